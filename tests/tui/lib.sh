@@ -27,6 +27,7 @@ cat >"$T_TMP/tmux.conf" <<'CONF'
 set -g default-terminal xterm-256color
 set -g status off
 set -g history-limit 0
+set -s exit-empty off
 CONF
 
 cat >"$T_TMP/pane.sh" <<'PANE'
