@@ -139,6 +139,7 @@ struct content {
 	const struct content_band *bands; /* by kind, then min */
 	size_t nbands;
 	double gap_threshold; /* a perception gap above this is flagged */
+	const char *gap_label; /* what a flagged gap is called */
 	void *priv_;          /* storage, owned by the loader */
 };
 
