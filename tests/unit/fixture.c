@@ -139,3 +139,19 @@ char *fixture_append(const char *name, const char *add)
 	free(src);
 	return out;
 }
+
+char *fixture_replace(const char *name, const char *from, const char *to)
+{
+	char *p = NULL;
+	ck_assert_int_ge(asprintf(&p, "%s/%s", SHIPPED, name), 0);
+	char *src = fixture_read(p, NULL);
+	free(p);
+	char *at = strstr(src, from);
+	ck_assert_msg(at != NULL, "%s not in %s", from, name);
+	char *out = NULL;
+	*at = '\0';
+	ck_assert_int_ge(asprintf(&out, "%s%s%s", src, to, at + strlen(from)),
+			 0);
+	free(src);
+	return out;
+}

@@ -31,6 +31,9 @@ struct content *fixture_load_with(const char *name, const char *text,
  * `with` (NULL deletes it); malloc'd. */
 char *fixture_edit_line(const char *name, int line, const char *with);
 
+/* The shipped file with the first `from` replaced by `to`; malloc'd. */
+char *fixture_replace(const char *name, const char *from, const char *to);
+
 /* The shipped file with `add` appended; malloc'd. */
 char *fixture_append(const char *name, const char *add);
 
