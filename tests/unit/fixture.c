@@ -72,9 +72,9 @@ void fixture_write(const char *dir, const char *name, const void *data,
 struct content *fixture_load_with(const char *name, const char *text,
 				  struct content_diags *d, struct error *e)
 {
-	const char *names[16];
-	const char *data[16];
-	size_t len[16];
+	const char *names[16] = {0};
+	const char *data[16] = {0};
+	size_t len[16] = {0};
 	char *own[16];
 	size_t n = 0;
 	for (size_t i = 0; content_files[i]; i++) {
