@@ -929,22 +929,21 @@ static void tb_cell(struct table_buf *t, const char *text, int cols,
 }
 
 static void tb_row(struct table_buf *t, const struct radar_input *in,
-		   const char *name, int name_cols, int col, const double *v,
-		   enum canvas_mode mode)
+		   const char *name, int name_cols, const int *col,
+		   const double *v, enum canvas_mode mode)
 {
 	char num[16];
 
 	tb_cell(t, name, name_cols, 0, mode);
 	for (int s = 0; s < in->nseries; s++) {
 		tb_pad(t, 2);
-		tb_cell(t, radar_format(v[s], 0, mode, num), col, 1, mode);
+		tb_cell(t, radar_format(v[s], 0, mode, num), col[s], 1, mode);
 	}
 	if (in->nseries > 1) {
 		double d = (isnan(v[0]) || isnan(v[1])) ? NAN : v[0] - v[1];
 		tb_pad(t, 2);
-		tb_cell(t, radar_format(d, 1, mode, num), col, 1, mode);
+		tb_cell(t, radar_format(d, 1, mode, num), col[2], 1, mode);
 	}
-	/* Trailing blanks of a right-aligned last column: none to trim. */
 	tb_add(t, "\n", 1);
 }
 
@@ -953,7 +952,7 @@ char *radar_table(const struct radar_input *in, enum canvas_mode mode,
 {
 	struct table_buf t = {NULL, 0, 0, 0};
 	const char *head[3];
-	int name_cols = 6, col = 5, n = in->nseries > 1 ? 3 : 1;
+	int name_cols = 6, col[3], n = in->nseries > 1 ? 3 : 1;
 	double v[2];
 
 	if (radar_check(in, err) < 0)
@@ -969,15 +968,17 @@ char *radar_table(const struct radar_input *in, enum canvas_mode mode,
 		if (w > name_cols)
 			name_cols = w;
 	}
+	/* Each column as wide as its heading, numbers right-aligned. */
 	for (int k = 0; k < n; k++) {
-		int w = canvas_sanitize(head[k], TABLE_HEAD_COLS, mode, NULL, 0);
-		if (w > col)
-			col = w;
+		col[k] = canvas_sanitize(head[k], TABLE_HEAD_COLS, mode, NULL,
+					 0);
+		if (col[k] < 5)
+			col[k] = 5;
 	}
 	tb_cell(&t, "Pillar", name_cols, 0, mode);
 	for (int k = 0; k < n; k++) {
 		tb_pad(&t, 2);
-		tb_cell(&t, head[k], col, 1, mode);
+		tb_cell(&t, head[k], col[k], 1, mode);
 	}
 	tb_add(&t, "\n", 1);
 	for (int i = 0; i < RADAR_AXES; i++) {
