@@ -76,24 +76,24 @@ static int is_missing(double v)
 char *radar_format(double v, int is_signed, enum canvas_mode mode,
 		   char buf[16])
 {
-	long t;
+	int t;
 	const char *sign = "";
 
 	if (isnan(v)) {
 		strcpy(buf, mode == CANVAS_ASCII ? "-" : "\u2013");
 		return buf;
 	}
-	/* By hand, so a comma locale cannot change the bytes. */
-	t = lround(v * 10.0);
+	/* By hand, so a comma locale cannot change the bytes; clamped so
+	 * the number always fits the buffer. */
+	v = fmax(-99999.0, fmin(99999.0, v));
+	t = (int)lround(v * 10.0);
 	if (t < 0) {
 		sign = "-";
 		t = -t;
 	} else if (is_signed && t > 0) {
 		sign = "+";
 	}
-	if (t > 999999)
-		t = 999999;
-	snprintf(buf, 16, "%s%ld.%ld", sign, t / 10, t % 10);
+	snprintf(buf, 16, "%s%d.%d", sign, t / 10, t % 10);
 	return buf;
 }
 
