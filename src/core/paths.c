@@ -32,8 +32,8 @@ static char *dup_or_fail(const char *s, struct error *err)
 char *paths_join(const char *dir, const char *name, struct error *err)
 {
 	size_t dl = strlen(dir), nl = strlen(name);
-	while (dl > 1 && dir[dl - 1] == '/')
-		dl--;
+	while (dl > 0 && dir[dl - 1] == '/')
+		dl--; /* "/" itself becomes "", so the join gives "/name" */
 	char *p = malloc(dl + 1 + nl + 1);
 	if (!p) {
 		error_errno(err, ERROR_RUNTIME, errno, "out of memory");

@@ -1,0 +1,106 @@
+/* common.c - what every command shares: global options, errors, help. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+
+int cli_global_option(int c, const char *arg, struct cli_globals *g)
+{
+	switch (c) {
+	case CLI_OPT_DB:
+		g->db = arg;
+		return 1;
+	case CLI_OPT_CONTENT:
+		g->content = arg;
+		return 1;
+	case CLI_OPT_ASCII:
+		g->ascii = 1;
+		return 1;
+	case CLI_OPT_NO_COLOR:
+		g->no_color = 1;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int cli_usage_hint(void)
+{
+	fputs("Try 'ownit --help' for more information.\n", stderr);
+	return 2;
+}
+
+int cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("ownit: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return cli_usage_hint();
+}
+
+int cli_fail(const struct error *err)
+{
+	fprintf(stderr, "ownit: %s\n",
+		err->msg[0] ? err->msg : "unknown error");
+	return err->kind == ERROR_INPUT ? 2 : 1;
+}
+
+void cli_version(FILE *out)
+{
+	fputs(PACKAGE_NAME " " PACKAGE_VERSION "\n"
+	      "Copyright (c) 2026 the ownit authors.\n"
+	      "License ISC: <https://opensource.org/license/isc-license-txt>.\n"
+	      "This is free software: you are free to change and "
+	      "redistribute it.\n"
+	      "There is NO WARRANTY, to the extent permitted by law.\n",
+	      out);
+}
+
+void cli_help(FILE *out)
+{
+	fputs(
+"Usage: ownit [OPTION]...\n"
+"  or:  ownit [OPTION]... COMMAND [ARG]...\n"
+"Coach a team lead through the red flags of low ownership, the ownership\n"
+"pillars and the accountability ladder; keep commitments and notes.\n"
+"Without a command, ownit opens the coaching screens.\n"
+"\n"
+"Commands:\n"
+"  check                   check the database's integrity\n"
+"  check-content DIR       validate a content folder\n"
+"  demo FILE               write sample coaching history into a new FILE\n"
+"  export [-o FILE] ...    write session summaries (or --detail) as CSV\n"
+"  import FILE             merge a --detail export into the database\n"
+"  list people|sessions|commitments\n"
+"                          print records as aligned text (--tsv for tabs)\n"
+"  radar --scores LIST     draw a pillar radar chart to standard output\n"
+"  report SESSION          print a session's summary, radar included\n"
+"\n"
+"Options:\n"
+"      --db FILE           use database FILE\n"
+"      --content DIR       read coaching content from DIR first\n"
+"      --ascii             draw with ASCII characters only\n"
+"      --no-color          do not use colours\n"
+"      --demo              open the TUI on a throwaway sample database\n"
+"  -h, --help              display this help and exit\n"
+"  -V, --version           output version information and exit\n"
+"\n"
+"Environment:\n"
+"  OWNIT_DB          database file (default $XDG_DATA_HOME/ownit/ownit.db,\n"
+"                    that is ~/.local/share/ownit/ownit.db)\n"
+"  OWNIT_CONTENT     content folder whose files replace the installed ones\n"
+"  XDG_DATA_HOME     where the database lives by default\n"
+"  XDG_CONFIG_HOME   ~/.config/ownit/content overrides installed content\n"
+"  NO_COLOR          when set and not empty, no colours\n"
+"\n"
+"Exit status: 0 if OK, 1 on a runtime failure, 2 on bad usage or input.\n"
+"\n"
+"Report bugs to: " PACKAGE_BUGREPORT "\n"
+"ownit home page: <https://github.com/ownit-coaching/ownit>\n",
+	      out);
+}

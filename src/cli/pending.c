@@ -1,0 +1,34 @@
+/* pending.c - commands that are not built yet say so honestly.
+ *
+ * Each command moves out of this file into its own src/cli/NAME.c when it
+ * is implemented; until then it fails with exit status 1 rather than
+ * pretending to work. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cli/cli.h"
+
+static int not_yet(const char *name)
+{
+	fprintf(stderr, "ownit: '%s' is not available yet\n", name);
+	return 1;
+}
+
+#define PENDING(fn, name)                                                     \
+	int fn(int argc, char **argv, struct cli_globals *g)                  \
+	{                                                                     \
+		(void)argc;                                                   \
+		(void)argv;                                                   \
+		(void)g;                                                      \
+		return not_yet(name);                                         \
+	}
+
+PENDING(cmd_check, "check")
+PENDING(cmd_check_content, "check-content")
+PENDING(cmd_demo, "demo")
+PENDING(cmd_export, "export")
+PENDING(cmd_import, "import")
+PENDING(cmd_list, "list")
+PENDING(cmd_radar, "radar")
+PENDING(cmd_report, "report")

@@ -1,0 +1,393 @@
+/* app.c - the terminal, colours, signals and the main loop. */
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/screen.h"
+
+#define STACK_MAX 16
+
+/* Set by the handler, acted on by the loop: curses is not async-signal
+ * safe, so the handler itself never touches it. */
+static volatile sig_atomic_t quit_signal;
+
+/* The terminal as it was before curses, for the crash handler. */
+static struct termios saved_termios;
+static int have_saved_termios;
+
+static SCREEN *term_screen;
+
+static void on_quit_signal(int sig)
+{
+	quit_signal = sig;
+}
+
+/* A crash leaves no time for curses: put the terminal back with the
+ * async-signal-safe calls only, then die of the same signal. */
+static void on_crash_signal(int sig)
+{
+	static const char restore[] = "\033[?1049l\033[?25h\033[0m\r\n";
+	if (have_saved_termios)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_termios);
+	ssize_t n = write(STDOUT_FILENO, restore, sizeof restore - 1);
+	(void)n;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void signals_install(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the blocking key read must return so the loop
+	 * sees the flag. */
+	sa.sa_handler = on_quit_signal;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+
+#if !defined(__SANITIZE_ADDRESS__)
+	/* Under ASan its own handler reports the crash; ours would hide it. */
+	sa.sa_handler = on_crash_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+	sigaction(SIGILL, &sa, NULL);
+#endif
+}
+
+static void terminal_restore(void)
+{
+	if (!term_screen)
+		return;
+	endwin();
+	delscreen(term_screen);
+	term_screen = NULL;
+}
+
+static int colors_wanted(const struct ui_options *opts)
+{
+	const char *no_color = getenv("NO_COLOR");
+	if (opts->no_color || (no_color && no_color[0]))
+		return 0;
+	return has_colors();
+}
+
+/* Pair numbers are the style numbers; -1 keeps the terminal's own
+ * background so ownit looks at home in light and dark themes. */
+static void colors_init(void)
+{
+	static const short fg[UI_STYLE_COUNT] = {
+		[UI_NORMAL] = -1,	  [UI_TITLE] = COLOR_BLACK,
+		[UI_KEYLINE] = -1,	  [UI_KEY] = COLOR_CYAN,
+		[UI_SELECTED] = COLOR_BLACK, [UI_DIM] = -1,
+		[UI_HEADING] = COLOR_BLUE, [UI_GOOD] = COLOR_GREEN,
+		[UI_WARN] = COLOR_YELLOW,  [UI_BAD] = COLOR_RED,
+		[UI_ACCENT] = COLOR_CYAN,  [UI_ACCENT2] = COLOR_MAGENTA,
+	};
+	static const short bg[UI_STYLE_COUNT] = {
+		[UI_TITLE] = COLOR_CYAN,
+		[UI_SELECTED] = COLOR_CYAN,
+	};
+	start_color();
+	use_default_colors();
+	for (int s = 1; s < UI_STYLE_COUNT && s < COLOR_PAIRS; s++)
+		init_pair((short)s, fg[s], bg[s] ? bg[s] : -1);
+}
+
+attr_t app_attr(const struct app *app, enum ui_style style)
+{
+	static const attr_t mono[UI_STYLE_COUNT] = {
+		[UI_TITLE] = A_REVERSE,	 [UI_KEY] = A_BOLD,
+		[UI_SELECTED] = A_REVERSE, [UI_DIM] = A_DIM,
+		[UI_HEADING] = A_BOLD,	 [UI_BAD] = A_BOLD,
+		[UI_WARN] = A_BOLD,	 [UI_ACCENT] = A_BOLD,
+		[UI_ACCENT2] = A_UNDERLINE,
+	};
+	if (!app->color || style == UI_NORMAL)
+		return mono[style];
+	attr_t a = COLOR_PAIR(style);
+	if (style == UI_TITLE || style == UI_HEADING || style == UI_KEY)
+		a |= A_BOLD;
+	if (style == UI_DIM)
+		a |= A_DIM;
+	return a;
+}
+
+void app_status(struct app *app, int is_error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	va_end(ap);
+	app->status_is_error = is_error;
+}
+
+/* Checks what curses cannot recover from by itself and says so plainly,
+ * before the screen is touched. */
+static int terminal_usable(void)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("ownit: the coaching screens need a terminal on standard "
+		      "input and output;\nfor scripts use a command such as "
+		      "'ownit list' or 'ownit export' (see ownit --help)\n",
+		      stderr);
+		return 0;
+	}
+	const char *term = getenv("TERM");
+	if (!term || !term[0]) {
+		fputs("ownit: TERM is not set; set it to your terminal's type, "
+		      "e.g. TERM=xterm-256color\n",
+		      stderr);
+		return 0;
+	}
+	return 1;
+}
+
+static int terminal_start(struct app *app)
+{
+	const char *term = getenv("TERM");
+	if (tcgetattr(STDIN_FILENO, &saved_termios) == 0)
+		have_saved_termios = 1;
+	/* newterm, unlike initscr, returns instead of exiting on a terminal
+	 * type it does not know, so the message can say what to do. */
+	term_screen = newterm(NULL, stdout, stdin);
+	if (!term_screen) {
+		fprintf(stderr,
+			"ownit: unknown terminal type '%s'; set TERM to one "
+			"your system knows, e.g. TERM=xterm-256color\n",
+			term);
+		return -1;
+	}
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		terminal_restore();
+		fprintf(stderr,
+			"ownit: terminal type '%s' cannot move the cursor, "
+			"which the coaching screens need; use a full terminal "
+			"(e.g. TERM=xterm-256color)\n",
+			term);
+		return -1;
+	}
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	curs_set(0);
+	app->color = colors_wanted(app->opts);
+	if (app->color)
+		colors_init();
+	return 0;
+}
+
+static int locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+struct loop {
+	struct screen *stack[STACK_MAX];
+	int depth;
+};
+
+static void loop_push(struct loop *l, struct app *app, struct screen *s)
+{
+	if (!s)
+		return;
+	if (l->depth == STACK_MAX) {
+		s->ops->destroy(s);
+		app_status(app, 1, "too many screens open");
+		return;
+	}
+	l->stack[l->depth++] = s;
+	if (s->ops->enter)
+		s->ops->enter(s, app);
+}
+
+static void loop_pop(struct loop *l, struct app *app)
+{
+	struct screen *s = l->stack[--l->depth];
+	s->ops->destroy(s);
+	if (l->depth > 0) {
+		struct screen *top = l->stack[l->depth - 1];
+		if (top->ops->enter)
+			top->ops->enter(top, app);
+	}
+}
+
+static void draw_too_small(struct app *app)
+{
+	erase();
+	char msg[64];
+	snprintf(msg, sizeof msg, "need %dx%d, have %dx%d", APP_MIN_COLS,
+		 APP_MIN_LINES, COLS, LINES);
+	int y = LINES / 2 - 1;
+	int w = draw_text_width(msg);
+	draw_text(app, y, COLS > 18 ? (COLS - 18) / 2 : 0, "terminal too small",
+		  COLS, UI_BAD);
+	draw_text(app, y + 1, COLS > w ? (COLS - w) / 2 : 0, msg, COLS,
+		  UI_NORMAL);
+}
+
+/* Draws the top screen; an overlay first has the screens below it drawn,
+ * so a box keeps its context visible around it. */
+static void draw_stack(struct app *app, struct loop *l, int top)
+{
+	struct screen *s = l->stack[top];
+	if (s->ops->overlay && top > 0)
+		draw_stack(app, l, top - 1);
+	else
+		erase();
+	draw_title(app, s->ops->title);
+	s->ops->draw(s, app);
+	move(LINES - 1, 0);
+	clrtoeol();
+	if (LINES >= 2 && s->ops->overlay) {
+		move(LINES - 2, 0);
+		clrtoeol();
+	}
+	draw_keyline(app, s->ops->actions);
+}
+
+static void draw_screen(struct app *app, struct loop *l)
+{
+	if (COLS < APP_MIN_COLS || LINES < APP_MIN_LINES) {
+		draw_too_small(app);
+		return;
+	}
+	draw_stack(app, l, l->depth - 1);
+}
+
+static int key_read(struct key *k)
+{
+	wint_t ch;
+	int r = get_wch(&ch);
+	if (r == ERR)
+		return -1;
+	k->code = r == KEY_CODE_YES ? (int)ch : 0;
+	k->ch = r == KEY_CODE_YES ? 0 : ch;
+	/* Terminals send Backspace as DEL or ^H; treat both as the key. */
+	if (!k->code && (k->ch == 127 || k->ch == 8)) {
+		k->code = KEY_BACKSPACE;
+		k->ch = 0;
+	}
+	return 0;
+}
+
+static const struct action *action_find(const struct action *t, struct key k)
+{
+	for (; t && t->id; t++) {
+		if (t->code ? t->code == k.code : (!k.code && t->ch == k.ch))
+			return t;
+	}
+	return NULL;
+}
+
+/* Keys every screen shares, unless it is taking text. */
+static int key_global(struct loop *l, struct app *app, struct key k)
+{
+	struct screen *top = l->stack[l->depth - 1];
+	if (top->ops->wants_text && top->ops->wants_text(top))
+		return 0;
+	if (!k.code && k.ch == L'?' &&
+	    !action_find(top->ops->actions, k)) {
+		loop_push(l, app, help_screen_new(top));
+		return 1;
+	}
+	return 0;
+}
+
+static void loop_apply(struct loop *l, struct app *app, struct intent in)
+{
+	switch (in.kind) {
+	case INTENT_PUSH:
+		loop_push(l, app, in.next);
+		break;
+	case INTENT_POP:
+		loop_pop(l, app);
+		break;
+	case INTENT_QUIT:
+		while (l->depth > 0)
+			loop_pop(l, app);
+		break;
+	case INTENT_NONE:
+	case INTENT_REDRAW:
+		break;
+	}
+}
+
+static void loop_run(struct loop *l, struct app *app)
+{
+	timeout(500);
+	while (l->depth > 0 && !quit_signal) {
+		struct screen *top = l->stack[l->depth - 1];
+		draw_screen(app, l);
+		refresh();
+		struct key k;
+		if (key_read(&k) != 0) {
+			if (!quit_signal && top->ops->tick)
+				top->ops->tick(top, app);
+			continue;
+		}
+		if (k.code == KEY_RESIZE)
+			continue;
+		app->status[0] = '\0';
+		if (COLS < APP_MIN_COLS || LINES < APP_MIN_LINES)
+			continue;
+		if (key_global(l, app, k))
+			continue;
+		const struct action *a = action_find(top->ops->actions, k);
+		if (top->ops->wants_text && top->ops->wants_text(top) && a &&
+		    !a->code && a->ch >= L' ')
+			a = NULL; /* printable keys are text while typing */
+		loop_apply(l, app, top->ops->act(top, app, a ? a->id : 0, k));
+	}
+	while (l->depth > 0)
+		loop_pop(l, app);
+}
+
+int ui_run(const struct ui_options *opts)
+{
+	struct app app;
+	memset(&app, 0, sizeof app);
+	app.opts = opts;
+	app.ascii = opts->ascii || !locale_is_utf8();
+
+	if (!terminal_usable())
+		return 2;
+	signals_install();
+	if (terminal_start(&app) != 0)
+		return 2;
+
+	struct loop l = {.depth = 0};
+	loop_push(&l, &app, home_screen_new(&app));
+	loop_run(&l, &app);
+	terminal_restore();
+
+	if (quit_signal) {
+		/* Die of the signal that asked us to stop, as a shell expects,
+		 * now that the terminal is whole again. */
+		int sig = quit_signal;
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return 128 + sig;
+	}
+	return 0;
+}

@@ -1,0 +1,157 @@
+/* draw.c - safe text, title line, key line and boxes. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "ui/draw.h"
+
+/* Decodes one character; invalid bytes come back as U+FFFD so that a
+ * broken string still draws and never desynchronises the rest. */
+static size_t next_wchar(const char *s, size_t len, wchar_t *wc)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = mbrtowc(wc, s, len, &st);
+	if (n == (size_t)-1 || n == (size_t)-2) {
+		*wc = 0xFFFD;
+		return 1;
+	}
+	return n == 0 ? 1 : n;
+}
+
+/* Width of one character as drawn: controls become two cells (^X). */
+static int wchar_cells(wchar_t wc)
+{
+	if (wc < 0x20 || wc == 0x7f)
+		return 2;
+	if (wc >= 0x80 && wc < 0xa0)
+		return 2;
+	int w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+int draw_text_width(const char *utf8)
+{
+	size_t len = strlen(utf8);
+	int width = 0;
+	for (size_t i = 0; i < len;) {
+		wchar_t wc;
+		i += next_wchar(utf8 + i, len - i, &wc);
+		width += wchar_cells(wc);
+	}
+	return width;
+}
+
+static void put_wchar(wchar_t wc, attr_t attr)
+{
+	if (wc < 0x20 || wc == 0x7f || (wc >= 0x80 && wc < 0xa0)) {
+		attron(A_REVERSE);
+		addch('^');
+		addch(wc == 0x7f ? '?' : (chtype)((wc & 0x1f) + '@'));
+		attroff(A_REVERSE);
+		attron(attr);
+		return;
+	}
+	if (wcwidth(wc) < 0)
+		wc = 0xFFFD;
+	wchar_t buf[2] = {wc, 0};
+	addnwstr(buf, 1);
+}
+
+int draw_text(struct app *app, int y, int x, const char *utf8, int width,
+	      enum ui_style style)
+{
+	if (width <= 0 || !utf8)
+		return 0;
+	attr_t attr = app_attr(app, style);
+	int total = draw_text_width(utf8);
+	int room = total > width ? width - 1 : width;
+	size_t len = strlen(utf8);
+	int used = 0;
+	move(y, x);
+	attron(attr);
+	for (size_t i = 0; i < len;) {
+		wchar_t wc;
+		i += next_wchar(utf8 + i, len - i, &wc);
+		int w = wchar_cells(wc);
+		if (used + w > room)
+			break;
+		put_wchar(wc, attr);
+		used += w;
+	}
+	if (total > width) {
+		addstr(app->ascii ? "~" : "\xe2\x80\xa6");
+		used++;
+	}
+	attroff(attr);
+	return used;
+}
+
+void draw_title(struct app *app, const char *title)
+{
+	attr_t attr = app_attr(app, UI_TITLE);
+	attron(attr);
+	mvhline(0, 0, ' ', COLS);
+	attroff(attr);
+	char line[256];
+	snprintf(line, sizeof line, " ownit %s %s",
+		 app->ascii ? "-" : "\xc2\xb7", title);
+	draw_text(app, 0, 0, line, COLS, UI_TITLE);
+}
+
+void draw_keyline(struct app *app, const struct action *actions)
+{
+	int y = LINES - 1;
+	int x = 0;
+	if (app->status[0])
+		draw_text(app, y - 1, 0, app->status, COLS,
+			  app->status_is_error ? UI_BAD : UI_HEADING);
+	for (const struct action *a = actions; a && a->id; a++) {
+		if (!a->label)
+			continue;
+		int need = draw_text_width(a->keys) + 1 +
+			   draw_text_width(a->label) + 2;
+		if (x + need > COLS)
+			break;
+		x += draw_text(app, y, x, a->keys, COLS - x, UI_KEY);
+		x += draw_text(app, y, x, " ", 1, UI_KEYLINE);
+		x += draw_text(app, y, x, a->label, COLS - x, UI_KEYLINE);
+		x += draw_text(app, y, x, "  ", 2, UI_KEYLINE);
+	}
+}
+
+void draw_box(struct app *app, int y, int x, int h, int w, const char *title)
+{
+	attr_t attr = app_attr(app, UI_NORMAL);
+	attron(attr);
+	for (int r = y; r < y + h; r++)
+		mvhline(r, x, ' ', w);
+	if (app->ascii) {
+		mvhline(y, x + 1, '-', w - 2);
+		mvhline(y + h - 1, x + 1, '-', w - 2);
+		mvvline(y + 1, x, '|', h - 2);
+		mvvline(y + 1, x + w - 1, '|', h - 2);
+		mvaddch(y, x, '+');
+		mvaddch(y, x + w - 1, '+');
+		mvaddch(y + h - 1, x, '+');
+		mvaddch(y + h - 1, x + w - 1, '+');
+	} else {
+		mvhline_set(y, x + 1, WACS_HLINE, w - 2);
+		mvhline_set(y + h - 1, x + 1, WACS_HLINE, w - 2);
+		mvvline_set(y + 1, x, WACS_VLINE, h - 2);
+		mvvline_set(y + 1, x + w - 1, WACS_VLINE, h - 2);
+		mvadd_wch(y, x, WACS_ULCORNER);
+		mvadd_wch(y, x + w - 1, WACS_URCORNER);
+		mvadd_wch(y + h - 1, x, WACS_LLCORNER);
+		mvadd_wch(y + h - 1, x + w - 1, WACS_LRCORNER);
+	}
+	attroff(attr);
+	if (title) {
+		draw_text(app, y, x + 2, " ", 1, UI_HEADING);
+		int n = draw_text(app, y, x + 3, title, w - 6, UI_HEADING);
+		draw_text(app, y, x + 3 + n, " ", 1, UI_HEADING);
+	}
+}

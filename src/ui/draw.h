@@ -1,0 +1,30 @@
+/* draw.h - drawing helpers every screen shares.
+ *
+ * Text from users and content files goes through draw_text, which never
+ * lets a control character reach the terminal raw (it is shown as ^X) and
+ * measures wide characters by their display width. */
+#ifndef OWNIT_UI_DRAW_H
+#define OWNIT_UI_DRAW_H
+
+#include "ui/app.h"
+#include "ui/screen.h"
+
+/* Draws UTF-8 text at (y, x), at most width columns, cut with an
+ * ellipsis when longer; returns the number of columns used. */
+int draw_text(struct app *app, int y, int x, const char *utf8, int width,
+	      enum ui_style style);
+
+/* Display width of UTF-8 text as draw_text would show it. */
+int draw_text_width(const char *utf8);
+
+/* The top line: "ownit · TITLE" across the full width. */
+void draw_title(struct app *app, const char *title);
+
+/* The bottom line: the labelled keys of a table, and the status message
+ * on the line above it when there is one. */
+void draw_keyline(struct app *app, const struct action *actions);
+
+/* Clears an h x w area at (y, x) and frames it, with an optional title. */
+void draw_box(struct app *app, int y, int x, int h, int w, const char *title);
+
+#endif

@@ -1,0 +1,92 @@
+/* screen.h - what every screen of the TUI offers the main loop.
+ *
+ * A screen is a small ops struct (in the spirit of tig's view_ops and
+ * htop's Panel): it draws itself, and acts on the actions of its key
+ * table.  The same table feeds the key dispatch, the bottom key line and
+ * the `?` help, so the three can never disagree.  A handler never calls
+ * another screen: it returns an intent and the loop in app.c acts on it.
+ */
+#ifndef OWNIT_UI_SCREEN_H
+#define OWNIT_UI_SCREEN_H
+
+#include <wchar.h>
+
+struct app;
+struct screen;
+
+/* One key press: a function key (code = KEY_*) or a character. */
+struct key {
+	int code;   /* KEY_* for function keys, 0 for characters */
+	wint_t ch;  /* the character when code is 0 */
+};
+
+/* One row of a key table; a table ends with a row whose id is 0.  Several
+ * rows may share an id (arrows and j/k); only rows with a label appear on
+ * the key line, only rows with help text in the help overlay. */
+struct action {
+	int code;          /* KEY_* to match, or 0 to match ch */
+	wint_t ch;         /* character to match when code is 0 */
+	const char *keys;  /* how help names the keys: "j/k", "Enter" */
+	const char *label; /* word on the bottom key line, or NULL */
+	const char *help;  /* line in the help overlay, or NULL */
+	int id;            /* the screen's own action number, > 0 */
+};
+
+enum intent_kind {
+	INTENT_NONE,   /* nothing changed on screen */
+	INTENT_REDRAW, /* redraw the current screen */
+	INTENT_PUSH,   /* show `next` on top of this screen */
+	INTENT_POP,    /* close this screen, back to the one below */
+	INTENT_QUIT,   /* leave ownit */
+};
+
+struct intent {
+	enum intent_kind kind;
+	struct screen *next; /* for INTENT_PUSH */
+};
+
+struct screen_ops {
+	const char *title;   /* shown on the top line */
+	const char *purpose; /* one line on what the screen is for (help) */
+	const struct action *actions;
+	/* Non-zero for a box drawn over the screen below (help, forms). */
+	int overlay;
+	/* Called when the screen comes to the top (pushed, or uncovered by a
+	 * pop): the place to (re)read what it shows from the store. */
+	void (*enter)(struct screen *s, struct app *app);
+	/* Draws the body between the title and the key line. */
+	void (*draw)(struct screen *s, struct app *app);
+	/* Acts on action id (0: a key not in the table, e.g. typed text). */
+	struct intent (*act)(struct screen *s, struct app *app, int id,
+			     struct key key);
+	/* Non-zero while the screen takes typed text, so that `?` and `q`
+	 * reach it as characters.  NULL means never. */
+	int (*wants_text)(const struct screen *s);
+	/* Called about twice a second when no key arrives (autosave). */
+	void (*tick)(struct screen *s, struct app *app);
+	/* Frees the screen and its data. */
+	void (*destroy)(struct screen *s);
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	void *data;
+};
+
+static inline struct intent intent_of(enum intent_kind kind)
+{
+	struct intent in = {kind, 0};
+	return in;
+}
+
+static inline struct intent intent_push(struct screen *next)
+{
+	struct intent in = {INTENT_PUSH, next};
+	return in;
+}
+
+/* Screens the main loop or other screens create. */
+struct screen *home_screen_new(struct app *app);
+struct screen *help_screen_new(const struct screen *about);
+
+#endif

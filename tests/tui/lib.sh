@@ -1,0 +1,121 @@
+# lib.sh - drive the real ownit inside tmux (sourced by tests/tui/*.sh).
+#
+# Every test runs its own tmux server (-L), so tests can run side by side,
+# and its own temporary HOME and database.  The program runs under a small
+# wrapper that, once ownit has exited, prints its exit status and the
+# terminal modes, so a test can see that the terminal was restored.
+# Waits poll the screen with a bounded deadline; nothing sleeps blindly.
+
+. "$OWNIT_SRCDIR/tests/cli/lib.sh"
+: "${TMUX_PROG:=tmux}"
+
+TUI_SOCKET="ownit-$$-$(basename "$0" .sh)"
+TUI_TIMEOUT=${TUI_TIMEOUT:-15}
+T_CLEANUP="$T_CLEANUP; tui_kill_server"
+export OWNIT_DB="$T_TMP/ownit.db"
+
+tmux_() {
+	"$TUI_TMUX" -L "$TUI_SOCKET" -f "$T_TMP/tmux.conf" "$@"
+}
+TUI_TMUX=$TMUX_PROG
+
+tui_kill_server() {
+	tmux_ kill-server 2>/dev/null || true
+}
+
+cat >"$T_TMP/tmux.conf" <<'CONF'
+set -g default-terminal xterm-256color
+set -g status off
+set -g history-limit 0
+set -s exit-empty off
+CONF
+
+cat >"$T_TMP/pane.sh" <<'PANE'
+#!/bin/sh
+"$@"
+s=$?
+modes=$(stty -a | tr ' ;' '\n\n' | grep -x -e echo -e -echo -e icanon -e -icanon | sort | tr '\n' ' ')
+printf '\n[exit %d] [stty %s]\n' "$s" "$modes"
+exec sleep 3600
+PANE
+chmod +x "$T_TMP/pane.sh"
+
+# tui_start COLSxROWS [ENV=VALUE...] -- [ARGS...]: starts ownit.
+tui_start() {
+	size=$1
+	shift
+	envs=""
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		envs="$envs $1"
+		shift
+	done
+	[ "${1-}" = "--" ] && shift
+	# shellcheck disable=SC2086 # envs is a list of words on purpose
+	tmux_ new-session -d -s t -x "${size%x*}" -y "${size#*x}" \
+		env $envs "$T_TMP/pane.sh" "$OWNIT" "$@"
+}
+
+tui_screen() {
+	tmux_ capture-pane -p -t t
+}
+
+tui_keys() {
+	tmux_ send-keys -t t "$@"
+}
+
+tui_resize() {
+	tmux_ resize-window -t t -x "${1%x*}" -y "${1#*x}"
+}
+
+# tui_format FORMAT: a tmux format of the pane (#{alternate_on}, ...).
+tui_format() {
+	tmux_ display-message -p -t t "$1"
+}
+
+# The pid of ownit itself (the wrapper's child).
+tui_pid() {
+	pgrep -P "$(tui_format '#{pane_pid}')" | head -1
+}
+
+# tui_wait TEXT NAME: passes once TEXT (fixed string) is on the screen.
+tui_wait() {
+	if tui_poll "$1"; then
+		pass "$2"
+	else
+		fail "$2" "waited ${TUI_TIMEOUT}s for: $1" "screen:" "$(tui_screen)"
+	fi
+}
+
+# tui_poll TEXT: status 0 once TEXT is on the screen, 1 at the deadline.
+tui_poll() {
+	deadline=$(($(date +%s) + TUI_TIMEOUT))
+	while [ "$(date +%s)" -le "$deadline" ]; do
+		if tui_screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.05
+	done
+	return 1
+}
+
+# tui_wait_gone TEXT NAME: passes once TEXT has left the screen.
+tui_wait_gone() {
+	deadline=$(($(date +%s) + TUI_TIMEOUT))
+	while [ "$(date +%s)" -le "$deadline" ]; do
+		if ! tui_screen | grep -qF -- "$1"; then
+			pass "$2"
+			return
+		fi
+		sleep 0.05
+	done
+	fail "$2" "still on screen after ${TUI_TIMEOUT}s: $1" "$(tui_screen)"
+}
+
+# tui_expect_exit CODE NAME: ownit exited with CODE and left the terminal
+# as it found it: echo and canonical mode on, cursor visible, main screen.
+tui_expect_exit() {
+	tui_wait "[exit $1]" "$2: exit status $1"
+	tui_wait "[stty echo icanon ]" "$2: echo and line mode restored"
+	is "$(tui_format '#{alternate_on}')" 0 "$2: back on the main screen"
+	is "$(tui_format '#{cursor_flag}')" 1 "$2: cursor visible"
+}
