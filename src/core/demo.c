@@ -311,15 +311,17 @@ static int write_commitments(struct store *s, struct rng *r,
 	if (*carry)
 		list[n++] = *carry;
 	*carry = NULL;
-	size_t fresh = 1 + rng_next(r) % 2;
+	/* The newest session leaves two open: one soon due, one later. */
+	size_t fresh = next ? 1 + rng_next(r) % 2 : 2;
 	for (size_t i = 0; i < fresh; i++)
 		list[n++] = commitments[rng_next(r) % (sizeof commitments /
 						       sizeof commitments[0])];
 	for (size_t i = 0; i < n; i++) {
 		char created[DATES_TS_SIZE], reviewed[DATES_TS_SIZE];
 		char due[DATES_DAY_SIZE];
-		if (dates_add_days(ss->day, 7 * (int)(1 + (i + rng_next(r)) % 3),
-				   due, err))
+		int weeks = next ? (int)(1 + (i + rng_next(r)) % 3)
+				 : (int)(1 + 3 * i);
+		if (dates_add_days(ss->day, 7 * weeks, due, err))
 			return -1;
 		stamp(ss->day, 10 * 3600 + 30 * 60 + (int)i * 60, created);
 		struct store_commitment c = {
