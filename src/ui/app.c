@@ -32,6 +32,7 @@ static void on_quit_signal(int sig)
 	quit_signal = sig;
 }
 
+#if !defined(__SANITIZE_ADDRESS__)
 /* A crash leaves no time for curses: put the terminal back with the
  * async-signal-safe calls only, then die of the same signal. */
 static void on_crash_signal(int sig)
@@ -44,6 +45,7 @@ static void on_crash_signal(int sig)
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
+#endif
 
 static void signals_install(void)
 {

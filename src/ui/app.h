@@ -30,8 +30,13 @@ enum ui_style {
 	UI_STYLE_COUNT
 };
 
+struct store;
+struct content;
+
 struct app {
 	const struct ui_options *opts;
+	struct store *store;     /* the open database */
+	struct content *content; /* the coaching content, loaded once */
 	int color;     /* colours in use */
 	int ascii;     /* ASCII-only drawing */
 	char status[256]; /* one-line message for the key line, or "" */

@@ -9,6 +9,7 @@
 #ifndef OWNIT_UI_SCREEN_H
 #define OWNIT_UI_SCREEN_H
 
+#include <stdint.h>
 #include <wchar.h>
 
 struct app;
@@ -85,8 +86,22 @@ static inline struct intent intent_push(struct screen *next)
 	return in;
 }
 
-/* Screens the main loop or other screens create. */
+/* Screens the main loop or other screens create.  A constructor returns
+ * NULL (after app_status explains why) when it cannot open the screen.
+ * Ids are the store's integer keys. */
 struct screen *home_screen_new(struct app *app);
 struct screen *help_screen_new(const struct screen *about);
+/* home.c, person.c, history.c, commitments.c, export.c */
+struct screen *person_form_new(struct app *app, int64_t person_id);
+struct screen *history_screen_new(struct app *app, int64_t person_id);
+struct screen *commitments_screen_new(struct app *app);
+struct screen *export_screen_new(struct app *app, int64_t person_id,
+				 int64_t session_id);
+/* session.c and the step files: a new session (kind: enum store_kind),
+ * an open one resumed where it was left, and a session's summary page. */
+struct screen *session_screen_new(struct app *app, int64_t person_id,
+				  int kind);
+struct screen *session_screen_resume(struct app *app, int64_t session_id);
+struct screen *summary_screen_new(struct app *app, int64_t session_id);
 
 #endif
