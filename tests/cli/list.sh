@@ -13,12 +13,12 @@ run "$OWNIT" list people
 is "$status" 0 "list people exits 0"
 is "$out" "NAME          ROLE                 TEAM               LAST SESSION  OPEN  OVERDUE
 Amira Haddad  Engineering lead     Platform           2026-11-21       1        1
-Jonas Weiß    Lab operations lead  Assay development  2026-11-08       2        1
+Jonas Weiß    Lab operations lead  Assay development  2026-11-08       3        1
 me            Head of data         Data & analytics   2026-11-02       2        1" \
 	"people with last session and open/overdue counts, aligned by display width"
 
 run "$OWNIT" list people --tsv
-is "$(printf '%s\n' "$out" | sed -n 3p)" "$(printf 'Jonas Weiß\tLab operations lead\tAssay development\t2026-11-08\t2\t1')" \
+is "$(printf '%s\n' "$out" | sed -n 3p)" "$(printf 'Jonas Weiß\tLab operations lead\tAssay development\t2026-11-08\t3\t1')" \
 	"--tsv separates with tabs"
 is "$(printf '%s\n' "$out" | wc -l)" 4 "--tsv has a header and one line per person"
 
