@@ -48,7 +48,8 @@ int cmd_demo(int argc, char **argv, struct cli_globals *g)
 	struct content *content = load_content(g, &err);
 	if (!content)
 		return cli_fail(&err);
-	struct store *s = store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &err);
+	struct store *s =
+		store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &err);
 	if (!s) {
 		content_free(content);
 		return cli_fail(&err);

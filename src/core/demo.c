@@ -384,7 +384,8 @@ static int write_person(struct store *s, struct model *m, struct rng *r,
 		stamp(x->day, 10 * 3600 + 50 * 60, done);
 		struct store_session se = {
 			.person_id = p.id,
-			.kind = pf->self ? STORE_KIND_SELF : STORE_KIND_COACHING,
+			.kind = pf->self ? STORE_KIND_SELF
+					 : STORE_KIND_COACHING,
 			.coach = pf->self ? NULL : "Dana Okafor",
 			.started = started,
 			.completed = x->open ? NULL : done,
