@@ -300,22 +300,29 @@ struct cols {
 	int name, name_w, role, role_w, last, open, overdue;
 };
 
+/* Name and role share what the fixed columns leave, each up to a cap,
+ * so that on a wide terminal the numbers stay near the names. */
 static void cols_for(int x, int w, struct cols *c)
 {
-	c->overdue = x + w - 7;
-	c->open = c->overdue - 2 - 4;
-	c->last = c->open - 2 - 12;
+	int fixed = 2 + 12 + 2 + 4 + 2 + 7;
+	int flex = w - 1 - fixed - 2;
 	c->name = x + 1;
-	int flex = c->last - 2 - c->name;
-	c->name_w = flex * 45 / 100;
+	c->name_w = flex * 38 / 100;
 	if (c->name_w < 12)
 		c->name_w = 12;
-	c->role = c->name + c->name_w + 2;
-	c->role_w = c->last - 2 - c->role;
+	if (c->name_w > 32)
+		c->name_w = 32;
+	c->role_w = flex - c->name_w;
+	if (c->role_w > 44)
+		c->role_w = 44;
 	if (c->role_w < 8) {
 		c->role_w = 0;
-		c->name_w = c->last - 2 - c->name;
+		c->name_w = flex;
 	}
+	c->role = c->name + c->name_w + 2;
+	c->last = c->role_w ? c->role + c->role_w + 2 : c->role;
+	c->open = c->last + 12 + 2;
+	c->overdue = c->open + 4 + 2;
 }
 
 /* Right-aligns a number in a column of w. */
@@ -365,23 +372,40 @@ static void people_header(struct app *app, int y, int w)
 	draw_text(app, y, c.overdue, "Overdue", 7, UI_HEADING);
 }
 
+/* A rule across the screen with a title in it, between the sections. */
+static void rule_draw(struct app *app, int y, const char *title,
+		      const char *extra)
+{
+	attr_t a = app_attr(app, UI_DIM);
+	attron(a);
+	if (app->ascii)
+		mvhline(y, 0, '-', COLS);
+	else
+		mvhline_set(y, 0, WACS_HLINE, COLS);
+	attroff(a);
+	int n = draw_text(app, y, 1, " ", 1, UI_NORMAL);
+	n += draw_text(app, y, 1 + n, title, COLS - 4 - n, UI_HEADING);
+	if (extra && n < COLS - 8) {
+		n += draw_text(app, y, 1 + n, "  ", 2, UI_NORMAL);
+		n += draw_text(app, y, 1 + n, extra, COLS - 4 - n, UI_DIM);
+	}
+	draw_text(app, y, 1 + n, " ", 1, UI_NORMAL);
+}
+
 static void commits_draw(struct home *h, struct app *app, int y, int rows)
 {
-	char head[256];
-	const char *dot = app->ascii ? "-" : "\xc2\xb7";
+	char head[256], counts[64];
 	if (!h->sel_id) {
-		draw_text(app, y, 1, "Open commitments", COLS - 2, UI_HEADING);
+		rule_draw(app, y, "Open commitments", NULL);
 		return;
 	}
+	snprintf(head, sizeof head, "Open commitments of %s", h->sel_name);
 	if (h->sel_overdue)
-		snprintf(head, sizeof head, "%d open, %d overdue %s ",
-			 h->sel_open, h->sel_overdue, dot);
+		snprintf(counts, sizeof counts, "%d open, %d overdue",
+			 h->sel_open, h->sel_overdue);
 	else
-		snprintf(head, sizeof head, "%d open %s ", h->sel_open, dot);
-	int n = draw_text(app, y, 1, "Open commitments  ", COLS - 2,
-			  UI_HEADING);
-	n += draw_text(app, y, 1 + n, head, COLS - 2 - n, UI_DIM);
-	draw_text(app, y, 1 + n, h->sel_name, COLS - 2 - n, UI_DIM);
+		snprintf(counts, sizeof counts, "%d open", h->sel_open);
+	rule_draw(app, y, head, counts);
 	if (h->sel_open == 0) {
 		draw_text(app, y + 1, 3, "None open.", COLS - 4, UI_DIM);
 		return;
