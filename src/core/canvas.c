@@ -641,27 +641,33 @@ size_t canvas_render_into(const struct canvas *c, unsigned flags, char *buf,
 	int color = (flags & CANVAS_RENDER_COLOR) != 0;
 
 	for (int y = 0; y < c->h; y++) {
-		int end = row_end(c, y);
+		int end = row_end(c, y), cur_style = CANVAS_STYLE_NONE;
 		const char *cur = "";
 
 		for (int x = 0; x < end; x++) {
 			struct canvas_glyph g;
-			const char *sgr;
+			int st;
 
 			canvas_get(c, x, y, &g);
 			if (g.cp == CANVAS_CONT)
 				continue;
-			sgr = g.cp == ' ' ? "" : style_sgr[g.style];
-			if (color && strcmp(sgr, cur) != 0) {
+			st = g.cp == ' ' ? CANVAS_STYLE_NONE : (int)g.style;
+			/* Styles that look the same share one sequence. */
+			if (color && st != cur_style &&
+			    strcmp(style_sgr[st], cur) != 0) {
+				cur = style_sgr[st];
 				out_str(&o, "\033[0");
-				if (*sgr) {
+				if (*cur) {
 					out_str(&o, ";");
-					out_str(&o, sgr);
+					out_str(&o, cur);
 				}
 				out_str(&o, "m");
-				cur = sgr;
 			}
-			out_str(&o, g.utf8);
+			cur_style = st;
+			if (g.cp < 0x80)
+				out_put(&o, g.utf8, 1);
+			else
+				out_str(&o, g.utf8);
 		}
 		if (color && *cur)
 			out_str(&o, "\033[0m");
