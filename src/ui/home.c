@@ -343,14 +343,14 @@ static void person_draw_row(void *ud, struct app *app, const void *row, int y,
 	cols_for(x, w, &c);
 	enum ui_style base = selected ? UI_SELECTED : UI_NORMAL;
 	enum ui_style dim = selected ? UI_SELECTED : UI_DIM;
-	int n = draw_text(app, y, c.name, r->name, c.name_w, base);
-	if (r->archived && n + 11 <= c.name_w)
-		draw_text(app, y, c.name + n + 1, "(archived)", 10, dim);
+	draw_text(app, y, c.name, r->name, c.name_w, base);
 	if (c.role_w) {
 		char rt[256];
 		const char *sep = app->ascii ? ", " : " \xc2\xb7 ";
-		snprintf(rt, sizeof rt, "%s%s%s", r->role ? r->role : "",
-			 r->role && r->team ? sep : "", r->team ? r->team : "");
+		snprintf(rt, sizeof rt, "%s%s%s%s",
+			 r->archived ? "(archived) " : "",
+			 r->role ? r->role : "", r->role && r->team ? sep : "",
+			 r->team ? r->team : "");
 		draw_text(app, y, c.role, rt, c.role_w, dim);
 	}
 	draw_text(app, y, c.last, r->last[0] ? r->last : "never", 12,
