@@ -1,0 +1,55 @@
+/* charts.h - red-flag bars and trend sparklines on a text canvas.
+ *
+ * Bars show a red-flag score on the 0..4 frequency scale, one per row:
+ *
+ *     Vague updates       ━━━━━━━━━━━━━━━╸────┼───────┼──────  2.1
+ *
+ * the label, a track whose filled part has the colour of the score's band
+ * (green, amber, red), ticks where the amber and red bands start (heavy
+ * when the score has passed them), and the score.  The band thresholds
+ * come from the caller (the content's bands), never from here.
+ *
+ * Sparklines show a pillar over a person's sessions, oldest left, newest
+ * right, one cell per session (`▁▂▃▄▅▆▇█`, in ASCII `_.-=^`); a missing
+ * value is a blank gap.
+ *
+ * Both draw into a caller's canvas so a report or a screen can compose them
+ * with the radar; neither allocates.
+ */
+#ifndef OWNIT_CHARTS_H
+#define OWNIT_CHARTS_H
+
+#include "core/canvas.h"
+#include "core/error.h"
+
+#define CHARTS_BAR_MAX 4.0 /* the top of the frequency scale */
+
+/* One bar.  amber_at <= red_at, both within 0..CHARTS_BAR_MAX. */
+struct charts_bar {
+	const char *label; /* red flag title, sanitised before display */
+	double score;      /* 0..CHARTS_BAR_MAX, NAN = not rated */
+	double amber_at;   /* scores >= amber_at are amber */
+	double red_at;     /* scores >= red_at are red */
+	const char *note;  /* optional text after the score, or NULL */
+};
+
+/* The band style of a score: CANVAS_STYLE_BAND_GREEN, _AMBER or _RED, or
+ * CANVAS_STYLE_MISSING for NAN. */
+enum canvas_style charts_band(double score, double amber_at, double red_at);
+
+/* Draws n bars, one per row, from cell (x, y), w columns wide.  Labels are
+ * cut to share a column of at most label_w columns (0: as wide as the
+ * widest label, up to a third of w).  ERROR_INPUT naming the bar when a
+ * score or threshold is out of range, or when w leaves no room for a track
+ * of at least 8 cells. */
+int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
+		const struct charts_bar *bars, int n, struct error *err);
+
+/* Draws a sparkline of the last w of n values (oldest first) at (x, y),
+ * scaled so lo is the lowest glyph and hi the highest; NAN is a gap.
+ * Returns the cells used (min(n, w)).  lo < hi. */
+int charts_sparkline(struct canvas *c, int x, int y, int w,
+		     const double *values, int n, double lo, double hi,
+		     enum canvas_style style);
+
+#endif
