@@ -18,6 +18,14 @@ t_cleanup() {
 	rm -rf "$T_TMP"
 }
 
+# make check-valgrind: every run of the program goes through memcheck.
+if [ -n "${OWNIT_VALGRIND-}" ]; then
+	printf '#!/bin/sh\nexec %s %s "$@"\n' "$OWNIT_VALGRIND" "$OWNIT" \
+		>"$T_TMP/ownit-valgrind"
+	chmod +x "$T_TMP/ownit-valgrind"
+	OWNIT="$T_TMP/ownit-valgrind"
+fi
+
 HOME="$T_TMP/home"
 mkdir -p "$HOME"
 export HOME
