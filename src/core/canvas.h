@@ -18,10 +18,12 @@
  *    (2W) x (4H) dot grid for lines.  A terminal cell is about twice as
  *    tall as wide, so a dot is about square: geometry in dot coordinates
  *    needs no aspect correction.  Dots shown as Braille (U+2800..U+28FF).
- *    Dots live on layers (grid below, fill, lines on top); a cell shows the
- *    dots of its top non-empty layer.  Within a layer dots only accumulate,
- *    so one series never erases another: a cell shared by two series keeps
- *    both dots and takes the style of the one drawn last.
+ *    Dots live on layers (grid below, fill, lines on top); a cell shows
+ *    the dots of its top non-empty layer only, so a shaded area hides the
+ *    grid under it and a line is never cluttered by the grid.  Within a
+ *    layer dots only accumulate, so one series never erases another: a
+ *    cell shared by two series keeps both dots and takes the style of the
+ *    one drawn last.
  *
  * In ASCII mode the same dot geometry is kept, but a cell with dots shows
  * one ASCII character picked by whoever drew the dots (a line picks `-`,
@@ -78,6 +80,9 @@ enum canvas_layer {
 	CANVAS_LAYERS
 };
 
+/* The largest width or height of a canvas, in cells. */
+#define CANVAS_MAX 1000
+
 /* A cell's glyph continues the wide glyph to its left (cp of such cells). */
 #define CANVAS_CONT 0xFFFFFFFFu
 
@@ -97,6 +102,9 @@ int canvas_resize(struct canvas *c, int width, int height, struct error *err);
 
 /* Blanks every cell (no dots, no text, style NONE). */
 void canvas_clear(struct canvas *c);
+
+/* Blanks the cells of a rectangle, clipped to the canvas. */
+void canvas_clear_rect(struct canvas *c, int x, int y, int w, int h);
 
 int canvas_width(const struct canvas *c);
 int canvas_height(const struct canvas *c);
@@ -119,7 +127,8 @@ int canvas_text_width(const struct canvas *c, const char *text);
 
 /* Sanitises text for mode and cuts it at maxw columns (maxw < 0: no
  * limit) the same way canvas_text does, into out (always NUL-terminated,
- * cut further if outsize is too small).  Returns the display width.
+ * cut further if outsize is too small; with outsize 0, out may be NULL
+ * and the text is only measured).  Returns the display width.
  * For text printed outside a canvas, e.g. the numbers under a chart. */
 int canvas_sanitize(const char *text, int maxw, enum canvas_mode mode,
 		    char *out, size_t outsize);
@@ -129,8 +138,9 @@ int canvas_dot_width(const struct canvas *c);
 int canvas_dot_height(const struct canvas *c);
 
 /* Sets dot (dx, dy) on a layer with a style.  In ASCII mode the cell shows
- * `ascii` for that layer (a printable ASCII character; anything else is
- * taken as `.`).  Out-of-grid dots are ignored. */
+ * `ascii` for that layer (a printable ASCII character or a space, which
+ * blanks the cell while hiding lower layers; anything else is taken as
+ * `.`).  Out-of-grid dots are ignored. */
 void canvas_dot(struct canvas *c, int dx, int dy, enum canvas_layer layer,
 		enum canvas_style style, char ascii);
 
@@ -141,6 +151,12 @@ void canvas_dot(struct canvas *c, int dx, int dy, enum canvas_layer layer,
 void canvas_line(struct canvas *c, double x0, double y0, double x1,
 		 double y1, int every, enum canvas_layer layer,
 		 enum canvas_style style, char ascii);
+
+/* Like canvas_line, but dot i along the line is set when bit (i % 16) of
+ * pattern is, e.g. 0x0707 for dashes of three dots. */
+void canvas_line_pattern(struct canvas *c, double x0, double y0, double x1,
+			 double y1, unsigned pattern, enum canvas_layer layer,
+			 enum canvas_style style, char ascii);
 
 /* The dot mask of a cell on one layer: bit i is dot i of the Braille
  * pattern (U+2800 + mask).  0 for cells outside the canvas. */

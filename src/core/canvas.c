@@ -1,0 +1,693 @@
+/* canvas.c - the text canvas: cells, safe text, Braille dots, rendering. */
+#include "config.h"
+
+#include "core/canvas.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#define CANVAS_MAX_SIDE CANVAS_MAX
+#define BRAILLE_BASE 0x2800u
+#define ELLIPSIS 0x2026u
+#define REPLACEMENT '?'
+
+/* A cell keeps its text glyph and, per layer, a dot mask with the style
+ * and ASCII stand-in of the last dots drawn there.  Small and flat so a
+ * clear is one memset. */
+struct cell {
+	uint32_t cp; /* text glyph; 0 = none, CANVAS_CONT = right half */
+	uint8_t style;
+	uint8_t mask[CANVAS_LAYERS];
+	uint8_t dstyle[CANVAS_LAYERS];
+	uint8_t ascii[CANVAS_LAYERS];
+};
+
+struct canvas {
+	int w, h;
+	size_t cap; /* cells allocated */
+	enum canvas_mode mode;
+	struct cell *cells;
+};
+
+/* Bit of dot (column, row) inside a cell, in Braille order: dots 1-3 down
+ * the left, 4-6 down the right, then 7 and 8 along the bottom. */
+static const uint8_t braille_bit[4][2] = {
+	{0x01, 0x08},
+	{0x02, 0x10},
+	{0x04, 0x20},
+	{0x40, 0x80},
+};
+
+static int size_ok(int w, int h)
+{
+	return w >= 1 && h >= 1 && w <= CANVAS_MAX_SIDE && h <= CANVAS_MAX_SIDE;
+}
+
+struct canvas *canvas_new(int width, int height, enum canvas_mode mode,
+			  struct error *err)
+{
+	struct canvas *c;
+
+	if (!size_ok(width, height)) {
+		error_set(err, ERROR_INPUT, "canvas size %dx%d out of range "
+			  "1x1..%dx%d", width, height, CANVAS_MAX_SIDE,
+			  CANVAS_MAX_SIDE);
+		return NULL;
+	}
+	c = calloc(1, sizeof *c);
+	if (!c) {
+		error_set(err, ERROR_RUNTIME, "canvas: out of memory");
+		return NULL;
+	}
+	c->mode = mode;
+	if (canvas_resize(c, width, height, err) < 0) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void canvas_free(struct canvas *c)
+{
+	if (!c)
+		return;
+	free(c->cells);
+	free(c);
+}
+
+int canvas_resize(struct canvas *c, int width, int height, struct error *err)
+{
+	size_t need;
+
+	if (!size_ok(width, height))
+		return error_set(err, ERROR_INPUT, "canvas size %dx%d out of "
+				 "range 1x1..%dx%d", width, height,
+				 CANVAS_MAX_SIDE, CANVAS_MAX_SIDE);
+	need = (size_t)width * (size_t)height;
+	if (need > c->cap) {
+		struct cell *n = realloc(c->cells, need * sizeof *n);
+		if (!n)
+			return error_set(err, ERROR_RUNTIME,
+					 "canvas: out of memory");
+		c->cells = n;
+		c->cap = need;
+	}
+	c->w = width;
+	c->h = height;
+	canvas_clear(c);
+	return 0;
+}
+
+void canvas_clear(struct canvas *c)
+{
+	memset(c->cells, 0, (size_t)c->w * (size_t)c->h * sizeof *c->cells);
+}
+
+void canvas_clear_rect(struct canvas *c, int x, int y, int w, int h)
+{
+	int x1 = x + w, y1 = y + h;
+
+	if (x < 0)
+		x = 0;
+	if (y < 0)
+		y = 0;
+	if (x1 > c->w)
+		x1 = c->w;
+	if (y1 > c->h)
+		y1 = c->h;
+	for (int r = y; r < y1; r++)
+		if (x < x1)
+			memset(&c->cells[(size_t)r * c->w + x], 0,
+			       (size_t)(x1 - x) * sizeof *c->cells);
+}
+
+int canvas_width(const struct canvas *c)
+{
+	return c->w;
+}
+
+int canvas_height(const struct canvas *c)
+{
+	return c->h;
+}
+
+enum canvas_mode canvas_mode(const struct canvas *c)
+{
+	return c->mode;
+}
+
+int canvas_dot_width(const struct canvas *c)
+{
+	return 2 * c->w;
+}
+
+int canvas_dot_height(const struct canvas *c)
+{
+	return 4 * c->h;
+}
+
+static struct cell *cell_at(const struct canvas *c, int x, int y)
+{
+	if (x < 0 || y < 0 || x >= c->w || y >= c->h)
+		return NULL;
+	return &c->cells[(size_t)y * c->w + x];
+}
+
+/* ------------------------------------------------------------- glyphs */
+
+/* Decodes one UTF-8 sequence; malformed, overlong and surrogate sequences
+ * take one byte and give '?'.  Returns the bytes used (0 at the end). */
+static int utf8_decode(const unsigned char *s, uint32_t *cp)
+{
+	static const uint32_t min[4] = {0, 0x80, 0x800, 0x10000};
+	uint32_t v;
+	int n;
+
+	if (!s[0])
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xE0) == 0xC0) {
+		n = 1;
+		v = s[0] & 0x1F;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		n = 2;
+		v = s[0] & 0x0F;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		n = 3;
+		v = s[0] & 0x07;
+	} else {
+		*cp = REPLACEMENT;
+		return 1;
+	}
+	for (int i = 1; i <= n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = REPLACEMENT;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min[n] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+		*cp = REPLACEMENT;
+		return 1;
+	}
+	*cp = v;
+	return n + 1;
+}
+
+static int utf8_encode(uint32_t cp, char out[5])
+{
+	int n;
+
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		out[0] = (char)(0xF0 | (cp >> 18));
+		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* What a code point shows as in a mode: *cp may be replaced; returns its
+ * width (0: drop it).  Controls become '?' (whitespace a space), combining
+ * and other zero-width characters are dropped, unprintable ones '?'. */
+static int glyph_sanitize(uint32_t *cp, enum canvas_mode mode)
+{
+	int w;
+
+	if (*cp == '\t' || *cp == '\n' || *cp == '\r') {
+		*cp = ' ';
+		return 1;
+	}
+	if (*cp < 0x20 || *cp == 0x7F || (*cp >= 0x80 && *cp < 0xA0)) {
+		*cp = REPLACEMENT;
+		return 1;
+	}
+	if (*cp < 0x7F)
+		return 1;
+	if (mode == CANVAS_ASCII) {
+		*cp = REPLACEMENT;
+		return 1;
+	}
+	w = wcwidth((wchar_t)*cp);
+	if (w == 0)
+		return 0;
+	if (w < 0 || w > 2) {
+		*cp = REPLACEMENT;
+		return 1;
+	}
+	return w;
+}
+
+/* Walks text glyph by glyph as canvas_text shows it. */
+struct glyph_iter {
+	const unsigned char *s;
+	enum canvas_mode mode;
+};
+
+static int glyph_next(struct glyph_iter *it, uint32_t *cp, int *width)
+{
+	for (;;) {
+		int n = utf8_decode(it->s, cp);
+		if (n == 0)
+			return 0;
+		it->s += n;
+		*width = glyph_sanitize(cp, it->mode);
+		if (*width > 0)
+			return 1;
+	}
+}
+
+static int text_width(const char *text, enum canvas_mode mode)
+{
+	struct glyph_iter it = {(const unsigned char *)text, mode};
+	uint32_t cp;
+	int w, total = 0;
+
+	if (!text)
+		return 0;
+	while (glyph_next(&it, &cp, &w))
+		total += w;
+	return total;
+}
+
+int canvas_text_width(const struct canvas *c, const char *text)
+{
+	return text_width(text, c->mode);
+}
+
+/* Calls emit for each glyph of text cut to maxw columns (maxw < 0: no
+ * limit), ending with an ellipsis when cut.  Returns the width used. */
+typedef void (*emit_fn)(void *ctx, uint32_t cp, int width);
+
+static int text_walk(const char *text, int maxw, enum canvas_mode mode,
+		     emit_fn emit, void *ctx)
+{
+	struct glyph_iter it = {(const unsigned char *)text, mode};
+	uint32_t cp;
+	int w, used = 0, full;
+
+	if (!text || maxw == 0)
+		return 0;
+	full = text_width(text, mode);
+	if (maxw < 0 || full <= maxw) {
+		while (glyph_next(&it, &cp, &w)) {
+			emit(ctx, cp, w);
+			used += w;
+		}
+		return used;
+	}
+	while (glyph_next(&it, &cp, &w) && used + w <= maxw - 1) {
+		emit(ctx, cp, w);
+		used += w;
+	}
+	emit(ctx, mode == CANVAS_ASCII ? '~' : ELLIPSIS, 1);
+	return used + 1;
+}
+
+/* Puts a glyph, repairing any wide glyph it cuts in half. */
+static void cell_set(struct canvas *c, int x, int y, uint32_t cp, int width,
+		     enum canvas_style style)
+{
+	struct cell *p = cell_at(c, x, y), *q;
+
+	if (!p)
+		return;
+	if (p->cp == CANVAS_CONT && (q = cell_at(c, x - 1, y)))
+		q->cp = ' ';
+	if (p->cp != CANVAS_CONT && p->cp != 0 && (q = cell_at(c, x + 1, y)) &&
+	    q->cp == CANVAS_CONT && width == 1)
+		q->cp = ' ';
+	memset(p, 0, sizeof *p);
+	p->cp = cp;
+	p->style = (uint8_t)style;
+	if (width == 2 && (q = cell_at(c, x + 1, y))) {
+		if (q->cp != 0 && q->cp != CANVAS_CONT &&
+		    (p = cell_at(c, x + 2, y)) && p->cp == CANVAS_CONT)
+			p->cp = ' ';
+		memset(q, 0, sizeof *q);
+		q->cp = CANVAS_CONT;
+		q->style = (uint8_t)style;
+	}
+}
+
+void canvas_put(struct canvas *c, int x, int y, uint32_t cp,
+		enum canvas_style style)
+{
+	if (glyph_sanitize(&cp, c->mode) != 1)
+		cp = REPLACEMENT;
+	cell_set(c, x, y, cp, 1, style);
+}
+
+struct text_ctx {
+	struct canvas *c;
+	int x, y;
+	enum canvas_style style;
+};
+
+static void emit_cell(void *ctx, uint32_t cp, int width)
+{
+	struct text_ctx *t = ctx;
+
+	cell_set(t->c, t->x, t->y, cp, width, t->style);
+	t->x += width;
+}
+
+int canvas_text(struct canvas *c, int x, int y, int maxw, const char *text,
+		enum canvas_style style)
+{
+	struct text_ctx t = {c, x, y, style};
+	int room;
+
+	if (y < 0 || y >= c->h || x >= c->w || maxw <= 0)
+		return 0;
+	/* Text starting left of the canvas is cut from the right only; the
+	 * charts never place text there. */
+	if (x < 0)
+		return 0;
+	room = c->w - x;
+	if (maxw > room)
+		maxw = room;
+	return text_walk(text, maxw, c->mode, emit_cell, &t);
+}
+
+struct buf_ctx {
+	char *out;
+	size_t size, len;
+};
+
+static void emit_buf(void *ctx, uint32_t cp, int width)
+{
+	struct buf_ctx *b = ctx;
+	char u[5];
+	int n = utf8_encode(cp, u);
+
+	(void)width;
+	if (b->len + (size_t)n < b->size) {
+		memcpy(b->out + b->len, u, (size_t)n);
+		b->len += (size_t)n;
+		b->out[b->len] = '\0';
+	} else {
+		b->size = b->len + 1; /* stop: never cut a sequence */
+	}
+}
+
+static void emit_none(void *ctx, uint32_t cp, int width)
+{
+	(void)ctx;
+	(void)cp;
+	(void)width;
+}
+
+int canvas_sanitize(const char *text, int maxw, enum canvas_mode mode,
+		    char *out, size_t outsize)
+{
+	struct buf_ctx b = {out, outsize, 0};
+
+	if (!outsize)
+		return text_walk(text, maxw, mode, emit_none, NULL);
+	out[0] = '\0';
+	return text_walk(text, maxw, mode, emit_buf, &b);
+}
+
+/* --------------------------------------------------------------- dots */
+
+void canvas_dot(struct canvas *c, int dx, int dy, enum canvas_layer layer,
+		enum canvas_style style, char ascii)
+{
+	struct cell *p;
+
+	if (dx < 0 || dy < 0 || layer < 0 || layer >= CANVAS_LAYERS)
+		return;
+	p = cell_at(c, dx / 2, dy / 4);
+	if (!p || p->cp != 0)
+		return;
+	p->mask[layer] |= braille_bit[dy % 4][dx % 2];
+	p->dstyle[layer] = (uint8_t)style;
+	p->ascii[layer] = (ascii >= 0x20 && ascii < 0x7F) ? (uint8_t)ascii
+							  : (uint8_t)'.';
+}
+
+/* The ASCII stroke of a line, from its true angle (dots are square). */
+static char slope_char(double dx, double dy)
+{
+	double ax = fabs(dx), ay = fabs(dy);
+
+	if (ay <= ax * 0.45)
+		return '-';
+	if (ay >= ax * 2.5)
+		return '|';
+	return ((dx > 0) == (dy > 0)) ? '\\' : '/';
+}
+
+void canvas_line_pattern(struct canvas *c, double x0, double y0, double x1,
+			 double y1, unsigned pattern, enum canvas_layer layer,
+			 enum canvas_style style, char ascii)
+{
+	double dx = x1 - x0, dy = y1 - y0;
+	int steps = (int)ceil(fmax(fabs(dx), fabs(dy)));
+	char a = ascii ? ascii : slope_char(dx, dy);
+
+	if (steps < 1) {
+		if (pattern & 1)
+			canvas_dot(c, (int)floor(x0), (int)floor(y0), layer,
+				   style, a);
+		return;
+	}
+	for (int i = 0; i <= steps; i++) {
+		double t = (double)i / steps;
+		if (pattern & (1u << (i % 16)))
+			canvas_dot(c, (int)floor(x0 + t * dx),
+				   (int)floor(y0 + t * dy), layer, style, a);
+	}
+}
+
+void canvas_line(struct canvas *c, double x0, double y0, double x1,
+		 double y1, int every, enum canvas_layer layer,
+		 enum canvas_style style, char ascii)
+{
+	double dx = x1 - x0, dy = y1 - y0;
+	int steps = (int)ceil(fmax(fabs(dx), fabs(dy)));
+	char a = ascii ? ascii : slope_char(dx, dy);
+
+	if (every < 1)
+		every = 1;
+	if (steps < 1) {
+		canvas_dot(c, (int)floor(x0), (int)floor(y0), layer, style, a);
+		return;
+	}
+	for (int i = 0; i <= steps; i += every) {
+		double t = (double)i / steps;
+		canvas_dot(c, (int)floor(x0 + t * dx), (int)floor(y0 + t * dy),
+			   layer, style, a);
+	}
+}
+
+unsigned canvas_dots(const struct canvas *c, int x, int y,
+		     enum canvas_layer layer)
+{
+	const struct cell *p = cell_at(c, x, y);
+
+	if (!p || layer < 0 || layer >= CANVAS_LAYERS)
+		return 0;
+	return p->mask[layer];
+}
+
+/* ---------------------------------------------------------- rendering */
+
+int canvas_get(const struct canvas *c, int x, int y, struct canvas_glyph *g)
+{
+	const struct cell *p = cell_at(c, x, y);
+
+	if (!p)
+		return -1;
+	g->width = 1;
+	g->style = CANVAS_STYLE_NONE;
+	g->cp = ' ';
+	if (p->cp == CANVAS_CONT) {
+		g->cp = CANVAS_CONT;
+		g->utf8[0] = '\0';
+		g->width = 0;
+		g->style = (enum canvas_style)p->style;
+		return 0;
+	}
+	if (p->cp) {
+		g->cp = p->cp;
+		g->style = (enum canvas_style)p->style;
+		if (c->mode == CANVAS_UTF8 && p->cp >= 0x80 &&
+		    wcwidth((wchar_t)p->cp) == 2)
+			g->width = 2;
+	} else {
+		unsigned mask = 0;
+		for (int l = CANVAS_LAYERS - 1; l >= 0; l--) {
+			if (!p->mask[l])
+				continue;
+			if (!mask) {
+				g->cp = p->ascii[l];
+				g->style = (enum canvas_style)p->dstyle[l];
+			}
+			mask |= p->mask[l];
+			break;
+		}
+		if (mask && c->mode == CANVAS_UTF8)
+			g->cp = BRAILLE_BASE + mask;
+	}
+	utf8_encode(g->cp, g->utf8);
+	return 0;
+}
+
+static const char *const style_sgr[CANVAS_STYLE_COUNT] = {
+	[CANVAS_STYLE_NONE] = "",
+	[CANVAS_STYLE_AXIS] = "37",
+	[CANVAS_STYLE_RING] = "90",
+	[CANVAS_STYLE_LABEL] = "1",
+	[CANVAS_STYLE_VALUE] = "1;36",
+	[CANVAS_STYLE_SERIES_A] = "1;36",
+	[CANVAS_STYLE_SERIES_B] = "35",
+	[CANVAS_STYLE_FILL_A] = "36",
+	[CANVAS_STYLE_BAND_GREEN] = "32",
+	[CANVAS_STYLE_BAND_AMBER] = "33",
+	[CANVAS_STYLE_BAND_RED] = "31",
+	[CANVAS_STYLE_LEGEND] = "",
+	[CANVAS_STYLE_TITLE] = "1",
+	[CANVAS_STYLE_MISSING] = "90",
+};
+
+static const char *const style_name[CANVAS_STYLE_COUNT] = {
+	[CANVAS_STYLE_NONE] = "none",
+	[CANVAS_STYLE_AXIS] = "axis",
+	[CANVAS_STYLE_RING] = "ring",
+	[CANVAS_STYLE_LABEL] = "label",
+	[CANVAS_STYLE_VALUE] = "value",
+	[CANVAS_STYLE_SERIES_A] = "series-a",
+	[CANVAS_STYLE_SERIES_B] = "series-b",
+	[CANVAS_STYLE_FILL_A] = "fill-a",
+	[CANVAS_STYLE_BAND_GREEN] = "band-green",
+	[CANVAS_STYLE_BAND_AMBER] = "band-amber",
+	[CANVAS_STYLE_BAND_RED] = "band-red",
+	[CANVAS_STYLE_LEGEND] = "legend",
+	[CANVAS_STYLE_TITLE] = "title",
+	[CANVAS_STYLE_MISSING] = "missing",
+};
+
+const char *canvas_style_sgr(enum canvas_style style)
+{
+	if (style < 0 || style >= CANVAS_STYLE_COUNT)
+		return "";
+	return style_sgr[style];
+}
+
+const char *canvas_style_name(enum canvas_style style)
+{
+	if (style < 0 || style >= CANVAS_STYLE_COUNT)
+		return "?";
+	return style_name[style];
+}
+
+/* An output cursor that counts what it cannot store. */
+struct out {
+	char *buf;
+	size_t size, len;
+};
+
+static void out_put(struct out *o, const char *s, size_t n)
+{
+	if (o->len < o->size) {
+		size_t room = o->size - o->len;
+		memcpy(o->buf + o->len, s, n < room ? n : room);
+	}
+	o->len += n;
+}
+
+static void out_str(struct out *o, const char *s)
+{
+	out_put(o, s, strlen(s));
+}
+
+/* The column after the last non-blank cell of a row. */
+static int row_end(const struct canvas *c, int y)
+{
+	for (int x = c->w - 1; x >= 0; x--) {
+		const struct cell *p = &c->cells[(size_t)y * c->w + x];
+		if ((p->cp && p->cp != ' ') ||
+		    (!p->cp && (p->mask[0] | p->mask[1] | p->mask[2])))
+			return x + 1;
+	}
+	return 0;
+}
+
+size_t canvas_render_into(const struct canvas *c, unsigned flags, char *buf,
+			  size_t size)
+{
+	struct out o = {buf, size, 0};
+	int color = (flags & CANVAS_RENDER_COLOR) != 0;
+
+	for (int y = 0; y < c->h; y++) {
+		int end = row_end(c, y), cur_style = CANVAS_STYLE_NONE;
+		const char *cur = "";
+
+		for (int x = 0; x < end; x++) {
+			struct canvas_glyph g;
+			int st;
+
+			canvas_get(c, x, y, &g);
+			if (g.cp == CANVAS_CONT)
+				continue;
+			st = g.cp == ' ' ? CANVAS_STYLE_NONE : (int)g.style;
+			/* Styles that look the same share one sequence. */
+			if (color && st != cur_style &&
+			    strcmp(style_sgr[st], cur) != 0) {
+				cur = style_sgr[st];
+				out_str(&o, "\033[0");
+				if (*cur) {
+					out_str(&o, ";");
+					out_str(&o, cur);
+				}
+				out_str(&o, "m");
+			}
+			cur_style = st;
+			if (g.cp < 0x80)
+				out_put(&o, g.utf8, 1);
+			else
+				out_str(&o, g.utf8);
+		}
+		if (color && *cur)
+			out_str(&o, "\033[0m");
+		out_put(&o, "\n", 1);
+	}
+	if (size)
+		buf[o.len < size ? o.len : size - 1] = '\0';
+	return o.len;
+}
+
+char *canvas_render(const struct canvas *c, unsigned flags,
+		    struct error *err)
+{
+	size_t n = canvas_render_into(c, flags, NULL, 0);
+	char *s = malloc(n + 1);
+
+	if (!s) {
+		error_set(err, ERROR_RUNTIME, "canvas: out of memory");
+		return NULL;
+	}
+	canvas_render_into(c, flags, s, n + 1);
+	return s;
+}
