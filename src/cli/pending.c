@@ -24,5 +24,4 @@ static int not_yet(const char *name)
 		return not_yet(name);                                         \
 	}
 
-PENDING(cmd_import, "import")
 PENDING(cmd_report, "report")
