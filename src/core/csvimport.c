@@ -223,11 +223,11 @@ static void check_presence(struct imp *im, const struct row *r, int *bad)
 	for (int c = 1; c < CSVEXPORT_DETAIL_COLUMNS; c++) {
 		const char *name = csvexport_detail_header[c];
 		if (r->f[c][0] && !(ok & BIT(c))) {
-			problem(im, r->line, "a %s row must leave column \"%s\" "
+			problem(im, r->line, "%s row: column \"%s\" must be "
 				"empty", rtypes[r->type].name, name);
 			*bad = 1;
 		} else if (!r->f[c][0] && (req & BIT(c))) {
-			problem(im, r->line, "a %s row needs column \"%s\"",
+			problem(im, r->line, "%s row: column \"%s\" is required",
 				rtypes[r->type].name, name);
 			*bad = 1;
 		}
@@ -450,12 +450,12 @@ static int in_session(struct imp *im, const struct row *r)
 {
 	const char *want = r->f[DCOL_SESSION];
 	if (!im->session_uuid[0]) {
-		problem(im, r->line, "a %s row needs its session row above it",
+		problem(im, r->line, "%s row: no session row above it",
 			rtypes[r->type].name);
 		return 0;
 	}
 	if (strcmp(want, im->session_uuid) != 0) {
-		problem(im, r->line, "this %s row belongs to session %s, but "
+		problem(im, r->line, "%s row: it belongs to session %s, but "
 			"the session row above it is %s",
 			rtypes[r->type].name, want, im->session_uuid);
 		return 0;
