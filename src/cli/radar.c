@@ -11,26 +11,43 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cliopen.h"
+#include "core/content.h"
 #include "core/radar.h"
 
 #define DEFAULT_WIDTH 80
 #define DEFAULT_HEIGHT 24
 
-/* The pillars in radar order, then the centre.
- * TODO: take the names from the content model (core/content.h) once it is
- * on main; the ids are fixed by the design, the names are content. */
-static const struct {
+/* The pillars in radar order, then the centre, as the content names them.
+ * The radar has exactly RADAR_AXES spokes; content with more pillars
+ * shows the first ones. */
+struct pillar {
 	const char *id;
 	const char *name;
-} pillar[RADAR_AXES + 1] = {
-	{"clarity", "Clarity"},
-	{"trust-openness", "Trust and openness"},
-	{"autonomy", "Autonomy"},
-	{"feedback-systems", "Feedback systems"},
-	{"role-modelling", "Role-model behaviours"},
-	{"vision", "Connection to vision"},
 };
 #define CENTRE RADAR_AXES
+
+static int pillars_from_content(const struct content *c,
+				struct pillar pillar[RADAR_AXES + 1],
+				struct error *err)
+{
+	int n = 0;
+	for (size_t i = 0; i < c->npillars && n < RADAR_AXES; i++) {
+		if (i == c->centre)
+			continue;
+		pillar[n].id = c->pillars[i].id;
+		pillar[n].name = c->pillars[i].name;
+		n++;
+	}
+	if (n < RADAR_AXES)
+		return error_set(err, ERROR_INPUT,
+				 "the content has %d pillars besides %s; the "
+				 "radar needs %d",
+				 n, CONTENT_CENTRE_ID, RADAR_AXES);
+	pillar[CENTRE].id = c->pillars[c->centre].id;
+	pillar[CENTRE].name = c->pillars[c->centre].name;
+	return 0;
+}
 
 enum { OPT_SCORES = 0x2000, OPT_COMPARE, OPT_WIDTH, OPT_HEIGHT };
 
@@ -68,7 +85,7 @@ static int parse_value(const char *s, size_t n, double *out)
 	return 0;
 }
 
-static int pillar_find(const char *s, size_t n)
+static int pillar_find(const struct pillar *pillar, const char *s, size_t n)
 {
 	for (int i = 0; i <= RADAR_AXES; i++)
 		if (strlen(pillar[i].id) == n && !strncmp(pillar[i].id, s, n))
@@ -77,8 +94,9 @@ static int pillar_find(const char *s, size_t n)
 }
 
 /* Parses "id=value,id=value,..." into v (NAN for pillars not named). */
-static int parse_scores(const char *opt, const char *list,
-			double v[RADAR_AXES + 1], struct error *err)
+static int parse_scores(const struct pillar *pillar, const char *opt,
+			const char *list, double v[RADAR_AXES + 1],
+			struct error *err)
 {
 	const char *p = list;
 
@@ -96,13 +114,14 @@ static int parse_scores(const char *opt, const char *list,
 		if (!eq || eq == p)
 			return error_set(err, ERROR_INPUT, "--%s: '%.*s' is "
 					 "not ID=VALUE", opt, (int)len, p);
-		k = pillar_find(p, (size_t)(eq - p));
+		k = pillar_find(pillar, p, (size_t)(eq - p));
 		if (k < 0)
 			return error_set(err, ERROR_INPUT, "--%s: unknown "
-					 "pillar '%.*s' (known: clarity, "
-					 "trust-openness, autonomy, "
-					 "feedback-systems, role-modelling, "
-					 "vision)", opt, (int)(eq - p), p);
+					 "pillar '%.*s' (known: %s, %s, %s, "
+					 "%s, %s, %s)", opt, (int)(eq - p), p,
+					 pillar[0].id, pillar[1].id,
+					 pillar[2].id, pillar[3].id,
+					 pillar[4].id, pillar[CENTRE].id);
 		if (!isnan(v[k]))
 			return error_set(err, ERROR_INPUT, "--%s: pillar '%s' "
 					 "given twice", opt, pillar[k].id);
@@ -224,10 +243,16 @@ int cmd_radar(int argc, char **argv, struct cli_globals *g)
 	if (!scores)
 		return cli_usage("radar: --scores is required, e.g. --scores "
 				 "clarity=3.8,trust-openness=2.4");
-	if (parse_scores("scores", scores, a, &err) < 0)
+	struct content *content = cli_content_load(g, &err);
+	if (!content)
 		return cli_fail(&err);
-	if (compare && parse_scores("compare", compare, b, &err) < 0)
+	struct pillar pillar[RADAR_AXES + 1];
+	if (pillars_from_content(content, pillar, &err) < 0 ||
+	    parse_scores(pillar, "scores", scores, a, &err) < 0 ||
+	    (compare && parse_scores(pillar, "compare", compare, b, &err) < 0)) {
+		content_free(content);
 		return cli_fail(&err);
+	}
 
 	for (int i = 0; i < RADAR_AXES; i++)
 		in.axis_name[i] = pillar[i].name;
@@ -237,7 +262,9 @@ int cmd_radar(int argc, char **argv, struct cli_globals *g)
 		series_fill(&in.series[1], "Comparison", b);
 		in.nseries = 2;
 	}
-	return radar_print(&in, w, h, want_ascii(g) ? CANVAS_ASCII
-						    : CANVAS_UTF8,
-			   want_color(g) ? CANVAS_RENDER_COLOR : 0);
+	int rc = radar_print(&in, w, h,
+			     want_ascii(g) ? CANVAS_ASCII : CANVAS_UTF8,
+			     want_color(g) ? CANVAS_RENDER_COLOR : 0);
+	content_free(content);
+	return rc;
 }

@@ -13,7 +13,7 @@
 /* "ownI" in ASCII: marks a SQLite file as an ownit database. */
 #define STORE_APPLICATION_ID 0x6f776e49
 
-#define STORE_CACHE_MAX 48
+#define STORE_CACHE_MAX 64
 
 struct store_cached {
 	const char *sql; /* compared by pointer: SQL is always a literal */

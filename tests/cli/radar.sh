@@ -113,4 +113,13 @@ is "$status" 2 "stray argument exits 2"
 run "$OWNIT" radar --bogus
 is "$status" 2 "unknown option exits 2"
 
+# Pillar names come from the content: a user folder renaming one shows it.
+mkdir -p "$T_TMP/names"
+sed 's/^clarity,Clarity,/clarity,Klarheit,/' "$OWNIT_SRCDIR/content/pillars.csv" \
+	>"$T_TMP/names/pillars.csv"
+run env OWNIT_CONTENT="$T_TMP/names" "$OWNIT" radar --scores clarity=3.5
+is "$status" 0 "radar with a user's content exits 0"
+like "$out" "Klarheit 3.5" "the chart labels the pillar by the content's name"
+like "$out" "^Klarheit +3.5" "the table names it the same way"
+
 done_testing
