@@ -86,16 +86,32 @@ tui_wait() {
 	fi
 }
 
-# tui_poll TEXT: status 0 once TEXT is on the screen, 1 at the deadline.
+# tui_poll TEXT: status 0 once TEXT is on the screen and the screen has
+# settled (the program may still be writing the rest of the frame when the
+# first line appears), 1 at the deadline.
 tui_poll() {
 	deadline=$(($(date +%s) + TUI_TIMEOUT))
 	while [ "$(date +%s)" -le "$deadline" ]; do
 		if tui_screen | grep -qF -- "$1"; then
+			tui_settle
 			return 0
 		fi
 		sleep 0.05
 	done
 	return 1
+}
+
+# tui_settle: waits (boundedly) until two captures in a row are the same.
+tui_settle() {
+	prev=$(tui_screen)
+	n=0
+	while [ $n -lt 40 ]; do
+		sleep 0.05
+		cur=$(tui_screen)
+		[ "$cur" = "$prev" ] && return 0
+		prev=$cur
+		n=$((n + 1))
+	done
 }
 
 # tui_wait_gone TEXT NAME: passes once TEXT has left the screen.
