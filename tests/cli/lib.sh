@@ -18,6 +18,9 @@ t_cleanup() {
 	rm -rf "$T_TMP"
 }
 
+# The program itself, for measurements that a wrapper would distort.
+OWNIT_BIN=$OWNIT
+
 # make check-valgrind: every run of the program goes through memcheck.
 if [ -n "${OWNIT_VALGRIND-}" ]; then
 	printf '#!/bin/sh\nexec %s %s "$@"\n' "$OWNIT_VALGRIND" "$OWNIT" \
