@@ -113,12 +113,6 @@ static int text_cols(enum canvas_mode mode, const char *s)
 	return canvas_sanitize(s, -1, mode, NULL, 0);
 }
 
-static const char *base_name(const struct radar_input *in, int axis)
-{
-	return in->axis_short[axis] ? in->axis_short[axis]
-				    : in->axis_name[axis];
-}
-
 static int word_count(const char *s)
 {
 	int n = 0, in_word = 0;
@@ -153,27 +147,56 @@ static size_t words_len(const char *s, int words)
 	return i;
 }
 
+/* The name a label falls back to when the full one does not fit: the
+ * caller's short name, or else the first word of the full name, which for
+ * the pillars is a name in its own right ("Trust", "Role-model",
+ * "Feedback") and reads better than any name cut short with an ellipsis.
+ * Copied into buf, which holds NAME_BYTES. */
+static const char *short_name(const struct radar_input *in, int axis,
+			      char *buf)
+{
+	const char *full = in->axis_name[axis];
+	size_t n;
+
+	if (in->axis_short[axis])
+		return in->axis_short[axis];
+	n = words_len(full, 1);
+	while (*full == ' ') {
+		full++;
+		n--;
+	}
+	if (n >= NAME_BYTES)
+		n = NAME_BYTES - 1;
+	memcpy(buf, full, n);
+	buf[n] = '\0';
+	return buf;
+}
+
 /* The forms worth trying for one axis, best first; every shortened form
  * comes in one line and with the value on a second line. */
 static int forms_list(const struct radar_input *in, int axis,
 		      enum canvas_mode mode, struct form *f)
 {
-	const char *full = in->axis_name[axis], *base = base_name(in, axis);
-	int n = 0, words = word_count(base), bw;
+	const char *full = in->axis_name[axis], *given = in->axis_short[axis];
+	char buf[NAME_BYTES];
+	int n = 0, words = word_count(given ? given : full), bw;
 
 	f[n++] = (struct form){FORM_FULL, 0, 0};
 	if (word_count(full) > 1)
 		f[n++] = (struct form){FORM_WRAP, 0, 0};
 	f[n++] = (struct form){FORM_FULL, 0, 1};
-	if (in->axis_short[axis]) {
+	if (given || word_count(full) > 1) {
 		f[n++] = (struct form){FORM_SHORT, 0, 0};
 		f[n++] = (struct form){FORM_SHORT, 0, 1};
 	}
-	for (int j = words - 1; j >= 1 && n < MAX_FORMS - 3; j--) {
+	/* Leading words with an ellipsis; without a given short name the
+	 * first word alone is the short form above. */
+	for (int j = words - 1; j >= (given ? 1 : 2) && n < MAX_FORMS - 3;
+	     j--) {
 		f[n++] = (struct form){FORM_WORDS, j, 0};
 		f[n++] = (struct form){FORM_WORDS, j, 1};
 	}
-	bw = text_cols(mode, base);
+	bw = text_cols(mode, short_name(in, axis, buf));
 	if (bw > NAME_COLS)
 		bw = NAME_COLS;
 	for (int k = bw - 1; k >= 3 && n < MAX_FORMS - 2; k--) {
@@ -223,8 +246,9 @@ static void label_make(const struct radar_input *in, int axis,
 		       const struct form *f, enum canvas_mode mode,
 		       struct label *lb)
 {
-	const char *base = base_name(in, axis);
-	char tmp[NAME_BYTES];
+	const char *base = in->axis_short[axis] ? in->axis_short[axis]
+						: in->axis_name[axis];
+	char tmp[NAME_BYTES], sbuf[NAME_BYTES];
 	size_t n;
 
 	lb->lines = 1;
@@ -239,8 +263,8 @@ static void label_make(const struct radar_input *in, int axis,
 		label_wrap(lb, in->axis_name[axis], mode);
 		break;
 	case FORM_SHORT:
-		canvas_sanitize(base, NAME_COLS, mode, lb->name[0],
-				NAME_BYTES);
+		canvas_sanitize(short_name(in, axis, sbuf), NAME_COLS, mode,
+				lb->name[0], NAME_BYTES);
 		break;
 	case FORM_WORDS:
 		n = words_len(base, f->param);
@@ -252,8 +276,8 @@ static void label_make(const struct radar_input *in, int axis,
 				NAME_BYTES);
 		break;
 	case FORM_CHARS:
-		canvas_sanitize(base, f->param + 1, mode, lb->name[0],
-				NAME_BYTES);
+		canvas_sanitize(short_name(in, axis, sbuf), f->param + 1, mode,
+				lb->name[0], NAME_BYTES);
 		break;
 	case FORM_VALUE:
 		break;
@@ -364,7 +388,10 @@ static int label_place(struct layout *l, int axis, const struct label *lb,
 }
 
 /* What a form gives up, in the same units as a placement's cost: a label
- * a little further from its vertex beats a shortened one. */
+ * a little further from its vertex beats a shortened one, and a name cut
+ * short with an ellipsis ("Role…", "Rol…") comes only after everything
+ * else, a smaller chart included: it is what makes a chart unreadable at
+ * a glance. */
 static int form_penalty(const struct form *f, int full_cols)
 {
 	int split = f->split ? 20 : 0;
@@ -377,9 +404,9 @@ static int form_penalty(const struct form *f, int full_cols)
 	case FORM_SHORT:
 		return 40 + split;
 	case FORM_WORDS:
-		return 60 + split + 4 * (full_cols - f->param);
+		return 250 + split + 4 * (full_cols - f->param);
 	case FORM_CHARS:
-		return 100 + split + 4 * (full_cols - f->param);
+		return 350 + split + 4 * (full_cols - f->param);
 	case FORM_VALUE:
 		break;
 	}

@@ -260,9 +260,30 @@ START_TEST(test_labels_text)
 	ck_assert_ptr_nonnull(strstr(s, "This session"));
 	ck_assert_ptr_nonnull(strstr(s, "Previous"));
 	free(s);
-	/* At the smallest size names are shortened with an ellipsis. */
+	/* Short of room, a name falls back to its first word, a name in its
+	 * own right, rather than to letters cut off with an ellipsis. */
+	static const int size[][2] = {{36, 14}, {44, 20}, {60, 20}};
+	for (size_t i = 0; i < sizeof size / sizeof size[0]; i++) {
+		s = render(&in, size[i][0], size[i][1], CANVAS_UTF8, 0);
+		ck_assert_ptr_nonnull(strstr(s, "Clarity 3.8"));
+		ck_assert_ptr_nonnull(strstr(s, "Role-model"));
+		ck_assert_ptr_nonnull(strstr(s, "Trust"));
+		ck_assert_ptr_nonnull(strstr(s, "Feedback"));
+		ck_assert_msg(strstr(s, "\u2026") == NULL,
+			      "%dx%d: a label cut short:\n%s", size[i][0],
+			      size[i][1], s);
+		free(s);
+	}
+	/* A caller's short name is used as it is. */
+	in.axis_short[4] = "Role model";
 	s = render(&in, 36, 14, CANVAS_UTF8, 0);
-	ck_assert_ptr_nonnull(strstr(s, "Clarity 3.8"));
+	ck_assert_ptr_nonnull(strstr(s, "Role model"));
+	free(s);
+	/* A single long word has no short form: it is cut, with an
+	 * ellipsis. */
+	in.axis_name[1] = "Trustworthinessandopenness";
+	s = render(&in, 36, 14, CANVAS_UTF8, 0);
+	ck_assert_ptr_nonnull(strstr(s, "Trust"));
 	ck_assert_ptr_nonnull(strstr(s, "\u2026"));
 	free(s);
 }
