@@ -556,7 +556,7 @@ int canvas_get(const struct canvas *c, int x, int y, struct canvas_glyph *g)
 
 static const char *const style_sgr[CANVAS_STYLE_COUNT] = {
 	[CANVAS_STYLE_NONE] = "",
-	[CANVAS_STYLE_AXIS] = "37",
+	[CANVAS_STYLE_AXIS] = "90",
 	[CANVAS_STYLE_RING] = "90",
 	[CANVAS_STYLE_LABEL] = "1",
 	[CANVAS_STYLE_VALUE] = "1;36",

@@ -82,84 +82,194 @@ void radar_point(const struct radar_layout *rl, int axis, double v,
 
 /* ----------------------------------------------------------- drawing */
 
-static void draw_polygon(struct layout *l, const double *v, double scale,
-			 int every, enum canvas_style style, char ascii,
-			 enum canvas_layer layer)
+/* How the chart reads without colour, which is how it is most often seen
+ * (NO_COLOR, a pasted email, --ascii), in order of weight:
+ *
+ *  - the current session: a solid outline two dots thick with a block on
+ *    each value, the only heavy line on the chart;
+ *  - the comparison: a thin dashed outline (four dots on, three off; in
+ *    ASCII a `+` in every other cell), with a blank halo around it so the
+ *    grid never runs into its gaps and it stays a line of dashes even
+ *    where it runs along a ring;
+ *  - the grid: single dots far apart, which read as faint paper and never
+ *    as a line;
+ *  - the shading inside the current session: no grid at all, and in
+ *    Braille one dot in every fourth cell on a regular lattice.
+ *
+ * The shading used to be a dot in every cell and the grid ran under it:
+ * three textures of single dots on top of one another, so neither outline
+ * could be followed.  A blank inside is what makes the session read as one
+ * filled shape against the dotted paper around it, and the lattice gives
+ * it a tint that no line can be mistaken for.  ASCII has no room for a
+ * tint, a `.` is already the grid's, so there the inside is left blank. */
+
+#define B_DASH_ON 4
+#define B_DASH_PERIOD 7
+#define B_HALO 2.0 /* dots kept clear of the grid around the comparison */
+
+/* A series' polygon in dot coordinates. */
+struct poly {
+	double x[RADAR_AXES], y[RADAR_AXES];
+};
+
+static void poly_make(const struct layout *l, const double *v,
+		      struct poly *p)
+{
+	for (int i = 0; i < RADAR_AXES; i++)
+		radar_layout_point(l, i, v[i], &p->x[i], &p->y[i]);
+}
+
+/* Is point (x, y) inside the polygon?  It is star-shaped around the
+ * centre, so it is enough to find the sector between two axes the point
+ * lies in and the side of that sector's edge it is on. */
+static int poly_inside(const struct layout *l, const struct poly *p,
+		       double x, double y)
+{
+	double px = x - l->cx, py = y - l->cy;
+
+	for (int i = 0; i < RADAR_AXES; i++) {
+		int j = (i + 1) % RADAR_AXES;
+		/* Clockwise of axis i and anticlockwise of axis j (y grows
+		 * downwards). */
+		if (radar_ux[i] * py - radar_uy[i] * px < 0 ||
+		    radar_ux[j] * py - radar_uy[j] * px > 0)
+			continue;
+		return (p->x[j] - p->x[i]) * (y - p->y[i]) -
+			       (p->y[j] - p->y[i]) * (x - p->x[i]) >
+		       0;
+	}
+	return 0;
+}
+
+/* Is point (x, y) nearer than d to the polygon's outline? */
+static int poly_near(const struct poly *p, double x, double y, double d)
 {
 	for (int i = 0; i < RADAR_AXES; i++) {
 		int j = (i + 1) % RADAR_AXES;
-		double x0, y0, x1, y1;
-		radar_layout_point(l, i, v ? v[i] : scale, &x0, &y0);
-		radar_layout_point(l, j, v ? v[j] : scale, &x1, &y1);
-		canvas_line(l->c, x0, y0, x1, y1, every, layer, style, ascii);
+		double ex = p->x[j] - p->x[i], ey = p->y[j] - p->y[i];
+		double len2 = ex * ex + ey * ey, t = 0.0, qx, qy;
+		if (len2 > 0)
+			t = fmax(0.0, fmin(1.0, ((x - p->x[i]) * ex +
+						 (y - p->y[i]) * ey) / len2));
+		qx = p->x[i] + t * ex - x;
+		qy = p->y[i] + t * ey - y;
+		if (qx * qx + qy * qy < d * d)
+			return 1;
+	}
+	return 0;
+}
+
+/* Where the background (grid and shading) stays blank. */
+struct mask {
+	const struct poly *a; /* the current session: no grid inside */
+	const struct poly *b; /* the comparison or NULL: a halo round it */
+};
+
+static int masked(const struct layout *l, const struct mask *m, int x,
+		  int y, int grid)
+{
+	double px = x + 0.5, py = y + 0.5;
+
+	if (!m)
+		return 0;
+	if (grid && poly_inside(l, m->a, px, py))
+		return 1;
+	return m->b && poly_near(m->b, px, py, B_HALO);
+}
+
+/* The ASCII stroke of a line, from its true angle (dots are square). */
+static char slope_char(double dx, double dy)
+{
+	if (fabs(dy) <= fabs(dx) * 0.45)
+		return '-';
+	if (fabs(dy) >= fabs(dx) * 2.5)
+		return '|';
+	return ((dx > 0) == (dy > 0)) ? '\\' : '/';
+}
+
+/* A line, on for `on` of every `period` steps and left out where the mask
+ * says.  Steps are dots in Braille; in ASCII they are cells, since a cell
+ * shows one character however many of its dots are set, and a pattern
+ * counted in dots would come out solid. */
+static void stroke(struct layout *l, double x0, double y0, double x1,
+		   double y1, int on, int period, enum canvas_layer layer,
+		   enum canvas_style style, char ascii, const struct mask *m)
+{
+	double dx = x1 - x0, dy = y1 - y0;
+	int steps = (int)ceil(fmax(fabs(dx), fabs(dy)));
+	int cells = l->mode == CANVAS_ASCII, k = -1, pcx = -1, pcy = -1;
+
+	if (!ascii)
+		ascii = slope_char(dx, dy);
+	if (steps < 1)
+		steps = 1;
+	for (int i = 0; i <= steps; i++) {
+		double t = (double)i / steps;
+		int x = (int)floor(x0 + t * dx), y = (int)floor(y0 + t * dy);
+		if (!cells) {
+			k = i;
+		} else if (x / 2 != pcx || y / 4 != pcy) {
+			pcx = x / 2;
+			pcy = y / 4;
+			k++;
+		}
+		if (k % period < on && !masked(l, m, x, y, 1))
+			canvas_dot(l->c, x, y, layer, style, ascii);
 	}
 }
 
-static void draw_grid(struct layout *l)
+/* Rings and spokes: a ring gets one dot in every four (every third cell
+ * in ASCII) and always one on each axis, so the scale can still be
+ * counted along a spoke; spokes start at ring 1, leaving the middle to
+ * the centre score. */
+static void draw_grid(struct layout *l, const struct mask *m)
 {
 	int ascii = l->mode == CANVAS_ASCII;
 
 	for (int k = 1; k <= 5; k++)
-		draw_polygon(l, NULL, k, ascii ? 4 : 3, CANVAS_STYLE_RING, '.',
-			     CANVAS_LAYER_GRID);
-	for (int i = 0; i < RADAR_AXES; i++) {
-		double x, y;
-		radar_layout_point(l, i, RADAR_MAX, &x, &y);
-		canvas_line(l->c, l->cx, l->cy, x, y, ascii ? 3 : 2,
-			    CANVAS_LAYER_GRID, CANVAS_STYLE_AXIS,
-			    ascii ? '.' : 0);
-	}
-}
-
-/* The shading: a sparse diagonal stipple with one dot in every cell, so
- * the grid under it is hidden.  In ASCII every cell gets a fill "dot" too,
- * shown as `.` in every other cell and as a blank in the rest. */
-static void fill_dot(struct layout *l, int i, int j)
-{
-	if (l->mode == CANVAS_ASCII) {
-		if (i % 2 == 0 && j % 4 == 1)
-			canvas_dot(l->c, i, j, CANVAS_LAYER_FILL,
-				   CANVAS_STYLE_FILL_A,
-				   (i / 2 + j / 4) % 2 ? ' ' : '.');
-	} else if (j % 2 == 1 && (i + j / 2) % 4 == 0) {
-		canvas_dot(l->c, i, j, CANVAS_LAYER_FILL, CANVAS_STYLE_FILL_A,
-			   '.');
-	}
-}
-
-/* Shades the inside of series A with a sparse even pattern, row by row:
- * the polygon is star-shaped around the centre but not always convex, so
- * an even-odd scanline fill. */
-static void draw_fill(struct layout *l, const double *v)
-{
-	double px[RADAR_AXES], py[RADAR_AXES], ylo = INFINITY, yhi = -INFINITY;
-
-	for (int i = 0; i < RADAR_AXES; i++) {
-		radar_layout_point(l, i, v[i], &px[i], &py[i]);
-		ylo = fmin(ylo, py[i]);
-		yhi = fmax(yhi, py[i]);
-	}
-	for (int j = (int)floor(ylo); j <= (int)floor(yhi); j++) {
-		double y = j + 0.5, xs[RADAR_AXES];
-		int n = 0;
 		for (int i = 0; i < RADAR_AXES; i++) {
-			int k = (i + 1) % RADAR_AXES;
-			if ((py[i] <= y) == (py[k] <= y))
-				continue;
-			xs[n++] = px[i] +
-				  (y - py[i]) / (py[k] - py[i]) * (px[k] - px[i]);
+			int j = (i + 1) % RADAR_AXES;
+			double x0, y0, x1, y1;
+			radar_layout_point(l, i, k, &x0, &y0);
+			radar_layout_point(l, j, k, &x1, &y1);
+			stroke(l, x0, y0, x1, y1, 1, ascii ? 3 : 4,
+			       CANVAS_LAYER_GRID, CANVAS_STYLE_RING, '.', m);
 		}
-		for (int a = 1; a < n; a++) /* n <= 5: insertion sort */
-			for (int b = a; b > 0 && xs[b] < xs[b - 1]; b--) {
-				double t = xs[b];
-				xs[b] = xs[b - 1];
-				xs[b - 1] = t;
-			}
-		for (int p = 0; p + 1 < n; p += 2)
-			for (int i = (int)ceil(xs[p] - 0.5);
-			     i + 0.5 <= xs[p + 1]; i++)
-				fill_dot(l, i, j);
+	for (int i = 0; i < RADAR_AXES; i++) {
+		double x0, y0, x1, y1;
+		radar_layout_point(l, i, 1.0, &x0, &y0);
+		radar_layout_point(l, i, RADAR_MAX, &x1, &y1);
+		stroke(l, x0, y0, x1, y1, 1, ascii ? 3 : 4, CANVAS_LAYER_GRID,
+		       CANVAS_STYLE_AXIS, ascii ? ':' : '.', m);
 	}
+}
+
+/* The tint inside the current session: one dot in every fourth cell, on
+ * a diagonal lattice fixed to the canvas, so it is even and the same from
+ * one chart to the next.  Braille only. */
+static void draw_tint(struct layout *l, const struct mask *m)
+{
+	const struct poly *a = m->a;
+	double ylo = l->cy, yhi = l->cy;
+	int row0, row1;
+
+	if (l->mode != CANVAS_UTF8)
+		return;
+	for (int i = 0; i < RADAR_AXES; i++) {
+		ylo = fmin(ylo, a->y[i]);
+		yhi = fmax(yhi, a->y[i]);
+	}
+	row0 = (int)floor(ylo / 4.0);
+	row1 = (int)floor(yhi / 4.0);
+	for (int cy = row0; cy <= row1; cy++)
+		for (int cx = l->x0 + (4 - (l->x0 + 2 * cy) % 4) % 4;
+		     cx < l->x0 + l->w; cx += 4) {
+			int dx = 2 * cx, dy = 4 * cy + 1;
+			if (poly_inside(l, a, dx + 0.5, dy + 0.5) &&
+			    !masked(l, m, dx, dy, 0))
+				canvas_dot(l->c, dx, dy, CANVAS_LAYER_FILL,
+					   CANVAS_STYLE_FILL_A, '.');
+		}
 }
 
 /* A 2 x 2 block of dots on a series point, so values stand out. */
@@ -174,34 +284,64 @@ static void draw_marker(struct layout *l, double x, double y,
 				   style, '*');
 }
 
-static void draw_series(struct layout *l, const struct radar_input *in)
+/* The current session's outline, two dots thick in Braille: the edge and
+ * a copy one dot further in, below or above a flat edge and beside a
+ * steep one (an offset along the normal makes a ragged stroke). */
+static void draw_outline_a(struct layout *l, const struct poly *a)
+{
+	for (int i = 0; i < RADAR_AXES; i++) {
+		int j = (i + 1) % RADAR_AXES;
+		double x0 = a->x[i], y0 = a->y[i], x1 = a->x[j], y1 = a->y[j];
+		double ox = 0.0, oy = 0.0;
+		stroke(l, x0, y0, x1, y1, 1, 1, CANVAS_LAYER_LINE,
+		       CANVAS_STYLE_SERIES_A, 0, NULL);
+		if (l->mode != CANVAS_UTF8)
+			continue;
+		if (fabs(x1 - x0) >= fabs(y1 - y0))
+			oy = (y0 + y1) / 2.0 > l->cy ? -1.0 : 1.0;
+		else
+			ox = (x0 + x1) / 2.0 > l->cx ? -1.0 : 1.0;
+		stroke(l, x0 + ox, y0 + oy, x1 + ox, y1 + oy, 1, 1,
+		       CANVAS_LAYER_LINE, CANVAS_STYLE_SERIES_A, 0, NULL);
+	}
+}
+
+static void draw_outline_b(struct layout *l, const struct poly *b)
 {
 	int ascii = l->mode == CANVAS_ASCII;
 
-	if (in->nseries > 1) {
-		const double *v = in->series[1].value;
-		for (int i = 0; i < RADAR_AXES; i++) {
-			int j = (i + 1) % RADAR_AXES;
-			double x0, y0, x1, y1;
-			radar_layout_point(l, i, v[i], &x0, &y0);
-			radar_layout_point(l, j, v[j], &x1, &y1);
-			canvas_line_pattern(l->c, x0, y0, x1, y1,
-					    ascii ? 0x5555 : 0x3333,
-					    CANVAS_LAYER_LINE,
-					    CANVAS_STYLE_SERIES_B, '+');
-		}
-	}
-	draw_fill(l, in->series[0].value);
-	draw_polygon(l, in->series[0].value, 0, 1, CANVAS_STYLE_SERIES_A,
-		     0, CANVAS_LAYER_LINE);
 	for (int i = 0; i < RADAR_AXES; i++) {
-		double x, y;
-		radar_layout_point(l, i, in->series[0].value[i], &x, &y);
-		if (ascii)
-			canvas_put(l->c, (int)floor(x / 2), (int)floor(y / 4),
-				   '*', CANVAS_STYLE_SERIES_A);
+		int j = (i + 1) % RADAR_AXES;
+		stroke(l, b->x[i], b->y[i], b->x[j], b->y[j],
+		       ascii ? 1 : B_DASH_ON, ascii ? 2 : B_DASH_PERIOD,
+		       CANVAS_LAYER_LINE, CANVAS_STYLE_SERIES_B, '+', NULL);
+	}
+}
+
+/* Everything but the text, lightest first: where two share a cell of a
+ * layer, the later one's style wins. */
+static void draw_plot(struct layout *l, const struct radar_input *in)
+{
+	struct poly a, b;
+	struct mask m = {&a, NULL};
+
+	poly_make(l, in->series[0].value, &a);
+	if (in->nseries > 1) {
+		poly_make(l, in->series[1].value, &b);
+		m.b = &b;
+	}
+	draw_grid(l, &m);
+	draw_tint(l, &m);
+	if (m.b)
+		draw_outline_b(l, &b);
+	draw_outline_a(l, &a);
+	for (int i = 0; i < RADAR_AXES; i++) {
+		if (l->mode == CANVAS_ASCII)
+			canvas_put(l->c, (int)floor(a.x[i] / 2),
+				   (int)floor(a.y[i] / 4), '*',
+				   CANVAS_STYLE_SERIES_A);
 		else
-			draw_marker(l, x, y, CANVAS_STYLE_SERIES_A);
+			draw_marker(l, a.x[i], a.y[i], CANVAS_STYLE_SERIES_A);
 	}
 }
 
@@ -254,8 +394,10 @@ static void draw_legend(struct layout *l, const struct radar_input *in,
 			struct radar_box *out)
 {
 	int ascii = l->mode == CANVAS_ASCII;
-	const char *swatch[2] = {ascii ? "*" : "\u28ff",
-				 ascii ? "++" : "\u2812\u2812"};
+	/* Each swatch is a short piece of its outline: heavy and solid,
+	 * thin and dashed. */
+	const char *swatch[2] = {ascii ? "-*-" : "\u2836\u2836\u2836",
+				 ascii ? "+ +" : "\u2812 \u2812"};
 	const char *name[2] = {in->series[0].name ? in->series[0].name
 						  : "current",
 			       in->series[1].name ? in->series[1].name
@@ -338,8 +480,7 @@ int radar_draw(struct canvas *c, int x, int y, int w, int h,
 	radar_layout_solve(&l, in);
 
 	canvas_clear_rect(c, x, y, w, h);
-	draw_grid(&l);
-	draw_series(&l, in);
+	draw_plot(&l, in);
 	for (int a = 0; a < RADAR_AXES; a++)
 		draw_label(&l, a);
 	if (out) {

@@ -4,8 +4,10 @@
  * up and the rest clockwise; dotted rings at 1..5; each axis labelled
  * outside the rim with its name and the current value ("Clarity 3.8"); the
  * centre score (connection to vision) written in the middle; one or two
- * series (the current one filled, the comparison as an outline); a legend
- * line at the bottom.  A value v lies at v/5 of the radius on its axis; a
+ * series (the current one a heavy solid outline over a light tint, the
+ * comparison a thin dashed one); a legend line at the bottom.  The grid is
+ * kept faint and out of the way of both outlines, so the chart reads
+ * without colour (see radar.c).  A value v lies at v/5 of the radius on its axis; a
  * missing value (NAN) lies at the centre and is labelled with a dash.
  *
  * The chart is drawn into a rectangle of a canvas, so a report can put it
@@ -37,8 +39,8 @@ struct radar_series {
 	double centre;              /* the centre score (vision) */
 };
 
-/* What to draw.  series[0] is the current one (series A, filled);
- * series[1], when nseries is 2, the comparison (series B, outline).
+/* What to draw.  series[0] is the current one (series A, heavy);
+ * series[1], when nseries is 2, the comparison (series B, dashed).
  * Strings are UTF-8 and are sanitised before display; short names are
  * optional (NULL: the full name is cut when space is short). */
 struct radar_input {

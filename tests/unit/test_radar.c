@@ -162,6 +162,200 @@ START_TEST(test_round_proportions)
 }
 END_TEST
 
+/* ---------------------------------------------------------- legibility */
+
+static int in_rim(const struct radar_layout *l, double x, double y);
+
+static const unsigned dot_bit[4][2] = {
+	{0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}};
+
+static int dot_set(const struct canvas *c, int x, int y,
+		   enum canvas_layer layer)
+{
+	return (canvas_dots(c, x / 2, y / 4, layer) & dot_bit[y % 4][x % 2]) !=
+	       0;
+}
+
+/* Distance from (x, y) to the outline of values v. */
+static double outline_dist(const struct radar_layout *l, const double *v,
+			   double x, double y)
+{
+	double best = INFINITY;
+
+	for (int a = 0; a < RADAR_AXES; a++) {
+		double ax, ay, bx, by, ex, ey, t;
+		radar_point(l, a, v[a], &ax, &ay);
+		radar_point(l, (a + 1) % RADAR_AXES, v[(a + 1) % RADAR_AXES],
+			    &bx, &by);
+		ex = bx - ax;
+		ey = by - ay;
+		t = ((x - ax) * ex + (y - ay) * ey) / (ex * ex + ey * ey);
+		t = fmax(0.0, fmin(1.0, t));
+		best = fmin(best, hypot(ax + t * ex - x, ay + t * ey - y));
+	}
+	return best;
+}
+
+/* Walks the outline of values v dot by dot as a line is drawn, counting
+ * the dots set on the line layer. */
+static void outline_count(const struct canvas *c,
+			  const struct radar_layout *l, const double *v,
+			  int *set, int *total)
+{
+	*set = *total = 0;
+	for (int a = 0; a < RADAR_AXES; a++) {
+		double x0, y0, x1, y1;
+		int steps;
+		radar_point(l, a, v[a], &x0, &y0);
+		radar_point(l, (a + 1) % RADAR_AXES, v[(a + 1) % RADAR_AXES],
+			    &x1, &y1);
+		steps = (int)ceil(fmax(fabs(x1 - x0), fabs(y1 - y0)));
+		/* Leave out the ends: the value markers are there. */
+		for (int i = 2; i <= steps - 2; i++) {
+			double t = (double)i / steps;
+			(*total)++;
+			*set += dot_set(c, (int)floor(x0 + t * (x1 - x0)),
+					(int)floor(y0 + t * (y1 - y0)),
+					CANVAS_LAYER_LINE);
+		}
+	}
+}
+
+/* Two outlines far apart, so each can be looked at alone. */
+static struct radar_input apart(void)
+{
+	struct radar_input in = sample(2);
+
+	for (int a = 0; a < RADAR_AXES; a++) {
+		in.series[0].value[a] = 4.5;
+		in.series[1].value[a] = 2.0;
+	}
+	return in;
+}
+
+/* Without colour the two series must still be told apart: the current
+ * one a solid line, two dots thick; the comparison dashed. */
+START_TEST(test_outlines_solid_and_dashed)
+{
+	struct radar_input in = apart();
+	struct radar_layout l;
+	struct canvas *c = draw(&in, 80, 24, CANVAS_UTF8, &l);
+	double x0, y0, x1, y1;
+	int set, total;
+
+	outline_count(c, &l, in.series[0].value, &set, &total);
+	ck_assert_int_gt(total, 100);
+	ck_assert_int_eq(set, total);
+	/* The bottom edge is flat: the dot above each of its dots (towards
+	 * the centre) is set too. */
+	radar_point(&l, 2, 4.5, &x0, &y0);
+	radar_point(&l, 3, 4.5, &x1, &y1);
+	for (int x = (int)floor(x1) + 2; x <= (int)floor(x0) - 2; x++) {
+		ck_assert(dot_set(c, x, (int)floor(y0), CANVAS_LAYER_LINE));
+		ck_assert(dot_set(c, x, (int)floor(y0) - 1,
+				  CANVAS_LAYER_LINE));
+	}
+	/* Dashes: about four dots in seven, never solid, never sparse
+	 * enough to pass for the grid. */
+	outline_count(c, &l, in.series[1].value, &set, &total);
+	ck_assert_int_gt(total, 50);
+	ck_assert_msg(set * 10 >= total * 4 && set * 10 <= total * 7,
+		      "comparison: %d of %d dots set", set, total);
+	canvas_free(c);
+}
+END_TEST
+
+/* The grid stays out of the way: none inside the current session, a
+ * blank halo round the comparison, and single dots far apart elsewhere. */
+START_TEST(test_grid_stays_quiet)
+{
+	struct radar_input in = apart();
+	struct radar_layout l;
+	struct canvas *c = draw(&in, 80, 24, CANVAS_UTF8, &l);
+	double rim[RADAR_AXES] = {5, 5, 5, 5, 5};
+	int grid = 0, fill = 0;
+
+	for (int y = 0; y < 4 * 24; y++)
+		for (int x = 0; x < 2 * 80; x++) {
+			double px = x + 0.5, py = y + 0.5;
+			struct radar_layout shrunk = l;
+			if (dot_set(c, x, y, CANVAS_LAYER_FILL))
+				fill++;
+			if (!dot_set(c, x, y, CANVAS_LAYER_GRID))
+				continue;
+			grid++;
+			ck_assert_msg(outline_dist(&l, in.series[1].value, px,
+						   py) >= 2.0,
+				      "grid dot %d,%d next to the comparison",
+				      x, y);
+			/* Inside the 4.5 outline means inside the rim of
+			 * a chart 0.9 times the size. */
+			shrunk.radius = l.radius * 0.9;
+			ck_assert_msg(!in_rim(&shrunk, px, py) ||
+					      outline_dist(&l, rim, px, py) <
+						      1.0,
+				      "grid dot %d,%d inside the session", x,
+				      y);
+		}
+	/* Five rings and five spokes at one dot in four: well under a
+	 * dot per cell of their length. */
+	ck_assert_int_gt(grid, 40);
+	ck_assert_int_lt(grid, (int)(2.0 * M_PI * l.radius));
+	/* The tint: a dot in one cell of four inside the session at most. */
+	ck_assert_int_gt(fill, 10);
+	ck_assert_int_lt(fill, (int)(M_PI * l.radius * l.radius * 0.81 /
+				     32.0));
+	for (int y = 0; y < 24; y++)
+		for (int x = 0; x < 80; x++) {
+			unsigned m = canvas_dots(c, x, y, CANVAS_LAYER_FILL);
+			ck_assert_uint_eq(m & (m - 1), 0); /* one dot */
+		}
+	canvas_free(c);
+}
+END_TEST
+
+/* In ASCII each part keeps its own characters: the current session in
+ * strokes and stars, the comparison in `+`, the grid in `.` and `:`; no
+ * tint, since `.` is the grid's. */
+START_TEST(test_ascii_parts_apart)
+{
+	struct radar_input in = apart();
+	struct radar_layout l;
+	struct canvas *c = draw(&in, 80, 24, CANVAS_ASCII, &l);
+	int seen[CANVAS_STYLE_COUNT] = {0};
+
+	for (int y = 0; y < 23; y++)
+		for (int x = 0; x < 80; x++) {
+			struct canvas_glyph g;
+			ck_assert_int_eq(canvas_get(c, x, y, &g), 0);
+			ck_assert_uint_eq(canvas_dots(c, x, y,
+						      CANVAS_LAYER_FILL), 0);
+			seen[g.style]++;
+			switch (g.style) {
+			case CANVAS_STYLE_SERIES_A:
+				ck_assert_ptr_nonnull(strchr("-|/\\*", g.cp));
+				break;
+			case CANVAS_STYLE_SERIES_B:
+				ck_assert_uint_eq(g.cp, '+');
+				break;
+			case CANVAS_STYLE_RING:
+				ck_assert_uint_eq(g.cp, '.');
+				break;
+			case CANVAS_STYLE_AXIS:
+				ck_assert_uint_eq(g.cp, ':');
+				break;
+			default:
+				break;
+			}
+		}
+	ck_assert_int_gt(seen[CANVAS_STYLE_SERIES_A], 30);
+	ck_assert_int_gt(seen[CANVAS_STYLE_SERIES_B], 10);
+	ck_assert_int_gt(seen[CANVAS_STYLE_RING], 20);
+	ck_assert_int_gt(seen[CANVAS_STYLE_AXIS], 3);
+	canvas_free(c);
+}
+END_TEST
+
 /* ------------------------------------------------------------- labels */
 
 static int boxes_overlap(const struct radar_box *a, const struct radar_box *b)
@@ -527,6 +721,9 @@ int main(void)
 	tcase_add_test(tc, test_point_geometry);
 	tcase_add_test(tc, test_dots_on_grid);
 	tcase_add_test(tc, test_round_proportions);
+	tcase_add_test(tc, test_outlines_solid_and_dashed);
+	tcase_add_test(tc, test_grid_stays_quiet);
+	tcase_add_test(tc, test_ascii_parts_apart);
 	tcase_add_test(tc, test_labels_never_overlap);
 	tcase_add_test(tc, test_labels_text);
 	tcase_add_test(tc, test_missing_value);
