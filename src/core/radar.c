@@ -107,16 +107,31 @@ void radar_point(const struct radar_layout *rl, int axis, double v,
 #define B_DASH_PERIOD 7
 #define B_HALO 2.0 /* dots kept clear of the grid around the comparison */
 
-/* A series' polygon in dot coordinates. */
+/* A series' polygon in dot coordinates, with its bounding box: most dots
+ * the masks are asked about lie outside it, and the box says so at once. */
 struct poly {
 	double x[RADAR_AXES], y[RADAR_AXES];
+	double xlo, xhi, ylo, yhi;
 };
 
 static void poly_make(const struct layout *l, const double *v,
 		      struct poly *p)
 {
-	for (int i = 0; i < RADAR_AXES; i++)
+	p->xlo = p->xhi = l->cx;
+	p->ylo = p->yhi = l->cy;
+	for (int i = 0; i < RADAR_AXES; i++) {
 		radar_layout_point(l, i, v[i], &p->x[i], &p->y[i]);
+		p->xlo = fmin(p->xlo, p->x[i]);
+		p->xhi = fmax(p->xhi, p->x[i]);
+		p->ylo = fmin(p->ylo, p->y[i]);
+		p->yhi = fmax(p->yhi, p->y[i]);
+	}
+}
+
+static int poly_box(const struct poly *p, double x, double y, double d)
+{
+	return x >= p->xlo - d && x <= p->xhi + d && y >= p->ylo - d &&
+	       y <= p->yhi + d;
 }
 
 /* Is point (x, y) inside the polygon?  It is star-shaped around the
@@ -127,6 +142,8 @@ static int poly_inside(const struct layout *l, const struct poly *p,
 {
 	double px = x - l->cx, py = y - l->cy;
 
+	if (!poly_box(p, x, y, 0.0))
+		return 0;
 	for (int i = 0; i < RADAR_AXES; i++) {
 		int j = (i + 1) % RADAR_AXES;
 		/* Clockwise of axis i and anticlockwise of axis j (y grows
@@ -144,10 +161,17 @@ static int poly_inside(const struct layout *l, const struct poly *p,
 /* Is point (x, y) nearer than d to the polygon's outline? */
 static int poly_near(const struct poly *p, double x, double y, double d)
 {
+	if (!poly_box(p, x, y, d))
+		return 0;
 	for (int i = 0; i < RADAR_AXES; i++) {
 		int j = (i + 1) % RADAR_AXES;
 		double ex = p->x[j] - p->x[i], ey = p->y[j] - p->y[i];
 		double len2 = ex * ex + ey * ey, t = 0.0, qx, qy;
+		if ((x < p->x[i] - d && x < p->x[j] - d) ||
+		    (x > p->x[i] + d && x > p->x[j] + d) ||
+		    (y < p->y[i] - d && y < p->y[j] - d) ||
+		    (y > p->y[i] + d && y > p->y[j] + d))
+			continue;
 		if (len2 > 0)
 			t = fmax(0.0, fmin(1.0, ((x - p->x[i]) * ex +
 						 (y - p->y[i]) * ey) / len2));
@@ -203,7 +227,9 @@ static void stroke(struct layout *l, double x0, double y0, double x1,
 		ascii = slope_char(dx, dy);
 	if (steps < 1)
 		steps = 1;
-	for (int i = 0; i <= steps; i++) {
+	/* Counting dots, a sparse stroke can jump from dot to dot. */
+	int skip = !cells && on == 1 ? period : 1;
+	for (int i = 0; i <= steps; i += skip) {
 		double t = (double)i / steps;
 		int x = (int)floor(x0 + t * dx), y = (int)floor(y0 + t * dy);
 		if (!cells) {
