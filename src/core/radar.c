@@ -276,17 +276,10 @@ static void draw_grid(struct layout *l, const struct mask *m)
 static void draw_tint(struct layout *l, const struct mask *m)
 {
 	const struct poly *a = m->a;
-	double ylo = l->cy, yhi = l->cy;
-	int row0, row1;
+	int row0 = (int)floor(a->ylo / 4.0), row1 = (int)floor(a->yhi / 4.0);
 
 	if (l->mode != CANVAS_UTF8)
 		return;
-	for (int i = 0; i < RADAR_AXES; i++) {
-		ylo = fmin(ylo, a->y[i]);
-		yhi = fmax(yhi, a->y[i]);
-	}
-	row0 = (int)floor(ylo / 4.0);
-	row1 = (int)floor(yhi / 4.0);
 	for (int cy = row0; cy <= row1; cy++)
 		for (int cx = l->x0 + (4 - (l->x0 + 2 * cy) % 4) % 4;
 		     cx < l->x0 + l->w; cx += 4) {

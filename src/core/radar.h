@@ -7,8 +7,9 @@
  * series (the current one a heavy solid outline over a light tint, the
  * comparison a thin dashed one); a legend line at the bottom.  The grid is
  * kept faint and out of the way of both outlines, so the chart reads
- * without colour (see radar.c).  A value v lies at v/5 of the radius on its axis; a
- * missing value (NAN) lies at the centre and is labelled with a dash.
+ * without colour (see radar.c).  A value v lies at v/5 of the radius on
+ * its axis; a missing value (NAN) lies at the centre and is labelled with
+ * a dash.
  *
  * The chart is drawn into a rectangle of a canvas, so a report can put it
  * beside or under other charts; radar_render() is the one-call version.
