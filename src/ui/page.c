@@ -1,8 +1,6 @@
 /* page.c - rows of text and charts, scrolled. */
 #include "config.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +17,7 @@ struct row {
 	int indent;
 	char *label; /* owned; drawn before text in UI_HEADING */
 	int label_w;
-	const struct canvas *cv;
+	const struct canvas *cv; /* one of cvs, or a report's */
 	int cv_row;
 };
 
@@ -130,17 +128,6 @@ void page_text(struct page *p, enum ui_style style, int indent,
 	text_rows(p, style, indent, NULL, 0, text);
 }
 
-void page_textf(struct page *p, enum ui_style style, int indent,
-		const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	page_text(p, style, indent, buf);
-}
-
 void page_pair(struct page *p, int indent, const char *label, int label_w,
 	       const char *text, enum ui_style text_style)
 {
@@ -171,6 +158,25 @@ void page_canvas(struct page *p, int indent, struct canvas *cv)
 		r->cv = cv;
 		r->cv_row = i;
 		r->indent = indent;
+	}
+}
+
+void page_report(struct page *p, const struct report *r)
+{
+	for (size_t i = 0; i < report_nlines(r); i++) {
+		const struct report_line *l = report_line(r, i);
+		struct row *row = row_add(p);
+		if (!row)
+			return;
+		if (l->canvas) {
+			row->cv = l->canvas;
+			row->cv_row = l->row;
+			continue;
+		}
+		row->style = chart_style(l->style);
+		row->text = strdup(l->text);
+		if (!row->text)
+			p->failed = 1;
 	}
 }
 

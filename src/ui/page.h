@@ -2,12 +2,14 @@
  *
  * The results step and the session summary are longer than a screen: they
  * are built once per width as a list of rows (wrapped text, or the rows
- * of a chart canvas) and then only scrolled.  Rebuilding is the owner's
+ * of a chart canvas; the summary's come from a core report) and then
+ * only scrolled.  Rebuilding is the owner's
  * job when page_width() no longer matches the space it has. */
 #ifndef OWNIT_UI_PAGE_H
 #define OWNIT_UI_PAGE_H
 
 #include "core/canvas.h"
+#include "core/report.h"
 #include "ui/app.h"
 
 struct page;
@@ -26,8 +28,6 @@ int page_width(const struct page *p);
 /* Adds text wrapped to the page width after indent cells. */
 void page_text(struct page *p, enum ui_style style, int indent,
 	       const char *text);
-void page_textf(struct page *p, enum ui_style style, int indent,
-		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Adds "label  text": the label in its style, the text wrapped beside it
  * with later rows hanging under the text. */
@@ -40,6 +40,13 @@ void page_blank(struct page *p);
 /* Adds the rows of a canvas at indent; the page takes the canvas and
  * frees it. */
 void page_canvas(struct page *p, int indent, struct canvas *cv);
+
+/* Adds the lines of a report as rows: text in the app style of its
+ * canvas style, chart lines drawn cell by cell from the report's
+ * canvases.  The lines are already wrapped and sanitised for the width
+ * the report was built for.  The page borrows the canvases: r must
+ * outlive the rows (until the next page_reset or page_free). */
+void page_report(struct page *p, const struct report *r);
 
 /* Rows in the page. */
 int page_rows(const struct page *p);

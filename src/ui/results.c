@@ -11,8 +11,13 @@
 #include "core/dates.h"
 #include "core/radar.h"
 #include "ui/draw.h"
-#include "ui/results.h"
+#include "ui/page.h"
 #include "ui/session.h"
+
+enum results_compare {
+	RESULTS_PREVIOUS, /* the radar against the session before */
+	RESULTS_EVIDENCE, /* against what the red flags say */
+};
 
 /* ------------------------------------------------------------- scoring */
 
@@ -460,9 +465,16 @@ static void gap_add(struct page *pg, const struct content *c,
 	}
 }
 
-void results_page_add(struct page *pg, struct app *app,
-		      const struct content *c, int64_t session_id,
-		      enum results_compare cmp, int view_h, int *has_prev)
+/* Adds to pg (already reset to its width) the radar, the red-flag bars,
+ * the two strongest signals with their pillars, practices and
+ * self-checks, and the perception gap; the radar is sized to fit view_h
+ * rows.  *has_prev is set to whether an earlier session exists
+ * (RESULTS_PREVIOUS falls back to the evidence when not).  Failures go
+ * to the status line; what could be built stays. */
+static void results_page_add(struct page *pg, struct app *app,
+			     const struct content *c, int64_t session_id,
+			     enum results_compare cmp, int view_h,
+			     int *has_prev)
 {
 	struct score_result res;
 	struct error err;
