@@ -402,6 +402,9 @@ static void loop_run(struct loop *l, struct app *app)
 		struct screen *top = l->stack[l->depth - 1];
 		draw_screen(app, l);
 		refresh();
+		/* Keys count against the screen they were typed at: reading
+		 * past an Esc may already have taken in a resize. */
+		int usable = COLS >= APP_MIN_COLS && LINES >= APP_MIN_LINES;
 		struct key k;
 		int r = key_read(&k);
 		if (r < 0) {
@@ -414,7 +417,7 @@ static void loop_run(struct loop *l, struct app *app)
 		if (k.code == KEY_RESIZE)
 			continue;
 		app->status[0] = '\0';
-		if (COLS < APP_MIN_COLS || LINES < APP_MIN_LINES)
+		if (!usable)
 			continue;
 		if (key_global(l, app, k))
 			continue;
