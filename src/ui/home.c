@@ -375,31 +375,11 @@ static void people_header(struct app *app, int y, int w)
 	draw_text(app, y, c.overdue, "Overdue", 7, UI_HEADING);
 }
 
-/* A rule across the screen with a title in it, between the sections. */
-static void rule_draw(struct app *app, int y, const char *title,
-		      const char *extra)
-{
-	attr_t a = app_attr(app, UI_DIM);
-	attron(a);
-	if (app->ascii)
-		mvhline(y, 0, '-', COLS);
-	else
-		mvhline_set(y, 0, WACS_HLINE, COLS);
-	attroff(a);
-	int n = draw_text(app, y, 1, " ", 1, UI_NORMAL);
-	n += draw_text(app, y, 1 + n, title, COLS - 4 - n, UI_HEADING);
-	if (extra && n < COLS - 8) {
-		n += draw_text(app, y, 1 + n, "  ", 2, UI_NORMAL);
-		n += draw_text(app, y, 1 + n, extra, COLS - 4 - n, UI_DIM);
-	}
-	draw_text(app, y, 1 + n, " ", 1, UI_NORMAL);
-}
-
 static void commits_draw(struct home *h, struct app *app, int y, int rows)
 {
 	char head[256], counts[64];
 	if (!h->sel_id) {
-		rule_draw(app, y, "Open commitments", NULL);
+		draw_rule(app, y, "Open commitments", NULL);
 		return;
 	}
 	snprintf(head, sizeof head, "Open commitments of %s", h->sel_name);
@@ -408,7 +388,7 @@ static void commits_draw(struct home *h, struct app *app, int y, int rows)
 			 h->sel_open, h->sel_overdue);
 	else
 		snprintf(counts, sizeof counts, "%d open", h->sel_open);
-	rule_draw(app, y, head, counts);
+	draw_rule(app, y, head, counts);
 	if (h->sel_open == 0) {
 		draw_text(app, y + 1, 3, "None open.", COLS - 4, UI_DIM);
 		return;

@@ -194,6 +194,31 @@ void page_scroll(struct page *p, int delta, int h)
 		p->scroll = 0;
 }
 
+int page_scroll_key(struct page *p, int id, int base, int h)
+{
+	switch (id - base) {
+	case PAGE_KEY_UP:
+		page_scroll(p, -1, h);
+		return 1;
+	case PAGE_KEY_DOWN:
+		page_scroll(p, 1, h);
+		return 1;
+	case PAGE_KEY_PGUP:
+		page_scroll(p, -(h - 1), h);
+		return 1;
+	case PAGE_KEY_PGDN:
+		page_scroll(p, h - 1, h);
+		return 1;
+	case PAGE_KEY_TOP:
+		page_scroll(p, -p->n, h);
+		return 1;
+	case PAGE_KEY_BOTTOM:
+		page_scroll(p, p->n, h);
+		return 1;
+	}
+	return 0;
+}
+
 void page_draw(struct page *p, struct app *app, int y, int x, int h, int w)
 {
 	page_scroll(p, 0, h);

@@ -58,6 +58,35 @@ void page_draw(struct page *p, struct app *app, int y, int x, int h, int w);
 /* Scrolls by delta rows (clamped for a view of h rows). */
 void page_scroll(struct page *p, int delta, int h);
 
+/* The scrolling keys of a page, for a screen's key table: their action
+ * ids are base + enum page_key, and page_scroll_key acts on them. */
+enum page_key {
+	PAGE_KEY_UP,
+	PAGE_KEY_DOWN,
+	PAGE_KEY_PGUP,
+	PAGE_KEY_PGDN,
+	PAGE_KEY_TOP,
+	PAGE_KEY_BOTTOM,
+	PAGE_KEYS
+};
+
+#define PAGE_SCROLL_ACTIONS(base)                                          \
+	{KEY_UP, 0, "Up/Down", "scroll", "scroll (also k/j, PgUp/PgDn)",  \
+	 (base) + PAGE_KEY_UP},                                            \
+	    {0, L'k', "k", NULL, NULL, (base) + PAGE_KEY_UP},              \
+	    {KEY_DOWN, 0, "Down", NULL, NULL, (base) + PAGE_KEY_DOWN},     \
+	    {0, L'j', "j", NULL, NULL, (base) + PAGE_KEY_DOWN},            \
+	    {KEY_PPAGE, 0, "PgUp", NULL, NULL, (base) + PAGE_KEY_PGUP},    \
+	    {KEY_NPAGE, 0, "PgDn", NULL, NULL, (base) + PAGE_KEY_PGDN},    \
+	    {0, L' ', "Space", NULL, NULL, (base) + PAGE_KEY_PGDN},        \
+	    {KEY_HOME, 0, "Home/End", NULL, "top or bottom of the page",   \
+	     (base) + PAGE_KEY_TOP},                                       \
+	    {KEY_END, 0, "End", NULL, NULL, (base) + PAGE_KEY_BOTTOM}
+
+/* Scrolls a view of h rows for action id when it is one of the keys
+ * above (base + enum page_key): 1, or 0 when id is another action. */
+int page_scroll_key(struct page *p, int id, int base, int h);
+
 /* 1 when the last add failed for lack of memory. */
 int page_failed(const struct page *p);
 

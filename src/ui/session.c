@@ -285,12 +285,7 @@ static void session_draw(struct screen *s, struct app *app)
 	draw_stepbar(se, app, 2);
 	int top = 3;
 	if (LINES > 20) {
-		attron(app_attr(app, UI_DIM));
-		if (app->ascii)
-			mvhline(3, 0, '-', COLS);
-		else
-			mvhline_set(3, 0, WACS_HLINE, COLS);
-		attroff(app_attr(app, UI_DIM));
+		draw_rule(app, 3, NULL, NULL);
 		top = 4;
 	}
 	ctx->top = top;
@@ -454,24 +449,10 @@ static struct screen *session_open(struct app *app, int64_t session_id)
 	struct store_session ses;
 	struct store_person person;
 	error_clear(&err);
-	if (!app->store || !app->content) {
-		app_status(app, 1, "no database or content is open");
+	if (!app_session_get(app, session_id, &ses))
 		return NULL;
-	}
-	int r = store_session_get(app->store, session_id, &ses, &err);
-	if (r <= 0) {
-		if (r == 0)
-			app_status(app, 1, "session %lld is gone",
-				   (long long)session_id);
-		else
-			session_fail(app, &err);
-		return NULL;
-	}
-	r = store_person_get(app->store, ses.person_id, &person, &err);
-	if (r <= 0) {
+	if (!app_person_get(app, ses.person_id, &person)) {
 		store_session_clear(&ses);
-		if (r < 0)
-			session_fail(app, &err);
 		return NULL;
 	}
 	struct screen *s = calloc(1, sizeof *s);

@@ -46,33 +46,15 @@ static void summary_page_build(struct page *pg, struct app *app,
 enum {
 	SM_COMPLETE = 1,
 	SM_EXPORT,
-	SM_UP,
-	SM_DOWN,
-	SM_PGUP,
-	SM_PGDN,
-	SM_HOME,
-	SM_END,
 	SM_BACK,
+	SM_SCROLL, /* SM_SCROLL + enum page_key */
 };
-
-#define SUMMARY_SCROLL_ROWS                                                  \
-	{KEY_UP, 0, "Up/Down", "scroll", "scroll (also k/j, PgUp/PgDn)",    \
-	 SM_UP},                                                             \
-		{0, L'k', "k", NULL, NULL, SM_UP},                           \
-		{KEY_DOWN, 0, "Down", NULL, NULL, SM_DOWN},                  \
-		{0, L'j', "j", NULL, NULL, SM_DOWN},                         \
-		{KEY_PPAGE, 0, "PgUp", NULL, NULL, SM_PGUP},                 \
-		{KEY_NPAGE, 0, "PgDn", NULL, NULL, SM_PGDN},                 \
-		{0, L' ', "Space", NULL, NULL, SM_PGDN},                     \
-		{KEY_HOME, 0, "Home/End", NULL, "top or bottom of the page", \
-		 SM_HOME},                                                   \
-		{KEY_END, 0, "End", NULL, NULL, SM_END}
 
 static const struct action step_actions[] = {
 	{0, L'm', "m", "mark complete",
 	 "mark the session complete (m again reopens it)", SM_COMPLETE},
 	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
-	SUMMARY_SCROLL_ROWS,
+	PAGE_SCROLL_ACTIONS(SM_SCROLL),
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
@@ -82,7 +64,7 @@ static const struct action screen_actions[] = {
 	{0, L'm', "m", "mark complete",
 	 "mark the session complete (m again reopens it)", SM_COMPLETE},
 	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
-	SUMMARY_SCROLL_ROWS,
+	PAGE_SCROLL_ACTIONS(SM_SCROLL),
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
@@ -169,26 +151,9 @@ static struct intent summary_act(struct screen *s, struct app *app, int id,
 			export_screen_new(app, m->person_id, m->session_id);
 		return x ? intent_push(x) : intent_of(INTENT_REDRAW);
 	}
-	case SM_UP:
-		page_scroll(m->pg, -1, h);
-		break;
-	case SM_DOWN:
-		page_scroll(m->pg, 1, h);
-		break;
-	case SM_PGUP:
-		page_scroll(m->pg, -(h - 1), h);
-		break;
-	case SM_PGDN:
-		page_scroll(m->pg, h - 1, h);
-		break;
-	case SM_HOME:
-		page_scroll(m->pg, -page_rows(m->pg), h);
-		break;
-	case SM_END:
-		page_scroll(m->pg, page_rows(m->pg), h);
-		break;
 	default:
-		return intent_of(INTENT_NONE);
+		if (!page_scroll_key(m->pg, id, SM_SCROLL, h))
+			return intent_of(INTENT_NONE);
 	}
 	return intent_of(INTENT_REDRAW);
 }
@@ -261,21 +226,8 @@ struct screen *summary_step_new(struct session_ctx *ctx)
 struct screen *summary_screen_new(struct app *app, int64_t session_id)
 {
 	struct store_session ses;
-	struct error err;
-	error_clear(&err);
-	if (!app->store || !app->content) {
-		app_status(app, 1, "no database or content is open");
+	if (!app_session_get(app, session_id, &ses))
 		return NULL;
-	}
-	int r = store_session_get(app->store, session_id, &ses, &err);
-	if (r != 1) {
-		if (r == 0)
-			app_status(app, 1, "session %lld is gone",
-				   (long long)session_id);
-		else
-			session_fail(app, &err);
-		return NULL;
-	}
 	struct screen *s = summary_make(app, session_id, NULL);
 	if (s) {
 		struct summary *m = s->data;
