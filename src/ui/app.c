@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ui/app.h"
@@ -16,8 +17,10 @@
 #include "ui/screen.h"
 
 #define STACK_MAX 16
-/* How long a key read waits before the loop looks at signals and ticks. */
+/* How long a key read waits before the loop looks at signals, and how
+ * often the top screen's tick runs (with keys arriving or not). */
 #define KEY_WAIT_MS 500
+#define TICK_MS 500
 
 /* Set by the handler, acted on by the loop: curses is not async-signal
  * safe, so the handler itself never touches it. */
@@ -395,8 +398,17 @@ static void loop_apply(struct loop *l, struct app *app, struct intent in)
 	}
 }
 
+/* Milliseconds on a clock that never jumps (NTP, the user's date). */
+static long long clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void loop_run(struct loop *l, struct app *app)
 {
+	long long ticked = clock_ms();
 	timeout(KEY_WAIT_MS);
 	while (l->depth > 0 && !quit_signal) {
 		struct screen *top = l->stack[l->depth - 1];
@@ -407,12 +419,15 @@ static void loop_run(struct loop *l, struct app *app)
 		int usable = COLS >= APP_MIN_COLS && LINES >= APP_MIN_LINES;
 		struct key k;
 		int r = key_read(&k);
-		if (r < 0) {
-			if (!quit_signal && top->ops->tick)
+		/* The tick runs on time also while keys keep coming, so a
+		 * screen's autosave needs no clock of its own. */
+		long long now = clock_ms();
+		if (now - ticked >= TICK_MS && !quit_signal) {
+			ticked = now;
+			if (top->ops->tick)
 				top->ops->tick(top, app);
-			continue;
 		}
-		if (r > 0)
+		if (r != 0)
 			continue;
 		if (k.code == KEY_RESIZE)
 			continue;

@@ -6,8 +6,8 @@
  * in place, and the note must be saved while it is typed.  The text, its
  * word wrap and the cursor are a core textbuf (core/textbuf.h), laid out
  * again for the current width, so a resize only re-wraps; this file maps
- * keys to it and draws its rows.  Saved at least once a second while
- * typing, and when the step is left. */
+ * keys to it and draws its rows.  Saved by the loop's tick, twice a
+ * second while there is something new, and when the step is left. */
 #include "config.h"
 
 #include <errno.h>
@@ -47,18 +47,9 @@ struct notes {
 	struct session_ctx *ctx;
 	struct textbuf tb;
 	int loaded;
-	struct timespec saved_at;
 	size_t top;    /* first row shown */
 	char when[16]; /* time of the last save, for the heading */
 };
-
-static double since(const struct timespec *t)
-{
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - t->tv_sec) +
-	       (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
 
 static void save(struct notes *n, struct app *app)
 {
@@ -80,7 +71,6 @@ static void save(struct notes *n, struct app *app)
 			strftime(n->when, sizeof n->when, "%H:%M:%S", &tm);
 	}
 	free(s);
-	clock_gettime(CLOCK_MONOTONIC, &n->saved_at);
 }
 
 static void load(struct notes *n, struct app *app)
@@ -330,8 +320,6 @@ static struct intent notes_act(struct screen *s, struct app *app, int id,
 	}
 	if (!edit_key(n, key) && !leave_key(n, app, key))
 		return intent_of(INTENT_NONE);
-	if (n->tb.dirty && since(&n->saved_at) >= 1.0)
-		save(n, app);
 	return intent_of(INTENT_REDRAW);
 }
 
@@ -471,7 +459,6 @@ struct screen *notes_step_new(struct session_ctx *ctx)
 	}
 	textbuf_init(&n->tb, NOTES_MAX);
 	n->ctx = ctx;
-	clock_gettime(CLOCK_MONOTONIC, &n->saved_at);
 	s->ops = &notes_ops;
 	s->data = n;
 	return s;
