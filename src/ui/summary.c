@@ -70,7 +70,6 @@ static const struct action screen_actions[] = {
 
 struct summary {
 	struct session_ctx *ctx; /* NULL for the standalone screen */
-	struct app *app;
 	int64_t session_id;
 	int64_t person_id;
 	int complete;
@@ -89,7 +88,7 @@ static void summary_enter(struct screen *s, struct app *app)
 static void summary_draw(struct screen *s, struct app *app)
 {
 	struct summary *m = s->data;
-	int top = 1, left = 0, rows = LINES - 3, cols = COLS;
+	int top, left, rows, cols;
 	if (m->ctx) {
 		top = m->ctx->top;
 		left = m->ctx->left;
@@ -203,7 +202,6 @@ static struct screen *summary_make(struct app *app, int64_t session_id,
 		return NULL;
 	}
 	m->ctx = ctx;
-	m->app = app;
 	m->session_id = session_id;
 	m->pg = pg;
 	m->stale = 1;
