@@ -186,6 +186,23 @@ static double band_start(const struct content *c, const char *band,
 	return fallback;
 }
 
+void report_flag_bars(const struct content *c, const struct score_result *sr,
+		      struct charts_bar *bars)
+{
+	double amber = band_start(c, "amber", 1.5),
+	       red = band_start(c, "red", 2.5);
+	if (red < amber)
+		red = amber;
+	for (size_t i = 0; i < c->nflags; i++) {
+		bars[i].label = c->flags[i].title;
+		bars[i].score =
+		    sr->flags[i].has_score ? sr->flags[i].score : NAN;
+		bars[i].amber_at = amber;
+		bars[i].red_at = red;
+		bars[i].note = NULL;
+	}
+}
+
 static int sec_flags(struct build *b)
 {
 	struct report *r = b->r;
@@ -199,17 +216,7 @@ static int sec_flags(struct build *b)
 	struct charts_bar *bars = calloc(c->nflags, sizeof *bars);
 	if (!bars)
 		return nomem(b);
-	double amber = band_start(c, "amber", 1.5),
-	       red = band_start(c, "red", 2.5);
-	if (red < amber)
-		red = amber;
-	for (size_t i = 0; i < c->nflags; i++) {
-		bars[i].label = c->flags[i].title;
-		bars[i].score =
-		    sr->flags[i].has_score ? sr->flags[i].score : NAN;
-		bars[i].amber_at = amber;
-		bars[i].red_at = red;
-	}
+	report_flag_bars(c, sr, bars);
 	struct canvas *cv =
 	    canvas_new(r->width, (int)c->nflags, r->mode, b->err);
 	int rc = cv ? charts_bars(cv, 0, 0, r->width, 0, bars, (int)c->nflags,

@@ -35,8 +35,10 @@
 #include <stdio.h>
 
 #include "core/canvas.h"
+#include "core/charts.h"
 #include "core/content.h"
 #include "core/error.h"
+#include "core/score.h"
 #include "core/store.h"
 
 #define REPORT_WIDTH_DEFAULT 80
@@ -107,6 +109,14 @@ int report_write(const struct report *r, FILE *fp, unsigned flags,
 /* The same into a malloc'd string the caller frees. */
 char *report_render(const struct report *r, unsigned flags,
 		    struct error *err);
+
+/* The red-flag bars of a scored session as the report draws them, for
+ * screens that lay them out their own way: one per red flag of c in file
+ * order, labelled with its title, NAN where the flag has no score, with
+ * the amber and red thresholds of the content's flag bands.  bars has
+ * room for c->nflags. */
+void report_flag_bars(const struct content *c, const struct score_result *sr,
+		      struct charts_bar *bars);
 
 /* Resolves what the user typed to name a session: a decimal id, a full
  * uuid, or an unambiguous uuid prefix (at least 4 hex digits).  Returns 1

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ui/app.h"
@@ -16,6 +17,10 @@
 #include "ui/screen.h"
 
 #define STACK_MAX 16
+/* How long a key read waits before the loop looks at signals, and how
+ * often the top screen's tick runs (with keys arriving or not). */
+#define KEY_WAIT_MS 500
+#define TICK_MS 500
 
 /* Set by the handler, acted on by the loop: curses is not async-signal
  * safe, so the handler itself never touches it. */
@@ -161,8 +166,8 @@ static int terminal_usable(void)
 }
 
 /* tmux, screen and rxvt send Home and End as ESC [1~ / [4~ (or [7~ /
- * [8~) whatever TERM says; without these the ESC alone would be read as
- * the Esc key. */
+ * [8~) whatever TERM says, which the xterm entries of terminfo do not
+ * list; without these the ESC alone would be read as the Esc key. */
 static void keys_extra(void)
 {
 	static const struct {
@@ -297,6 +302,34 @@ static void draw_screen(struct app *app, struct loop *l)
 	draw_stack(app, l, l->depth - 1);
 }
 
+/* 1 when an Esc just read is the start of a key sequence curses did not
+ * know (some terminal's own F-key, say) rather than the Esc key: the rest
+ * of the sequence is already waiting.  It is read and dropped, so that an
+ * unknown key never closes a screen or leaves a session by accident. */
+static int esc_is_sequence(void)
+{
+	wint_t wc;
+	timeout(0);
+	int r = get_wch(&wc);
+	int seq = r == OK && (wc == L'[' || wc == L'O');
+	if (seq) {
+		/* Up to the final byte of the CSI or SS3 sequence. */
+		for (int n = 0; n < 16; n++) {
+			r = get_wch(&wc);
+			if (r != OK || (wc >= 0x40 && wc <= 0x7e))
+				break;
+		}
+	} else if (r == OK) {
+		unget_wch((wchar_t)wc); /* a key typed right after Esc */
+	} else if (r == KEY_CODE_YES) {
+		ungetch((int)wc);
+	}
+	timeout(KEY_WAIT_MS);
+	return seq;
+}
+
+/* Reads one key: 0 and *k set, 1 for a sequence that was dropped, -1
+ * when none came in time (or a signal interrupted the wait). */
 static int key_read(struct key *k)
 {
 	wint_t ch;
@@ -310,6 +343,8 @@ static int key_read(struct key *k)
 		k->code = KEY_BACKSPACE;
 		k->ch = 0;
 	}
+	if (!k->code && k->ch == 27 && esc_is_sequence())
+		return 1;
 	return 0;
 }
 
@@ -363,23 +398,41 @@ static void loop_apply(struct loop *l, struct app *app, struct intent in)
 	}
 }
 
+/* Milliseconds on a clock that never jumps (NTP, the user's date). */
+static long long clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void loop_run(struct loop *l, struct app *app)
 {
-	timeout(500);
+	long long ticked = clock_ms();
+	timeout(KEY_WAIT_MS);
 	while (l->depth > 0 && !quit_signal) {
 		struct screen *top = l->stack[l->depth - 1];
 		draw_screen(app, l);
 		refresh();
+		/* Keys count against the screen they were typed at: reading
+		 * past an Esc may already have taken in a resize. */
+		int usable = COLS >= APP_MIN_COLS && LINES >= APP_MIN_LINES;
 		struct key k;
-		if (key_read(&k) != 0) {
-			if (!quit_signal && top->ops->tick)
+		int r = key_read(&k);
+		/* The tick runs on time also while keys keep coming, so a
+		 * screen's autosave needs no clock of its own. */
+		long long now = clock_ms();
+		if (now - ticked >= TICK_MS && !quit_signal) {
+			ticked = now;
+			if (top->ops->tick)
 				top->ops->tick(top, app);
-			continue;
 		}
+		if (r != 0)
+			continue;
 		if (k.code == KEY_RESIZE)
 			continue;
 		app->status[0] = '\0';
-		if (COLS < APP_MIN_COLS || LINES < APP_MIN_LINES)
+		if (!usable)
 			continue;
 		if (key_global(l, app, k))
 			continue;

@@ -35,6 +35,8 @@ enum ui_style {
 
 struct store;
 struct content;
+struct store_person;
+struct store_session;
 
 struct app {
 	const struct ui_options *opts;
@@ -67,6 +69,13 @@ int app_data_open(struct app *app, struct error *err);
 
 /* Closes the store, frees the content, removes a demo database. */
 void app_data_close(struct app *app);
+
+/* Read a person or a session for a screen about to show it: 1 with *out
+ * filled (the caller clears it with store_person_clear or
+ * store_session_clear), or 0 after the status line has said why (no data
+ * open, no such person or session, a store failure). */
+int app_person_get(struct app *app, int64_t id, struct store_person *out);
+int app_session_get(struct app *app, int64_t id, struct store_session *out);
 
 /* Removes a demo database from a crash signal handler: only
  * async-signal-safe calls, paths prepared in advance. */

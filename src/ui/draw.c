@@ -7,31 +7,7 @@
 #include <wctype.h>
 
 #include "ui/draw.h"
-
-/* Decodes one character; invalid bytes come back as U+FFFD so that a
- * broken string still draws and never desynchronises the rest. */
-static size_t next_wchar(const char *s, size_t len, wchar_t *wc)
-{
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	size_t n = mbrtowc(wc, s, len, &st);
-	if (n == (size_t)-1 || n == (size_t)-2) {
-		*wc = 0xFFFD;
-		return 1;
-	}
-	return n == 0 ? 1 : n;
-}
-
-/* Width of one character as drawn: controls become two cells (^X). */
-static int wchar_cells(wchar_t wc)
-{
-	if (wc < 0x20 || wc == 0x7f)
-		return 2;
-	if (wc >= 0x80 && wc < 0xa0)
-		return 2;
-	int w = wcwidth(wc);
-	return w < 0 ? 1 : w;
-}
+#include "ui/wrap.h"
 
 int draw_text_width(const char *utf8)
 {
@@ -39,8 +15,8 @@ int draw_text_width(const char *utf8)
 	int width = 0;
 	for (size_t i = 0; i < len;) {
 		wchar_t wc;
-		i += next_wchar(utf8 + i, len - i, &wc);
-		width += wchar_cells(wc);
+		i += wrap_decode(utf8 + i, len - i, &wc);
+		width += wrap_cells(wc);
 	}
 	return width;
 }
@@ -78,8 +54,8 @@ int draw_text(struct app *app, int y, int x, const char *utf8, int width,
 	attron(attr);
 	for (size_t i = 0; i < len;) {
 		wchar_t wc;
-		i += next_wchar(utf8 + i, len - i, &wc);
-		int w = wchar_cells(wc);
+		i += wrap_decode(utf8 + i, len - i, &wc);
+		int w = wrap_cells(wc);
 		if (used + w > room)
 			break;
 		put_wchar(wc, attr);
@@ -148,6 +124,26 @@ void draw_keyline(struct app *app, const struct action *actions)
 	}
 	if (reserve)
 		keyline_entry(app, y, x, help);
+}
+
+void draw_rule(struct app *app, int y, const char *title, const char *extra)
+{
+	attr_t a = app_attr(app, UI_DIM);
+	attron(a);
+	if (app->ascii)
+		mvhline(y, 0, '-', COLS);
+	else
+		mvhline_set(y, 0, WACS_HLINE, COLS);
+	attroff(a);
+	if (!title)
+		return;
+	int n = draw_text(app, y, 1, " ", 1, UI_NORMAL);
+	n += draw_text(app, y, 1 + n, title, COLS - 4 - n, UI_HEADING);
+	if (extra && n < COLS - 8) {
+		n += draw_text(app, y, 1 + n, "  ", 2, UI_NORMAL);
+		n += draw_text(app, y, 1 + n, extra, COLS - 4 - n, UI_DIM);
+	}
+	draw_text(app, y, 1 + n, " ", 1, UI_NORMAL);
 }
 
 void draw_box(struct app *app, int y, int x, int h, int w, const char *title)

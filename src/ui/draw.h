@@ -24,6 +24,10 @@ void draw_title(struct app *app, const char *title);
  * on the line above it when there is one. */
 void draw_keyline(struct app *app, const struct action *actions);
 
+/* A dim rule across the full width at row y, with a heading at its left
+ * when title is not NULL, and extra (NULL for none) dim after it. */
+void draw_rule(struct app *app, int y, const char *title, const char *extra);
+
 /* Clears an h x w area at (y, x) and frames it, with an optional title. */
 void draw_box(struct app *app, int y, int x, int h, int w, const char *title);
 

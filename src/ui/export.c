@@ -240,12 +240,8 @@ static int ex_person(struct export *ex, struct app *app, int64_t person_id)
 	if (!person_id)
 		return 0;
 	struct store_person p;
-	struct error err = {0};
-	int r = store_person_get(app->store, person_id, &p, &err);
-	if (r != 1) {
-		app_status(app, 1, "%s", r < 0 ? err.msg : "no such person");
+	if (!app_person_get(app, person_id, &p))
 		return -1;
-	}
 	snprintf(ex->name, sizeof ex->name, "%s", p.name);
 	store_person_clear(&p);
 	ex->person_id = person_id;

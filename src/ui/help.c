@@ -1,62 +1,175 @@
 /* help.c - the `?` overlay, built from the key table of the screen below,
- * so the help can never disagree with what the keys do. */
+ * so the help can never disagree with what the keys do.
+ *
+ * Each key's line is wrapped beside its keys rather than cut, so a long
+ * table is taller than a small terminal: the body then scrolls with the
+ * arrows and the page keys, and every other key closes the overlay. */
 #include "config.h"
 
 #include <stdlib.h>
 
 #include "ui/draw.h"
 #include "ui/screen.h"
+#include "ui/wrap.h"
 
-enum { HELP_CLOSE = 1 };
+/* Columns for the key names, and the widest the box gets. */
+#define HELP_KEYS_W 12
+#define HELP_BOX_W 72
+
+enum {
+	HELP_CLOSE = 1,
+	HELP_UP,
+	HELP_DOWN,
+	HELP_PGUP,
+	HELP_PGDN,
+	HELP_TOP,
+	HELP_BOTTOM,
+};
 
 static const struct action help_actions[] = {
+	{KEY_UP, 0, "Up/Down", "scroll", NULL, HELP_UP},
+	{0, L'k', NULL, NULL, NULL, HELP_UP},
+	{KEY_DOWN, 0, NULL, NULL, NULL, HELP_DOWN},
+	{0, L'j', NULL, NULL, NULL, HELP_DOWN},
+	{KEY_PPAGE, 0, NULL, NULL, NULL, HELP_PGUP},
+	{KEY_NPAGE, 0, NULL, NULL, NULL, HELP_PGDN},
+	{KEY_HOME, 0, NULL, NULL, NULL, HELP_TOP},
+	{KEY_END, 0, NULL, NULL, NULL, HELP_BOTTOM},
+	/* `?` again closes, rather than opening help about help. */
+	{0, L'?', NULL, NULL, NULL, HELP_CLOSE},
 	{0, 0, "any key", "close", NULL, HELP_CLOSE},
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
-static int help_rows(const struct screen *about)
+struct help {
+	const struct screen *about;
+	int scroll; /* body rows above the box */
+	int rows;   /* body rows at the last draw */
+	int view;   /* body rows the box showed */
+};
+
+/* The box's geometry for the current terminal. */
+struct help_box {
+	int y, x, h, w;
+	int text_w; /* the purpose's width */
+	int help_w; /* a key's help beside its keys */
+};
+
+static struct help_box help_box(const struct screen *about, int *rows)
 {
-	int n = 0;
+	struct help_box b;
+	b.w = COLS - 4 < HELP_BOX_W ? COLS - 4 : HELP_BOX_W;
+	b.text_w = b.w - 4;
+	b.help_w = b.text_w - HELP_KEYS_W - 1;
+	/* The purpose, a blank row, then the keys. */
+	int n = wrap_count(about->ops->purpose, b.text_w) + 1;
 	for (const struct action *a = about->ops->actions; a && a->id; a++)
-		n += a->help != NULL;
-	return n;
+		if (a->help)
+			n += wrap_count(a->help, b.help_w);
+	*rows = n;
+	/* Borders and the title row around the body. */
+	b.h = n + 3 < LINES - 3 ? n + 3 : LINES - 3;
+	b.y = (LINES - b.h) / 2;
+	b.x = (COLS - b.w) / 2;
+	return b;
+}
+
+/* Where a body item of n rows starting at body row `row` lands in a view
+ * of `view` rows scrolled by `scroll`: its first screen row (relative
+ * to the body's top), the rows of it skipped and the rows shown. */
+static int item_place(int row, int n, int scroll, int view, int *at,
+		      int *skip)
+{
+	*skip = scroll > row ? scroll - row : 0;
+	*at = row + *skip - scroll;
+	int shown = n - *skip;
+	if (shown > view - *at)
+		shown = view - *at;
+	return shown > 0 ? shown : 0;
 }
 
 static void help_draw(struct screen *s, struct app *app)
 {
-	const struct screen *about = s->data;
-	int rows = help_rows(about);
-	int h = rows + 6;
-	int w = COLS - 8 < 72 ? COLS - 8 : 72;
-	if (h > LINES - 3)
-		h = LINES - 3;
-	int y = (LINES - h) / 2, x = (COLS - w) / 2;
-	draw_box(app, y, x, h, w, "Help");
-	draw_text(app, y + 1, x + 2, about->ops->title, w - 4, UI_HEADING);
-	draw_text(app, y + 2, x + 2, about->ops->purpose, w - 4, UI_NORMAL);
-	int r = y + 4;
+	struct help *hp = s->data;
+	const struct screen *about = hp->about;
+	struct help_box b = help_box(about, &hp->rows);
+	int top = b.y + 2, tx = b.x + 2;
+	hp->view = b.h - 3;
+	if (hp->scroll > hp->rows - hp->view)
+		hp->scroll = hp->rows - hp->view;
+	if (hp->scroll < 0)
+		hp->scroll = 0;
+	draw_box(app, b.y, b.x, b.h, b.w, "Help");
+	draw_text(app, b.y + 1, tx, about->ops->title, b.text_w, UI_HEADING);
+
+	int at, skip, shown;
+	int row = 0, n = wrap_count(about->ops->purpose, b.text_w);
+	shown = item_place(row, n, hp->scroll, hp->view, &at, &skip);
+	if (shown)
+		wrap_draw(app, top + at, tx, b.text_w, skip, shown,
+			  about->ops->purpose, UI_NORMAL);
+	row += n + 1;
 	for (const struct action *a = about->ops->actions; a && a->id; a++) {
-		if (!a->help || r >= y + h - 1)
+		if (!a->help)
 			continue;
-		draw_text(app, r, x + 2, a->keys, 12, UI_KEY);
-		draw_text(app, r, x + 15, a->help, w - 17, UI_NORMAL);
-		r++;
+		n = wrap_count(a->help, b.help_w);
+		shown = item_place(row, n, hp->scroll, hp->view, &at, &skip);
+		if (shown && !skip)
+			draw_text(app, top + at, tx, a->keys, HELP_KEYS_W,
+				  UI_KEY);
+		if (shown)
+			wrap_draw(app, top + at, tx + HELP_KEYS_W + 1,
+				  b.help_w, skip, shown, a->help, UI_NORMAL);
+		row += n;
 	}
+
+	const char *up = app->ascii ? "^" : "\xe2\x96\xb2";
+	const char *down = app->ascii ? "v" : "\xe2\x96\xbc";
+	if (hp->scroll > 0)
+		draw_text(app, top, b.x + b.w - 1, up, 1, UI_DIM);
+	if (hp->scroll < hp->rows - hp->view)
+		draw_text(app, top + hp->view - 1, b.x + b.w - 1, down, 1,
+			  UI_DIM);
 }
 
-/* Any key closes the overlay: nothing in help is worth a second key. */
+/* Arrows and page keys scroll; any other key closes the overlay, as
+ * nothing in help is worth a second key. */
 static struct intent help_act(struct screen *s, struct app *app, int id,
 			      struct key key)
 {
-	(void)s;
+	struct help *hp = s->data;
+	int page = hp->view > 1 ? hp->view - 1 : 1;
 	(void)app;
-	(void)id;
 	(void)key;
-	return intent_of(INTENT_POP);
+	switch (id) {
+	case HELP_UP:
+		hp->scroll--;
+		break;
+	case HELP_DOWN:
+		hp->scroll++;
+		break;
+	case HELP_PGUP:
+		hp->scroll -= page;
+		break;
+	case HELP_PGDN:
+		hp->scroll += page;
+		break;
+	case HELP_TOP:
+		hp->scroll = 0;
+		break;
+	case HELP_BOTTOM:
+		hp->scroll = hp->rows;
+		break;
+	default:
+		return intent_of(INTENT_POP);
+	}
+	/* Clamped to the box on the next draw. */
+	return intent_of(INTENT_REDRAW);
 }
 
 static void help_destroy(struct screen *s)
 {
+	free(s->data);
 	free(s);
 }
 
@@ -73,9 +186,14 @@ static const struct screen_ops help_ops = {
 struct screen *help_screen_new(const struct screen *about)
 {
 	struct screen *s = calloc(1, sizeof *s);
-	if (!s)
+	struct help *hp = calloc(1, sizeof *hp);
+	if (!s || !hp) {
+		free(s);
+		free(hp);
 		return NULL;
+	}
+	hp->about = about;
 	s->ops = &help_ops;
-	s->data = (void *)about;
+	s->data = hp;
 	return s;
 }

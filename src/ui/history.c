@@ -12,6 +12,7 @@
 #include "core/content.h"
 #include "core/dates.h"
 #include "core/store.h"
+#include "ui/chart.h"
 #include "ui/draw.h"
 #include "ui/list.h"
 #include "ui/screen.h"
@@ -240,44 +241,6 @@ static void history_enter(struct screen *s, struct app *app)
 
 /* -------------------------------------------------------------- drawing */
 
-static enum ui_style style_of_canvas(enum canvas_style cs)
-{
-	switch (cs) {
-	case CANVAS_STYLE_SERIES_A:
-	case CANVAS_STYLE_FILL_A:
-		return UI_ACCENT;
-	case CANVAS_STYLE_SERIES_B:
-		return UI_ACCENT2;
-	case CANVAS_STYLE_BAND_GREEN:
-		return UI_GOOD;
-	case CANVAS_STYLE_BAND_AMBER:
-		return UI_WARN;
-	case CANVAS_STYLE_BAND_RED:
-		return UI_BAD;
-	case CANVAS_STYLE_MISSING:
-	case CANVAS_STYLE_RING:
-		return UI_DIM;
-	case CANVAS_STYLE_TITLE:
-	case CANVAS_STYLE_LEGEND:
-		return UI_HEADING;
-	default:
-		return UI_NORMAL;
-	}
-}
-
-/* Copies canvas row cy to the screen at (y, x). */
-static void canvas_row_draw(struct app *app, const struct canvas *c, int cy,
-			    int y, int x)
-{
-	for (int cx = 0; cx < canvas_width(c); cx++) {
-		struct canvas_glyph g;
-		if (canvas_get(c, cx, cy, &g) != 0 || g.width == 0)
-			continue;
-		draw_text(app, y, x + cx, g.utf8, g.width,
-			  style_of_canvas(g.style));
-	}
-}
-
 static enum ui_style score_style(const struct app *app, double v)
 {
 	const struct content_band *b =
@@ -289,20 +252,6 @@ static enum ui_style score_style(const struct app *app, double v)
 	if (strcmp(b->band, "strong") == 0 || strcmp(b->band, "high") == 0)
 		return UI_GOOD;
 	return UI_WARN;
-}
-
-static void rule_draw(struct app *app, int y, const char *title)
-{
-	attr_t a = app_attr(app, UI_DIM);
-	attron(a);
-	if (app->ascii)
-		mvhline(y, 0, '-', COLS);
-	else
-		mvhline_set(y, 0, WACS_HLINE, COLS);
-	attroff(a);
-	int n = draw_text(app, y, 1, " ", 1, UI_NORMAL);
-	n += draw_text(app, y, 1 + n, title, COLS - 4, UI_HEADING);
-	draw_text(app, y, 1 + n, " ", 1, UI_NORMAL);
 }
 
 /* The first and the latest rating of a trend: "2 -> 5". */
@@ -344,7 +293,7 @@ static int trends_draw(struct history *h, struct app *app, int y)
 		 n ? "Pillar trends, last %d session%s, newest right"
 		   : "Pillar trends",
 		 n, n == 1 ? "" : "s");
-	rule_draw(app, y, title);
+	draw_rule(app, y, title, NULL);
 	struct error err = {0};
 	enum canvas_mode mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
 	if (!h->canvas || canvas_mode(h->canvas) != mode) {
@@ -366,7 +315,7 @@ static int trends_draw(struct history *h, struct app *app, int y)
 		const double *v = h->trend[p] + (h->ntrend - n);
 		charts_sparkline(h->canvas, 0, 0, n, v, n, CONTENT_RATING_MIN,
 				 CONTENT_RATING_MAX, CANVAS_STYLE_SERIES_A);
-		canvas_row_draw(app, h->canvas, 0, ry, 2 + label_w + 2);
+		chart_draw_rows(app, h->canvas, 0, 1, ry, 2 + label_w + 2, n);
 		trend_ends_draw(app, v, n, ry, 2 + label_w + 2 + n + 2);
 	}
 	return 1 + h->npillars;
@@ -439,7 +388,7 @@ static void history_draw(struct screen *s, struct app *app)
 	y += trends_draw(h, app, y);
 	char title[256];
 	snprintf(title, sizeof title, "Sessions of %s, newest first", h->name);
-	rule_draw(app, y++, title);
+	draw_rule(app, y++, title, NULL);
 	list_header(h, app, y++);
 	int filter = list_filtering(h->sessions) || list_filter(h->sessions)[0];
 	int list_h = LINES - 2 - y - filter;
@@ -547,12 +496,8 @@ static const struct screen_ops history_ops = {
 struct screen *history_screen_new(struct app *app, int64_t person_id)
 {
 	struct store_person p;
-	struct error err = {0};
-	int r = store_person_get(app->store, person_id, &p, &err);
-	if (r != 1) {
-		app_status(app, 1, "%s", r < 0 ? err.msg : "no such person");
+	if (!app_person_get(app, person_id, &p))
 		return NULL;
-	}
 	struct screen *s = calloc(1, sizeof *s);
 	struct history *h = calloc(1, sizeof *h);
 	if (h)

@@ -12,6 +12,7 @@
 #include "core/store.h"
 #include "ui/draw.h"
 #include "ui/fields.h"
+#include "ui/home_commits.h"
 #include "ui/list.h"
 #include "ui/screen.h"
 
@@ -85,26 +86,13 @@ struct person_row {
 	int open, overdue, archived;
 };
 
-/* Open commitments shown for the selected person. */
-#define HOME_COMMIT_MAX 40
-struct commit_row {
-	char *what;
-	char due[DATES_DAY_SIZE];
-	int overdue;
-};
-
 struct home {
 	struct app *app;
 	struct list *people;
 	int show_archived;
 	int anyone;     /* the database has at least one person */
-	int64_t sel_id; /* the person under the cursor, 0 for none */
-	char sel_name[160];
-	int sel_open, sel_overdue;
-	int64_t commits_of; /* whose commitments are loaded, -1 for none */
-	struct commit_row commits[HOME_COMMIT_MAX];
-	int ncommits;
-	int commits_room; /* rows the last draw had room for */
+	/* The person under the cursor and their open commitments. */
+	struct home_commits sel;
 };
 
 static void person_row_free(void *p)
@@ -223,59 +211,15 @@ static int anyone_cb(const struct store_person_row *pr, void *ud)
 	return 1;
 }
 
-static void commits_clear(struct home *h)
-{
-	for (int i = 0; i < h->ncommits; i++)
-		free(h->commits[i].what);
-	h->ncommits = 0;
-}
-
-static int commit_cb(const struct store_commitment *c, void *ud)
-{
-	struct home *h = ud;
-	if (h->ncommits >= h->commits_room || h->ncommits >= HOME_COMMIT_MAX)
-		return 1;
-	struct commit_row *r = &h->commits[h->ncommits];
-	r->what = strdup(c->what ? c->what : "");
-	if (!r->what)
-		return 1;
-	snprintf(r->due, sizeof r->due, "%s", c->due ? c->due : "");
-	r->overdue = c->overdue;
-	h->ncommits++;
-	return 0;
-}
-
-/* Reads the open commitments of the selected person, as many as fit. */
-static void commits_load(struct home *h)
-{
-	commits_clear(h);
-	h->commits_of = h->sel_id;
-	if (!h->sel_id || h->sel_open == 0)
-		return;
-	struct store_commitment_filter f = {
-		.person_id = h->sel_id, .open_only = 1,
-	};
-	struct error err = {0};
-	if (store_commitments_each(h->app->store, &f, commit_cb, h, &err) < 0)
-		app_status(h->app, 1, "%s", err.msg);
-}
-
 /* Copies what the screen needs of the row under the cursor. */
 static void selection_sync(struct home *h)
 {
 	const struct person_row *r = list_selected(h->people, h->app);
-	int64_t id = r ? r->id : 0;
-	if (r) {
-		snprintf(h->sel_name, sizeof h->sel_name, "%s", r->name);
-		h->sel_open = r->open;
-		h->sel_overdue = r->overdue;
-	} else {
-		h->sel_name[0] = '\0';
-		h->sel_open = h->sel_overdue = 0;
-	}
-	h->sel_id = id;
-	if (h->commits_of != id)
-		commits_load(h);
+	if (r)
+		home_commits_select(&h->sel, h->app, r->id, r->name, r->open,
+				    r->overdue);
+	else
+		home_commits_select(&h->sel, h->app, 0, NULL, 0, 0);
 }
 
 static void home_enter(struct screen *s, struct app *app)
@@ -287,7 +231,7 @@ static void home_enter(struct screen *s, struct app *app)
 		app_status(app, 1, "%s", err.msg);
 	h->anyone = r > 0;
 	list_reload(h->people);
-	h->commits_of = -1;
+	home_commits_stale(&h->sel);
 	if (app->focus_person) {
 		size_t i = people_index(h, app->focus_person);
 		if (i != (size_t)-1)
@@ -375,64 +319,6 @@ static void people_header(struct app *app, int y, int w)
 	draw_text(app, y, c.overdue, "Overdue", 7, UI_HEADING);
 }
 
-/* A rule across the screen with a title in it, between the sections. */
-static void rule_draw(struct app *app, int y, const char *title,
-		      const char *extra)
-{
-	attr_t a = app_attr(app, UI_DIM);
-	attron(a);
-	if (app->ascii)
-		mvhline(y, 0, '-', COLS);
-	else
-		mvhline_set(y, 0, WACS_HLINE, COLS);
-	attroff(a);
-	int n = draw_text(app, y, 1, " ", 1, UI_NORMAL);
-	n += draw_text(app, y, 1 + n, title, COLS - 4 - n, UI_HEADING);
-	if (extra && n < COLS - 8) {
-		n += draw_text(app, y, 1 + n, "  ", 2, UI_NORMAL);
-		n += draw_text(app, y, 1 + n, extra, COLS - 4 - n, UI_DIM);
-	}
-	draw_text(app, y, 1 + n, " ", 1, UI_NORMAL);
-}
-
-static void commits_draw(struct home *h, struct app *app, int y, int rows)
-{
-	char head[256], counts[64];
-	if (!h->sel_id) {
-		rule_draw(app, y, "Open commitments", NULL);
-		return;
-	}
-	snprintf(head, sizeof head, "Open commitments of %s", h->sel_name);
-	if (h->sel_overdue)
-		snprintf(counts, sizeof counts, "%d open, %d overdue",
-			 h->sel_open, h->sel_overdue);
-	else
-		snprintf(counts, sizeof counts, "%d open", h->sel_open);
-	rule_draw(app, y, head, counts);
-	if (h->sel_open == 0) {
-		draw_text(app, y + 1, 3, "None open.", COLS - 4, UI_DIM);
-		return;
-	}
-	int shown = h->ncommits < rows ? h->ncommits : rows;
-	if (h->sel_open > shown && shown == rows)
-		shown--; /* room for the "more" line */
-	for (int i = 0; i < shown; i++) {
-		const struct commit_row *r = &h->commits[i];
-		int ry = y + 1 + i;
-		if (r->overdue)
-			draw_text(app, ry, 1, "!", 1, UI_BAD);
-		draw_text(app, ry, 3, r->due[0] ? r->due : "no date", 10,
-			  r->overdue ? UI_BAD : r->due[0] ? UI_NORMAL : UI_DIM);
-		draw_text(app, ry, 15, r->what, COLS - 16, UI_NORMAL);
-	}
-	if (h->sel_open > shown) {
-		char more[64];
-		snprintf(more, sizeof more, "%d more: c lists everyone's",
-			 h->sel_open - shown);
-		draw_text(app, y + 1 + shown, 3, more, COLS - 4, UI_DIM);
-	}
-}
-
 static void greeting_draw(struct app *app)
 {
 	static const char intro[] =
@@ -485,12 +371,7 @@ static void home_draw(struct screen *s, struct app *app)
 				  : "Nobody to show (v shows archived people).",
 			  COLS - 4, UI_DIM);
 	int cy = 1 + people_h + 1;
-	int rows = LINES - 2 - (cy + 1);
-	if (rows != h->commits_room) {
-		h->commits_room = rows;
-		commits_load(h);
-	}
-	commits_draw(h, app, cy, rows);
+	home_commits_draw(&h->sel, app, cy, LINES - 2 - (cy + 1));
 }
 
 /* -------------------------------------------------------------- actions */
@@ -505,14 +386,15 @@ static struct intent home_resume(struct home *h, struct app *app)
 {
 	int64_t sid;
 	struct error err = {0};
-	int r = store_session_open_latest(app->store, h->sel_id, &sid, &err);
+	int64_t who = h->sel.person;
+	int r = store_session_open_latest(app->store, who, &sid, &err);
 	if (r < 0) {
 		app_status(app, 1, "%s", err.msg);
 		return intent_of(INTENT_REDRAW);
 	}
 	if (r == 0) {
 		app_status(app, 0, "%s has no open session; n starts one.",
-			   h->sel_name);
+			   h->sel.name);
 		return intent_of(INTENT_REDRAW);
 	}
 	return intent_push(session_screen_resume(app, sid));
@@ -566,18 +448,18 @@ static struct intent home_move(struct home *h, struct app *app, int id)
 /* Actions about the selected person. */
 static struct intent home_person(struct home *h, struct app *app, int id)
 {
-	if (!h->sel_id)
+	if (!h->sel.person)
 		return need_person(app);
 	switch (id) {
 	case HOME_NEW:
-		return intent_push(
-			session_dialog_new(app, h->sel_id, STORE_KIND_COACHING));
+		return intent_push(session_dialog_new(app, h->sel.person,
+						      STORE_KIND_COACHING));
 	case HOME_RESUME:
 		return home_resume(h, app);
 	case HOME_EDIT:
-		return intent_push(person_form_new(app, h->sel_id));
+		return intent_push(person_form_new(app, h->sel.person));
 	case HOME_HISTORY:
-		return intent_push(history_screen_new(app, h->sel_id));
+		return intent_push(history_screen_new(app, h->sel.person));
 	}
 	return intent_of(INTENT_NONE);
 }
@@ -605,7 +487,7 @@ static struct intent home_act(struct screen *s, struct app *app, int id,
 		return intent_push(commitments_screen_new(app));
 	case HOME_EXPORT:
 		selection_sync(h);
-		return intent_push(export_screen_new(app, h->sel_id, 0));
+		return intent_push(export_screen_new(app, h->sel.person, 0));
 	case HOME_SEARCH:
 		if (!h->anyone)
 			return intent_of(INTENT_NONE);
@@ -645,7 +527,7 @@ static void home_destroy(struct screen *s)
 	struct home *h = s->data;
 	if (h) {
 		list_free(h->people);
-		commits_clear(h);
+		home_commits_clear(&h->sel);
 		free(h);
 	}
 	free(s);
@@ -678,7 +560,7 @@ struct screen *home_screen_new(struct app *app)
 		return NULL;
 	}
 	h->app = app;
-	h->commits_of = -1;
+	home_commits_init(&h->sel);
 	h->people = list_new(&people_ops, h);
 	if (!h->people) {
 		free(h);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/ladder.h"
+#include "core/sessionfacts.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
 #include "ui/session.h"
@@ -123,17 +124,18 @@ static void load(struct ladder *l, struct app *app)
 /* The suggested situation: the strongest red flag of the session. */
 static char *suggestion(const struct ladder *l, struct app *app)
 {
-	struct score_result res;
+	struct sessionfacts facts;
 	struct error err;
 	const struct content *c = l->ctx->content;
 	char buf[512] = "";
+	sessionfacts_init(&facts);
 	error_clear(&err);
-	if (session_score(app->store, c, l->ctx->session_id, &res, &err) ==
-		    0 &&
-	    res.nsignals > 0)
+	if (sessionfacts_load(&facts, app->store, c, l->ctx->session_id,
+			      &err) == 0 &&
+	    facts.score.nsignals > 0)
 		snprintf(buf, sizeof buf, "%s: ",
-			 c->flags[res.signals[0]].title);
-	score_result_free(&res);
+			 c->flags[facts.score.signals[0]].title);
+	sessionfacts_free(&facts);
 	return strdup(buf);
 }
 

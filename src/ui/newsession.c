@@ -118,12 +118,8 @@ static const struct screen_ops ns_ops = {
 struct screen *session_dialog_new(struct app *app, int64_t person_id, int kind)
 {
 	struct store_person p;
-	struct error err = {0};
-	int r = store_person_get(app->store, person_id, &p, &err);
-	if (r != 1) {
-		app_status(app, 1, "%s", r < 0 ? err.msg : "no such person");
+	if (!app_person_get(app, person_id, &p))
 		return NULL;
-	}
 	struct screen *s = calloc(1, sizeof *s);
 	struct newsession *ns = calloc(1, sizeof *ns);
 	if (ns)

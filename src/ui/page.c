@@ -1,8 +1,6 @@
 /* page.c - rows of text and charts, scrolled. */
 #include "config.h"
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +17,7 @@ struct row {
 	int indent;
 	char *label; /* owned; drawn before text in UI_HEADING */
 	int label_w;
-	const struct canvas *cv;
+	const struct canvas *cv; /* one of cvs, or a report's */
 	int cv_row;
 };
 
@@ -130,17 +128,6 @@ void page_text(struct page *p, enum ui_style style, int indent,
 	text_rows(p, style, indent, NULL, 0, text);
 }
 
-void page_textf(struct page *p, enum ui_style style, int indent,
-		const char *fmt, ...)
-{
-	char buf[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	page_text(p, style, indent, buf);
-}
-
 void page_pair(struct page *p, int indent, const char *label, int label_w,
 	       const char *text, enum ui_style text_style)
 {
@@ -174,6 +161,25 @@ void page_canvas(struct page *p, int indent, struct canvas *cv)
 	}
 }
 
+void page_report(struct page *p, const struct report *r)
+{
+	for (size_t i = 0; i < report_nlines(r); i++) {
+		const struct report_line *l = report_line(r, i);
+		struct row *row = row_add(p);
+		if (!row)
+			return;
+		if (l->canvas) {
+			row->cv = l->canvas;
+			row->cv_row = l->row;
+			continue;
+		}
+		row->style = chart_style(l->style);
+		row->text = strdup(l->text);
+		if (!row->text)
+			p->failed = 1;
+	}
+}
+
 static int scroll_max(const struct page *p, int h)
 {
 	return p->n > h ? p->n - h : 0;
@@ -186,6 +192,31 @@ void page_scroll(struct page *p, int delta, int h)
 		p->scroll = scroll_max(p, h);
 	if (p->scroll < 0)
 		p->scroll = 0;
+}
+
+int page_scroll_key(struct page *p, int id, int base, int h)
+{
+	switch (id - base) {
+	case PAGE_KEY_UP:
+		page_scroll(p, -1, h);
+		return 1;
+	case PAGE_KEY_DOWN:
+		page_scroll(p, 1, h);
+		return 1;
+	case PAGE_KEY_PGUP:
+		page_scroll(p, -(h - 1), h);
+		return 1;
+	case PAGE_KEY_PGDN:
+		page_scroll(p, h - 1, h);
+		return 1;
+	case PAGE_KEY_TOP:
+		page_scroll(p, -p->n, h);
+		return 1;
+	case PAGE_KEY_BOTTOM:
+		page_scroll(p, p->n, h);
+		return 1;
+	}
+	return 0;
 }
 
 void page_draw(struct page *p, struct app *app, int y, int x, int h, int w)

@@ -169,12 +169,8 @@ static const struct screen_ops pf_ops = {
 static int pf_load(struct person_form *pf, struct app *app)
 {
 	struct store_person p;
-	struct error err = {0};
-	int r = store_person_get(app->store, pf->id, &p, &err);
-	if (r != 1) {
-		app_status(app, 1, "%s", r < 0 ? err.msg : "no such person");
+	if (!app_person_get(app, pf->id, &p))
 		return -1;
-	}
 	fields_set(pf->f, F_NAME, p.name);
 	fields_set(pf->f, F_ROLE, p.role);
 	fields_set(pf->f, F_TEAM, p.team);

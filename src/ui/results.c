@@ -10,125 +10,18 @@
 #include "core/charts.h"
 #include "core/dates.h"
 #include "core/radar.h"
+#include "core/report.h"
+#include "core/sessionfacts.h"
 #include "ui/draw.h"
-#include "ui/results.h"
+#include "ui/page.h"
 #include "ui/session.h"
 
-/* ------------------------------------------------------------- scoring */
-
-struct collect {
-	struct score_answer *answers;
-	size_t nanswers;
-	struct score_rating *ratings;
-	size_t nratings;
-	char **ids; /* owned copies of the ids above */
-	size_t nids, capids;
-	int failed;
+enum results_compare {
+	RESULTS_PREVIOUS, /* the radar against the session before */
+	RESULTS_EVIDENCE, /* against what the red flags say */
 };
-
-static const char *keep_id(struct collect *k, const char *id)
-{
-	if (k->nids == k->capids) {
-		size_t cap = k->capids ? 2 * k->capids : 64;
-		char **n = realloc(k->ids, cap * sizeof *n);
-		if (!n)
-			return NULL;
-		k->ids = n;
-		k->capids = cap;
-	}
-	char *s = strdup(id);
-	if (s)
-		k->ids[k->nids++] = s;
-	return s;
-}
-
-static int collect_answer(const struct store_answer *a, void *ud)
-{
-	struct collect *k = ud;
-	if (a->value < 0)
-		return 0;
-	struct score_answer *n =
-		realloc(k->answers, (k->nanswers + 1) * sizeof *n);
-	const char *id = n ? (k->answers = n, keep_id(k, a->item_id)) : NULL;
-	if (!id)
-		return k->failed = 1;
-	k->answers[k->nanswers].item = id;
-	k->answers[k->nanswers++].value = a->value;
-	return 0;
-}
-
-static int collect_rating(const struct store_rating *r, void *ud)
-{
-	struct collect *k = ud;
-	struct score_rating *n =
-		realloc(k->ratings, (k->nratings + 1) * sizeof *n);
-	const char *id = n ? (k->ratings = n, keep_id(k, r->pillar_id)) : NULL;
-	if (!id)
-		return k->failed = 1;
-	k->ratings[k->nratings].pillar = id;
-	k->ratings[k->nratings++].value = r->value;
-	return 0;
-}
-
-struct missed {
-	int64_t session;
-	unsigned n;
-};
-
-static int count_missed(const struct store_commitment *c, void *ud)
-{
-	struct missed *m = ud;
-	m->n += c->status == STORE_C_MISSED &&
-		c->reviewed_session_id == m->session;
-	return 0;
-}
-
-int session_score(struct store *st, const struct content *c,
-		  int64_t session_id, struct score_result *out,
-		  struct error *err)
-{
-	struct collect k;
-	memset(&k, 0, sizeof k);
-	memset(out, 0, sizeof *out);
-	struct missed m = {session_id, 0};
-	struct store_commitment_filter f = {.followup_of = session_id};
-	int r = -1;
-	if (store_answers_each(st, session_id, collect_answer, &k, err) < 0 ||
-	    store_ratings_each(st, session_id, collect_rating, &k, err) < 0 ||
-	    store_commitments_each(st, &f, count_missed, &m, err) < 0)
-		goto done;
-	if (k.failed) {
-		error_set(err, ERROR_RUNTIME, "out of memory");
-		goto done;
-	}
-	struct score_input in = {
-		.answers = k.answers,
-		.nanswers = k.nanswers,
-		.ratings = k.ratings,
-		.nratings = k.nratings,
-		.missed = m.n,
-	};
-	r = score_compute(c, &in, out, err);
-done:
-	for (size_t i = 0; i < k.nids; i++)
-		free(k.ids[i]);
-	free(k.ids);
-	free(k.answers);
-	free(k.ratings);
-	return r;
-}
 
 /* ------------------------------------------------------------ the page */
-
-static double band_start(const struct content *c, const char *band,
-			 double fallback)
-{
-	for (size_t i = 0; i < c->nbands; i++)
-		if (c->bands[i].kind == CONTENT_BAND_FLAG &&
-		    strcmp(c->bands[i].band, band) == 0)
-			return c->bands[i].min;
-	return fallback;
-}
 
 /* Fills one radar series from per-pillar values (NAN for none). */
 static void series_fill(const struct content *c, struct radar_series *s,
@@ -248,20 +141,19 @@ static struct canvas *radar_canvas(struct app *app,
 	return cv;
 }
 
-static void bars_fill(const struct content *c, const struct score_result *res,
-		      struct charts_bar *bars, int *n, int with_labels)
+/* The report's red-flag bars, without their labels when the caller
+ * draws the titles itself.  NULL when out of memory. */
+static struct charts_bar *bars_new(const struct content *c,
+				   const struct score_result *res,
+				   int with_labels)
 {
-	double amber = band_start(c, "amber", 1.5);
-	double red = band_start(c, "red", 2.5);
-	*n = 0;
-	for (size_t f = 0; f < c->nflags && *n < 16; f++, (*n)++) {
-		bars[*n].label = with_labels ? c->flags[f].title : "";
-		bars[*n].score = res->flags[f].has_score ? res->flags[f].score
-							 : NAN;
-		bars[*n].amber_at = amber;
-		bars[*n].red_at = red;
-		bars[*n].note = NULL;
-	}
+	struct charts_bar *bars = calloc(c->nflags + 1, sizeof *bars);
+	if (!bars)
+		return NULL;
+	report_flag_bars(c, res, bars);
+	for (size_t f = 0; f < c->nflags && !with_labels; f++)
+		bars[f].label = "";
+	return bars;
 }
 
 /* The red-flag bars, one a row with their labels, into cv at (x, y). */
@@ -269,13 +161,15 @@ static void bars_rows(struct app *app, const struct content *c,
 		      const struct score_result *res, struct canvas *cv,
 		      int x, int y, int w)
 {
-	struct charts_bar bars[16];
-	int n;
+	struct charts_bar *bars = bars_new(c, res, 1);
 	struct error err;
-	bars_fill(c, res, bars, &n, 1);
 	error_clear(&err);
-	if (charts_bars(cv, x, y, w, 0, bars, n, &err) < 0)
+	if (!bars)
+		error_set(&err, ERROR_RUNTIME, "out of memory");
+	if (!bars ||
+	    charts_bars(cv, x, y, w, 0, bars, (int)c->nflags, &err) < 0)
 		session_fail(app, &err);
+	free(bars);
 }
 
 /* The bars in a narrow column: each red flag's title with its band on
@@ -284,12 +178,14 @@ static void bars_column(struct app *app, const struct content *c,
 			const struct score_result *res, struct canvas *cv,
 			int x, int y, int w)
 {
-	struct charts_bar bars[16];
-	int n;
+	struct charts_bar *bars = bars_new(c, res, 0);
 	struct error err;
-	bars_fill(c, res, bars, &n, 0);
+	if (!bars) {
+		app_status(app, 1, "out of memory");
+		return;
+	}
 	canvas_text(cv, x, y, w, "Red flags", CANVAS_STYLE_TITLE);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < (int)c->nflags; i++) {
 		int ty = y + 2 + 3 * i;
 		const struct content_band *b =
 			isnan(bars[i].score)
@@ -311,9 +207,10 @@ static void bars_column(struct app *app, const struct content *c,
 		error_clear(&err);
 		if (charts_bars(cv, x, ty + 1, w, 0, &bars[i], 1, &err) < 0) {
 			session_fail(app, &err);
-			return;
+			break;
 		}
 	}
+	free(bars);
 }
 
 static int clamp(int v, int lo, int hi)
@@ -460,34 +357,43 @@ static void gap_add(struct page *pg, const struct content *c,
 	}
 }
 
-void results_page_add(struct page *pg, struct app *app,
-		      const struct content *c, int64_t session_id,
-		      enum results_compare cmp, int view_h, int *has_prev)
+/* Adds to pg (already reset to its width) the radar, the red-flag bars,
+ * the two strongest signals with their pillars, practices and
+ * self-checks, and the perception gap; the radar is sized to fit view_h
+ * rows.  *has_prev is set to whether an earlier session exists
+ * (RESULTS_PREVIOUS falls back to the evidence when not).  Failures go
+ * to the status line; what could be built stays. */
+static void results_page_add(struct page *pg, struct app *app,
+			     const struct content *c, int64_t session_id,
+			     enum results_compare cmp, int view_h,
+			     int *has_prev)
 {
-	struct score_result res;
+	struct sessionfacts facts;
 	struct error err;
 	struct radar_input in;
 	char legend[64];
 	char shorts[RADAR_AXES][32];
 	double *vals = calloc(3 * c->npillars + 1, sizeof *vals);
 	const char *dot = app->ascii ? "-" : "\xc2\xb7";
-	memset(&res, 0, sizeof res);
+	const struct score_result *res = &facts.score;
+	sessionfacts_init(&facts);
 	error_clear(&err);
-	if (!vals || session_score(app->store, c, session_id, &res, &err) < 0) {
+	if (!vals ||
+	    sessionfacts_load(&facts, app->store, c, session_id, &err) < 0) {
 		if (!vals)
 			error_set(&err, ERROR_RUNTIME, "out of memory");
 		session_fail(app, &err);
-		score_result_free(&res);
+		sessionfacts_free(&facts);
 		free(vals);
 		return;
 	}
-	radar_input_fill(app, c, session_id, &res, cmp, has_prev, &in, vals,
+	radar_input_fill(app, c, session_id, res, cmp, has_prev, &in, vals,
 			 shorts, legend, sizeof legend);
-	charts_add(pg, app, c, &res, &in, view_h);
+	charts_add(pg, app, c, res, &in, view_h);
 	table_add(pg, &in, app->ascii ? CANVAS_ASCII : CANVAS_UTF8);
-	signals_add(pg, c, &res, dot);
-	gap_add(pg, c, &res);
-	score_result_free(&res);
+	signals_add(pg, c, res, dot);
+	gap_add(pg, c, res);
+	sessionfacts_free(&facts);
 	free(vals);
 }
 
@@ -495,28 +401,14 @@ void results_page_add(struct page *pg, struct app *app,
 
 enum {
 	RS_TOGGLE = 1,
-	RS_UP,
-	RS_DOWN,
-	RS_PGUP,
-	RS_PGDN,
-	RS_HOME,
-	RS_END,
+	RS_SCROLL, /* RS_SCROLL + enum page_key */
 };
 
 static const struct action results_actions[] = {
 	{0, L't', "t", "compare",
 	 "compare with the previous session or with the red-flag evidence",
 	 RS_TOGGLE},
-	{KEY_UP, 0, "Up/Down", "scroll", "scroll (also k/j, PgUp/PgDn)",
-	 RS_UP},
-	{0, L'k', "k", NULL, NULL, RS_UP},
-	{KEY_DOWN, 0, "Down", NULL, NULL, RS_DOWN},
-	{0, L'j', "j", NULL, NULL, RS_DOWN},
-	{KEY_PPAGE, 0, "PgUp", NULL, NULL, RS_PGUP},
-	{KEY_NPAGE, 0, "PgDn", NULL, NULL, RS_PGDN},
-	{0, L' ', "Space", NULL, NULL, RS_PGDN},
-	{KEY_HOME, 0, "Home/End", NULL, "top or bottom of the page", RS_HOME},
-	{KEY_END, 0, "End", NULL, NULL, RS_END},
+	PAGE_SCROLL_ACTIONS(RS_SCROLL),
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
@@ -568,26 +460,9 @@ static struct intent results_act(struct screen *s, struct app *app, int id,
 						    : RESULTS_PREVIOUS;
 		r->stale = 1;
 		break;
-	case RS_UP:
-		page_scroll(r->pg, -1, h);
-		break;
-	case RS_DOWN:
-		page_scroll(r->pg, 1, h);
-		break;
-	case RS_PGUP:
-		page_scroll(r->pg, -(h - 1), h);
-		break;
-	case RS_PGDN:
-		page_scroll(r->pg, h - 1, h);
-		break;
-	case RS_HOME:
-		page_scroll(r->pg, -page_rows(r->pg), h);
-		break;
-	case RS_END:
-		page_scroll(r->pg, page_rows(r->pg), h);
-		break;
 	default:
-		return intent_of(INTENT_NONE);
+		if (!page_scroll_key(r->pg, id, RS_SCROLL, h))
+			return intent_of(INTENT_NONE);
 	}
 	return intent_of(INTENT_REDRAW);
 }

@@ -65,7 +65,7 @@ struct screen_ops {
 	/* Non-zero while the screen takes typed text, so that `?` and `q`
 	 * reach it as characters.  NULL means never. */
 	int (*wants_text)(const struct screen *s);
-	/* Called about twice a second when no key arrives (autosave). */
+	/* Called about twice a second, while keys arrive too (autosave). */
 	void (*tick)(struct screen *s, struct app *app);
 	/* Frees the screen and its data. */
 	void (*destroy)(struct screen *s);

@@ -285,12 +285,7 @@ static void session_draw(struct screen *s, struct app *app)
 	draw_stepbar(se, app, 2);
 	int top = 3;
 	if (LINES > 20) {
-		attron(app_attr(app, UI_DIM));
-		if (app->ascii)
-			mvhline(3, 0, '-', COLS);
-		else
-			mvhline_set(3, 0, WACS_HLINE, COLS);
-		attroff(app_attr(app, UI_DIM));
+		draw_rule(app, 3, NULL, NULL);
 		top = 4;
 	}
 	ctx->top = top;
@@ -325,32 +320,6 @@ static struct intent request_apply(struct session *se)
 	return intent_of(INTENT_REDRAW);
 }
 
-/* 1 when an Esc just read is the start of a key sequence curses did not
- * know (a terminal's own Home, say) rather than the Esc key: the rest of
- * the sequence is already waiting.  It is read and dropped, so that an
- * unknown key never leaves the session by accident. */
-static int esc_is_sequence(void)
-{
-	wint_t wc;
-	timeout(0);
-	int r = get_wch(&wc);
-	int seq = r == OK && (wc == L'[' || wc == L'O');
-	if (seq) {
-		/* Up to the final byte of the CSI or SS3 sequence. */
-		for (int n = 0; n < 16; n++) {
-			r = get_wch(&wc);
-			if (r != OK || (wc >= 0x40 && wc <= 0x7e))
-				break;
-		}
-	} else if (r == OK) {
-		unget_wch((wchar_t)wc); /* a key typed right after Esc */
-	} else if (r == KEY_CODE_YES) {
-		ungetch((int)wc);
-	}
-	timeout(500);
-	return seq;
-}
-
 static struct intent session_act(struct screen *s, struct app *app, int id,
 				 struct key key)
 {
@@ -358,9 +327,6 @@ static struct intent session_act(struct screen *s, struct app *app, int id,
 	struct session_ctx *ctx = &se->ctx;
 	struct screen *step = step_top(se);
 	int typing = step->ops->wants_text && step->ops->wants_text(step);
-
-	if (!key.code && key.ch == 27 && esc_is_sequence())
-		return intent_of(INTENT_NONE);
 
 	if (id >= SESSION_FRAME_IDS && !typing) {
 		switch (id) {
@@ -477,49 +443,16 @@ static int resume_find(struct session_ctx *ctx, struct error *err)
 	return r;
 }
 
-/* Home and End as tmux, screen and rxvt send them, which the xterm
- * entries of terminfo do not list.  (Belongs in app.c's terminal start;
- * here until it moves there.) */
-static void keys_define(void)
-{
-	static const struct {
-		const char *seq;
-		int key;
-	} keys[] = {
-		{"\033[1~", KEY_HOME},
-		{"\033[4~", KEY_END},
-		{"\033[7~", KEY_HOME},
-		{"\033[8~", KEY_END},
-	};
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (key_defined(keys[i].seq) == 0)
-			define_key(keys[i].seq, keys[i].key);
-}
-
 static struct screen *session_open(struct app *app, int64_t session_id)
 {
 	struct error err;
 	struct store_session ses;
 	struct store_person person;
 	error_clear(&err);
-	if (!app->store || !app->content) {
-		app_status(app, 1, "no database or content is open");
+	if (!app_session_get(app, session_id, &ses))
 		return NULL;
-	}
-	int r = store_session_get(app->store, session_id, &ses, &err);
-	if (r <= 0) {
-		if (r == 0)
-			app_status(app, 1, "session %lld is gone",
-				   (long long)session_id);
-		else
-			session_fail(app, &err);
-		return NULL;
-	}
-	r = store_person_get(app->store, ses.person_id, &person, &err);
-	if (r <= 0) {
+	if (!app_person_get(app, ses.person_id, &person)) {
 		store_session_clear(&ses);
-		if (r < 0)
-			session_fail(app, &err);
 		return NULL;
 	}
 	struct screen *s = calloc(1, sizeof *s);
@@ -535,7 +468,6 @@ static struct screen *session_open(struct app *app, int64_t session_id)
 		return NULL;
 	}
 	struct session_ctx *ctx = &se->ctx;
-	keys_define();
 	ctx->app = app;
 	ctx->content = app->content;
 	ctx->session_id = session_id;

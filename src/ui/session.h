@@ -13,7 +13,6 @@
 #include <stdint.h>
 
 #include "core/content.h"
-#include "core/score.h"
 #include "core/store.h"
 #include "ui/app.h"
 #include "ui/screen.h"
@@ -54,13 +53,6 @@ struct screen *ladder_step_new(struct session_ctx *ctx);
 struct screen *commit_step_new(struct session_ctx *ctx);
 struct screen *notes_step_new(struct session_ctx *ctx);
 struct screen *summary_step_new(struct session_ctx *ctx);
-
-/* Scores session_id from its answers, ratings and the commitments
- * reported missed in its follow-up (results.c).  out must be freed with
- * score_result_free whatever the return. */
-int session_score(struct store *st, const struct content *c,
-		  int64_t session_id, struct score_result *out,
-		  struct error *err);
 
 /* A progress bar of w cells at (y, x): done of total filled. */
 void session_bar(struct app *app, int y, int x, int w, size_t done,

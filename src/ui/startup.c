@@ -126,3 +126,35 @@ void app_data_close(struct app *app)
 	free(app->db_path);
 	app->db_path = NULL;
 }
+
+/* ------------------------------------------------ lookups for screens */
+
+int app_person_get(struct app *app, int64_t id, struct store_person *out)
+{
+	struct error err = {0};
+	int r = app->store ? store_person_get(app->store, id, out, &err) : -1;
+	if (r == 1)
+		return 1;
+	if (!app->store)
+		app_status(app, 1, "no database is open");
+	else
+		app_status(app, 1, "%s", r < 0 ? err.msg : "no such person");
+	return 0;
+}
+
+int app_session_get(struct app *app, int64_t id, struct store_session *out)
+{
+	struct error err = {0};
+	if (!app->store || !app->content) {
+		app_status(app, 1, "no database or content is open");
+		return 0;
+	}
+	int r = store_session_get(app->store, id, out, &err);
+	if (r == 1)
+		return 1;
+	if (r == 0)
+		app_status(app, 1, "session %lld is gone", (long long)id);
+	else
+		app_status(app, 1, "%s", err.msg[0] ? err.msg : "failed");
+	return 0;
+}

@@ -1,196 +1,44 @@
 /* summary.c - a session on one scrollable page: the session's step and
- * the summary screen that history opens.  It shows what `ownit report`
- * prints: who and when, the follow-up, the results, the ladder climb,
- * the commitments and the notes. */
+ * the summary screen that history opens.  The page is the core report
+ * (core/report.h), the very lines `ownit report` prints, built for the
+ * width on screen and scrolled. */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "core/dates.h"
-#include "core/ladder.h"
-#include "ui/draw.h"
 #include "ui/page.h"
-#include "ui/results.h"
 #include "ui/session.h"
 
 /* ------------------------------------------------------------ the page */
 
-struct build {
-	struct page *pg;
-	const char *dot;
-	int64_t session;
-	int any;
-};
-
-static const char *cstatus_word(enum store_cstatus st)
-{
-	return store_cstatus_name(st);
-}
-
-static int followup_row(const struct store_commitment *c, void *ud)
-{
-	struct build *b = ud;
-	char buf[1024];
-	if (c->session_id == b->session)
-		return 0;
-	if (!b->any) {
-		page_blank(b->pg);
-		page_text(b->pg, UI_HEADING, 0, "Follow-up");
-	}
-	b->any = 1;
-	snprintf(buf, sizeof buf, "[%s] %s", cstatus_word(c->status),
-		 c->what);
-	page_text(b->pg, c->status == STORE_C_MISSED ? UI_BAD : UI_NORMAL, 2,
-		  buf);
-	if (c->obstacle)
-		page_pair(b->pg, 6, "in the way", 12, c->obstacle, UI_NORMAL);
-	return 0;
-}
-
-static int commitment_row(const struct store_commitment *c, void *ud)
-{
-	struct build *b = ud;
-	char buf[1024];
-	b->any = 1;
-	page_text(b->pg, UI_NORMAL, 2, c->what);
-	snprintf(buf, sizeof buf, "%s %s %s%s", c->owner ? c->owner : "no owner",
-		 b->dot, c->due ? "due " : "no due date", c->due ? c->due : "");
-	page_text(b->pg, UI_DIM, 6, buf);
-	return 0;
-}
-
-static int answer_note_row(const struct store_answer *a, void *ud)
-{
-	struct build *b = ud;
-	if (!a->note)
-		return 0;
-	if (!b->any) {
-		page_blank(b->pg);
-		page_text(b->pg, UI_HEADING, 0, "Notes on statements");
-	}
-	b->any = 1;
-	page_text(b->pg, UI_DIM, 2, a->statement);
-	page_text(b->pg, UI_NORMAL, 6, a->note);
-	return 0;
-}
-
-static int ladder_row(const struct store_ladder_step *st, void *ud)
-{
-	const void *const *pair = ud;
-	struct build *b = (struct build *)pair[0];
-	const struct content *c = pair[1];
-	const struct content_rung *r = ladder_rung(c, st->rung);
-	char label[64];
-	snprintf(label, sizeof label, "%d %s", st->rung, r ? r->name : "");
-	page_pair(b->pg, 2, label, 22, st->answer ? st->answer : "",
-		  UI_NORMAL);
-	return 0;
-}
-
-static void header_add(struct page *pg, struct app *app,
-		       const struct store_session *ses, const char *dot)
-{
-	char when[DATES_LOCAL_SIZE], done[DATES_LOCAL_SIZE], buf[512];
-	struct error err;
-	if (dates_local_display(ses->started, when, &err) < 0)
-		snprintf(when, sizeof when, "%s", ses->started);
-	snprintf(buf, sizeof buf, "%s %s %s session %s %s",
-		 ses->person_name ? ses->person_name : "?", dot,
-		 ses->kind == STORE_KIND_SELF ? "self-assessment" : "coaching",
-		 dot, when);
-	page_text(pg, UI_HEADING, 0, buf);
-	if (ses->status == STORE_SESSION_COMPLETE && ses->completed &&
-	    dates_local_display(ses->completed, done, &err) == 0)
-		snprintf(buf, sizeof buf, "complete since %s", done);
-	else
-		snprintf(buf, sizeof buf, "open");
-	if (ses->coach) {
-		size_t o = strlen(buf);
-		snprintf(buf + o, sizeof buf - o, " %s coach %s", dot,
-			 ses->coach);
-	}
-	page_text(pg, UI_DIM, 0, buf);
-	(void)app;
-}
-
+/* Rebuilds the report of the session at width cells into pg; *rep is
+ * the report the page borrows from, replaced here.  On failure the page
+ * says so and the status line says why. */
 static void summary_page_build(struct page *pg, struct app *app,
-			       const struct content *c, int64_t session_id,
-			       int view_h)
+			       int64_t session_id, int width,
+			       struct report **rep)
 {
-	const char *dot = app->ascii ? "-" : "\xc2\xb7";
-	struct store_session ses;
+	struct report_options opt = {
+		.width = width,
+		.mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8,
+	};
 	struct error err;
-	struct build b = {pg, dot, session_id, 0};
-	int has_prev;
+	if (opt.width < REPORT_WIDTH_MIN)
+		opt.width = REPORT_WIDTH_MIN;
+	if (opt.width > REPORT_WIDTH_MAX)
+		opt.width = REPORT_WIDTH_MAX;
+	page_reset(pg, width);
+	report_free(*rep);
 	error_clear(&err);
-	if (store_session_get(app->store, session_id, &ses, &err) != 1) {
+	*rep = report_build(app->store, app->content, session_id, &opt, &err);
+	if (!*rep) {
 		page_text(pg, UI_BAD, 0, "This session cannot be read.");
-		if (err.msg[0])
-			session_fail(app, &err);
+		session_fail(app, &err);
 		return;
 	}
-	header_add(pg, app, &ses, dot);
-	store_session_clear(&ses);
-
-	struct store_commitment_filter fu = {.followup_of = session_id};
-	if (store_commitments_each(app->store, &fu, followup_row, &b, &err) <
-	    0)
-		session_fail(app, &err);
-
-	page_blank(pg);
-	page_text(pg, UI_HEADING, 0, "Results");
-	results_page_add(pg, app, c, session_id, RESULTS_PREVIOUS, view_h,
-			 &has_prev);
-
-	b.any = 0;
-	if (store_answers_each(app->store, session_id, answer_note_row, &b,
-			       &err) < 0)
-		session_fail(app, &err);
-
-	struct store_ladder lad;
-	page_blank(pg);
-	page_text(pg, UI_HEADING, 0, "Accountability ladder");
-	int r = store_ladder_get(app->store, session_id, &lad, &err);
-	if (r == 1) {
-		const struct content_rung *from = ladder_rung(c, lad.start_rung);
-		const struct content_rung *to = ladder_rung(c, lad.reached_rung);
-		char buf[256];
-		page_pair(pg, 2, "situation", 12,
-			  lad.situation ? lad.situation : "", UI_NORMAL);
-		snprintf(buf, sizeof buf, "%d %s, climbed to %d %s",
-			 lad.start_rung, from ? from->name : "",
-			 lad.reached_rung, to ? to->name : "");
-		page_pair(pg, 2, "today", 12, buf, UI_NORMAL);
-		store_ladder_clear(&lad);
-		const void *pair[2] = {&b, c};
-		if (store_ladder_steps_each(app->store, session_id, ladder_row,
-					    pair, &err) < 0)
-			session_fail(app, &err);
-	} else {
-		page_text(pg, UI_DIM, 2, "No ladder in this session.");
-	}
-
-	page_blank(pg);
-	page_text(pg, UI_HEADING, 0, "Commitments");
-	b.any = 0;
-	struct store_commitment_filter made = {.session_id = session_id};
-	if (store_commitments_each(app->store, &made, commitment_row, &b,
-				   &err) < 0)
-		session_fail(app, &err);
-	if (!b.any)
-		page_text(pg, UI_DIM, 2, "None made in this session.");
-
-	page_blank(pg);
-	page_text(pg, UI_HEADING, 0, "Notes");
-	char *note = NULL;
-	r = store_note_get(app->store, session_id, &note, &err);
-	if (r == 1)
-		page_text(pg, UI_NORMAL, 2, note);
-	else
-		page_text(pg, UI_DIM, 2, "No notes.");
-	free(note);
+	page_report(pg, *rep);
+	if (page_failed(pg))
+		app_status(app, 1, "out of memory");
 }
 
 /* ----------------------------------------------------- screen and step */
@@ -198,33 +46,15 @@ static void summary_page_build(struct page *pg, struct app *app,
 enum {
 	SM_COMPLETE = 1,
 	SM_EXPORT,
-	SM_UP,
-	SM_DOWN,
-	SM_PGUP,
-	SM_PGDN,
-	SM_HOME,
-	SM_END,
 	SM_BACK,
+	SM_SCROLL, /* SM_SCROLL + enum page_key */
 };
-
-#define SUMMARY_SCROLL_ROWS                                                  \
-	{KEY_UP, 0, "Up/Down", "scroll", "scroll (also k/j, PgUp/PgDn)",    \
-	 SM_UP},                                                             \
-		{0, L'k', "k", NULL, NULL, SM_UP},                           \
-		{KEY_DOWN, 0, "Down", NULL, NULL, SM_DOWN},                  \
-		{0, L'j', "j", NULL, NULL, SM_DOWN},                         \
-		{KEY_PPAGE, 0, "PgUp", NULL, NULL, SM_PGUP},                 \
-		{KEY_NPAGE, 0, "PgDn", NULL, NULL, SM_PGDN},                 \
-		{0, L' ', "Space", NULL, NULL, SM_PGDN},                     \
-		{KEY_HOME, 0, "Home/End", NULL, "top or bottom of the page", \
-		 SM_HOME},                                                   \
-		{KEY_END, 0, "End", NULL, NULL, SM_END}
 
 static const struct action step_actions[] = {
 	{0, L'm', "m", "mark complete",
 	 "mark the session complete (m again reopens it)", SM_COMPLETE},
 	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
-	SUMMARY_SCROLL_ROWS,
+	PAGE_SCROLL_ACTIONS(SM_SCROLL),
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
@@ -234,17 +64,17 @@ static const struct action screen_actions[] = {
 	{0, L'm', "m", "mark complete",
 	 "mark the session complete (m again reopens it)", SM_COMPLETE},
 	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
-	SUMMARY_SCROLL_ROWS,
+	PAGE_SCROLL_ACTIONS(SM_SCROLL),
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
 struct summary {
 	struct session_ctx *ctx; /* NULL for the standalone screen */
-	struct app *app;
 	int64_t session_id;
 	int64_t person_id;
 	int complete;
 	struct page *pg;
+	struct report *rep; /* the page's lines and charts */
 	int stale;
 };
 
@@ -258,7 +88,7 @@ static void summary_enter(struct screen *s, struct app *app)
 static void summary_draw(struct screen *s, struct app *app)
 {
 	struct summary *m = s->data;
-	int top = 1, left = 0, rows = LINES - 3, cols = COLS;
+	int top, left, rows, cols;
 	if (m->ctx) {
 		top = m->ctx->top;
 		left = m->ctx->left;
@@ -271,9 +101,8 @@ static void summary_draw(struct screen *s, struct app *app)
 		rows = LINES - 4;
 	}
 	if (m->stale || page_width(m->pg) != cols - 1) {
-		page_reset(m->pg, cols - 1);
-		summary_page_build(m->pg, app, app->content, m->session_id,
-				   rows);
+		summary_page_build(m->pg, app, m->session_id, cols - 1,
+				   &m->rep);
 		m->stale = 0;
 	}
 	page_draw(m->pg, app, top, left, rows, cols);
@@ -321,26 +150,9 @@ static struct intent summary_act(struct screen *s, struct app *app, int id,
 			export_screen_new(app, m->person_id, m->session_id);
 		return x ? intent_push(x) : intent_of(INTENT_REDRAW);
 	}
-	case SM_UP:
-		page_scroll(m->pg, -1, h);
-		break;
-	case SM_DOWN:
-		page_scroll(m->pg, 1, h);
-		break;
-	case SM_PGUP:
-		page_scroll(m->pg, -(h - 1), h);
-		break;
-	case SM_PGDN:
-		page_scroll(m->pg, h - 1, h);
-		break;
-	case SM_HOME:
-		page_scroll(m->pg, -page_rows(m->pg), h);
-		break;
-	case SM_END:
-		page_scroll(m->pg, page_rows(m->pg), h);
-		break;
 	default:
-		return intent_of(INTENT_NONE);
+		if (!page_scroll_key(m->pg, id, SM_SCROLL, h))
+			return intent_of(INTENT_NONE);
 	}
 	return intent_of(INTENT_REDRAW);
 }
@@ -349,6 +161,7 @@ static void summary_destroy(struct screen *s)
 {
 	struct summary *m = s->data;
 	page_free(m->pg);
+	report_free(m->rep);
 	free(m);
 	free(s);
 }
@@ -389,7 +202,6 @@ static struct screen *summary_make(struct app *app, int64_t session_id,
 		return NULL;
 	}
 	m->ctx = ctx;
-	m->app = app;
 	m->session_id = session_id;
 	m->pg = pg;
 	m->stale = 1;
@@ -412,21 +224,8 @@ struct screen *summary_step_new(struct session_ctx *ctx)
 struct screen *summary_screen_new(struct app *app, int64_t session_id)
 {
 	struct store_session ses;
-	struct error err;
-	error_clear(&err);
-	if (!app->store || !app->content) {
-		app_status(app, 1, "no database or content is open");
+	if (!app_session_get(app, session_id, &ses))
 		return NULL;
-	}
-	int r = store_session_get(app->store, session_id, &ses, &err);
-	if (r != 1) {
-		if (r == 0)
-			app_status(app, 1, "session %lld is gone",
-				   (long long)session_id);
-		else
-			session_fail(app, &err);
-		return NULL;
-	}
 	struct screen *s = summary_make(app, session_id, NULL);
 	if (s) {
 		struct summary *m = s->data;

@@ -4,15 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/textbuf.h"
 #include "ui/draw.h"
 #include "ui/wrap.h"
 
 int wrap_cells(wchar_t wc)
 {
-	if (wc < 0x20 || wc == 0x7f || (wc >= 0x80 && wc < 0xa0))
-		return 2;
-	int w = wcwidth(wc);
-	return w < 0 ? 1 : w;
+	return textbuf_cells(wc);
 }
 
 size_t wrap_decode(const char *s, size_t len, wchar_t *wc)

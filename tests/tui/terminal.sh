@@ -29,5 +29,37 @@ tui_start 80x24 NO_COLOR=1 --
 tui_wait "ownit · Home" "NO_COLOR: home screen up"
 tui_keys q
 tui_expect_exit 0 "NO_COLOR: quits"
+tmux_ kill-session -t t
+
+# Keys as tmux and rxvt send them whatever TERM says, read by every
+# screen: Home and End move the list, an unknown sequence is dropped
+# whole instead of being taken as Esc and the rest as typed keys.
+export OWNIT_TODAY=2026-03-02
+"$OWNIT" demo "$T_TMP/keys.db" >/dev/null || fail "ownit demo"
+last=$("$SQLITE3" "$T_TMP/keys.db" "SELECT name FROM person
+	ORDER BY name COLLATE NOCASE DESC LIMIT 1")
+esc=$(printf '\033')
+tui_start 80x24 -- --db "$T_TMP/keys.db"
+tui_wait "ownit · Home" "keys: home is up"
+tui_keys -l "${esc}[4~"
+tui_keys h
+tui_wait "Sessions of $last" "ESC [4~ is End on home"
+tui_keys -l "${esc}[25~"
+tui_keys -l "${esc}OX"
+tui_keys j
+tui_settle
+like "$(tui_screen)" "Sessions of $last" \
+	"unknown sequences neither leave the history nor type"
+tui_keys Escape
+tui_wait "ownit · Home" "Esc alone still goes back"
+tui_keys -l "${esc}[7~"
+tui_keys -l "${esc}[8~"
+tui_keys -l "${esc}[1~"
+tui_keys h
+first=$("$SQLITE3" "$T_TMP/keys.db" "SELECT name FROM person
+	ORDER BY name COLLATE NOCASE LIMIT 1")
+tui_wait "Sessions of $first" "ESC [7~, [8~ and [1~ are Home, End, Home"
+tui_keys q q
+tui_expect_exit 0 "keys: quits"
 
 done_testing

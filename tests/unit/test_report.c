@@ -4,12 +4,14 @@
 
 #include <check.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "core/report.h"
+#include "core/sessionfacts.h"
 #include "csvseed.h"
 
 static struct seed sd;
@@ -191,6 +193,35 @@ START_TEST(bad_width_and_unknown_session)
 }
 END_TEST
 
+START_TEST(flag_bars_for_screens)
+{
+	struct sessionfacts f;
+	struct error e = {0};
+	sessionfacts_init(&f);
+	ck_assert_int_eq(sessionfacts_load(&f, sd.s, sd.c, sd.s1, &e), 0);
+	struct charts_bar *bars = calloc(sd.c->nflags, sizeof *bars);
+	ck_assert_ptr_nonnull(bars);
+	report_flag_bars(sd.c, &f.score, bars);
+	long vague = content_flag_index(sd.c, "vague-updates");
+	long slow = content_flag_index(sd.c, "slow-escalation");
+	ck_assert_int_ge(vague, 0);
+	ck_assert_int_ge(slow, 0);
+	ck_assert_str_eq(bars[vague].label, "Vague or evasive updates");
+	ck_assert(bars[vague].score == 3.0);
+	ck_assert(bars[slow].score == 2.0);
+	for (size_t i = 0; i < sd.c->nflags; i++) {
+		/* The content's flag bands: amber from 1.5, red from 2.5. */
+		ck_assert(bars[i].amber_at == 1.5);
+		ck_assert(bars[i].red_at == 2.5);
+		ck_assert_int_eq(isnan(bars[i].score) != 0,
+				 !f.score.flags[i].has_score);
+		ck_assert_ptr_null(bars[i].note);
+	}
+	free(bars);
+	sessionfacts_free(&f);
+}
+END_TEST
+
 START_TEST(finding_sessions)
 {
 	struct error e = {0};
@@ -249,6 +280,7 @@ int main(void)
 	tcase_add_test(tc, ascii_mode_and_narrow);
 	tcase_add_test(tc, control_characters_never_reach_the_output);
 	tcase_add_test(tc, bad_width_and_unknown_session);
+	tcase_add_test(tc, flag_bars_for_screens);
 	tcase_add_test(tc, finding_sessions);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

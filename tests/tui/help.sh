@@ -1,0 +1,56 @@
+#!/bin/sh
+# The `?` overlay at the smallest size: a key table taller than the box
+# scrolls to its last line, on home and in a session step, and any key
+# that does not scroll closes it without acting on the screen below.
+. "$OWNIT_SRCDIR/tests/tui/lib.sh"
+
+tui_start 60x18 --
+tui_wait "add the first person you coach" "first run"
+tui_keys a
+tui_wait "Add a person" "the person form"
+tui_keys 'Ana' Enter
+tui_wait "Open commitments of Ana" "a person is added"
+
+tui_keys '?'
+tui_wait "start a new session with the" "? opens the help of home"
+unlike "$(tui_screen)" "leave ownit" "at 60x18 the last key is below the box"
+tui_keys NPage NPage NPage
+tui_wait "leave ownit (everything is already" "PgDn scrolls to the last key's line"
+tui_wait "saved)" "which wraps instead of being cut"
+unlike "$(tui_screen)" "start a new session with the" \
+	"the first key has scrolled out"
+tui_keys Home
+tui_wait "start a new session with the" "Home goes back to the top"
+tui_keys Down End
+tui_wait "saved)" "End reaches the bottom"
+tui_keys '?'
+tui_wait_gone "saved)" "? closes the help"
+like "$(tui_screen)" "ownit · Home" "home is under it"
+tui_keys '?'
+tui_wait "start a new session with the" "help again"
+tui_keys x
+tui_wait_gone "start a new session with the" "another key closes it"
+unlike "$(tui_screen)" "Export" "and is not acted on by home"
+
+tui_keys n
+tui_wait "New session" "n asks what kind of session"
+tui_keys Enter
+tui_wait "flag 1/5 · statement 1/" "the diagnostic step"
+tui_keys '?'
+tui_wait "rate the statement" "? opens the help of the step"
+unlike "$(tui_screen)" "show the keys of this step" \
+	"the frame's last key is below the box"
+tui_keys Down Down Down Down Down Down Down Down Down Down Down Down \
+	Down Down Down Down Down Down Down Down
+tui_wait "show the keys of this step" "Down scrolls to the last key's line"
+tui_keys j
+like "$(tui_screen)" "show the keys of this step" "it stops at the bottom"
+tui_keys Escape
+tui_wait_gone "show the keys of this step" "Esc closes the help"
+like "$(tui_screen)" "flag 1/5 · statement 1/" "and stays in the session"
+tui_keys Escape
+tui_wait "Open commitments of Ana" "Esc again leaves the session"
+tui_keys q
+tui_expect_exit 0 "quit"
+
+done_testing
