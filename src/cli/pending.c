@@ -24,6 +24,5 @@ static int not_yet(const char *name)
 		return not_yet(name);                                         \
 	}
 
-PENDING(cmd_export, "export")
 PENDING(cmd_import, "import")
 PENDING(cmd_report, "report")
