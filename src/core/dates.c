@@ -91,6 +91,13 @@ static long day_number(const char *day)
 	return days_from_civil(y, m, d);
 }
 
+/* The last day a "YYYY-MM-DD" can hold: arithmetic past it would wrap
+ * round to year 0000 when formatted. */
+static long last_day_number(void)
+{
+	return days_from_civil(9999, 12, 31);
+}
+
 static void format_day(long z, char out[DATES_DAY_SIZE])
 {
 	long y;
@@ -164,7 +171,12 @@ int dates_add_days(const char *day, int n, char out[DATES_DAY_SIZE],
 	if (!dates_valid_day(day))
 		return error_set(err, ERROR_INPUT, "not a valid day: \"%s\"",
 				 day ? day : "");
-	format_day(day_number(day) + n, out);
+	long z = day_number(day) + n;
+	if (z > last_day_number() || z < days_from_civil(1900, 1, 1))
+		return error_set(err, ERROR_INPUT,
+				 "%s %+d days falls outside 1900..9999", day,
+				 n);
+	format_day(z, out);
 	return 0;
 }
 
@@ -278,6 +290,9 @@ int dates_parse_due(const char *in, const char *today,
 		int ahead = (wd - dates_weekday(today) + 7) % 7;
 		z = t + (ahead ? ahead : 7);
 	}
+	if (z > last_day_number())
+		return error_set(err, ERROR_INPUT,
+				 "due date \"%s\" falls after 9999-12-31", s);
 	format_day(z, out);
 	return 0;
 }
