@@ -129,6 +129,10 @@ int dates_valid_ts(const char *s)
 	    s[13] != ':' || digits(s + 14, 2, &mi) || s[16] != ':' ||
 	    digits(s + 17, 2, &ss) || s[19] != 'Z')
 		return 0;
+	/* A leap second (:60) is allowed, except after the last second
+	 * the format can hold: it would roll over into year 10000. */
+	if (ss == 60 && strcmp(day, "9999-12-31") == 0)
+		return 0;
 	return hh < 24 && mi < 60 && ss < 61;
 }
 
