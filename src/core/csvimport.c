@@ -684,7 +684,7 @@ static int run(struct store *s, const char *name, feed_fn feed, void *src,
 	       csvimport_diag_fn diag, void *ud,
 	       struct csvimport_counts *counts, struct error *err)
 {
-	struct csvimport_counts local;
+	struct csvimport_counts local = {0};
 	struct imp im = {.s = s, .name = name, .diag = diag, .ud = ud,
 			 .n = counts ? counts : &local, .err = err};
 	memset(im.n, 0, sizeof *im.n);
