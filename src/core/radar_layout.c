@@ -404,6 +404,8 @@ static void forms_init(struct forms *fs, const struct radar_input *in,
 		       enum canvas_mode mode)
 {
 	for (int a = 0; a < RADAR_AXES; a++) {
+		/* fs->form[a] is forms_list's output, not read before it. */
+		/* cppcheck-suppress uninitvar */
 		fs->n[a] = forms_list(in, a, mode, fs->form[a]);
 		fs->full[a] = text_cols(mode, in->axis_name[a]);
 	}
