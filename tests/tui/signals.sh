@@ -229,10 +229,19 @@ for sig in SEGV ABRT; do
 		start_on "$screen" || continue
 		kill -s "$sig" "$(tui_pid)"
 		if [ "$asan" = 1 ]; then
-			tui_wait "[exit " "$name (sanitizer build): ownit died"
-			like "$(tui_screen | grep -o '\[exit [0-9]*\]')" \
+			# The terminal is left raw, so the wrapper's line
+			# may wrap anywhere: read the screen joined up.
+			exit_line=""
+			deadline=$(($(date +%s) + TUI_TIMEOUT))
+			while [ -z "$exit_line" ] &&
+				[ "$(date +%s)" -le "$deadline" ]; do
+				exit_line=$(tmux_ capture-pane -p -J -t t |
+					tr -d '\n' | grep -oE '\[exit [0-9]+\]')
+				[ -n "$exit_line" ] || sleep 0.05
+			done
+			like "$exit_line" \
 				'^\[exit (13[0-9]|1[4-9][0-9]|2[0-5][0-9])\]$' \
-				"$name (sanitizer build): of a signal"
+				"$name (sanitizer build): ownit died of a signal"
 		else
 			tui_expect_exit "$code" "$name"
 		fi
