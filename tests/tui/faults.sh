@@ -72,16 +72,16 @@ tui_keys Tab
 tui_wait "Type the notes" "the notes editor"
 tui_keys 'first line'
 tui_wait "first line" "a note is typed"
-tui_wait_gone "not saved yet" "and saved while typing"
+tui_wait "saved " "and saved while typing"
 disk_fails
 tui_keys ' and more'
 tui_wait "error while saving" "a failed note save is shown"
 tui_wait "first line and more" "the note stays on screen"
-tui_wait "not saved yet" "and is marked as not saved"
+tui_wait "typing" "and is marked as not saved (typing)"
 is "$(db "SELECT body FROM note WHERE session_id = $S")" "first line" \
 	"the database holds what was saved before the failure"
 disk_works
-tui_wait_gone "not saved yet" "once the disk works the note is saved by itself"
+tui_wait_gone "typing" "once the disk works the note is saved by itself"
 is "$(db "SELECT body FROM note WHERE session_id = $S")" \
 	"first line and more" "the whole note is in the database"
 
