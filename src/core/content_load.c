@@ -308,6 +308,15 @@ static int is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* 1 when path exists but cannot be looked at (a folder without search
+ * permission, say): that is the user's mistake to report, not a file to
+ * fall back from. */
+static int is_denied(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) != 0 && errno != ENOENT && errno != ENOTDIR;
+}
+
 static char *read_small(const char *path, size_t *len, struct loader *L)
 {
 	FILE *fp = fopen(path, "rb");
@@ -353,7 +362,7 @@ struct content *content_load(const char *base, const char *user,
 			L.runtime = 1;
 			break;
 		}
-		if (up && is_file(up)) {
+		if (up && (is_file(up) || is_denied(up))) {
 			paths[f] = up;
 			from_user = 1;
 			user_version |= f == CF_VERSION;
@@ -371,7 +380,11 @@ struct content *content_load(const char *base, const char *user,
 		L.label[f] = paths[f] ? paths[f] : content_files[f];
 	for (int f = 0; f < CF_COUNT && !L.runtime; f++) {
 		if (!is_file(paths[f])) {
-			loader_diag(&L, 0, f, 1, 1, "missing file");
+			if (is_denied(paths[f]))
+				loader_diag(&L, 0, f, 1, 1, "cannot read: %s",
+					    strerror(errno));
+			else
+				loader_diag(&L, 0, f, 1, 1, "missing file");
 			continue;
 		}
 		if (f != CF_VERSION) {

@@ -91,6 +91,13 @@ static long day_number(const char *day)
 	return days_from_civil(y, m, d);
 }
 
+/* The last day a "YYYY-MM-DD" can hold: arithmetic past it would wrap
+ * round to year 0000 when formatted. */
+static long last_day_number(void)
+{
+	return days_from_civil(9999, 12, 31);
+}
+
 static void format_day(long z, char out[DATES_DAY_SIZE])
 {
 	long y;
@@ -121,6 +128,10 @@ int dates_valid_ts(const char *s)
 	if (!dates_valid_day(day) || s[10] != 'T' || digits(s + 11, 2, &hh) ||
 	    s[13] != ':' || digits(s + 14, 2, &mi) || s[16] != ':' ||
 	    digits(s + 17, 2, &ss) || s[19] != 'Z')
+		return 0;
+	/* A leap second (:60) is allowed, except after the last second
+	 * the format can hold: it would roll over into year 10000. */
+	if (ss == 60 && strcmp(day, "9999-12-31") == 0)
 		return 0;
 	return hh < 24 && mi < 60 && ss < 61;
 }
@@ -164,7 +175,12 @@ int dates_add_days(const char *day, int n, char out[DATES_DAY_SIZE],
 	if (!dates_valid_day(day))
 		return error_set(err, ERROR_INPUT, "not a valid day: \"%s\"",
 				 day ? day : "");
-	format_day(day_number(day) + n, out);
+	long z = day_number(day) + n;
+	if (z > last_day_number() || z < days_from_civil(1900, 1, 1))
+		return error_set(err, ERROR_INPUT,
+				 "%s %+d days falls outside 1900..9999", day,
+				 n);
+	format_day(z, out);
 	return 0;
 }
 
@@ -278,6 +294,9 @@ int dates_parse_due(const char *in, const char *today,
 		int ahead = (wd - dates_weekday(today) + 7) % 7;
 		z = t + (ahead ? ahead : 7);
 	}
+	if (z > last_day_number())
+		return error_set(err, ERROR_INPUT,
+				 "due date \"%s\" falls after 9999-12-31", s);
 	format_day(z, out);
 	return 0;
 }

@@ -325,8 +325,11 @@ int store_sessions_filter_each(struct store *s,
 	char from[DATES_TS_SIZE], to[DATES_TS_SIZE], next[DATES_DAY_SIZE];
 	if (f->since && dates_day_start_utc(f->since, from, err))
 		return -1;
-	if (f->until && (dates_add_days(f->until, 1, next, err) ||
-			 dates_day_start_utc(next, to, err)))
+	/* The day after the last one a date can hold has no start: such
+	 * an --until leaves the range open. */
+	int until = f->until && strcmp(f->until, "9999-12-31") != 0;
+	if (until && (dates_add_days(f->until, 1, next, err) ||
+		      dates_day_start_utc(next, to, err)))
 		return -1;
 	sqlite3_stmt *st = stmt_get(s, f->person_id ? sql_person : sql_all,
 				    doing, err);
@@ -335,7 +338,7 @@ int store_sessions_filter_each(struct store *s,
 	if (f->person_id)
 		sqlite3_bind_int64(st, 1, f->person_id);
 	bind_text(st, 2, f->since ? from : NULL);
-	bind_text(st, 3, f->until ? to : NULL);
+	bind_text(st, 3, until ? to : NULL);
 	bind_text(st, 4, f->status >= 0 ? store_status_name(f->status) : NULL);
 	return sessions_run(s, st, cb, ud, doing, err);
 }

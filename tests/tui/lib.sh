@@ -102,15 +102,17 @@ tui_poll() {
 }
 
 # tui_settle: waits (boundedly) until two captures in a row are the same.
+# (sh has no locals: the names are prefixed so a caller's loop variables
+# are never overwritten.)
 tui_settle() {
-	prev=$(tui_screen)
-	n=0
-	while [ $n -lt 40 ]; do
+	_settle_prev=$(tui_screen)
+	_settle_n=0
+	while [ $_settle_n -lt 40 ]; do
 		sleep 0.05
-		cur=$(tui_screen)
-		[ "$cur" = "$prev" ] && return 0
-		prev=$cur
-		n=$((n + 1))
+		_settle_cur=$(tui_screen)
+		[ "$_settle_cur" = "$_settle_prev" ] && return 0
+		_settle_prev=$_settle_cur
+		_settle_n=$((_settle_n + 1))
 	done
 }
 

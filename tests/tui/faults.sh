@@ -1,0 +1,174 @@
+#!/bin/sh
+# Storage faults in the middle of a session, and two programs on one
+# database.
+#
+# The fault: the running program's file size limit is dropped to one
+# byte (prlimit), so every write to the database or its log fails the
+# way a dead disk fails (EFBIG, SQLITE_IOERR_WRITE; SIGXFSZ is ignored by
+# the wrapper below).  The screen must say so, keep what was typed, and
+# save it once the limit is lifted and the user tries again; nothing
+# saved earlier may be lost.
+. "$OWNIT_SRCDIR/tests/tui/lib.sh"
+
+export OWNIT_TODAY=2026-11-23
+"$OWNIT" demo "$OWNIT_DB" >/dev/null || fail "ownit demo"
+cp "$OWNIT_DB" "$T_TMP/seed.db"
+
+OWNIT_REAL=$OWNIT
+OWNIT="$T_TMP/no-xfsz.sh"
+printf '#!/bin/sh\ntrap "" XFSZ\nexec "%s" "$@"\n' "$OWNIT_REAL" >"$OWNIT"
+chmod +x "$OWNIT"
+
+db() {
+	"$SQLITE3" "$OWNIT_DB" "$1"
+}
+S="(SELECT max(id) FROM session)"
+
+# A TAP "TODO": a known gap, reported, that does not fail the suite
+# (automake counts it as XFAIL, and as a failure once it passes).
+todo() {
+	T_NUM=$((T_NUM + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $T_NUM - $2"
+	else
+		echo "not ok $T_NUM - $2 # TODO $3"
+	fi
+}
+
+disk_fails() { prlimit --pid "$(tui_pid)" --fsize=1:unlimited; }
+disk_works() { prlimit --pid "$(tui_pid)" --fsize=unlimited:unlimited; }
+
+# ------------------------------------------------------------ a failing disk
+tui_start 100x30 -- --db "$OWNIT_DB"
+tui_wait "ownit · Home" "home is up"
+tui_keys n
+tui_wait "New session" "n opens the new-session dialog"
+tui_keys Enter
+tui_wait "Commitments from earlier sessions" "the session starts"
+tui_keys Tab
+tui_wait "flag 1/5" "the red flags come next"
+tui_keys 3
+tui_wait "1/22 rated" "a first statement is rated and saved"
+
+disk_fails
+tui_keys 2
+tui_wait "error while saving an answer" "a failed save is shown"
+screen=$(tui_screen)
+like "$screen" "statement 2/5 .* 1/22 rated" \
+	"the statement stays on screen, not counted as rated"
+tui_keys 2
+tui_wait "error while saving an answer" "trying again while the disk fails says so again"
+disk_works
+tui_keys 2
+tui_wait "2/22 rated" "once the disk works, the same key saves the rating"
+is "$(db "SELECT group_concat(item_id || '=' || value) FROM answer
+	WHERE session_id = $S")" "vague-updates-1=3,vague-updates-2=2" \
+	"both ratings are in the database, nothing lost"
+
+# The note editor keeps the text and saves it by itself later.
+tui_keys Tab Tab Tab Tab
+tui_wait "Commitments made in this session" "on to the commitments"
+tui_keys Tab
+tui_wait "Type the notes" "the notes editor"
+tui_keys 'first line'
+tui_wait "first line" "a note is typed"
+tui_wait "saved " "and saved while typing"
+disk_fails
+tui_keys ' and more'
+tui_wait "error while saving" "a failed note save is shown"
+tui_wait "first line and more" "the note stays on screen"
+tui_wait "typing" "and is marked as not saved (typing)"
+is "$(db "SELECT body FROM note WHERE session_id = $S")" "first line" \
+	"the database holds what was saved before the failure"
+disk_works
+tui_wait_gone "typing" "once the disk works the note is saved by itself"
+is "$(db "SELECT body FROM note WHERE session_id = $S")" \
+	"first line and more" "the whole note is in the database"
+
+# A commitment typed into its form while the disk fails.
+tui_keys BTab
+tui_wait "Commitments made in this session · 0" "back to the commitments"
+disk_fails
+tui_keys a
+tui_wait "New commitment" "the form opens"
+tui_keys 'Plan on a full disk' Enter
+tui_wait "error while saving a commitment" "a failed commitment save is shown"
+tui_poll "Plan on a full disk"
+todo $? "the commitment typed stays on screen to try again" \
+	"src/ui/commit_step.c form_back/commit_enter drop the prompt text when the store fails"
+disk_works
+tui_keys Escape
+tui_wait "ownit · Home" "Esc leaves the session"
+tui_keys q
+tui_expect_exit 0 "quit after the faults"
+is "$(db "SELECT count(*) FROM answer WHERE session_id = $S") \
+$(db 'PRAGMA integrity_check')" "2 ok" "the database is whole, the answers kept"
+tmux_ kill-session -t t
+
+# ------------------------------------------------------------ two programs
+# Two TUIs on one database, each rating in its own session, while a loop
+# of exports reads it: nobody sees an error, every rating is saved.
+cp "$T_TMP/seed.db" "$OWNIT_DB"
+rm -f "$OWNIT_DB-wal" "$OWNIT_DB-shm"
+tmux_ new-session -d -s u -x 100 -y 30 \
+	"$T_TMP/pane.sh" "$OWNIT" --db "$OWNIT_DB"
+tui_start 100x30 -- --db "$OWNIT_DB"
+u_poll() {
+	deadline=$(($(date +%s) + TUI_TIMEOUT))
+	while [ "$(date +%s)" -le "$deadline" ]; do
+		tmux_ capture-pane -p -t u | grep -qF -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+u_wait() {
+	if u_poll "$1"; then pass "$2"; else
+		fail "$2" "second TUI: waited for $1" "$(tmux_ capture-pane -p -t u)"
+	fi
+}
+tui_wait "ownit · Home" "first TUI up"
+u_wait "ownit · Home" "second TUI up"
+
+: >"$T_TMP/export-errors"
+(
+	i=0
+	while [ $i -lt 30 ]; do
+		"$OWNIT_REAL" --db "$OWNIT_DB" export --detail >/dev/null \
+			2>>"$T_TMP/export-errors" ||
+			echo "export status $?" >>"$T_TMP/export-errors"
+		i=$((i + 1))
+	done
+) &
+exporter=$!
+
+tui_keys n
+tui_wait "New session" "first: new session for Amira"
+tmux_ send-keys -t u Down n
+u_wait "With    Jonas" "second: new session for Jonas"
+tui_keys Enter Tab
+tmux_ send-keys -t u Enter Tab
+tui_wait "flag 1/5" "first: red flags"
+u_wait "flag 1/5" "second: red flags"
+for n in 1 2 3 4 5 6; do
+	tui_keys 1
+	tmux_ send-keys -t u 4
+	tui_wait "$n/22 rated" "first: rating $n saved"
+	u_wait "$n/22 rated" "second: rating $n saved"
+done
+wait "$exporter"
+is "$(cat "$T_TMP/export-errors")" "" "30 exports alongside: no error"
+for w in t u; do
+	screen=$(tmux_ capture-pane -p -t $w)
+	unlike "$screen" "error|busy|locked" "TUI $w shows no error"
+done
+tui_keys Escape q
+tmux_ send-keys -t u Escape q
+tui_expect_exit 0 "first TUI quits"
+u_wait "[exit 0]" "second TUI quits"
+is "$(db "SELECT p.name || ':' || group_concat(a.value, '') FROM answer a
+	JOIN session s ON s.id = a.session_id JOIN person p ON p.id = s.person_id
+	WHERE s.started LIKE '2026-11-23%' GROUP BY s.id ORDER BY p.name")" \
+	"Amira Haddad:111111
+Jonas Weiß:444444" "every rating of both TUIs is in the database"
+
+done_testing
