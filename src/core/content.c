@@ -1,0 +1,106 @@
+/* content.c - looking things up in a loaded content model. */
+#include "config.h"
+
+#include "core/content.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/content_priv.h"
+
+void content_free(struct content *c)
+{
+	if (c)
+		pool_free(c->priv_);
+}
+
+void content_diags_free(struct content_diags *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->nerrors; i++)
+		free(d->errors[i]);
+	for (size_t i = 0; i < d->nwarnings; i++)
+		free(d->warnings[i]);
+	free(d->errors);
+	free(d->warnings);
+	memset(d, 0, sizeof *d);
+}
+
+/* Content is small (tens of rows), so a linear search is the honest
+ * choice: no index to keep in step with the arrays. */
+#define FIND(arr, n, id)                                                      \
+	do {                                                                  \
+		for (size_t i_ = 0; id && i_ < (n); i_++)                     \
+			if (strcmp((arr)[i_].id, id) == 0)                    \
+				return (long)i_;                              \
+		return -1;                                                    \
+	} while (0)
+
+long content_flag_index(const struct content *c, const char *id)
+{
+	FIND(c->flags, c->nflags, id);
+}
+
+long content_item_index(const struct content *c, const char *id)
+{
+	FIND(c->items, c->nitems, id);
+}
+
+long content_pillar_index(const struct content *c, const char *id)
+{
+	FIND(c->pillars, c->npillars, id);
+}
+
+long content_rung_index(const struct content *c, const char *id)
+{
+	FIND(c->rungs, c->nrungs, id);
+}
+
+long content_practice_index(const struct content *c, const char *id)
+{
+	FIND(c->practices, c->npractices, id);
+}
+
+long content_check_index(const struct content *c, const char *id)
+{
+	FIND(c->checks, c->nchecks, id);
+}
+
+const char *content_scale_label(const struct content *c, int value)
+{
+	if (value < CONTENT_SCALE_MIN || value > CONTENT_SCALE_MAX ||
+	    (size_t)value >= c->nscale)
+		return NULL;
+	return c->scale[value].label;
+}
+
+const struct content_band *content_band_for(const struct content *c,
+					    enum content_band_kind kind,
+					    double value)
+{
+	const struct content_band *last = NULL;
+	for (size_t i = 0; i < c->nbands; i++) {
+		const struct content_band *b = &c->bands[i];
+		if (b->kind != kind)
+			continue;
+		if (value >= b->min && value < b->max)
+			return b;
+		last = b;
+	}
+	/* Bands are half-open; the top of the range belongs to the last. */
+	if (last && value == last->max)
+		return last;
+	return NULL;
+}
+
+int content_check_fits_flag(const struct content *c, size_t k, size_t f)
+{
+	const struct content_refs *a = &c->checks[k].practices;
+	const struct content_refs *b = &c->flags[f].practices;
+	for (size_t i = 0; i < a->n; i++)
+		for (size_t j = 0; j < b->n; j++)
+			if (a->idx[i] == b->idx[j])
+				return 1;
+	return 0;
+}

@@ -1,0 +1,430 @@
+/* store.h - the local database: people, sessions and everything said in them.
+ *
+ * One SQLite file holds it all; this module is the only code that speaks
+ * SQL.  Every write is committed before the function returns (BEGIN
+ * IMMEDIATE ... COMMIT), so whatever the screen shows as entered survives a
+ * kill -9.  Between store_tx_begin and store_tx_commit the writes instead
+ * join one transaction (an import is all or nothing).
+ *
+ * Strings:
+ *  - In a struct passed to an *_each callback, every pointer is borrowed:
+ *    valid during that call only.  Copy what you keep.
+ *  - A struct filled by a *_get function owns its strings; release them
+ *    with the matching *_clear function.
+ *  - Optional text is NULL when absent, never "".
+ * Callbacks return 0 to go on, anything else to stop the iteration (the
+ * *_each function then returns that value).  A callback may call any
+ * store function, including writes.
+ *
+ * Times are UTC ISO 8601 ("2026-11-23T09:30:00Z", see dates.h); due dates
+ * are "YYYY-MM-DD".  Ids are the integer row keys; uuids are the random
+ * identities that survive export and import.
+ */
+#ifndef OWNIT_STORE_H
+#define OWNIT_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 2
+
+/* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" plus its terminating NUL. */
+#define STORE_UUID_SIZE 37
+
+struct store;
+
+/* ------------------------------------------------------------------ open */
+
+enum store_open_flags {
+	STORE_CREATE = 1,    /* create the file (and its folders) if missing */
+	STORE_EXCLUSIVE = 2, /* with STORE_CREATE: refuse a path that exists */
+};
+
+/* Opens (and if asked creates) the database at path, bringing an older
+ * schema up to date.  A new file and its missing folders are created
+ * private to the user (0600 / 0700); symbolic links are refused.  Refuses,
+ * without writing anything, a file that is not an ownit database, one from
+ * a newer ownit, or a damaged one.  A 0-byte file counts as new unless a
+ * -wal file beside it says it is what is left of a WAL database.
+ * Returns NULL with err filled in on failure. */
+struct store *store_open(const char *path, int flags, struct error *err);
+
+/* Closes the database; NULL is allowed.  An open transaction is rolled
+ * back. */
+void store_close(struct store *s);
+
+/* A warning found while opening (for example, the file can be read by
+ * other users), or NULL.  The caller decides whether to show it. */
+const char *store_warning(const struct store *s);
+
+/* The file this store was opened on. */
+const char *store_path(const struct store *s);
+
+/* How long a write waits for another ownit holding the database before
+ * giving up (default 5000 ms). */
+void store_set_busy_timeout(struct store *s, int ms);
+
+/* Runs integrity_check and foreign_key_check.  Each problem found is
+ * passed to cb as one line of text.  Returns 0 when the database is
+ * sound, 1 when problems were reported, -1 when the check itself failed. */
+int store_check(struct store *s, int (*cb)(const char *problem, void *ud),
+		void *ud, struct error *err);
+
+/* Groups the following writes into one transaction (for import).  Not
+ * nestable.  store_tx_rollback undoes everything since store_tx_begin. */
+int store_tx_begin(struct store *s, struct error *err);
+int store_tx_commit(struct store *s, struct error *err);
+void store_tx_rollback(struct store *s);
+
+/* Fills buf with a random (version 4) uuid from getrandom(). */
+int store_uuid(char buf[STORE_UUID_SIZE], struct error *err);
+
+/* For tests only: runs sql (no results) on this connection, for example
+ * "PRAGMA max_page_count=...". */
+int store_debug_exec(struct store *s, const char *sql, struct error *err);
+
+/* ---------------------------------------------------------------- people */
+
+struct store_person {
+	int64_t id;
+	char uuid[STORE_UUID_SIZE]; /* "" on add: a new one is made */
+	const char *name;           /* unique, compared case-insensitively */
+	const char *role;           /* optional */
+	const char *team;           /* optional */
+	const char *created;        /* NULL on add: now */
+	int archived;
+};
+
+/* A person as the home screen lists them. */
+struct store_person_row {
+	struct store_person person;
+	const char *last_session; /* start time of their newest session, or NULL */
+	int open;                 /* open commitments */
+	int overdue;              /* open commitments due before today */
+};
+
+/* Adds a person; fills p->id and (when empty) p->uuid.  A name already
+ * taken (in any letter case) is an ERROR_INPUT naming it. */
+int store_person_add(struct store *s, struct store_person *p,
+		     struct error *err);
+
+/* Changes name, role, team and archived of the person p->id. */
+int store_person_update(struct store *s, const struct store_person *p,
+			struct error *err);
+
+/* Deletes a person with all their sessions and commitments. */
+int store_person_delete(struct store *s, int64_t id, struct error *err);
+
+/* Fills out (owned strings).  Returns 1 found, 0 no such person, -1. */
+int store_person_get(struct store *s, int64_t id, struct store_person *out,
+		     struct error *err);
+void store_person_clear(struct store_person *p);
+
+/* Looks a person up by name (any letter case) or by uuid.  Sets *id and
+ * returns 1 when found, 0 when not, -1 on error. */
+int store_person_find(struct store *s, const char *name, int64_t *id,
+		      struct error *err);
+int store_person_find_uuid(struct store *s, const char *uuid, int64_t *id,
+			   struct error *err);
+
+/* People in name order with their last session and commitment counts;
+ * archived ones only when include_archived. */
+int store_people_each(struct store *s, int include_archived,
+		      int (*cb)(const struct store_person_row *, void *),
+		      void *ud, struct error *err);
+
+/* -------------------------------------------------------------- sessions */
+
+enum store_kind { STORE_KIND_COACHING, STORE_KIND_SELF };
+enum store_status { STORE_SESSION_OPEN, STORE_SESSION_COMPLETE };
+
+/* The steps of a session, in the order the flow shows them. */
+enum store_step {
+	STORE_STEP_FOLLOWUP,
+	STORE_STEP_FLAGS,
+	STORE_STEP_PILLARS,
+	STORE_STEP_RESULTS,
+	STORE_STEP_LADDER,
+	STORE_STEP_COMMITMENTS,
+	STORE_STEP_NOTES,
+	STORE_STEP_SUMMARY,
+};
+#define STORE_STEP_COUNT 8
+
+struct store_session {
+	int64_t id;
+	char uuid[STORE_UUID_SIZE]; /* "" on add: a new one is made */
+	int64_t person_id;
+	enum store_kind kind;
+	const char *coach;           /* optional */
+	const char *started;         /* NULL on add: now */
+	const char *completed;       /* NULL while open */
+	enum store_status status;
+	const char *content_version; /* the content the session was run with */
+	int step;                    /* last step shown (enum store_step), -1 */
+	const char *person_name;     /* filled by get and each; ignored on add */
+};
+
+/* Adds a session (normally open, started now); fills ses->id and uuid. */
+int store_session_add(struct store *s, struct store_session *ses,
+		      struct error *err);
+
+/* Marks a session complete now (or open again with reopen). */
+int store_session_complete(struct store *s, int64_t id, struct error *err);
+int store_session_reopen(struct store *s, int64_t id, struct error *err);
+
+/* Changes the coach of a session. */
+int store_session_set_coach(struct store *s, int64_t id, const char *coach,
+			    struct error *err);
+
+/* Remembers the step the user is on, so a resume returns there. */
+int store_session_set_step(struct store *s, int64_t id, enum store_step step,
+			   struct error *err);
+
+/* Deletes a session with everything said in it; commitments made in it
+ * go too, and reviews it recorded are undone (back to open). */
+int store_session_delete(struct store *s, int64_t id, struct error *err);
+
+/* Fills out (owned strings).  Returns 1 found, 0 not found, -1. */
+int store_session_get(struct store *s, int64_t id, struct store_session *out,
+		      struct error *err);
+void store_session_clear(struct store_session *ses);
+
+/* Returns 1 and sets *id when found, 0 when not, -1 on error. */
+int store_session_find_uuid(struct store *s, const char *uuid, int64_t *id,
+			    struct error *err);
+
+/* The newest open session of a person (to resume). 1 / 0 / -1. */
+int store_session_open_latest(struct store *s, int64_t person_id, int64_t *id,
+			      struct error *err);
+
+/* The session of the same person started just before session id (to
+ * compare against); complete ones only when complete_only. 1 / 0 / -1. */
+int store_session_previous(struct store *s, int64_t id, int complete_only,
+			   int64_t *prev, struct error *err);
+
+/* Sessions newest first, one page: person_id 0 means everyone; limit 0
+ * means no limit.  For the history screen and `ownit list sessions`. */
+int store_sessions_each(struct store *s, int64_t person_id, size_t limit,
+			size_t offset,
+			int (*cb)(const struct store_session *, void *),
+			void *ud, struct error *err);
+
+/* Which sessions an export wants; zero / NULL fields do not filter. */
+struct store_session_filter {
+	int64_t person_id;
+	const char *since; /* YYYY-MM-DD, inclusive, local start date */
+	const char *until; /* YYYY-MM-DD, inclusive */
+	int status;        /* -1 all, else enum store_status */
+};
+
+/* Sessions matching f, oldest first (the order an export writes). */
+int store_sessions_filter_each(struct store *s,
+			       const struct store_session_filter *f,
+			       int (*cb)(const struct store_session *, void *),
+			       void *ud, struct error *err);
+
+/* Where to pick an open session up again. */
+struct store_resume {
+	enum store_step step; /* the step to show */
+	size_t item;          /* first unanswered statement (n_items: none) */
+	size_t pillar;        /* first unrated pillar (n_pillars: none) */
+	int followups;        /* earlier commitments still to review */
+};
+
+/* Works out where session id continues: the step the user left, or when
+ * none was saved the first step with work left.  items and pillars are
+ * the content's statement and pillar ids in the order the flow asks. */
+int store_session_resume(struct store *s, int64_t id,
+			 const char *const *items, size_t n_items,
+			 const char *const *pillars, size_t n_pillars,
+			 struct store_resume *out, struct error *err);
+
+/* --------------------------------------------------- answers and ratings */
+
+struct store_answer {
+	int64_t session_id;
+	const char *item_id;   /* the content's statement id */
+	const char *statement; /* the text as the user saw it */
+	int value;             /* 0..4, or -1 for "not rated yet" */
+	const char *note;      /* optional */
+	const char *answered;  /* NULL on save: now */
+};
+
+/* Saves (or replaces) the answer to one statement of a session. */
+int store_answer_save(struct store *s, const struct store_answer *a,
+		      struct error *err);
+int store_answer_delete(struct store *s, int64_t session_id,
+			const char *item_id, struct error *err);
+/* Answers of a session in the order they were first given. */
+int store_answers_each(struct store *s, int64_t session_id,
+		       int (*cb)(const struct store_answer *, void *), void *ud,
+		       struct error *err);
+
+struct store_rating {
+	int64_t session_id;
+	const char *pillar_id; /* a pillar id, or "vision" */
+	int value;             /* 1..5 */
+	const char *note;      /* optional */
+	const char *rated;     /* NULL on save: now */
+};
+
+int store_rating_save(struct store *s, const struct store_rating *r,
+		      struct error *err);
+int store_rating_delete(struct store *s, int64_t session_id,
+			const char *pillar_id, struct error *err);
+int store_ratings_each(struct store *s, int64_t session_id,
+		       int (*cb)(const struct store_rating *, void *), void *ud,
+		       struct error *err);
+
+/* ---------------------------------------------------------------- ladder */
+
+/* Rungs are numbered 1 (lowest, "unaware") to 8 ("make it happen"). */
+#define STORE_RUNG_MIN 1
+#define STORE_RUNG_MAX 8
+
+struct store_ladder {
+	int64_t session_id;
+	const char *situation;
+	int start_rung;   /* where the person stood */
+	int reached_rung; /* highest rung climbed (>= start_rung) */
+	const char *updated; /* NULL on save: now */
+};
+
+struct store_ladder_step {
+	int64_t session_id;
+	int rung;           /* the rung this answer climbed to */
+	const char *answer; /* the answer to that rung's question */
+	const char *answered; /* NULL on save: now */
+};
+
+/* Saves the situation and start rung of a session's ladder;
+ * reached_rung is raised to start_rung when lower. */
+int store_ladder_save(struct store *s, const struct store_ladder *l,
+		      struct error *err);
+/* Fills out (owned).  Returns 1 found, 0 none, -1. */
+int store_ladder_get(struct store *s, int64_t session_id,
+		     struct store_ladder *out, struct error *err);
+void store_ladder_clear(struct store_ladder *l);
+/* Saves one climbing step (the ladder must exist); raises reached_rung. */
+int store_ladder_step_save(struct store *s, const struct store_ladder_step *st,
+			   struct error *err);
+int store_ladder_steps_each(struct store *s, int64_t session_id,
+			    int (*cb)(const struct store_ladder_step *, void *),
+			    void *ud, struct error *err);
+/* Removes a session's ladder with its steps. */
+int store_ladder_delete(struct store *s, int64_t session_id,
+			struct error *err);
+
+/* ----------------------------------------------------------- commitments */
+
+enum store_cstatus {
+	STORE_C_OPEN,
+	STORE_C_KEPT,
+	STORE_C_PARTLY,
+	STORE_C_MISSED,
+	STORE_C_RENEGOTIATED,
+};
+
+struct store_commitment {
+	int64_t id;
+	char uuid[STORE_UUID_SIZE]; /* "" on add: a new one is made */
+	int64_t person_id;
+	int64_t session_id;          /* made in */
+	const char *what;
+	const char *owner;           /* optional */
+	const char *due;             /* YYYY-MM-DD, optional */
+	enum store_cstatus status;   /* STORE_C_OPEN on a normal add */
+	int64_t reviewed_session_id; /* 0 until reviewed */
+	const char *obstacle;        /* "what got in the way?", optional */
+	const char *created;         /* NULL on add: now */
+	const char *reviewed;        /* when reviewed, or NULL */
+	const char *person_name;     /* filled by get and each */
+	int overdue;                 /* filled by get and each: open, due < today */
+};
+
+/* Adds a commitment with every field as given; fills c->id and uuid. */
+int store_commitment_add(struct store *s, struct store_commitment *c,
+			 struct error *err);
+/* Changes what, owner and due of commitment c->id. */
+int store_commitment_update(struct store *s, const struct store_commitment *c,
+			    struct error *err);
+/* Records a follow-up of commitment id in session reviewed_in.  For
+ * STORE_C_RENEGOTIATED, new_due is required: the commitment is closed as
+ * renegotiated and a new open one with the same text and the new due date
+ * is made in session reviewed_in (its id in *new_id when not NULL).
+ * STORE_C_OPEN undoes a review. */
+int store_commitment_review(struct store *s, int64_t id,
+			    enum store_cstatus status, int64_t reviewed_in,
+			    const char *obstacle, const char *new_due,
+			    int64_t *new_id, struct error *err);
+int store_commitment_delete(struct store *s, int64_t id, struct error *err);
+/* 1 / 0 / -1; owned strings released by store_commitment_clear. */
+int store_commitment_get(struct store *s, int64_t id,
+			 struct store_commitment *out, struct error *err);
+void store_commitment_clear(struct store_commitment *c);
+int store_commitment_find_uuid(struct store *s, const char *uuid, int64_t *id,
+			       struct error *err);
+
+/* Which commitments to list; zero fields do not filter. */
+struct store_commitment_filter {
+	int64_t person_id;
+	int64_t session_id;  /* made in this session */
+	int64_t followup_of; /* the follow-up step of this session: the
+	                      * person's open ones made elsewhere, and those
+	                      * reviewed in it */
+	int open_only;
+};
+
+/* Commitments matching f: overdue first, then by due date (none last),
+ * then in the order made. */
+int store_commitments_each(struct store *s,
+			   const struct store_commitment_filter *f,
+			   int (*cb)(const struct store_commitment *, void *),
+			   void *ud, struct error *err);
+
+/* ----------------------------------------------------------------- notes */
+
+/* The free-text note of a session, saved whole (call it as the user types;
+ * the statement is kept prepared, so a save per second costs little).
+ * An empty or NULL body removes the note. */
+int store_note_save(struct store *s, int64_t session_id, const char *body,
+		    struct error *err);
+/* Sets *body (malloc'd) and returns 1, or 0 when the session has none. */
+int store_note_get(struct store *s, int64_t session_id, char **body,
+		   struct error *err);
+
+/* A note as export and import see it. */
+struct store_note {
+	int64_t session_id;
+	char uuid[STORE_UUID_SIZE];
+	const char *body;
+	const char *updated;
+};
+/* Saves a note with a given uuid and time (import). */
+int store_note_put(struct store *s, const struct store_note *n,
+		   struct error *err);
+/* Calls cb once with the note of session_id, if it has one. */
+int store_note_each(struct store *s, int64_t session_id,
+		    int (*cb)(const struct store_note *, void *), void *ud,
+		    struct error *err);
+
+/* ------------------------------------------------------------ name tables */
+
+/* "coaching"/"self", "open"/"complete", "open"/"kept"/..., and the step
+ * names ("followup", "flags", "pillars", "results", "ladder",
+ * "commitments", "notes", "summary").  The parse functions return the
+ * value or -1 for an unknown name. */
+const char *store_kind_name(enum store_kind k);
+int store_kind_parse(const char *name);
+const char *store_status_name(enum store_status st);
+int store_status_parse(const char *name);
+const char *store_cstatus_name(enum store_cstatus st);
+int store_cstatus_parse(const char *name);
+const char *store_step_name(enum store_step st);
+int store_step_parse(const char *name);
+
+#endif

@@ -1,0 +1,447 @@
+/* store_answer.c - what is said in a session: answers, pillar ratings,
+ * the ladder and the note.
+ *
+ * These are the hot writes (one per key press that rates something, one a
+ * second while a note is typed), so their statements stay prepared in the
+ * cache and each is its own short transaction.
+ */
+#include "config.h"
+
+#include "core/store_int.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+
+/* Runs one prepared write in its own transaction (or savepoint). */
+static int write_tx(struct store *s, sqlite3_stmt *st, const char *doing,
+		    const char *msg_constraint, struct error *err)
+{
+	if (!st)
+		return -1;
+	if (tx_begin(s, doing, err)) {
+		stmt_done(s, st);
+		return -1;
+	}
+	int ok = step_done(s, st, doing, msg_constraint, err) == 0;
+	stmt_done(s, st);
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+/* A foreign-key failure on these tables always means the session id. */
+static const char *no_session = "that session does not exist (any more)";
+
+/* --------------------------------------------------------------- answers */
+
+int store_answer_save(struct store *s, const struct store_answer *a,
+		      struct error *err)
+{
+	static const char sql[] =
+		"INSERT INTO answer (session_id, item_id, statement, value, "
+		"note, answered) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+		"ON CONFLICT (session_id, item_id) DO UPDATE SET "
+		"statement = excluded.statement, value = excluded.value, "
+		"note = excluded.note, answered = excluded.answered";
+	const char *doing = "saving an answer";
+	char now[DATES_TS_SIZE];
+	if (!a->item_id || !a->statement)
+		return error_set(err, ERROR_INPUT,
+				 "an answer needs a statement id and text");
+	if (a->value < -1 || a->value > 4)
+		return error_set(err, ERROR_INPUT,
+				 "answer to %s: %d is not on the scale 0..4",
+				 a->item_id, a->value);
+	dates_now(now);
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (st) {
+		sqlite3_bind_int64(st, 1, a->session_id);
+		bind_text(st, 2, a->item_id);
+		bind_text(st, 3, a->statement);
+		if (a->value >= 0)
+			sqlite3_bind_int(st, 4, a->value);
+		bind_text(st, 5, a->note);
+		bind_text(st, 6, a->answered ? a->answered : now);
+	}
+	return write_tx(s, st, doing, no_session, err);
+}
+
+int store_answer_delete(struct store *s, int64_t session_id,
+			const char *item_id, struct error *err)
+{
+	static const char sql[] =
+		"DELETE FROM answer WHERE session_id = ?1 AND item_id = ?2";
+	const char *doing = "removing an answer";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (st) {
+		sqlite3_bind_int64(st, 1, session_id);
+		bind_text(st, 2, item_id);
+	}
+	return write_tx(s, st, doing, NULL, err);
+}
+
+int store_answers_each(struct store *s, int64_t session_id,
+		       int (*cb)(const struct store_answer *, void *), void *ud,
+		       struct error *err)
+{
+	static const char sql[] =
+		"SELECT item_id, statement, value, note, answered FROM answer "
+		"WHERE session_id = ?1 ORDER BY rowid";
+	const char *doing = "reading answers";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, session_id);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_answer a = {
+			.session_id = session_id,
+			.item_id = col_text(st, 0),
+			.statement = col_text(st, 1),
+			.value = sqlite3_column_type(st, 2) == SQLITE_NULL
+					 ? -1
+					 : sqlite3_column_int(st, 2),
+			.note = col_text(st, 3),
+			.answered = col_text(st, 4),
+		};
+		if ((ret = cb(&a, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+/* --------------------------------------------------------------- ratings */
+
+int store_rating_save(struct store *s, const struct store_rating *r,
+		      struct error *err)
+{
+	static const char sql[] =
+		"INSERT INTO rating (session_id, pillar_id, value, note, rated) "
+		"VALUES (?1, ?2, ?3, ?4, ?5) "
+		"ON CONFLICT (session_id, pillar_id) DO UPDATE SET "
+		"value = excluded.value, note = excluded.note, "
+		"rated = excluded.rated";
+	const char *doing = "saving a rating";
+	char now[DATES_TS_SIZE];
+	if (!r->pillar_id)
+		return error_set(err, ERROR_INPUT, "a rating needs a pillar id");
+	if (r->value < 1 || r->value > 5)
+		return error_set(err, ERROR_INPUT,
+				 "rating of %s: %d is not on the scale 1..5",
+				 r->pillar_id, r->value);
+	dates_now(now);
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (st) {
+		sqlite3_bind_int64(st, 1, r->session_id);
+		bind_text(st, 2, r->pillar_id);
+		sqlite3_bind_int(st, 3, r->value);
+		bind_text(st, 4, r->note);
+		bind_text(st, 5, r->rated ? r->rated : now);
+	}
+	return write_tx(s, st, doing, no_session, err);
+}
+
+int store_rating_delete(struct store *s, int64_t session_id,
+			const char *pillar_id, struct error *err)
+{
+	static const char sql[] =
+		"DELETE FROM rating WHERE session_id = ?1 AND pillar_id = ?2";
+	const char *doing = "removing a rating";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (st) {
+		sqlite3_bind_int64(st, 1, session_id);
+		bind_text(st, 2, pillar_id);
+	}
+	return write_tx(s, st, doing, NULL, err);
+}
+
+int store_ratings_each(struct store *s, int64_t session_id,
+		       int (*cb)(const struct store_rating *, void *), void *ud,
+		       struct error *err)
+{
+	static const char sql[] =
+		"SELECT pillar_id, value, note, rated FROM rating "
+		"WHERE session_id = ?1 ORDER BY rowid";
+	const char *doing = "reading ratings";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, session_id);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_rating r = {
+			.session_id = session_id,
+			.pillar_id = col_text(st, 0),
+			.value = sqlite3_column_int(st, 1),
+			.note = col_text(st, 2),
+			.rated = col_text(st, 3),
+		};
+		if ((ret = cb(&r, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- ladder */
+
+static int rung_ok(int rung)
+{
+	return rung >= STORE_RUNG_MIN && rung <= STORE_RUNG_MAX;
+}
+
+int store_ladder_save(struct store *s, const struct store_ladder *l,
+		      struct error *err)
+{
+	static const char sql[] =
+		"INSERT INTO ladder (session_id, situation, start_rung, "
+		"reached_rung, updated) VALUES (?1, ?2, ?3, max(?3, ?4), ?5) "
+		"ON CONFLICT (session_id) DO UPDATE SET "
+		"situation = excluded.situation, "
+		"start_rung = excluded.start_rung, "
+		"reached_rung = max(excluded.start_rung, excluded.reached_rung), "
+		"updated = excluded.updated";
+	const char *doing = "saving the ladder";
+	char now[DATES_TS_SIZE];
+	if (!l->situation)
+		return error_set(err, ERROR_INPUT, "the ladder needs a situation");
+	if (!rung_ok(l->start_rung) ||
+	    (l->reached_rung && !rung_ok(l->reached_rung)))
+		return error_set(err, ERROR_INPUT,
+				 "ladder rungs go from %d to %d (got %d, %d)",
+				 STORE_RUNG_MIN, STORE_RUNG_MAX, l->start_rung,
+				 l->reached_rung);
+	dates_now(now);
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (st) {
+		sqlite3_bind_int64(st, 1, l->session_id);
+		bind_text(st, 2, l->situation);
+		sqlite3_bind_int(st, 3, l->start_rung);
+		sqlite3_bind_int(st, 4, l->reached_rung);
+		bind_text(st, 5, l->updated ? l->updated : now);
+	}
+	return write_tx(s, st, doing, no_session, err);
+}
+
+int store_ladder_get(struct store *s, int64_t session_id,
+		     struct store_ladder *out, struct error *err)
+{
+	static const char sql[] =
+		"SELECT situation, start_rung, reached_rung, updated "
+		"FROM ladder WHERE session_id = ?1";
+	const char *doing = "reading the ladder";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, session_id);
+	int rc = sqlite3_step(st), ret = 0, oom = 0;
+	if (rc == SQLITE_ROW) {
+		out->session_id = session_id;
+		out->situation = col_dup(st, 0, &oom);
+		out->start_rung = sqlite3_column_int(st, 1);
+		out->reached_rung = sqlite3_column_int(st, 2);
+		out->updated = col_dup(st, 3, &oom);
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	if (oom) {
+		store_ladder_clear(out);
+		return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
+	}
+	return ret;
+}
+
+void store_ladder_clear(struct store_ladder *l)
+{
+	free((char *)l->situation);
+	free((char *)l->updated);
+	l->situation = l->updated = NULL;
+}
+
+int store_ladder_step_save(struct store *s, const struct store_ladder_step *ls,
+			   struct error *err)
+{
+	static const char sql_step[] =
+		"INSERT INTO ladder_step (session_id, rung, answer, answered) "
+		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT (session_id, rung) "
+		"DO UPDATE SET answer = excluded.answer, "
+		"answered = excluded.answered";
+	static const char sql_reach[] =
+		"UPDATE ladder SET reached_rung = max(reached_rung, ?2), "
+		"updated = ?3 WHERE session_id = ?1";
+	const char *doing = "saving a ladder step";
+	char now[DATES_TS_SIZE];
+	if (!rung_ok(ls->rung) || !ls->answer)
+		return error_set(err, ERROR_INPUT,
+				 "a ladder step needs a rung (%d..%d) and an "
+				 "answer",
+				 STORE_RUNG_MIN, STORE_RUNG_MAX);
+	dates_now(now);
+	const char *when = ls->answered ? ls->answered : now;
+	if (tx_begin(s, doing, err))
+		return -1;
+	int ok = 0;
+	sqlite3_stmt *st = stmt_get(s, sql_step, doing, err);
+	if (st) {
+		sqlite3_bind_int64(st, 1, ls->session_id);
+		sqlite3_bind_int(st, 2, ls->rung);
+		bind_text(st, 3, ls->answer);
+		bind_text(st, 4, when);
+		ok = step_done(s, st, doing,
+			       "save the ladder's situation before its steps",
+			       err) == 0;
+		stmt_done(s, st);
+	}
+	if (ok && (st = stmt_get(s, sql_reach, doing, err))) {
+		sqlite3_bind_int64(st, 1, ls->session_id);
+		sqlite3_bind_int(st, 2, ls->rung);
+		bind_text(st, 3, when);
+		ok = step_done(s, st, doing, NULL, err) == 0;
+		stmt_done(s, st);
+	} else {
+		ok = 0;
+	}
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+int store_ladder_steps_each(struct store *s, int64_t session_id,
+			    int (*cb)(const struct store_ladder_step *, void *),
+			    void *ud, struct error *err)
+{
+	static const char sql[] =
+		"SELECT rung, answer, answered FROM ladder_step "
+		"WHERE session_id = ?1 ORDER BY rung";
+	const char *doing = "reading the ladder";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, session_id);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_ladder_step ls = {
+			.session_id = session_id,
+			.rung = sqlite3_column_int(st, 0),
+			.answer = col_text(st, 1),
+			.answered = col_text(st, 2),
+		};
+		if ((ret = cb(&ls, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_ladder_delete(struct store *s, int64_t session_id,
+			struct error *err)
+{
+	static const char sql[] = "DELETE FROM ladder WHERE session_id = ?1";
+	const char *doing = "removing the ladder";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (st)
+		sqlite3_bind_int64(st, 1, session_id);
+	return write_tx(s, st, doing, NULL, err);
+}
+
+/* ----------------------------------------------------------------- notes */
+
+int store_note_put(struct store *s, const struct store_note *n,
+		   struct error *err)
+{
+	/* The uuid of a note is made once and kept through every save. */
+	static const char sql[] =
+		"INSERT INTO note (uuid, session_id, body, updated) "
+		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT (session_id) DO UPDATE "
+		"SET body = excluded.body, updated = excluded.updated";
+	static const char sql_del[] = "DELETE FROM note WHERE session_id = ?1";
+	const char *doing = "saving the note";
+	char now[DATES_TS_SIZE], uuid[STORE_UUID_SIZE];
+	sqlite3_stmt *st;
+	if (!n->body || !n->body[0]) {
+		st = stmt_get(s, sql_del, doing, err);
+		if (st)
+			sqlite3_bind_int64(st, 1, n->session_id);
+		return write_tx(s, st, doing, NULL, err);
+	}
+	if (n->uuid[0])
+		memcpy(uuid, n->uuid, sizeof uuid);
+	else if (store_uuid(uuid, err))
+		return -1;
+	dates_now(now);
+	st = stmt_get(s, sql, doing, err);
+	if (st) {
+		bind_text(st, 1, uuid);
+		sqlite3_bind_int64(st, 2, n->session_id);
+		bind_text(st, 3, n->body);
+		bind_text(st, 4, n->updated ? n->updated : now);
+	}
+	return write_tx(s, st, doing, no_session, err);
+}
+
+int store_note_save(struct store *s, int64_t session_id, const char *body,
+		    struct error *err)
+{
+	struct store_note n = {.session_id = session_id, .body = body};
+	return store_note_put(s, &n, err);
+}
+
+int store_note_get(struct store *s, int64_t session_id, char **body,
+		   struct error *err)
+{
+	static const char sql[] = "SELECT body FROM note WHERE session_id = ?1";
+	const char *doing = "reading the note";
+	*body = NULL;
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, session_id);
+	int rc = sqlite3_step(st), ret = 0, oom = 0;
+	if (rc == SQLITE_ROW) {
+		*body = col_dup(st, 0, &oom);
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	if (oom)
+		return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
+	return ret;
+}
+
+int store_note_each(struct store *s, int64_t session_id,
+		    int (*cb)(const struct store_note *, void *), void *ud,
+		    struct error *err)
+{
+	static const char sql[] =
+		"SELECT uuid, body, updated FROM note WHERE session_id = ?1";
+	const char *doing = "reading the note";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, session_id);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_note n = {.session_id = session_id};
+		const char *u = col_text(st, 0);
+		if (u && strlen(u) < sizeof n.uuid)
+			memcpy(n.uuid, u, strlen(u) + 1);
+		n.body = col_text(st, 1);
+		n.updated = col_text(st, 2);
+		if ((ret = cb(&n, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}

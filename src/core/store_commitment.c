@@ -1,0 +1,329 @@
+/* store_commitment.c - commitments and their follow-up. */
+#include "config.h"
+
+#include "core/store_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+
+static int check_due(const char *due, struct error *err)
+{
+	if (due && !dates_valid_day(due))
+		return error_set(err, ERROR_INPUT,
+				 "due date \"%s\" is not a calendar day "
+				 "(YYYY-MM-DD)",
+				 due);
+	return 0;
+}
+
+int store_commitment_add(struct store *s, struct store_commitment *c,
+			 struct error *err)
+{
+	static const char sql[] =
+		"INSERT INTO commitment (uuid, person_id, session_id, what, "
+		"owner, due, status, reviewed_session_id, obstacle, created, "
+		"reviewed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	const char *doing = "saving a commitment";
+	char now[DATES_TS_SIZE];
+	if (!c->what || !c->what[0])
+		return error_set(err, ERROR_INPUT,
+				 "a commitment needs to say what will be done");
+	if (check_due(c->due, err))
+		return -1;
+	if ((unsigned)c->status > STORE_C_RENEGOTIATED)
+		return error_set(err, ERROR_INPUT, "unknown commitment status");
+	if (!c->uuid[0] && store_uuid(c->uuid, err))
+		return -1;
+	dates_now(now);
+	if (tx_begin(s, doing, err))
+		return -1;
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	int ok = 0;
+	if (st) {
+		bind_text(st, 1, c->uuid);
+		sqlite3_bind_int64(st, 2, c->person_id);
+		sqlite3_bind_int64(st, 3, c->session_id);
+		bind_text(st, 4, c->what);
+		bind_text(st, 5, c->owner);
+		bind_text(st, 6, c->due);
+		bind_text(st, 7, store_cstatus_name(c->status));
+		bind_id(st, 8, c->reviewed_session_id);
+		bind_text(st, 9, c->obstacle);
+		bind_text(st, 10, c->created ? c->created : now);
+		bind_text(st, 11, c->reviewed);
+		ok = step_done(s, st, doing,
+			       "a commitment needs an existing person and "
+			       "session, and a new id",
+			       err) == 0;
+		if (ok)
+			c->id = sqlite3_last_insert_rowid(s->db);
+		stmt_done(s, st);
+	}
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+int store_commitment_update(struct store *s, const struct store_commitment *c,
+			    struct error *err)
+{
+	static const char sql[] = "UPDATE commitment SET what = ?2, "
+				  "owner = ?3, due = ?4 WHERE id = ?1";
+	const char *doing = "changing a commitment";
+	if (!c->what || !c->what[0])
+		return error_set(err, ERROR_INPUT,
+				 "a commitment needs to say what will be done");
+	if (check_due(c->due, err) || tx_begin(s, doing, err))
+		return -1;
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	int ok = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, c->id);
+		bind_text(st, 2, c->what);
+		bind_text(st, 3, c->owner);
+		bind_text(st, 4, c->due);
+		ok = write_one(s, st, "commitment", c->id, doing, err) == 0;
+		stmt_done(s, st);
+	}
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+/* The renegotiated follow-up: a fresh open commitment in the reviewing
+ * session, same words, new date. */
+static int renegotiate(struct store *s, int64_t id, int64_t reviewed_in,
+		       const char *new_due, int64_t *new_id, struct error *err)
+{
+	struct store_commitment old;
+	int r = store_commitment_get(s, id, &old, err);
+	if (r <= 0)
+		return r < 0 ? -1
+			     : error_set(err, ERROR_INPUT,
+					 "no commitment with id %lld",
+					 (long long)id);
+	struct store_commitment c = {
+		.person_id = old.person_id,
+		.session_id = reviewed_in,
+		.what = old.what,
+		.owner = old.owner,
+		.due = new_due,
+		.status = STORE_C_OPEN,
+	};
+	r = store_commitment_add(s, &c, err);
+	store_commitment_clear(&old);
+	if (r == 0 && new_id)
+		*new_id = c.id;
+	return r;
+}
+
+int store_commitment_review(struct store *s, int64_t id,
+			    enum store_cstatus status, int64_t reviewed_in,
+			    const char *obstacle, const char *new_due,
+			    int64_t *new_id, struct error *err)
+{
+	static const char sql[] =
+		"UPDATE commitment SET status = ?2, reviewed_session_id = ?3, "
+		"obstacle = ?4, reviewed = ?5 WHERE id = ?1";
+	const char *doing = "recording a follow-up";
+	char now[DATES_TS_SIZE];
+	int reopen = status == STORE_C_OPEN;
+	if ((unsigned)status > STORE_C_RENEGOTIATED)
+		return error_set(err, ERROR_INPUT, "unknown commitment status");
+	if (status == STORE_C_RENEGOTIATED && !new_due)
+		return error_set(err, ERROR_INPUT,
+				 "a renegotiated commitment needs a new due "
+				 "date");
+	if (check_due(new_due, err))
+		return -1;
+	if (!reopen && !reviewed_in)
+		return error_set(err, ERROR_INPUT,
+				 "a follow-up belongs to a session");
+	dates_now(now);
+	if (tx_begin(s, doing, err))
+		return -1;
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	int ok = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, store_cstatus_name(status));
+		bind_id(st, 3, reopen ? 0 : reviewed_in);
+		bind_text(st, 4, reopen ? NULL : obstacle);
+		bind_text(st, 5, reopen ? NULL : now);
+		ok = write_one(s, st, "commitment", id, doing, err) == 0;
+		stmt_done(s, st);
+	}
+	if (ok && status == STORE_C_RENEGOTIATED)
+		ok = renegotiate(s, id, reviewed_in, new_due, new_id, err) == 0;
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+int store_commitment_delete(struct store *s, int64_t id, struct error *err)
+{
+	static const char sql[] = "DELETE FROM commitment WHERE id = ?1";
+	const char *doing = "deleting a commitment";
+	if (tx_begin(s, doing, err))
+		return -1;
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	int ok = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		ok = write_one(s, st, "commitment", id, doing, err) == 0;
+		stmt_done(s, st);
+	}
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+void commitment_from_row(sqlite3_stmt *st, struct store_commitment *c)
+{
+	c->id = sqlite3_column_int64(st, 0);
+	snprintf(c->uuid, sizeof c->uuid, "%s",
+		 col_text(st, 1) ? col_text(st, 1) : "");
+	c->person_id = sqlite3_column_int64(st, 2);
+	c->session_id = sqlite3_column_int64(st, 3);
+	c->what = col_text(st, 4);
+	c->owner = col_text(st, 5);
+	c->due = col_text(st, 6);
+	int stt = store_cstatus_parse(col_text(st, 7));
+	c->status = stt < 0 ? STORE_C_OPEN : (enum store_cstatus)stt;
+	c->reviewed_session_id = sqlite3_column_int64(st, 8);
+	c->obstacle = col_text(st, 9);
+	c->created = col_text(st, 10);
+	c->reviewed = col_text(st, 11);
+	c->person_name = col_text(st, 12);
+	c->overdue = sqlite3_column_int(st, 13);
+}
+
+int store_commitment_get(struct store *s, int64_t id,
+			 struct store_commitment *out, struct error *err)
+{
+	static const char sql[] =
+		"SELECT " COMMITMENT_COLUMNS " FROM commitment c "
+		"JOIN person p ON p.id = c.person_id WHERE c.id = ?1";
+	const char *doing = "reading a commitment";
+	char today[DATES_DAY_SIZE];
+	memset(out, 0, sizeof *out);
+	dates_today(today);
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 99, today);
+	int rc = sqlite3_step(st), ret = 0, oom = 0;
+	if (rc == SQLITE_ROW) {
+		struct store_commitment row;
+		commitment_from_row(st, &row);
+		*out = row;
+		dup_field(&out->what, row.what, &oom);
+		dup_field(&out->owner, row.owner, &oom);
+		dup_field(&out->due, row.due, &oom);
+		dup_field(&out->obstacle, row.obstacle, &oom);
+		dup_field(&out->created, row.created, &oom);
+		dup_field(&out->reviewed, row.reviewed, &oom);
+		dup_field(&out->person_name, row.person_name, &oom);
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	if (oom) {
+		store_commitment_clear(out);
+		return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
+	}
+	return ret;
+}
+
+void store_commitment_clear(struct store_commitment *c)
+{
+	free((char *)c->what);
+	free((char *)c->owner);
+	free((char *)c->due);
+	free((char *)c->obstacle);
+	free((char *)c->created);
+	free((char *)c->reviewed);
+	free((char *)c->person_name);
+	c->what = c->owner = c->due = c->obstacle = NULL;
+	c->created = c->reviewed = c->person_name = NULL;
+}
+
+int store_commitment_find_uuid(struct store *s, const char *uuid, int64_t *id,
+			       struct error *err)
+{
+	static const char sql[] = "SELECT id FROM commitment WHERE uuid = ?1";
+	sqlite3_stmt *st = stmt_get(s, sql, "finding a commitment", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, uuid);
+	int r = lookup_id(s, st, id, "finding a commitment", err);
+	stmt_done(s, st);
+	return r;
+}
+
+/* The listing query for one combination of filters.  Each variant is its
+ * own literal so every one can use its index and stay in the cache. */
+static const char *list_sql(const struct store_commitment_filter *f)
+{
+#define LIST_HEAD                                                             \
+	"SELECT " COMMITMENT_COLUMNS " FROM commitment c "                   \
+	"JOIN person p ON p.id = c.person_id WHERE "
+#define LIST_OPEN "(?4 = 0 OR c.status = 'open') "
+#define LIST_ORDER                                                            \
+	"ORDER BY (c.status = 'open' AND c.due < ?99) DESC, "                \
+	"c.due IS NULL, c.due, c.id"
+	static const char by_followup[] =
+		LIST_HEAD "c.person_id = (SELECT person_id FROM session "
+		"WHERE id = ?3) AND ((c.status = 'open' AND c.session_id <> ?3) "
+		"OR c.reviewed_session_id = ?3) AND " LIST_OPEN LIST_ORDER;
+	static const char by_session[] =
+		LIST_HEAD "c.session_id = ?2 AND (?1 = 0 OR c.person_id = ?1) "
+		"AND " LIST_OPEN LIST_ORDER;
+	static const char by_person[] =
+		LIST_HEAD "c.person_id = ?1 AND " LIST_OPEN LIST_ORDER;
+	static const char open_all[] =
+		LIST_HEAD "c.status = 'open' AND ?4 = ?4 " LIST_ORDER;
+	static const char all[] = LIST_HEAD "1 " LIST_ORDER;
+	if (f->followup_of)
+		return by_followup;
+	if (f->session_id)
+		return by_session;
+	if (f->person_id)
+		return by_person;
+	return f->open_only ? open_all : all;
+#undef LIST_HEAD
+#undef LIST_OPEN
+#undef LIST_ORDER
+}
+
+int store_commitments_each(struct store *s,
+			   const struct store_commitment_filter *f,
+			   int (*cb)(const struct store_commitment *, void *),
+			   void *ud, struct error *err)
+{
+	const char *doing = "listing commitments";
+	char today[DATES_DAY_SIZE];
+	static const struct store_commitment_filter none = {0};
+	if (!f)
+		f = &none;
+	dates_today(today);
+	sqlite3_stmt *st = stmt_get(s, list_sql(f), doing, err);
+	if (!st)
+		return -1;
+	if (sqlite3_bind_parameter_count(st) >= 4) {
+		sqlite3_bind_int64(st, 1, f->person_id);
+		sqlite3_bind_int64(st, 2, f->session_id);
+		sqlite3_bind_int64(st, 3, f->followup_of);
+		sqlite3_bind_int(st, 4, f->open_only ? 1 : 0);
+	}
+	bind_text(st, 99, today);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_commitment c;
+		commitment_from_row(st, &c);
+		if ((ret = cb(&c, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}

@@ -1,0 +1,102 @@
+/* store_int.h - what the store*.c files share; nobody else includes this.
+ *
+ * The connection, the statement cache, transactions and the translation
+ * of SQLite result codes into messages a user can act on.
+ */
+#ifndef OWNIT_STORE_INT_H
+#define OWNIT_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "core/store.h"
+
+/* "ownI" in ASCII: marks a SQLite file as an ownit database. */
+#define STORE_APPLICATION_ID 0x6f776e49
+
+#define STORE_CACHE_MAX 48
+
+struct store_cached {
+	const char *sql; /* compared by pointer: SQL is always a literal */
+	sqlite3_stmt *st;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *warning;
+	int in_tx; /* inside store_tx_begin */
+	struct store_cached cache[STORE_CACHE_MAX];
+	int ncache;
+};
+
+/* Fills err with a message for the last failure on s->db (rc is the
+ * result code that failed), naming the file and what to do; doing says
+ * what we were at ("saving an answer").  Returns -1. */
+int store_fail(struct store *s, int rc, const char *doing, struct error *err);
+
+/* A prepared statement for sql, reset and with bindings cleared.  Hot
+ * statements come from the cache; when the cached one is in use (a
+ * callback re-entered the store) a fresh one is made.  Give it back with
+ * stmt_done.  Returns NULL with err set. */
+sqlite3_stmt *stmt_get(struct store *s, const char *sql, const char *doing,
+		       struct error *err);
+void stmt_done(struct store *s, sqlite3_stmt *st);
+
+/* Binding helpers: NULL text binds NULL; id 0 binds NULL. */
+int bind_text(sqlite3_stmt *st, int i, const char *v);
+int bind_id(sqlite3_stmt *st, int i, int64_t id);
+
+/* Column text or NULL. */
+const char *col_text(sqlite3_stmt *st, int i);
+
+/* malloc'd copy of column text (NULL stays NULL); *oom set on failure. */
+char *col_dup(sqlite3_stmt *st, int i, int *oom);
+
+/* Starts a write: BEGIN IMMEDIATE, or a savepoint inside store_tx_begin.
+ * tx_end commits (ok != 0) or rolls back; it returns -1 with err set
+ * when the commit fails. */
+int tx_begin(struct store *s, const char *doing, struct error *err);
+int tx_end(struct store *s, int ok, const char *doing, struct error *err);
+
+/* Runs one statement that returns no rows, with text parameters. */
+int exec_sql(struct store *s, const char *sql, const char *doing,
+	     struct error *err);
+
+/* Runs a prepared write to completion: SQLITE_DONE -> 0, else store_fail
+ * (a constraint failure becomes ERROR_INPUT with msg_constraint when
+ * that is not NULL). */
+int step_done(struct store *s, sqlite3_stmt *st, const char *doing,
+	      const char *msg_constraint, struct error *err);
+
+/* Runs a write that must touch exactly one row of what ("person"); no
+ * row is an ERROR_INPUT naming the id. */
+int write_one(struct store *s, sqlite3_stmt *st, const char *what, int64_t id,
+	      const char *doing, struct error *err);
+
+/* Runs a one-row lookup returning an id: 1 found, 0 not, -1 error. */
+int lookup_id(struct store *s, sqlite3_stmt *st, int64_t *id,
+	      const char *doing, struct error *err);
+
+/* Creates or upgrades the schema; see store_schema.c. */
+int store_schema_migrate(struct store *s, int version, struct error *err);
+
+/* The SQL of migration step n (1 = the first schema), NULL past the end.
+ * Exposed for the migration test. */
+const char *store_schema_step(int n);
+
+/* Copies the common fields of a session row (see SESSION_COLUMNS). */
+#define SESSION_COLUMNS                                                       \
+	"s.id, s.uuid, s.person_id, s.kind, s.coach, s.started, "            \
+	"s.completed, s.status, s.content_version, s.step, p.name"
+void session_from_row(sqlite3_stmt *st, struct store_session *ses);
+
+#define COMMITMENT_COLUMNS                                                    \
+	"c.id, c.uuid, c.person_id, c.session_id, c.what, c.owner, c.due, "  \
+	"c.status, c.reviewed_session_id, c.obstacle, c.created, "           \
+	"c.reviewed, p.name, (c.status = 'open' AND c.due < ?99)"
+void commitment_from_row(sqlite3_stmt *st, struct store_commitment *c);
+
+/* Null-safe strdup into *dst; returns -1 (and sets *oom) on failure. */
+int dup_field(const char **dst, const char *src, int *oom);
+
+#endif

@@ -1,0 +1,236 @@
+/* store_person.c - the people being coached. */
+#include "config.h"
+
+#include "core/store_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+
+static const char sql_person_add[] =
+	"INSERT INTO person (uuid, name, role, team, created, archived) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+/* An INSERT or UPDATE failing on the unique name is the user's input. */
+static int name_taken(struct store *s, const char *name, struct error *err)
+{
+	int ext = sqlite3_extended_errcode(s->db);
+	if (ext == SQLITE_CONSTRAINT_UNIQUE &&
+	    strstr(sqlite3_errmsg(s->db), "person.name"))
+		return error_set(err, ERROR_INPUT,
+				 "a person called \"%s\" already exists "
+				 "(names are compared ignoring letter case)",
+				 name);
+	if ((ext & 0xff) == SQLITE_CONSTRAINT)
+		return error_set(err, ERROR_INPUT,
+				 "person \"%s\": %s (a name must not be "
+				 "blank; an id must be new)",
+				 name, sqlite3_errmsg(s->db));
+	return store_fail(s, ext, "saving a person", err);
+}
+
+int store_person_add(struct store *s, struct store_person *p,
+		     struct error *err)
+{
+	const char *doing = "adding a person";
+	char now[DATES_TS_SIZE];
+	if (!p->name)
+		return error_set(err, ERROR_INPUT, "a person needs a name");
+	if (!p->uuid[0] && store_uuid(p->uuid, err))
+		return -1;
+	dates_now(now);
+	if (tx_begin(s, doing, err))
+		return -1;
+	sqlite3_stmt *st = stmt_get(s, sql_person_add, doing, err);
+	int rc = SQLITE_ERROR;
+	if (st) {
+		bind_text(st, 1, p->uuid);
+		bind_text(st, 2, p->name);
+		bind_text(st, 3, p->role);
+		bind_text(st, 4, p->team);
+		bind_text(st, 5, p->created ? p->created : now);
+		sqlite3_bind_int(st, 6, p->archived ? 1 : 0);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_DONE)
+			p->id = sqlite3_last_insert_rowid(s->db);
+		else
+			name_taken(s, p->name, err);
+		stmt_done(s, st);
+	}
+	return tx_end(s, rc == SQLITE_DONE, doing, err) || rc != SQLITE_DONE
+		       ? -1
+		       : 0;
+}
+
+int store_person_update(struct store *s, const struct store_person *p,
+			struct error *err)
+{
+	static const char sql[] =
+		"UPDATE person SET name = ?2, role = ?3, team = ?4, "
+		"archived = ?5 WHERE id = ?1";
+	const char *doing = "changing a person";
+	if (!p->name)
+		return error_set(err, ERROR_INPUT, "a person needs a name");
+	if (tx_begin(s, doing, err))
+		return -1;
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	int ok = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, p->id);
+		bind_text(st, 2, p->name);
+		bind_text(st, 3, p->role);
+		bind_text(st, 4, p->team);
+		sqlite3_bind_int(st, 5, p->archived ? 1 : 0);
+		int rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE)
+			name_taken(s, p->name, err);
+		else if (sqlite3_changes(s->db) == 0)
+			error_set(err, ERROR_INPUT, "no person with id %lld",
+				  (long long)p->id);
+		else
+			ok = 1;
+		stmt_done(s, st);
+	}
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+int store_person_delete(struct store *s, int64_t id, struct error *err)
+{
+	static const char sql[] = "DELETE FROM person WHERE id = ?1";
+	const char *doing = "deleting a person";
+	if (tx_begin(s, doing, err))
+		return -1;
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	int ok = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		ok = write_one(s, st, "person", id, doing, err) == 0;
+		stmt_done(s, st);
+	}
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+static void person_from_row(sqlite3_stmt *st, struct store_person *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	snprintf(p->uuid, sizeof p->uuid, "%s",
+		 col_text(st, 1) ? col_text(st, 1) : "");
+	p->name = col_text(st, 2);
+	p->role = col_text(st, 3);
+	p->team = col_text(st, 4);
+	p->created = col_text(st, 5);
+	p->archived = sqlite3_column_int(st, 6);
+}
+
+#define PERSON_COLUMNS "p.id, p.uuid, p.name, p.role, p.team, p.created, " \
+		       "p.archived"
+
+int store_person_get(struct store *s, int64_t id, struct store_person *out,
+		     struct error *err)
+{
+	static const char sql[] =
+		"SELECT " PERSON_COLUMNS " FROM person p WHERE p.id = ?1";
+	const char *doing = "reading a person";
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st), ret = 0, oom = 0;
+	if (rc == SQLITE_ROW) {
+		struct store_person row;
+		person_from_row(st, &row);
+		*out = row;
+		dup_field(&out->name, row.name, &oom);
+		dup_field(&out->role, row.role, &oom);
+		dup_field(&out->team, row.team, &oom);
+		dup_field(&out->created, row.created, &oom);
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	if (oom) {
+		store_person_clear(out);
+		return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
+	}
+	return ret;
+}
+
+void store_person_clear(struct store_person *p)
+{
+	free((char *)p->name);
+	free((char *)p->role);
+	free((char *)p->team);
+	free((char *)p->created);
+	p->name = p->role = p->team = p->created = NULL;
+}
+
+int store_person_find(struct store *s, const char *name, int64_t *id,
+		      struct error *err)
+{
+	static const char sql[] = "SELECT id FROM person WHERE name = ?1";
+	sqlite3_stmt *st = stmt_get(s, sql, "finding a person", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, name);
+	int r = lookup_id(s, st, id, "finding a person", err);
+	stmt_done(s, st);
+	return r;
+}
+
+int store_person_find_uuid(struct store *s, const char *uuid, int64_t *id,
+			   struct error *err)
+{
+	static const char sql[] = "SELECT id FROM person WHERE uuid = ?1";
+	sqlite3_stmt *st = stmt_get(s, sql, "finding a person", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, uuid);
+	int r = lookup_id(s, st, id, "finding a person", err);
+	stmt_done(s, st);
+	return r;
+}
+
+int store_people_each(struct store *s, int include_archived,
+		      int (*cb)(const struct store_person_row *, void *),
+		      void *ud, struct error *err)
+{
+	/* Each count is answered from an index, so the home screen costs
+	 * the same however long the history. */
+	static const char sql[] =
+		"SELECT " PERSON_COLUMNS ", "
+		"(SELECT max(started) FROM session WHERE person_id = p.id), "
+		"(SELECT count(*) FROM commitment "
+		" WHERE person_id = p.id AND status = 'open'), "
+		"(SELECT count(*) FROM commitment "
+		" WHERE person_id = p.id AND status = 'open' AND due < ?1) "
+		"FROM person p WHERE ?2 OR p.archived = 0 "
+		"ORDER BY p.name COLLATE NOCASE, p.id";
+	const char *doing = "listing people";
+	char today[DATES_DAY_SIZE];
+	dates_today(today);
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, today);
+	sqlite3_bind_int(st, 2, include_archived ? 1 : 0);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_person_row row;
+		person_from_row(st, &row.person);
+		row.last_session = col_text(st, 7);
+		row.open = sqlite3_column_int(st, 8);
+		row.overdue = sqlite3_column_int(st, 9);
+		ret = cb(&row, ud);
+		if (ret)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}

@@ -1,0 +1,186 @@
+/* store_schema.c - the schema and its forward migrations.
+ *
+ * PRAGMA user_version says which steps a file has had.  A new file gets
+ * every step in turn, so a fresh database and a migrated one have the
+ * very same schema.  Steps are only ever appended: a step that has shipped
+ * is never edited again (tests/unit/fixtures/store-v1.sql was written by
+ * step 1 and the migration test checks that this stays true).
+ *
+ * The comments inside the CREATE statements are kept by SQLite, so
+ * `sqlite3 ownit.db .schema` explains the tables.
+ */
+#include "config.h"
+
+#include "core/store_int.h"
+
+#include <stdio.h>
+
+/* Version 1: the tables. */
+static const char schema_v1[] =
+	"CREATE TABLE person ( -- someone being coached, or \"me\"\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uuid TEXT NOT NULL UNIQUE, -- random, kept through export/import\n"
+	"  name TEXT NOT NULL UNIQUE COLLATE NOCASE\n"
+	"    CHECK (length(trim(name)) > 0),\n"
+	"  role TEXT,\n"
+	"  team TEXT,\n"
+	"  created TEXT NOT NULL, -- UTC, ISO 8601\n"
+	"  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))\n"
+	") STRICT;\n"
+	"CREATE TABLE session ( -- one coaching session or self-assessment\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uuid TEXT NOT NULL UNIQUE,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,\n"
+	"  kind TEXT NOT NULL CHECK (kind IN ('coaching', 'self')),\n"
+	"  coach TEXT,\n"
+	"  started TEXT NOT NULL, -- UTC, ISO 8601\n"
+	"  completed TEXT, -- NULL while open\n"
+	"  status TEXT NOT NULL DEFAULT 'open'\n"
+	"    CHECK (status IN ('open', 'complete')),\n"
+	"  content_version TEXT NOT NULL -- the content the session used\n"
+	") STRICT;\n"
+	"CREATE TABLE answer ( -- a red-flag statement rated 0 (never) .. 4\n"
+	"  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,\n"
+	"  item_id TEXT NOT NULL, -- the statement's id in content/\n"
+	"  statement TEXT NOT NULL, -- the text as answered\n"
+	"  value INTEGER CHECK (value BETWEEN 0 AND 4), -- NULL: note only\n"
+	"  note TEXT,\n"
+	"  answered TEXT NOT NULL,\n"
+	"  PRIMARY KEY (session_id, item_id)\n"
+	") STRICT;\n"
+	"CREATE TABLE rating ( -- a pillar (or the vision) rated 1 .. 5\n"
+	"  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,\n"
+	"  pillar_id TEXT NOT NULL,\n"
+	"  value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5),\n"
+	"  note TEXT,\n"
+	"  rated TEXT NOT NULL,\n"
+	"  PRIMARY KEY (session_id, pillar_id)\n"
+	") STRICT;\n"
+	"CREATE TABLE ladder ( -- the accountability ladder of a session\n"
+	"  session_id INTEGER PRIMARY KEY\n"
+	"    REFERENCES session(id) ON DELETE CASCADE,\n"
+	"  situation TEXT NOT NULL,\n"
+	"  start_rung INTEGER NOT NULL CHECK (start_rung BETWEEN 1 AND 8),\n"
+	"  reached_rung INTEGER NOT NULL\n"
+	"    CHECK (reached_rung BETWEEN start_rung AND 8),\n"
+	"  updated TEXT NOT NULL\n"
+	") STRICT;\n"
+	"CREATE TABLE ladder_step ( -- one rung climbed, with its answer\n"
+	"  session_id INTEGER NOT NULL\n"
+	"    REFERENCES ladder(session_id) ON DELETE CASCADE,\n"
+	"  rung INTEGER NOT NULL CHECK (rung BETWEEN 1 AND 8),\n"
+	"  answer TEXT NOT NULL,\n"
+	"  answered TEXT NOT NULL,\n"
+	"  PRIMARY KEY (session_id, rung)\n"
+	") STRICT;\n"
+	"CREATE TABLE commitment ( -- what, who, by when; followed up later\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uuid TEXT NOT NULL UNIQUE,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,\n"
+	"  session_id INTEGER NOT NULL -- made in\n"
+	"    REFERENCES session(id) ON DELETE CASCADE,\n"
+	"  what TEXT NOT NULL CHECK (length(trim(what)) > 0),\n"
+	"  owner TEXT,\n"
+	"  due TEXT CHECK (due IS NULL OR due GLOB\n"
+	"    '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'), -- YYYY-MM-DD\n"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN\n"
+	"    ('open', 'kept', 'partly', 'missed', 'renegotiated')),\n"
+	"  reviewed_session_id INTEGER -- the follow-up that closed it\n"
+	"    REFERENCES session(id) ON DELETE SET NULL,\n"
+	"  obstacle TEXT, -- what got in the way\n"
+	"  created TEXT NOT NULL,\n"
+	"  reviewed TEXT\n"
+	") STRICT;\n"
+	"CREATE TABLE note ( -- the free-text note of a session\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uuid TEXT NOT NULL UNIQUE,\n"
+	"  session_id INTEGER NOT NULL UNIQUE\n"
+	"    REFERENCES session(id) ON DELETE CASCADE,\n"
+	"  body TEXT NOT NULL,\n"
+	"  updated TEXT NOT NULL\n"
+	") STRICT;\n";
+
+/* Version 2: resuming at the step the user left, and an index for every
+ * query the screens and exports run (none of them scans all sessions). */
+static const char schema_v2[] =
+	"ALTER TABLE session ADD COLUMN step TEXT -- last step shown\n"
+	"  CHECK (step IN ('followup', 'flags', 'pillars', 'results',\n"
+	"    'ladder', 'commitments', 'notes', 'summary'));\n"
+	"CREATE INDEX session_by_person ON session (person_id, started);\n"
+	"CREATE INDEX session_by_start ON session (started);\n"
+	"CREATE INDEX commitment_by_person ON commitment (person_id, status, due);\n"
+	"CREATE INDEX commitment_by_status ON commitment (status, due);\n"
+	"CREATE INDEX commitment_by_session ON commitment (session_id);\n"
+	"CREATE INDEX commitment_by_review ON commitment (reviewed_session_id);\n";
+
+static const char *const steps[] = {schema_v1, schema_v2};
+
+#define STEP_COUNT (int)(sizeof steps / sizeof steps[0])
+
+_Static_assert(sizeof steps / sizeof steps[0] == STORE_SCHEMA_VERSION,
+	       "one migration step per schema version");
+
+const char *store_schema_step(int n)
+{
+	return n >= 1 && n <= STEP_COUNT ? steps[n - 1] : NULL;
+}
+
+static int read_version(struct store *s, int *v, struct error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
+				    NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*v = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0
+			       : store_fail(s, rc, "reading the version", err);
+}
+
+/* One step inside its own write transaction; the version is read again
+ * under the lock, as another ownit may have migrated meanwhile. */
+static int migrate_step(struct store *s, int to, struct error *err)
+{
+	char doing[64], sql[64];
+	snprintf(doing, sizeof doing, "upgrading the database to version %d",
+		 to);
+	if (exec_sql(s, "BEGIN IMMEDIATE", doing, err))
+		return -1;
+	int v = 0;
+	if (read_version(s, &v, err))
+		goto fail;
+	if (v >= to) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return 0;
+	}
+	if (to == 1) {
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
+			 STORE_APPLICATION_ID);
+		if (exec_sql(s, sql, doing, err))
+			goto fail;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", to);
+	if (exec_sql(s, steps[to - 1], doing, err) ||
+	    exec_sql(s, sql, doing, err))
+		goto fail;
+	int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(s, rc, doing, err);
+		goto fail;
+	}
+	return 0;
+fail:
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int store_schema_migrate(struct store *s, int version, struct error *err)
+{
+	for (int to = version + 1; to <= STEP_COUNT; to++)
+		if (migrate_step(s, to, err))
+			return -1;
+	return 0;
+}
