@@ -25,7 +25,6 @@ static int not_yet(const char *name)
 	}
 
 PENDING(cmd_check, "check")
-PENDING(cmd_check_content, "check-content")
 PENDING(cmd_demo, "demo")
 PENDING(cmd_export, "export")
 PENDING(cmd_import, "import")

@@ -171,7 +171,7 @@ static void resolve_all(struct loader *L)
 			loader_diag(L, 0, CF_ITEMS, t->line, t->col,
 				    "unknown red flag \"%s\" (not in %s)",
 				    t->text, L->label[CF_REDFLAGS]);
-		ri[i].it.flag = k < 0 ? 0 : (size_t)k;
+		ri[i].it.flag = k < 0 ? (size_t)-1 : (size_t)k;
 	}
 }
 

@@ -1,8 +1,8 @@
-/* content_load.c - reading the content files into raw rows.
+/* content_load.c - reading the content folders and files.
  *
- * Every row is checked on its own here (ids, numbers, empty fields); what
- * needs several rows or files is left to content_check.c.  Problems are
- * collected, not returned, so one run reports all of them.
+ * Picks each file from the user or the base folder, maps header columns,
+ * hands every record to content_rows.c, and collects problems rather than
+ * returning at the first, so one run reports all of them.
  */
 #include "config.h"
 
@@ -47,83 +47,6 @@ const char *const *const content_columns[CF_COUNT] = {
 	cols_pillars,  cols_ladder, cols_practices,
 	cols_checks,   cols_bands,  NULL,
 };
-
-/* ------------------------------------------------------------ storage */
-
-struct pool {
-	struct pool *next;
-	size_t used, size;
-	max_align_t data[];
-};
-
-#define POOL_BLOCK (16 * 1024)
-
-struct pool *pool_new(void)
-{
-	return calloc(1, sizeof(struct pool));
-}
-
-void *pool_alloc(struct pool *p, size_t size)
-{
-	size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
-	       sizeof(max_align_t);
-	struct pool *b = p->next;
-	if (!b || b->size - b->used < size) {
-		size_t cap = size > POOL_BLOCK ? size : POOL_BLOCK;
-		b = malloc(sizeof *b + cap);
-		if (!b)
-			return NULL;
-		b->used = 0;
-		b->size = cap;
-		b->next = p->next;
-		p->next = b;
-	}
-	void *r = (char *)b->data + b->used;
-	b->used += size;
-	memset(r, 0, size);
-	return r;
-}
-
-char *pool_strndup(struct pool *p, const char *s, size_t len)
-{
-	char *d = pool_alloc(p, len + 1);
-	if (d) {
-		memcpy(d, s, len);
-		d[len] = '\0';
-	}
-	return d;
-}
-
-void pool_free(struct pool *p)
-{
-	while (p) {
-		struct pool *next = p->next;
-		free(p);
-		p = next;
-	}
-}
-
-void *vec_push(struct vec *v, size_t elem)
-{
-	if (v->n == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 16;
-		void *nv = realloc(v->v, cap * elem);
-		if (!nv)
-			return NULL;
-		v->v = nv;
-		v->cap = cap;
-	}
-	void *r = (char *)v->v + v->n++ * elem;
-	memset(r, 0, elem);
-	return r;
-}
-
-void vec_free(struct vec *v)
-{
-	free(v->v);
-	v->v = NULL;
-	v->n = v->cap = 0;
-}
 
 /* -------------------------------------------------------- diagnostics */
 
@@ -183,305 +106,6 @@ int content_id_valid(const char *s)
 	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
 }
 
-/* ------------------------------------------------------------ parsing */
-
-/* One record of a file, its fields in the order of content_columns. */
-struct row {
-	struct loader *L;
-	enum content_file f;
-	unsigned long line;
-	const struct csvfile_field *v[12];
-};
-
-static size_t col(const struct row *r, size_t i)
-{
-	return r->L->colpos[r->f][i];
-}
-
-/* The field copied into the pool; empty fields are an error (every
- * column of the content says something a coach needs). */
-static const char *text(struct row *r, size_t i)
-{
-	const struct csvfile_field *fld = r->v[i];
-	if (fld->len == 0)
-		loader_diag(r->L, 0, r->f, r->line, col(r, i),
-			    "empty %s", content_columns[r->f][i]);
-	const char *s = pool_strndup(r->L->pool, fld->data, fld->len);
-	if (!s) {
-		loader_oom(r->L);
-		return "";
-	}
-	return s;
-}
-
-static const char *id(struct row *r, size_t i)
-{
-	const char *s = text(r, i);
-	if (s[0] && !content_id_valid(s))
-		loader_diag(r->L, 0, r->f, r->line, col(r, i),
-			    "%s \"%s\" may only use a-z, 0-9 and '-' "
-			    "(at most 64)",
-			    content_columns[r->f][i], s);
-	return s;
-}
-
-static struct textref ref(struct row *r, size_t i)
-{
-	struct textref t = {text(r, i), r->line, col(r, i)};
-	return t;
-}
-
-/* A whole number in [lo, hi]; -1 with a message otherwise. */
-static int whole(struct row *r, size_t i, int lo, int hi)
-{
-	const char *s = r->v[i]->data;
-	size_t n = r->v[i]->len;
-	int v = 0;
-	if (n == 0 || n > 3 || strspn(s, "0123456789") != n)
-		v = -1;
-	for (size_t k = 0; v >= 0 && k < n; k++)
-		v = v * 10 + (s[k] - '0');
-	if (v < lo || v > hi) {
-		loader_diag(r->L, 0, r->f, r->line, col(r, i),
-			    "%s must be a whole number from %d to %d, not "
-			    "\"%s\"",
-			    content_columns[r->f][i], lo, hi, s);
-		return -1;
-	}
-	return v;
-}
-
-/* A decimal like 2 or 2.5, read without the locale (a German LC_NUMERIC
- * would want a comma).  digits / 10^k is exact for these sizes, so the
- * value equals what strtod gives in the C locale. */
-static int decimal(struct row *r, size_t i, double *out)
-{
-	const char *s = r->v[i]->data;
-	size_t n = r->v[i]->len, k = 0, frac = 0;
-	int neg = 0, seen = 0, dot = 0;
-	double mant = 0;
-	if (k < n && s[k] == '-')
-		neg = 1, k++;
-	for (; k < n && n <= 12; k++) {
-		if (s[k] >= '0' && s[k] <= '9') {
-			mant = mant * 10 + (s[k] - '0');
-			seen = 1;
-			frac += dot;
-		} else if (s[k] == '.' && !dot && seen) {
-			dot = 1;
-			seen = 0;
-		} else {
-			break;
-		}
-	}
-	if (!seen || k != n) {
-		loader_diag(r->L, 0, r->f, r->line, col(r, i),
-			    "%s must be a number like 2 or 2.5, not \"%s\"",
-			    content_columns[r->f][i], s);
-		return -1;
-	}
-	double scale = 1;
-	while (frac--)
-		scale *= 10;
-	*out = (neg ? -mant : mant) / scale;
-	return 0;
-}
-
-#define PUSH(L, vec, type) ((type *)vec_push(&(L)->vec, sizeof(type)))
-
-static int row_redflag(struct row *r)
-{
-	struct raw_flag *x = PUSH(r->L, flags, struct raw_flag);
-	if (!x)
-		return loader_oom(r->L);
-	x->line = r->line;
-	x->f.id = id(r, 0);
-	x->f.title = text(r, 1);
-	x->f.summary = text(r, 2);
-	x->pillars = ref(r, 3);
-	x->practices = ref(r, 4);
-	return 0;
-}
-
-static int row_item(struct row *r)
-{
-	struct raw_item *x = PUSH(r->L, items, struct raw_item);
-	if (!x)
-		return loader_oom(r->L);
-	x->line = r->line;
-	x->it.id = id(r, 0);
-	x->flag = ref(r, 1);
-	x->it.statement = text(r, 2);
-	x->it.reverse = whole(r, 3, 0, 1) == 1;
-	return 0;
-}
-
-static int row_scale(struct row *r)
-{
-	struct raw_scale *x = PUSH(r->L, scale, struct raw_scale);
-	if (!x)
-		return loader_oom(r->L);
-	x->line = r->line;
-	x->s.value = whole(r, 0, CONTENT_SCALE_MIN, CONTENT_SCALE_MAX);
-	x->s.label = text(r, 1);
-	return 0;
-}
-
-static int row_pillar(struct row *r)
-{
-	struct raw_pillar *x = PUSH(r->L, pillars, struct raw_pillar);
-	if (!x)
-		return loader_oom(r->L);
-	x->line = r->line;
-	x->p.id = id(r, 0);
-	x->p.name = text(r, 1);
-	x->p.summary = text(r, 2);
-	x->p.question = text(r, 3);
-	for (size_t k = 0; k < CONTENT_RATING_MAX; k++)
-		x->p.level[k] = text(r, 4 + k);
-	x->practices = ref(r, 9);
-	x->p.centre = strcmp(x->p.id, CONTENT_CENTRE_ID) == 0;
-	return 0;
-}
-
-static int row_rung(struct row *r)
-{
-	struct raw_rung *x = PUSH(r->L, rungs, struct raw_rung);
-	if (!x)
-		return loader_oom(r->L);
-	x->line = r->line;
-	x->col_line = col(r, 3);
-	x->r.number = whole(r, 0, 1, CONTENT_RUNGS);
-	x->r.id = id(r, 1);
-	x->r.name = text(r, 2);
-	const char *line = text(r, 3);
-	if (strcmp(line, "above") == 0)
-		x->r.above = 1;
-	else if (strcmp(line, "below") != 0 && line[0])
-		loader_diag(r->L, 0, r->f, r->line, col(r, 3),
-			    "line must be \"below\" or \"above\", not \"%s\"",
-			    line);
-	x->r.sounds_like = text(r, 4);
-	x->r.question = text(r, 5);
-	return 0;
-}
-
-/* Splits "a; b;c" into trimmed pieces in the pool. */
-static int split_list(struct loader *L, const char *s, const char ***out,
-		      size_t *n, int *empty_piece)
-{
-	size_t cap = 1;
-	for (const char *p = s; *p; p++)
-		cap += *p == ';';
-	const char **v = pool_alloc(L->pool, cap * sizeof *v);
-	if (!v)
-		return loader_oom(L);
-	*n = 0;
-	*empty_piece = 0;
-	for (const char *p = s;;) {
-		const char *end = strchr(p, ';');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		const char *a = p, *b = p + len;
-		while (a < b && (*a == ' ' || *a == '\t'))
-			a++;
-		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
-			b--;
-		if (a == b)
-			*empty_piece = 1;
-		else if (!(v[(*n)++] = pool_strndup(L->pool, a,
-						    (size_t)(b - a))))
-			return loader_oom(L);
-		if (!end)
-			break;
-		p = end + 1;
-	}
-	*out = v;
-	return 0;
-}
-
-int loader_split_list(struct loader *L, const char *s, const char ***out,
-		      size_t *n, int *empty_piece)
-{
-	return split_list(L, s, out, n, empty_piece);
-}
-
-static int row_practice(struct row *r)
-{
-	struct raw_practice *x = PUSH(r->L, practices, struct raw_practice);
-	if (!x)
-		return loader_oom(r->L);
-	x->line = r->line;
-	x->p.id = id(r, 0);
-	x->p.name = text(r, 1);
-	x->p.summary = text(r, 2);
-	const char *acts = text(r, 3);
-	const char **v;
-	int empty;
-	if (split_list(r->L, acts, &v, &x->p.nactions, &empty) < 0)
-		return -1;
-	x->p.actions = v;
-	if (!acts[0])
-		return 0;
-	if (empty)
-		loader_diag(r->L, 0, r->f, r->line, col(r, 3),
-			    "empty action between ';'");
-	else if (x->p.nactions < 2 || x->p.nactions > 4)
-		loader_diag(r->L, 0, r->f, r->line, col(r, 3),
-			    "a practice needs 2 to 4 actions separated by "
-			    "';', not %zu",
-			    x->p.nactions);
-	return 0;
-}
-
-static int row_check(struct row *r)
-{
-	struct raw_check *x = PUSH(r->L, checks, struct raw_check);
-	if (!x)
-		return loader_oom(r->L);
-	x->line = r->line;
-	x->k.id = id(r, 0);
-	x->k.topic = id(r, 1);
-	x->k.question = text(r, 2);
-	x->practices = ref(r, 3);
-	return 0;
-}
-
-static int row_band(struct row *r)
-{
-	struct raw_band *x = PUSH(r->L, bands, struct raw_band);
-	if (!x)
-		return loader_oom(r->L);
-	x->line = r->line;
-	x->col_band = col(r, 1);
-	x->col_min = col(r, 2);
-	const char *kind = text(r, 0);
-	if (strcmp(kind, "flag") == 0)
-		x->b.kind = CONTENT_BAND_FLAG;
-	else if (strcmp(kind, "pillar") == 0)
-		x->b.kind = CONTENT_BAND_PILLAR;
-	else if (strcmp(kind, "gap") == 0)
-		x->gap = 1;
-	else if (kind[0])
-		loader_diag(r->L, 0, r->f, r->line, col(r, 0),
-			    "kind must be \"flag\", \"pillar\" or \"gap\", "
-			    "not \"%s\"",
-			    kind);
-	x->b.band = text(r, 1);
-	int bad = decimal(r, 2, &x->b.min) | decimal(r, 3, &x->b.max);
-	if (!bad && x->b.min >= x->b.max)
-		loader_diag(r->L, 0, r->f, r->line, col(r, 3),
-			    "max (%g) must be above min (%g)", x->b.max,
-			    x->b.min);
-	x->b.label = text(r, 4);
-	return 0;
-}
-
-static int (*const row_fn[CF_COUNT])(struct row *) = {
-	row_redflag, row_item,	row_scale, row_pillar, row_rung,
-	row_practice, row_check, row_band, NULL,
-};
-
-/* How the columns of the file at hand map to the known ones. */
 struct reading {
 	struct loader *L;
 	enum content_file f;
@@ -540,10 +164,10 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 			L->ok[rd->f] = 0;
 		return L->runtime ? -1 : rc;
 	}
-	struct row r = {.L = L, .f = rd->f, .line = rec->line};
+	const struct csvfile_field *v[12] = {NULL};
 	for (size_t i = 0; i < rec->nfields; i++) {
 		if (i < rd->ncols && rd->map[i])
-			r.v[rd->map[i] - 1] = &rec->fields[i];
+			v[rd->map[i] - 1] = &rec->fields[i];
 		else if (i >= rd->ncols && rec->fields[i].len)
 			/* Spreadsheets pad rows with empty cells; anything
 			 * more is data with no column to go to. */
@@ -551,7 +175,7 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 				    "field beyond the last column");
 	}
 	for (size_t k = 0; content_columns[rd->f][k]; k++) {
-		if (!r.v[k]) {
+		if (!v[k]) {
 			loader_diag(L, 0, rd->f, rec->line,
 				    L->colpos[rd->f][k],
 				    "missing field \"%s\"",
@@ -559,7 +183,7 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 			return L->runtime ? -1 : 0;
 		}
 	}
-	row_fn[rd->f](&r);
+	loader_row(L, rd->f, rec->line, v);
 	return L->runtime ? -1 : 0;
 }
 

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "core/content.h"
+#include "core/csvfile.h"
 #include "core/error.h"
 
 /* Stored diagnostics stop here; the rest are counted in one last line. */
@@ -128,6 +129,11 @@ int loader_oom(struct loader *L);
 /* Parses one file (data/len, named label) into the loader's raw rows. */
 int loader_read_csv(struct loader *L, enum content_file f, const char *data,
 		    size_t len, const char *path);
+
+/* Checks one record (v: its fields in the order of content_columns[f])
+ * and adds it to the raw rows.  Returns -1 only on a system failure. */
+int loader_row(struct loader *L, enum content_file f, unsigned long line,
+	       const struct csvfile_field *const *v);
 
 /* Splits "a; b;c" into trimmed pieces allocated in the pool;
  * *empty_piece tells whether a piece was blank. */

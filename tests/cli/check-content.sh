@@ -1,0 +1,93 @@
+#!/bin/sh
+# ownit check-content DIR: good and broken folders, exit codes, and a
+# folder laid over the installed content file by file.
+. "$OWNIT_SRCDIR/tests/cli/lib.sh"
+
+base="$OWNIT_SRCDIR/content"
+fixtures="$OWNIT_SRCDIR/tests/unit/fixtures/content"
+ok_line='content OK: 5 red flags, 22 statements, 6 pillars, 8 rungs, 4 practices, 12 checks'
+
+run "$OWNIT" check-content "$base"
+is "$status" 0 "shipped content exits 0"
+is "$out" "$ok_line" "shipped content prints the summary"
+is "$err" "" "shipped content has no warnings"
+
+run "$OWNIT" check-content
+is "$status" 2 "no folder exits 2"
+like "$err" "check-content needs one folder" "no folder says why"
+
+run "$OWNIT" check-content "$base" "$base"
+is "$status" 2 "two folders exit 2"
+
+run "$OWNIT" check-content "$T_TMP/none"
+is "$status" 2 "missing folder exits 2"
+like "$err" "none: not a directory" "missing folder named"
+
+run "$OWNIT" check-content --help
+is "$status" 0 "--help exits 0"
+like "$out" "^Usage: ownit check-content DIR" "--help prints usage"
+
+# A folder holding only items.csv is checked with the installed rest.
+user="$T_TMP/user"
+mkdir -p "$user"
+cp "$base/items.csv" "$user/items.csv"
+printf '%s\n' 'extra-1,not-my-job,I hear about a gap only after it hurt.,0' \
+	>>"$user/items.csv"
+run "$OWNIT" check-content "$user"
+is "$status" 0 "override folder exits 0"
+is "$out" "content OK: 5 red flags, 23 statements, 6 pillars, 8 rungs, 4 practices, 12 checks" \
+	"override statements counted with the installed rest"
+
+# The same folder wins over OWNIT_CONTENT and --content: DIR is checked.
+run env OWNIT_CONTENT="$fixtures/rung-gap" "$OWNIT" --content "$fixtures/rung-gap" \
+	check-content "$user"
+is "$status" 0 "DIR is checked, not --content or OWNIT_CONTENT"
+
+# A dangling reference in the override names the override's file.
+printf '%s\n' 'extra-2,no-such-flag,Text.,0' >>"$user/items.csv"
+run "$OWNIT" check-content "$user"
+is "$status" 2 "dangling reference exits 2"
+is "$err" "$user/items.csv:25:2: unknown red flag \"no-such-flag\" (not in $base/redflags.csv)" \
+	"dangling reference as FILE:LINE:COLUMN"
+is "$out" "" "nothing on stdout when broken"
+
+# Every error is reported, one per line.
+cp "$fixtures/rung-gap/ladder.csv" "$user/ladder.csv"
+run "$OWNIT" check-content "$user"
+is "$status" 2 "two broken files exit 2"
+is "$err" "$user/items.csv:25:2: unknown red flag \"no-such-flag\" (not in $base/redflags.csv)
+$user/ladder.csv:1:1: rung 5 is missing: rungs run 1 to 8 without gaps" \
+	"both errors printed, one per line"
+
+for f in missing-column duplicate-id unterminated-quote; do
+	run "$OWNIT" check-content "$fixtures/$f"
+	is "$status" 2 "fixture $f exits 2"
+done
+like "$err" "^$fixtures/unterminated-quote/items.csv:23:3: quoted field not closed" \
+	"unterminated quote located"
+
+run "$OWNIT" check-content "$fixtures/bom"
+is "$status" 0 "a byte order mark is accepted"
+
+# A warning does not fail the check.
+warn="$T_TMP/warn"
+mkdir -p "$warn"
+sed '1s/$/,notes/' "$base/items.csv" >"$warn/items.csv"
+run "$OWNIT" check-content "$warn"
+is "$status" 0 "unknown column is only a warning"
+is "$err" "$warn/items.csv:1:5: warning: unknown column \"notes\" ignored" \
+	"warning printed as FILE:LINE:COLUMN"
+is "$out" "$ok_line" "summary printed after a warning"
+
+# Bytes no spreadsheet should save: NUL and invalid UTF-8.
+bad="$T_TMP/bad"
+mkdir -p "$bad"
+printf 'value,label\n0,Never\n1,Ra\377ly\n' >"$bad/scale.csv"
+run "$OWNIT" check-content "$bad"
+is "$status" 2 "invalid UTF-8 exits 2"
+is "$err" "$bad/scale.csv:3:2: invalid UTF-8 in field" "invalid UTF-8 located"
+printf 'value,label\n0,Ne\000ver\n' >"$bad/scale.csv"
+run "$OWNIT" check-content "$bad"
+is "$err" "$bad/scale.csv:2:2: NUL byte in field" "NUL byte located"
+
+done_testing

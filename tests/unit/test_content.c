@@ -1,0 +1,613 @@
+/* test_content.c - the shipped content and every rule of the loader. */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/content.h"
+#include "fixture.h"
+
+static struct content_diags d;
+static struct error e;
+
+static void teardown(void)
+{
+	content_diags_free(&d);
+}
+
+/* Loads the shipped content with one file replaced, expects failure with
+ * exactly these errors (NULL-terminated), and frees text. */
+static void expect_errors(const char *name, char *text, const char **want)
+{
+	struct content *c = fixture_load_with(name, text, &d, &e);
+	free(text);
+	size_t n = 0;
+	while (want[n])
+		n++;
+	for (size_t i = 0; i < d.nerrors && i < n; i++)
+		ck_assert_str_eq(d.errors[i], want[i]);
+	ck_assert_uint_eq(d.nerrors, n);
+	ck_assert_ptr_null(c);
+	ck_assert_int_eq(e.kind, ERROR_INPUT);
+}
+
+#define EXPECT(name, text, ...)                                               \
+	do {                                                                  \
+		const char *want_[] = {__VA_ARGS__, NULL};                    \
+		expect_errors(name, text, want_);                             \
+	} while (0)
+
+/* Loads the shipped content with one file replaced; expects success. */
+static struct content *expect_ok(const char *name, char *text)
+{
+	struct content *c = fixture_load_with(name, text, &d, &e);
+	free(text);
+	for (size_t i = 0; i < d.nerrors; i++)
+		fprintf(stderr, "unexpected: %s\n", d.errors[i]);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(d.nerrors, 0);
+	return c;
+}
+
+/* ------------------------------------------------------ shipped content */
+
+START_TEST(shipped_content_loads)
+{
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(d.nerrors, 0);
+	ck_assert_uint_eq(d.nwarnings, 0);
+	ck_assert_str_eq(c->version, "2026.11.1");
+	ck_assert_uint_eq(c->nflags, 5);
+	ck_assert_uint_eq(c->nitems, 22);
+	ck_assert_uint_eq(c->nscale, 5);
+	ck_assert_uint_eq(c->npillars, 6);
+	ck_assert_uint_eq(c->nrungs, 8);
+	ck_assert_uint_eq(c->npractices, 4);
+	ck_assert_uint_eq(c->nchecks, 12);
+	ck_assert_uint_eq(c->nbands, 6);
+	ck_assert_double_eq(c->gap_threshold, 1.5);
+	ck_assert_str_eq(c->pillars[c->centre].id, "vision");
+	ck_assert_int_eq(c->pillars[c->centre].centre, 1);
+	static const char *const flags[] = {
+		"vague-updates", "slow-escalation", "not-my-job",
+		"missed-commitments", "passive-agreement"};
+	for (size_t f = 0; f < 5; f++) {
+		ck_assert_str_eq(c->flags[f].id, flags[f]);
+		ck_assert_uint_ge(c->flags[f].items.n, 4);
+		int reverse = 0;
+		for (size_t i = 0; i < c->flags[f].items.n; i++) {
+			const struct content_item *it =
+				&c->items[c->flags[f].items.idx[i]];
+			ck_assert_uint_eq(it->flag, f);
+			reverse |= it->reverse;
+		}
+		ck_assert_int_eq(reverse, 1);
+	}
+	content_free(c);
+}
+END_TEST
+
+START_TEST(lookups)
+{
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(content_flag_index(c, "not-my-job"), 2);
+	ck_assert_int_eq(content_flag_index(c, "nope"), -1);
+	ck_assert_int_eq(content_item_index(c, "vague-updates-5"), 4);
+	ck_assert_int_eq(c->items[4].reverse, 1);
+	ck_assert_int_eq(content_pillar_index(c, "autonomy"), 2);
+	ck_assert_int_eq(content_rung_index(c, "own-it"), 5);
+	ck_assert_int_eq(content_practice_index(c, "share-context"), 1);
+	ck_assert_int_eq(content_check_index(c, "same-fire"), 6);
+	ck_assert_str_eq(content_scale_label(c, 0), "Never");
+	ck_assert_str_eq(content_scale_label(c, 4), "Almost always");
+	ck_assert_ptr_null(content_scale_label(c, 5));
+	/* not-my-job points at clarity and vision. */
+	const struct content_flag *f = &c->flags[2];
+	ck_assert_uint_eq(f->pillars.n, 2);
+	ck_assert_str_eq(c->pillars[f->pillars.idx[0]].id, "clarity");
+	ck_assert_str_eq(c->pillars[f->pillars.idx[1]].id, "vision");
+	ck_assert_uint_eq(c->practices[0].nactions, 3);
+	ck_assert_str_eq(c->practices[0].actions[1],
+			 "Name the decisions the owner can take without "
+			 "asking you");
+	/* same-fire leads to learn-from-mistakes, as slow-escalation does. */
+	ck_assert_int_eq(content_check_fits_flag(c, 6, 1), 1);
+	ck_assert_int_eq(content_check_fits_flag(c, 6, 0), 0);
+	content_free(c);
+}
+END_TEST
+
+START_TEST(bands)
+{
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 0)->band,
+			 "green");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 1.49)->band,
+			 "green");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 1.5)->band,
+			 "amber");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 2.5)->band,
+			 "red");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 4)->label,
+			 "Act now");
+	ck_assert_ptr_null(content_band_for(c, CONTENT_BAND_FLAG, 4.01));
+	ck_assert_ptr_null(content_band_for(c, CONTENT_BAND_FLAG, -0.1));
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_PILLAR, 1)->band,
+			 "low");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_PILLAR, 3.5)->band,
+			 "strong");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_PILLAR, 5)->band,
+			 "strong");
+	ck_assert_ptr_null(content_band_for(c, CONTENT_BAND_PILLAR, 0.5));
+	content_free(c);
+}
+END_TEST
+
+/* ---------------------------------------------- broken fixture folders */
+
+/* Loads the shipped content with a fixture folder laid over it. */
+static void expect_fixture(const char *folder, const char *file,
+			   const char *where_what)
+{
+	char *dir = NULL, *want = NULL;
+	ck_assert_int_ge(asprintf(&dir, "%s/%s", FIXTURES, folder), 0);
+	ck_assert_int_ge(asprintf(&want, "%s/%s:%s", dir, file, where_what),
+			 0);
+	struct content *c = content_load(SHIPPED, dir, &d, &e);
+	ck_assert_ptr_null(c);
+	ck_assert_uint_eq(d.nerrors, 1);
+	ck_assert_str_eq(d.errors[0], want);
+	ck_assert_str_eq(e.msg, want);
+	free(dir);
+	free(want);
+}
+
+START_TEST(fixture_missing_column)
+{
+	expect_fixture("missing-column", "items.csv",
+		       "1:4: missing column \"reverse\"");
+}
+END_TEST
+
+START_TEST(fixture_duplicate_id)
+{
+	expect_fixture("duplicate-id", "items.csv",
+		       "13:1: duplicate id \"not-my-job-2\" (first on line 12)");
+}
+END_TEST
+
+START_TEST(fixture_dangling_reference)
+{
+	expect_fixture("dangling-ref", "items.csv",
+		       "3:2: unknown red flag \"vague-update\" (not in " SHIPPED
+		       "/redflags.csv)");
+}
+END_TEST
+
+START_TEST(fixture_rung_gap)
+{
+	expect_fixture("rung-gap", "ladder.csv",
+		       "1:1: rung 5 is missing: rungs run 1 to 8 without gaps");
+}
+END_TEST
+
+START_TEST(fixture_unterminated_quote)
+{
+	expect_fixture("unterminated-quote", "items.csv",
+		       "23:3: quoted field not closed before the end of the "
+		       "file");
+}
+END_TEST
+
+START_TEST(fixture_bom_accepted)
+{
+	struct content *c =
+		content_load(SHIPPED, FIXTURES "/bom", &d, &e);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(d.nwarnings, 0);
+	ck_assert_uint_eq(c->nitems, 22);
+	ck_assert_str_eq(c->items[0].id, "vague-updates-1");
+	/* A partial override records that the content was changed. */
+	ck_assert_str_eq(c->version, "2026.11.1+local");
+	content_free(c);
+}
+END_TEST
+
+/* ------------------------------------------ files generated at run time */
+
+/* Writes items.csv into a fresh folder, laid over the shipped content. */
+static void expect_items_file(const char *data, size_t len,
+			      const char *where_what)
+{
+	char *dir = fixture_tmpdir();
+	fixture_write(dir, "items.csv", data, len);
+	char *want = NULL;
+	ck_assert_int_ge(asprintf(&want, "%s/items.csv:%s", dir, where_what),
+			 0);
+	struct content *c = content_load(SHIPPED, dir, &d, &e);
+	ck_assert_ptr_null(c);
+	ck_assert_uint_eq(d.nerrors, 1);
+	ck_assert_str_eq(d.errors[0], want);
+	free(want);
+	fixture_rmdir(dir);
+}
+
+START_TEST(nul_byte)
+{
+	static const char in[] = "id,flag,statement,reverse\n"
+				 "a-1,vague-updates,Fine,0\n"
+				 "a-2,vague-updates,Hidden\0byte,0\n";
+	expect_items_file(in, sizeof in - 1, "3:3: NUL byte in field");
+}
+END_TEST
+
+START_TEST(bad_utf8)
+{
+	static const char in[] = "id,flag,statement,reverse\n"
+				 "a-1,vague-updates,Fine,0\n"
+				 "a-2,vague-updates,\"Line\nbreak\",0\n"
+				 "a-3,vague-updates,Caf\xe9 latin-1,0\n";
+	expect_items_file(in, sizeof in - 1, "5:3: invalid UTF-8 in field");
+}
+END_TEST
+
+START_TEST(ten_mib_field)
+{
+	size_t big = 10u * 1024 * 1024;
+	const char head[] = "id,flag,statement,reverse\nbig-1,vague-updates,";
+	char *buf = malloc(sizeof head + big + 4);
+	ck_assert_ptr_nonnull(buf);
+	memcpy(buf, head, sizeof head - 1);
+	memset(buf + sizeof head - 1, 'x', big);
+	memcpy(buf + sizeof head - 1 + big, ",0\n", 3);
+	expect_items_file(buf, sizeof head - 1 + big + 3,
+			  "2:3: field longer than 1048576 bytes");
+	free(buf);
+}
+END_TEST
+
+/* ------------------------------------------------------------- layering */
+
+START_TEST(user_folder_replaces_file_by_file)
+{
+	char *dir = fixture_tmpdir();
+	char *items = fixture_append("items.csv",
+				     "extra-1,not-my-job,A new statement.,0\n");
+	fixture_write(dir, "items.csv", items, strlen(items));
+	free(items);
+	struct content *c = content_load(SHIPPED, dir, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(c->nitems, 23);
+	ck_assert_uint_eq(c->flags[2].items.n, 5);
+	ck_assert_str_eq(c->items[22].statement, "A new statement.");
+	ck_assert_uint_eq(c->npillars, 6);
+	ck_assert_str_eq(c->version, "2026.11.1+local");
+	content_free(c);
+	content_diags_free(&d);
+	fixture_write(dir, "VERSION", "9.9-team\n", 9);
+	c = content_load(SHIPPED, dir, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(c->version, "9.9-team");
+	content_free(c);
+	fixture_rmdir(dir);
+}
+END_TEST
+
+START_TEST(user_folder_alone)
+{
+	char *dir = fixture_tmpdir();
+	fixture_write(dir, "VERSION", "1\n", 2);
+	struct content *c = content_load(NULL, dir, &d, &e);
+	ck_assert_ptr_null(c);
+	ck_assert_uint_eq(d.nerrors, 8);
+	char *want = NULL;
+	ck_assert_int_ge(asprintf(&want, "%s/redflags.csv:1:1: missing file",
+				  dir),
+			 0);
+	ck_assert_str_eq(d.errors[0], want);
+	free(want);
+	fixture_rmdir(dir);
+}
+END_TEST
+
+/* ------------------------------------------------- one rule per test */
+
+START_TEST(rule_scale_complete)
+{
+	EXPECT("scale.csv", fixture_edit_line("scale.csv", 4, NULL),
+	       "scale.csv:1:1: value 2 is missing: the scale runs 0 to 4");
+	content_diags_free(&d);
+	EXPECT("scale.csv", fixture_edit_line("scale.csv", 6, "5,Always"),
+	       "scale.csv:6:1: value must be a whole number from 0 to 4, not "
+	       "\"5\"",
+	       "scale.csv:1:1: value 4 is missing: the scale runs 0 to 4");
+	content_diags_free(&d);
+	EXPECT("scale.csv", fixture_append("scale.csv", "3,Again\n"),
+	       "scale.csv:7:1: value 3 appears twice (first on line 5)");
+}
+END_TEST
+
+START_TEST(rule_bands_cover_without_overlap)
+{
+	EXPECT("bands.csv",
+	       fixture_replace("bands.csv", "amber,1.5", "amber,1.4"),
+	       "bands.csv:3:3: flag band \"amber\" starts at 1.4, but the "
+	       "bands before it end at 1.5: bands must cover 0 to 4 without "
+	       "gap or overlap");
+	content_diags_free(&d);
+	EXPECT("bands.csv", fixture_replace("bands.csv", "red,2.5,4", "red,2.5,3.5"),
+	       "bands.csv:4:4: flag band \"red\" ends at 3.5, but flag scores "
+	       "go up to 4");
+	content_diags_free(&d);
+	EXPECT("bands.csv", fixture_replace("bands.csv", "pillar,low", "pillar,poor"),
+	       "bands.csv:5:2: unknown pillar band \"poor\" (use low, medium, "
+	       "strong)");
+	content_diags_free(&d);
+	EXPECT("bands.csv", fixture_edit_line("bands.csv", 8, NULL),
+	       "bands.csv:1:1: no gap row: the perception-gap threshold is "
+	       "needed");
+	content_diags_free(&d);
+	EXPECT("bands.csv", fixture_replace("bands.csv", "Worth watching",
+					    "Worth watching,extra"),
+	       "bands.csv:3:6: field beyond the last column");
+}
+END_TEST
+
+START_TEST(rule_below_then_above)
+{
+	EXPECT("ladder.csv",
+	       fixture_replace("ladder.csv", "6,own-it,Own it,above",
+			       "6,own-it,Own it,below"),
+	       "ladder.csv:7:4: rung 6 is below the line but rung 5 is above "
+	       "it: below rungs come first");
+	content_diags_free(&d);
+	EXPECT("ladder.csv",
+	       fixture_replace("ladder.csv", "5,acknowledge-reality",
+			       "4,acknowledge-reality"),
+	       "ladder.csv:6:1: rung 4 appears twice (first on line 5)",
+	       "ladder.csv:1:1: rung 5 is missing: rungs run 1 to 8 without "
+	       "gaps");
+	content_diags_free(&d);
+	EXPECT("ladder.csv",
+	       fixture_replace("ladder.csv", "Unaware,below", "Unaware,under"),
+	       "ladder.csv:2:4: line must be \"below\" or \"above\", not "
+	       "\"under\"");
+}
+END_TEST
+
+START_TEST(rule_four_items_per_flag)
+{
+	EXPECT("items.csv", fixture_edit_line("items.csv", 23, NULL),
+	       "redflags.csv:6:1: red flag \"passive-agreement\" has 3 "
+	       "statements in items.csv; at least 4 are needed");
+}
+END_TEST
+
+START_TEST(rule_reverse_item_warning)
+{
+	struct content *c = expect_ok(
+		"items.csv", fixture_replace("items.csv", "better for it.\",1",
+					     "better for it.\",0"));
+	ck_assert_uint_eq(d.nwarnings, 1);
+	ck_assert_str_eq(d.warnings[0],
+			 "redflags.csv:6:1: warning: red flag "
+			 "\"passive-agreement\" has no reverse-scored "
+			 "statement");
+	content_free(c);
+}
+END_TEST
+
+START_TEST(rule_extra_columns_warn)
+{
+	struct content *c = expect_ok(
+		"items.csv",
+		fixture_replace("items.csv", "statement,reverse",
+				"statement,reverse,notes"));
+	ck_assert_uint_eq(d.nwarnings, 1);
+	ck_assert_str_eq(d.warnings[0], "items.csv:1:5: warning: unknown "
+					"column \"notes\" ignored");
+	content_free(c);
+}
+END_TEST
+
+START_TEST(rule_columns_any_order)
+{
+	char *text = strdup("flag,reverse,id,statement\n");
+	for (int i = 0; i < 5; i++) {
+		static const char *const f[] = {
+			"vague-updates", "slow-escalation", "not-my-job",
+			"missed-commitments", "passive-agreement"};
+		for (int k = 0; k < 4; k++) {
+			char *next = NULL;
+			ck_assert_int_ge(asprintf(&next, "%s%s,%d,%s-%d,Said.\n",
+						  text, f[i], k == 0, f[i], k),
+					 0);
+			free(text);
+			text = next;
+		}
+	}
+	struct content *c = expect_ok("items.csv", text);
+	ck_assert_uint_eq(c->nitems, 20);
+	ck_assert_str_eq(c->items[4].id, "slow-escalation-0");
+	ck_assert_int_eq(c->items[4].reverse, 1);
+	ck_assert_uint_eq(c->items[4].flag, 1);
+	content_free(c);
+}
+END_TEST
+
+START_TEST(rule_duplicate_and_missing_fields)
+{
+	EXPECT("items.csv",
+	       fixture_replace("items.csv", "statement,reverse",
+			       "statement,reverse,flag"),
+	       "items.csv:1:5: column \"flag\" appears twice (first in column "
+	       "2)");
+	content_diags_free(&d);
+	EXPECT("items.csv", fixture_append("items.csv", "x-1,vague-updates\n"),
+	       "items.csv:24:3: missing field \"statement\"");
+	content_diags_free(&d);
+	EXPECT("items.csv", strdup(""),
+	       "items.csv:1:1: empty file: a header row is needed");
+}
+END_TEST
+
+START_TEST(rule_fields_well_formed)
+{
+	EXPECT("items.csv",
+	       fixture_edit_line("items.csv", 2,
+				 "Vague_Updates-1,vague-updates,Said.,0"),
+	       "items.csv:2:1: id \"Vague_Updates-1\" may only use a-z, 0-9 "
+	       "and '-' (at most 64)");
+	content_diags_free(&d);
+	EXPECT("items.csv",
+	       fixture_edit_line("items.csv", 2,
+				 "vague-updates-1,vague-updates,,0"),
+	       "items.csv:2:3: empty statement");
+	content_diags_free(&d);
+	EXPECT("items.csv",
+	       fixture_replace("items.csv", "without being prompted.\",1",
+			       "without being prompted.\",2"),
+	       "items.csv:6:4: reverse must be a whole number from 0 to 1, not "
+	       "\"2\"");
+	content_diags_free(&d);
+	EXPECT("practices.csv",
+	       fixture_edit_line("practices.csv", 2,
+				 "clear-outcomes,Name,Summary,Only one"),
+	       "practices.csv:2:4: a practice needs 2 to 4 actions separated "
+	       "by ';', not 1");
+	content_diags_free(&d);
+	EXPECT("VERSION", strdup("2026 11\n"),
+	       "VERSION:1:1: the first line must be a version like 2026.11.1 "
+	       "(letters, digits, '.', '-', '+'; at most 64)");
+}
+END_TEST
+
+START_TEST(rule_references_resolve)
+{
+	EXPECT("redflags.csv",
+	       fixture_replace("redflags.csv", "clarity;feedback-systems",
+			       "clarity; feedback ;clarity;"),
+	       "redflags.csv:2:4: empty entry in the list (ids are separated "
+	       "by ';')",
+	       "redflags.csv:2:4: unknown pillar \"feedback\" (not in "
+	       "pillars.csv)",
+	       "redflags.csv:2:4: pillar \"clarity\" listed twice");
+	content_diags_free(&d);
+	EXPECT("checks.csv",
+	       fixture_replace("checks.csv", "help-or-hand-over,boundaries,",
+			       "help-or-hand-over,Boundaries,"),
+	       "checks.csv:5:2: topic \"Boundaries\" may only use a-z, 0-9 "
+	       "and '-' (at most 64)");
+	content_diags_free(&d);
+	EXPECT("pillars.csv", fixture_replace("pillars.csv", "vision,", "purpose,"),
+	       "redflags.csv:4:4: unknown pillar \"vision\" (not in "
+	       "pillars.csv)",
+	       "pillars.csv:1:1: no \"vision\" pillar: the centre of the model "
+	       "is required");
+}
+END_TEST
+
+START_TEST(rule_missing_file)
+{
+	EXPECT("checks.csv", NULL, "checks.csv:1:1: missing file");
+}
+END_TEST
+
+/* All errors are reported, and err carries the first with a count. */
+START_TEST(all_errors_collected)
+{
+	char *t1 = fixture_edit_line("items.csv", 13,
+				     "not-my-job-2,not-my-job,Again.,0");
+	char *t2 = strstr(t1, ",vague-updates,\"When");
+	ck_assert_ptr_nonnull(t2);
+	memcpy(t2, ",vague-updatez,", 15);
+	struct content *c = fixture_load_with("items.csv", t1, &d, &e);
+	free(t1);
+	ck_assert_ptr_null(c);
+	ck_assert_uint_eq(d.nerrors, 2);
+	ck_assert_str_eq(d.errors[0], "items.csv:13:1: duplicate id "
+				      "\"not-my-job-2\" (first on line 12)");
+	ck_assert_str_eq(d.errors[1], "items.csv:2:2: unknown red flag "
+				      "\"vague-updatez\" (not in redflags.csv)");
+	ck_assert_str_eq(e.msg, "items.csv:13:1: duplicate id \"not-my-job-2\" "
+				"(first on line 12) (and 1 more errors)");
+}
+END_TEST
+
+START_TEST(error_flood_capped)
+{
+	char *text = strdup("id,flag,statement,reverse\n");
+	for (int i = 0; i < 150; i++) {
+		char *next = NULL;
+		ck_assert_int_ge(asprintf(&next, "%sBad%d,vague-updates,S.,0\n",
+					  text, i),
+				 0);
+		free(text);
+		text = next;
+	}
+	struct content *c = fixture_load_with("items.csv", text, &d, &e);
+	free(text);
+	ck_assert_ptr_null(c);
+	ck_assert_uint_eq(d.nerrors, 101);
+	ck_assert_str_eq(d.errors[0], "items.csv:2:1: id \"Bad0\" may only use "
+				      "a-z, 0-9 and '-' (at most 64)");
+	/* 150 bad ids, and four red flags left without statements. */
+	ck_assert_str_eq(d.errors[100], "(54 more errors not shown)");
+}
+END_TEST
+
+static Suite *content_suite(void)
+{
+	Suite *s = suite_create("content");
+	TCase *t = tcase_create("shipped");
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, shipped_content_loads);
+	tcase_add_test(t, lookups);
+	tcase_add_test(t, bands);
+	suite_add_tcase(s, t);
+	t = tcase_create("fixtures");
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, fixture_missing_column);
+	tcase_add_test(t, fixture_duplicate_id);
+	tcase_add_test(t, fixture_dangling_reference);
+	tcase_add_test(t, fixture_rung_gap);
+	tcase_add_test(t, fixture_unterminated_quote);
+	tcase_add_test(t, fixture_bom_accepted);
+	tcase_add_test(t, nul_byte);
+	tcase_add_test(t, bad_utf8);
+	tcase_add_test(t, ten_mib_field);
+	tcase_add_test(t, user_folder_replaces_file_by_file);
+	tcase_add_test(t, user_folder_alone);
+	suite_add_tcase(s, t);
+	t = tcase_create("rules");
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, rule_scale_complete);
+	tcase_add_test(t, rule_bands_cover_without_overlap);
+	tcase_add_test(t, rule_below_then_above);
+	tcase_add_test(t, rule_four_items_per_flag);
+	tcase_add_test(t, rule_reverse_item_warning);
+	tcase_add_test(t, rule_extra_columns_warn);
+	tcase_add_test(t, rule_columns_any_order);
+	tcase_add_test(t, rule_duplicate_and_missing_fields);
+	tcase_add_test(t, rule_fields_well_formed);
+	tcase_add_test(t, rule_references_resolve);
+	tcase_add_test(t, rule_missing_file);
+	tcase_add_test(t, all_errors_collected);
+	tcase_add_test(t, error_flood_capped);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(content_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}

@@ -1,0 +1,303 @@
+/* test_score.c - scores worked out by hand on the shipped content.
+ *
+ * The shipped content: vague-updates has statements 1-4 plus reverse 5 and
+ * points at clarity and feedback-systems; slow-escalation (reverse 4) at
+ * trust-openness; not-my-job at clarity and vision; missed-commitments
+ * (reverse 5) at feedback-systems and autonomy; passive-agreement (reverse
+ * 4) at trust-openness and role-modelling.  Gap threshold 1.5. */
+#include "config.h"
+
+#include <check.h>
+#include <string.h>
+
+#include "core/content.h"
+#include "core/score.h"
+
+#define SHIPPED TEST_SRCDIR "/content"
+
+static struct content *c;
+static struct score_result r;
+static struct error e;
+
+static void setup(void)
+{
+	c = content_load(SHIPPED, NULL, NULL, &e);
+	ck_assert_ptr_nonnull(c);
+}
+
+static void teardown(void)
+{
+	score_result_free(&r);
+	content_free(c);
+}
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static size_t flag(const char *id)
+{
+	long k = content_flag_index(c, id);
+	ck_assert_int_ge(k, 0);
+	return (size_t)k;
+}
+
+static size_t pillar(const char *id)
+{
+	long k = content_pillar_index(c, id);
+	ck_assert_int_ge(k, 0);
+	return (size_t)k;
+}
+
+static const struct score_answer case_a[] = {
+	{"vague-updates-1", 3},	     {"vague-updates-2", 4},
+	{"vague-updates-3", 2},	     {"vague-updates-5", 1}, /* reverse: 3 */
+	{"slow-escalation-1", 0},    {"slow-escalation-4", 4}, /* reverse: 0 */
+	{"missed-commitments-1", 2}, {"missed-commitments-2", 1},
+	{"passive-agreement-1", 4},
+};
+
+static const struct score_rating case_a_ratings[] = {
+	{"clarity", 4},	       {"feedback-systems", 4}, {"trust-openness", 3},
+	{"role-modelling", 2}, {"vision", 5},
+};
+
+static void compute_a(unsigned missed)
+{
+	struct score_input in = {case_a, N(case_a), case_a_ratings,
+				 N(case_a_ratings), missed};
+	ck_assert_int_eq(score_compute(c, &in, &r, &e), 0);
+}
+
+START_TEST(item_values)
+{
+	ck_assert_double_eq(score_item_value(0, 3), 3.0);
+	ck_assert_double_eq(score_item_value(1, 3), 1.0);
+	ck_assert_double_eq(score_item_value(1, 0), 4.0);
+	ck_assert_double_eq(score_evidence(0.0), 5.0);
+	ck_assert_double_eq(score_evidence(4.0), 1.0);
+	ck_assert_double_eq(score_evidence(2.5), 2.5);
+}
+END_TEST
+
+START_TEST(flag_scores)
+{
+	compute_a(0);
+	const struct score_flag *f = &r.flags[flag("vague-updates")];
+	/* (3 + 4 + 2 + (4 - 1)) / 4; statement 4 unanswered. */
+	ck_assert_int_eq(f->has_score, 1);
+	ck_assert_uint_eq(f->answered, 4);
+	ck_assert_double_eq(f->score, 3.0);
+	f = &r.flags[flag("slow-escalation")];
+	ck_assert_uint_eq(f->answered, 2);
+	ck_assert_double_eq(f->score, 0.0); /* (0 + (4 - 4)) / 2 */
+	f = &r.flags[flag("not-my-job")];
+	ck_assert_int_eq(f->has_score, 0); /* nothing answered: no score */
+	ck_assert_uint_eq(f->answered, 0);
+	f = &r.flags[flag("missed-commitments")];
+	ck_assert_double_eq(f->score, 1.5); /* (2 + 1) / 2 */
+	ck_assert_uint_eq(f->followups, 0);
+	ck_assert_double_eq(r.flags[flag("passive-agreement")].score, 4.0);
+	ck_assert_uint_eq(r.unknown, 0);
+}
+END_TEST
+
+START_TEST(pillar_evidence_and_gap)
+{
+	compute_a(0);
+	const struct score_pillar *p = &r.pillars[pillar("clarity")];
+	/* vague-updates only (not-my-job has no score): 5 - 3 = 2. */
+	ck_assert_int_eq(p->has_evidence, 1);
+	ck_assert_double_eq(p->evidence, 2.0);
+	ck_assert_double_eq(p->weight, 4.0);
+	ck_assert_double_eq(p->gap, 2.0); /* 4 - 2 > 1.5: flagged */
+	ck_assert_int_eq(p->gap_flagged, 1);
+	p = &r.pillars[pillar("feedback-systems")];
+	/* (4 x (5 - 3) + 2 x (5 - 1.5)) / 6 = 15 / 6 */
+	ck_assert_double_eq(p->evidence, 2.5);
+	ck_assert_double_eq(p->gap, 1.5); /* not above the threshold */
+	ck_assert_int_eq(p->gap_flagged, 0);
+	p = &r.pillars[pillar("trust-openness")];
+	/* (2 x (5 - 0) + 1 x (5 - 4)) / 3 = 11 / 3 */
+	ck_assert_double_eq(p->evidence, 11.0 / 3.0);
+	ck_assert_double_eq(p->gap, 3.0 - 11.0 / 3.0);
+	ck_assert_int_eq(p->gap_flagged, 0);
+	p = &r.pillars[pillar("autonomy")];
+	ck_assert_double_eq(p->evidence, 3.5);
+	ck_assert_int_eq(p->rated, 0);
+	ck_assert_int_eq(p->has_gap, 0);
+	p = &r.pillars[pillar("role-modelling")];
+	ck_assert_double_eq(p->evidence, 1.0);
+	ck_assert_double_eq(p->gap, 1.0);
+	p = &r.pillars[pillar("vision")];
+	ck_assert_int_eq(p->rated, 1);
+	ck_assert_int_eq(p->self, 5);
+	ck_assert_int_eq(p->has_evidence, 0);
+	ck_assert_int_eq(p->has_gap, 0);
+}
+END_TEST
+
+START_TEST(strongest_signals)
+{
+	compute_a(0);
+	ck_assert_uint_eq(r.nsignals, 4);
+	ck_assert_uint_eq(r.signals[0], flag("passive-agreement"));
+	ck_assert_uint_eq(r.signals[1], flag("vague-updates"));
+	ck_assert_uint_eq(r.signals[2], flag("missed-commitments"));
+	ck_assert_uint_eq(r.signals[3], flag("slow-escalation"));
+}
+END_TEST
+
+START_TEST(ties_keep_content_order)
+{
+	static const struct score_answer a[] = {
+		{"passive-agreement-1", 2},
+		{"not-my-job-1", 2},
+		{"vague-updates-2", 2},
+	};
+	struct score_input in = {a, N(a), NULL, 0, 0};
+	ck_assert_int_eq(score_compute(c, &in, &r, &e), 0);
+	ck_assert_uint_eq(r.nsignals, 3);
+	ck_assert_uint_eq(r.signals[0], flag("vague-updates"));
+	ck_assert_uint_eq(r.signals[1], flag("not-my-job"));
+	ck_assert_uint_eq(r.signals[2], flag("passive-agreement"));
+}
+END_TEST
+
+START_TEST(missed_commitments_follow_up)
+{
+	compute_a(2);
+	const struct score_flag *f = &r.flags[flag("missed-commitments")];
+	/* (2 + 1 + 4 + 4) / 4 */
+	ck_assert_uint_eq(f->answered, 2);
+	ck_assert_uint_eq(f->followups, 2);
+	ck_assert_double_eq(f->score, 11.0 / 4.0);
+	ck_assert_double_eq(r.pillars[pillar("autonomy")].evidence, 2.25);
+	/* (4 x 2 + 4 x 2.25) / 8 */
+	ck_assert_double_eq(r.pillars[pillar("feedback-systems")].evidence,
+			    17.0 / 8.0);
+	score_result_free(&r);
+	compute_a(10); /* capped at SCORE_MISSED_MAX = 4: (3 + 16) / 6 */
+	f = &r.flags[flag("missed-commitments")];
+	ck_assert_uint_eq(f->followups, 4);
+	ck_assert_double_eq(f->score, 19.0 / 6.0);
+}
+END_TEST
+
+START_TEST(missed_without_answers)
+{
+	struct score_input in = {NULL, 0, NULL, 0, 1};
+	ck_assert_int_eq(score_compute(c, &in, &r, &e), 0);
+	const struct score_flag *f = &r.flags[flag("missed-commitments")];
+	ck_assert_int_eq(f->has_score, 1);
+	ck_assert_uint_eq(f->answered, 0);
+	ck_assert_double_eq(f->score, 4.0);
+	ck_assert_uint_eq(r.nsignals, 1);
+	ck_assert_double_eq(r.pillars[pillar("autonomy")].evidence, 1.0);
+}
+END_TEST
+
+START_TEST(reverse_item_alone)
+{
+	static const struct score_answer a[] = {{"vague-updates-5", 0}};
+	struct score_input in = {a, 1, NULL, 0, 0};
+	ck_assert_int_eq(score_compute(c, &in, &r, &e), 0);
+	ck_assert_double_eq(r.flags[flag("vague-updates")].score, 4.0);
+	ck_assert_double_eq(r.pillars[pillar("clarity")].evidence, 1.0);
+}
+END_TEST
+
+START_TEST(later_answer_wins_unknown_skipped)
+{
+	static const struct score_answer a[] = {
+		{"vague-updates-1", 0},
+		{"retired-item-9", 4},
+		{"vague-updates-1", 4},
+	};
+	static const struct score_rating p[] = {{"old-pillar", 3},
+						{"clarity", 2},
+						{"clarity", 3}};
+	struct score_input in = {a, N(a), p, N(p), 0};
+	ck_assert_int_eq(score_compute(c, &in, &r, &e), 0);
+	ck_assert_uint_eq(r.flags[flag("vague-updates")].answered, 1);
+	ck_assert_double_eq(r.flags[flag("vague-updates")].score, 4.0);
+	ck_assert_int_eq(r.pillars[pillar("clarity")].self, 3);
+	ck_assert_uint_eq(r.unknown, 2);
+}
+END_TEST
+
+START_TEST(out_of_range_rejected)
+{
+	static const struct score_answer a[] = {{"vague-updates-1", 5}};
+	struct score_input in = {a, 1, NULL, 0, 0};
+	ck_assert_int_eq(score_compute(c, &in, &r, &e), -1);
+	ck_assert_int_eq(e.kind, ERROR_INPUT);
+	ck_assert_str_eq(e.msg, "answer to \"vague-updates-1\" is 5; answers "
+				"run 0 to 4");
+	ck_assert_ptr_null(r.flags);
+	static const struct score_rating p[] = {{"vision", 0}};
+	struct score_input in2 = {NULL, 0, p, 1, 0};
+	ck_assert_int_eq(score_compute(c, &in2, &r, &e), -1);
+	ck_assert_str_eq(e.msg, "rating of \"vision\" is 0; ratings run 1 to 5");
+}
+END_TEST
+
+START_TEST(empty_input)
+{
+	struct score_input in = {0};
+	ck_assert_int_eq(score_compute(c, &in, &r, &e), 0);
+	ck_assert_uint_eq(r.nflags, 5);
+	ck_assert_uint_eq(r.npillars, 6);
+	ck_assert_uint_eq(r.nsignals, 0);
+	for (size_t i = 0; i < r.npillars; i++)
+		ck_assert_int_eq(r.pillars[i].has_evidence, 0);
+}
+END_TEST
+
+START_TEST(same_input_same_result)
+{
+	struct score_result again;
+	compute_a(1);
+	struct score_input in = {case_a, N(case_a), case_a_ratings,
+				 N(case_a_ratings), 1};
+	ck_assert_int_eq(score_compute(c, &in, &again, &e), 0);
+	ck_assert_int_eq(memcmp(r.flags, again.flags,
+				r.nflags * sizeof *r.flags),
+			 0);
+	ck_assert_int_eq(memcmp(r.pillars, again.pillars,
+				r.npillars * sizeof *r.pillars),
+			 0);
+	ck_assert_int_eq(memcmp(r.signals, again.signals,
+				r.nsignals * sizeof *r.signals),
+			 0);
+	score_result_free(&again);
+}
+END_TEST
+
+static Suite *score_suite(void)
+{
+	Suite *s = suite_create("score");
+	TCase *t = tcase_create("score");
+	tcase_add_checked_fixture(t, setup, teardown);
+	tcase_add_test(t, item_values);
+	tcase_add_test(t, flag_scores);
+	tcase_add_test(t, pillar_evidence_and_gap);
+	tcase_add_test(t, strongest_signals);
+	tcase_add_test(t, ties_keep_content_order);
+	tcase_add_test(t, missed_commitments_follow_up);
+	tcase_add_test(t, missed_without_answers);
+	tcase_add_test(t, reverse_item_alone);
+	tcase_add_test(t, later_answer_wins_unknown_skipped);
+	tcase_add_test(t, out_of_range_rejected);
+	tcase_add_test(t, empty_input);
+	tcase_add_test(t, same_input_same_result);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(score_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}
