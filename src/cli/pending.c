@@ -24,10 +24,7 @@ static int not_yet(const char *name)
 		return not_yet(name);                                         \
 	}
 
-PENDING(cmd_check, "check")
-PENDING(cmd_demo, "demo")
 PENDING(cmd_export, "export")
 PENDING(cmd_import, "import")
-PENDING(cmd_list, "list")
 PENDING(cmd_radar, "radar")
 PENDING(cmd_report, "report")

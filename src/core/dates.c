@@ -245,7 +245,7 @@ int dates_parse_due(const char *in, const char *today,
 	if (!dates_valid_day(today))
 		return error_set(err, ERROR_RUNTIME, "today (\"%s\") is not a "
 				 "valid day", today ? today : "");
-	long t = day_number(today), z;
+	long t = day_number(today), z = 0;
 	long y;
 	int m, d;
 
@@ -290,7 +290,7 @@ static int ts_parse(const char *utc, time_t *out, struct error *err)
 				 "not a timestamp (YYYY-MM-DDTHH:MM:SSZ): "
 				 "\"%s\"",
 				 utc ? utc : "");
-	long hh, mi, ss;
+	long hh = 0, mi = 0, ss = 0;
 	digits(utc + 11, 2, &hh);
 	digits(utc + 14, 2, &mi);
 	digits(utc + 17, 2, &ss);

@@ -222,13 +222,17 @@ int write_one(struct store *s, sqlite3_stmt *st, const char *what,
 
 int tx_begin(struct store *s, const char *doing, struct error *err)
 {
-	return exec_sql(s, s->in_tx ? "SAVEPOINT w" : "BEGIN IMMEDIATE", doing,
-			err);
+	int nested = s->in_tx || s->depth > 0;
+	if (exec_sql(s, nested ? "SAVEPOINT w" : "BEGIN IMMEDIATE", doing, err))
+		return -1;
+	s->depth++;
+	return 0;
 }
 
 int tx_end(struct store *s, int ok, const char *doing, struct error *err)
 {
-	if (s->in_tx) {
+	s->depth--;
+	if (s->in_tx || s->depth > 0) {
 		if (!ok)
 			sqlite3_exec(s->db, "ROLLBACK TO w", NULL, NULL, NULL);
 		return exec_sql(s, "RELEASE w", doing, err);
@@ -322,6 +326,19 @@ static off_t file_size(const char *path)
 	return st.st_size;
 }
 
+/* 1 when the file starts with the magic number of an SQLite WAL. */
+static int wal_header_ok(const char *wal)
+{
+	unsigned char m[4];
+	int fd = open(wal, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ssize_t n = read(fd, m, sizeof m);
+	close(fd);
+	return n == 4 && m[0] == 0x37 && m[1] == 0x7f && m[2] == 0x06 &&
+	       (m[3] == 0x82 || m[3] == 0x83);
+}
+
 /* Looks at path without opening it for writing. */
 static int inspect_file(const char *path, int flags, enum file_state *state,
 			struct error *err)
@@ -358,7 +375,18 @@ static int inspect_file(const char *path, int flags, enum file_state *state,
 		 * SQLite must read it, not us initialise it. */
 		char wal[4096];
 		snprintf(wal, sizeof wal, "%s-wal", path);
-		*state = file_size(wal) > 0 ? FILE_WAL_ONLY : FILE_EMPTY;
+		if (file_size(wal) <= 0) {
+			*state = FILE_EMPTY;
+			return 0;
+		}
+		if (!wal_header_ok(wal))
+			return error_set(err, ERROR_INPUT,
+					 "%s is empty but %s-wal beside it holds "
+					 "data that is not an SQLite log; nothing "
+					 "was written: move both files aside and "
+					 "start again",
+					 path, path);
+		*state = FILE_WAL_ONLY;
 		return 0;
 	}
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -598,7 +626,7 @@ static int check_rows(struct store *s, const char *sql, int fk,
 			snprintf(line, sizeof line, "%s", t ? t : "?");
 		}
 		*bad = 1;
-		if (cb(line, ud))
+		if (cb && cb(line, ud))
 			break;
 	}
 	sqlite3_finalize(st);

@@ -68,7 +68,7 @@ const char *store_path(const struct store *s);
 void store_set_busy_timeout(struct store *s, int ms);
 
 /* Runs integrity_check and foreign_key_check.  Each problem found is
- * passed to cb as one line of text.  Returns 0 when the database is
+ * passed to cb (may be NULL) as one line of text.  Returns 0 when the database is
  * sound, 1 when problems were reported, -1 when the check itself failed. */
 int store_check(struct store *s, int (*cb)(const char *problem, void *ud),
 		void *ud, struct error *err);
@@ -91,7 +91,7 @@ int store_debug_exec(struct store *s, const char *sql, struct error *err);
 struct store_person {
 	int64_t id;
 	char uuid[STORE_UUID_SIZE]; /* "" on add: a new one is made */
-	const char *name;           /* unique, compared case-insensitively */
+	const char *name;           /* unique ignoring case (ASCII letters) */
 	const char *role;           /* optional */
 	const char *team;           /* optional */
 	const char *created;        /* NULL on add: now */

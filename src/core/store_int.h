@@ -25,6 +25,7 @@ struct store {
 	char *path;
 	char *warning;
 	int in_tx; /* inside store_tx_begin */
+	int depth; /* tx_begin calls not yet ended */
 	struct store_cached cache[STORE_CACHE_MAX];
 	int ncache;
 };

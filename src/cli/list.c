@@ -1,0 +1,313 @@
+/* list.c - `ownit list people|sessions|commitments [--tsv]`.
+ *
+ * Aligned columns need every width before the first line is printed, so
+ * the store is walked twice (measure, then print) rather than holding the
+ * rows: memory stays flat however long the history.
+ *
+ * Text typed by users goes through safe_text: control characters are
+ * shown as ^X (tab ^I, newline ^J), C1 controls as <U+0085> and invalid
+ * UTF-8 as \xHH, so nothing from the database reaches the terminal raw
+ * and every record stays on one line (also in --tsv output).
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "cli/cli.h"
+#include "core/dates.h"
+#include "core/store.h"
+#include "core/paths.h"
+
+#define MAX_COLS 8
+
+struct table {
+	int tsv;
+	int printing; /* 0 measuring, 1 printing */
+	size_t ncols;
+	size_t width[MAX_COLS];
+	int right[MAX_COLS]; /* numbers are right-aligned */
+};
+
+/* Length of the UTF-8 sequence at s (1..4), or 0 when it is invalid. */
+static size_t utf8_seq(const unsigned char *s, uint32_t *cp)
+{
+	size_t n;
+	uint32_t c = s[0], min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if ((c & 0xe0) == 0xc0) {
+		n = 2, c &= 0x1f, min = 0x80;
+	} else if ((c & 0xf0) == 0xe0) {
+		n = 3, c &= 0x0f, min = 0x800;
+	} else if ((c & 0xf8) == 0xf0) {
+		n = 4, c &= 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+/* Writes the safe form of in to out (sized by safe_size) and returns
+ * its display width. */
+static size_t safe_text(const char *in, char *out)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t w = 0;
+	char *o = out;
+	while (*s) {
+		uint32_t cp;
+		size_t n = utf8_seq(s, &cp);
+		if (n == 0) {
+			o += sprintf(o, "\\x%02X", *s);
+			w += 4;
+			s++;
+		} else if (cp < 0x20 || cp == 0x7f) {
+			*o++ = '^';
+			*o++ = (char)(cp == 0x7f ? '?' : cp + '@');
+			w += 2;
+			s++;
+		} else if (cp >= 0x80 && cp < 0xa0) {
+			o += sprintf(o, "<U+%04X>", (unsigned)cp);
+			w += 8;
+			s += n;
+		} else {
+			memcpy(o, s, n);
+			o += n;
+			int cw = n == 1 ? 1 : wcwidth((wchar_t)cp);
+			w += cw < 0 ? 1 : (size_t)cw;
+			s += n;
+		}
+	}
+	*o = '\0';
+	return w;
+}
+
+/* Room for the safe form of s: at worst an input byte becomes four
+ * (\xHH; a two-byte C1 control becomes eight). */
+static size_t safe_size(const char *s)
+{
+	return strlen(s) * 4 + 1;
+}
+
+/* Measures or prints one row of cells (NULL cells print as "-"). */
+static int table_row(struct table *t, const char *const *cells)
+{
+	for (size_t i = 0; i < t->ncols; i++) {
+		const char *c = cells[i] ? cells[i] : (t->tsv ? "" : "-");
+		char *safe = malloc(safe_size(c));
+		if (!safe) {
+			perror("ownit");
+			return -1;
+		}
+		size_t w = safe_text(c, safe);
+		if (!t->printing) {
+			if (w > t->width[i])
+				t->width[i] = w;
+		} else if (t->tsv) {
+			printf("%s%s", safe, i + 1 < t->ncols ? "\t" : "\n");
+		} else {
+			size_t pad = t->width[i] - w;
+			int last = i + 1 == t->ncols;
+			if (t->right[i])
+				printf("%*s%s", (int)pad, "", safe);
+			else
+				printf("%s%*s", safe, last ? 0 : (int)pad, "");
+			fputs(last ? "\n" : "  ", stdout);
+		}
+		free(safe);
+	}
+	return 0;
+}
+
+struct lister {
+	struct table t;
+	int64_t person;
+	int all;
+};
+
+static int people_row(const struct store_person_row *r, void *ud)
+{
+	struct lister *l = ud;
+	char day[DATES_DAY_SIZE], open[24], overdue[24];
+	const char *last = NULL;
+	if (r->last_session && dates_local_day(r->last_session, day, NULL) == 0)
+		last = day;
+	snprintf(open, sizeof open, "%d", r->open);
+	snprintf(overdue, sizeof overdue, "%d", r->overdue);
+	const char *cells[] = {r->person.name, r->person.role, r->person.team,
+			       last, open, overdue};
+	return table_row(&l->t, cells);
+}
+
+static int session_row(const struct store_session *ses, void *ud)
+{
+	struct lister *l = ud;
+	char id[24], when[DATES_LOCAL_SIZE];
+	const char *started = ses->started;
+	if (started && dates_local_display(started, when, NULL) == 0)
+		started = when;
+	snprintf(id, sizeof id, "%lld", (long long)ses->id);
+	const char *cells[] = {id,
+			       started,
+			       ses->person_name,
+			       store_kind_name(ses->kind),
+			       store_status_name(ses->status),
+			       ses->coach};
+	return table_row(&l->t, cells);
+}
+
+static int commitment_row(const struct store_commitment *c, void *ud)
+{
+	struct lister *l = ud;
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)c->id);
+	const char *cells[] = {id,
+			       c->due,
+			       c->overdue ? "overdue"
+					  : store_cstatus_name(c->status),
+			       c->person_name,
+			       c->owner,
+			       c->what};
+	return table_row(&l->t, cells);
+}
+
+static int walk(struct store *s, const char *what, struct lister *l,
+		struct error *err)
+{
+	if (strcmp(what, "people") == 0)
+		return store_people_each(s, l->all, people_row, l, err);
+	if (strcmp(what, "sessions") == 0)
+		return store_sessions_each(s, l->person, 0, 0, session_row, l,
+					   err);
+	struct store_commitment_filter f = {.person_id = l->person,
+					    .open_only = !l->all};
+	return store_commitments_each(s, &f, commitment_row, l, err);
+}
+
+static int setup(const char *what, struct lister *l)
+{
+	static const char *const people[] = {"NAME", "ROLE", "TEAM",
+					     "LAST SESSION", "OPEN",
+					     "OVERDUE"};
+	static const char *const sessions[] = {"ID",     "STARTED", "PERSON",
+					       "KIND",   "STATUS",  "COACH"};
+	static const char *const commits[] = {"ID",     "DUE",   "STATUS",
+					      "PERSON", "OWNER", "WHAT"};
+	const char *const *head;
+	if (strcmp(what, "people") == 0) {
+		head = people;
+		l->t.right[4] = l->t.right[5] = 1;
+	} else if (strcmp(what, "sessions") == 0) {
+		head = sessions;
+		l->t.right[0] = 1;
+	} else if (strcmp(what, "commitments") == 0) {
+		head = commits;
+		l->t.right[0] = 1;
+	} else {
+		return -1;
+	}
+	l->t.ncols = 6;
+	return table_row(&l->t, head) ? -2 : 0;
+}
+
+static void usage_text(void)
+{
+	fputs("Usage: ownit list people|sessions|commitments [--tsv] "
+	      "[--person NAME] [--all]\n",
+	      stdout);
+}
+
+int cmd_list(int argc, char **argv, struct cli_globals *g)
+{
+	static const struct option longopts[] = {
+		CLI_GLOBAL_LONGOPTS,
+		{"tsv", no_argument, NULL, 't'},
+		{"person", required_argument, NULL, 'p'},
+		{"all", no_argument, NULL, 'a'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct lister l = {0};
+	const char *person = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (cli_global_option(c, optarg, g))
+			continue;
+		switch (c) {
+		case 't':
+			l.t.tsv = 1;
+			break;
+		case 'p':
+			person = optarg;
+			break;
+		case 'a':
+			l.all = 1;
+			break;
+		case 'h':
+			usage_text();
+			return 0;
+		default:
+			return cli_usage_hint();
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage("list needs one of: people, sessions, "
+				 "commitments");
+	const char *what = argv[optind];
+	if (strcmp(what, "people") && strcmp(what, "sessions") &&
+	    strcmp(what, "commitments"))
+		return cli_usage("list: unknown kind '%s' (people, sessions "
+				 "or commitments)",
+				 what);
+	if (person && strcmp(what, "people") == 0)
+		return cli_usage("list people: --person does not apply");
+
+	struct error err = {0};
+	char *path = paths_db(g->db, &err);
+	if (!path)
+		return cli_fail(&err);
+	struct store *s = store_open(path, 0, &err);
+	free(path);
+	if (!s)
+		return cli_fail(&err);
+	if (store_warning(s))
+		fprintf(stderr, "ownit: warning: %s\n", store_warning(s));
+	int status = 0;
+	if (person) {
+		int r = store_person_find(s, person, &l.person, &err);
+		if (r <= 0) {
+			if (r == 0)
+				error_set(&err, ERROR_INPUT,
+					  "no person called \"%s\" (see "
+					  "`ownit list people`)",
+					  person);
+			store_close(s);
+			return cli_fail(&err);
+		}
+	}
+	for (l.t.printing = 0; l.t.printing <= 1; l.t.printing++) {
+		if (setup(what, &l) || walk(s, what, &l, &err)) {
+			status = err.msg[0] ? cli_fail(&err) : 1;
+			break;
+		}
+	}
+	store_close(s);
+	if (fflush(stdout) != 0 && status == 0) {
+		perror("ownit: writing the list");
+		status = 1;
+	}
+	return status;
+}

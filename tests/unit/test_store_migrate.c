@@ -1,0 +1,221 @@
+/* test_store_migrate.c - a version-1 database brought up to date.
+ *
+ * fixtures/store-v1.sql was made by schema step 1 with a little data; the
+ * test loads it with SQLite directly (as an old ownit would have left it),
+ * opens it with the store, and checks that everything is still there and
+ * that the upgraded schema is exactly the one a new database gets.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/store.h"
+#include "core/store_int.h"
+
+#ifndef FIXTURES
+#define FIXTURES "tests/unit/fixtures"
+#endif
+
+static char dir[256], old_db[512], new_db[512];
+
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/ownit-test-migrate-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(old_db, sizeof old_db, "%s/v1.db", dir);
+	snprintf(new_db, sizeof new_db, "%s/new.db", dir);
+	setenv("OWNIT_TODAY", "2026-11-23", 1);
+}
+
+static void teardown(void)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static char *read_fixture(void)
+{
+	FILE *f = fopen(FIXTURES "/store-v1.sql", "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", FIXTURES "/store-v1.sql");
+	char *buf = malloc(1 << 16);
+	size_t n = fread(buf, 1, (1 << 16) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void load_fixture(const char *path)
+{
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	char *sql = read_fixture(), *msg = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+	ck_assert_msg(rc == SQLITE_OK, "fixture: %s", msg ? msg : "?");
+	free(sql);
+	sqlite3_close(db);
+}
+
+/* The schema of a file as one string: type, name and SQL of every object,
+ * sorted by name. */
+static char *schema_of(const char *path)
+{
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+					 NULL),
+			 SQLITE_OK);
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+					    "SELECT group_concat(type || ' ' "
+					    "|| name || ' ' || coalesce(sql, "
+					    "''), char(10)) FROM (SELECT * "
+					    "FROM sqlite_schema ORDER BY name)",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	char *s = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return s;
+}
+
+static int pragma(const char *path, const char *name)
+{
+	sqlite3 *db;
+	char sql[64];
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+					 NULL),
+			 SQLITE_OK);
+	snprintf(sql, sizeof sql, "PRAGMA %s", name);
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+			 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	int v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+START_TEST(fixture_is_version_1)
+{
+	/* The fixture's schema is exactly what step 1 writes: if step 1 were
+	 * ever edited, this fails. */
+	load_fixture(old_db);
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(new_db, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, store_schema_step(1), NULL, NULL,
+				      NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	char *a = schema_of(old_db), *b = schema_of(new_db);
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+	ck_assert_int_eq(pragma(old_db, "user_version"), 1);
+	ck_assert_ptr_null(store_schema_step(STORE_SCHEMA_VERSION + 1));
+	ck_assert_ptr_null(store_schema_step(0));
+}
+END_TEST
+
+static int count_answers(const struct store_answer *a, void *ud)
+{
+	int *n = ud;
+	if (*n == 1) {
+		ck_assert_str_eq(a->item_id, "vague-updates-2");
+		ck_assert_str_eq(a->statement,
+				 "Old wording of the second statement");
+		ck_assert_str_eq(a->note, "said twice, \"nearly done\"");
+	}
+	++*n;
+	return 0;
+}
+
+START_TEST(migrates_to_current)
+{
+	load_fixture(old_db);
+	struct error err = {0};
+	struct store *s = store_open(old_db, 0, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+
+	/* Every row survived. */
+	int64_t id;
+	ck_assert_int_eq(store_person_find(s, "nora lindqvist", &id, &err), 1);
+	ck_assert_int_eq(id, 1);
+	struct store_person p;
+	ck_assert_int_eq(store_person_get(s, 2, &p, &err), 1);
+	ck_assert_str_eq(p.name, "Émile, \"the new one\"");
+	ck_assert_str_eq(p.uuid, "6c2d9d7f-8a1b-4e3c-8d4f-1b2c3d4e5f60");
+	store_person_clear(&p);
+	struct store_session ses;
+	ck_assert_int_eq(store_session_get(s, 1, &ses, &err), 1);
+	ck_assert_int_eq(ses.status, STORE_SESSION_COMPLETE);
+	ck_assert_str_eq(ses.content_version, "2026.03.1");
+	ck_assert_int_eq(ses.step, -1); /* new column, no value yet */
+	store_session_clear(&ses);
+	int n = 0;
+	ck_assert_int_eq(store_answers_each(s, 1, count_answers, &n, &err), 0);
+	ck_assert_int_eq(n, 2);
+	struct store_ladder l;
+	ck_assert_int_eq(store_ladder_get(s, 1, &l, &err), 1);
+	ck_assert_int_eq(l.reached_rung, 5);
+	store_ladder_clear(&l);
+	struct store_commitment c;
+	ck_assert_int_eq(store_commitment_get(s, 2, &c, &err), 1);
+	ck_assert_int_eq(c.overdue, 1);
+	store_commitment_clear(&c);
+	char *body;
+	ck_assert_int_eq(store_note_get(s, 1, &body, &err), 1);
+	ck_assert_str_eq(body, "Line one, with a comma\nline two: \"quoted\" "
+			       "— Zoë");
+	free(body);
+
+	/* What version 2 added works. */
+	ck_assert_int_eq(store_session_set_step(s, 2, STORE_STEP_PILLARS,
+						&err),
+			 0);
+	ck_assert_int_eq(store_session_get(s, 2, &ses, &err), 1);
+	ck_assert_int_eq(ses.step, STORE_STEP_PILLARS);
+	store_session_clear(&ses);
+	ck_assert_int_eq(store_check(s, NULL, NULL, &err), 0);
+	store_close(s);
+
+	ck_assert_int_eq(pragma(old_db, "user_version"), STORE_SCHEMA_VERSION);
+
+	/* Migrated and new databases have the very same schema. */
+	s = store_open(new_db, STORE_CREATE, &err);
+	ck_assert_ptr_nonnull(s);
+	store_close(s);
+	char *a = schema_of(old_db), *b = schema_of(new_db);
+	ck_assert_str_eq(a, b);
+	ck_assert_ptr_nonnull(strstr(a, "index session_by_person"));
+	free(a);
+	free(b);
+
+	/* Opening again changes nothing more. */
+	s = store_open(old_db, 0, &err);
+	ck_assert_ptr_nonnull(s);
+	store_close(s);
+	ck_assert_int_eq(pragma(old_db, "user_version"), STORE_SCHEMA_VERSION);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *su = suite_create("store_migrate");
+	TCase *tc = tcase_create("migrate");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, fixture_is_version_1);
+	tcase_add_test(tc, migrates_to_current);
+	suite_add_tcase(su, tc);
+	SRunner *sr = srunner_create(su);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}
