@@ -26,5 +26,4 @@ static int not_yet(const char *name)
 
 PENDING(cmd_export, "export")
 PENDING(cmd_import, "import")
-PENDING(cmd_radar, "radar")
 PENDING(cmd_report, "report")

@@ -158,7 +158,7 @@ static struct cell *cell_at(const struct canvas *c, int x, int y)
 /* ------------------------------------------------------------- glyphs */
 
 /* Decodes one UTF-8 sequence; malformed, overlong and surrogate sequences
- * take one byte and give U+FFFD.  Returns the bytes used (0 at the end). */
+ * take one byte and give '?'.  Returns the bytes used (0 at the end). */
 static int utf8_decode(const unsigned char *s, uint32_t *cp)
 {
 	static const uint32_t min[4] = {0, 0x80, 0x800, 0x10000};
@@ -181,18 +181,18 @@ static int utf8_decode(const unsigned char *s, uint32_t *cp)
 		n = 3;
 		v = s[0] & 0x07;
 	} else {
-		*cp = 0xFFFD;
+		*cp = REPLACEMENT;
 		return 1;
 	}
 	for (int i = 1; i <= n; i++) {
 		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
+			*cp = REPLACEMENT;
 			return 1;
 		}
 		v = (v << 6) | (s[i] & 0x3F);
 	}
 	if (v < min[n] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-		*cp = 0xFFFD;
+		*cp = REPLACEMENT;
 		return 1;
 	}
 	*cp = v;
@@ -410,13 +410,20 @@ static void emit_buf(void *ctx, uint32_t cp, int width)
 	}
 }
 
+static void emit_none(void *ctx, uint32_t cp, int width)
+{
+	(void)ctx;
+	(void)cp;
+	(void)width;
+}
+
 int canvas_sanitize(const char *text, int maxw, enum canvas_mode mode,
 		    char *out, size_t outsize)
 {
 	struct buf_ctx b = {out, outsize, 0};
 
 	if (!outsize)
-		return 0;
+		return text_walk(text, maxw, mode, emit_none, NULL);
 	out[0] = '\0';
 	return text_walk(text, maxw, mode, emit_buf, &b);
 }
@@ -634,27 +641,33 @@ size_t canvas_render_into(const struct canvas *c, unsigned flags, char *buf,
 	int color = (flags & CANVAS_RENDER_COLOR) != 0;
 
 	for (int y = 0; y < c->h; y++) {
-		int end = row_end(c, y);
+		int end = row_end(c, y), cur_style = CANVAS_STYLE_NONE;
 		const char *cur = "";
 
 		for (int x = 0; x < end; x++) {
 			struct canvas_glyph g;
-			const char *sgr;
+			int st;
 
 			canvas_get(c, x, y, &g);
 			if (g.cp == CANVAS_CONT)
 				continue;
-			sgr = g.cp == ' ' ? "" : style_sgr[g.style];
-			if (color && strcmp(sgr, cur) != 0) {
+			st = g.cp == ' ' ? CANVAS_STYLE_NONE : (int)g.style;
+			/* Styles that look the same share one sequence. */
+			if (color && st != cur_style &&
+			    strcmp(style_sgr[st], cur) != 0) {
+				cur = style_sgr[st];
 				out_str(&o, "\033[0");
-				if (*sgr) {
+				if (*cur) {
 					out_str(&o, ";");
-					out_str(&o, sgr);
+					out_str(&o, cur);
 				}
 				out_str(&o, "m");
-				cur = sgr;
 			}
-			out_str(&o, g.utf8);
+			cur_style = st;
+			if (g.cp < 0x80)
+				out_put(&o, g.utf8, 1);
+			else
+				out_str(&o, g.utf8);
 		}
 		if (color && *cur)
 			out_str(&o, "\033[0m");

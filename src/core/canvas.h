@@ -18,12 +18,12 @@
  *    (2W) x (4H) dot grid for lines.  A terminal cell is about twice as
  *    tall as wide, so a dot is about square: geometry in dot coordinates
  *    needs no aspect correction.  Dots shown as Braille (U+2800..U+28FF).
- *    Dots live on layers (grid below, fill, lines on top).  A cell with
- *    line dots shows only those; otherwise it shows its fill and grid dots
- *    together (a fill is a see-through shading) in the style of the top
- *    one.  Within a layer dots only accumulate, so one series never erases
- *    another: a cell shared by two series keeps both dots and takes the
- *    style of the one drawn last.
+ *    Dots live on layers (grid below, fill, lines on top); a cell shows
+ *    the dots of its top non-empty layer only, so a shaded area hides the
+ *    grid under it and a line is never cluttered by the grid.  Within a
+ *    layer dots only accumulate, so one series never erases another: a
+ *    cell shared by two series keeps both dots and takes the style of the
+ *    one drawn last.
  *
  * In ASCII mode the same dot geometry is kept, but a cell with dots shows
  * one ASCII character picked by whoever drew the dots (a line picks `-`,
@@ -127,7 +127,8 @@ int canvas_text_width(const struct canvas *c, const char *text);
 
 /* Sanitises text for mode and cuts it at maxw columns (maxw < 0: no
  * limit) the same way canvas_text does, into out (always NUL-terminated,
- * cut further if outsize is too small).  Returns the display width.
+ * cut further if outsize is too small; with outsize 0, out may be NULL
+ * and the text is only measured).  Returns the display width.
  * For text printed outside a canvas, e.g. the numbers under a chart. */
 int canvas_sanitize(const char *text, int maxw, enum canvas_mode mode,
 		    char *out, size_t outsize);

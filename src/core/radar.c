@@ -32,8 +32,6 @@ static const double axis_uy[RADAR_AXES] = {
 
 #define NAME_COLS 40 /* longest label name shown, in columns */
 #define NAME_BYTES (NAME_COLS * 4 + 8)
-#define SEARCH_ROWS 3
-#define SEARCH_COLS 14
 
 /* Ways to write a label, most informative first.  `level` says from which
  * search phase on a form may be used: 1 full forms only, 2 shortened, 3
@@ -78,24 +76,24 @@ static int is_missing(double v)
 char *radar_format(double v, int is_signed, enum canvas_mode mode,
 		   char buf[16])
 {
-	long t;
+	int t;
 	const char *sign = "";
 
 	if (isnan(v)) {
 		strcpy(buf, mode == CANVAS_ASCII ? "-" : "\u2013");
 		return buf;
 	}
-	/* By hand, so a comma locale cannot change the bytes. */
-	t = lround(v * 10.0);
+	/* By hand, so a comma locale cannot change the bytes; clamped so
+	 * the number always fits the buffer. */
+	v = fmax(-99999.0, fmin(99999.0, v));
+	t = (int)lround(v * 10.0);
 	if (t < 0) {
 		sign = "-";
 		t = -t;
 	} else if (is_signed && t > 0) {
 		sign = "+";
 	}
-	if (t > 999999)
-		t = 999999;
-	snprintf(buf, 16, "%s%ld.%ld", sign, t / 10, t % 10);
+	snprintf(buf, 16, "%s%d.%d", sign, t / 10, t % 10);
 	return buf;
 }
 
@@ -213,11 +211,7 @@ static void plot_extent(struct layout *l)
 
 static int text_cols(enum canvas_mode mode, const char *s)
 {
-	char tmp[8];
-
-	/* canvas_sanitize reports the width of the whole text even when its
-	 * buffer holds only the start of it. */
-	return canvas_sanitize(s, -1, mode, tmp, sizeof tmp);
+	return canvas_sanitize(s, -1, mode, NULL, 0);
 }
 
 static const char *base_name(const struct radar_input *in, int axis)
@@ -397,6 +391,42 @@ static int box_free(const struct layout *l, int x, int y, int w, int h,
 	return 1;
 }
 
+/* Where to look for a label's box, as (dx, dy) cell offsets from the
+ * ideal place, in order of cost 4 dx^2 + 16 dy^2 (a row is twice as far as
+ * a column), ties by row (0, -1, 1, ...) then right before left.  A table,
+ * because the search runs for every label of every render.  Made by a
+ * throwaway script from |dx| <= 14, |dy| <= 3. */
+static const signed char search[][2] = {
+	{0, 0}, {1, 0}, {-1, 0}, {2, 0}, {-2, 0}, {0, -1}, {0, 1}, {1, -1},
+	{-1, -1}, {1, 1}, {-1, 1}, {2, -1}, {-2, -1}, {2, 1}, {-2, 1}, {3, 0},
+	{-3, 0}, {3, -1}, {-3, -1}, {3, 1}, {-3, 1}, {4, 0}, {-4, 0}, {0, -2},
+	{0, 2}, {1, -2}, {-1, -2}, {1, 2}, {-1, 2}, {4, -1}, {-4, -1}, {4, 1},
+	{-4, 1}, {2, -2}, {-2, -2}, {2, 2}, {-2, 2}, {5, 0}, {-5, 0}, {3, -2},
+	{-3, -2}, {3, 2}, {-3, 2}, {5, -1}, {-5, -1}, {5, 1}, {-5, 1},
+	{4, -2}, {-4, -2}, {4, 2}, {-4, 2}, {6, 0}, {-6, 0}, {0, -3}, {0, 3},
+	{1, -3}, {-1, -3}, {1, 3}, {-1, 3}, {6, -1}, {-6, -1}, {6, 1},
+	{-6, 1}, {2, -3}, {-2, -3}, {2, 3}, {-2, 3}, {5, -2}, {-5, -2},
+	{5, 2}, {-5, 2}, {3, -3}, {-3, -3}, {3, 3}, {-3, 3}, {7, 0}, {-7, 0},
+	{6, -2}, {-6, -2}, {6, 2}, {-6, 2}, {4, -3}, {-4, -3}, {4, 3},
+	{-4, 3}, {7, -1}, {-7, -1}, {7, 1}, {-7, 1}, {5, -3}, {-5, -3},
+	{5, 3}, {-5, 3}, {8, 0}, {-8, 0}, {7, -2}, {-7, -2}, {7, 2}, {-7, 2},
+	{8, -1}, {-8, -1}, {8, 1}, {-8, 1}, {6, -3}, {-6, -3}, {6, 3},
+	{-6, 3}, {8, -2}, {-8, -2}, {8, 2}, {-8, 2}, {9, 0}, {-9, 0}, {9, -1},
+	{-9, -1}, {9, 1}, {-9, 1}, {7, -3}, {-7, -3}, {7, 3}, {-7, 3},
+	{9, -2}, {-9, -2}, {9, 2}, {-9, 2}, {10, 0}, {-10, 0}, {8, -3},
+	{-8, -3}, {8, 3}, {-8, 3}, {10, -1}, {-10, -1}, {10, 1}, {-10, 1},
+	{10, -2}, {-10, -2}, {10, 2}, {-10, 2}, {9, -3}, {-9, -3}, {9, 3},
+	{-9, 3}, {11, 0}, {-11, 0}, {11, -1}, {-11, -1}, {11, 1}, {-11, 1},
+	{10, -3}, {-10, -3}, {10, 3}, {-10, 3}, {11, -2}, {-11, -2}, {11, 2},
+	{-11, 2}, {12, 0}, {-12, 0}, {12, -1}, {-12, -1}, {12, 1}, {-12, 1},
+	{11, -3}, {-11, -3}, {11, 3}, {-11, 3}, {12, -2}, {-12, -2}, {12, 2},
+	{-12, 2}, {13, 0}, {-13, 0}, {13, -1}, {-13, -1}, {13, 1}, {-13, 1},
+	{12, -3}, {-12, -3}, {12, 3}, {-12, 3}, {13, -2}, {-13, -2}, {13, 2},
+	{-13, 2}, {14, 0}, {-14, 0}, {14, -1}, {-14, -1}, {14, 1}, {-14, 1},
+	{13, -3}, {-13, -3}, {13, 3}, {-13, 3}, {14, -2}, {-14, -2}, {14, 2},
+	{-14, 2}, {14, -3}, {-14, -3}, {14, 3}, {-14, 3},
+};
+
 /* Places one label near its vertex: the ideal box hangs off the vertex in
  * the axis direction; the free box nearest to it wins.  Returns how far
  * it had to move (a cost), or -1 when there is no room. */
@@ -422,29 +452,14 @@ static int label_place(struct layout *l, int axis, const struct label *lb,
 		top = ay - 2.0 * lb->lines;
 	ix = (int)lround(left / 2.0);
 	iy = (int)lround(top / 4.0);
-	/* Nearest first: offsets in order of cost 4 * (dx^2 + 4 dy^2). */
-	for (int s = 0; s <= SEARCH_COLS * SEARCH_COLS +
-				 4 * SEARCH_ROWS * SEARCH_ROWS; s++) {
-		for (int k = 0; k < 2 * SEARCH_ROWS + 1; k++) {
-			int dy = (k + 1) / 2 * (k % 2 ? -1 : 1);
-			int rest = s - 4 * dy * dy, dx;
-			if (rest < 0)
-				continue;
-			dx = (int)lround(sqrt((double)rest));
-			if (dx * dx != rest || dx > SEARCH_COLS)
-				continue;
-			for (int sign = 1; sign >= -1; sign -= 2) {
-				int x = ix + sign * dx, y = iy + dy;
-				if (sign < 0 && dx == 0)
-					break;
-				if (!box_free(l, x, y, lb->w, lb->lines,
-					      placed))
-					continue;
-				*out = (struct radar_box){x, y, lb->w,
-							  lb->lines};
-				return 4 * s;
-			}
-		}
+	/* Nearest first: the offsets are sorted by cost. */
+	for (size_t k = 0; k < sizeof search / sizeof search[0]; k++) {
+		int x = ix + search[k][0], y = iy + search[k][1];
+		if (!box_free(l, x, y, lb->w, lb->lines, placed))
+			continue;
+		*out = (struct radar_box){x, y, lb->w, lb->lines};
+		return 4 * search[k][0] * search[k][0] +
+		       16 * search[k][1] * search[k][1];
 	}
 	return -1;
 }
@@ -472,32 +487,69 @@ static int form_penalty(const struct form *f, int full_cols)
 	return 1000;
 }
 
+/* The forms of every axis, and the labels made from the first few of
+ * them: labels do not depend on the radius, so the radius search makes
+ * each label once. */
+#define CACHED_FORMS 8
+
+struct forms {
+	struct form form[RADAR_AXES][MAX_FORMS];
+	int n[RADAR_AXES];
+	int full[RADAR_AXES]; /* columns of the full name */
+	struct label lab[RADAR_AXES][CACHED_FORMS];
+	unsigned char made[RADAR_AXES][CACHED_FORMS];
+	struct label spare;
+};
+
+static void forms_init(struct forms *fs, const struct radar_input *in,
+		       enum canvas_mode mode)
+{
+	for (int a = 0; a < RADAR_AXES; a++) {
+		fs->n[a] = forms_list(in, a, mode, fs->form[a]);
+		fs->full[a] = text_cols(mode, in->axis_name[a]);
+	}
+	memset(fs->made, 0, sizeof fs->made);
+}
+
+static const struct label *forms_label(struct forms *fs,
+				       const struct radar_input *in, int a,
+				       int f, enum canvas_mode mode)
+{
+	struct label *lb = f < CACHED_FORMS ? &fs->lab[a][f] : &fs->spare;
+
+	if (f >= CACHED_FORMS || !fs->made[a][f]) {
+		label_make(in, a, &fs->form[a][f], mode, lb);
+		if (f < CACHED_FORMS)
+			fs->made[a][f] = 1;
+	}
+	return lb;
+}
+
 /* Places every label, each with the form and position of least cost, in
  * a fixed order (top, the upper pair, the lower pair).  Returns the total
  * cost, or -1 when some label found no room or the total reaches limit
  * (a better layout is already known). */
 static int labels_place(struct layout *l, const struct radar_input *in,
-			struct form forms[RADAR_AXES][MAX_FORMS],
-			const int nforms[RADAR_AXES], int limit)
+			struct forms *fs, int limit)
 {
 	static const int order[RADAR_AXES] = {0, 1, 4, 2, 3};
 	int placed = 0, total = 0;
 
 	for (int k = 0; k < RADAR_AXES; k++) {
-		int a = order[k], best = -1, full;
-		struct label lb;
+		int a = order[k], best = -1;
 		struct radar_box box;
 
-		full = text_cols(l->mode, in->axis_name[a]);
-		for (int f = 0; f < nforms[a]; f++) {
-			int pen = form_penalty(&forms[a][f], full), cost;
+		for (int f = 0; f < fs->n[a]; f++) {
+			int pen = form_penalty(&fs->form[a][f], fs->full[a]);
+			const struct label *lb;
+			int cost;
 			if (best >= 0 && pen >= best)
 				break;
-			label_make(in, a, &forms[a][f], l->mode, &lb);
-			cost = label_place(l, a, &lb, placed, &box);
+			lb = forms_label(fs, in, a, f, l->mode);
+			cost = label_place(l, a, lb, placed, &box);
 			if (cost >= 0 && (best < 0 || cost + pen < best)) {
 				best = cost + pen;
-				l->lab[a] = lb;
+				l->lab[a] = *lb;
 				l->box[a] = box;
 			}
 		}
@@ -545,19 +597,18 @@ static double radius_max(const struct layout *l)
  * up plus every label's distance from its vertex and shortening. */
 static void layout_solve(struct layout *l, const struct radar_input *in)
 {
-	struct form forms[RADAR_AXES][MAX_FORMS];
-	int nforms[RADAR_AXES], best = INT_MAX;
+	struct forms fs;
+	int best = INT_MAX;
 	double rmax = radius_max(l), rbest = -1.0;
 	double rmin = floor(rmax * RADIUS_MIN_FRACTION);
 
-	for (int a = 0; a < RADAR_AXES; a++)
-		nforms[a] = forms_list(in, a, l->mode, forms[a]);
+	forms_init(&fs, in, l->mode);
 	for (double r = rmax; r >= rmin; r -= 1.0) {
 		int given_up = (int)(RADIUS_COST * (rmax - r) / rmax), cost;
 		if (given_up >= best)
 			break;
 		layout_centre(l, r);
-		cost = labels_place(l, in, forms, nforms, best - given_up);
+		cost = labels_place(l, in, &fs, best - given_up);
 		if (cost >= 0 && given_up + cost < best) {
 			best = given_up + cost;
 			rbest = r;
@@ -566,7 +617,7 @@ static void layout_solve(struct layout *l, const struct radar_input *in)
 	if (rbest >= 0) {
 		/* Redo the winner: the search left the last try behind. */
 		layout_centre(l, rbest);
-		labels_place(l, in, forms, nforms, INT_MAX);
+		labels_place(l, in, &fs, INT_MAX);
 		return;
 	}
 	/* Nothing fits: keep the smallest radius and leave out the labels
@@ -879,4 +930,125 @@ char *radar_render(const struct radar_input *in, int w, int h,
 		s = canvas_render(c, flags, err);
 	canvas_free(c);
 	return s;
+}
+
+/* ------------------------------------------------------ numbers table */
+
+#define TABLE_NAME_COLS 30
+#define TABLE_HEAD_COLS 14
+
+struct table_buf {
+	char *s;
+	size_t len, cap;
+	int failed;
+};
+
+static void tb_add(struct table_buf *t, const char *s, size_t n)
+{
+	if (t->failed)
+		return;
+	if (t->len + n + 1 > t->cap) {
+		size_t cap = (t->len + n + 1) * 2;
+		char *p = realloc(t->s, cap);
+		if (!p) {
+			t->failed = 1;
+			return;
+		}
+		t->s = p;
+		t->cap = cap;
+	}
+	memcpy(t->s + t->len, s, n);
+	t->len += n;
+	t->s[t->len] = '\0';
+}
+
+static void tb_pad(struct table_buf *t, int n)
+{
+	for (; n > 0; n--)
+		tb_add(t, " ", 1);
+}
+
+/* A cell of `cols` columns: text sanitised, then padded on the left
+ * (right-aligned numbers) or the right (names). */
+static void tb_cell(struct table_buf *t, const char *text, int cols,
+		    int right, enum canvas_mode mode)
+{
+	char buf[TABLE_NAME_COLS * 4 + 8];
+	int w = canvas_sanitize(text, cols, mode, buf, sizeof buf);
+
+	if (right)
+		tb_pad(t, cols - w);
+	tb_add(t, buf, strlen(buf));
+	if (!right)
+		tb_pad(t, cols - w);
+}
+
+static void tb_row(struct table_buf *t, const struct radar_input *in,
+		   const char *name, int name_cols, const int *col,
+		   const double *v, enum canvas_mode mode)
+{
+	char num[16];
+
+	tb_cell(t, name, name_cols, 0, mode);
+	for (int s = 0; s < in->nseries; s++) {
+		tb_pad(t, 2);
+		tb_cell(t, radar_format(v[s], 0, mode, num), col[s], 1, mode);
+	}
+	if (in->nseries > 1) {
+		double d = (isnan(v[0]) || isnan(v[1])) ? NAN : v[0] - v[1];
+		tb_pad(t, 2);
+		tb_cell(t, radar_format(d, 1, mode, num), col[2], 1, mode);
+	}
+	tb_add(t, "\n", 1);
+}
+
+char *radar_table(const struct radar_input *in, enum canvas_mode mode,
+		  struct error *err)
+{
+	struct table_buf t = {NULL, 0, 0, 0};
+	const char *head[3];
+	int name_cols = 6, col[3], n = in->nseries > 1 ? 3 : 1;
+	double v[2];
+
+	if (radar_check(in, err) < 0)
+		return NULL;
+	head[0] = in->series[0].name ? in->series[0].name : "Value";
+	head[1] = in->series[1].name ? in->series[1].name : "Comparison";
+	head[2] = "Difference";
+	for (int i = 0; i <= RADAR_AXES; i++) {
+		const char *name = i < RADAR_AXES ? in->axis_name[i]
+						  : in->centre_name;
+		int w = canvas_sanitize(name ? name : "", TABLE_NAME_COLS,
+					mode, NULL, 0);
+		if (w > name_cols)
+			name_cols = w;
+	}
+	/* Each column as wide as its heading, numbers right-aligned. */
+	for (int k = 0; k < n; k++) {
+		col[k] = canvas_sanitize(head[k], TABLE_HEAD_COLS, mode, NULL,
+					 0);
+		if (col[k] < 5)
+			col[k] = 5;
+	}
+	tb_cell(&t, "Pillar", name_cols, 0, mode);
+	for (int k = 0; k < n; k++) {
+		tb_pad(&t, 2);
+		tb_cell(&t, head[k], col[k], 1, mode);
+	}
+	tb_add(&t, "\n", 1);
+	for (int i = 0; i < RADAR_AXES; i++) {
+		v[0] = in->series[0].value[i];
+		v[1] = in->series[1].value[i];
+		tb_row(&t, in, in->axis_name[i], name_cols, col, v, mode);
+	}
+	v[0] = in->series[0].centre;
+	v[1] = in->series[1].centre;
+	tb_row(&t, in, in->centre_name ? in->centre_name : "Centre",
+	       name_cols, col, v, mode);
+	if (t.failed || !t.s) {
+		free(t.s);
+		error_set(err, ERROR_RUNTIME, "radar table: out of memory");
+		return NULL;
+	}
+	return t.s;
 }

@@ -1,0 +1,173 @@
+/* charts.c - red-flag bars and trend sparklines. */
+#include "config.h"
+
+#include "core/charts.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "core/radar.h"
+
+#define TRACK_MIN 8
+#define LABEL_MAX 60
+
+enum canvas_style charts_band(double score, double amber_at, double red_at)
+{
+	if (isnan(score))
+		return CANVAS_STYLE_MISSING;
+	if (score >= red_at)
+		return CANVAS_STYLE_BAND_RED;
+	if (score >= amber_at)
+		return CANVAS_STYLE_BAND_AMBER;
+	return CANVAS_STYLE_BAND_GREEN;
+}
+
+static int in_scale(double v)
+{
+	return v >= 0.0 && v <= CHARTS_BAR_MAX;
+}
+
+static int bar_check(const struct charts_bar *b, int i, struct error *err)
+{
+	const char *name = b->label ? b->label : "(unnamed)";
+
+	if (!isnan(b->score) && !in_scale(b->score))
+		return error_set(err, ERROR_INPUT, "bar %d (%s): score %g "
+				 "outside 0..4", i + 1, name, b->score);
+	if (!in_scale(b->amber_at) || !in_scale(b->red_at) ||
+	    b->amber_at > b->red_at)
+		return error_set(err, ERROR_INPUT, "bar %d (%s): thresholds "
+				 "amber %g, red %g not ordered within 0..4",
+				 i + 1, name, b->amber_at, b->red_at);
+	return 0;
+}
+
+/* The track cell a threshold falls in. */
+static int mark_cell(double at, int track)
+{
+	int cell = (int)floor(at / CHARTS_BAR_MAX * track);
+
+	return cell >= track ? track - 1 : cell;
+}
+
+/* One track: the filled part in the band's style (with a half cell at the
+ * end in UTF-8), the rest light, and a tick where each band starts. */
+static void bar_track(struct canvas *c, int x, int y, int track,
+		      const struct charts_bar *b)
+{
+	int ascii = canvas_mode(c) == CANVAS_ASCII;
+	enum canvas_style band = charts_band(b->score, b->amber_at, b->red_at);
+	double fill = isnan(b->score) ? 0.0
+				      : b->score / CHARTS_BAR_MAX * track;
+	int full = ascii ? (int)lround(fill) : (int)floor(fill);
+	int half = !ascii && fill - full >= 0.5;
+	int amber = mark_cell(b->amber_at, track);
+	int red = mark_cell(b->red_at, track);
+
+	for (int i = 0; i < track; i++) {
+		int filled = i < full || (half && i == full);
+		uint32_t cp;
+		enum canvas_style st = filled ? band : CANVAS_STYLE_RING;
+
+		if (i < full)
+			cp = ascii ? '#' : 0x2501; /* ━ */
+		else if (filled)
+			cp = 0x2578; /* ╸ */
+		else
+			cp = ascii ? '-' : 0x2500; /* ─ */
+		if (i == amber || i == red) {
+			if (ascii)
+				cp = '|';
+			else
+				cp = filled ? 0x254B : 0x253C; /* ╋ ┼ */
+			st = i == red ? CANVAS_STYLE_BAND_RED
+				      : CANVAS_STYLE_BAND_AMBER;
+		}
+		canvas_put(c, x + i, y, cp, st);
+	}
+}
+
+int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
+		const struct charts_bar *bars, int n, struct error *err)
+{
+	int note_w = 0, track;
+	enum canvas_mode mode = canvas_mode(c);
+
+	for (int i = 0; i < n; i++) {
+		int nw;
+		if (bar_check(&bars[i], i, err) < 0)
+			return -1;
+		nw = bars[i].note ? 1 + canvas_text_width(c, bars[i].note) : 0;
+		if (nw > note_w)
+			note_w = nw;
+	}
+	if (label_w <= 0) {
+		for (int i = 0; i < n; i++) {
+			int lw = canvas_text_width(c, bars[i].label);
+			if (lw > label_w)
+				label_w = lw;
+		}
+		if (label_w > w / 3)
+			label_w = w / 3;
+	}
+	if (label_w > LABEL_MAX)
+		label_w = LABEL_MAX;
+	if (note_w > w / 4)
+		note_w = w / 4;
+	/* label, blank, track, blank, score (up to "4.0"), note */
+	track = w - label_w - 1 - 1 - 3 - note_w;
+	if (track < TRACK_MIN)
+		return error_set(err, ERROR_INPUT, "bars: %d columns leave no "
+				 "room for a track (need %d more)", w,
+				 TRACK_MIN - track);
+	for (int i = 0; i < n; i++) {
+		const struct charts_bar *b = &bars[i];
+		char num[16];
+		int tx = x + label_w + 1, sx = tx + track + 1;
+
+		canvas_clear_rect(c, x, y + i, w, 1);
+		canvas_text(c, x, y + i, label_w, b->label,
+			    CANVAS_STYLE_LABEL);
+		bar_track(c, tx, y + i, track, b);
+		radar_format(b->score, 0, mode, num);
+		sx += canvas_text(c, sx, y + i, 3, num,
+				  charts_band(b->score, b->amber_at,
+					      b->red_at));
+		if (b->note && note_w > 1)
+			canvas_text(c, sx + 1, y + i, note_w - 1, b->note,
+				    CANVAS_STYLE_LEGEND);
+	}
+	return 0;
+}
+
+int charts_sparkline(struct canvas *c, int x, int y, int w,
+		     const double *values, int n, double lo, double hi,
+		     enum canvas_style style)
+{
+	static const char ascii_levels[] = "_.-=^";
+	int ascii = canvas_mode(c) == CANVAS_ASCII;
+	int levels = ascii ? 5 : 8, first, used;
+
+	if (w <= 0 || n <= 0 || !(hi > lo))
+		return 0;
+	first = n > w ? n - w : 0;
+	used = n - first;
+	for (int i = 0; i < used; i++) {
+		double v = values[first + i];
+		long k;
+		if (isnan(v)) {
+			canvas_put(c, x + i, y, ' ', CANVAS_STYLE_NONE);
+			continue;
+		}
+		k = lround((v - lo) / (hi - lo) * (levels - 1));
+		if (k < 0)
+			k = 0;
+		if (k > levels - 1)
+			k = levels - 1;
+		canvas_put(c, x + i, y,
+			   ascii ? (uint32_t)ascii_levels[k]
+				 : 0x2581u + (uint32_t)k,
+			   style);
+	}
+	return used;
+}

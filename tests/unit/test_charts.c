@@ -1,0 +1,147 @@
+/* test_charts.c - red-flag bars and sparklines. */
+#include "config.h"
+
+#include <check.h>
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/charts.h"
+
+static char *show(struct canvas *c)
+{
+	struct error err = {0};
+	char *s = canvas_render(c, 0, &err);
+
+	ck_assert_ptr_nonnull(s);
+	return s;
+}
+
+START_TEST(test_band)
+{
+	ck_assert_int_eq(charts_band(0.0, 1.5, 2.5), CANVAS_STYLE_BAND_GREEN);
+	ck_assert_int_eq(charts_band(1.49, 1.5, 2.5), CANVAS_STYLE_BAND_GREEN);
+	ck_assert_int_eq(charts_band(1.5, 1.5, 2.5), CANVAS_STYLE_BAND_AMBER);
+	ck_assert_int_eq(charts_band(2.5, 1.5, 2.5), CANVAS_STYLE_BAND_RED);
+	ck_assert_int_eq(charts_band(4.0, 1.5, 2.5), CANVAS_STYLE_BAND_RED);
+	ck_assert_int_eq(charts_band(NAN, 1.5, 2.5), CANVAS_STYLE_MISSING);
+}
+END_TEST
+
+START_TEST(test_bars_utf8)
+{
+	struct error err = {0};
+	struct canvas *c = canvas_new(40, 3, CANVAS_UTF8, &err);
+	struct charts_bar b[] = {
+		{"Vague updates", 2.0, 1.0, 3.0, NULL},
+		{"Not my job", 3.25, 1.0, 3.0, "red"},
+		{"Passive", NAN, 1.0, 3.0, NULL},
+	};
+	struct canvas_glyph g;
+	char *s;
+
+	ck_assert_int_eq(charts_bars(c, 0, 0, 40, 0, b, 3, &err), 0);
+	s = show(c);
+	/* label 13, blank, track 40-13-1-1-3-4 = 18, blank, score, note:
+	 * 2.0 of 4 fills 9 of 18 cells; ticks at cells 4 and 13; 3.25
+	 * fills 14.6 cells, the last half; it rounds half away from 0. */
+	ck_assert_str_eq(s,
+		"Vague updates ━━━━╋━━━━────┼──── 2.0\n"
+		"Not my job    ━━━━╋━━━━━━━━╋╸─── 3.3 red\n"
+		"Passive       ────┼────────┼──── \u2013\n");
+	free(s);
+	canvas_get(c, 14, 0, &g);
+	ck_assert_int_eq(g.style, CANVAS_STYLE_BAND_AMBER);
+	canvas_get(c, 18, 1, &g); /* the amber tick */
+	ck_assert_int_eq(g.style, CANVAS_STYLE_BAND_AMBER);
+	canvas_get(c, 15, 1, &g);
+	ck_assert_int_eq(g.style, CANVAS_STYLE_BAND_RED);
+	canvas_get(c, 24, 0, &g); /* unfilled track */
+	ck_assert_int_eq(g.style, CANVAS_STYLE_RING);
+	canvas_free(c);
+}
+END_TEST
+
+START_TEST(test_bars_ascii)
+{
+	struct error err = {0};
+	struct canvas *c = canvas_new(30, 1, CANVAS_ASCII, &err);
+	struct charts_bar b = {"Vague \xe2\x80\x9cupdates\xe2\x80\x9d", 1.0,
+			       1.0, 3.0, NULL};
+	char *s;
+
+	ck_assert_int_eq(charts_bars(c, 0, 0, 30, 8, &b, 1, &err), 0);
+	s = show(c);
+	ck_assert_str_eq(s, "Vague ?~ ####|-------|---- 1.0\n");
+	free(s);
+	canvas_free(c);
+}
+END_TEST
+
+START_TEST(test_bars_errors)
+{
+	struct error err = {0};
+	struct canvas *c = canvas_new(30, 1, CANVAS_UTF8, &err);
+	struct charts_bar b = {"Flag", 4.5, 1.0, 3.0, NULL};
+
+	ck_assert_int_eq(charts_bars(c, 0, 0, 30, 0, &b, 1, &err), -1);
+	ck_assert_str_eq(err.msg, "bar 1 (Flag): score 4.5 outside 0..4");
+	b.score = 1;
+	b.amber_at = 3.5;
+	ck_assert_int_eq(charts_bars(c, 0, 0, 30, 0, &b, 1, &err), -1);
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	b.amber_at = 1;
+	ck_assert_int_eq(charts_bars(c, 0, 0, 14, 4, &b, 1, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "no room"));
+	canvas_free(c);
+}
+END_TEST
+
+START_TEST(test_sparkline)
+{
+	struct error err = {0};
+	struct canvas *c = canvas_new(12, 2, CANVAS_UTF8, &err);
+	struct canvas *a = canvas_new(12, 1, CANVAS_ASCII, &err);
+	double v[] = {1, 2, NAN, 3, 4, 5};
+	char *s;
+
+	ck_assert_int_eq(charts_sparkline(c, 0, 0, 12, v, 6, 1, 5,
+					  CANVAS_STYLE_SERIES_A), 6);
+	/* Only the newest 3 fit: they end up at the right. */
+	ck_assert_int_eq(charts_sparkline(c, 0, 1, 3, v, 6, 1, 5,
+					  CANVAS_STYLE_SERIES_A), 3);
+	s = show(c);
+	ck_assert_str_eq(s, "\u2581\u2583 \u2585\u2586\u2588\n"
+			    "\u2585\u2586\u2588\n");
+	free(s);
+	ck_assert_int_eq(charts_sparkline(a, 0, 0, 12, v, 6, 1, 5, 0), 6);
+	s = show(a);
+	ck_assert_str_eq(s, "_. -=^\n");
+	free(s);
+	ck_assert_int_eq(charts_sparkline(a, 0, 0, 12, v, 6, 5, 5, 0), 0);
+	canvas_free(c);
+	canvas_free(a);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("charts");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	tcase_add_test(tc, test_band);
+	tcase_add_test(tc, test_bars_utf8);
+	tcase_add_test(tc, test_bars_ascii);
+	tcase_add_test(tc, test_bars_errors);
+	tcase_add_test(tc, test_sparkline);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}

@@ -1,0 +1,526 @@
+/* test_radar.c - radar geometry, label layout, output and goldens.
+ *
+ * Golden files: tests/unit/golden/radar-*.txt hold the exact bytes of a
+ * few charts.  When a change to the drawing is deliberate, regenerate them
+ * with
+ *
+ *     OWNIT_REGEN_GOLDEN=1 make check TESTS=tests/unit/test_radar
+ *
+ * (they are written into the source tree, $OWNIT_SRCDIR), look at the
+ * diff, and commit it.  Without the variable a difference fails. */
+#include "config.h"
+
+#include <check.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/radar.h"
+
+static const char *const names[RADAR_AXES] = {
+	"Clarity", "Trust and openness", "Autonomy", "Feedback systems",
+	"Role-model behaviours"};
+
+static struct radar_input sample(int nseries)
+{
+	struct radar_input in = {
+		.centre_name = "Connection to vision",
+		.series = {{"This session", {3.8, 2.4, 3.0, 2.1, 4.0}, 3.5},
+			   {"Previous", {3.1, 2.0, 3.4, 2.6, 3.5}, 3.0}},
+		.nseries = nseries,
+	};
+
+	for (int i = 0; i < RADAR_AXES; i++)
+		in.axis_name[i] = names[i];
+	return in;
+}
+
+static struct canvas *draw(const struct radar_input *in, int w, int h,
+			   enum canvas_mode mode, struct radar_layout *l)
+{
+	struct error err = {0};
+	struct canvas *c = canvas_new(w, h, mode, &err);
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_msg(radar_draw(c, 0, 0, w, h, in, l, &err) == 0,
+		      "radar_draw: %s", err.msg);
+	return c;
+}
+
+/* ------------------------------------------------------------ geometry */
+
+START_TEST(test_point_geometry)
+{
+	struct radar_input in = sample(2);
+	struct radar_layout l;
+	struct canvas *c = draw(&in, 80, 24, CANVAS_UTF8, &l);
+	double x, y, prev = -1.0;
+
+	ck_assert(l.radius > 30.0);
+	for (int a = 0; a < RADAR_AXES; a++) {
+		radar_point(&l, a, 5.0, &x, &y);
+		ck_assert_double_eq_tol(hypot(x - l.cx, y - l.cy), l.radius,
+					1e-9);
+		radar_point(&l, a, 0.0, &x, &y);
+		ck_assert_double_eq_tol(x, l.cx, 1e-9);
+		ck_assert_double_eq_tol(y, l.cy, 1e-9);
+		radar_point(&l, a, NAN, &x, &y);
+		ck_assert_double_eq_tol(hypot(x - l.cx, y - l.cy), 0.0, 1e-9);
+		prev = -1.0;
+		for (double v = 0.5; v <= 5.0; v += 0.5) {
+			double d;
+			radar_point(&l, a, v, &x, &y);
+			d = hypot(x - l.cx, y - l.cy);
+			ck_assert(d > prev);
+			ck_assert_double_eq_tol(d, l.radius * v / 5.0, 1e-9);
+			prev = d;
+		}
+	}
+	/* The first axis points straight up. */
+	radar_point(&l, 0, 5.0, &x, &y);
+	ck_assert_double_eq_tol(x, l.cx, 1e-9);
+	ck_assert_double_eq_tol(y, l.cy - l.radius, 1e-9);
+	/* Evenly spaced: 72 degrees between neighbours. */
+	for (int a = 0; a < RADAR_AXES; a++) {
+		double x1, y1, x2, y2, ang;
+		radar_point(&l, a, 5.0, &x1, &y1);
+		radar_point(&l, (a + 1) % RADAR_AXES, 5.0, &x2, &y2);
+		ang = acos(((x1 - l.cx) * (x2 - l.cx) +
+			    (y1 - l.cy) * (y2 - l.cy)) /
+			   (l.radius * l.radius));
+		ck_assert_double_eq_tol(ang, 2.0 * M_PI / 5.0, 1e-9);
+	}
+	canvas_free(c);
+}
+END_TEST
+
+/* The dots really are where the geometry says: the rim vertex (value 5)
+ * and every series A point are set on the dot grid, the centre is
+ * covered by the centre score. */
+START_TEST(test_dots_on_grid)
+{
+	struct radar_input in = sample(1);
+	struct radar_layout l;
+	struct canvas *c;
+
+	in.series[0].value[2] = 5.0;
+	c = draw(&in, 80, 24, CANVAS_UTF8, &l);
+	for (int a = 0; a < RADAR_AXES; a++) {
+		double x, y;
+		int dx, dy;
+		unsigned bit;
+		radar_point(&l, a, 5.0, &x, &y);
+		dx = (int)floor(x);
+		dy = (int)floor(y);
+		/* Each cell is 2x4 dots; find the dot's bit. */
+		static const unsigned bits[4][2] = {
+			{0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}};
+		bit = bits[dy % 4][dx % 2];
+		if (a == 2) {
+			/* Value 5 on axis 2: series A sits on the rim. */
+			ck_assert_uint_ne(canvas_dots(c, dx / 2, dy / 4,
+						      CANVAS_LAYER_LINE) & bit,
+					  0);
+		} else {
+			ck_assert_uint_ne(canvas_dots(c, dx / 2, dy / 4,
+						      CANVAS_LAYER_GRID) & bit,
+					  0);
+		}
+		radar_point(&l, a, in.series[0].value[a], &x, &y);
+		ck_assert_uint_ne(canvas_dots(c, (int)floor(x) / 2,
+					      (int)floor(y) / 4,
+					      CANVAS_LAYER_LINE), 0);
+	}
+	ck_assert_int_eq(l.centre.y, (int)floor(l.cy / 4));
+	ck_assert(l.centre.x <= (int)floor(l.cx / 2) &&
+		  (int)floor(l.cx / 2) < l.centre.x + l.centre.w);
+	canvas_free(c);
+}
+END_TEST
+
+/* Round, not squashed: the plot's extent in dots matches a regular
+ * pentagon, so its width over height is 1.902 / 1.809. */
+START_TEST(test_round_proportions)
+{
+	struct radar_input in = sample(1);
+	struct radar_layout l;
+	struct canvas *c = draw(&in, 160, 48, CANVAS_UTF8, &l);
+	double xl, yl, xr, yr, xt, yt, xb, yb;
+
+	radar_point(&l, 4, 5.0, &xl, &yl);
+	radar_point(&l, 1, 5.0, &xr, &yr);
+	radar_point(&l, 0, 5.0, &xt, &yt);
+	radar_point(&l, 2, 5.0, &xb, &yb);
+	ck_assert_double_eq_tol((xr - xl) / (yb - yt),
+				2 * sin(0.4 * M_PI) / (1 + cos(0.2 * M_PI)),
+				1e-9);
+	/* Mirror symmetric about the vertical axis. */
+	ck_assert_double_eq_tol(l.cx - xl, xr - l.cx, 1e-9);
+	canvas_free(c);
+}
+END_TEST
+
+/* ------------------------------------------------------------- labels */
+
+static int boxes_overlap(const struct radar_box *a, const struct radar_box *b)
+{
+	return a->w && b->w && a->x < b->x + b->w && b->x < a->x + a->w &&
+	       a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* Is dot-space point (x, y) inside the rim pentagon? */
+static int in_rim(const struct radar_layout *l, double x, double y)
+{
+	double px[RADAR_AXES], py[RADAR_AXES];
+
+	for (int a = 0; a < RADAR_AXES; a++)
+		radar_point(l, a, 5.0, &px[a], &py[a]);
+	for (int a = 0; a < RADAR_AXES; a++) {
+		int b = (a + 1) % RADAR_AXES;
+		double cross = (px[b] - px[a]) * (y - py[a]) -
+			       (py[b] - py[a]) * (x - px[a]);
+		if (cross < 0) /* clockwise on screen: inside is >= 0 */
+			return 0;
+	}
+	return 1;
+}
+
+static void check_labels(int w, int h, int nseries, enum canvas_mode mode)
+{
+	struct radar_input in = sample(nseries);
+	struct radar_layout l;
+	struct canvas *c = draw(&in, w, h, mode, &l);
+	int shown = 0;
+
+	for (int a = 0; a < RADAR_AXES; a++) {
+		const struct radar_box *b = &l.label[a];
+		if (!b->w)
+			continue;
+		shown++;
+		ck_assert_msg(b->x >= 0 && b->y >= 0 && b->x + b->w <= w &&
+				      b->y + b->h <= h - 1,
+			      "%dx%d: label %d outside", w, h, a);
+		for (int k = a + 1; k < RADAR_AXES; k++)
+			ck_assert_msg(!boxes_overlap(b, &l.label[k]),
+				      "%dx%d: labels %d and %d overlap", w, h,
+				      a, k);
+		ck_assert(!boxes_overlap(b, &l.legend));
+		ck_assert(!boxes_overlap(b, &l.centre));
+		/* No dot of any label cell lies inside the rim. */
+		for (int y = b->y; y < b->y + b->h; y++)
+			for (int x = b->x; x < b->x + b->w; x++)
+				for (int j = 0; j < 4; j++)
+					for (int i = 0; i < 2; i++)
+						ck_assert_msg(
+							!in_rim(&l,
+								2 * x + i + 0.5,
+								4 * y + j + 0.5),
+							"%dx%d: label %d on "
+							"the plot at %d,%d",
+							w, h, a, x, y);
+	}
+	ck_assert_int_eq(shown, RADAR_AXES);
+	canvas_free(c);
+}
+
+START_TEST(test_labels_never_overlap)
+{
+	static const int size[][2] = {{36, 14}, {80, 24}, {160, 48},
+				      {40, 30}, {120, 16}, {37, 15}};
+
+	for (size_t i = 0; i < sizeof size / sizeof size[0]; i++)
+		for (int n = 1; n <= 2; n++) {
+			check_labels(size[i][0], size[i][1], n, CANVAS_UTF8);
+			check_labels(size[i][0], size[i][1], n, CANVAS_ASCII);
+		}
+}
+END_TEST
+
+static char *render(const struct radar_input *in, int w, int h,
+		    enum canvas_mode mode, unsigned flags)
+{
+	struct error err = {0};
+	char *s = radar_render(in, w, h, mode, flags, &err);
+
+	ck_assert_msg(s != NULL, "radar_render: %s", err.msg);
+	return s;
+}
+
+START_TEST(test_labels_text)
+{
+	struct radar_input in = sample(2);
+	char *s = render(&in, 80, 24, CANVAS_UTF8, 0);
+
+	ck_assert_ptr_nonnull(strstr(s, "Clarity 3.8"));
+	ck_assert_ptr_nonnull(strstr(s, "Autonomy 3.0"));
+	ck_assert_ptr_nonnull(strstr(s, "Feedback systems 2.1"));
+	ck_assert_ptr_nonnull(strstr(s, "3.5"));
+	ck_assert_ptr_nonnull(strstr(s, "This session"));
+	ck_assert_ptr_nonnull(strstr(s, "Previous"));
+	free(s);
+	/* At the smallest size names are shortened with an ellipsis. */
+	s = render(&in, 36, 14, CANVAS_UTF8, 0);
+	ck_assert_ptr_nonnull(strstr(s, "Clarity 3.8"));
+	ck_assert_ptr_nonnull(strstr(s, "\u2026"));
+	free(s);
+}
+END_TEST
+
+START_TEST(test_missing_value)
+{
+	struct radar_input in = sample(1);
+	struct radar_layout l;
+	struct canvas *c;
+	char *s;
+	double x, y;
+
+	in.series[0].value[0] = NAN;
+	in.series[0].centre = NAN;
+	s = render(&in, 80, 24, CANVAS_UTF8, 0);
+	ck_assert_ptr_nonnull(strstr(s, "Clarity \u2013"));
+	free(s);
+	s = render(&in, 80, 24, CANVAS_ASCII, 0);
+	ck_assert_ptr_nonnull(strstr(s, "Clarity -"));
+	free(s);
+	c = draw(&in, 80, 24, CANVAS_UTF8, &l);
+	radar_point(&l, 0, NAN, &x, &y);
+	ck_assert_double_eq(x, l.cx);
+	ck_assert_double_eq(y, l.cy);
+	canvas_free(c);
+}
+END_TEST
+
+static void assert_ascii_only(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		ck_assert_msg(*p == '\n' || (*p >= 0x20 && *p <= 0x7E),
+			      "byte 0x%02x at %ld", *p, (long)(p - (const unsigned char *)s));
+}
+
+START_TEST(test_ascii_only_printable)
+{
+	struct radar_input in = sample(2);
+	static const int size[][2] = {{36, 14}, {80, 24}, {160, 48}};
+
+	in.axis_name[1] = "Trust \xc3\xa9t openness \xe6\x97\xa5\033[31m";
+	in.series[1].name = "Avant\xe2\x80\xa6";
+	for (size_t i = 0; i < 3; i++) {
+		char *s = render(&in, size[i][0], size[i][1], CANVAS_ASCII, 0);
+		char *t = radar_table(&in, CANVAS_ASCII, NULL);
+		assert_ascii_only(s);
+		ck_assert_ptr_nonnull(t);
+		assert_ascii_only(t);
+		free(s);
+		free(t);
+	}
+}
+END_TEST
+
+START_TEST(test_hostile_names_sanitised)
+{
+	struct radar_input in = sample(2);
+	char *s, *t;
+
+	in.axis_name[0] = "Cla\033]0;pwned\007rity";
+	in.series[0].name = "now\r\n";
+	s = render(&in, 80, 24, CANVAS_UTF8, CANVAS_RENDER_COLOR);
+	t = radar_table(&in, CANVAS_UTF8, NULL);
+	ck_assert_ptr_null(strstr(s, "\033]"));
+	ck_assert_ptr_null(strchr(s, '\007'));
+	ck_assert_ptr_null(strchr(s, '\r'));
+	ck_assert_ptr_null(strchr(t, '\033'));
+	free(s);
+	free(t);
+}
+END_TEST
+
+START_TEST(test_deterministic)
+{
+	struct radar_input in = sample(2);
+	char *a = render(&in, 80, 24, CANVAS_UTF8, CANVAS_RENDER_COLOR);
+	char *b = render(&in, 80, 24, CANVAS_UTF8, CANVAS_RENDER_COLOR);
+
+	ck_assert_str_eq(a, b);
+	free(a);
+	free(b);
+}
+END_TEST
+
+START_TEST(test_draw_into_region_leaves_rest)
+{
+	struct radar_input in = sample(1);
+	struct error err = {0};
+	struct canvas *c = canvas_new(90, 26, CANVAS_UTF8, &err);
+	char *s;
+
+	canvas_text(c, 0, 0, 90, "TITLE", CANVAS_STYLE_TITLE);
+	canvas_text(c, 0, 25, 90, "FOOTER", 0);
+	ck_assert_int_eq(radar_draw(c, 10, 1, 80, 24, &in, NULL, &err), 0);
+	s = canvas_render(c, 0, &err);
+	ck_assert(strncmp(s, "TITLE\n", 6) == 0);
+	ck_assert_ptr_nonnull(strstr(s, "\nFOOTER\n"));
+	free(s);
+	ck_assert_int_eq(radar_draw(c, 60, 1, 40, 24, &in, NULL, &err), -1);
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	canvas_free(c);
+}
+END_TEST
+
+START_TEST(test_errors)
+{
+	struct radar_input in = sample(2);
+	struct error err = {0};
+
+	ck_assert_ptr_null(radar_render(&in, 35, 14, CANVAS_UTF8, 0, &err));
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	ck_assert_ptr_nonnull(strstr(err.msg, "35x14"));
+	in.series[1].value[3] = 5.5;
+	ck_assert_ptr_null(radar_render(&in, 80, 24, CANVAS_UTF8, 0, &err));
+	ck_assert_str_eq(err.msg, "radar: series 2, axis Feedback systems: "
+				  "value 5.5 outside 0..5");
+	in = sample(1);
+	in.series[0].centre = -1;
+	ck_assert_int_eq(radar_check(&in, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "centre"));
+	in = sample(3);
+	ck_assert_int_eq(radar_check(&in, &err), -1);
+}
+END_TEST
+
+START_TEST(test_format)
+{
+	char b[16];
+
+	ck_assert_str_eq(radar_format(3.84, 0, CANVAS_UTF8, b), "3.8");
+	ck_assert_str_eq(radar_format(3.85, 0, CANVAS_UTF8, b), "3.9");
+	ck_assert_str_eq(radar_format(0.7, 1, CANVAS_UTF8, b), "+0.7");
+	ck_assert_str_eq(radar_format(-0.5, 1, CANVAS_UTF8, b), "-0.5");
+	ck_assert_str_eq(radar_format(0.0, 1, CANVAS_UTF8, b), "0.0");
+	ck_assert_str_eq(radar_format(NAN, 0, CANVAS_UTF8, b), "\u2013");
+	ck_assert_str_eq(radar_format(NAN, 1, CANVAS_ASCII, b), "-");
+}
+END_TEST
+
+START_TEST(test_table)
+{
+	struct radar_input in = sample(2);
+	char *t;
+
+	in.series[1].value[1] = NAN;
+	t = radar_table(&in, CANVAS_UTF8, NULL);
+	ck_assert_str_eq(t,
+		"Pillar                 This session  Previous  Difference\n"
+		"Clarity                         3.8       3.1        +0.7\n"
+		"Trust and openness              2.4         \u2013           \u2013\n"
+		"Autonomy                        3.0       3.4        -0.4\n"
+		"Feedback systems                2.1       2.6        -0.5\n"
+		"Role-model behaviours           4.0       3.5        +0.5\n"
+		"Connection to vision            3.5       3.0        +0.5\n");
+	free(t);
+	in.nseries = 1;
+	t = radar_table(&in, CANVAS_ASCII, NULL);
+	ck_assert_str_eq(t,
+		"Pillar                 This session\n"
+		"Clarity                         3.8\n"
+		"Trust and openness              2.4\n"
+		"Autonomy                        3.0\n"
+		"Feedback systems                2.1\n"
+		"Role-model behaviours           4.0\n"
+		"Connection to vision            3.5\n");
+	free(t);
+}
+END_TEST
+
+/* ------------------------------------------------------------ goldens */
+
+static void golden(const char *name, const char *got)
+{
+	const char *src = getenv("OWNIT_SRCDIR");
+	char path[4096];
+	FILE *f;
+	char *want;
+	long n;
+
+	snprintf(path, sizeof path, "%s/tests/unit/golden/%s",
+		 src ? src : ".", name);
+	if (getenv("OWNIT_REGEN_GOLDEN")) {
+		f = fopen(path, "wb");
+		ck_assert_msg(f != NULL, "cannot write %s", path);
+		ck_assert_int_eq(fputs(got, f) >= 0, 1);
+		ck_assert_int_eq(fclose(f), 0);
+		return;
+	}
+	f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "missing golden %s (OWNIT_REGEN_GOLDEN=1 "
+		      "makes it)", path);
+	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	rewind(f);
+	want = malloc((size_t)n + 1);
+	ck_assert_ptr_nonnull(want);
+	ck_assert_uint_eq(fread(want, 1, (size_t)n, f), (size_t)n);
+	want[n] = '\0';
+	fclose(f);
+	ck_assert_msg(strcmp(got, want) == 0, "%s differs from the golden "
+		      "file; if deliberate, regenerate (see the top of "
+		      "test_radar.c)\ngot:\n%s", name, got);
+	free(want);
+}
+
+START_TEST(test_goldens)
+{
+	struct radar_input two = sample(2), one = sample(1);
+	static const struct {
+		const char *file;
+		int w, h, n;
+		enum canvas_mode mode;
+		unsigned flags;
+	} g[] = {
+		{"radar-80x24.txt", 80, 24, 2, CANVAS_UTF8, 0},
+		{"radar-36x14.txt", 36, 14, 1, CANVAS_UTF8, 0},
+		{"radar-80x24-ascii.txt", 80, 24, 2, CANVAS_ASCII, 0},
+		{"radar-60x20-color.txt", 60, 20, 2, CANVAS_UTF8,
+		 CANVAS_RENDER_COLOR},
+		{"radar-160x48.txt", 160, 48, 2, CANVAS_UTF8, 0},
+	};
+
+	for (size_t i = 0; i < sizeof g / sizeof g[0]; i++) {
+		char *s = render(g[i].n == 2 ? &two : &one, g[i].w, g[i].h,
+				 g[i].mode, g[i].flags);
+		golden(g[i].file, s);
+		free(s);
+	}
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("radar");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	tcase_add_test(tc, test_point_geometry);
+	tcase_add_test(tc, test_dots_on_grid);
+	tcase_add_test(tc, test_round_proportions);
+	tcase_add_test(tc, test_labels_never_overlap);
+	tcase_add_test(tc, test_labels_text);
+	tcase_add_test(tc, test_missing_value);
+	tcase_add_test(tc, test_ascii_only_printable);
+	tcase_add_test(tc, test_hostile_names_sanitised);
+	tcase_add_test(tc, test_deterministic);
+	tcase_add_test(tc, test_draw_into_region_leaves_rest);
+	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_format);
+	tcase_add_test(tc, test_table);
+	tcase_add_test(tc, test_goldens);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}
