@@ -1,0 +1,109 @@
+/* csvexport.h - sessions out to CSV: summaries for spreadsheets, detail
+ * for merging into another database.
+ *
+ * Two formats (the manual page lists every column):
+ *
+ *  - Summary: one row per session.  The flag_*, pillar_* and evidence_*
+ *    columns follow the content's ids ('-' becomes '_'), so other content
+ *    gets its own columns.  Scores have two decimals and a '.' whatever
+ *    the locale; no score is an empty field; times are local ISO 8601
+ *    with their offset.  Cells a spreadsheet would run as a formula
+ *    (starting with = + - @ tab or CR) get a leading ' unless raw.
+ *
+ *  - Detail: one row per person, session, answer, rating, ladder, ladder
+ *    step, commitment and note, the first column naming the record type;
+ *    uuids and UTC times exactly as stored, every value written raw.
+ *    csvimport reads it back, and an export of the imported database is
+ *    byte for byte the same.
+ *
+ * Both are RFC 4180: commas, CRLF line ends, quotes doubled, fields with
+ * a comma, quote or line break quoted, UTF-8 with a BOM only when asked.
+ *
+ * Export streams: sessions are read one at a time in start order and
+ * written through a buffered stream, so memory stays flat however many
+ * sessions there are.  A file is written atomically: a temporary file in
+ * the same folder, flushed to disk, then renamed over the target; on any
+ * failure the target is untouched and the temporary file removed.
+ */
+#ifndef OWNIT_CSVEXPORT_H
+#define OWNIT_CSVEXPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/content.h"
+#include "core/error.h"
+#include "core/store.h"
+
+enum csvexport_format {
+	CSVEXPORT_SUMMARY,
+	CSVEXPORT_DETAIL,
+};
+
+/* What to write.  Zero fields select everything: person_id 0 is everyone,
+ * since/until NULL no limit ("YYYY-MM-DD", inclusive, local days),
+ * session_id 0 no single session.  status is -1 for all, else an
+ * enum store_status. */
+struct csvexport_options {
+	enum csvexport_format format;
+	int64_t person_id;
+	int64_t session_id; /* only this session (the TUI's summary screen) */
+	const char *since;
+	const char *until;
+	int status;
+	int raw; /* no spreadsheet-safety prefix (detail is always raw) */
+	int bom; /* start with a UTF-8 byte order mark */
+};
+
+/* Sets o to the defaults: summary, everything, status all. */
+void csvexport_options_init(struct csvexport_options *o);
+
+/* Writes the export to path atomically, or to fp when path is NULL (fp is
+ * flushed, not closed).  Sets *rows (when not NULL) to the number of data
+ * rows written, header not counted.  Failures name the file and the
+ * cause: a missing folder is ERROR_INPUT; permission denied, a full disk
+ * or any other system failure ERROR_RUNTIME. */
+int csvexport_write(struct store *s, const struct content *c,
+		    const struct csvexport_options *o, const char *path,
+		    FILE *fp, size_t *rows, struct error *err);
+
+/* Formats a score with two decimals and a '.' ("2.25") into buf, without
+ * looking at the locale.  Returns buf. */
+char *csvexport_decimal(double v, char buf[32]);
+
+/* The number of columns of the detail format, and its header names. */
+#define CSVEXPORT_DETAIL_COLUMNS 26
+extern const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS];
+
+/* Columns of the detail format, by name. */
+enum csvexport_detail_col {
+	DCOL_RECORD,
+	DCOL_UUID,
+	DCOL_PERSON,
+	DCOL_SESSION,
+	DCOL_NAME,
+	DCOL_ROLE,
+	DCOL_TEAM,
+	DCOL_ARCHIVED,
+	DCOL_KIND,
+	DCOL_COACH,
+	DCOL_STATUS,
+	DCOL_CONTENT_VERSION,
+	DCOL_STEP,
+	DCOL_ITEM,
+	DCOL_VALUE,
+	DCOL_TEXT,
+	DCOL_NOTE,
+	DCOL_START_RUNG,
+	DCOL_REACHED_RUNG,
+	DCOL_RUNG,
+	DCOL_OWNER,
+	DCOL_DUE,
+	DCOL_REVIEWED_IN,
+	DCOL_OBSTACLE,
+	DCOL_TIME,
+	DCOL_CLOSED,
+};
+
+#endif

@@ -1,0 +1,118 @@
+/* report.h - one session on one page, for `ownit report` and the TUI.
+ *
+ * A report is built once from the store and the content, for a width and
+ * a canvas mode, and is then a list of lines.  A line is either text with
+ * one style, or one row of a chart canvas (the red-flag bars, the radar).
+ * The command line renders the lines as plain text (optionally with ANSI
+ * colour); the TUI summary screen walks the same lines and draws text
+ * with the style's attribute and chart rows cell by cell (canvas_get), so
+ * both show the very same content and scrolling is just an offset into
+ * the list.
+ *
+ * Sections, in order (a section with nothing to say is left out, except
+ * the header):
+ *   header        person, date, kind, coach, status, content version
+ *   followup      results of earlier commitments reviewed in the session
+ *   flags         red-flag bars with bands and scores
+ *   radar         the pillar radar against the previous session (or the
+ *                 red-flag evidence when there is none), and its numbers
+ *   signals       the strongest signals, the pillars they point to, the
+ *                 practices and self-checks that address them
+ *   gap           the perception gap, pillar by pillar
+ *   ladder        the situation, the climb rung by rung
+ *   commitments   made in this session
+ *   notes         the session's note
+ *
+ * Every piece of user text (names, notes, answers) is sanitised: control
+ * characters never reach the terminal, and text is wrapped (or cut) by
+ * display width, so no line is wider than the report's width.
+ */
+#ifndef OWNIT_REPORT_H
+#define OWNIT_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/canvas.h"
+#include "core/content.h"
+#include "core/error.h"
+#include "core/store.h"
+
+#define REPORT_WIDTH_DEFAULT 80
+#define REPORT_WIDTH_MIN 40
+#define REPORT_WIDTH_MAX 400
+
+enum report_section {
+	REPORT_SEC_HEADER,
+	REPORT_SEC_FOLLOWUP,
+	REPORT_SEC_FLAGS,
+	REPORT_SEC_RADAR,
+	REPORT_SEC_SIGNALS,
+	REPORT_SEC_GAP,
+	REPORT_SEC_LADDER,
+	REPORT_SEC_COMMITMENTS,
+	REPORT_SEC_NOTES,
+	REPORT_SEC_COUNT
+};
+
+struct report_options {
+	int width;             /* columns, REPORT_WIDTH_MIN..MAX; 0: default */
+	enum canvas_mode mode; /* CANVAS_UTF8 or CANVAS_ASCII */
+};
+
+/* One line of a report.  Text lines have canvas == NULL; text is already
+ * sanitised for the mode and at most the report's width in columns.
+ * Chart lines show row `row` of canvas (text is NULL); the canvas is
+ * owned by the report.  style is what the line is (CANVAS_STYLE_TITLE for
+ * section headings, _LABEL, _VALUE, _BAND_RED for a flagged gap, ...). */
+struct report_line {
+	enum report_section section;
+	enum canvas_style style;
+	const char *text;
+	const struct canvas *canvas;
+	int row;
+};
+
+struct report;
+
+/* Builds the report of session id.  A session that does not exist is an
+ * ERROR_INPUT naming the id; answers and ratings whose ids the content no
+ * longer has are left out (and counted in a line of the header).
+ * Returns NULL with err set on failure. */
+struct report *report_build(struct store *s, const struct content *c,
+			    int64_t session_id,
+			    const struct report_options *opt,
+			    struct error *err);
+
+/* Frees a report (NULL is fine). */
+void report_free(struct report *r);
+
+/* The lines, 0 .. report_nlines - 1. */
+size_t report_nlines(const struct report *r);
+const struct report_line *report_line(const struct report *r, size_t i);
+
+/* The width and mode the report was built for. */
+int report_width(const struct report *r);
+
+/* The session the report is about (its uuid, person, start). */
+const struct store_session *report_session(const struct report *r);
+
+/* Writes the whole report to fp, lines ending in "\n", trailing blanks
+ * trimmed; with CANVAS_RENDER_COLOR in flags, styles become ANSI SGR
+ * colours.  An output error is ERROR_RUNTIME. */
+int report_write(const struct report *r, FILE *fp, unsigned flags,
+		 struct error *err);
+
+/* The same into a malloc'd string the caller frees. */
+char *report_render(const struct report *r, unsigned flags,
+		    struct error *err);
+
+/* Resolves what the user typed to name a session: a decimal id, a full
+ * uuid, or an unambiguous uuid prefix (at least 4 hex digits).  Returns 1
+ * and sets *id when found, 0 when no session matches (or the prefix is
+ * ambiguous: then ERROR_INPUT says so and -1 is returned), -1 on error. */
+int report_find_session(struct store *s, const char *what, int64_t *id,
+			struct error *err);
+
+#endif

@@ -1,0 +1,225 @@
+/* store_export.c - the queries behind export, import and the report. */
+#include "config.h"
+
+#include "core/store_export.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "core/store_int.h"
+
+int store_session_find_prefix(struct store *s, const char *prefix,
+			      int64_t *id, struct error *err)
+{
+	/* uuids are written in lower case; the prefix is matched on the
+	 * same terms whatever the user typed. */
+	static const char sql[] = "SELECT id FROM session "
+				  "WHERE substr(uuid, 1, ?2) = lower(?1) "
+				  "ORDER BY id LIMIT 2";
+	const char *doing = "finding a session";
+	size_t len = strlen(prefix);
+	if (len == 0 || len >= STORE_UUID_SIZE)
+		return 0;
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, prefix);
+	sqlite3_bind_int(st, 2, (int)len);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == 0)
+			*id = sqlite3_column_int64(st, 0);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		n = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return n;
+}
+
+int store_session_extra_each(struct store *s, int64_t id,
+			     int (*cb)(const struct store_session_extra *,
+				       void *),
+			     void *ud, struct error *err)
+{
+	/* One row per session: every count comes from an index on
+	 * commitment (by session, by review). */
+	static const char sql[] =
+		"SELECT l.situation, l.start_rung, l.reached_rung, n.body, "
+		"(SELECT count(*) FROM commitment WHERE session_id = s.id), "
+		"r.kept, r.partly, r.missed, r.reneg "
+		"FROM session s "
+		"LEFT JOIN ladder l ON l.session_id = s.id "
+		"LEFT JOIN note n ON n.session_id = s.id, "
+		"(SELECT total(status = 'kept') AS kept, "
+		"  total(status = 'partly') AS partly, "
+		"  total(status = 'missed') AS missed, "
+		"  total(status = 'renegotiated') AS reneg "
+		"  FROM commitment WHERE reviewed_session_id = ?1 "
+		"  AND session_id <> ?1) r "
+		"WHERE s.id = ?1";
+	const char *doing = "reading a session's ladder, note and commitments";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW) {
+		struct store_session_extra x = {
+			.situation = col_text(st, 0),
+			.start_rung = sqlite3_column_int(st, 1),
+			.reached_rung = sqlite3_column_int(st, 2),
+			.note = col_text(st, 3),
+			.made = sqlite3_column_int(st, 4),
+			.kept = sqlite3_column_int(st, 5),
+			.partly = sqlite3_column_int(st, 6),
+			.missed = sqlite3_column_int(st, 7),
+			.renegotiated = sqlite3_column_int(st, 8),
+		};
+		ret = cb(&x, ud);
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	return ret;
+}
+
+#define EXPORT_COMMITMENT_COLUMNS                                             \
+	COMMITMENT_COLUMNS ", p.uuid, ms.uuid, rs.uuid"
+#define EXPORT_COMMITMENT_FROM                                                \
+	" FROM commitment c JOIN person p ON p.id = c.person_id "            \
+	"JOIN session ms ON ms.id = c.session_id "                           \
+	"LEFT JOIN session rs ON rs.id = c.reviewed_session_id "
+
+static int commitments_run(
+	struct store *s, const char *sql, int64_t id,
+	int (*cb)(const struct store_export_commitment *, void *), void *ud,
+	struct error *err)
+{
+	const char *doing = "listing a session's commitments";
+	char today[DATES_DAY_SIZE];
+	dates_today(today);
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 99, today);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_export_commitment x;
+		commitment_from_row(st, &x.c);
+		x.person_uuid = col_text(st, 14);
+		x.session_uuid = col_text(st, 15);
+		x.reviewed_uuid = col_text(st, 16);
+		if ((ret = cb(&x, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_session_commitments_each(
+	struct store *s, int64_t id,
+	int (*cb)(const struct store_export_commitment *, void *), void *ud,
+	struct error *err)
+{
+	static const char sql[] = "SELECT " EXPORT_COMMITMENT_COLUMNS
+		EXPORT_COMMITMENT_FROM "WHERE c.session_id = ?1 ORDER BY c.id";
+	return commitments_run(s, sql, id, cb, ud, err);
+}
+
+int store_session_reviewed_each(
+	struct store *s, int64_t id,
+	int (*cb)(const struct store_export_commitment *, void *), void *ud,
+	struct error *err)
+{
+	static const char sql[] = "SELECT " EXPORT_COMMITMENT_COLUMNS
+		EXPORT_COMMITMENT_FROM "WHERE c.reviewed_session_id = ?1 "
+		"AND c.session_id <> ?1 ORDER BY c.id";
+	return commitments_run(s, sql, id, cb, ud, err);
+}
+
+int store_person_uuid(struct store *s, int64_t id, char buf[STORE_UUID_SIZE],
+		      struct error *err)
+{
+	static const char sql[] = "SELECT uuid FROM person WHERE id = ?1";
+	const char *doing = "reading a person";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW) {
+		const char *u = col_text(st, 0);
+		snprintf(buf, STORE_UUID_SIZE, "%s", u ? u : "");
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	return ret;
+}
+
+/* Runs one write statement inside a write transaction (or the import's
+ * savepoint). */
+static int write_run(struct store *s, sqlite3_stmt *st, const char *doing,
+		     const char *msg_constraint, struct error *err)
+{
+	if (!st)
+		return -1;
+	int ok = step_done(s, st, doing, msg_constraint, err) == 0;
+	stmt_done(s, st);
+	return ok ? 0 : -1;
+}
+
+int store_ladder_step_put(struct store *s, const struct store_ladder_step *ls,
+			  struct error *err)
+{
+	static const char sql[] =
+		"INSERT INTO ladder_step (session_id, rung, answer, answered) "
+		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT (session_id, rung) "
+		"DO UPDATE SET answer = excluded.answer, "
+		"answered = excluded.answered";
+	const char *doing = "saving a ladder step";
+	if (ls->rung < STORE_RUNG_MIN || ls->rung > STORE_RUNG_MAX ||
+	    !ls->answer || !ls->answered)
+		return error_set(err, ERROR_INPUT,
+				 "a ladder step needs a rung (%d..%d), an "
+				 "answer and a time",
+				 STORE_RUNG_MIN, STORE_RUNG_MAX);
+	if (tx_begin(s, doing, err))
+		return -1;
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (st) {
+		sqlite3_bind_int64(st, 1, ls->session_id);
+		sqlite3_bind_int(st, 2, ls->rung);
+		bind_text(st, 3, ls->answer);
+		bind_text(st, 4, ls->answered);
+	}
+	int ok = write_run(s, st, doing,
+			   "save the ladder's situation before its steps",
+			   err) == 0;
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+int store_commitment_set_reviewed_in(struct store *s, int64_t id,
+				     int64_t reviewed_in, struct error *err)
+{
+	static const char sql[] = "UPDATE commitment "
+				  "SET reviewed_session_id = ?2 WHERE id = ?1";
+	const char *doing = "linking a commitment to its follow-up";
+	if (tx_begin(s, doing, err))
+		return -1;
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	int ok = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		bind_id(st, 2, reviewed_in);
+		ok = write_one(s, st, "commitment", id, doing, err) == 0;
+		stmt_done(s, st);
+	}
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}

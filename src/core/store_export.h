@@ -1,0 +1,79 @@
+/* store_export.h - what export, import and the report ask of the store
+ * beyond store.h.
+ *
+ * Part of the store (the only code that speaks SQL); the same rules as
+ * store.h apply: strings in callback structs are borrowed for the call,
+ * callbacks return 0 to go on, and every query is a prepared statement
+ * kept in the store's cache, so exporting many sessions prepares nothing
+ * twice.
+ */
+#ifndef OWNIT_STORE_EXPORT_H
+#define OWNIT_STORE_EXPORT_H
+
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/store.h"
+
+/* Finds the sessions whose uuid starts with prefix (any letter case).
+ * Returns how many matched, capped at 2 (so 2 means "ambiguous"), with
+ * *id set to the match when exactly one did; -1 on error. */
+int store_session_find_prefix(struct store *s, const char *prefix,
+			      int64_t *id, struct error *err);
+
+/* What a session holds besides answers and ratings: its ladder, its note
+ * and how its commitments went. */
+struct store_session_extra {
+	const char *situation;      /* NULL when the session has no ladder */
+	int start_rung;             /* 0 without a ladder */
+	int reached_rung;
+	const char *note;           /* NULL without a note */
+	int made;                   /* commitments made in the session */
+	int kept, partly, missed, renegotiated; /* earlier commitments
+						 * reviewed in it */
+};
+
+/* Calls cb once with the extras of session id (nothing when there is no
+ * such session). */
+int store_session_extra_each(struct store *s, int64_t id,
+			     int (*cb)(const struct store_session_extra *,
+				       void *),
+			     void *ud, struct error *err);
+
+/* A commitment with the uuids an export writes in place of row ids. */
+struct store_export_commitment {
+	struct store_commitment c;
+	const char *person_uuid;
+	const char *session_uuid;
+	const char *reviewed_uuid; /* NULL until reviewed */
+};
+
+/* Commitments made in session id, in the order they were made. */
+int store_session_commitments_each(
+	struct store *s, int64_t id,
+	int (*cb)(const struct store_export_commitment *, void *), void *ud,
+	struct error *err);
+
+/* Commitments made in earlier sessions and reviewed in session id (its
+ * follow-up step), in the order they were made. */
+int store_session_reviewed_each(
+	struct store *s, int64_t id,
+	int (*cb)(const struct store_export_commitment *, void *), void *ud,
+	struct error *err);
+
+/* The uuid of person id into buf; 1 found, 0 not, -1 error. */
+int store_person_uuid(struct store *s, int64_t id,
+		      char buf[STORE_UUID_SIZE], struct error *err);
+
+/* Saves a ladder step exactly as given (import): unlike
+ * store_ladder_step_save, the ladder's reached rung and time are left as
+ * they are, since the import restores them from the ladder's own row. */
+int store_ladder_step_put(struct store *s, const struct store_ladder_step *st,
+			  struct error *err);
+
+/* Sets which session reviewed commitment id (import, once that session
+ * exists); reviewed_in 0 clears it. */
+int store_commitment_set_reviewed_in(struct store *s, int64_t id,
+				     int64_t reviewed_in, struct error *err);
+
+#endif
