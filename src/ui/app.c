@@ -38,6 +38,7 @@ static void on_quit_signal(int sig)
 static void on_crash_signal(int sig)
 {
 	static const char restore[] = "\033[?1049l\033[?25h\033[0m\r\n";
+	app_data_crash_cleanup();
 	if (have_saved_termios)
 		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_termios);
 	ssize_t n = write(STDOUT_FILENO, restore, sizeof restore - 1);
@@ -325,6 +326,14 @@ static void loop_apply(struct loop *l, struct app *app, struct intent in)
 	case INTENT_POP:
 		loop_pop(l, app);
 		break;
+	case INTENT_REPLACE:
+		if (!in.next)
+			break;
+		/* The screen below is not re-entered: it stays covered. */
+		l->stack[l->depth - 1]->ops->destroy(l->stack[l->depth - 1]);
+		l->depth--;
+		loop_push(l, app, in.next);
+		break;
 	case INTENT_QUIT:
 		while (l->depth > 0)
 			loop_pop(l, app);
@@ -374,14 +383,24 @@ int ui_run(const struct ui_options *opts)
 
 	if (!terminal_usable())
 		return 2;
+	/* The data first: its errors are printed before curses starts,
+	 * so the terminal is never touched when there is nothing to show. */
+	struct error err = {0};
+	if (app_data_open(&app, &err) != 0) {
+		fprintf(stderr, "ownit: %s\n", err.msg);
+		return err.kind == ERROR_INPUT ? 2 : 1;
+	}
 	signals_install();
-	if (terminal_start(&app) != 0)
+	if (terminal_start(&app) != 0) {
+		app_data_close(&app);
 		return 2;
+	}
 
 	struct loop l = {.depth = 0};
 	loop_push(&l, &app, home_screen_new(&app));
 	loop_run(&l, &app);
 	terminal_restore();
+	app_data_close(&app);
 
 	if (quit_signal) {
 		/* Die of the signal that asked us to stop, as a shell expects,

@@ -6,6 +6,9 @@
 #ifndef OWNIT_UI_APP_H
 #define OWNIT_UI_APP_H
 
+#include <stdint.h>
+
+#include "core/error.h"
 #include "ui/curses.h"
 #include "ui/ui.h"
 
@@ -41,6 +44,12 @@ struct app {
 	int ascii;     /* ASCII-only drawing */
 	char status[256]; /* one-line message for the key line, or "" */
 	int status_is_error;
+	/* The person a form just created or changed: home selects them
+	 * when it comes back to the top, then sets this back to 0. */
+	int64_t focus_person;
+	/* --demo: the throwaway folder and database (removed on exit). */
+	char *demo_dir;
+	char *db_path;
 };
 
 /* The attribute for a style under the current colour settings. */
@@ -49,5 +58,18 @@ attr_t app_attr(const struct app *app, enum ui_style style);
 /* Sets the message shown above the key line until the next key. */
 void app_status(struct app *app, int is_error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* startup.c: finds the database and the content, loads the content and
+ * opens (creating when needed) the database, or for --demo a seeded
+ * throwaway one.  Runs before curses starts, so a failure can be printed
+ * plainly.  0, or -1 with err set (ERROR_INPUT: exit 2, else 1). */
+int app_data_open(struct app *app, struct error *err);
+
+/* Closes the store, frees the content, removes a demo database. */
+void app_data_close(struct app *app);
+
+/* Removes a demo database from a crash signal handler: only
+ * async-signal-safe calls, paths prepared in advance. */
+void app_data_crash_cleanup(void);
 
 #endif

@@ -102,6 +102,23 @@ void draw_title(struct app *app, const char *title)
 	draw_text(app, 0, 0, line, COLS, UI_TITLE);
 }
 
+static int keyline_entry_width(const struct action *a)
+{
+	return draw_text_width(a->keys) + 1 + draw_text_width(a->label) + 2;
+}
+
+static int keyline_entry(struct app *app, int y, int x, const struct action *a)
+{
+	int x0 = x;
+	x += draw_text(app, y, x, a->keys, COLS - x, UI_KEY);
+	x += draw_text(app, y, x, " ", 1, UI_KEYLINE);
+	x += draw_text(app, y, x, a->label, COLS - x, UI_KEYLINE);
+	x += draw_text(app, y, x, "  ", 2, UI_KEYLINE);
+	return x - x0;
+}
+
+/* When the labelled keys do not all fit, those that do are shown and the
+ * `?` entry keeps its place at the end: help lists the rest. */
 void draw_keyline(struct app *app, const struct action *actions)
 {
 	int y = LINES - 1;
@@ -109,18 +126,25 @@ void draw_keyline(struct app *app, const struct action *actions)
 	if (app->status[0])
 		draw_text(app, y - 1, 0, app->status, COLS,
 			  app->status_is_error ? UI_BAD : UI_HEADING);
+	const struct action *help = NULL;
+	int total = 0;
 	for (const struct action *a = actions; a && a->id; a++) {
 		if (!a->label)
 			continue;
-		int need = draw_text_width(a->keys) + 1 +
-			   draw_text_width(a->label) + 2;
-		if (x + need > COLS)
-			break;
-		x += draw_text(app, y, x, a->keys, COLS - x, UI_KEY);
-		x += draw_text(app, y, x, " ", 1, UI_KEYLINE);
-		x += draw_text(app, y, x, a->label, COLS - x, UI_KEYLINE);
-		x += draw_text(app, y, x, "  ", 2, UI_KEYLINE);
+		total += keyline_entry_width(a);
+		if (!a->code && a->ch == L'?')
+			help = a;
 	}
+	int reserve = total > COLS && help ? keyline_entry_width(help) : 0;
+	for (const struct action *a = actions; a && a->id; a++) {
+		if (!a->label || (reserve && a == help))
+			continue;
+		if (x + keyline_entry_width(a) > COLS - reserve)
+			break;
+		x += keyline_entry(app, y, x, a);
+	}
+	if (reserve)
+		keyline_entry(app, y, x, help);
 }
 
 void draw_box(struct app *app, int y, int x, int h, int w, const char *title)

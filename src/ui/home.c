@@ -1,69 +1,664 @@
-/* home.c - the first screen: who is being coached, and what is open. */
+/* home.c - the first screen: who is being coached, and what is open.
+ *
+ * The people list fills the top of the screen, the open commitments of
+ * the person under the cursor the bottom.  An empty database shows a
+ * greeting instead, with the two ways to begin. */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "core/dates.h"
+#include "core/store.h"
 #include "ui/draw.h"
+#include "ui/fields.h"
+#include "ui/list.h"
 #include "ui/screen.h"
 
-enum { HOME_QUIT = 1, HOME_HELP };
+enum {
+	HOME_NEW = 1,
+	HOME_RESUME,
+	HOME_ADD,
+	HOME_EDIT,
+	HOME_HISTORY,
+	HOME_COMMITMENTS,
+	HOME_EXPORT,
+	HOME_SEARCH,
+	HOME_ARCHIVED,
+	HOME_ME,
+	HOME_UP,
+	HOME_DOWN,
+	HOME_PGUP,
+	HOME_PGDN,
+	HOME_FIRST,
+	HOME_LAST,
+	HOME_HELP,
+	HOME_QUIT,
+	HOME_ESC,
+};
 
 static const struct action home_actions[] = {
+	{0, L'n', "n", "new", "start a new session with the selected person",
+	 HOME_NEW},
+	{0, L'r', "r", "resume", "continue the person's open session",
+	 HOME_RESUME},
+	{0, L'a', "a", "add", "add a person to coach", HOME_ADD},
+	{0, L'e', "e", "edit", "edit or archive the selected person",
+	 HOME_EDIT},
+	{0, L'h', "h", "history", "the person's sessions and pillar trends",
+	 HOME_HISTORY},
+	{KEY_ENTER, 0, "Enter", NULL, "the same as h", HOME_HISTORY},
+	{0, L'\r', NULL, NULL, NULL, HOME_HISTORY},
+	{0, L'c', "c", "commits", "everyone's open commitments, overdue first",
+	 HOME_COMMITMENTS},
+	{0, L'x', "x", "export", "write sessions to a CSV file", HOME_EXPORT},
+	{0, L'/', "/", NULL, "find people by name, role or team",
+	 HOME_SEARCH},
+	{0, L'v', "v", NULL, "show or hide archived people", HOME_ARCHIVED},
+	{0, L'm', "m", NULL, "add yourself (\"me\") for a self-assessment",
+	 HOME_ME},
+	{KEY_UP, 0, "Up/k", NULL, "previous person", HOME_UP},
+	{0, L'k', NULL, NULL, NULL, HOME_UP},
+	{KEY_DOWN, 0, "Down/j", NULL, "next person", HOME_DOWN},
+	{0, L'j', NULL, NULL, NULL, HOME_DOWN},
+	{KEY_PPAGE, 0, "PgUp/PgDn", NULL, "a page up or down", HOME_PGUP},
+	{KEY_NPAGE, 0, NULL, NULL, NULL, HOME_PGDN},
+	{KEY_HOME, 0, "Home/End", NULL, "first or last person", HOME_FIRST},
+	{0, L'g', NULL, NULL, NULL, HOME_FIRST},
+	{KEY_END, 0, NULL, NULL, NULL, HOME_LAST},
+	{0, L'G', NULL, NULL, NULL, HOME_LAST},
+	{0, 27, "Esc", NULL, "clear the filter", HOME_ESC},
 	{0, L'?', "?", "help", "show the keys of this screen", HOME_HELP},
 	{0, L'q', "q", "quit", "leave ownit (everything is already saved)",
 	 HOME_QUIT},
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
+/* One person as listed; owned copies of the store's strings. */
+struct person_row {
+	int64_t id;
+	char *name, *role, *team;
+	char last[DATES_DAY_SIZE]; /* local day of the last session, or "" */
+	int open, overdue, archived;
+};
+
+/* Open commitments shown for the selected person. */
+#define HOME_COMMIT_MAX 40
+struct commit_row {
+	char *what;
+	char due[DATES_DAY_SIZE];
+	int overdue;
+};
+
+struct home {
+	struct app *app;
+	struct list *people;
+	int show_archived;
+	int anyone;     /* the database has at least one person */
+	int64_t sel_id; /* the person under the cursor, 0 for none */
+	char sel_name[160];
+	int sel_open, sel_overdue;
+	int64_t commits_of; /* whose commitments are loaded, -1 for none */
+	struct commit_row commits[HOME_COMMIT_MAX];
+	int ncommits;
+	int commits_room; /* rows the last draw had room for */
+};
+
+static void person_row_free(void *p)
+{
+	struct person_row *r = p;
+	free(r->name);
+	free(r->role);
+	free(r->team);
+	free(r);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+/* -------------------------------------------------------------- loading */
+
+struct people_load {
+	struct list *l;
+	const char *filter;
+	size_t index, offset, limit;
+	int64_t find_id;   /* people_index: the person to find */
+	size_t found;      /* their index, or (size_t)-1 */
+	int oom;
+};
+
+static int row_matches(const struct store_person *p, const char *filter)
+{
+	return list_match(p->name, filter) ||
+	       (p->role && list_match(p->role, filter)) ||
+	       (p->team && list_match(p->team, filter));
+}
+
+static struct person_row *person_row_new(const struct store_person_row *pr)
+{
+	struct person_row *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->id = pr->person.id;
+	r->name = strdup(pr->person.name);
+	r->role = dup_or_null(pr->person.role);
+	r->team = dup_or_null(pr->person.team);
+	r->open = pr->open;
+	r->overdue = pr->overdue;
+	r->archived = pr->person.archived;
+	if (!pr->last_session ||
+	    dates_local_day(pr->last_session, r->last, NULL) != 0)
+		r->last[0] = '\0';
+	if (!r->name || (pr->person.role && !r->role) ||
+	    (pr->person.team && !r->team)) {
+		person_row_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+static int people_cb(const struct store_person_row *pr, void *ud)
+{
+	struct people_load *pl = ud;
+	if (!row_matches(&pr->person, pl->filter))
+		return 0;
+	size_t i = pl->index++;
+	if (pl->find_id) {
+		if (pr->person.id != pl->find_id)
+			return 0;
+		pl->found = i;
+		return 1;
+	}
+	if (i < pl->offset)
+		return 0;
+	if (i >= pl->offset + pl->limit)
+		return 1;
+	struct person_row *r = person_row_new(pr);
+	if (!r || list_add(pl->l, r) != 0)
+		return pl->oom = 1;
+	return 0;
+}
+
+/* The store lists people in name order without paging: rows before the
+ * window are counted and skipped, and the walk stops after it. */
+static int people_load(void *ud, struct list *l, size_t offset, size_t limit,
+		       struct error *err)
+{
+	struct home *h = ud;
+	struct people_load pl = {
+		.l = l, .filter = list_filter(l), .offset = offset,
+		.limit = limit, .found = (size_t)-1,
+	};
+	if (store_people_each(h->app->store, h->show_archived, people_cb,
+			      &pl, err) < 0)
+		return -1;
+	if (pl.oom)
+		return error_set(err, ERROR_RUNTIME, "out of memory");
+	return 0;
+}
+
+/* Where person id is in the list as filtered, or (size_t)-1. */
+static size_t people_index(struct home *h, int64_t id)
+{
+	struct people_load pl = {
+		.filter = list_filter(h->people), .find_id = id,
+		.found = (size_t)-1,
+	};
+	struct error err = {0};
+	if (store_people_each(h->app->store, h->show_archived, people_cb,
+			      &pl, &err) < 0)
+		return (size_t)-1;
+	return pl.found;
+}
+
+static int anyone_cb(const struct store_person_row *pr, void *ud)
+{
+	(void)pr;
+	(void)ud;
+	return 1;
+}
+
+static void commits_clear(struct home *h)
+{
+	for (int i = 0; i < h->ncommits; i++)
+		free(h->commits[i].what);
+	h->ncommits = 0;
+}
+
+static int commit_cb(const struct store_commitment *c, void *ud)
+{
+	struct home *h = ud;
+	if (h->ncommits >= h->commits_room || h->ncommits >= HOME_COMMIT_MAX)
+		return 1;
+	struct commit_row *r = &h->commits[h->ncommits];
+	r->what = strdup(c->what ? c->what : "");
+	if (!r->what)
+		return 1;
+	snprintf(r->due, sizeof r->due, "%s", c->due ? c->due : "");
+	r->overdue = c->overdue;
+	h->ncommits++;
+	return 0;
+}
+
+/* Reads the open commitments of the selected person, as many as fit. */
+static void commits_load(struct home *h)
+{
+	commits_clear(h);
+	h->commits_of = h->sel_id;
+	if (!h->sel_id || h->sel_open == 0)
+		return;
+	struct store_commitment_filter f = {
+		.person_id = h->sel_id, .open_only = 1,
+	};
+	struct error err = {0};
+	if (store_commitments_each(h->app->store, &f, commit_cb, h, &err) < 0)
+		app_status(h->app, 1, "%s", err.msg);
+}
+
+/* Copies what the screen needs of the row under the cursor. */
+static void selection_sync(struct home *h)
+{
+	const struct person_row *r = list_selected(h->people, h->app);
+	int64_t id = r ? r->id : 0;
+	if (r) {
+		snprintf(h->sel_name, sizeof h->sel_name, "%s", r->name);
+		h->sel_open = r->open;
+		h->sel_overdue = r->overdue;
+	} else {
+		h->sel_name[0] = '\0';
+		h->sel_open = h->sel_overdue = 0;
+	}
+	h->sel_id = id;
+	if (h->commits_of != id)
+		commits_load(h);
+}
+
+static void home_enter(struct screen *s, struct app *app)
+{
+	struct home *h = s->data;
+	struct error err = {0};
+	int r = store_people_each(app->store, 1, anyone_cb, NULL, &err);
+	if (r < 0)
+		app_status(app, 1, "%s", err.msg);
+	h->anyone = r > 0;
+	list_reload(h->people);
+	h->commits_of = -1;
+	if (app->focus_person) {
+		size_t i = people_index(h, app->focus_person);
+		if (i != (size_t)-1)
+			list_set_cursor(h->people, i);
+		app->focus_person = 0;
+	}
+}
+
+/* -------------------------------------------------------------- drawing */
+
+/* Column positions of the people list for a width. */
+struct cols {
+	int name, name_w, role, role_w, last, open, overdue;
+};
+
+static void cols_for(int x, int w, struct cols *c)
+{
+	c->overdue = x + w - 7;
+	c->open = c->overdue - 2 - 4;
+	c->last = c->open - 2 - 12;
+	c->name = x + 1;
+	int flex = c->last - 2 - c->name;
+	c->name_w = flex * 45 / 100;
+	if (c->name_w < 12)
+		c->name_w = 12;
+	c->role = c->name + c->name_w + 2;
+	c->role_w = c->last - 2 - c->role;
+	if (c->role_w < 8) {
+		c->role_w = 0;
+		c->name_w = c->last - 2 - c->name;
+	}
+}
+
+/* Right-aligns a number in a column of w. */
+static void draw_count(struct app *app, int y, int x, int w, int n,
+		       enum ui_style style)
+{
+	char buf[16];
+	snprintf(buf, sizeof buf, "%*d", w, n);
+	draw_text(app, y, x, buf, w, style);
+}
+
+static void person_draw_row(void *ud, struct app *app, const void *row, int y,
+			    int x, int w, int selected)
+{
+	(void)ud;
+	const struct person_row *r = row;
+	struct cols c;
+	cols_for(x, w, &c);
+	enum ui_style base = selected ? UI_SELECTED : UI_NORMAL;
+	enum ui_style dim = selected ? UI_SELECTED : UI_DIM;
+	int n = draw_text(app, y, c.name, r->name, c.name_w, base);
+	if (r->archived && n + 11 <= c.name_w)
+		draw_text(app, y, c.name + n + 1, "(archived)", 10, dim);
+	if (c.role_w) {
+		char rt[256];
+		const char *sep = app->ascii ? ", " : " \xc2\xb7 ";
+		snprintf(rt, sizeof rt, "%s%s%s", r->role ? r->role : "",
+			 r->role && r->team ? sep : "", r->team ? r->team : "");
+		draw_text(app, y, c.role, rt, c.role_w, dim);
+	}
+	draw_text(app, y, c.last, r->last[0] ? r->last : "never", 12,
+		  r->last[0] ? base : dim);
+	draw_count(app, y, c.open, 4, r->open, r->open ? base : dim);
+	draw_count(app, y, c.overdue, 7, r->overdue,
+		   selected ? UI_SELECTED : r->overdue ? UI_BAD : UI_DIM);
+}
+
+static void people_header(struct app *app, int y, int w)
+{
+	struct cols c;
+	cols_for(0, w - 1, &c);
+	draw_text(app, y, c.name, "Name", c.name_w, UI_HEADING);
+	if (c.role_w)
+		draw_text(app, y, c.role, "Role / team", c.role_w, UI_HEADING);
+	draw_text(app, y, c.last, "Last session", 12, UI_HEADING);
+	draw_text(app, y, c.open, "Open", 4, UI_HEADING);
+	draw_text(app, y, c.overdue, "Overdue", 7, UI_HEADING);
+}
+
+static void commits_draw(struct home *h, struct app *app, int y, int rows)
+{
+	char head[256];
+	const char *dot = app->ascii ? "-" : "\xc2\xb7";
+	if (!h->sel_id) {
+		draw_text(app, y, 1, "Open commitments", COLS - 2, UI_HEADING);
+		return;
+	}
+	if (h->sel_overdue)
+		snprintf(head, sizeof head, "%d open, %d overdue %s ",
+			 h->sel_open, h->sel_overdue, dot);
+	else
+		snprintf(head, sizeof head, "%d open %s ", h->sel_open, dot);
+	int n = draw_text(app, y, 1, "Open commitments  ", COLS - 2,
+			  UI_HEADING);
+	n += draw_text(app, y, 1 + n, head, COLS - 2 - n, UI_DIM);
+	draw_text(app, y, 1 + n, h->sel_name, COLS - 2 - n, UI_DIM);
+	if (h->sel_open == 0) {
+		draw_text(app, y + 1, 3, "None open.", COLS - 4, UI_DIM);
+		return;
+	}
+	int shown = h->ncommits < rows ? h->ncommits : rows;
+	if (h->sel_open > shown && shown == rows)
+		shown--; /* room for the "more" line */
+	for (int i = 0; i < shown; i++) {
+		const struct commit_row *r = &h->commits[i];
+		int ry = y + 1 + i;
+		if (r->overdue)
+			draw_text(app, ry, 1, "!", 1, UI_BAD);
+		draw_text(app, ry, 3, r->due[0] ? r->due : "no date", 10,
+			  r->overdue ? UI_BAD : r->due[0] ? UI_NORMAL : UI_DIM);
+		draw_text(app, ry, 15, r->what, COLS - 16, UI_NORMAL);
+	}
+	if (h->sel_open > shown) {
+		char more[64];
+		snprintf(more, sizeof more, "%d more: c lists everyone's",
+			 h->sel_open - shown);
+		draw_text(app, y + 1 + shown, 3, more, COLS - 4, UI_DIM);
+	}
+}
+
+static void greeting_draw(struct app *app)
+{
+	static const char intro[] =
+		"ownit walks a team lead through the red flags of low "
+		"ownership, the pillars that build it and the accountability "
+		"ladder, and follows up the commitments made, session after "
+		"session.";
+	int w = COLS - 4 < 76 ? COLS - 4 : 76;
+	int y = (LINES - 14) / 2;
+	if (y < 2)
+		y = 2;
+	draw_text(app, y, 2, "Welcome to ownit.", w, UI_HEADING);
+	int n = fields_wrap(app, y + 2, 2, w, 3, intro, UI_NORMAL);
+	y += 3 + n;
+	draw_text(app, y, 2, "Nobody here yet. To begin:", w, UI_NORMAL);
+	draw_text(app, y + 2, 4, "a", 1, UI_KEY);
+	draw_text(app, y + 2, 8, "add the first person you coach", w - 6,
+		  UI_NORMAL);
+	draw_text(app, y + 3, 4, "m", 1, UI_KEY);
+	draw_text(app, y + 3, 8,
+		  "assess yourself: adds \"me\", starts a self-assessment",
+		  w - 6, UI_NORMAL);
+	draw_text(app, y + 4, 4, "?", 1, UI_KEY);
+	draw_text(app, y + 4, 8, "every key of this screen", w - 6,
+		  UI_NORMAL);
+}
+
 static void home_draw(struct screen *s, struct app *app)
 {
-	(void)s;
-	int y = LINES / 2 - 2;
-	draw_text(app, y, 2, "Nobody here yet.", COLS - 4, UI_HEADING);
-	draw_text(app, y + 2, 2,
-		  "ownit walks a team lead through the red flags of low "
-		  "ownership,",
-		  COLS - 4, UI_NORMAL);
-	draw_text(app, y + 3, 2,
-		  "the ownership pillars and the accountability ladder.",
-		  COLS - 4, UI_NORMAL);
+	struct home *h = s->data;
+	if (!h->anyone && !list_filter(h->people)[0] && !h->show_archived) {
+		greeting_draw(app);
+		return;
+	}
+	/* Lines 1 .. LINES-3 are ours; the status line sits above the
+	 * key line.  People get three fifths, commitments the rest. */
+	int body = LINES - 3;
+	int filter = list_filtering(h->people) || list_filter(h->people)[0];
+	int people_h = body * 3 / 5;
+	int list_h = people_h - 1 - filter;
+	people_header(app, 1, COLS);
+	list_draw(h->people, app, 2, 0, list_h, COLS);
+	if (filter)
+		list_filter_draw(h->people, app, 2 + list_h, 1, COLS - 2);
+	selection_sync(h);
+	if (!list_selected(h->people, app) && !list_failed(h->people))
+		draw_text(app, 2, 2,
+			  list_filter(h->people)[0]
+				  ? "Nobody matches the filter."
+				  : "Nobody to show (v shows archived people).",
+			  COLS - 4, UI_DIM);
+	int cy = 1 + people_h + 1;
+	int rows = LINES - 2 - (cy + 1);
+	if (rows != h->commits_room) {
+		h->commits_room = rows;
+		commits_load(h);
+	}
+	commits_draw(h, app, cy, rows);
+}
+
+/* -------------------------------------------------------------- actions */
+
+static struct intent need_person(struct app *app)
+{
+	app_status(app, 1, "Add a person first (a), or m to assess yourself.");
+	return intent_of(INTENT_REDRAW);
+}
+
+static struct intent home_resume(struct home *h, struct app *app)
+{
+	int64_t sid;
+	struct error err = {0};
+	int r = store_session_open_latest(app->store, h->sel_id, &sid, &err);
+	if (r < 0) {
+		app_status(app, 1, "%s", err.msg);
+		return intent_of(INTENT_REDRAW);
+	}
+	if (r == 0) {
+		app_status(app, 0, "%s has no open session; n starts one.",
+			   h->sel_name);
+		return intent_of(INTENT_REDRAW);
+	}
+	return intent_push(session_screen_resume(app, sid));
+}
+
+/* "me" is an ordinary person: found again when already there. */
+static struct intent home_me(struct app *app)
+{
+	struct error err = {0};
+	int64_t id;
+	int r = store_person_find(app->store, "me", &id, &err);
+	if (r == 0) {
+		struct store_person p = {.name = "me",
+					 .role = "self-assessment"};
+		r = store_person_add(app->store, &p, &err) == 0 ? 1 : -1;
+		id = p.id;
+	}
+	if (r < 0) {
+		app_status(app, 1, "%s", err.msg);
+		return intent_of(INTENT_REDRAW);
+	}
+	app->focus_person = id;
+	return intent_push(session_dialog_new(app, id, STORE_KIND_SELF));
+}
+
+static struct intent home_move(struct home *h, struct app *app, int id)
+{
+	switch (id) {
+	case HOME_UP:
+		list_move(h->people, app, -1);
+		break;
+	case HOME_DOWN:
+		list_move(h->people, app, 1);
+		break;
+	case HOME_PGUP:
+		list_move(h->people, app, -list_page(h->people));
+		break;
+	case HOME_PGDN:
+		list_move(h->people, app, list_page(h->people));
+		break;
+	case HOME_FIRST:
+		list_first(h->people, app);
+		break;
+	case HOME_LAST:
+		list_last(h->people, app);
+		break;
+	}
+	return intent_of(INTENT_REDRAW);
+}
+
+/* Actions about the selected person. */
+static struct intent home_person(struct home *h, struct app *app, int id)
+{
+	if (!h->sel_id)
+		return need_person(app);
+	switch (id) {
+	case HOME_NEW:
+		return intent_push(
+			session_dialog_new(app, h->sel_id, STORE_KIND_COACHING));
+	case HOME_RESUME:
+		return home_resume(h, app);
+	case HOME_EDIT:
+		return intent_push(person_form_new(app, h->sel_id));
+	case HOME_HISTORY:
+		return intent_push(history_screen_new(app, h->sel_id));
+	}
+	return intent_of(INTENT_NONE);
 }
 
 static struct intent home_act(struct screen *s, struct app *app, int id,
 			      struct key key)
 {
-	(void)app;
-	(void)key;
+	struct home *h = s->data;
+	if (list_filtering(h->people)) {
+		list_filter_key(h->people, app, key);
+		return intent_of(INTENT_REDRAW);
+	}
 	switch (id) {
-	case HOME_QUIT:
-		return intent_of(INTENT_QUIT);
+	case HOME_NEW:
+	case HOME_RESUME:
+	case HOME_EDIT:
+	case HOME_HISTORY:
+		selection_sync(h);
+		return home_person(h, app, id);
+	case HOME_ADD:
+		return intent_push(person_form_new(app, 0));
+	case HOME_ME:
+		return home_me(app);
+	case HOME_COMMITMENTS:
+		return intent_push(commitments_screen_new(app));
+	case HOME_EXPORT:
+		selection_sync(h);
+		return intent_push(export_screen_new(app, h->sel_id, 0));
+	case HOME_SEARCH:
+		if (!h->anyone)
+			return intent_of(INTENT_NONE);
+		list_filter_begin(h->people);
+		return intent_of(INTENT_REDRAW);
+	case HOME_ESC:
+		if (list_filter(h->people)[0]) {
+			list_filter_begin(h->people);
+			struct key esc = {0, 27};
+			list_filter_key(h->people, app, esc);
+		}
+		return intent_of(INTENT_REDRAW);
+	case HOME_ARCHIVED:
+		h->show_archived = !h->show_archived;
+		list_reload(h->people);
+		app_status(app, 0, h->show_archived
+					   ? "Showing archived people too."
+					   : "Archived people hidden.");
+		return intent_of(INTENT_REDRAW);
 	case HOME_HELP:
 		return intent_push(help_screen_new(s));
+	case HOME_QUIT:
+		return intent_of(INTENT_QUIT);
 	default:
-		return intent_of(INTENT_NONE);
+		return home_move(h, app, id);
 	}
+}
+
+static int home_wants_text(const struct screen *s)
+{
+	const struct home *h = s->data;
+	return list_filtering(h->people);
 }
 
 static void home_destroy(struct screen *s)
 {
+	struct home *h = s->data;
+	if (h) {
+		list_free(h->people);
+		commits_clear(h);
+		free(h);
+	}
 	free(s);
 }
+
+static const struct list_ops people_ops = {
+	.load = people_load,
+	.draw_row = person_draw_row,
+	.free_row = person_row_free,
+};
 
 static const struct screen_ops home_ops = {
 	.title = "Home",
 	.purpose = "The people you coach, their sessions and open commitments.",
 	.actions = home_actions,
+	.enter = home_enter,
 	.draw = home_draw,
 	.act = home_act,
+	.wants_text = home_wants_text,
 	.destroy = home_destroy,
 };
 
 struct screen *home_screen_new(struct app *app)
 {
-	(void)app;
 	struct screen *s = calloc(1, sizeof *s);
-	if (!s)
+	struct home *h = calloc(1, sizeof *h);
+	if (!s || !h) {
+		free(s);
+		free(h);
 		return NULL;
+	}
+	h->app = app;
+	h->commits_of = -1;
+	h->people = list_new(&people_ops, h);
+	if (!h->people) {
+		free(h);
+		free(s);
+		return NULL;
+	}
 	s->ops = &home_ops;
+	s->data = h;
 	return s;
 }

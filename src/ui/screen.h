@@ -38,12 +38,14 @@ enum intent_kind {
 	INTENT_REDRAW, /* redraw the current screen */
 	INTENT_PUSH,   /* show `next` on top of this screen */
 	INTENT_POP,    /* close this screen, back to the one below */
+	INTENT_REPLACE, /* close this screen and show `next` instead (a
+	                 * dialog that leads on to the screen it set up) */
 	INTENT_QUIT,   /* leave ownit */
 };
 
 struct intent {
 	enum intent_kind kind;
-	struct screen *next; /* for INTENT_PUSH */
+	struct screen *next; /* for INTENT_PUSH and INTENT_REPLACE */
 };
 
 struct screen_ops {
@@ -86,6 +88,12 @@ static inline struct intent intent_push(struct screen *next)
 	return in;
 }
 
+static inline struct intent intent_replace(struct screen *next)
+{
+	struct intent in = {INTENT_REPLACE, next};
+	return in;
+}
+
 /* Screens the main loop or other screens create.  A constructor returns
  * NULL (after app_status explains why) when it cannot open the screen.
  * Ids are the store's integer keys. */
@@ -97,6 +105,10 @@ struct screen *history_screen_new(struct app *app, int64_t person_id);
 struct screen *commitments_screen_new(struct app *app);
 struct screen *export_screen_new(struct app *app, int64_t person_id,
 				 int64_t session_id);
+/* newsession.c: asks the kind (enum store_kind, preselected) and the
+ * coach of a new session with person_id, then opens the session. */
+struct screen *session_dialog_new(struct app *app, int64_t person_id,
+				  int kind);
 /* session.c and the step files: a new session (kind: enum store_kind),
  * an open one resumed where it was left, and a session's summary page. */
 struct screen *session_screen_new(struct app *app, int64_t person_id,

@@ -1,0 +1,85 @@
+/* list.h - a scrolling list of rows read from the store a page at a time.
+ *
+ * People, sessions and commitments are all shown with this one widget.
+ * The owner says how to load rows [offset, offset + limit) and how to draw
+ * one row; the list keeps only a window of rows around what is on screen,
+ * so a long history is never read whole.  It also runs the `/` filter
+ * prompt: the owner's load sees the typed text through list_filter().
+ */
+#ifndef OWNIT_UI_LIST_H
+#define OWNIT_UI_LIST_H
+
+#include <stddef.h>
+
+#include "core/error.h"
+#include "ui/app.h"
+#include "ui/screen.h"
+
+struct list;
+
+struct list_ops {
+	/* Loads the rows [offset, offset + limit) of the list as it stands
+	 * (filter applied), handing each to list_add.  Fewer rows than
+	 * limit means the list ends there.  0, or -1 with err set. */
+	int (*load)(void *ud, struct list *l, size_t offset, size_t limit,
+		    struct error *err);
+	/* Draws one row in the w columns from (y, x); selected is the row
+	 * under the cursor (the list has already painted its bar). */
+	void (*draw_row)(void *ud, struct app *app, const void *row, int y,
+			 int x, int w, int selected);
+	/* Frees a row given to list_add. */
+	void (*free_row)(void *row);
+};
+
+/* A new, empty list; nothing is loaded before the first draw or move. */
+struct list *list_new(const struct list_ops *ops, void *ud);
+void list_free(struct list *l);
+
+/* Called from load: the list takes the row (freed with free_row, also
+ * when this fails).  0, or -1 when out of memory. */
+int list_add(struct list *l, void *row);
+
+/* Forgets the loaded rows (after a change in the store); the cursor
+ * keeps its place as far as the list still reaches. */
+void list_reload(struct list *l);
+
+/* Draws the rows that fit in h lines from (y, x), scrolling so the cursor
+ * is visible; a line on the right marks more rows above or below. */
+void list_draw(struct list *l, struct app *app, int y, int x, int h, int w);
+
+/* Moves the cursor by delta rows (a page is the height last drawn),
+ * stopping at either end.  Returns 1 when it moved. */
+int list_move(struct list *l, struct app *app, long delta);
+void list_first(struct list *l, struct app *app);
+void list_last(struct list *l, struct app *app);
+int list_page(const struct list *l);
+
+/* The row under the cursor, or NULL when the list is empty. */
+const void *list_selected(struct list *l, struct app *app);
+/* Puts the cursor on row i (kept within the list at the next draw). */
+void list_set_cursor(struct list *l, size_t i);
+size_t list_cursor(const struct list *l);
+
+/* Loading problems go to the status line; this says whether the last
+ * load failed (so a screen can show it rather than "empty"). */
+int list_failed(const struct list *l);
+
+/* -------------------------------------------------------------- filter */
+
+/* The text rows must match (lower-cased substring), "" for all. */
+const char *list_filter(const struct list *l);
+
+/* Opens the `/` prompt; while it is open list_filtering is 1 and keys go
+ * to list_filter_key, which returns 1 when it used the key.  Enter keeps
+ * the filter, Esc clears it; the list reloads as the text changes. */
+void list_filter_begin(struct list *l);
+int list_filtering(const struct list *l);
+int list_filter_key(struct list *l, struct app *app, struct key k);
+
+/* Draws the prompt (or the kept filter) on line y, w columns from x. */
+void list_filter_draw(struct list *l, struct app *app, int y, int x, int w);
+
+/* 1 when haystack contains needle, ignoring letter case (UTF-8). */
+int list_match(const char *haystack, const char *needle);
+
+#endif

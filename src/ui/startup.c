@@ -1,0 +1,128 @@
+/* startup.c - what the TUI needs before the first screen: the content and
+ * the database.
+ *
+ * Everything here runs before curses takes the terminal, so a missing
+ * content folder or a database that is not ours is reported as a plain
+ * "ownit: ..." line with the right exit status, and the terminal is never
+ * touched.  The content's own diagnostics are printed line by line, as
+ * `ownit check-content` would give them. */
+#include "config.h"
+
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/content.h"
+#include "core/demo.h"
+#include "core/paths.h"
+#include "core/store.h"
+#include "ui/app.h"
+
+/* A crash handler may only unlink and rmdir: the demo's paths are laid
+ * out here beforehand. */
+enum { DEMO_DB, DEMO_WAL, DEMO_SHM, DEMO_DIR, DEMO_PATHS };
+static char demo_paths[DEMO_PATHS][PATH_MAX];
+static volatile sig_atomic_t demo_armed;
+
+static struct content *content_open(struct app *app, struct error *err)
+{
+	char *base = paths_content_base(err);
+	if (!base)
+		return NULL;
+	char *user = paths_content_user(app->opts->content, err);
+	if (!user && err->kind != ERROR_NONE) {
+		free(base);
+		return NULL;
+	}
+	struct content_diags diags = {0};
+	struct content *c = content_load(base, user, &diags, err);
+	/* With more than one problem, list them all before the summary. */
+	for (size_t i = 0; !c && diags.nerrors > 1 && i < diags.nerrors; i++)
+		fprintf(stderr, "ownit: %s\n", diags.errors[i]);
+	if (c && diags.nwarnings > 0)
+		app_status(app, 0, "content: %s", diags.warnings[0]);
+	content_diags_free(&diags);
+	free(base);
+	free(user);
+	return c;
+}
+
+static void demo_arm(const char *dir, const char *db)
+{
+	snprintf(demo_paths[DEMO_DB], PATH_MAX, "%s", db);
+	snprintf(demo_paths[DEMO_WAL], PATH_MAX, "%s-wal", db);
+	snprintf(demo_paths[DEMO_SHM], PATH_MAX, "%s-shm", db);
+	snprintf(demo_paths[DEMO_DIR], PATH_MAX, "%s", dir);
+	demo_armed = 1;
+}
+
+void app_data_crash_cleanup(void)
+{
+	if (!demo_armed)
+		return;
+	for (int i = 0; i < DEMO_DIR; i++)
+		unlink(demo_paths[i]);
+	rmdir(demo_paths[DEMO_DIR]);
+}
+
+static struct store *demo_open(struct app *app, struct error *err)
+{
+	app->db_path = demo_tempdb(&app->demo_dir, err);
+	if (!app->db_path)
+		return NULL;
+	demo_arm(app->demo_dir, app->db_path);
+	struct store *s =
+		store_open(app->db_path, STORE_CREATE | STORE_EXCLUSIVE, err);
+	if (s && demo_seed(s, app->content, err) != 0) {
+		store_close(s);
+		s = NULL;
+	}
+	if (s)
+		app_status(app, 0,
+			   "Demo: a sample database, deleted when you quit.");
+	return s;
+}
+
+static struct store *db_open(struct app *app, struct error *err)
+{
+	app->db_path = paths_db(app->opts->db, err);
+	if (!app->db_path || paths_make_parents(app->db_path, err) != 0)
+		return NULL;
+	struct store *s = store_open(app->db_path, STORE_CREATE, err);
+	const char *warning = s ? store_warning(s) : NULL;
+	if (warning)
+		app_status(app, 1, "%s", warning);
+	return s;
+}
+
+int app_data_open(struct app *app, struct error *err)
+{
+	app->content = content_open(app, err);
+	if (!app->content)
+		return -1;
+	app->store = app->opts->demo ? demo_open(app, err) : db_open(app, err);
+	if (!app->store) {
+		app_data_close(app);
+		return -1;
+	}
+	return 0;
+}
+
+void app_data_close(struct app *app)
+{
+	store_close(app->store);
+	app->store = NULL;
+	content_free(app->content);
+	app->content = NULL;
+	if (app->demo_dir) {
+		demo_remove(app->demo_dir, app->db_path);
+		demo_armed = 0;
+		free(app->demo_dir);
+		app->demo_dir = NULL;
+	}
+	free(app->db_path);
+	app->db_path = NULL;
+}
