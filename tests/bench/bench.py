@@ -119,7 +119,7 @@ class Bench:
         self.build = os.path.abspath(args.builddir)
         self.sqlite3 = args.sqlite3 or shutil.which("sqlite3")
         bdir = os.path.join(self.build, "tests", "bench")
-        self.ownit = os.path.join(self.build, "src", "ownit")
+        self.ownit = args.ownit or os.path.join(self.build, "src", "ownit")
         self.gen = os.path.join(bdir, "gen")
         self.ptydrive = os.path.join(bdir, "ptydrive")
         self.bare = os.path.join(bdir, "bare_tui")
@@ -185,8 +185,14 @@ class Bench:
 
     # ------------------------------------------------------------ running
 
+    def need_ownit(self):
+        if not os.access(self.ownit, os.X_OK):
+            raise NotAvailable("%s was not built" % self.rel(self.ownit))
+
     def run(self, argv, stdin=None, stdout=None, group=None, env=None):
         """Runs argv to completion; wall time, child CPU and peak RSS."""
+        if argv[0] == self.ownit:
+            self.need_ownit()
         if group:
             self.remember(group, argv, stdin, stdout)
         errpath = os.path.join(self.work, "stderr.txt")
@@ -452,8 +458,9 @@ class Bench:
             self.log(name)
             ours_argv = [self.ownit, "--db", db]
             try:
+                self.need_ownit()
                 marker = self.last_line_marker(ours_argv)
-            except Failed as e:
+            except (Failed, NotAvailable) as e:
                 self.row_na(name, e, "ratio ≤ %.1f" % target)
                 continue
             a, b = [], []
@@ -621,8 +628,12 @@ class Bench:
                 setup, keys, quit_keys = make()
                 self.remember("keys", argv + ["# then: %s" % label])
                 try:
+                    self.need_ownit()
                     per_key, peaks = self.keys_scenario(name, argv, setup,
                                                         keys, quit_keys)
+                except NotAvailable as e:
+                    self.row_na(name, e, "≤ 500 µs")
+                    continue
                 except (Failed, OSError) as e:
                     self.row_na(name, "the %s screen did not respond as "
                                 "issue 7 describes (%s)" % (label, e),
@@ -808,6 +819,8 @@ def main():
     ap.add_argument("--srcdir", default=".")
     ap.add_argument("--builddir", default=".")
     ap.add_argument("--sqlite3")
+    ap.add_argument("--ownit", help="the program to measure (default: "
+                    "BUILDDIR/src/ownit)")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--import-size", type=int, default=0,
