@@ -67,29 +67,37 @@ def mib(kib):
     return kib / 1024.0
 
 
-def fmt_num(v, unit):
+def scale(med, unit):
+    """(factor, unit label, format) to show values near med."""
     if unit == "ms":
-        return "%.1f ms" % (v * 1e3) if v < 10 else "%.2f s" % v
-    if unit == "s":
-        return "%.2f s" % v
+        return (1e3, "ms", "%.1f") if med < 1 else (1, "s", "%.2f")
     if unit == "us":
-        return "%.0f µs" % (v * 1e6)
+        return 1e6, "µs", "%.0f"
     if unit == "MiB":
-        return "%.1f MiB" % v
+        return 1, "MiB", "%.1f"
     if unit == "/s":
-        return "{:,.0f}/s".format(v)
-    return "%g %s" % (v, unit)
+        return 1, "/s", "{:,.0f}"
+    return 1, unit, "%g"
+
+
+def fmt_num(v, unit, med=None):
+    k, label, fmt = scale(v if med is None else med, unit)
+    text = fmt.format(v * k) if "{" in fmt else fmt % (v * k)
+    return text + (label if label == "/s" else " " + label)
 
 
 def summary(values, unit):
-    """'median (min–max)' of a list of numbers."""
+    """The median, and 'median (min–max)' in one unit."""
     med = statistics.median(values)
+    k, label, fmt = scale(med, unit)
+
+    def num(v):
+        return fmt.format(v * k) if "{" in fmt else fmt % (v * k)
+    sep = "" if label == "/s" else " "
     if len(values) == 1:
-        return med, fmt_num(med, unit)
-    lo, hi = min(values), max(values)
-    return med, "%s (%s–%s)" % (fmt_num(med, unit),
-                                 fmt_num(lo, unit).split(" ")[0],
-                                 fmt_num(hi, unit).split(" ")[0])
+        return med, num(med) + sep + label
+    return med, "%s%s%s (%s–%s)" % (num(med), sep, label, num(min(values)),
+                                     num(max(values)))
 
 
 def shell_quote(arg):
@@ -124,6 +132,7 @@ class Bench:
         self.ptydrive = os.path.join(bdir, "ptydrive")
         self.bare = os.path.join(bdir, "bare_tui")
         self.radar = os.path.join(bdir, "radar_bench")
+        self.runstat = os.path.join(bdir, "runstat")
         self.cache = os.path.join(bdir, "cache")
         self.work = os.path.join(bdir, "work")
         self.sql_dir = os.path.join(self.src, "tests", "bench")
@@ -190,25 +199,37 @@ class Bench:
             raise NotAvailable("%s was not built" % self.rel(self.ownit))
 
     def run(self, argv, stdin=None, stdout=None, group=None, env=None):
-        """Runs argv to completion; wall time, child CPU and peak RSS."""
+        """Runs argv to completion under runstat: wall time, CPU and peak
+        RSS of the program itself."""
         if argv[0] == self.ownit:
             self.need_ownit()
         if group:
             self.remember(group, argv, stdin, stdout)
         errpath = os.path.join(self.work, "stderr.txt")
+        statpath = os.path.join(self.work, "runstat.txt")
         with open(stdin or os.devnull, "rb") as fin, \
                 open(stdout or os.devnull, "wb") as fout, \
                 open(errpath, "wb") as ferr:
-            t0 = time.perf_counter()
-            p = subprocess.Popen(argv, stdin=fin, stdout=fout, stderr=ferr,
-                                 env=env or self.env)
-            _, status, ru = os.wait4(p.pid, 0)
-            wall = time.perf_counter() - t0
-        p.returncode = os.waitstatus_to_exitcode(status)
+            p = subprocess.run([self.runstat, "-o", statpath, "--"] + argv,
+                               stdin=fin, stdout=fout, stderr=ferr,
+                               env=env or self.env)
         with open(errpath, "rb") as f:
             err = f.read().decode("utf-8", "replace")
-        return Result(wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss,
-                      p.returncode, err)
+        st = self.read_stat(statpath)
+        if st is None:
+            return Result(0, 0, 0, p.returncode or 1, err)
+        return Result(st["wall_us"] / 1e6, st["cpu_us"] / 1e6,
+                      st["maxrss_kb"], st["status"], err)
+
+    @staticmethod
+    def read_stat(path):
+        try:
+            with open(path) as f:
+                w = f.read().split()
+            os.unlink(path)
+        except OSError:
+            return None
+        return {w[i]: int(w[i + 1]) for i in range(0, len(w) - 1, 2)}
 
     def check(self, res, what):
         if res.status == 0:
@@ -537,33 +558,40 @@ class Bench:
         return out
 
     def pty_quit(self, pid, fd, keys):
+        """Types keys and waits up to 5 s for the program to end (else
+        kills it); returns True when it ended by itself."""
         try:
             os.write(fd, keys)
         except OSError:
             pass
+        ended = False
         t_end = time.monotonic() + 5
         while time.monotonic() < t_end:
             chunk = self.pty_read(fd, 0.2)
-            if chunk == b"":
-                break
-            done, _, _ = os.wait4(pid, os.WNOHANG)
+            done, _ = os.waitpid(pid, os.WNOHANG)
             if done:
-                os.close(fd)
-                return None
-        else:
+                ended = True
+                break
+            if chunk == b"":
+                time.sleep(0.01)
+        if not ended:
             os.kill(pid, signal.SIGKILL)
-        _, _, ru = os.wait4(pid, 0)
+            os.waitpid(pid, 0)
         os.close(fd)
-        return ru
+        return ended
 
     # ------------------------------------------------------------- keys
 
     def tui_run(self, argv, setup, keys, quit_keys):
-        """One TUI session: setup steps (keys, text to wait for), then
-        keys one at a time, each waiting for the screen to answer; returns
-        (cpu seconds, peak RSS KiB, keys that drew nothing)."""
-        pid, fd = self.pty_spawn(argv)
-        ru = None
+        """One TUI session under runstat: setup steps (keys, text to wait
+        for), then keys one at a time, each waiting for the screen to
+        answer; returns (CPU seconds, peak RSS KiB, keys that drew
+        nothing) of the program itself."""
+        statpath = os.path.join(self.work, "runstat-tui.txt")
+        if os.path.exists(statpath):
+            os.unlink(statpath)
+        pid, fd = self.pty_spawn([self.runstat, "-o", statpath, "--"] +
+                                 argv)
         silent = 0
         try:
             for send, expect in setup:
@@ -580,10 +608,11 @@ class Bench:
                 while self.pty_read(fd, 0):
                     pass
         finally:
-            ru = self.pty_quit(pid, fd, quit_keys)
-        if ru is None:
+            ended = self.pty_quit(pid, fd, quit_keys)
+        st = self.read_stat(statpath)
+        if not ended or st is None:
             raise Failed("%s did not end after %r" % (argv[0], quit_keys))
-        return ru.ru_utime + ru.ru_stime, ru.ru_maxrss, silent
+        return st["cpu_us"] / 1e6, st["maxrss_kb"], silent
 
     def keys_scenario(self, name, argv, setup, keys, quit_keys):
         """CPU per key: full runs minus setup-only runs, medians."""
