@@ -4,9 +4,31 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <stdlib.h>
+
 #include "cli/cli.h"
+#include "core/content.h"
 #include "core/demo.h"
+#include "core/paths.h"
 #include "core/store.h"
+
+/* The content the sample is written with: the same layers the TUI reads
+ * (--content, $OWNIT_CONTENT, the user's folder over the installed one),
+ * so statement texts and ids match what the screens will show. */
+static struct content *load_content(const struct cli_globals *g,
+				    struct error *err)
+{
+	char *base = paths_content_base(err);
+	if (!base)
+		return NULL;
+	char *user = paths_content_user(g->content, err);
+	struct content *c = NULL;
+	if (user || err->kind == ERROR_NONE)
+		c = content_load(base, user, NULL, err);
+	free(base);
+	free(user);
+	return c;
+}
 
 int cmd_demo(int argc, char **argv, struct cli_globals *g)
 {
@@ -23,17 +45,24 @@ int cmd_demo(int argc, char **argv, struct cli_globals *g)
 	const char *path = argv[optind];
 
 	struct error err = {0};
-	struct store *s = store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &err);
-	if (!s)
+	struct content *content = load_content(g, &err);
+	if (!content)
 		return cli_fail(&err);
+	struct store *s =
+		store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &err);
+	if (!s) {
+		content_free(content);
+		return cli_fail(&err);
+	}
 	/* The file is ours (STORE_EXCLUSIVE made it): a failed seed leaves
 	 * nothing half-written behind. */
-	if (demo_seed(s, NULL, &err)) {
-		store_close(s);
+	int r = demo_seed(s, content, &err);
+	store_close(s);
+	content_free(content);
+	if (r) {
 		demo_remove(NULL, path);
 		return cli_fail(&err);
 	}
-	store_close(s);
 	printf("wrote sample coaching history for %d people to %s\n",
 	       DEMO_PEOPLE, path);
 	return fflush(stdout) == 0 ? 0 : 1;

@@ -322,7 +322,8 @@ int dates_local_iso(const char *utc, char out[DATES_LOCAL_SIZE],
 	strftime(out, DATES_LOCAL_SIZE, "%Y-%m-%dT%H:%M:%S", &tm);
 	size_t n = strlen(out);
 	if (n + 7 > DATES_LOCAL_SIZE)
-		return error_set(err, ERROR_RUNTIME, "cannot format \"%s\"", utc);
+		return error_set(err, ERROR_RUNTIME, "cannot format \"%s\"",
+				 utc);
 	int hh = (int)((off / 3600) % 100), mm = (int)((off / 60) % 60);
 	out[n++] = sign;
 	out[n++] = (char)('0' + hh / 10);

@@ -121,6 +121,7 @@ static const char *const rung_answers[STORE_RUNG_MAX] = {
 /* The fixed pseudo-random sequence (a 64-bit LCG, upper bits). */
 struct rng {
 	uint64_t x;
+	unsigned turn; /* follow-up outcomes go round, so each one occurs */
 };
 
 static uint32_t rng_next(struct rng *r)
@@ -311,15 +312,17 @@ static int write_commitments(struct store *s, struct rng *r,
 	if (*carry)
 		list[n++] = *carry;
 	*carry = NULL;
-	size_t fresh = 1 + rng_next(r) % 2;
+	/* The newest session leaves two open: one soon due, one later. */
+	size_t fresh = next ? 1 + rng_next(r) % 2 : 2;
 	for (size_t i = 0; i < fresh; i++)
 		list[n++] = commitments[rng_next(r) % (sizeof commitments /
 						       sizeof commitments[0])];
 	for (size_t i = 0; i < n; i++) {
 		char created[DATES_TS_SIZE], reviewed[DATES_TS_SIZE];
 		char due[DATES_DAY_SIZE];
-		if (dates_add_days(ss->day, 7 * (int)(1 + (i + rng_next(r)) % 3),
-				   due, err))
+		int weeks = next ? (int)(1 + (i + rng_next(r)) % 3)
+				 : (int)(1 + 3 * i);
+		if (dates_add_days(ss->day, 7 * weeks, due, err))
 			return -1;
 		stamp(ss->day, 10 * 3600 + 30 * 60 + (int)i * 60, created);
 		struct store_commitment c = {
@@ -334,7 +337,7 @@ static int write_commitments(struct store *s, struct rng *r,
 		};
 		rng_uuid(r, c.uuid);
 		if (next && !next->open) {
-			c.status = outcome[rng_next(r) % 8];
+			c.status = outcome[r->turn++ % 8];
 			c.reviewed_session_id = next->id;
 			stamp(next->day, 9 * 3600 + 32 * 60, reviewed);
 			c.reviewed = reviewed;
@@ -381,7 +384,8 @@ static int write_person(struct store *s, struct model *m, struct rng *r,
 		stamp(x->day, 10 * 3600 + 50 * 60, done);
 		struct store_session se = {
 			.person_id = p.id,
-			.kind = pf->self ? STORE_KIND_SELF : STORE_KIND_COACHING,
+			.kind = pf->self ? STORE_KIND_SELF
+					 : STORE_KIND_COACHING,
 			.coach = pf->self ? NULL : "Dana Okafor",
 			.started = started,
 			.completed = x->open ? NULL : done,
@@ -433,7 +437,7 @@ int demo_seed(struct store *s, const struct content *content,
 	m.npillars = content ? content->npillars : NPILLARS;
 	const char *version = content && content->version ? content->version
 							  : "builtin";
-	struct rng r = {0x6f776e4974646d6fULL};
+	struct rng r = {0x6f776e4974646d6fULL, 0};
 	dates_today(today);
 	if (store_tx_begin(s, err))
 		return -1;

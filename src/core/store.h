@@ -68,8 +68,9 @@ const char *store_path(const struct store *s);
 void store_set_busy_timeout(struct store *s, int ms);
 
 /* Runs integrity_check and foreign_key_check.  Each problem found is
- * passed to cb (may be NULL) as one line of text.  Returns 0 when the database is
- * sound, 1 when problems were reported, -1 when the check itself failed. */
+ * passed to cb (may be NULL) as one line of text.  Returns 0 when the
+ * database is sound, 1 when problems were reported, -1 when the check
+ * itself failed. */
 int store_check(struct store *s, int (*cb)(const char *problem, void *ud),
 		void *ud, struct error *err);
 
@@ -101,7 +102,7 @@ struct store_person {
 /* A person as the home screen lists them. */
 struct store_person_row {
 	struct store_person person;
-	const char *last_session; /* start time of their newest session, or NULL */
+	const char *last_session; /* start of their newest session, or NULL */
 	int open;                 /* open commitments */
 	int overdue;              /* open commitments due before today */
 };
@@ -165,7 +166,7 @@ struct store_session {
 	enum store_status status;
 	const char *content_version; /* the content the session was run with */
 	int step;                    /* last step shown (enum store_step), -1 */
-	const char *person_name;     /* filled by get and each; ignored on add */
+	const char *person_name;     /* set by get and each; ignored on add */
 };
 
 /* Adds a session (normally open, started now); fills ses->id and uuid. */
@@ -343,7 +344,7 @@ struct store_commitment {
 	const char *created;         /* NULL on add: now */
 	const char *reviewed;        /* when reviewed, or NULL */
 	const char *person_name;     /* filled by get and each */
-	int overdue;                 /* filled by get and each: open, due < today */
+	int overdue;                 /* set by get and each: due < today */
 };
 
 /* Adds a commitment with every field as given; fills c->id and uuid. */

@@ -120,7 +120,8 @@ int store_rating_save(struct store *s, const struct store_rating *r,
 		      struct error *err)
 {
 	static const char sql[] =
-		"INSERT INTO rating (session_id, pillar_id, value, note, rated) "
+		"INSERT INTO rating (session_id, pillar_id, value, note, "
+		"rated) "
 		"VALUES (?1, ?2, ?3, ?4, ?5) "
 		"ON CONFLICT (session_id, pillar_id) DO UPDATE SET "
 		"value = excluded.value, note = excluded.note, "
@@ -128,7 +129,8 @@ int store_rating_save(struct store *s, const struct store_rating *r,
 	const char *doing = "saving a rating";
 	char now[DATES_TS_SIZE];
 	if (!r->pillar_id)
-		return error_set(err, ERROR_INPUT, "a rating needs a pillar id");
+		return error_set(err, ERROR_INPUT,
+				 "a rating needs a pillar id");
 	if (r->value < 1 || r->value > 5)
 		return error_set(err, ERROR_INPUT,
 				 "rating of %s: %d is not on the scale 1..5",
@@ -205,12 +207,14 @@ int store_ladder_save(struct store *s, const struct store_ladder *l,
 		"ON CONFLICT (session_id) DO UPDATE SET "
 		"situation = excluded.situation, "
 		"start_rung = excluded.start_rung, "
-		"reached_rung = max(excluded.start_rung, excluded.reached_rung), "
+		"reached_rung = "
+		"max(excluded.start_rung, excluded.reached_rung), "
 		"updated = excluded.updated";
 	const char *doing = "saving the ladder";
 	char now[DATES_TS_SIZE];
 	if (!l->situation)
-		return error_set(err, ERROR_INPUT, "the ladder needs a situation");
+		return error_set(err, ERROR_INPUT,
+				 "the ladder needs a situation");
 	if (!rung_ok(l->start_rung) ||
 	    (l->reached_rung && !rung_ok(l->reached_rung)))
 		return error_set(err, ERROR_INPUT,

@@ -26,7 +26,8 @@ int store_commitment_add(struct store *s, struct store_commitment *c,
 	static const char sql[] =
 		"INSERT INTO commitment (uuid, person_id, session_id, what, "
 		"owner, due, status, reviewed_session_id, obstacle, created, "
-		"reviewed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+		"reviewed) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 	const char *doing = "saving a commitment";
 	char now[DATES_TS_SIZE];
 	if (!c->what || !c->what[0])
@@ -272,7 +273,8 @@ static const char *list_sql(const struct store_commitment_filter *f)
 	"c.due IS NULL, c.due, c.id"
 	static const char by_followup[] =
 		LIST_HEAD "c.person_id = (SELECT person_id FROM session "
-		"WHERE id = ?3) AND ((c.status = 'open' AND c.session_id <> ?3) "
+		"WHERE id = ?3) "
+		"AND ((c.status = 'open' AND c.session_id <> ?3) "
 		"OR c.reviewed_session_id = ?3) AND " LIST_OPEN LIST_ORDER;
 	static const char by_session[] =
 		LIST_HEAD "c.session_id = ?2 AND (?1 = 0 OR c.person_id = ?1) "

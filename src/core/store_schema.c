@@ -108,10 +108,12 @@ static const char schema_v2[] =
 	"    'ladder', 'commitments', 'notes', 'summary'));\n"
 	"CREATE INDEX session_by_person ON session (person_id, started);\n"
 	"CREATE INDEX session_by_start ON session (started);\n"
-	"CREATE INDEX commitment_by_person ON commitment (person_id, status, due);\n"
+	"CREATE INDEX commitment_by_person\n"
+	"  ON commitment (person_id, status, due);\n"
 	"CREATE INDEX commitment_by_status ON commitment (status, due);\n"
 	"CREATE INDEX commitment_by_session ON commitment (session_id);\n"
-	"CREATE INDEX commitment_by_review ON commitment (reviewed_session_id);\n";
+	"CREATE INDEX commitment_by_review\n"
+	"  ON commitment (reviewed_session_id);\n";
 
 static const char *const steps[] = {schema_v1, schema_v2};
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/content.h"
 #include "core/demo.h"
 #include "core/store.h"
 
@@ -218,6 +219,12 @@ static int first_start(const struct store_session *x, void *ud)
 	return 1;
 }
 
+static int first_id(const struct store_session *x, void *ud)
+{
+	*(int64_t *)ud = x->id;
+	return 1;
+}
+
 START_TEST(dates_follow_today)
 {
 	struct store *s = seeded(db);
@@ -233,6 +240,57 @@ START_TEST(dates_follow_today)
 			 1);
 	ck_assert_str_eq(started, "2026-11-02T09:30:00Z");
 	store_close(s);
+}
+END_TEST
+
+struct with_content {
+	const struct content *c;
+	int answers, matched;
+};
+
+static int check_statement(const struct store_answer *a, void *ud)
+{
+	struct with_content *w = ud;
+	long i = content_item_index(w->c, a->item_id);
+	ck_assert_msg(i >= 0, "unknown item %s", a->item_id);
+	w->answers++;
+	w->matched += strcmp(a->statement, w->c->items[i].statement) == 0;
+	return 0;
+}
+
+static int each_session(const struct store_session *ses, void *ud)
+{
+	struct with_content *w = ud;
+	ck_assert_str_eq(ses->content_version, w->c->version);
+	return 0;
+}
+
+START_TEST(shipped_content)
+{
+	struct error err = {0};
+	struct content *c = content_load(TEST_SRCDIR "/content", NULL, NULL,
+					 &err);
+	ck_assert_msg(c != NULL, "%s", err.msg);
+	struct store *s = store_open(db, STORE_CREATE, &err);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_msg(demo_seed(s, c, &err) == 0, "%s", err.msg);
+	struct with_content w = {.c = c};
+	ck_assert_int_eq(store_sessions_each(s, 0, 0, 0, each_session, &w,
+					     &err),
+			 0);
+	int64_t me, first = 0;
+	ck_assert_int_eq(store_person_find(s, "me", &me, &err), 1);
+	struct store_session_filter f = {.person_id = me, .status = -1};
+	ck_assert_int_eq(store_sessions_filter_each(s, &f, first_id, &first,
+						    &err),
+			 1);
+	ck_assert_int_eq(store_answers_each(s, first, check_statement, &w,
+					    &err),
+			 0);
+	ck_assert_int_eq((size_t)w.answers, c->nitems);
+	ck_assert_int_eq(w.matched, w.answers);
+	store_close(s);
+	content_free(c);
 }
 END_TEST
 
@@ -285,6 +343,7 @@ int main(void)
 	tcase_add_test(tc, varied_history);
 	tcase_add_test(tc, same_every_time);
 	tcase_add_test(tc, dates_follow_today);
+	tcase_add_test(tc, shipped_content);
 	tcase_add_test(tc, refuses_taken_names);
 	tcase_add_test(tc, temp_database);
 	suite_add_tcase(su, tc);

@@ -141,9 +141,12 @@ START_TEST(person_lifecycle)
 	ck_assert_int_eq(store_person_find_uuid(s, "x", &id, &err), 0);
 
 	/* A given uuid and creation time are kept (import). */
-	struct store_person imp = {.uuid = "0b8c0f5e-3d5a-4a4e-9f1c-1d2e3f4a5b6c",
-				   .name = "Ali", .created =
-				   "2025-01-02T03:04:05Z", .archived = 1};
+	struct store_person imp = {
+		.uuid = "0b8c0f5e-3d5a-4a4e-9f1c-1d2e3f4a5b6c",
+		.name = "Ali",
+		.created = "2025-01-02T03:04:05Z",
+		.archived = 1,
+	};
 	ck_assert_int_eq(store_person_add(s, &imp, &err), 0);
 	ck_assert_int_eq(store_person_get(s, imp.id, &got, &err), 1);
 	ck_assert_str_eq(got.uuid, "0b8c0f5e-3d5a-4a4e-9f1c-1d2e3f4a5b6c");
@@ -583,9 +586,9 @@ START_TEST(notes)
 	memcpy(uuid, ns.uuid, sizeof uuid);
 	ck_assert_int_eq(strlen(uuid), 36);
 	for (int i = 0; i < 50; i++) /* saved as typed */
-		ck_assert_int_eq(store_note_save(s, ses, "Café, \"two\"\nlines",
-						 &err),
-				 0);
+		ck_assert_int_eq(
+			store_note_save(s, ses, "Café, \"two\"\nlines", &err),
+			0);
 	ck_assert_int_eq(store_note_get(s, ses, &body, &err), 1);
 	ck_assert_str_eq(body, "Café, \"two\"\nlines");
 	free(body);

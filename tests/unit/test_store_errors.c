@@ -102,7 +102,8 @@ START_TEST(pragmas_applied)
 	sqlite3_finalize(st);
 	/* Every table is STRICT. */
 	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM "
-					    "sqlite_schema WHERE type = 'table' "
+					    "sqlite_schema "
+					    "WHERE type = 'table' "
 					    "AND sql NOT LIKE '%) STRICT'",
 					    -1, &st, NULL),
 			 SQLITE_OK);

@@ -1,0 +1,61 @@
+#!/bin/sh
+# ownit check: integrity_check and foreign_key_check, exit 0 only when ok.
+. "$OWNIT_SRCDIR/tests/cli/lib.sh"
+
+db="$T_TMP/c.db"
+"$OWNIT" demo "$db" >/dev/null || echo "Bail out! demo failed"
+
+run "$OWNIT" --db "$db" check
+is "$status" 0 "a sound database exits 0"
+is "$out" ok "and prints ok"
+is "$err" "" "with nothing on stderr"
+
+run "$OWNIT" check --db "$db"
+is "$status" 0 "--db also after the command"
+
+OWNIT_DB="$db" run "$OWNIT" check
+is "$status" 0 "OWNIT_DB names the database"
+
+# A dangling reference, made behind ownit's back.
+"$SQLITE3" "$db" "INSERT INTO answer VALUES (999, 'x', 't', 1, NULL, '2026-01-01T00:00:00Z')"
+run "$OWNIT" --db "$db" check
+is "$status" 1 "a broken reference exits 1"
+is "$out" "table answer row $("$SQLITE3" "$db" 'SELECT max(rowid) FROM answer') refers to a missing row of session" \
+	"the problem is printed"
+like "$err" "has problems" "stderr says what to do"
+
+# Not a database: refused, exit 1, file untouched.
+printf 'a,b\n1,2\n' >"$T_TMP/data.csv"
+run "$OWNIT" --db "$T_TMP/data.csv" check
+is "$status" 1 "a CSV file is not ok (exit 1)"
+is "$err" "ownit: $T_TMP/data.csv is not an ownit database (not an SQLite file at all); nothing was written to it: choose another file with --db" \
+	"the message names the file"
+is "$(cat "$T_TMP/data.csv")" "a,b
+1,2" "the CSV file is untouched"
+
+# A missing database is not created by check.
+run "$OWNIT" --db "$T_TMP/none.db" check
+is "$status" 1 "a missing database exits 1"
+like "$err" "no database at $T_TMP/none.db" "and says so"
+[ -e "$T_TMP/none.db" ] && fail "check created a database" || pass "check created nothing"
+
+# Damaged pages.
+"$OWNIT" demo "$T_TMP/d.db" >/dev/null
+size=$(stat -c %s "$T_TMP/d.db")
+dd if=/dev/zero of="$T_TMP/d.db" bs=1 seek=$((size / 2)) count=8192 conv=notrunc 2>/dev/null
+run "$OWNIT" --db "$T_TMP/d.db" check
+is "$status" 1 "a damaged database exits 1"
+unlike "$out" "^ok$" "and is not reported ok"
+
+# Readable by others: a warning, still checked.
+"$OWNIT" demo "$T_TMP/open.db" >/dev/null
+chmod 644 "$T_TMP/open.db"
+run "$OWNIT" --db "$T_TMP/open.db" check
+is "$status" 0 "a readable database is still checked"
+is "$err" "ownit: warning: $T_TMP/open.db can be read by other users (mode 0644): coaching notes are private, run \`chmod 600 $T_TMP/open.db\`" \
+	"with a warning on stderr"
+
+run "$OWNIT" check extra
+is "$status" 2 "an argument is a usage error"
+
+done_testing
