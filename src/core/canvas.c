@@ -307,7 +307,7 @@ static int text_walk(const char *text, int maxw, enum canvas_mode mode,
 
 	if (!text || maxw == 0)
 		return 0;
-	full = text_width(text, mode);
+	full = maxw < 0 ? 0 : text_width(text, mode);
 	if (maxw < 0 || full <= maxw) {
 		while (glyph_next(&it, &cp, &w)) {
 			emit(ctx, cp, w);
@@ -645,9 +645,21 @@ size_t canvas_render_into(const struct canvas *c, unsigned flags, char *buf,
 		const char *cur = "";
 
 		for (int x = 0; x < end; x++) {
+			const struct cell *p = &c->cells[(size_t)y * c->w + x];
 			struct canvas_glyph g;
 			int st;
 
+			if (!p->cp && !(p->mask[0] | p->mask[1] | p->mask[2])) {
+				/* A blank: the common case, kept cheap. */
+				if (color && cur_style != CANVAS_STYLE_NONE &&
+				    *cur) {
+					out_str(&o, "\033[0m");
+					cur = "";
+				}
+				cur_style = CANVAS_STYLE_NONE;
+				out_put(&o, " ", 1);
+				continue;
+			}
 			canvas_get(c, x, y, &g);
 			if (g.cp == CANVAS_CONT)
 				continue;
