@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 
-static int not_yet(const char *name)
+static __attribute__((unused)) int not_yet(const char *name)
 {
 	fprintf(stderr, "ownit: '%s' is not available yet\n", name);
 	return 1;
@@ -24,6 +24,3 @@ static int not_yet(const char *name)
 		return not_yet(name);                                         \
 	}
 
-PENDING(cmd_export, "export")
-PENDING(cmd_import, "import")
-PENDING(cmd_report, "report")

@@ -1,0 +1,29 @@
+/* cliopen.h - opening the database and the content for a command.
+ *
+ * Shared by export, import and report: each finds the database and the
+ * content the way every command does (--db, --content, the environment),
+ * prints a store warning to stderr, and on failure leaves the reason in
+ * err for cli_fail.
+ */
+#ifndef OWNIT_CLIOPEN_H
+#define OWNIT_CLIOPEN_H
+
+#include "cli/cli.h"
+#include "core/content.h"
+#include "core/error.h"
+#include "core/store.h"
+
+/* Opens the database with store_open flags (0 or STORE_CREATE). */
+struct store *cli_store_open(const struct cli_globals *g, int flags,
+			     struct error *err);
+
+/* Loads the installed content with the user's folder over it; on
+ * failure every content error is printed to stderr first. */
+struct content *cli_content_load(const struct cli_globals *g,
+				 struct error *err);
+
+/* 1 when colour should be used on fp: a terminal, no --no-color, and
+ * NO_COLOR unset or empty. */
+int cli_use_color(const struct cli_globals *g, FILE *fp);
+
+#endif

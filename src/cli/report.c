@@ -1,0 +1,101 @@
+/* report.c - `ownit report SESSION`: a session's summary as text. */
+#include "config.h"
+
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/cliopen.h"
+#include "core/report.h"
+
+static const struct option longopts[] = {
+	{"width", required_argument, NULL, 'w'},
+	{"help", no_argument, NULL, 'h'},
+	CLI_GLOBAL_LONGOPTS,
+	{NULL, 0, NULL, 0},
+};
+
+static void report_help(void)
+{
+	fputs("Usage: ownit report [--width W] [--ascii] [--no-color] "
+	      "SESSION\n"
+	      "Print the summary of a session: red flags, the pillar radar, "
+	      "strongest\nsignals, perception gap, ladder, commitments and "
+	      "notes.\nSESSION is the number or the id (or the start of the "
+	      "id) that\n`ownit list sessions` shows.\n\n"
+	      "  -w, --width W   lines of at most W columns (40..400, default "
+	      "80)\n"
+	      "  -h, --help      display this help and exit\n",
+	      stdout);
+}
+
+static int parse_width(const char *s, int *w)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < REPORT_WIDTH_MIN || v > REPORT_WIDTH_MAX)
+		return cli_usage("report: --width is a number from %d to %d, "
+				 "not \"%s\"",
+				 REPORT_WIDTH_MIN, REPORT_WIDTH_MAX, s);
+	*w = (int)v;
+	return 0;
+}
+
+int cmd_report(int argc, char **argv, struct cli_globals *g)
+{
+	int c, width = REPORT_WIDTH_DEFAULT;
+	while ((c = getopt_long(argc, argv, "w:h", longopts, NULL)) != -1) {
+		if (c == 'h') {
+			report_help();
+			return 0;
+		}
+		if (c == 'w') {
+			if (parse_width(optarg, &width))
+				return 2;
+		} else if (!cli_global_option(c, optarg, g)) {
+			return cli_usage_hint();
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage("report needs one session: ownit report "
+				 "SESSION (see ownit list sessions)");
+	const char *what = argv[optind];
+	struct error err = {0};
+	struct content *ct = NULL;
+	struct report *r = NULL;
+	int64_t id = 0, status = 0;
+	struct store *s = cli_store_open(g, 0, &err);
+	if (!s)
+		return cli_fail(&err);
+	int found = report_find_session(s, what, &id, &err);
+	if (found == 0)
+		error_set(&err, ERROR_INPUT, "report: no session \"%s\" (see "
+			  "ownit list sessions)", what);
+	if (found <= 0)
+		goto fail;
+	if (!(ct = cli_content_load(g, &err)))
+		goto fail;
+	const char *cs = nl_langinfo(CODESET);
+	struct report_options o = {
+		.width = width,
+		.mode = g->ascii || !cs || strcmp(cs, "UTF-8") != 0
+				? CANVAS_ASCII
+				: CANVAS_UTF8,
+	};
+	if (!(r = report_build(s, ct, id, &o, &err)) ||
+	    report_write(r, stdout,
+			 cli_use_color(g, stdout) ? CANVAS_RENDER_COLOR : 0,
+			 &err) ||
+	    fflush(stdout) == EOF)
+		goto fail;
+	goto done;
+fail:
+	status = cli_fail(&err);
+done:
+	report_free(r);
+	content_free(ct);
+	store_close(s);
+	return (int)status;
+}

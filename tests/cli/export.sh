@@ -1,0 +1,300 @@
+#!/bin/sh
+# ownit export: both formats read back by Python's csv module and checked
+# against the database as the sqlite3 shell sees it; locale, quoting,
+# spreadsheet safety, filters and the atomic write's failure modes.
+. "$OWNIT_SRCDIR/tests/cli/lib.sh"
+
+: "${SQLITE3:?}" "${PYTHON3:?}"
+T=$T_TMP
+db=$T/demo.db
+run "$OWNIT" demo "$db"
+is "$status" 0 "demo database made"
+
+# Notes a spreadsheet and a CSV writer must both survive: commas, quotes,
+# line breaks, non-ASCII text and a leading '=' (a formula).
+"$SQLITE3" "$db" "UPDATE note SET body = '=HYPERLINK(\"http://x\"), said \"Zoë\"' || char(10) || 'línea dos, ünï' WHERE session_id = 2;
+UPDATE note SET body = '+1 and -2' WHERE session_id = 3;
+UPDATE session SET coach = '@coach, \"the\" best' WHERE id = 3;"
+
+HEADER='session_id,person,kind,coach,started_at,completed_at,status,content_version,flag_vague_updates,flag_slow_escalation,flag_not_my_job,flag_missed_commitments,flag_passive_agreement,pillar_clarity,pillar_trust_openness,pillar_autonomy,pillar_feedback_systems,pillar_role_modelling,vision,evidence_clarity,evidence_trust_openness,evidence_autonomy,evidence_feedback_systems,evidence_role_modelling,strongest_flag,ladder_situation,ladder_start,ladder_reached,commitments_made,commitments_kept,commitments_missed,notes'
+
+# The database as the sqlite3 shell sees it, one CSV file per question.
+"$SQLITE3" -csv -header "$db" "SELECT s.id, s.uuid, p.name, s.kind,
+  coalesce(s.coach, '') AS coach, s.started, coalesce(s.completed, '')
+  AS completed, s.status, s.content_version,
+  coalesce(n.body, '') AS note,
+  coalesce(l.situation, '') AS situation,
+  coalesce(l.start_rung, '') AS start_rung,
+  coalesce(l.reached_rung, '') AS reached_rung,
+  (SELECT count(*) FROM commitment c WHERE c.session_id = s.id) AS made,
+  (SELECT count(*) FROM commitment c WHERE c.reviewed_session_id = s.id
+   AND c.session_id <> s.id AND c.status = 'kept') AS kept,
+  (SELECT count(*) FROM commitment c WHERE c.reviewed_session_id = s.id
+   AND c.session_id <> s.id AND c.status = 'missed') AS missed
+  FROM session s JOIN person p ON p.id = s.person_id
+  LEFT JOIN note n ON n.session_id = s.id
+  LEFT JOIN ladder l ON l.session_id = s.id
+  ORDER BY s.started, s.id" >"$T/sessions.csv"
+"$SQLITE3" -csv -header "$db" "SELECT session_id, item_id, value FROM answer
+  WHERE value IS NOT NULL" >"$T/answers.csv"
+"$SQLITE3" -csv -header "$db" "SELECT session_id, pillar_id, value
+  FROM rating" >"$T/ratings.csv"
+
+# check.py EXPORT RAW: compares a summary export with the database.
+# Scores are worked out here from the answers and content/items.csv, on
+# the rules of score.h, independently of ownit's own code.
+cat >"$T/check.py" <<'EOF'
+import csv, sys
+export, raw, tmp, src = sys.argv[1], sys.argv[2] == "raw", sys.argv[3], sys.argv[4]
+
+def rows(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+items = {r["id"]: r for r in rows(src + "/content/items.csv")}
+answers, ratings = {}, {}
+for a in rows(tmp + "/answers.csv"):
+    answers.setdefault(a["session_id"], []).append(a)
+for r in rows(tmp + "/ratings.csv"):
+    ratings.setdefault(r["session_id"], {})[r["pillar_id"]] = int(r["value"])
+
+def two(x):
+    return "" if x is None else "%.2f" % (x + 1e-9)
+
+def safe(v):
+    if not raw and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + v
+    return v
+
+fails = []
+with open(export, newline="", encoding="utf-8") as f:
+    got = list(csv.DictReader(f))
+want = rows(tmp + "/sessions.csv")
+if len(got) != len(want):
+    fails.append("%d rows, database has %d sessions" % (len(got), len(want)))
+for g, w in zip(got, want):
+    sid = w["id"]
+    def eq(col, value):
+        if g[col] != value:
+            fails.append("session %s %s: got %r want %r" % (sid, col, g[col], value))
+    eq("session_id", w["uuid"])
+    eq("person", safe(w["name"]))
+    eq("kind", w["kind"])
+    eq("coach", safe(w["coach"]))
+    eq("status", w["status"])
+    eq("content_version", w["content_version"])
+    eq("started_at", w["started"].replace("Z", "+00:00"))
+    eq("completed_at", w["completed"].replace("Z", "+00:00"))
+    eq("notes", safe(w["note"]))
+    eq("ladder_situation", safe(w["situation"]))
+    eq("ladder_start", w["start_rung"])
+    eq("ladder_reached", w["reached_rung"])
+    eq("commitments_made", w["made"])
+    eq("commitments_kept", w["kept"])
+    eq("commitments_missed", w["missed"])
+    flags = {}
+    for a in answers.get(sid, []):
+        it = items[a["item_id"]]
+        v = int(a["value"])
+        flags.setdefault(it["flag"], []).append(4 - v if it["reverse"] == "1" else v)
+    missed = min(int(w["missed"]), 4)
+    if missed:
+        flags.setdefault("missed-commitments", []).extend([4] * missed)
+    for fl in ("vague-updates", "slow-escalation", "not-my-job",
+               "missed-commitments", "passive-agreement"):
+        vs = flags.get(fl)
+        eq("flag_" + fl.replace("-", "_"), two(sum(vs) / len(vs)) if vs else "")
+    rs = ratings.get(sid, {})
+    for p in ("clarity", "trust-openness", "autonomy", "feedback-systems",
+              "role-modelling"):
+        eq("pillar_" + p.replace("-", "_"), two(rs.get(p)))
+    eq("vision", two(rs.get("vision")))
+for line in fails[:20]:
+    print(line)
+sys.exit(1 if fails else 0)
+EOF
+
+run "$OWNIT" --db "$db" export -o "$T/summary.csv"
+is "$status" 0 "summary export succeeds"
+nsess=$("$SQLITE3" "$db" "SELECT count(*) FROM session")
+is "$err" "ownit: wrote $nsess rows to $T/summary.csv" "says how many rows it wrote"
+is "$(head -n 1 "$T/summary.csv" | tr -d '\r')" "$HEADER" "summary header, exactly"
+run "$PYTHON3" "$T/check.py" "$T/summary.csv" safe "$T" "$OWNIT_SRCDIR"
+is "$status" 0 "every summary value matches the database"
+[ "$status" -eq 0 ] || fail "mismatches" "$out"
+
+run "$PYTHON3" -c '
+import sys
+data = open(sys.argv[1], "rb").read()
+assert data.endswith(b"\r\n"), "no CRLF at the end"
+assert not data.startswith(b"\xef\xbb\xbf"), "BOM without --bom"
+# Records end in CRLF; the only bare LF is the one inside the note.
+assert data.count(b"\r\n") == int(sys.argv[2]) + 1, data.count(b"\r\n")
+assert data.replace(b"\r\n", b"").count(b"\n") == 1
+assert b"\"\x27=HYPERLINK(\"\"http://x\"\"), said \"\"Zo\xc3\xab\"\"\nl\xc3\xadnea dos, \xc3\xbcn\xc3\xaf\"" in data
+assert b",\x27+1 and -2\r\n" in data
+assert b",\"\x27@coach, \"\"the\"\" best\"," in data
+' "$T/summary.csv" "$nsess"
+is "$status" 0 "RFC 4180 quoting, CRLF, embedded newline kept, formulas neutralised"
+[ "$status" -eq 0 ] || fail "byte checks" "$err"
+
+run "$OWNIT" --db "$db" export --raw
+printf '%s\n' "$out" >"$T/raw.csv"
+run "$PYTHON3" "$T/check.py" "$T/raw.csv" raw "$T" "$OWNIT_SRCDIR"
+is "$status" 0 "--raw writes values exactly"
+
+# A comma-decimal locale changes nothing.  The locale is installed by
+# bootstrap --deps and .ci/run; without it this test fails on purpose.
+if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\{0,1\}8$'; then
+	pass "de_DE.UTF-8 locale is installed"
+else
+	fail "de_DE.UTF-8 locale is installed" \
+		"generate it: echo de_DE.UTF-8 UTF-8 >>/etc/locale.gen && locale-gen"
+fi
+LC_ALL=de_DE.UTF-8 "$OWNIT" --db "$db" export >"$T/de.csv" 2>"$T/de.err"
+is "$?" 0 "export under LC_ALL=de_DE.UTF-8"
+is "$(cat "$T/de.err")" "" "no locale complaint"
+if cmp -s "$T/de.csv" "$T/summary.csv"; then
+	pass "German locale: byte-identical output"
+else
+	fail "German locale: byte-identical output"
+fi
+run "$PYTHON3" -c '
+import csv, re, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+n = 0
+for r in rows:
+    for k, v in r.items():
+        if k.startswith(("flag_", "pillar_", "evidence_")) or k == "vision":
+            if v:
+                assert re.fullmatch(r"\d\.\d\d", v), (k, v)
+                n += 1
+assert n > 100, n
+' "$T/de.csv"
+is "$status" 0 "scores have two decimals and a point"
+
+run "$OWNIT" --db "$db" export --bom
+like "$(printf '%s' "$out" | head -c 3 | od -An -tx1)" "ef bb bf" "--bom starts with a byte order mark"
+
+# Filters.
+run "$OWNIT" --db "$db" export --person 'jonas weiß' --status complete
+is "$status" 0 "--person (any letter case) and --status"
+want=$("$SQLITE3" "$db" "SELECT count(*) FROM session s JOIN person p
+  ON p.id = s.person_id WHERE p.name = 'Jonas Weiß' AND status = 'complete'")
+is "$(printf '%s\n' "$out" | "$PYTHON3" -c 'import csv,sys; print(len(list(csv.reader(sys.stdin))) - 1)')" \
+	"$want" "--person selects that person's sessions"
+run "$OWNIT" --db "$db" export --since 2026-07-01 --until 2026-08-31
+want=$("$SQLITE3" "$db" "SELECT count(*) FROM session WHERE
+  date(started) BETWEEN '2026-07-01' AND '2026-08-31'")
+is "$(printf '%s\n' "$out" | "$PYTHON3" -c 'import csv,sys; print(len(list(csv.reader(sys.stdin))) - 1)')" \
+	"$want" "--since and --until are inclusive days"
+run "$OWNIT" --db "$db" export --person Nobody
+is "$status" 2 "unknown person exits 2"
+like "$err" 'no person called "Nobody"' "unknown person named"
+run "$OWNIT" --db "$db" export --since 2026-02-30
+is "$status" 2 "bad date exits 2"
+like "$err" 'YYYY-MM-DD, not "2026-02-30"' "bad date named"
+run "$OWNIT" --db "$db" export --status done
+is "$status" 2 "bad status exits 2"
+
+# Detail: one row per record, counted against every table.
+run "$OWNIT" --db "$db" export --detail -o "$T/detail.csv"
+is "$status" 0 "detail export succeeds"
+run "$PYTHON3" -c '
+import csv, subprocess, sys
+path, sqlite, db = sys.argv[1:4]
+rows = list(csv.reader(open(path, newline="", encoding="utf-8")))
+head = rows[0]
+assert head == ["record", "uuid", "person", "session", "name", "role",
+    "team", "archived", "kind", "coach", "status", "content_version", "step",
+    "item", "value", "text", "note", "start_rung", "reached_rung", "rung",
+    "owner", "due", "reviewed_in", "obstacle", "time", "closed"], head
+assert all(len(r) == 26 for r in rows)
+count = {}
+for r in rows[1:]:
+    count[r[0]] = count.get(r[0], 0) + 1
+tables = {"person": "person", "session": "session", "answer": "answer",
+    "rating": "rating", "ladder": "ladder", "ladder_step": "ladder_step",
+    "commitment": "commitment", "note": "note"}
+for rec, table in tables.items():
+    n = int(subprocess.check_output([sqlite, db, "SELECT count(*) FROM " + table]))
+    assert count.get(rec, 0) == n, (rec, count.get(rec), n)
+# Raw: the note keeps its leading "=".
+assert any(r[0] == "note" and r[15].startswith("=HYPERLINK") for r in rows)
+# Every uuid of the database is there.
+uuids = subprocess.check_output([sqlite, db, "SELECT uuid FROM session"]).decode().split()
+assert set(uuids) == {r[1] for r in rows if r[0] == "session"}
+' "$T/detail.csv" "$SQLITE3" "$db"
+is "$status" 0 "detail: header, a row per record of every table, raw values"
+[ "$status" -eq 0 ] || fail "detail checks" "$err"
+
+# Atomic writes.  A missing folder: exit 2, nothing created.
+run "$OWNIT" --db "$db" export -o "$T/no/such/dir/out.csv"
+is "$status" 2 "missing folder exits 2"
+is "$err" "ownit: $T/no/such/dir/out.csv: the folder does not exist" \
+	"missing folder is named"
+
+# Replacing a file leaves no temporary file behind.
+mkdir "$T/out"
+printf 'old\n' >"$T/out/x.csv"
+run "$OWNIT" --db "$db" export -o "$T/out/x.csv"
+is "$status" 0 "export over an old file"
+is "$(ls -A "$T/out")" "x.csv" "no temporary file left"
+is "$(head -n 1 "$T/out/x.csv" | tr -d '\r')" "$HEADER" "old file replaced"
+
+# Permission denied, as an unprivileged user (CI runs as root, and root
+# is never denied).  The old file must stay as it was.
+mkdir "$T/locked"
+printf 'old\n' >"$T/locked/x.csv"
+before=$(sha256sum "$T/locked/x.csv")
+if [ "$(id -u)" -eq 0 ]; then
+	command -v setpriv >/dev/null || fail "setpriv is installed (util-linux)"
+	mkdir "$T/nobody"
+	cp "$db" "$T/nobody/demo.db"
+	chown -R 65534:65534 "$T/nobody"
+	chmod 755 "$T" "$T/locked"
+	run setpriv --reuid=65534 --regid=65534 --clear-groups \
+		env HOME="$T/nobody" "$OWNIT" --db "$T/nobody/demo.db" \
+		export --detail -o "$T/locked/x.csv"
+else
+	chmod 555 "$T/locked"
+	run "$OWNIT" --db "$db" export --detail -o "$T/locked/x.csv"
+fi
+is "$status" 1 "permission denied exits 1"
+like "$err" "^ownit: $T/locked/x.csv: permission denied" "permission denied is named"
+is "$(sha256sum "$T/locked/x.csv")" "$before" "old file untouched"
+is "$(ls -A "$T/locked")" "x.csv" "no temporary file left"
+chmod 755 "$T/locked"
+
+# A full disk on standard output.
+"$OWNIT" --db "$db" export --detail >/dev/full 2>"$T/full.err"
+is "$?" 1 "disk full exits 1"
+like "$(cat "$T/full.err")" "^ownit: standard output: disk full" "disk full is named"
+
+# Memory stays flat: 200 times more sessions must not need much more.
+big=$T/big.db
+"$SQLITE3" "$db" ".backup '$big'"
+"$SQLITE3" "$big" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1
+  FROM n WHERE i < 3000) INSERT INTO session (uuid, person_id, kind, started,
+  status, content_version) SELECT printf('00000000-0000-4000-8000-%012d', i),
+  1, 'self', printf('2027-01-01T%02d:%02d:%02dZ', i / 3600, i / 60 % 60,
+  i % 60), 'open', 'x' FROM n;
+INSERT INTO answer SELECT s.id, a.item_id, a.statement, a.value, a.note,
+  a.answered FROM session s, answer a WHERE s.kind = 'self'
+  AND s.content_version = 'x' AND a.session_id = 1;"
+rss() {
+	/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1
+}
+if [ -x /usr/bin/time ]; then
+	small_kb=$(rss "$OWNIT" --db "$db" export)
+	big_kb=$(rss "$OWNIT" --db "$big" export)
+	if [ "$big_kb" -lt $((small_kb + 8192)) ]; then
+		pass "memory stays flat ($small_kb KiB -> $big_kb KiB)"
+	else
+		fail "memory stays flat" "$small_kb KiB -> $big_kb KiB"
+	fi
+else
+	fail "GNU time is installed (apt-get install time)"
+fi
+
+done_testing

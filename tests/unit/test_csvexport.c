@@ -1,0 +1,304 @@
+/* test_csvexport.c - both CSV formats, number formatting and the atomic
+ * file write, on the seed database (tests/unit/csvseed.h). */
+#include "config.h"
+
+#include <check.h>
+#include <dirent.h>
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/csvexport.h"
+#include "csvseed.h"
+
+static struct seed sd;
+
+static void setup(void)
+{
+	seed_make(&sd);
+}
+
+static void teardown(void)
+{
+	seed_free(&sd);
+}
+
+/* Runs an export into memory; returns the text (caller frees). */
+static char *export_mem(const struct csvexport_options *o, size_t *rows)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	struct error e = {0};
+	FILE *fp = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(fp);
+	int rc = csvexport_write(sd.s, sd.c, o, NULL, fp, rows, &e);
+	ck_assert_msg(rc == 0, "%s", e.msg);
+	fclose(fp);
+	return buf;
+}
+
+static size_t count_lines(const char *s)
+{
+	size_t n = 0;
+	for (const char *p = s; (p = strstr(p, "\r\n")); p += 2)
+		n++;
+	return n;
+}
+
+START_TEST(decimal_is_locale_free)
+{
+	char buf[32];
+	/* A comma-decimal locale, when the system has one, must change
+	 * nothing; the CLI test insists on de_DE.UTF-8 being there. */
+	setlocale(LC_NUMERIC, "de_DE.UTF-8");
+	ck_assert_str_eq(csvexport_decimal(2.25, buf), "2.25");
+	ck_assert_str_eq(csvexport_decimal(3, buf), "3.00");
+	ck_assert_str_eq(csvexport_decimal(0.125, buf), "0.13");
+	ck_assert_str_eq(csvexport_decimal(1.875, buf), "1.88");
+	ck_assert_str_eq(csvexport_decimal(4.0 / 3.0, buf), "1.33");
+	ck_assert_str_eq(csvexport_decimal(-1.5, buf), "-1.50");
+	ck_assert_str_eq(csvexport_decimal(-0.001, buf), "0.00");
+	ck_assert_str_eq(csvexport_decimal(NAN, buf), "");
+	setlocale(LC_NUMERIC, "C");
+}
+END_TEST
+
+static const char summary_header[] =
+	"session_id,person,kind,coach,started_at,completed_at,status,"
+	"content_version,flag_vague_updates,flag_slow_escalation,"
+	"flag_not_my_job,flag_missed_commitments,flag_passive_agreement,"
+	"pillar_clarity,pillar_trust_openness,pillar_autonomy,"
+	"pillar_feedback_systems,pillar_role_modelling,vision,"
+	"evidence_clarity,evidence_trust_openness,evidence_autonomy,"
+	"evidence_feedback_systems,evidence_role_modelling,strongest_flag,"
+	"ladder_situation,ladder_start,ladder_reached,commitments_made,"
+	"commitments_kept,commitments_missed,notes\r\n";
+
+START_TEST(summary_rows)
+{
+	struct csvexport_options o;
+	csvexport_options_init(&o);
+	size_t rows = 0;
+	char *out = export_mem(&o, &rows);
+	ck_assert_uint_eq(rows, 3);
+	ck_assert_uint_eq(strncmp(out, summary_header, strlen(summary_header)),
+			  0);
+	char want1[1024];
+	snprintf(want1, sizeof want1,
+		 "%s,Ada,coaching,Dana,2026-03-02T09:00:00+00:00,"
+		 "2026-03-02T12:00:00+00:00,complete,2026.11.1,"
+		 "3.00,2.00,,,,4.00,,,,,3.00,2.00,3.00,,2.00,,vague-updates,"
+		 "\"Release hand-over, \"\"again\"\"\",2,4,2,0,0,"
+		 "\"'=SUM(A1) said \"\"Zoë\"\", then left;\nsecond line, "
+		 "ünïcödé\"\r\n",
+		 sd.s1_uuid);
+	const char *row1 = out + strlen(summary_header);
+	ck_assert_uint_eq(strncmp(row1, want1, strlen(want1)), 0);
+	char want2[512];
+	snprintf(want2, sizeof want2,
+		 "%s,Ada,coaching,Dana,2026-03-16T09:00:00+00:00,,open,"
+		 "2026.11.1,,,,4.00,,2.00,,,,,,,,1.00,1.00,,"
+		 "missed-commitments,,,,0,1,1,\r\n",
+		 sd.s2_uuid);
+	const char *row2 = row1 + strlen(want1);
+	ck_assert_uint_eq(strncmp(row2, want2, strlen(want2)), 0);
+	ck_assert_ptr_nonnull(strstr(row2 + strlen(want2),
+				     ",Bo,self,,2026-03-20T09:00:00+00:00,,"
+				     "open,2026.11.1,,,,,,,,,,,,,,,,,,,,,0,0,"
+				     "0,\r\n"));
+	free(out);
+}
+END_TEST
+
+START_TEST(summary_raw_and_filters)
+{
+	struct csvexport_options o;
+	csvexport_options_init(&o);
+	o.raw = 1;
+	o.person_id = sd.ada;
+	o.status = STORE_SESSION_COMPLETE;
+	o.bom = 1;
+	size_t rows = 0;
+	char *out = export_mem(&o, &rows);
+	ck_assert_uint_eq(rows, 1);
+	ck_assert_uint_eq(strncmp(out, "\xef\xbb\xbfsession_id,", 14), 0);
+	ck_assert_ptr_nonnull(strstr(out, ",\"=SUM(A1) said"));
+	ck_assert_ptr_null(strstr(out, "'=SUM"));
+	free(out);
+
+	csvexport_options_init(&o);
+	o.since = "2026-03-10";
+	o.until = "2026-03-16";
+	out = export_mem(&o, &rows);
+	ck_assert_uint_eq(rows, 1);
+	ck_assert_ptr_nonnull(strstr(out, sd.s2_uuid));
+	free(out);
+}
+END_TEST
+
+/* Counts the detail rows of one record type. */
+static size_t records(const char *out, const char *type)
+{
+	char pat[32];
+	size_t n = 0;
+	snprintf(pat, sizeof pat, "\r\n%s,", type);
+	for (const char *p = out; (p = strstr(p, pat)); p += 2)
+		n++;
+	return n;
+}
+
+START_TEST(detail_rows)
+{
+	struct csvexport_options o;
+	csvexport_options_init(&o);
+	o.format = CSVEXPORT_DETAIL;
+	size_t rows = 0;
+	char *out = export_mem(&o, &rows);
+	ck_assert_str_eq(csvexport_detail_header[0], "record");
+	static const char head[] =
+		"record,uuid,person,session,name,role,team,archived,kind,"
+		"coach,status,content_version,step,item,value,text,note,"
+		"start_rung,reached_rung,rung,owner,due,reviewed_in,obstacle,"
+		"time,closed\r\n";
+	ck_assert_uint_eq(strncmp(out, head, strlen(head)), 0);
+	ck_assert_uint_eq(records(out, "person"), 2);
+	ck_assert_uint_eq(records(out, "session"), 3);
+	ck_assert_uint_eq(records(out, "answer"), 7);
+	ck_assert_uint_eq(records(out, "rating"), 3);
+	ck_assert_uint_eq(records(out, "ladder"), 1);
+	ck_assert_uint_eq(records(out, "ladder_step"), 2);
+	ck_assert_uint_eq(records(out, "commitment"), 2);
+	ck_assert_uint_eq(records(out, "note"), 1);
+	ck_assert_uint_eq(rows, 21);
+	ck_assert_uint_eq(count_lines(out), rows + 1);
+	/* Detail is raw: the note keeps its leading '='. */
+	ck_assert_ptr_nonnull(strstr(out, ",\"=SUM(A1) said"));
+	/* The note-only answer has an empty value. */
+	ck_assert_ptr_nonnull(strstr(out, ",not-my-job-1,,statement as seen,"
+					  "only a note,"));
+	/* The missed commitment names the session that reviewed it. */
+	char want[256];
+	snprintf(want, sizeof want, "Ask for one dissent,,,,,Ada,,%s,"
+		 "Meetings were cancelled,", sd.s2_uuid);
+	ck_assert_msg(strstr(out, want) != NULL, "%s", out);
+	free(out);
+}
+END_TEST
+
+static size_t dir_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			n++;
+	closedir(d);
+	return n;
+}
+
+START_TEST(file_replaced_atomically)
+{
+	char path[160];
+	struct error e = {0};
+	struct csvexport_options o;
+	csvexport_options_init(&o);
+	snprintf(path, sizeof path, "%s/out.csv", sd.dir);
+	FILE *fp = fopen(path, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs("old", fp);
+	fclose(fp);
+	chmod(path, 0640);
+	size_t before = dir_entries(sd.dir), rows = 0;
+	ck_assert_int_eq(csvexport_write(sd.s, sd.c, &o, path, NULL, &rows,
+					 &e),
+			 0);
+	ck_assert_uint_eq(rows, 3);
+	ck_assert_uint_eq(dir_entries(sd.dir), before);
+	char *text = seed_slurp(path, NULL);
+	ck_assert_uint_eq(strncmp(text, summary_header,
+				  strlen(summary_header)),
+			  0);
+	free(text);
+	struct stat st;
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 0777, 0640);
+}
+END_TEST
+
+START_TEST(missing_folder)
+{
+	char path[160];
+	struct error e = {0};
+	struct csvexport_options o;
+	csvexport_options_init(&o);
+	snprintf(path, sizeof path, "%s/nope/out.csv", sd.dir);
+	ck_assert_int_eq(csvexport_write(sd.s, sd.c, &o, path, NULL, NULL,
+					 &e),
+			 -1);
+	ck_assert_int_eq(e.kind, ERROR_INPUT);
+	ck_assert_ptr_nonnull(strstr(e.msg, "out.csv: the folder does not "
+					    "exist"));
+}
+END_TEST
+
+START_TEST(disk_full)
+{
+	struct error e = {0};
+	struct csvexport_options o;
+	csvexport_options_init(&o);
+	o.format = CSVEXPORT_DETAIL;
+	FILE *fp = fopen("/dev/full", "w");
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(csvexport_write(sd.s, sd.c, &o, NULL, fp, NULL, &e),
+			 -1);
+	fclose(fp);
+	ck_assert_int_eq(e.kind, ERROR_RUNTIME);
+	ck_assert_ptr_nonnull(strstr(e.msg, "disk full"));
+}
+END_TEST
+
+START_TEST(single_session)
+{
+	struct csvexport_options o;
+	csvexport_options_init(&o);
+	o.format = CSVEXPORT_DETAIL;
+	o.session_id = sd.s3;
+	size_t rows = 0;
+	char *out = export_mem(&o, &rows);
+	ck_assert_uint_eq(rows, 2); /* Bo and the session */
+	ck_assert_uint_eq(records(out, "person"), 1);
+	ck_assert_ptr_nonnull(strstr(out, "\r\nperson,"));
+	ck_assert_ptr_nonnull(strstr(out, ",,,Bo,,,0,"));
+	free(out);
+}
+END_TEST
+
+int main(void)
+{
+	/* "now" is noon UTC on the seed's first day (see dates.h). */
+	setenv("OWNIT_TODAY", "2026-03-02", 1);
+	setenv("TZ", "UTC", 1);
+	Suite *s = suite_create("csvexport");
+	TCase *tc = tcase_create("export");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, decimal_is_locale_free);
+	tcase_add_test(tc, summary_rows);
+	tcase_add_test(tc, summary_raw_and_filters);
+	tcase_add_test(tc, detail_rows);
+	tcase_add_test(tc, file_replaced_atomically);
+	tcase_add_test(tc, missing_folder);
+	tcase_add_test(tc, disk_full);
+	tcase_add_test(tc, single_session);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}

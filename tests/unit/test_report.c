@@ -1,0 +1,255 @@
+/* test_report.c - the session report on the seed database: sections,
+ * widths, sanitised text, ASCII mode, finding sessions. */
+#include "config.h"
+
+#include <check.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "core/report.h"
+#include "csvseed.h"
+
+static struct seed sd;
+
+static void setup(void)
+{
+	seed_make(&sd);
+}
+
+static void teardown(void)
+{
+	seed_free(&sd);
+}
+
+static struct report *build(int64_t id, int width, enum canvas_mode mode)
+{
+	struct error e = {0};
+	struct report_options o = {.width = width, .mode = mode};
+	struct report *r = report_build(sd.s, sd.c, id, &o, &e);
+	ck_assert_msg(r != NULL, "%s", e.msg);
+	return r;
+}
+
+/* Display width of a UTF-8 line. */
+static int width_of(const char *s)
+{
+	int w = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t len = strlen(s);
+	while (len) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, len, &st);
+		ck_assert_msg(n != (size_t)-1 && n != (size_t)-2,
+			      "invalid UTF-8 in \"%s\"", s);
+		int cw = wcwidth(wc);
+		ck_assert_msg(cw >= 0, "unprintable character in \"%s\"", s);
+		w += cw;
+		s += n;
+		len -= n;
+	}
+	return w;
+}
+
+static int has_line(const struct report *r, const char *text)
+{
+	for (size_t i = 0; i < report_nlines(r); i++) {
+		const struct report_line *l = report_line(r, i);
+		if (l->text && strcmp(l->text, text) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+START_TEST(sections_of_a_full_session)
+{
+	struct report *r = build(sd.s1, 80, CANVAS_UTF8);
+	if (getenv("REPORT_DUMP"))
+		report_write(r, stderr, 0, NULL);
+	ck_assert(has_line(r, "Ada · Coaching session, 2026-03-02 09:00"));
+	ck_assert(has_line(r, "Coach: Dana · Completed 2026-03-02 12:00 · "
+			      "Content 2026.11.1"));
+	ck_assert(has_line(r, "Red flags (0 never .. 4 almost always)"));
+	ck_assert(has_line(r, "Pillars (1 .. 5)"));
+	ck_assert(has_line(r, "Strongest signals"));
+	ck_assert(has_line(r, "1. Vague or evasive updates: 3.0 · Act now"));
+	ck_assert(has_line(r, "2. Slow or defensive escalation: 2.0 · Worth "
+			      "watching"));
+	ck_assert(has_line(r, "  Pillar    Self  Evidence    Gap"));
+	ck_assert(has_line(r, "  Clarity    4.0       2.0   +2.0  Self-view "
+			      "well above the evidence"));
+	ck_assert(has_line(r, "  Situation: Release hand-over, \"again\""));
+	ck_assert(has_line(r, "  → 4 Wait and hope: We wait, a bit"));
+	ck_assert(has_line(r, "      longer"));
+	ck_assert(has_line(r, "  - Write the hand-over list (owner Ada, due "
+			      "2026-03-09)"));
+	ck_assert(has_line(r, "  =SUM(A1) said \"Zoë\", then left;"));
+	ck_assert(has_line(r, "  second line, ünïcödé"));
+	/* No follow-up in the first session. */
+	ck_assert(!has_line(r, "Follow-up of earlier commitments"));
+	int charts = 0;
+	for (size_t i = 0; i < report_nlines(r); i++) {
+		const struct report_line *l = report_line(r, i);
+		if (l->canvas) {
+			charts++;
+			ck_assert_int_le(canvas_width(l->canvas), 80);
+		} else {
+			ck_assert_int_le(width_of(l->text), 80);
+		}
+	}
+	ck_assert_int_ge(charts, 5 + 14);
+	report_free(r);
+}
+END_TEST
+
+START_TEST(follow_up_and_previous_session)
+{
+	struct report *r = build(sd.s2, 80, CANVAS_UTF8);
+	ck_assert(has_line(r, "Follow-up of earlier commitments"));
+	ck_assert(has_line(r, "  - Kept: Write the hand-over list (owner Ada, "
+			      "due 2026-03-09)"));
+	ck_assert(has_line(r, "  - Missed: Ask for one dissent (owner Ada)"));
+	ck_assert(has_line(r, "    In the way: Meetings were cancelled"));
+	ck_assert(has_line(r, "Open (not marked complete)") ||
+		  has_line(r, "Coach: Dana · Open (not marked complete) · "
+			      "Content 2026.11.1"));
+	char *text = report_render(r, 0, NULL);
+	ck_assert_ptr_nonnull(text);
+	ck_assert_ptr_nonnull(strstr(text, "Previous session (2026-03-02)"));
+	ck_assert_ptr_null(strstr(text, "\033["));
+	free(text);
+	text = report_render(r, CANVAS_RENDER_COLOR, NULL);
+	ck_assert_ptr_nonnull(strstr(text, "\033["));
+	free(text);
+	report_free(r);
+}
+END_TEST
+
+START_TEST(empty_session_has_a_header_only)
+{
+	struct report *r = build(sd.s3, 80, CANVAS_UTF8);
+	ck_assert_uint_eq(report_nlines(r), 3);
+	ck_assert_str_eq(report_line(r, 0)->text,
+			 "Bo · Self-assessment session, 2026-03-20 09:00");
+	ck_assert_str_eq(report_line(r, 1)->text,
+			 "Open (not marked complete) · Content 2026.11.1");
+	report_free(r);
+}
+END_TEST
+
+START_TEST(ascii_mode_and_narrow)
+{
+	struct report *r = build(sd.s1, 40, CANVAS_ASCII);
+	char *text = report_render(r, 0, NULL);
+	ck_assert_ptr_nonnull(text);
+	for (const char *p = text; *p; p++)
+		ck_assert_msg(*p == '\n' || (*p >= 0x20 && *p <= 0x7e),
+			      "byte 0x%02x in ASCII mode",
+			      (unsigned char)*p);
+	for (const char *p = text; *p;) {
+		const char *nl = strchr(p, '\n');
+		ck_assert_ptr_nonnull(nl);
+		ck_assert_int_le(nl - p, 40);
+		p = nl + 1;
+	}
+	ck_assert_ptr_nonnull(strstr(text, "Ada - Coaching session"));
+	free(text);
+	report_free(r);
+}
+END_TEST
+
+START_TEST(control_characters_never_reach_the_output)
+{
+	struct error e = {0};
+	ck_assert_int_eq(store_note_save(sd.s, sd.s3,
+					 "bell\a esc\033[31m tab\tend", &e),
+			 0);
+	struct report *r = build(sd.s3, 80, CANVAS_UTF8);
+	char *text = report_render(r, 0, NULL);
+	for (const char *p = text; *p; p++)
+		ck_assert_msg(*p == '\n' || (unsigned char)*p >= 0x20,
+			      "control byte 0x%02x", (unsigned char)*p);
+	ck_assert_ptr_nonnull(strstr(text, "Notes\n"));
+	free(text);
+	report_free(r);
+}
+END_TEST
+
+START_TEST(bad_width_and_unknown_session)
+{
+	struct error e = {0};
+	struct report_options o = {.width = 39};
+	ck_assert_ptr_null(report_build(sd.s, sd.c, sd.s1, &o, &e));
+	ck_assert_int_eq(e.kind, ERROR_INPUT);
+	o.width = 80;
+	ck_assert_ptr_null(report_build(sd.s, sd.c, 999, &o, &e));
+	ck_assert_int_eq(e.kind, ERROR_INPUT);
+	ck_assert_str_eq(e.msg, "no session with id 999");
+}
+END_TEST
+
+START_TEST(finding_sessions)
+{
+	struct error e = {0};
+	int64_t id = 0;
+	char buf[16];
+	snprintf(buf, sizeof buf, "%lld", (long long)sd.s2);
+	ck_assert_int_eq(report_find_session(sd.s, buf, &id, &e), 1);
+	ck_assert_int_eq(id, sd.s2);
+	ck_assert_int_eq(report_find_session(sd.s, sd.s1_uuid, &id, &e), 1);
+	ck_assert_int_eq(id, sd.s1);
+	char prefix[9];
+	memcpy(prefix, sd.s1_uuid, 8);
+	prefix[8] = '\0';
+	for (char *p = prefix; *p; p++)
+		if (*p >= 'a' && *p <= 'f')
+			*p = (char)(*p - 'a' + 'A');
+	ck_assert_int_eq(report_find_session(sd.s, prefix, &id, &e), 1);
+	ck_assert_int_eq(id, sd.s1);
+	ck_assert_int_eq(report_find_session(sd.s, "999", &id, &e), 0);
+	ck_assert_int_eq(report_find_session(sd.s, "zz-top", &id, &e), 0);
+	ck_assert_int_eq(report_find_session(sd.s, "", &id, &e), 0);
+
+	struct store_session a = {.uuid = "abcd0000-0000-4000-8000-000000000001",
+				  .person_id = sd.bo, .step = -1};
+	struct store_session b = {.uuid = "abcd0000-0000-4000-8000-000000000002",
+				  .person_id = sd.bo, .step = -1};
+	ck_assert_int_eq(store_session_add(sd.s, &a, &e), 0);
+	ck_assert_int_eq(store_session_add(sd.s, &b, &e), 0);
+	ck_assert_int_eq(report_find_session(sd.s, "abcd", &id, &e), -1);
+	ck_assert_int_eq(e.kind, ERROR_INPUT);
+	ck_assert_int_eq(report_find_session(sd.s,
+					     "abcd0000-0000-4000-8000-0000000"
+					     "00002",
+					     &id, &e),
+			 1);
+	ck_assert_int_eq(id, b.id);
+}
+END_TEST
+
+int main(void)
+{
+	setenv("OWNIT_TODAY", "2026-03-02", 1);
+	setenv("TZ", "UTC", 1);
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		return 99;
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("report");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, sections_of_a_full_session);
+	tcase_add_test(tc, follow_up_and_previous_session);
+	tcase_add_test(tc, empty_session_has_a_header_only);
+	tcase_add_test(tc, ascii_mode_and_narrow);
+	tcase_add_test(tc, control_characters_never_reach_the_output);
+	tcase_add_test(tc, bad_width_and_unknown_session);
+	tcase_add_test(tc, finding_sessions);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}
