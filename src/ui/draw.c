@@ -64,7 +64,10 @@ static void put_wchar(wchar_t wc, attr_t attr)
 int draw_text(struct app *app, int y, int x, const char *utf8, int width,
 	      enum ui_style style)
 {
-	if (width <= 0 || !utf8)
+	/* Never past the right edge: curses would wrap to the next line. */
+	if (x + width > COLS)
+		width = COLS - x;
+	if (width <= 0 || !utf8 || y < 0 || y >= LINES)
 		return 0;
 	attr_t attr = app_attr(app, style);
 	int total = draw_text_width(utf8);

@@ -146,6 +146,11 @@ void fields_focus(struct fields *f, int i)
 	form_driver(f->form, REQ_END_LINE);
 }
 
+void fields_disable(struct fields *f, int i)
+{
+	field_opts_off(f->field[i], O_ACTIVE);
+}
+
 int fields_label_width(const struct fields *f)
 {
 	int w = 0;

@@ -46,6 +46,10 @@ int fields_choice(struct fields *f, int i);
 int fields_current(const struct fields *f);
 void fields_focus(struct fields *f, int i);
 
+/* Takes field i out of the form: not drawn by the caller, skipped by
+ * Tab. */
+void fields_disable(struct fields *f, int i);
+
 /* Width of the widest label, for lining fields up. */
 int fields_label_width(const struct fields *f);
 

@@ -45,29 +45,32 @@ static const struct action home_actions[] = {
 	{0, L'a', "a", "add", "add a person to coach", HOME_ADD},
 	{0, L'e', "e", "edit", "edit or archive the selected person",
 	 HOME_EDIT},
-	{0, L'h', "h", "history", "the person's sessions and pillar trends",
+	{0, L'h', "h", "history", "the person's sessions and pillar trends "
+	 "(also Enter)",
 	 HOME_HISTORY},
-	{KEY_ENTER, 0, "Enter", NULL, "the same as h", HOME_HISTORY},
+	{KEY_ENTER, 0, NULL, NULL, NULL, HOME_HISTORY},
 	{0, L'\r', NULL, NULL, NULL, HOME_HISTORY},
 	{0, L'c', "c", "commits", "everyone's open commitments, overdue first",
 	 HOME_COMMITMENTS},
 	{0, L'x', "x", "export", "write sessions to a CSV file", HOME_EXPORT},
-	{0, L'/', "/", NULL, "find people by name, role or team",
+	{0, L'/', "/", NULL, "find people by name, role or team (Esc clears)",
 	 HOME_SEARCH},
 	{0, L'v', "v", NULL, "show or hide archived people", HOME_ARCHIVED},
 	{0, L'm', "m", NULL, "add yourself (\"me\") for a self-assessment",
 	 HOME_ME},
-	{KEY_UP, 0, "Up/k", NULL, "previous person", HOME_UP},
+	{KEY_UP, 0, "Up/Down j/k", NULL, "move in the list", HOME_UP},
 	{0, L'k', NULL, NULL, NULL, HOME_UP},
-	{KEY_DOWN, 0, "Down/j", NULL, "next person", HOME_DOWN},
+	{KEY_DOWN, 0, NULL, NULL, NULL, HOME_DOWN},
 	{0, L'j', NULL, NULL, NULL, HOME_DOWN},
-	{KEY_PPAGE, 0, "PgUp/PgDn", NULL, "a page up or down", HOME_PGUP},
+	{KEY_PPAGE, 0, "PgUp/PgDn", NULL,
+	 "a page up or down (g/G, Home/End: first or last)",
+	 HOME_PGUP},
 	{KEY_NPAGE, 0, NULL, NULL, NULL, HOME_PGDN},
-	{KEY_HOME, 0, "Home/End", NULL, "first or last person", HOME_FIRST},
+	{KEY_HOME, 0, NULL, NULL, NULL, HOME_FIRST},
 	{0, L'g', NULL, NULL, NULL, HOME_FIRST},
 	{KEY_END, 0, NULL, NULL, NULL, HOME_LAST},
 	{0, L'G', NULL, NULL, NULL, HOME_LAST},
-	{0, 27, "Esc", NULL, "clear the filter", HOME_ESC},
+	{0, 27, NULL, NULL, NULL, HOME_ESC},
 	{0, L'?', "?", "help", "show the keys of this screen", HOME_HELP},
 	{0, L'q', "q", "quit", "leave ownit (everything is already saved)",
 	 HOME_QUIT},
@@ -300,22 +303,29 @@ struct cols {
 	int name, name_w, role, role_w, last, open, overdue;
 };
 
+/* Name and role share what the fixed columns leave, each up to a cap,
+ * so that on a wide terminal the numbers stay near the names. */
 static void cols_for(int x, int w, struct cols *c)
 {
-	c->overdue = x + w - 7;
-	c->open = c->overdue - 2 - 4;
-	c->last = c->open - 2 - 12;
+	int fixed = 2 + 12 + 2 + 4 + 2 + 7;
+	int flex = w - 1 - fixed - 2;
 	c->name = x + 1;
-	int flex = c->last - 2 - c->name;
-	c->name_w = flex * 45 / 100;
+	c->name_w = flex * 38 / 100;
 	if (c->name_w < 12)
 		c->name_w = 12;
-	c->role = c->name + c->name_w + 2;
-	c->role_w = c->last - 2 - c->role;
+	if (c->name_w > 32)
+		c->name_w = 32;
+	c->role_w = flex - c->name_w;
+	if (c->role_w > 44)
+		c->role_w = 44;
 	if (c->role_w < 8) {
 		c->role_w = 0;
-		c->name_w = c->last - 2 - c->name;
+		c->name_w = flex;
 	}
+	c->role = c->name + c->name_w + 2;
+	c->last = c->role_w ? c->role + c->role_w + 2 : c->role;
+	c->open = c->last + 12 + 2;
+	c->overdue = c->open + 4 + 2;
 }
 
 /* Right-aligns a number in a column of w. */
@@ -336,14 +346,14 @@ static void person_draw_row(void *ud, struct app *app, const void *row, int y,
 	cols_for(x, w, &c);
 	enum ui_style base = selected ? UI_SELECTED : UI_NORMAL;
 	enum ui_style dim = selected ? UI_SELECTED : UI_DIM;
-	int n = draw_text(app, y, c.name, r->name, c.name_w, base);
-	if (r->archived && n + 11 <= c.name_w)
-		draw_text(app, y, c.name + n + 1, "(archived)", 10, dim);
+	draw_text(app, y, c.name, r->name, c.name_w, base);
 	if (c.role_w) {
 		char rt[256];
 		const char *sep = app->ascii ? ", " : " \xc2\xb7 ";
-		snprintf(rt, sizeof rt, "%s%s%s", r->role ? r->role : "",
-			 r->role && r->team ? sep : "", r->team ? r->team : "");
+		snprintf(rt, sizeof rt, "%s%s%s%s",
+			 r->archived ? "(archived) " : "",
+			 r->role ? r->role : "", r->role && r->team ? sep : "",
+			 r->team ? r->team : "");
 		draw_text(app, y, c.role, rt, c.role_w, dim);
 	}
 	draw_text(app, y, c.last, r->last[0] ? r->last : "never", 12,
@@ -365,23 +375,40 @@ static void people_header(struct app *app, int y, int w)
 	draw_text(app, y, c.overdue, "Overdue", 7, UI_HEADING);
 }
 
+/* A rule across the screen with a title in it, between the sections. */
+static void rule_draw(struct app *app, int y, const char *title,
+		      const char *extra)
+{
+	attr_t a = app_attr(app, UI_DIM);
+	attron(a);
+	if (app->ascii)
+		mvhline(y, 0, '-', COLS);
+	else
+		mvhline_set(y, 0, WACS_HLINE, COLS);
+	attroff(a);
+	int n = draw_text(app, y, 1, " ", 1, UI_NORMAL);
+	n += draw_text(app, y, 1 + n, title, COLS - 4 - n, UI_HEADING);
+	if (extra && n < COLS - 8) {
+		n += draw_text(app, y, 1 + n, "  ", 2, UI_NORMAL);
+		n += draw_text(app, y, 1 + n, extra, COLS - 4 - n, UI_DIM);
+	}
+	draw_text(app, y, 1 + n, " ", 1, UI_NORMAL);
+}
+
 static void commits_draw(struct home *h, struct app *app, int y, int rows)
 {
-	char head[256];
-	const char *dot = app->ascii ? "-" : "\xc2\xb7";
+	char head[256], counts[64];
 	if (!h->sel_id) {
-		draw_text(app, y, 1, "Open commitments", COLS - 2, UI_HEADING);
+		rule_draw(app, y, "Open commitments", NULL);
 		return;
 	}
+	snprintf(head, sizeof head, "Open commitments of %s", h->sel_name);
 	if (h->sel_overdue)
-		snprintf(head, sizeof head, "%d open, %d overdue %s ",
-			 h->sel_open, h->sel_overdue, dot);
+		snprintf(counts, sizeof counts, "%d open, %d overdue",
+			 h->sel_open, h->sel_overdue);
 	else
-		snprintf(head, sizeof head, "%d open %s ", h->sel_open, dot);
-	int n = draw_text(app, y, 1, "Open commitments  ", COLS - 2,
-			  UI_HEADING);
-	n += draw_text(app, y, 1 + n, head, COLS - 2 - n, UI_DIM);
-	draw_text(app, y, 1 + n, h->sel_name, COLS - 2 - n, UI_DIM);
+		snprintf(counts, sizeof counts, "%d open", h->sel_open);
+	rule_draw(app, y, head, counts);
 	if (h->sel_open == 0) {
 		draw_text(app, y + 1, 3, "None open.", COLS - 4, UI_DIM);
 		return;

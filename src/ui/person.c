@@ -42,7 +42,7 @@ static void pf_draw(struct screen *s, struct app *app)
 {
 	struct person_form *pf = s->data;
 	int y, x, w;
-	fields_dialog(app, 13, 60, pf->id ? "Edit person" : "Add a person",
+	fields_dialog(app, 12, 60, pf->id ? "Edit person" : "Add a person",
 		      &y, &x, &w);
 	int fx = x + 2 + fields_label_width(pf->f) + 2;
 	for (int i = 0; i < F_COUNT; i++)

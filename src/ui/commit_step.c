@@ -1,0 +1,295 @@
+/* commit_step.c - the commitments made in this session: what, who, by
+ * when; added, edited and deleted in place. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "ui/draw.h"
+#include "ui/prompt.h"
+#include "ui/session.h"
+
+enum {
+	CM_ADD = 1,
+	CM_EDIT,
+	CM_DELETE,
+	CM_UP,
+	CM_DOWN,
+};
+
+static const struct action commit_actions[] = {
+	{0, L'a', "a", "add", "add a commitment", CM_ADD},
+	{0, L'\r', "Enter", "edit", "edit the commitment (also e)", CM_EDIT},
+	{KEY_ENTER, 0, "Enter", NULL, NULL, CM_EDIT},
+	{0, L'e', "e", NULL, NULL, CM_EDIT},
+	{0, L'd', "d", "delete", "delete the commitment (d twice)",
+	 CM_DELETE},
+	{KEY_UP, 0, "Up/Down", NULL, "choose a commitment (also k/j)", CM_UP},
+	{0, L'k', "k", NULL, NULL, CM_UP},
+	{KEY_DOWN, 0, "Down", NULL, NULL, CM_DOWN},
+	{0, L'j', "j", NULL, NULL, CM_DOWN},
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+struct citem {
+	int64_t id;
+	char *what, *owner, *due;
+	int overdue;
+};
+
+enum { TAG_ADD = 1, TAG_EDIT };
+
+struct commits {
+	struct session_ctx *ctx;
+	struct citem *items;
+	size_t n, cap, cur, first;
+	int armed; /* d pressed once on cur */
+	int64_t editing;
+	struct prompt_result pr;
+};
+
+static void items_free(struct commits *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->items[i].what);
+		free(c->items[i].owner);
+		free(c->items[i].due);
+	}
+	c->n = 0;
+}
+
+static int item_load(const struct store_commitment *sc, void *ud)
+{
+	struct commits *c = ud;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 16;
+		struct citem *n = realloc(c->items, cap * sizeof *n);
+		if (!n)
+			return 1;
+		c->items = n;
+		c->cap = cap;
+	}
+	struct citem *it = &c->items[c->n++];
+	it->id = sc->id;
+	it->what = strdup(sc->what ? sc->what : "");
+	it->owner = sc->owner ? strdup(sc->owner) : NULL;
+	it->due = sc->due ? strdup(sc->due) : NULL;
+	it->overdue = sc->overdue;
+	return 0;
+}
+
+static void reload(struct commits *c, struct app *app)
+{
+	struct store_commitment_filter f = {.session_id = c->ctx->session_id};
+	struct error err;
+	items_free(c);
+	error_clear(&err);
+	if (store_commitments_each(app->store, &f, item_load, c, &err) < 0)
+		session_fail(app, &err);
+	if (c->cur >= c->n)
+		c->cur = c->n ? c->n - 1 : 0;
+}
+
+static int check_form(char *const *texts, int *field, char *msg,
+		      size_t msgsz)
+{
+	char due[DATES_DAY_SIZE];
+	if (!texts[0][0]) {
+		*field = 0;
+		snprintf(msg, msgsz, "say what will be done");
+		return 1;
+	}
+	if (session_parse_due(texts[2], 1, due, msg, msgsz) < 0) {
+		*field = 2;
+		return 1;
+	}
+	return 0;
+}
+
+static void form_back(struct commits *c, struct app *app)
+{
+	char due[DATES_DAY_SIZE], msg[160];
+	struct error err;
+	struct prompt_result *pr = &c->pr;
+	if (session_parse_due(pr->text[2], 1, due, msg, sizeof msg) < 0) {
+		app_status(app, 1, "%s", msg);
+		return;
+	}
+	struct store_commitment sc;
+	memset(&sc, 0, sizeof sc);
+	sc.person_id = c->ctx->person_id;
+	sc.session_id = c->ctx->session_id;
+	sc.what = pr->text[0];
+	sc.owner = pr->text[1][0] ? pr->text[1] : NULL;
+	sc.due = due[0] ? due : NULL;
+	sc.status = STORE_C_OPEN;
+	error_clear(&err);
+	if (pr->tag == TAG_EDIT) {
+		sc.id = c->editing;
+		if (store_commitment_update(app->store, &sc, &err) < 0)
+			session_fail(app, &err);
+		return;
+	}
+	if (store_commitment_add(app->store, &sc, &err) < 0) {
+		session_fail(app, &err);
+		return;
+	}
+	reload(c, app);
+	for (size_t i = 0; i < c->n; i++)
+		if (c->items[i].id == sc.id)
+			c->cur = i;
+	app_status(app, 0, "Saved. a adds another; Tab goes on to the notes.");
+}
+
+static void commit_enter(struct screen *s, struct app *app)
+{
+	struct commits *c = s->data;
+	if (c->pr.done) {
+		form_back(c, app);
+		prompt_result_clear(&c->pr);
+	}
+	reload(c, app);
+}
+
+static void commit_draw(struct screen *s, struct app *app)
+{
+	struct commits *c = s->data;
+	const struct session_ctx *ctx = c->ctx;
+	int y = ctx->top, x = ctx->left + 1, w = ctx->cols - 2;
+	int bottom = ctx->top + ctx->rows;
+	const char *dot = app->ascii ? "-" : "\xc2\xb7";
+	char buf[512];
+	snprintf(buf, sizeof buf, "Commitments made in this session %s %zu",
+		 dot, c->n);
+	draw_text(app, y++, x, buf, w, UI_HEADING);
+	y++;
+	if (c->n == 0) {
+		draw_text(app, y, x,
+			  "None yet. a adds one: what will be done, by whom, "
+			  "by when.",
+			  w, UI_DIM);
+		return;
+	}
+	size_t fit = (size_t)((bottom - y) / 2);
+	if (fit < 1)
+		fit = 1;
+	if (c->cur < c->first)
+		c->first = c->cur;
+	if (c->cur >= c->first + fit)
+		c->first = c->cur - fit + 1;
+	for (size_t i = c->first; i < c->n && y < bottom; i++) {
+		const struct citem *it = &c->items[i];
+		int here = i == c->cur;
+		draw_text(app, y, x, here ? ">" : " ", 1, UI_ACCENT);
+		draw_text(app, y++, x + 2, it->what, w - 2,
+			  here ? UI_SELECTED : UI_NORMAL);
+		if (y >= bottom)
+			break;
+		snprintf(buf, sizeof buf, "%s %s %s%s",
+			 it->owner ? it->owner : "no owner", dot,
+			 it->due ? "due " : "no due date",
+			 it->due ? it->due : "");
+		draw_text(app, y++, x + 4, buf, w - 4,
+			  it->overdue ? UI_BAD : UI_DIM);
+	}
+	if (c->armed)
+		app_status(app, 1, "Press d again to delete it.");
+}
+
+static struct intent form_open(struct commits *c, const struct citem *it)
+{
+	static const char *const labels[] = {
+		"What will be done", "Owner",
+		"Due (2026-12-05, +7d, +2w, mon..sun; empty for none)"};
+	const char *init[3] = {NULL, c->ctx->person, NULL};
+	if (it) {
+		init[0] = it->what;
+		init[1] = it->owner;
+		init[2] = it->due;
+		c->editing = it->id;
+	}
+	c->pr.tag = it ? TAG_EDIT : TAG_ADD;
+	return intent_push(prompt_new(it ? "Edit commitment" : "New commitment",
+				      "Tab moves between fields; Enter saves",
+				      3, labels, init, check_form, &c->pr));
+}
+
+static struct intent commit_act(struct screen *s, struct app *app, int id,
+				struct key key)
+{
+	struct commits *c = s->data;
+	struct error err;
+	(void)key;
+	int armed = c->armed;
+	c->armed = 0;
+	switch (id) {
+	case CM_ADD:
+		return form_open(c, NULL);
+	case CM_EDIT:
+		if (c->n)
+			return form_open(c, &c->items[c->cur]);
+		return form_open(c, NULL);
+	case CM_DELETE:
+		if (!c->n)
+			break;
+		if (!armed) {
+			c->armed = 1;
+			break;
+		}
+		error_clear(&err);
+		if (store_commitment_delete(app->store, c->items[c->cur].id,
+					    &err) < 0)
+			session_fail(app, &err);
+		else
+			app_status(app, 0, "Deleted.");
+		reload(c, app);
+		break;
+	case CM_UP:
+		c->cur -= c->cur > 0;
+		break;
+	case CM_DOWN:
+		c->cur += c->cur + 1 < c->n;
+		break;
+	default:
+		return intent_of(INTENT_NONE);
+	}
+	return intent_of(INTENT_REDRAW);
+}
+
+static void commit_destroy(struct screen *s)
+{
+	struct commits *c = s->data;
+	items_free(c);
+	free(c->items);
+	prompt_result_clear(&c->pr);
+	free(c);
+	free(s);
+}
+
+static const struct screen_ops commit_ops = {
+	.title = "Commitments",
+	.purpose = "What will be done, by whom and by when; followed up at "
+		   "the next session.",
+	.actions = commit_actions,
+	.enter = commit_enter,
+	.draw = commit_draw,
+	.act = commit_act,
+	.destroy = commit_destroy,
+};
+
+struct screen *commit_step_new(struct session_ctx *ctx)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct commits *c = calloc(1, sizeof *c);
+	if (!s || !c) {
+		free(s);
+		free(c);
+		return NULL;
+	}
+	c->ctx = ctx;
+	s->ops = &commit_ops;
+	s->data = c;
+	return s;
+}

@@ -1,0 +1,562 @@
+/* commitments.c - every open commitment of everyone, overdue first, and
+ * their follow-up from here: kept, partly, missed, or renegotiated to a
+ * new due date.
+ *
+ * The store records a follow-up in a session.  Outside a session it goes
+ * to the person's newest session (where the next follow-up step will show
+ * it as reviewed), or to the session the commitment was made in. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "core/store.h"
+#include "ui/draw.h"
+#include "ui/fields.h"
+#include "ui/list.h"
+#include "ui/screen.h"
+
+enum {
+	CM_KEPT = 1,
+	CM_PARTLY,
+	CM_MISSED,
+	CM_RENEGOTIATE,
+	CM_UNDO,
+	CM_SEARCH,
+	CM_UP,
+	CM_DOWN,
+	CM_PGUP,
+	CM_PGDN,
+	CM_FIRST,
+	CM_LAST,
+	CM_BACK,
+	CM_HELP,
+};
+
+static const struct action cm_actions[] = {
+	{0, L'k', "k", "kept", "mark the commitment kept", CM_KEPT},
+	{0, L'p', "p", "partly", "mark it partly kept", CM_PARTLY},
+	{0, L'm', "m", "missed", "mark it missed", CM_MISSED},
+	{0, L'r', "r", "renegotiate", "agree a new due date (and say what got "
+	 "in the way)", CM_RENEGOTIATE},
+	{0, L'u', "u", NULL, "undo the last kept, partly or missed",
+	 CM_UNDO},
+	{0, L'/', "/", NULL, "show only commitments matching a text",
+	 CM_SEARCH},
+	{KEY_UP, 0, "Up", NULL, "previous commitment", CM_UP},
+	{KEY_DOWN, 0, "Down/j", NULL, "next commitment", CM_DOWN},
+	{0, L'j', NULL, NULL, NULL, CM_DOWN},
+	{KEY_PPAGE, 0, "PgUp/PgDn", NULL, "a page up or down", CM_PGUP},
+	{KEY_NPAGE, 0, NULL, NULL, NULL, CM_PGDN},
+	{KEY_HOME, 0, "Home/End", NULL, "first or last", CM_FIRST},
+	{0, L'g', NULL, NULL, NULL, CM_FIRST},
+	{KEY_END, 0, NULL, NULL, NULL, CM_LAST},
+	{0, L'G', NULL, NULL, NULL, CM_LAST},
+	{0, 27, "Esc", "back", "clear the filter, or back to home", CM_BACK},
+	{0, L'q', "q", NULL, "back to home", CM_BACK},
+	{0, L'?', "?", "help", "show the keys of this screen", CM_HELP},
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+struct commit_row {
+	int64_t id, person_id, session_id;
+	char *what, *owner, *person;
+	char due[DATES_DAY_SIZE];
+	int overdue;
+};
+
+struct commitments {
+	struct app *app;
+	struct list *list;
+	int64_t undo_id; /* the last one marked here, for u */
+};
+
+static void commit_row_free(void *p)
+{
+	struct commit_row *r = p;
+	free(r->what);
+	free(r->owner);
+	free(r->person);
+	free(r);
+}
+
+/* -------------------------------------------------------------- loading */
+
+struct commits_load {
+	struct list *l;
+	const char *filter;
+	size_t index, offset, limit;
+	int oom;
+};
+
+static int commit_matches(const struct store_commitment *c, const char *f)
+{
+	return list_match(c->what, f) ||
+	       (c->person_name && list_match(c->person_name, f)) ||
+	       (c->owner && list_match(c->owner, f)) ||
+	       (c->due && list_match(c->due, f));
+}
+
+static struct commit_row *commit_row_new(const struct store_commitment *c)
+{
+	struct commit_row *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->id = c->id;
+	r->person_id = c->person_id;
+	r->session_id = c->session_id;
+	r->what = strdup(c->what ? c->what : "");
+	r->person = strdup(c->person_name ? c->person_name : "");
+	r->owner = c->owner ? strdup(c->owner) : NULL;
+	snprintf(r->due, sizeof r->due, "%s", c->due ? c->due : "");
+	r->overdue = c->overdue;
+	if (!r->what || !r->person || (c->owner && !r->owner)) {
+		commit_row_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+static int commit_cb(const struct store_commitment *c, void *ud)
+{
+	struct commits_load *cl = ud;
+	if (!commit_matches(c, cl->filter))
+		return 0;
+	size_t i = cl->index++;
+	if (i < cl->offset)
+		return 0;
+	if (i >= cl->offset + cl->limit)
+		return 1;
+	struct commit_row *r = commit_row_new(c);
+	if (!r || list_add(cl->l, r) != 0)
+		return cl->oom = 1;
+	return 0;
+}
+
+/* The store gives them overdue first, then by due date; it does not
+ * page, so rows before the window are skipped. */
+static int commits_load(void *ud, struct list *l, size_t offset, size_t limit,
+			struct error *err)
+{
+	struct commitments *cm = ud;
+	struct commits_load cl = {l, list_filter(l), 0, offset, limit, 0};
+	struct store_commitment_filter f = {.open_only = 1};
+	if (store_commitments_each(cm->app->store, &f, commit_cb, &cl, err) <
+	    0)
+		return -1;
+	if (cl.oom)
+		return error_set(err, ERROR_RUNTIME, "out of memory");
+	return 0;
+}
+
+static void cm_enter(struct screen *s, struct app *app)
+{
+	struct commitments *cm = s->data;
+	(void)app;
+	list_reload(cm->list);
+}
+
+/* -------------------------------------------------------------- drawing */
+
+struct cm_cols {
+	int due, person, person_w, what, what_w, owner, owner_w;
+};
+
+static void cm_cols_for(int x, int w, struct cm_cols *c)
+{
+	c->due = x + 3;
+	c->person = c->due + 12;
+	c->person_w = w >= 100 ? 22 : 16;
+	c->what = c->person + c->person_w + 2;
+	c->owner_w = w >= 90 ? 18 : 0;
+	c->what_w = x + w - c->what - (c->owner_w ? c->owner_w + 2 : 0);
+	c->owner = c->what + c->what_w + 2;
+}
+
+static void cm_draw_row(void *ud, struct app *app, const void *row, int y,
+			int x, int w, int selected)
+{
+	(void)ud;
+	const struct commit_row *r = row;
+	struct cm_cols c;
+	cm_cols_for(x, w, &c);
+	enum ui_style base = selected ? UI_SELECTED : UI_NORMAL;
+	enum ui_style late = selected ? UI_SELECTED : UI_BAD;
+	if (r->overdue)
+		draw_text(app, y, x + 1, "!", 1, late);
+	draw_text(app, y, c.due, r->due[0] ? r->due : "no date", 10,
+		  r->overdue ? late
+		  : r->due[0] ? base
+			      : (selected ? base : UI_DIM));
+	draw_text(app, y, c.person, r->person, c.person_w, base);
+	draw_text(app, y, c.what, r->what, c.what_w, base);
+	if (c.owner_w && r->owner)
+		draw_text(app, y, c.owner, r->owner, c.owner_w,
+			  selected ? base : UI_DIM);
+}
+
+static void cm_header(struct app *app, int y)
+{
+	struct cm_cols c;
+	cm_cols_for(0, COLS - 1, &c);
+	draw_text(app, y, c.due, "Due", 10, UI_HEADING);
+	draw_text(app, y, c.person, "Person", c.person_w, UI_HEADING);
+	draw_text(app, y, c.what, "Commitment", c.what_w, UI_HEADING);
+	if (c.owner_w)
+		draw_text(app, y, c.owner, "Owner", c.owner_w, UI_HEADING);
+}
+
+static void cm_draw(struct screen *s, struct app *app)
+{
+	struct commitments *cm = s->data;
+	struct list *l = cm->list;
+	cm_header(app, 1);
+	int filter = list_filtering(l) || list_filter(l)[0];
+	int list_h = LINES - 2 - 2 - filter;
+	list_draw(l, app, 2, 0, list_h, COLS);
+	if (filter)
+		list_filter_draw(l, app, 2 + list_h, 1, COLS - 2);
+	if (!list_selected(l, app) && !list_failed(l))
+		draw_text(app, 2, 3,
+			  list_filter(l)[0]
+				  ? "No open commitment matches the filter."
+				  : "No open commitments: everything has been "
+				    "followed up.",
+			  COLS - 4, UI_DIM);
+}
+
+/* ------------------------------------------------------------- reviews */
+
+static int newest_cb(const struct store_session *s, void *ud)
+{
+	*(int64_t *)ud = s->id;
+	return 1;
+}
+
+/* The session a follow-up made here is recorded in (see the top). */
+static int64_t review_session(struct app *app, const struct commit_row *r)
+{
+	int64_t sid = 0;
+	struct error err = {0};
+	if (store_sessions_each(app->store, r->person_id, 1, 0, newest_cb,
+				&sid, &err) < 0 ||
+	    !sid)
+		sid = r->session_id;
+	return sid;
+}
+
+static struct intent cm_review(struct commitments *cm, struct app *app,
+			       enum store_cstatus st)
+{
+	const struct commit_row *r = list_selected(cm->list, app);
+	if (!r)
+		return intent_of(INTENT_NONE);
+	struct error err = {0};
+	if (store_commitment_review(app->store, r->id, st,
+				    review_session(app, r), NULL, NULL, NULL,
+				    &err) != 0) {
+		app_status(app, 1, "%s", err.msg);
+		return intent_of(INTENT_REDRAW);
+	}
+	app_status(app, 0, "Marked %s: %.80s (u undoes)",
+		   store_cstatus_name(st), r->what);
+	cm->undo_id = r->id;
+	list_reload(cm->list);
+	return intent_of(INTENT_REDRAW);
+}
+
+static struct intent cm_undo(struct commitments *cm, struct app *app)
+{
+	struct error err = {0};
+	if (!cm->undo_id) {
+		app_status(app, 0, "Nothing to undo.");
+		return intent_of(INTENT_REDRAW);
+	}
+	if (store_commitment_review(app->store, cm->undo_id, STORE_C_OPEN, 0,
+				    NULL, NULL, NULL, &err) != 0)
+		app_status(app, 1, "%s", err.msg);
+	else
+		app_status(app, 0, "Open again.");
+	cm->undo_id = 0;
+	list_reload(cm->list);
+	return intent_of(INTENT_REDRAW);
+}
+
+static struct screen *renegotiate_new(struct app *app,
+				      const struct commit_row *r);
+
+static struct intent cm_act(struct screen *s, struct app *app, int id,
+			    struct key key)
+{
+	struct commitments *cm = s->data;
+	struct list *l = cm->list;
+	if (list_filtering(l)) {
+		list_filter_key(l, app, key);
+		return intent_of(INTENT_REDRAW);
+	}
+	switch (id) {
+	case CM_KEPT:
+		return cm_review(cm, app, STORE_C_KEPT);
+	case CM_PARTLY:
+		return cm_review(cm, app, STORE_C_PARTLY);
+	case CM_MISSED:
+		return cm_review(cm, app, STORE_C_MISSED);
+	case CM_RENEGOTIATE: {
+		const struct commit_row *r = list_selected(l, app);
+		return r ? intent_push(renegotiate_new(app, r))
+			 : intent_of(INTENT_NONE);
+	}
+	case CM_UNDO:
+		return cm_undo(cm, app);
+	case CM_SEARCH:
+		list_filter_begin(l);
+		break;
+	case CM_UP:
+	case CM_DOWN:
+		list_move(l, app, id == CM_UP ? -1 : 1);
+		break;
+	case CM_PGUP:
+	case CM_PGDN:
+		list_move(l, app,
+			  id == CM_PGUP ? -list_page(l) : list_page(l));
+		break;
+	case CM_FIRST:
+		list_first(l, app);
+		break;
+	case CM_LAST:
+		list_last(l, app);
+		break;
+	case CM_BACK:
+		if (key.ch == 27 && list_filter(l)[0]) {
+			list_filter_begin(l);
+			list_filter_key(l, app, key);
+			break;
+		}
+		return intent_of(INTENT_POP);
+	case CM_HELP:
+		return intent_push(help_screen_new(s));
+	default:
+		return intent_of(INTENT_NONE);
+	}
+	return intent_of(INTENT_REDRAW);
+}
+
+static int cm_wants_text(const struct screen *s)
+{
+	const struct commitments *cm = s->data;
+	return list_filtering(cm->list);
+}
+
+static void cm_destroy(struct screen *s)
+{
+	struct commitments *cm = s->data;
+	if (cm)
+		list_free(cm->list);
+	free(cm);
+	free(s);
+}
+
+static const struct list_ops commits_ops = {
+	.load = commits_load,
+	.draw_row = cm_draw_row,
+	.free_row = commit_row_free,
+};
+
+static const struct screen_ops cm_ops = {
+	.title = "Commitments",
+	.purpose = "Everyone's open commitments, overdue first; follow them "
+		   "up from here.",
+	.actions = cm_actions,
+	.enter = cm_enter,
+	.draw = cm_draw,
+	.act = cm_act,
+	.wants_text = cm_wants_text,
+	.destroy = cm_destroy,
+};
+
+struct screen *commitments_screen_new(struct app *app)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct commitments *cm = calloc(1, sizeof *cm);
+	if (cm)
+		cm->list = list_new(&commits_ops, cm);
+	if (!s || !cm || !cm->list) {
+		free(s);
+		free(cm);
+		app_status(app, 1, "out of memory");
+		return NULL;
+	}
+	cm->app = app;
+	s->ops = &cm_ops;
+	s->data = cm;
+	return s;
+}
+
+/* ------------------------------------------------- renegotiate dialog */
+
+enum { RN_SAVE = 1, RN_FIELD, RN_CANCEL };
+
+static const struct action rn_actions[] = {
+	{0, L'\r', "Enter", "save", "close this one as renegotiated and open "
+	 "it again with the new date", RN_SAVE},
+	{KEY_ENTER, 0, NULL, NULL, NULL, RN_SAVE},
+	{0, L'\t', "Tab", "next field", "move between the fields", RN_FIELD},
+	{KEY_BTAB, 0, NULL, NULL, NULL, RN_FIELD},
+	{0, 27, "Esc", "cancel", "back without changing anything", RN_CANCEL},
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+enum { RF_DUE, RF_OBSTACLE, RF_COUNT };
+static const struct fields_def rn_fields[RF_COUNT] = {
+	{"New due date", 16, 32, NULL},
+	{"In the way", FIELDS_WIDTH_MAX, 400, NULL},
+};
+
+struct renegotiate {
+	struct commit_row row; /* a copy: the list may reload meanwhile */
+	int64_t reviewed_in;
+	struct fields *f;
+	char error[ERROR_MSG_MAX];
+};
+
+static void rn_draw(struct screen *s, struct app *app)
+{
+	struct renegotiate *rn = s->data;
+	int y, x, w;
+	fields_dialog(app, 12, 66, "Renegotiate", &y, &x, &w);
+	int fx = x + 2 + fields_label_width(rn->f) + 2;
+	int n = draw_text(app, y + 2, x + 2, rn->row.person, w / 3,
+			  UI_ACCENT);
+	draw_text(app, y + 2, x + 2 + n, ": ", 2, UI_NORMAL);
+	draw_text(app, y + 2, x + 4 + n, rn->row.what, w - 6 - n, UI_NORMAL);
+	fields_draw(rn->f, app, RF_DUE, y + 4, x + 2, fx);
+	fields_draw(rn->f, app, RF_OBSTACLE, y + 5, x + 2, fx);
+	if (rn->error[0])
+		fields_wrap(app, y + 7, x + 2, w - 4, 3, rn->error, UI_BAD);
+	else
+		fields_wrap(app, y + 7, x + 2, w - 4, 3,
+			    "Due: 2026-12-05, today, +7d, +2w or a weekday "
+			    "(mon..sun). \"In the way\" is optional.",
+			    UI_DIM);
+}
+
+/* The review closes the commitment and opens its successor; the outer
+ * transaction makes the two one step (the store nests its own writes in
+ * it as savepoints). */
+static int renegotiate_write(struct app *app, struct renegotiate *rn,
+			     const char *obstacle, const char *due,
+			     struct error *err)
+{
+	if (store_tx_begin(app->store, err) != 0)
+		return -1;
+	if (store_commitment_review(app->store, rn->row.id,
+				    STORE_C_RENEGOTIATED, rn->reviewed_in,
+				    obstacle[0] ? obstacle : NULL, due, NULL,
+				    err) != 0) {
+		store_tx_rollback(app->store);
+		return -1;
+	}
+	return store_tx_commit(app->store, err);
+}
+
+static struct intent rn_save(struct renegotiate *rn, struct app *app)
+{
+	char today[DATES_DAY_SIZE], due[DATES_DAY_SIZE];
+	struct error err = {0};
+	char *in = fields_get(rn->f, RF_DUE);
+	char *obstacle = fields_get(rn->f, RF_OBSTACLE);
+	int ok = 0;
+	dates_today(today);
+	if (!in || !obstacle) {
+		snprintf(rn->error, sizeof rn->error, "out of memory");
+	} else if (!in[0]) {
+		snprintf(rn->error, sizeof rn->error,
+			 "A new due date is needed, e.g. +7d or fri.");
+	} else if (dates_parse_due(in, today, due, &err) != 0) {
+		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
+	} else if (renegotiate_write(app, rn, obstacle, due, &err) != 0) {
+		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
+	} else {
+		ok = 1;
+		app_status(app, 0, "Renegotiated, now due %s.", due);
+	}
+	if (!ok)
+		fields_focus(rn->f, RF_DUE);
+	free(in);
+	free(obstacle);
+	return intent_of(ok ? INTENT_POP : INTENT_REDRAW);
+}
+
+static struct intent rn_act(struct screen *s, struct app *app, int id,
+			    struct key key)
+{
+	struct renegotiate *rn = s->data;
+	switch (id) {
+	case RN_SAVE:
+		return rn_save(rn, app);
+	case RN_CANCEL:
+		return intent_of(INTENT_POP);
+	default:
+		if (fields_key(rn->f, key))
+			rn->error[0] = '\0';
+		return intent_of(INTENT_REDRAW);
+	}
+}
+
+static int rn_wants_text(const struct screen *s)
+{
+	(void)s;
+	return 1;
+}
+
+static void rn_free(struct renegotiate *rn)
+{
+	if (!rn)
+		return;
+	fields_free(rn->f);
+	free(rn->row.what);
+	free(rn->row.person);
+	free(rn);
+}
+
+static void rn_destroy(struct screen *s)
+{
+	rn_free(s->data);
+	free(s);
+}
+
+static const struct screen_ops rn_ops = {
+	.title = "Renegotiate",
+	.purpose = "A new due date for a commitment, and what got in the way.",
+	.actions = rn_actions,
+	.overlay = 1,
+	.draw = rn_draw,
+	.act = rn_act,
+	.wants_text = rn_wants_text,
+	.destroy = rn_destroy,
+};
+
+static struct screen *renegotiate_new(struct app *app,
+				      const struct commit_row *r)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct renegotiate *rn = calloc(1, sizeof *rn);
+	if (rn) {
+		rn->f = fields_new(rn_fields, RF_COUNT);
+		rn->row.what = strdup(r->what);
+		rn->row.person = strdup(r->person);
+	}
+	if (!s || !rn || !rn->f || !rn->row.what || !rn->row.person) {
+		app_status(app, 1, "out of memory");
+		free(s);
+		rn_free(rn);
+		return NULL;
+	}
+	rn->row.id = r->id;
+	rn->reviewed_in = review_session(app, r);
+	fields_focus(rn->f, RF_DUE);
+	s->ops = &rn_ops;
+	s->data = rn;
+	return s;
+}

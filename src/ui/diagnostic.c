@@ -1,0 +1,332 @@
+/* diagnostic.c - the red-flag diagnostic: one statement at a time, grouped
+ * by red flag, rated on the frequency scale.  Every answer is saved on the
+ * key press that gives it. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/draw.h"
+#include "ui/prompt.h"
+#include "ui/session.h"
+#include "ui/wrap.h"
+
+enum {
+	DG_RATE = 1, /* a digit: the key says which */
+	DG_ENTER,
+	DG_UP,
+	DG_DOWN,
+	DG_PREV,
+	DG_NEXT,
+	DG_NOTE,
+	DG_CLEAR,
+};
+
+static const struct action diag_actions[] = {
+	{0, L'0', "0-4", "rate", "rate the statement (0 never .. 4 almost "
+				 "always)", DG_RATE},
+	{0, L'1', "1", NULL, NULL, DG_RATE},
+	{0, L'2', "2", NULL, NULL, DG_RATE},
+	{0, L'3', "3", NULL, NULL, DG_RATE},
+	{0, L'4', "4", NULL, NULL, DG_RATE},
+	{KEY_UP, 0, "Up/Down", NULL, "choose on the scale (also k/j)", DG_UP},
+	{0, L'k', "k", NULL, NULL, DG_UP},
+	{KEY_DOWN, 0, "Down", NULL, NULL, DG_DOWN},
+	{0, L'j', "j", NULL, NULL, DG_DOWN},
+	{0, L'\r', "Enter", NULL, "rate with the value chosen", DG_ENTER},
+	{KEY_ENTER, 0, "Enter", NULL, NULL, DG_ENTER},
+	{KEY_LEFT, 0, "\xe2\x86\x90/\xe2\x86\x92", "move",
+	 "previous / next statement (also PgUp/PgDn)", DG_PREV},
+	{KEY_RIGHT, 0, "Right", NULL, NULL, DG_NEXT},
+	{KEY_PPAGE, 0, "PgUp", NULL, NULL, DG_PREV},
+	{KEY_NPAGE, 0, "PgDn", NULL, NULL, DG_NEXT},
+	{0, L'n', "n", "note", "attach a note to this statement", DG_NOTE},
+	{KEY_DC, 0, "Delete", NULL, "take back the answer to this statement",
+	 DG_CLEAR},
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+struct diag {
+	struct session_ctx *ctx;
+	size_t n;       /* statements */
+	size_t *order;  /* item index of each position, grouped by flag */
+	int *value;     /* per position, -1 unanswered */
+	char **note;    /* per position, NULL none */
+	size_t cur;     /* position shown */
+	int sel;        /* scale value under the cursor */
+	int placed;     /* cur was set from the resume point */
+	struct prompt_result pr;
+};
+
+static size_t pos_of_item(const struct diag *d, long item)
+{
+	for (size_t p = 0; p < d->n; p++)
+		if ((long)d->order[p] == item)
+			return p;
+	return d->n;
+}
+
+static int answer_load(const struct store_answer *a, void *ud)
+{
+	struct diag *d = ud;
+	long item = content_item_index(d->ctx->content, a->item_id);
+	size_t p = item < 0 ? d->n : pos_of_item(d, item);
+	if (p == d->n)
+		return 0; /* a statement the content no longer has */
+	d->value[p] = a->value;
+	free(d->note[p]);
+	d->note[p] = a->note ? strdup(a->note) : NULL;
+	return 0;
+}
+
+static size_t answered(const struct diag *d)
+{
+	size_t k = 0;
+	for (size_t p = 0; p < d->n; p++)
+		k += d->value[p] >= 0;
+	return k;
+}
+
+static void sel_reset(struct diag *d)
+{
+	d->sel = d->value[d->cur] >= 0 ? d->value[d->cur] : 2;
+}
+
+static int answer_save(struct diag *d, size_t p, int value, const char *note)
+{
+	const struct content_item *it = &d->ctx->content->items[d->order[p]];
+	struct store_answer a = {
+		.session_id = d->ctx->session_id,
+		.item_id = it->id,
+		.statement = it->statement,
+		.value = value,
+		.note = note && note[0] ? note : NULL,
+	};
+	struct error err;
+	error_clear(&err);
+	if (store_answer_save(d->ctx->app->store, &a, &err) < 0) {
+		session_fail(d->ctx->app, &err);
+		return -1;
+	}
+	d->value[p] = value;
+	if (note != d->note[p]) {
+		free(d->note[p]);
+		d->note[p] = a.note ? strdup(a.note) : NULL;
+	}
+	return 0;
+}
+
+static void diag_enter(struct screen *s, struct app *app)
+{
+	struct diag *d = s->data;
+	struct error err;
+	(void)app;
+	if (d->pr.done) {
+		/* Back from the note prompt: keep the value as it was. */
+		answer_save(d, d->cur, d->value[d->cur], d->pr.text[0]);
+		prompt_result_clear(&d->pr);
+	}
+	for (size_t p = 0; p < d->n; p++)
+		d->value[p] = -1;
+	error_clear(&err);
+	if (store_answers_each(d->ctx->app->store, d->ctx->session_id,
+			       answer_load, d, &err) < 0)
+		session_fail(d->ctx->app, &err);
+	if (!d->placed) {
+		d->placed = 1;
+		if (d->ctx->resume.item < d->n)
+			d->cur = d->ctx->resume.item;
+		sel_reset(d);
+	}
+}
+
+static void diag_draw(struct screen *s, struct app *app)
+{
+	struct diag *d = s->data;
+	const struct session_ctx *ctx = d->ctx;
+	const struct content *c = ctx->content;
+	const struct content_item *it = &c->items[d->order[d->cur]];
+	const struct content_flag *fl = &c->flags[it->flag];
+	const char *dot = app->ascii ? "-" : "\xc2\xb7";
+	int y = ctx->top, x = ctx->left + 1, w = ctx->cols - 2;
+	int bottom = ctx->top + ctx->rows;
+	int roomy = ctx->rows >= 17;
+	size_t k = 0;
+	while (fl->items.idx[k] != d->order[d->cur])
+		k++;
+
+	char line[160], count[40];
+	snprintf(line, sizeof line, "flag %zu/%zu %s statement %zu/%zu",
+		 it->flag + 1, c->nflags, dot, k + 1, fl->items.n);
+	draw_text(app, y, x, line, w, UI_DIM);
+	snprintf(count, sizeof count, "%zu/%zu rated", answered(d), d->n);
+	int cw = draw_text_width(count);
+	draw_text(app, y, x + w - cw, count, cw, UI_DIM);
+	y++;
+	session_bar(app, y++, x, w, answered(d), d->n);
+	y += roomy;
+	draw_text(app, y++, x, fl->title, w, UI_HEADING);
+	y += roomy;
+	int srows = wrap_count(it->statement, w - 4);
+	int room = bottom - y - 6 - (d->note[d->cur] ? 1 : 0);
+	if (srows > room)
+		srows = room > 1 ? room : 1;
+	draw_text(app, y, x, app->ascii ? "\"" : "\xe2\x80\x9c", 1, UI_DIM);
+	y += wrap_draw(app, y, x + 2, w - 4, 0, srows, it->statement,
+		       UI_NORMAL);
+	y += roomy || bottom - y > 7;
+
+	/* The scale, one value a row, the cursor and the answer marked. */
+	for (int v = CONTENT_SCALE_MIN; v <= CONTENT_SCALE_MAX && y < bottom;
+	     v++, y++) {
+		const char *label = content_scale_label(c, v);
+		int chosen = d->value[d->cur] == v;
+		snprintf(line, sizeof line, " %d  %-15s", v, label ? label : "");
+		draw_text(app, y, x + 1, v == d->sel ? ">" : " ", 1,
+			  UI_ACCENT);
+		int n = draw_text(app, y, x + 3, line, w - 3,
+				  v == d->sel ? UI_SELECTED : UI_NORMAL);
+		if (chosen)
+			draw_text(app, y, x + 4 + n,
+				  app->ascii ? "* your answer"
+					     : "\xe2\x97\x8f your answer",
+				  w - n - 4, UI_ACCENT);
+	}
+	if (d->note[d->cur] && y < bottom) {
+		draw_text(app, y, x, "Note:", 6, UI_DIM);
+		draw_text(app, y, x + 6, d->note[d->cur], w - 6, UI_NORMAL);
+	}
+}
+
+static void move_to(struct diag *d, size_t p)
+{
+	if (p >= d->n)
+		return;
+	d->cur = p;
+	sel_reset(d);
+}
+
+static void rate(struct diag *d, int value)
+{
+	if (answer_save(d, d->cur, value, d->note[d->cur]) < 0)
+		return;
+	if (d->cur + 1 < d->n) {
+		move_to(d, d->cur + 1);
+	} else {
+		d->sel = value;
+		app_status(d->ctx->app, 0,
+			   answered(d) == d->n
+				   ? "All statements rated: Tab goes on to the "
+				     "pillars."
+				   : "Last statement: Left goes back to the "
+				     "ones left open.");
+	}
+}
+
+static struct intent diag_act(struct screen *s, struct app *app, int id,
+			      struct key key)
+{
+	struct diag *d = s->data;
+	struct error err;
+	(void)app;
+	switch (id) {
+	case DG_RATE:
+		rate(d, (int)(key.ch - L'0'));
+		break;
+	case DG_ENTER:
+		rate(d, d->sel);
+		break;
+	case DG_UP:
+		d->sel -= d->sel > CONTENT_SCALE_MIN;
+		break;
+	case DG_DOWN:
+		d->sel += d->sel < CONTENT_SCALE_MAX;
+		break;
+	case DG_PREV:
+		if (d->cur > 0)
+			move_to(d, d->cur - 1);
+		break;
+	case DG_NEXT:
+		move_to(d, d->cur + 1);
+		break;
+	case DG_NOTE: {
+		static const char *const labels[] = {"Note on this statement"};
+		const char *init[] = {d->note[d->cur]};
+		return intent_push(prompt_new("Note", "Enter saves, Esc cancels",
+					      1, labels, init, NULL, &d->pr));
+	}
+	case DG_CLEAR:
+		error_clear(&err);
+		if (store_answer_delete(app->store, d->ctx->session_id,
+					d->ctx->content->items[d->order[d->cur]]
+						.id,
+					&err) < 0) {
+			session_fail(app, &err);
+			break;
+		}
+		d->value[d->cur] = -1;
+		free(d->note[d->cur]);
+		d->note[d->cur] = NULL;
+		break;
+	default:
+		return intent_of(INTENT_NONE);
+	}
+	return intent_of(INTENT_REDRAW);
+}
+
+static void diag_destroy(struct screen *s)
+{
+	struct diag *d = s->data;
+	for (size_t p = 0; p < d->n; p++)
+		free(d->note[p]);
+	free(d->note);
+	free(d->value);
+	free(d->order);
+	prompt_result_clear(&d->pr);
+	free(d);
+	free(s);
+}
+
+static const struct screen_ops diag_ops = {
+	.title = "Red flags",
+	.purpose = "How often does each of these happen in the team? One "
+		   "statement at a time; every answer is saved at once.",
+	.actions = diag_actions,
+	.enter = diag_enter,
+	.draw = diag_draw,
+	.act = diag_act,
+	.destroy = diag_destroy,
+};
+
+struct screen *diagnostic_step_new(struct session_ctx *ctx)
+{
+	const struct content *c = ctx->content;
+	struct screen *s = calloc(1, sizeof *s);
+	struct diag *d = calloc(1, sizeof *d);
+	if (!s || !d || c->nitems == 0)
+		goto fail;
+	d->ctx = ctx;
+	d->order = calloc(c->nitems, sizeof *d->order);
+	d->value = calloc(c->nitems, sizeof *d->value);
+	d->note = calloc(c->nitems, sizeof *d->note);
+	if (!d->order || !d->value || !d->note)
+		goto fail;
+	for (size_t f = 0; f < c->nflags; f++)
+		for (size_t i = 0; i < c->flags[f].items.n; i++)
+			d->order[d->n++] = c->flags[f].items.idx[i];
+	for (size_t p = 0; p < d->n; p++)
+		d->value[p] = -1;
+	d->sel = 2;
+	s->ops = &diag_ops;
+	s->data = d;
+	return s;
+fail:
+	if (d) {
+		free(d->order);
+		free(d->value);
+		free(d->note);
+	}
+	free(d);
+	free(s);
+	return NULL;
+}

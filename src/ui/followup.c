@@ -1,0 +1,381 @@
+/* followup.c - the follow-up step: every open commitment of this person
+ * from earlier sessions, reviewed as kept, partly kept, missed or
+ * renegotiated, with what got in the way.  Missed ones count on the
+ * missed-commitments red flag (see score.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "ui/draw.h"
+#include "ui/prompt.h"
+#include "ui/session.h"
+
+enum {
+	FU_UP = 1,
+	FU_DOWN,
+	FU_KEPT,
+	FU_PARTLY,
+	FU_MISSED,
+	FU_RENEGOTIATE,
+	FU_WHY,
+	FU_UNDO,
+};
+
+static const struct action followup_actions[] = {
+	{0, L'k', "k", "kept", "the commitment was kept", FU_KEPT},
+	{0, L'p', "p", "partly", "it was partly kept", FU_PARTLY},
+	{0, L'm', "m", "missed", "it was missed (counts on the "
+				 "missed-commitments red flag)", FU_MISSED},
+	{0, L'r', "r", "renegotiate", "agree a new due date for it",
+	 FU_RENEGOTIATE},
+	{0, L'w', "w", "why", "what got in the way?", FU_WHY},
+	{0, L'u', "u", NULL, "undo the review (back to open)", FU_UNDO},
+	{KEY_UP, 0, "Up/Down", NULL, "choose a commitment", FU_UP},
+	{KEY_DOWN, 0, "Down", NULL, NULL, FU_DOWN},
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+struct item {
+	int64_t id;
+	char *what, *owner, *due, *obstacle;
+	enum store_cstatus status;
+	int overdue;
+};
+
+enum { TAG_WHY = 1, TAG_RENEGOTIATE };
+
+struct followup {
+	struct session_ctx *ctx;
+	struct item *items;
+	size_t n, cap;
+	size_t cur, first;
+	int failed;
+	int64_t pending;  /* the commitment a prompt is about */
+	enum store_cstatus pending_status;
+	struct prompt_result pr;
+};
+
+static void items_free(struct followup *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->items[i].what);
+		free(f->items[i].owner);
+		free(f->items[i].due);
+		free(f->items[i].obstacle);
+	}
+	f->n = 0;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static int item_load(const struct store_commitment *c, void *ud)
+{
+	struct followup *f = ud;
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? 2 * f->cap : 16;
+		struct item *n = realloc(f->items, cap * sizeof *n);
+		if (!n)
+			return f->failed = 1;
+		f->items = n;
+		f->cap = cap;
+	}
+	struct item *it = &f->items[f->n++];
+	it->id = c->id;
+	it->what = strdup(c->what ? c->what : "");
+	it->owner = dup_or_null(c->owner);
+	it->due = dup_or_null(c->due);
+	it->obstacle = dup_or_null(c->obstacle);
+	it->status = c->status;
+	it->overdue = c->overdue;
+	return 0;
+}
+
+static void reload(struct followup *f, struct app *app)
+{
+	struct store_commitment_filter flt = {.followup_of =
+						      f->ctx->session_id};
+	struct error err;
+	items_free(f);
+	error_clear(&err);
+	if (store_commitments_each(app->store, &flt, item_load, f, &err) < 0)
+		session_fail(app, &err);
+	if (f->cur >= f->n)
+		f->cur = f->n ? f->n - 1 : 0;
+}
+
+static int review(struct followup *f, struct app *app, int64_t id,
+		  enum store_cstatus st, const char *obstacle,
+		  const char *new_due)
+{
+	struct error err;
+	error_clear(&err);
+	if (store_commitment_review(app->store, id, st, f->ctx->session_id,
+				    obstacle && obstacle[0] ? obstacle : NULL,
+				    new_due, NULL, &err) < 0) {
+		session_fail(app, &err);
+		return -1;
+	}
+	return 0;
+}
+
+static void prompt_back(struct followup *f, struct app *app)
+{
+	struct prompt_result *pr = &f->pr;
+	if (pr->tag == TAG_WHY) {
+		review(f, app, f->pending, f->pending_status, pr->text[0],
+		       NULL);
+	} else if (pr->tag == TAG_RENEGOTIATE) {
+		char due[DATES_DAY_SIZE], msg[160];
+		if (session_parse_due(pr->text[0], 0, due, msg, sizeof msg) <
+		    0) {
+			app_status(app, 1, "%s", msg);
+			return;
+		}
+		if (review(f, app, f->pending, STORE_C_RENEGOTIATED,
+			   pr->text[1], due) == 0)
+			app_status(app, 0,
+				   "Renegotiated: the new commitment is due "
+				   "%s (see Commitments).",
+				   due);
+	}
+}
+
+static void followup_enter(struct screen *s, struct app *app)
+{
+	struct followup *f = s->data;
+	if (f->pr.done) {
+		prompt_back(f, app);
+		prompt_result_clear(&f->pr);
+	}
+	reload(f, app);
+}
+
+static const char *status_word(enum store_cstatus st)
+{
+	switch (st) {
+	case STORE_C_KEPT:
+		return "kept";
+	case STORE_C_PARTLY:
+		return "partly";
+	case STORE_C_MISSED:
+		return "missed";
+	case STORE_C_RENEGOTIATED:
+		return "renegotiated";
+	case STORE_C_OPEN:
+		break;
+	}
+	return "open";
+}
+
+static enum ui_style status_style(enum store_cstatus st)
+{
+	switch (st) {
+	case STORE_C_KEPT:
+		return UI_GOOD;
+	case STORE_C_PARTLY:
+	case STORE_C_RENEGOTIATED:
+		return UI_WARN;
+	case STORE_C_MISSED:
+		return UI_BAD;
+	case STORE_C_OPEN:
+		break;
+	}
+	return UI_DIM;
+}
+
+static void followup_draw(struct screen *s, struct app *app)
+{
+	struct followup *f = s->data;
+	const struct session_ctx *ctx = f->ctx;
+	int y = ctx->top, x = ctx->left + 1, w = ctx->cols - 2;
+	int bottom = ctx->top + ctx->rows;
+	const char *dot = app->ascii ? "-" : "\xc2\xb7";
+	char buf[512];
+	size_t open = 0;
+	for (size_t i = 0; i < f->n; i++)
+		open += f->items[i].status == STORE_C_OPEN;
+	if (f->n == 0) {
+		draw_text(app, y, x, "Nothing to follow up.", w, UI_HEADING);
+		draw_text(app, y + 2, x,
+			  "No open commitments from earlier sessions. Tab "
+			  "goes on to the red flags.",
+			  w, UI_DIM);
+		return;
+	}
+	snprintf(buf, sizeof buf,
+		 "Commitments from earlier sessions %s %zu to review", dot,
+		 open);
+	draw_text(app, y++, x, buf, w, UI_HEADING);
+	y++;
+	int per = 2;
+	size_t fit = (size_t)((bottom - y) / per);
+	if (fit < 1)
+		fit = 1;
+	if (f->cur < f->first)
+		f->first = f->cur;
+	if (f->cur >= f->first + fit)
+		f->first = f->cur - fit + 1;
+	for (size_t i = f->first; i < f->n && y + 1 < bottom + 1; i++) {
+		const struct item *it = &f->items[i];
+		int here = i == f->cur;
+		char st[24];
+		snprintf(st, sizeof st, "%-12s", status_word(it->status));
+		draw_text(app, y, x, here ? ">" : " ", 1, UI_ACCENT);
+		draw_text(app, y, x + 2, st, 12, status_style(it->status));
+		draw_text(app, y, x + 15, it->what, w - 15,
+			  here ? UI_SELECTED : UI_NORMAL);
+		y++;
+		if (y >= bottom)
+			break;
+		snprintf(buf, sizeof buf, "%s%s%s%s%s%s%s",
+			 it->due ? "due " : "no due date", it->due ? it->due : "",
+			 it->overdue ? " (overdue)" : "",
+			 it->owner ? " " : "", it->owner ? dot : "",
+			 it->owner ? " " : "", it->owner ? it->owner : "");
+		int n = draw_text(app, y, x + 15, buf, w - 15,
+				  it->overdue ? UI_BAD : UI_DIM);
+		if (it->obstacle) {
+			snprintf(buf, sizeof buf, " %s in the way: %s", dot,
+				 it->obstacle);
+			draw_text(app, y, x + 15 + n, buf, w - 15 - n,
+				  UI_NORMAL);
+		}
+		y++;
+	}
+}
+
+static struct intent ask_why(struct followup *f, const struct item *it,
+			     enum store_cstatus st)
+{
+	static const char *const labels[] = {"What got in the way?"};
+	const char *init[] = {it->obstacle};
+	f->pending = it->id;
+	f->pending_status = st;
+	f->pr.tag = TAG_WHY;
+	return intent_push(prompt_new(it->what, "Optional: Enter saves, Esc "
+						"skips",
+				      1, labels, init, NULL, &f->pr));
+}
+
+static int check_due(char *const *texts, int *field, char *msg,
+		     size_t msgsz)
+{
+	char due[DATES_DAY_SIZE];
+	*field = 0;
+	return session_parse_due(texts[0], 0, due, msg, msgsz) < 0;
+}
+
+static struct intent followup_act(struct screen *s, struct app *app, int id,
+				  struct key key)
+{
+	struct followup *f = s->data;
+	(void)key;
+	if (f->n == 0)
+		return intent_of(INTENT_NONE);
+	struct item *it = &f->items[f->cur];
+	switch (id) {
+	case FU_UP:
+		f->cur -= f->cur > 0;
+		break;
+	case FU_DOWN:
+		f->cur += f->cur + 1 < f->n;
+		break;
+	case FU_KEPT:
+	case FU_PARTLY:
+	case FU_MISSED: {
+		enum store_cstatus st = id == FU_KEPT	  ? STORE_C_KEPT
+					: id == FU_PARTLY ? STORE_C_PARTLY
+							  : STORE_C_MISSED;
+		if (it->status == STORE_C_RENEGOTIATED) {
+			app_status(app, 1, "Renegotiated already: u undoes "
+					   "it first.");
+			break;
+		}
+		if (review(f, app, it->id, st, it->obstacle, NULL) < 0)
+			break;
+		reload(f, app);
+		if (st == STORE_C_KEPT) {
+			f->cur += f->cur + 1 < f->n;
+			break;
+		}
+		return ask_why(f, &f->items[f->cur], st);
+	}
+	case FU_RENEGOTIATE: {
+		static const char *const labels[] = {
+			"New due date (2026-12-05, +7d, +2w, fri)",
+			"What got in the way?"};
+		const char *init[] = {NULL, it->obstacle};
+		if (it->status != STORE_C_OPEN) {
+			app_status(app, 1, "Already reviewed: u undoes it "
+					   "first.");
+			break;
+		}
+		f->pending = it->id;
+		f->pr.tag = TAG_RENEGOTIATE;
+		return intent_push(prompt_new("Renegotiate", it->what, 2,
+					      labels, init, check_due,
+					      &f->pr));
+	}
+	case FU_WHY:
+		if (it->status == STORE_C_OPEN) {
+			app_status(app, 1, "Review it first: k, p, m or r.");
+			break;
+		}
+		if (it->status == STORE_C_RENEGOTIATED) {
+			app_status(app, 1, "Renegotiated: u undoes it to "
+					   "change the reason.");
+			break;
+		}
+		return ask_why(f, it, it->status);
+	case FU_UNDO:
+		if (review(f, app, it->id, STORE_C_OPEN, NULL, NULL) == 0)
+			reload(f, app);
+		break;
+	default:
+		return intent_of(INTENT_NONE);
+	}
+	return intent_of(INTENT_REDRAW);
+}
+
+static void followup_destroy(struct screen *s)
+{
+	struct followup *f = s->data;
+	items_free(f);
+	free(f->items);
+	prompt_result_clear(&f->pr);
+	free(f);
+	free(s);
+}
+
+static const struct screen_ops followup_ops = {
+	.title = "Follow-up",
+	.purpose = "What happened to the commitments of earlier sessions: "
+		   "kept, partly, missed or renegotiated, and what got in "
+		   "the way.",
+	.actions = followup_actions,
+	.enter = followup_enter,
+	.draw = followup_draw,
+	.act = followup_act,
+	.destroy = followup_destroy,
+};
+
+struct screen *followup_step_new(struct session_ctx *ctx)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct followup *f = calloc(1, sizeof *f);
+	if (!s || !f) {
+		free(s);
+		free(f);
+		return NULL;
+	}
+	f->ctx = ctx;
+	s->ops = &followup_ops;
+	s->data = f;
+	return s;
+}

@@ -1,0 +1,578 @@
+/* history.c - one person's sessions: the pillar trends across them on
+ * top, the sessions newest first below, each with its five pillar
+ * ratings.  Enter opens a session's summary. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/canvas.h"
+#include "core/charts.h"
+#include "core/content.h"
+#include "core/dates.h"
+#include "core/store.h"
+#include "ui/draw.h"
+#include "ui/list.h"
+#include "ui/screen.h"
+
+/* The trend lines show at most this many of the newest sessions. */
+#define TREND_MAX 48
+/* Pillar columns in the list (the ring of the model; vision aside). */
+#define HIST_PILLARS 8
+
+enum {
+	HI_OPEN = 1,
+	HI_SEARCH,
+	HI_UP,
+	HI_DOWN,
+	HI_PGUP,
+	HI_PGDN,
+	HI_FIRST,
+	HI_LAST,
+	HI_BACK,
+	HI_HELP,
+};
+
+static const struct action hist_actions[] = {
+	{0, L'\r', "Enter", "summary", "open the session's summary page",
+	 HI_OPEN},
+	{KEY_ENTER, 0, NULL, NULL, NULL, HI_OPEN},
+	{0, L'/', "/", "filter", "show only sessions matching a text (date, "
+	 "kind, status, coach)", HI_SEARCH},
+	{KEY_UP, 0, "Up/k", NULL, "newer session", HI_UP},
+	{0, L'k', NULL, NULL, NULL, HI_UP},
+	{KEY_DOWN, 0, "Down/j", NULL, "older session", HI_DOWN},
+	{0, L'j', NULL, NULL, NULL, HI_DOWN},
+	{KEY_PPAGE, 0, "PgUp/PgDn", NULL, "a page up or down", HI_PGUP},
+	{KEY_NPAGE, 0, NULL, NULL, NULL, HI_PGDN},
+	{KEY_HOME, 0, "Home/End", NULL, "newest or oldest session", HI_FIRST},
+	{0, L'g', NULL, NULL, NULL, HI_FIRST},
+	{KEY_END, 0, NULL, NULL, NULL, HI_LAST},
+	{0, L'G', NULL, NULL, NULL, HI_LAST},
+	{0, 27, "Esc", "back", "clear the filter, or back to home", HI_BACK},
+	{0, L'q', "q", NULL, "back to home", HI_BACK},
+	{0, L'?', "?", "help", "show the keys of this screen", HI_HELP},
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+struct session_row {
+	int64_t id;
+	char day[DATES_DAY_SIZE];
+	int kind, status;
+	char *coach;
+	double score[HIST_PILLARS]; /* NAN: not rated */
+};
+
+struct history {
+	struct app *app;
+	int64_t person_id;
+	char name[160];
+	struct list *sessions;
+	size_t pillar[HIST_PILLARS]; /* content indices of the ring */
+	int npillars;
+	/* Trends: ratings of the newest sessions, oldest first. */
+	double trend[HIST_PILLARS][TREND_MAX];
+	int ntrend;
+	struct canvas *canvas;
+};
+
+static void session_row_free(void *p)
+{
+	struct session_row *r = p;
+	free(r->coach);
+	free(r);
+}
+
+/* Which column a pillar id has, or -1 (vision, unknown ids). */
+static int pillar_column(const struct history *h, const char *id)
+{
+	const struct content *c = h->app->content;
+	for (int i = 0; i < h->npillars; i++)
+		if (strcmp(c->pillars[h->pillar[i]].id, id) == 0)
+			return i;
+	return -1;
+}
+
+struct ratings_fill {
+	const struct history *h;
+	double *score;
+};
+
+static int rating_cb(const struct store_rating *r, void *ud)
+{
+	struct ratings_fill *rf = ud;
+	int col = pillar_column(rf->h, r->pillar_id);
+	if (col >= 0)
+		rf->score[col] = r->value;
+	return 0;
+}
+
+/* score[i] of each ring pillar for one session (NAN when not rated). */
+static int ratings_read(const struct history *h, int64_t sid, double *score,
+			struct error *err)
+{
+	for (int i = 0; i < HIST_PILLARS; i++)
+		score[i] = NAN;
+	struct ratings_fill rf = {h, score};
+	return store_ratings_each(h->app->store, sid, rating_cb, &rf, err) < 0
+		       ? -1
+		       : 0;
+}
+
+/* ---------------------------------------------------------- list pages */
+
+struct sessions_load {
+	struct history *h;
+	struct list *l;
+	const char *filter;
+	size_t index, offset, limit; /* used when filtering */
+	int oom;
+	struct error *err;
+};
+
+static int session_matches(const struct store_session *s, const char *day,
+			   const char *filter)
+{
+	return list_match(day, filter) ||
+	       list_match(store_kind_name(s->kind), filter) ||
+	       list_match(store_status_name(s->status), filter) ||
+	       (s->coach && list_match(s->coach, filter));
+}
+
+static int session_cb(const struct store_session *s, void *ud)
+{
+	struct sessions_load *sl = ud;
+	char day[DATES_DAY_SIZE] = "";
+	if (!s->started || dates_local_day(s->started, day, NULL) != 0)
+		snprintf(day, sizeof day, "%s", "?");
+	if (sl->filter[0]) {
+		if (!session_matches(s, day, sl->filter))
+			return 0;
+		size_t i = sl->index++;
+		if (i < sl->offset)
+			return 0;
+		if (i >= sl->offset + sl->limit)
+			return 1;
+	}
+	struct session_row *r = calloc(1, sizeof *r);
+	if (!r)
+		return sl->oom = 1;
+	r->id = s->id;
+	memcpy(r->day, day, sizeof day);
+	r->kind = s->kind;
+	r->status = s->status;
+	r->coach = s->coach ? strdup(s->coach) : NULL;
+	if (s->coach && !r->coach) {
+		session_row_free(r);
+		return sl->oom = 1;
+	}
+	/* One small query per row, for the rows of one window only. */
+	if (ratings_read(sl->h, s->id, r->score, sl->err) != 0) {
+		session_row_free(r);
+		return -1;
+	}
+	return list_add(sl->l, r) ? (sl->oom = 1) : 0;
+}
+
+/* Without a filter the store pages itself; with one, sessions before the
+ * window are read and skipped, and the walk stops after it. */
+static int sessions_load(void *ud, struct list *l, size_t offset,
+			 size_t limit, struct error *err)
+{
+	struct history *h = ud;
+	struct sessions_load sl = {h,     l, list_filter(l), 0, offset,
+				   limit, 0, err};
+	int filtering = sl.filter[0] != '\0';
+	if (store_sessions_each(h->app->store, h->person_id,
+				filtering ? 0 : limit, filtering ? 0 : offset,
+				session_cb, &sl, err) < 0)
+		return -1;
+	if (sl.oom)
+		return error_set(err, ERROR_RUNTIME, "out of memory");
+	return 0;
+}
+
+/* --------------------------------------------------------------- trends */
+
+struct trend_load {
+	int64_t id[TREND_MAX];
+	int n;
+};
+
+static int trend_cb(const struct store_session *s, void *ud)
+{
+	struct trend_load *tl = ud;
+	tl->id[tl->n++] = s->id;
+	return tl->n == TREND_MAX;
+}
+
+/* Reads the ratings of the newest TREND_MAX sessions, oldest first. */
+static void trends_load(struct history *h)
+{
+	struct trend_load tl = {.n = 0};
+	struct error err = {0};
+	h->ntrend = 0;
+	if (store_sessions_each(h->app->store, h->person_id, TREND_MAX, 0,
+				trend_cb, &tl, &err) < 0) {
+		app_status(h->app, 1, "%s", err.msg);
+		return;
+	}
+	for (int i = 0; i < tl.n; i++) {
+		double score[HIST_PILLARS];
+		if (ratings_read(h, tl.id[tl.n - 1 - i], score, &err) != 0) {
+			app_status(h->app, 1, "%s", err.msg);
+			return;
+		}
+		for (int p = 0; p < HIST_PILLARS; p++)
+			h->trend[p][i] = score[p];
+	}
+	h->ntrend = tl.n;
+}
+
+static void history_enter(struct screen *s, struct app *app)
+{
+	struct history *h = s->data;
+	(void)app;
+	list_reload(h->sessions);
+	trends_load(h);
+}
+
+/* -------------------------------------------------------------- drawing */
+
+static enum ui_style style_of_canvas(enum canvas_style cs)
+{
+	switch (cs) {
+	case CANVAS_STYLE_SERIES_A:
+	case CANVAS_STYLE_FILL_A:
+		return UI_ACCENT;
+	case CANVAS_STYLE_SERIES_B:
+		return UI_ACCENT2;
+	case CANVAS_STYLE_BAND_GREEN:
+		return UI_GOOD;
+	case CANVAS_STYLE_BAND_AMBER:
+		return UI_WARN;
+	case CANVAS_STYLE_BAND_RED:
+		return UI_BAD;
+	case CANVAS_STYLE_MISSING:
+	case CANVAS_STYLE_RING:
+		return UI_DIM;
+	case CANVAS_STYLE_TITLE:
+	case CANVAS_STYLE_LEGEND:
+		return UI_HEADING;
+	default:
+		return UI_NORMAL;
+	}
+}
+
+/* Copies canvas row cy to the screen at (y, x). */
+static void canvas_row_draw(struct app *app, const struct canvas *c, int cy,
+			    int y, int x)
+{
+	for (int cx = 0; cx < canvas_width(c); cx++) {
+		struct canvas_glyph g;
+		if (canvas_get(c, cx, cy, &g) != 0 || g.width == 0)
+			continue;
+		draw_text(app, y, x + cx, g.utf8, g.width,
+			  style_of_canvas(g.style));
+	}
+}
+
+static enum ui_style score_style(const struct app *app, double v)
+{
+	const struct content_band *b =
+		content_band_for(app->content, CONTENT_BAND_PILLAR, v);
+	if (!b)
+		return UI_NORMAL;
+	if (strcmp(b->band, "low") == 0)
+		return UI_BAD;
+	if (strcmp(b->band, "strong") == 0 || strcmp(b->band, "high") == 0)
+		return UI_GOOD;
+	return UI_WARN;
+}
+
+static void rule_draw(struct app *app, int y, const char *title)
+{
+	attr_t a = app_attr(app, UI_DIM);
+	attron(a);
+	if (app->ascii)
+		mvhline(y, 0, '-', COLS);
+	else
+		mvhline_set(y, 0, WACS_HLINE, COLS);
+	attroff(a);
+	int n = draw_text(app, y, 1, " ", 1, UI_NORMAL);
+	n += draw_text(app, y, 1 + n, title, COLS - 4, UI_HEADING);
+	draw_text(app, y, 1 + n, " ", 1, UI_NORMAL);
+}
+
+/* The first and the latest rating of a trend: "2 -> 5". */
+static void trend_ends_draw(struct app *app, const double *v, int n, int y,
+			    int x)
+{
+	int first = 0, last = n - 1;
+	while (first < n && isnan(v[first]))
+		first++;
+	while (last >= 0 && isnan(v[last]))
+		last--;
+	if (first >= n) {
+		draw_text(app, y, x, "not rated", 9, UI_DIM);
+		return;
+	}
+	char num[8];
+	snprintf(num, sizeof num, "%.0f", v[first]);
+	if (first == last) {
+		draw_text(app, y, x, num, 2, score_style(app, v[first]));
+		return;
+	}
+	x += draw_text(app, y, x, num, 2, score_style(app, v[first]));
+	x += draw_text(app, y, x, app->ascii ? " -> " : " \xe2\x86\x92 ", 4,
+		       UI_DIM);
+	snprintf(num, sizeof num, "%.0f", v[last]);
+	draw_text(app, y, x, num, 2, score_style(app, v[last]));
+}
+
+/* One line per pillar: name, sparkline of its ratings, last rating. */
+static int trends_draw(struct history *h, struct app *app, int y)
+{
+	char title[256];
+	int label_w = COLS >= 80 ? 24 : 18;
+	int spark_w = COLS - 2 - label_w - 2 - 8;
+	if (spark_w > TREND_MAX)
+		spark_w = TREND_MAX;
+	int n = h->ntrend < spark_w ? h->ntrend : spark_w;
+	snprintf(title, sizeof title,
+		 n ? "Pillar trends, last %d session%s, newest right"
+		   : "Pillar trends",
+		 n, n == 1 ? "" : "s");
+	rule_draw(app, y, title);
+	struct error err = {0};
+	enum canvas_mode mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
+	if (!h->canvas || canvas_mode(h->canvas) != mode) {
+		canvas_free(h->canvas);
+		h->canvas = canvas_new(TREND_MAX, 1, mode, &err);
+	}
+	for (int p = 0; p < h->npillars; p++) {
+		const struct content_pillar *cp =
+			&app->content->pillars[h->pillar[p]];
+		int ry = y + 1 + p;
+		draw_text(app, ry, 2, cp->name, label_w, UI_NORMAL);
+		if (!n || !h->canvas) {
+			if (p == 0)
+				draw_text(app, ry, 2 + label_w + 2,
+					  "no sessions yet", spark_w, UI_DIM);
+			continue;
+		}
+		canvas_clear(h->canvas);
+		const double *v = h->trend[p] + (h->ntrend - n);
+		charts_sparkline(h->canvas, 0, 0, n, v, n, CONTENT_RATING_MIN,
+				 CONTENT_RATING_MAX, CANVAS_STYLE_SERIES_A);
+		canvas_row_draw(app, h->canvas, 0, ry, 2 + label_w + 2);
+		trend_ends_draw(app, v, n, ry, 2 + label_w + 2 + n + 2);
+	}
+	return 1 + h->npillars;
+}
+
+/* Column heads: the first four letters of each pillar's name. */
+static void head_pillar(struct app *app, int y, int x, const char *name)
+{
+	char buf[32];
+	size_t o = 0;
+	int chars = 0;
+	for (size_t i = 0; name[i] && o < sizeof buf - 5; i++) {
+		if (((unsigned char)name[i] & 0xc0) != 0x80 && chars++ == 4)
+			break;
+		buf[o++] = name[i];
+	}
+	buf[o] = '\0';
+	draw_text(app, y, x, buf, 4, UI_HEADING);
+}
+
+#define COL_DAY 1
+#define COL_KIND 13
+#define COL_STATUS 23
+#define COL_SCORES 33
+/* Score columns: narrower below 72 columns so five fit in 60. */
+#define SCORE_W (COLS >= 72 ? 6 : 5)
+
+static void list_header(struct history *h, struct app *app, int y)
+{
+	draw_text(app, y, COL_DAY, "Started", 10, UI_HEADING);
+	draw_text(app, y, COL_KIND, "Kind", 8, UI_HEADING);
+	draw_text(app, y, COL_STATUS, "Status", 8, UI_HEADING);
+	for (int p = 0; p < h->npillars; p++)
+		head_pillar(app, y, COL_SCORES + p * SCORE_W,
+			    app->content->pillars[h->pillar[p]].name);
+	int cx = COL_SCORES + h->npillars * SCORE_W;
+	if (cx + 8 < COLS)
+		draw_text(app, y, cx, "Coach", COLS - cx - 1, UI_HEADING);
+}
+
+static void session_draw_row(void *ud, struct app *app, const void *row,
+			     int y, int x, int w, int selected)
+{
+	struct history *h = ud;
+	const struct session_row *r = row;
+	enum ui_style base = selected ? UI_SELECTED : UI_NORMAL;
+	int open = r->status == STORE_SESSION_OPEN;
+	draw_text(app, y, x + COL_DAY, r->day, 10, base);
+	draw_text(app, y, x + COL_KIND, store_kind_name(r->kind), 8, base);
+	draw_text(app, y, x + COL_STATUS, store_status_name(r->status), 8,
+		  selected ? base : open ? UI_WARN : UI_NORMAL);
+	for (int p = 0; p < h->npillars; p++) {
+		char num[16];
+		double v = r->score[p];
+		snprintf(num, sizeof num, isnan(v) ? "   -" : "%4.0f", v);
+		draw_text(app, y, x + COL_SCORES + p * SCORE_W, num, 4,
+			  selected ? base
+			  : isnan(v) ? UI_DIM
+				     : score_style(app, v));
+	}
+	int cx = x + COL_SCORES + h->npillars * SCORE_W;
+	if (r->coach && cx + 8 < x + w)
+		draw_text(app, y, cx, r->coach, x + w - cx, base);
+}
+
+static void history_draw(struct screen *s, struct app *app)
+{
+	struct history *h = s->data;
+	int y = 1;
+	y += trends_draw(h, app, y);
+	char title[256];
+	snprintf(title, sizeof title, "Sessions of %s, newest first", h->name);
+	rule_draw(app, y++, title);
+	list_header(h, app, y++);
+	int filter = list_filtering(h->sessions) || list_filter(h->sessions)[0];
+	int list_h = LINES - 2 - y - filter;
+	list_draw(h->sessions, app, y, 0, list_h, COLS);
+	if (filter)
+		list_filter_draw(h->sessions, app, y + list_h, 1, COLS - 2);
+	if (!list_selected(h->sessions, app) && !list_failed(h->sessions))
+		draw_text(app, y, 2,
+			  list_filter(h->sessions)[0]
+				  ? "No session matches the filter."
+				  : "No sessions yet: n on home starts one.",
+			  COLS - 4, UI_DIM);
+}
+
+/* -------------------------------------------------------------- actions */
+
+static struct intent history_open(struct history *h, struct app *app)
+{
+	const struct session_row *r = list_selected(h->sessions, app);
+	if (!r)
+		return intent_of(INTENT_NONE);
+	return intent_push(summary_screen_new(app, r->id));
+}
+
+static struct intent history_act(struct screen *s, struct app *app, int id,
+				 struct key key)
+{
+	struct history *h = s->data;
+	struct list *l = h->sessions;
+	if (list_filtering(l)) {
+		list_filter_key(l, app, key);
+		return intent_of(INTENT_REDRAW);
+	}
+	switch (id) {
+	case HI_OPEN:
+		return history_open(h, app);
+	case HI_SEARCH:
+		list_filter_begin(l);
+		break;
+	case HI_UP:
+	case HI_DOWN:
+		list_move(l, app, id == HI_UP ? -1 : 1);
+		break;
+	case HI_PGUP:
+	case HI_PGDN:
+		list_move(l, app,
+			  id == HI_PGUP ? -list_page(l) : list_page(l));
+		break;
+	case HI_FIRST:
+		list_first(l, app);
+		break;
+	case HI_LAST:
+		list_last(l, app);
+		break;
+	case HI_BACK:
+		if (key.ch == 27 && list_filter(l)[0]) {
+			list_filter_begin(l);
+			list_filter_key(l, app, key);
+			break;
+		}
+		return intent_of(INTENT_POP);
+	case HI_HELP:
+		return intent_push(help_screen_new(s));
+	default:
+		return intent_of(INTENT_NONE);
+	}
+	return intent_of(INTENT_REDRAW);
+}
+
+static int history_wants_text(const struct screen *s)
+{
+	const struct history *h = s->data;
+	return list_filtering(h->sessions);
+}
+
+static void history_destroy(struct screen *s)
+{
+	struct history *h = s->data;
+	if (h) {
+		list_free(h->sessions);
+		canvas_free(h->canvas);
+		free(h);
+	}
+	free(s);
+}
+
+static const struct list_ops sessions_ops = {
+	.load = sessions_load,
+	.draw_row = session_draw_row,
+	.free_row = session_row_free,
+};
+
+static const struct screen_ops history_ops = {
+	.title = "History",
+	.purpose = "A person's sessions with the trend of each pillar; open "
+		   "one to read its summary.",
+	.actions = hist_actions,
+	.enter = history_enter,
+	.draw = history_draw,
+	.act = history_act,
+	.wants_text = history_wants_text,
+	.destroy = history_destroy,
+};
+
+struct screen *history_screen_new(struct app *app, int64_t person_id)
+{
+	struct store_person p;
+	struct error err = {0};
+	int r = store_person_get(app->store, person_id, &p, &err);
+	if (r != 1) {
+		app_status(app, 1, "%s", r < 0 ? err.msg : "no such person");
+		return NULL;
+	}
+	struct screen *s = calloc(1, sizeof *s);
+	struct history *h = calloc(1, sizeof *h);
+	if (h)
+		h->sessions = list_new(&sessions_ops, h);
+	if (!s || !h || !h->sessions) {
+		store_person_clear(&p);
+		free(s);
+		free(h);
+		app_status(app, 1, "out of memory");
+		return NULL;
+	}
+	h->app = app;
+	h->person_id = person_id;
+	snprintf(h->name, sizeof h->name, "%s", p.name);
+	store_person_clear(&p);
+	const struct content *c = app->content;
+	for (size_t i = 0; i < c->npillars && h->npillars < HIST_PILLARS; i++)
+		if (!c->pillars[i].centre)
+			h->pillar[h->npillars++] = i;
+	s->ops = &history_ops;
+	s->data = h;
+	return s;
+}

@@ -1,0 +1,421 @@
+/* ladder.c - the accountability ladder: a situation, today's rung, then a
+ * climb with one question per rung above it. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/ladder.h"
+#include "ui/draw.h"
+#include "ui/prompt.h"
+#include "ui/session.h"
+#include "ui/wrap.h"
+
+enum {
+	LD_UP = 1,
+	LD_DOWN,
+	LD_ENTER,
+	LD_SITUATION,
+	LD_TODAY,
+};
+
+static const struct action ladder_actions[] = {
+	{KEY_UP, 0, "Up/Down", "rung", "move along the ladder (also k/j)",
+	 LD_UP},
+	{0, L'k', "k", NULL, NULL, LD_UP},
+	{KEY_DOWN, 0, "Down", NULL, NULL, LD_DOWN},
+	{0, L'j', "j", NULL, NULL, LD_DOWN},
+	{0, L'\r', "Enter", "choose/answer",
+	 "place today's rung, or answer the question of the rung",
+	 LD_ENTER},
+	{KEY_ENTER, 0, "Enter", NULL, NULL, LD_ENTER},
+	{0, L's', "s", "situation", "write or change the situation",
+	 LD_SITUATION},
+	{0, L't', "t", "today", "choose today's rung again", LD_TODAY},
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+enum phase { PH_SITUATION, PH_CHOOSE, PH_CLIMB };
+
+enum { TAG_SITUATION = 1, TAG_ANSWER = 100 };
+
+struct ladder {
+	struct session_ctx *ctx;
+	enum phase phase;
+	char *situation;
+	int start, reached;
+	char *answer[CONTENT_RUNGS + 1]; /* by rung number */
+	int cursor;                      /* rung number */
+	struct prompt_result pr;
+};
+
+static int step_load(const struct store_ladder_step *st, void *ud)
+{
+	struct ladder *l = ud;
+	if (st->rung < 1 || st->rung > CONTENT_RUNGS)
+		return 0;
+	free(l->answer[st->rung]);
+	l->answer[st->rung] = st->answer ? strdup(st->answer) : NULL;
+	return 0;
+}
+
+/* The lowest rung above today's that has no answer yet, or 0. */
+static int next_rung(const struct ladder *l)
+{
+	for (int r = l->start + 1; r <= CONTENT_RUNGS; r++)
+		if (!l->answer[r])
+			return r;
+	return 0;
+}
+
+static int ladder_store(struct ladder *l, struct app *app)
+{
+	struct store_ladder sl = {
+		.session_id = l->ctx->session_id,
+		.situation = l->situation,
+		.start_rung = l->start,
+		.reached_rung = l->reached > l->start ? l->reached : l->start,
+	};
+	struct error err;
+	error_clear(&err);
+	if (store_ladder_save(app->store, &sl, &err) < 0) {
+		session_fail(app, &err);
+		return -1;
+	}
+	return 0;
+}
+
+static void load(struct ladder *l, struct app *app)
+{
+	struct store_ladder sl;
+	struct error err;
+	error_clear(&err);
+	for (int r = 0; r <= CONTENT_RUNGS; r++) {
+		free(l->answer[r]);
+		l->answer[r] = NULL;
+	}
+	int found = store_ladder_get(app->store, l->ctx->session_id, &sl,
+				     &err);
+	if (found < 0) {
+		session_fail(app, &err);
+		return;
+	}
+	if (found == 0) {
+		l->phase = PH_SITUATION;
+		return;
+	}
+	free(l->situation);
+	l->situation = sl.situation ? strdup(sl.situation) : NULL;
+	l->start = sl.start_rung;
+	l->reached = sl.reached_rung;
+	store_ladder_clear(&sl);
+	if (store_ladder_steps_each(app->store, l->ctx->session_id, step_load,
+				    l, &err) < 0)
+		session_fail(app, &err);
+	if (l->phase == PH_SITUATION) {
+		l->phase = PH_CLIMB;
+		int n = next_rung(l);
+		l->cursor = n ? n : l->start;
+	}
+}
+
+/* The suggested situation: the strongest red flag of the session. */
+static char *suggestion(const struct ladder *l, struct app *app)
+{
+	struct score_result res;
+	struct error err;
+	const struct content *c = l->ctx->content;
+	char buf[512] = "";
+	error_clear(&err);
+	if (session_score(app->store, c, l->ctx->session_id, &res, &err) ==
+		    0 &&
+	    res.nsignals > 0)
+		snprintf(buf, sizeof buf, "%s: ",
+			 c->flags[res.signals[0]].title);
+	score_result_free(&res);
+	return strdup(buf);
+}
+
+static void prompt_back(struct ladder *l, struct app *app)
+{
+	struct prompt_result *pr = &l->pr;
+	if (pr->tag == TAG_SITUATION) {
+		if (!pr->text[0][0]) {
+			app_status(app, 1, "The situation cannot be empty.");
+			return;
+		}
+		free(l->situation);
+		l->situation = strdup(pr->text[0]);
+		if (!l->situation)
+			return;
+		int first = l->start == 0;
+		if (first)
+			l->start = ladder_line(l->ctx->content) - 1;
+		if (ladder_store(l, app) == 0 && first) {
+			l->phase = PH_CHOOSE;
+			l->cursor = l->start;
+		}
+	} else if (pr->tag > TAG_ANSWER) {
+		int rung = pr->tag - TAG_ANSWER;
+		struct store_ladder_step st = {
+			.session_id = l->ctx->session_id,
+			.rung = rung,
+			.answer = pr->text[0],
+		};
+		struct error err;
+		error_clear(&err);
+		if (!pr->text[0][0])
+			return;
+		if (store_ladder_step_save(app->store, &st, &err) < 0) {
+			session_fail(app, &err);
+			return;
+		}
+		l->reached = rung > l->reached ? rung : l->reached;
+		l->cursor = rung < CONTENT_RUNGS ? rung + 1 : rung;
+	}
+}
+
+static void ladder_enter(struct screen *s, struct app *app)
+{
+	struct ladder *l = s->data;
+	if (l->pr.done) {
+		prompt_back(l, app);
+		prompt_result_clear(&l->pr);
+	}
+	enum phase keep = l->phase;
+	load(l, app);
+	if (keep == PH_CHOOSE)
+		l->phase = PH_CHOOSE;
+	if (l->phase == PH_CLIMB && !next_rung(l) && l->start)
+		l->cursor = l->cursor ? l->cursor : CONTENT_RUNGS;
+}
+
+/* The ladder, top rung first, with the line drawn between below and
+ * above; returns the rows used. */
+static int ladder_picture(struct ladder *l, struct app *app, int y, int x,
+			  int w)
+{
+	const struct content *c = l->ctx->content;
+	int line = ladder_line(c);
+	int row = y;
+	const char *rail = app->ascii ? "|" : "\xe2\x94\x82";
+	for (int r = CONTENT_RUNGS; r >= 1; r--) {
+		const struct content_rung *rung = ladder_rung(c, r);
+		if (!rung)
+			continue;
+		int here = r == l->cursor && l->phase != PH_SITUATION;
+		int climbed = l->start && r > l->start && l->answer[r];
+		char num[8];
+		snprintf(num, sizeof num, "%d", r);
+		draw_text(app, row, x, here ? ">" : " ", 1, UI_ACCENT);
+		draw_text(app, row, x + 1, rail, 1, UI_DIM);
+		draw_text(app, row, x + 2, num, 1,
+			  rung->above ? UI_GOOD : UI_BAD);
+		draw_text(app, row, x + 3, rail, 1, UI_DIM);
+		enum ui_style st = here ? UI_SELECTED
+				   : r == l->start ? UI_ACCENT
+				   : climbed ? UI_NORMAL
+					     : UI_DIM;
+		int n = draw_text(app, row, x + 5, rung->name, w - 12, st);
+		if (r == l->start)
+			draw_text(app, row, x + 6 + n, "today", w - 7 - n,
+				  UI_ACCENT);
+		else if (climbed)
+			draw_text(app, row, x + 6 + n,
+				  app->ascii ? "+" : "\xe2\x9c\x93", 1,
+				  UI_GOOD);
+		row++;
+		if (r == line) {
+			/* The line between ownership and the victim
+			 * stance. */
+			attron(app_attr(app, UI_WARN));
+			if (app->ascii)
+				mvhline(row, x, '=', w - 1);
+			else
+				mvhline_set(row, x, WACS_D_HLINE, w - 1);
+			attroff(app_attr(app, UI_WARN));
+			draw_text(app, row, x + 3, " the line ", w - 4,
+				  UI_WARN);
+			row++;
+		}
+	}
+	return row - y;
+}
+
+static void ladder_panel(struct ladder *l, struct app *app, int y, int x,
+			 int w, int bottom)
+{
+	const struct content *c = l->ctx->content;
+	if (y >= bottom)
+		return;
+	draw_text(app, y++, x, "Situation", w, UI_HEADING);
+	if (!l->situation) {
+		y += wrap_draw(app, y, x, w, 0, bottom - y,
+			       "Pick one real situation to work on. Enter "
+			       "writes it (a suggestion from the strongest red "
+			       "flag is filled in).",
+			       UI_DIM);
+		return;
+	}
+	int sr = wrap_count(l->situation, w);
+	y += wrap_draw(app, y, x, w, 0, sr > 3 ? 3 : sr, l->situation,
+		       UI_NORMAL);
+	y++;
+	if (y >= bottom)
+		return;
+	if (l->phase == PH_CHOOSE) {
+		const struct content_rung *r = ladder_rung(c, l->cursor);
+		draw_text(app, y++, x, "Where do you stand today?", w,
+			  UI_HEADING);
+		if (r && y < bottom)
+			y += wrap_draw(app, y, x, w, 0, bottom - y - 1,
+				       r->sounds_like, UI_DIM);
+		if (y < bottom)
+			draw_text(app, y, x, "Up/Down, then Enter", w,
+				  UI_DIM);
+		return;
+	}
+	const struct content_rung *r = ladder_rung(c, l->cursor);
+	if (!r)
+		return;
+	if (l->cursor <= l->start) {
+		draw_text(app, y++, x, r->name, w, UI_HEADING);
+		y += wrap_draw(app, y, x, w, 0, bottom - y - 1,
+			       l->cursor == l->start
+				       ? "Today's rung. Climb from here: "
+					 "Up to the next rung."
+				       : "Below today's rung.",
+			       UI_DIM);
+		return;
+	}
+	char head[128];
+	snprintf(head, sizeof head, "Climb to %d %s", r->number, r->name);
+	draw_text(app, y++, x, head, w, UI_HEADING);
+	int q = wrap_count(r->question, w);
+	y += wrap_draw(app, y, x, w, 0, q, r->question, UI_NORMAL);
+	if (y >= bottom)
+		return;
+	if (l->answer[r->number]) {
+		y += wrap_draw(app, y, x + 2, w - 2, 0, bottom - y,
+			       l->answer[r->number], UI_ACCENT);
+	} else {
+		draw_text(app, y, x, "Enter to answer", w, UI_DIM);
+	}
+}
+
+static void ladder_draw(struct screen *s, struct app *app)
+{
+	struct ladder *l = s->data;
+	const struct session_ctx *ctx = l->ctx;
+	int y = ctx->top, x = ctx->left + 1, w = ctx->cols - 2;
+	int bottom = ctx->top + ctx->rows;
+	int lw = w / 2 > 32 ? 32 : w / 2;
+	ladder_picture(l, app, y, x, lw);
+	ladder_panel(l, app, y, x + lw + 2, w - lw - 2, bottom);
+}
+
+static struct intent ask(struct ladder *l, int tag, const char *title,
+			 const char *label, const char *init)
+{
+	const char *labels[] = {label};
+	const char *inits[] = {init};
+	l->pr.tag = tag;
+	return intent_push(prompt_new(title, "Enter saves, Esc cancels", 1,
+				      labels, inits, NULL, &l->pr));
+}
+
+static struct intent ladder_act(struct screen *s, struct app *app, int id,
+				struct key key)
+{
+	struct ladder *l = s->data;
+	(void)key;
+	switch (id) {
+	case LD_UP:
+		l->cursor += l->cursor < CONTENT_RUNGS;
+		break;
+	case LD_DOWN:
+		l->cursor -= l->cursor > 1;
+		break;
+	case LD_SITUATION:
+	situation: {
+		char *sug = l->situation ? NULL : suggestion(l, app);
+		struct intent in =
+			ask(l, TAG_SITUATION, "Situation",
+			    "One real situation, in a sentence",
+			    l->situation ? l->situation : sug);
+		free(sug);
+		return in;
+	}
+	case LD_TODAY:
+		if (!l->situation)
+			goto situation;
+		l->phase = PH_CHOOSE;
+		l->cursor = l->start;
+		break;
+	case LD_ENTER:
+		if (l->phase == PH_SITUATION)
+			goto situation;
+		if (l->phase == PH_CHOOSE) {
+			l->start = l->cursor;
+			if (ladder_store(l, app) == 0) {
+				l->phase = PH_CLIMB;
+				int n = next_rung(l);
+				l->cursor = n ? n : l->start;
+			}
+			break;
+		}
+		if (l->cursor <= l->start) {
+			app_status(app, 0, "Answer the rungs above today's "
+					   "(Up), or t to place today "
+					   "again.");
+			break;
+		}
+		return ask(l, TAG_ANSWER + l->cursor,
+			   ladder_rung(l->ctx->content, l->cursor)->name,
+			   ladder_rung(l->ctx->content, l->cursor)->question,
+			   l->answer[l->cursor]);
+	default:
+		return intent_of(INTENT_NONE);
+	}
+	return intent_of(INTENT_REDRAW);
+}
+
+static void ladder_destroy(struct screen *s)
+{
+	struct ladder *l = s->data;
+	for (int r = 0; r <= CONTENT_RUNGS; r++)
+		free(l->answer[r]);
+	free(l->situation);
+	prompt_result_clear(&l->pr);
+	free(l);
+	free(s);
+}
+
+static const struct screen_ops ladder_ops = {
+	.title = "Ladder",
+	.purpose = "Take one real situation, place where you stand on the "
+		   "accountability ladder today, and climb it rung by rung.",
+	.actions = ladder_actions,
+	.enter = ladder_enter,
+	.draw = ladder_draw,
+	.act = ladder_act,
+	.destroy = ladder_destroy,
+};
+
+struct screen *ladder_step_new(struct session_ctx *ctx)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct ladder *l = calloc(1, sizeof *l);
+	if (!s || !l) {
+		free(s);
+		free(l);
+		return NULL;
+	}
+	l->ctx = ctx;
+	l->phase = PH_SITUATION;
+	l->cursor = ladder_line(ctx->content) - 1;
+	s->ops = &ladder_ops;
+	s->data = l;
+	return s;
+}

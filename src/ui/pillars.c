@@ -1,0 +1,287 @@
+/* pillars.c - the pillar self-assessment: each pillar and the vision
+ * centre rated 1..5, with the behavioural description of the level under
+ * the cursor so that the number means something. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/draw.h"
+#include "ui/session.h"
+#include "ui/wrap.h"
+
+enum {
+	PL_RATE = 1,
+	PL_ENTER,
+	PL_UP,
+	PL_DOWN,
+	PL_LEFT,
+	PL_RIGHT,
+	PL_CLEAR,
+};
+
+static const struct action pillars_actions[] = {
+	{0, L'1', "1-5", "rate", "rate the pillar under the cursor", PL_RATE},
+	{0, L'2', "2", NULL, NULL, PL_RATE},
+	{0, L'3', "3", NULL, NULL, PL_RATE},
+	{0, L'4', "4", NULL, NULL, PL_RATE},
+	{0, L'5', "5", NULL, NULL, PL_RATE},
+	{KEY_UP, 0, "Up/Down", "pillar", "choose a pillar (also k/j)", PL_UP},
+	{0, L'k', "k", NULL, NULL, PL_UP},
+	{KEY_DOWN, 0, "Down", NULL, NULL, PL_DOWN},
+	{0, L'j', "j", NULL, NULL, PL_DOWN},
+	{KEY_LEFT, 0, "\xe2\x86\x90/\xe2\x86\x92", "level",
+	 "read the description of each level (also h/l)", PL_LEFT},
+	{0, L'h', "h", NULL, NULL, PL_LEFT},
+	{KEY_RIGHT, 0, "Right", NULL, NULL, PL_RIGHT},
+	{0, L'l', "l", NULL, NULL, PL_RIGHT},
+	{0, L'\r', "Enter", NULL, "rate with the level shown", PL_ENTER},
+	{KEY_ENTER, 0, "Enter", NULL, NULL, PL_ENTER},
+	{KEY_DC, 0, "Delete", NULL, "take back the rating of this pillar",
+	 PL_CLEAR},
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+struct pillars {
+	struct session_ctx *ctx;
+	int *value; /* per content pillar, 0 unrated */
+	size_t cur;
+	int level;  /* 1..5 under the cursor */
+	int placed;
+};
+
+static int rating_load(const struct store_rating *r, void *ud)
+{
+	struct pillars *p = ud;
+	long i = content_pillar_index(p->ctx->content, r->pillar_id);
+	if (i >= 0)
+		p->value[i] = r->value;
+	return 0;
+}
+
+static void level_reset(struct pillars *p)
+{
+	p->level = p->value[p->cur] ? p->value[p->cur] : 3;
+}
+
+static void pillars_enter(struct screen *s, struct app *app)
+{
+	struct pillars *p = s->data;
+	struct error err;
+	const struct content *c = p->ctx->content;
+	memset(p->value, 0, c->npillars * sizeof *p->value);
+	error_clear(&err);
+	if (store_ratings_each(app->store, p->ctx->session_id, rating_load, p,
+			       &err) < 0)
+		session_fail(app, &err);
+	if (!p->placed) {
+		p->placed = 1;
+		if (p->ctx->resume.pillar < c->npillars)
+			p->cur = p->ctx->resume.pillar;
+		level_reset(p);
+	}
+}
+
+static size_t rated(const struct pillars *p)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < p->ctx->content->npillars; i++)
+		k += p->value[i] > 0;
+	return k;
+}
+
+/* "■■■□□" for a rating, "-" when unrated. */
+static void dots(const struct app *app, int v, char *buf, size_t size)
+{
+	size_t o = 0;
+	if (!v) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	for (int i = 1; i <= CONTENT_RATING_MAX && o + 4 < size; i++) {
+		const char *g = app->ascii ? (i <= v ? "#" : ".")
+					   : (i <= v ? "\xe2\x97\x8f"
+						     : "\xe2\x97\x8b");
+		o += (size_t)snprintf(buf + o, size - o, "%s", g);
+	}
+}
+
+static void pillars_draw(struct screen *s, struct app *app)
+{
+	struct pillars *p = s->data;
+	const struct session_ctx *ctx = p->ctx;
+	const struct content *c = ctx->content;
+	const struct content_pillar *pl = &c->pillars[p->cur];
+	int y = ctx->top, x = ctx->left + 1, w = ctx->cols - 2;
+	int bottom = ctx->top + ctx->rows;
+	char buf[64];
+
+	/* The list of pillars with their ratings. */
+	int namew = 0;
+	for (size_t i = 0; i < c->npillars; i++) {
+		int nw = draw_text_width(c->pillars[i].name);
+		namew = nw > namew ? nw : namew;
+	}
+	if (namew > w / 2)
+		namew = w / 2;
+	for (size_t i = 0; i < c->npillars && y < bottom; i++, y++) {
+		int here = i == p->cur;
+		draw_text(app, y, x, here ? ">" : " ", 1, UI_ACCENT);
+		draw_text(app, y, x + 2, c->pillars[i].name, namew,
+			  here ? UI_SELECTED : UI_NORMAL);
+		dots(app, p->value[i], buf, sizeof buf);
+		draw_text(app, y, x + 4 + namew, buf, 10,
+			  p->value[i] ? UI_ACCENT : UI_DIM);
+		if (p->value[i]) {
+			snprintf(buf, sizeof buf, "%d", p->value[i]);
+			draw_text(app, y, x + 10 + namew, buf, 2, UI_NORMAL);
+		}
+		if (c->pillars[i].centre)
+			draw_text(app, y, x + 13 + namew, "(centre)",
+				  w - 13 - namew, UI_DIM);
+	}
+	snprintf(buf, sizeof buf, "%zu/%zu rated", rated(p), c->npillars);
+	int bw = draw_text_width(buf);
+	draw_text(app, ctx->top, x + w - bw, buf, bw, UI_DIM);
+	y += ctx->rows >= 16;
+
+	/* The question, then the levels with the one under the cursor
+	 * described. */
+	if (y < bottom)
+		draw_text(app, y++, x, pl->name, w, UI_HEADING);
+	int qrows = wrap_count(pl->question, w - 2);
+	int room = bottom - y - 4;
+	if (qrows > room)
+		qrows = room > 1 ? room : 1;
+	y += wrap_draw(app, y, x + 2, w - 2, 0, qrows, pl->question,
+		       UI_NORMAL);
+	y += ctx->rows >= 16;
+	if (y >= bottom)
+		return;
+	int lx = x + 2;
+	for (int v = CONTENT_RATING_MIN; v <= CONTENT_RATING_MAX; v++) {
+		snprintf(buf, sizeof buf, v == p->level ? "[%d]" : " %d ", v);
+		enum ui_style st = v == p->level ? UI_SELECTED
+				   : v == p->value[p->cur] ? UI_ACCENT
+							   : UI_DIM;
+		lx += draw_text(app, y, lx, buf, 3, st) + 1;
+	}
+	if (p->value[p->cur])
+		draw_text(app, y, lx + 1,
+			  p->level == p->value[p->cur] ? "your rating" : "",
+			  w - (lx - x) - 1, UI_ACCENT);
+	y++;
+	if (y < bottom)
+		wrap_draw(app, y, x + 2, w - 2, 0, bottom - y,
+			  pl->level[p->level - 1], UI_NORMAL);
+}
+
+static void rate(struct pillars *p, struct app *app, int v)
+{
+	const struct content *c = p->ctx->content;
+	struct store_rating r = {
+		.session_id = p->ctx->session_id,
+		.pillar_id = c->pillars[p->cur].id,
+		.value = v,
+	};
+	struct error err;
+	error_clear(&err);
+	if (store_rating_save(app->store, &r, &err) < 0) {
+		session_fail(app, &err);
+		return;
+	}
+	p->value[p->cur] = v;
+	if (p->cur + 1 < c->npillars) {
+		p->cur++;
+		level_reset(p);
+	} else {
+		p->level = v;
+		if (rated(p) == c->npillars)
+			app_status(app, 0, "All rated: Tab shows the results.");
+	}
+}
+
+static struct intent pillars_act(struct screen *s, struct app *app, int id,
+				 struct key key)
+{
+	struct pillars *p = s->data;
+	const struct content *c = p->ctx->content;
+	struct error err;
+	switch (id) {
+	case PL_RATE:
+		rate(p, app, (int)(key.ch - L'0'));
+		break;
+	case PL_ENTER:
+		rate(p, app, p->level);
+		break;
+	case PL_UP:
+		if (p->cur > 0) {
+			p->cur--;
+			level_reset(p);
+		}
+		break;
+	case PL_DOWN:
+		if (p->cur + 1 < c->npillars) {
+			p->cur++;
+			level_reset(p);
+		}
+		break;
+	case PL_LEFT:
+		p->level -= p->level > CONTENT_RATING_MIN;
+		break;
+	case PL_RIGHT:
+		p->level += p->level < CONTENT_RATING_MAX;
+		break;
+	case PL_CLEAR:
+		error_clear(&err);
+		if (store_rating_delete(app->store, p->ctx->session_id,
+					c->pillars[p->cur].id, &err) < 0)
+			session_fail(app, &err);
+		else
+			p->value[p->cur] = 0;
+		break;
+	default:
+		return intent_of(INTENT_NONE);
+	}
+	return intent_of(INTENT_REDRAW);
+}
+
+static void pillars_destroy(struct screen *s)
+{
+	struct pillars *p = s->data;
+	free(p->value);
+	free(p);
+	free(s);
+}
+
+static const struct screen_ops pillars_ops = {
+	.title = "Pillars",
+	.purpose = "Rate each pillar of ownership and the connection to "
+		   "vision from 1 to 5; the description says what each "
+		   "level looks like.",
+	.actions = pillars_actions,
+	.enter = pillars_enter,
+	.draw = pillars_draw,
+	.act = pillars_act,
+	.destroy = pillars_destroy,
+};
+
+struct screen *pillars_step_new(struct session_ctx *ctx)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct pillars *p = calloc(1, sizeof *p);
+	int *v = calloc(ctx->content->npillars + 1, sizeof *v);
+	if (!s || !p || !v) {
+		free(s);
+		free(p);
+		free(v);
+		return NULL;
+	}
+	p->ctx = ctx;
+	p->value = v;
+	p->level = 3;
+	s->ops = &pillars_ops;
+	s->data = p;
+	return s;
+}

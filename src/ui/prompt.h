@@ -1,0 +1,49 @@
+/* prompt.h - a box of one-line text fields over the screen below.
+ *
+ * Used for every short answer of a session: a note on a statement, "what
+ * got in the way?", a new due date, the ladder's situation and answers,
+ * the commitment form.  The prompt writes what was typed into a result
+ * owned by the screen that opened it; that screen reads it back in its
+ * `enter` op, which the loop calls when the prompt closes.  So no screen
+ * calls another, and the text survives a resize (it lives in the prompt,
+ * not in the terminal).
+ *
+ * Hand-written rather than built on the form library: a field here keeps
+ * its text and cursor across KEY_RESIZE without rebuilding windows, shows
+ * control characters safely, and a check function can refuse Enter with a
+ * message (a due date that does not parse) while the box stays open. */
+#ifndef OWNIT_UI_PROMPT_H
+#define OWNIT_UI_PROMPT_H
+
+#include <stddef.h>
+
+#include "ui/screen.h"
+
+#define PROMPT_FIELDS_MAX 4
+/* Longest text a field takes, in characters. */
+#define PROMPT_TEXT_MAX 1000
+
+struct prompt_result {
+	int done;  /* 1 once the user pressed Enter; 0 on Esc */
+	int tag;   /* the caller's own, e.g. which question was asked */
+	char *text[PROMPT_FIELDS_MAX]; /* UTF-8, blanks trimmed; "" empty */
+};
+
+/* Refuses Enter when it returns non-zero after writing why into msg
+ * (the field to fix in *field).  NULL accepts everything. */
+typedef int (*prompt_check_fn)(char *const *texts, int *field, char *msg,
+			       size_t msgsz);
+
+/* Opens a prompt with n fields (1..PROMPT_FIELDS_MAX) named by labels,
+ * prefilled from initial (NULL, or n strings, NULL entries for none).
+ * hint is a dimmed line under the fields (NULL for none).  out is
+ * cleared now and filled on Enter; it must outlive the prompt. */
+struct screen *prompt_new(const char *title, const char *hint, int n,
+			  const char *const *labels,
+			  const char *const *initial, prompt_check_fn check,
+			  struct prompt_result *out);
+
+/* Frees the texts of a result and zeroes it (done 0, tag kept). */
+void prompt_result_clear(struct prompt_result *r);
+
+#endif

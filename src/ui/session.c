@@ -1,0 +1,557 @@
+/* session.c - the session frame: header, step bar, and the steps.
+ *
+ * The frame owns one sub-screen per step (see session.h) and shows one
+ * of them at a time.  Its own ops are a copy it keeps up to date: the key
+ * table is the current step's table followed by the frame's keys, so the
+ * key line and `?` help always show what works right now. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "ui/draw.h"
+#include "ui/session.h"
+
+enum {
+	FRAME_NEXT = SESSION_FRAME_IDS,
+	FRAME_PREV,
+	FRAME_LEAVE,
+	FRAME_HELP,
+};
+
+static const struct action frame_actions[] = {
+	{0, L'\t', "Tab", "next step", "go to the next step (skipping is fine)",
+	 FRAME_NEXT},
+	{KEY_BTAB, 0, "S-Tab", NULL, "go back to the previous step",
+	 FRAME_PREV},
+	{0, 27, "Esc", "leave", "leave the session; it stays open to resume",
+	 FRAME_LEAVE},
+	{KEY_F(1), 0, "?/F1", NULL, "show the keys of this step", FRAME_HELP},
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+static const char *const step_names[STORE_STEP_COUNT] = {
+	"Follow-up", "Red flags",   "Pillars", "Results",
+	"Ladder",    "Commitments", "Notes",   "Summary",
+};
+static const char *const step_short[STORE_STEP_COUNT] = {
+	"Follow", "Flags", "Pillars", "Results",
+	"Ladder", "Commit", "Notes", "Summary",
+};
+
+struct session {
+	struct session_ctx ctx;
+	struct screen *steps[STORE_STEP_COUNT];
+	struct action *tables[STORE_STEP_COUNT];
+	struct screen_ops ops;
+	char started[DATES_LOCAL_SIZE];
+};
+
+void session_fail(struct app *app, const struct error *err)
+{
+	app_status(app, 1, "%s", err->msg[0] ? err->msg : "failed");
+}
+
+int session_parse_due(const char *in, int optional, char *out, char *msg,
+		      size_t msgsz)
+{
+	char today[DATES_DAY_SIZE];
+	struct error err;
+	out[0] = '\0';
+	if (!in[0]) {
+		if (optional)
+			return 0;
+		snprintf(msg, msgsz, "a due date is needed, e.g. +7d or fri");
+		return -1;
+	}
+	dates_today(today);
+	error_clear(&err);
+	if (dates_parse_due(in, today, out, &err) < 0) {
+		snprintf(msg, msgsz, "%s (try 2026-12-05, +7d, +2w or fri)",
+			 err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+void session_bar(struct app *app, int y, int x, int w, size_t done,
+		 size_t total)
+{
+	const char *full = app->ascii ? "#" : "\xe2\x96\x88";
+	const char *empty = app->ascii ? "-" : "\xe2\x96\x91";
+	int n = total ? (int)(done * (size_t)w / total) : 0;
+	for (int i = 0; i < w; i++)
+		draw_text(app, y, x + i, i < n ? full : empty, 1,
+			  i < n ? UI_ACCENT : UI_DIM);
+}
+
+/* ------------------------------------------------------------ progress */
+
+static int count_answer(const struct store_answer *a, void *ud)
+{
+	*(int *)ud += a->value >= 0;
+	return 0;
+}
+
+static int count_rating(const struct store_rating *r, void *ud)
+{
+	(void)r;
+	(*(int *)ud)++;
+	return 0;
+}
+
+struct cm_count {
+	int64_t session;
+	int open_elsewhere, made;
+};
+
+static int count_commitment(const struct store_commitment *c, void *ud)
+{
+	struct cm_count *n = ud;
+	if (c->session_id == n->session)
+		n->made++;
+	else if (c->status == STORE_C_OPEN)
+		n->open_elsewhere++;
+	return 0;
+}
+
+/* The marks of the step bar, from what the store holds: a step is done
+ * when its work is (all statements answered, all pillars rated...). */
+static void progress_refresh(struct session *se)
+{
+	struct session_ctx *ctx = &se->ctx;
+	struct store *st = ctx->app->store;
+	const struct content *c = ctx->content;
+	struct error err;
+	int answers = 0, ratings = 0;
+	struct cm_count cm = {ctx->session_id, 0, 0};
+	struct store_commitment_filter f = {.followup_of = ctx->session_id};
+	struct store_commitment_filter made = {.session_id = ctx->session_id};
+	struct store_ladder lad;
+	char *note = NULL;
+
+	error_clear(&err);
+	if (store_answers_each(st, ctx->session_id, count_answer, &answers,
+			       &err) < 0 ||
+	    store_ratings_each(st, ctx->session_id, count_rating, &ratings,
+			       &err) < 0 ||
+	    store_commitments_each(st, &f, count_commitment, &cm, &err) < 0) {
+		session_fail(ctx->app, &err);
+		return;
+	}
+	cm.made = 0;
+	if (store_commitments_each(st, &made, count_commitment, &cm, &err) <
+	    0) {
+		session_fail(ctx->app, &err);
+		return;
+	}
+	int has_ladder = store_ladder_get(st, ctx->session_id, &lad, &err);
+	if (has_ladder == 1) {
+		has_ladder = lad.reached_rung >= STORE_RUNG_MAX;
+		store_ladder_clear(&lad);
+	}
+	int has_note = store_note_get(st, ctx->session_id, &note, &err);
+	free(note);
+
+	ctx->done[STORE_STEP_FOLLOWUP] = cm.open_elsewhere == 0;
+	ctx->done[STORE_STEP_FLAGS] = (size_t)answers >= c->nitems;
+	ctx->done[STORE_STEP_PILLARS] = (size_t)ratings >= c->npillars;
+	ctx->done[STORE_STEP_RESULTS] = ctx->visited[STORE_STEP_RESULTS];
+	ctx->done[STORE_STEP_LADDER] = has_ladder == 1;
+	ctx->done[STORE_STEP_COMMITMENTS] = cm.made > 0;
+	ctx->done[STORE_STEP_NOTES] = has_note == 1;
+	ctx->done[STORE_STEP_SUMMARY] = ctx->complete;
+}
+
+/* --------------------------------------------------------------- steps */
+
+/* The step's table, then the frame's: the first match wins, so a step
+ * may take a key the frame would otherwise use. */
+static struct action *table_merge(const struct action *step)
+{
+	size_t a = 0, b = 0;
+	while (step && step[a].id)
+		a++;
+	while (frame_actions[b].id)
+		b++;
+	struct action *t = calloc(a + b + 1, sizeof *t);
+	if (!t)
+		return NULL;
+	if (a)
+		memcpy(t, step, a * sizeof *t);
+	memcpy(t + a, frame_actions, (b + 1) * sizeof *t);
+	return t;
+}
+
+static struct screen *step_top(struct session *se)
+{
+	return se->steps[se->ctx.step];
+}
+
+static void step_show(struct session *se, int step)
+{
+	struct session_ctx *ctx = &se->ctx;
+	struct error err;
+	if (step < 0 || step >= STORE_STEP_COUNT)
+		return;
+	ctx->step = step;
+	ctx->visited[step] = 1;
+	struct screen *s = step_top(se);
+	se->ops.purpose = s->ops->purpose;
+	se->ops.actions = se->tables[step];
+	if (s->ops->enter)
+		s->ops->enter(s, ctx->app);
+	error_clear(&err);
+	if (!ctx->complete &&
+	    store_session_set_step(ctx->app->store, ctx->session_id,
+				   (enum store_step)step, &err) < 0)
+		session_fail(ctx->app, &err);
+	progress_refresh(se);
+}
+
+/* ---------------------------------------------------------------- draw */
+
+/* Columns the bar takes: each name after a one-cell mark, and the
+ * separators between them. */
+static int bar_width(const char *const *names, int step, int spaced)
+{
+	int w = 0;
+	for (int i = 0; i < STORE_STEP_COUNT; i++) {
+		const char *n = i == step ? step_names[i] : names[i];
+		w += draw_text_width(n) + 1;
+		if (i)
+			w += spaced ? 3 : 1;
+	}
+	return w;
+}
+
+/* The step bar in the widest form that fits: full names with spaced
+ * separators, then tight separators, then short names for the other
+ * steps, then numbers. */
+static void draw_stepbar(struct session *se, struct app *app, int y)
+{
+	const struct session_ctx *ctx = &se->ctx;
+	const char *sep = app->ascii ? ">" : "\xe2\x80\xba";
+	const char *mark = app->ascii ? "+" : "\xe2\x9c\x93";
+	static const char *const numbers[STORE_STEP_COUNT] = {
+		"1", "2", "3", "4", "5", "6", "7", "8"};
+	const char *const *names = step_names;
+	int spaced = 1;
+	int avail = COLS - 2;
+	if (bar_width(names, ctx->step, 1) > avail)
+		spaced = 0;
+	if (bar_width(names, ctx->step, spaced) > avail)
+		names = step_short;
+	if (bar_width(names, ctx->step, spaced) > avail)
+		names = numbers;
+	int x = 1;
+	for (int i = 0; i < STORE_STEP_COUNT; i++) {
+		if (i) {
+			if (spaced)
+				x += draw_text(app, y, x, " ", 1, UI_DIM);
+			x += draw_text(app, y, x, sep, 1, UI_DIM);
+			if (spaced)
+				x += draw_text(app, y, x, " ", 1, UI_DIM);
+		}
+		const char *n = i == ctx->step ? step_names[i] : names[i];
+		if (ctx->done[i])
+			x += draw_text(app, y, x, mark, 1, UI_GOOD);
+		else
+			x += draw_text(app, y, x, " ", 1, UI_NORMAL);
+		x += draw_text(app, y, x, n, COLS - x,
+			       i == ctx->step ? UI_SELECTED
+			       : ctx->done[i] ? UI_NORMAL
+					      : UI_DIM);
+	}
+}
+
+static void session_draw(struct screen *s, struct app *app)
+{
+	struct session *se = s->data;
+	struct session_ctx *ctx = &se->ctx;
+	char head[512];
+	const char *dot = app->ascii ? "-" : "\xc2\xb7";
+	snprintf(head, sizeof head, "%s %s %s session %s started %s",
+		 ctx->person, dot,
+		 ctx->kind == STORE_KIND_SELF ? "self-assessment" : "coaching",
+		 dot, se->started);
+	draw_text(app, 1, 1, head, COLS - 12, UI_HEADING);
+	const char *state = ctx->complete ? "complete" : "open";
+	draw_text(app, 1, COLS - 1 - (int)strlen(state), state, 10,
+		  ctx->complete ? UI_GOOD : UI_DIM);
+	draw_stepbar(se, app, 2);
+	int top = 3;
+	if (LINES > 20) {
+		attron(app_attr(app, UI_DIM));
+		if (app->ascii)
+			mvhline(3, 0, '-', COLS);
+		else
+			mvhline_set(3, 0, WACS_HLINE, COLS);
+		attroff(app_attr(app, UI_DIM));
+		top = 4;
+	}
+	ctx->top = top;
+	ctx->left = 1;
+	ctx->cols = COLS - 2;
+	ctx->rows = LINES - 2 - top; /* the status line stays free */
+	struct screen *step = step_top(se);
+	step->ops->draw(step, app);
+}
+
+/* ----------------------------------------------------------------- act */
+
+static struct intent request_apply(struct session *se)
+{
+	struct session_ctx *ctx = &se->ctx;
+	enum session_request r = ctx->request;
+	ctx->request = SESSION_STAY;
+	switch (r) {
+	case SESSION_NEXT:
+		if (ctx->step + 1 < STORE_STEP_COUNT)
+			step_show(se, ctx->step + 1);
+		break;
+	case SESSION_PREV:
+		if (ctx->step > 0)
+			step_show(se, ctx->step - 1);
+		break;
+	case SESSION_LEAVE:
+		return intent_of(INTENT_POP);
+	case SESSION_STAY:
+		break;
+	}
+	return intent_of(INTENT_REDRAW);
+}
+
+static struct intent session_act(struct screen *s, struct app *app, int id,
+				 struct key key)
+{
+	struct session *se = s->data;
+	struct session_ctx *ctx = &se->ctx;
+	struct screen *step = step_top(se);
+	int typing = step->ops->wants_text && step->ops->wants_text(step);
+
+	if (id >= SESSION_FRAME_IDS && !typing) {
+		switch (id) {
+		case FRAME_NEXT:
+			ctx->request = SESSION_NEXT;
+			break;
+		case FRAME_PREV:
+			ctx->request = SESSION_PREV;
+			break;
+		case FRAME_LEAVE:
+			ctx->request = SESSION_LEAVE;
+			break;
+		case FRAME_HELP:
+			return intent_push(help_screen_new(s));
+		}
+		return request_apply(se);
+	}
+	/* A step that takes text sees every key, the frame's too: it
+	 * decides whether Esc closes its editor or leaves. */
+	if (id >= SESSION_FRAME_IDS)
+		id = id == FRAME_HELP ? id : 0;
+	if (id == FRAME_HELP)
+		return intent_push(help_screen_new(s));
+	struct intent in = step->ops->act(step, app, id, key);
+	if (in.kind == INTENT_PUSH || in.kind == INTENT_QUIT)
+		return in;
+	if (in.kind == INTENT_POP)
+		ctx->request = SESSION_LEAVE;
+	progress_refresh(se);
+	return request_apply(se);
+}
+
+static void session_enter(struct screen *s, struct app *app)
+{
+	struct session *se = s->data;
+	struct screen *step = step_top(se);
+	if (step->ops->enter)
+		step->ops->enter(step, app);
+	progress_refresh(se);
+}
+
+static int session_wants_text(const struct screen *s)
+{
+	const struct session *se = s->data;
+	const struct screen *step = se->steps[se->ctx.step];
+	return step->ops->wants_text && step->ops->wants_text(step);
+}
+
+static void session_tick(struct screen *s, struct app *app)
+{
+	struct session *se = s->data;
+	struct screen *step = step_top(se);
+	if (step->ops->tick)
+		step->ops->tick(step, app);
+}
+
+static void session_destroy(struct screen *s)
+{
+	struct session *se = s->data;
+	for (int i = 0; i < STORE_STEP_COUNT; i++) {
+		if (se->steps[i])
+			se->steps[i]->ops->destroy(se->steps[i]);
+		free(se->tables[i]);
+	}
+	free(se->ctx.person);
+	free(se);
+	free(s);
+}
+
+static const struct screen_ops session_ops_base = {
+	.title = "Session",
+	.purpose = "",
+	.actions = frame_actions,
+	.enter = session_enter,
+	.draw = session_draw,
+	.act = session_act,
+	.wants_text = session_wants_text,
+	.tick = session_tick,
+	.destroy = session_destroy,
+};
+
+/* ---------------------------------------------------------------- open */
+
+static struct screen *(*const step_new[STORE_STEP_COUNT])(
+	struct session_ctx *) = {
+	followup_step_new, diagnostic_step_new, pillars_step_new,
+	results_step_new,  ladder_step_new,     commit_step_new,
+	notes_step_new,    summary_step_new,
+};
+
+/* The content's statement ids in the order the diagnostic asks them
+ * (grouped by red flag) and its pillar ids, for store_session_resume. */
+static int resume_find(struct session_ctx *ctx, struct error *err)
+{
+	const struct content *c = ctx->content;
+	const char **items = calloc(c->nitems + 1, sizeof *items);
+	const char **pillars = calloc(c->npillars + 1, sizeof *pillars);
+	if (!items || !pillars) {
+		free(items);
+		free(pillars);
+		return error_set(err, ERROR_RUNTIME, "out of memory");
+	}
+	size_t n = 0;
+	for (size_t f = 0; f < c->nflags; f++)
+		for (size_t i = 0; i < c->flags[f].items.n; i++)
+			items[n++] = c->items[c->flags[f].items.idx[i]].id;
+	for (size_t p = 0; p < c->npillars; p++)
+		pillars[p] = c->pillars[p].id;
+	int r = store_session_resume(ctx->app->store, ctx->session_id, items,
+				     n, pillars, c->npillars, &ctx->resume,
+				     err);
+	free(items);
+	free(pillars);
+	return r;
+}
+
+static struct screen *session_open(struct app *app, int64_t session_id)
+{
+	struct error err;
+	struct store_session ses;
+	struct store_person person;
+	error_clear(&err);
+	if (!app->store || !app->content) {
+		app_status(app, 1, "no database or content is open");
+		return NULL;
+	}
+	int r = store_session_get(app->store, session_id, &ses, &err);
+	if (r <= 0) {
+		if (r == 0)
+			app_status(app, 1, "session %lld is gone",
+				   (long long)session_id);
+		else
+			session_fail(app, &err);
+		return NULL;
+	}
+	r = store_person_get(app->store, ses.person_id, &person, &err);
+	if (r <= 0) {
+		store_session_clear(&ses);
+		if (r < 0)
+			session_fail(app, &err);
+		return NULL;
+	}
+	struct screen *s = calloc(1, sizeof *s);
+	struct session *se = calloc(1, sizeof *se);
+	char *name = strdup(person.name);
+	store_person_clear(&person);
+	if (!s || !se || !name) {
+		free(s);
+		free(se);
+		free(name);
+		store_session_clear(&ses);
+		app_status(app, 1, "out of memory");
+		return NULL;
+	}
+	struct session_ctx *ctx = &se->ctx;
+	ctx->app = app;
+	ctx->content = app->content;
+	ctx->session_id = session_id;
+	ctx->person_id = ses.person_id;
+	ctx->person = name;
+	ctx->kind = ses.kind;
+	ctx->complete = ses.status == STORE_SESSION_COMPLETE;
+	if (dates_local_display(ses.started, se->started, &err) < 0)
+		snprintf(se->started, sizeof se->started, "%s", ses.started);
+	store_session_clear(&ses);
+	se->ops = session_ops_base;
+	s->ops = &se->ops;
+	s->data = se;
+
+	int ok = resume_find(ctx, &err) == 0;
+	for (int i = 0; ok && i < STORE_STEP_COUNT; i++) {
+		se->steps[i] = step_new[i](ctx);
+		se->tables[i] =
+			se->steps[i] ? table_merge(se->steps[i]->ops->actions)
+				     : NULL;
+		ok = se->steps[i] && se->tables[i];
+	}
+	if (!ok) {
+		if (err.msg[0])
+			session_fail(app, &err);
+		else
+			app_status(app, 1, "out of memory");
+		session_destroy(s);
+		return NULL;
+	}
+	ctx->step = (int)ctx->resume.step;
+	if (ctx->step < 0 || ctx->step >= STORE_STEP_COUNT)
+		ctx->step = STORE_STEP_FOLLOWUP;
+	/* The first step is shown by the loop's enter call; only its
+	 * place is set here. */
+	ctx->visited[ctx->step] = 1;
+	se->ops.purpose = se->steps[ctx->step]->ops->purpose;
+	se->ops.actions = se->tables[ctx->step];
+	return s;
+}
+
+struct screen *session_screen_new(struct app *app, int64_t person_id,
+				  int kind)
+{
+	struct error err;
+	error_clear(&err);
+	if (!app->store || !app->content) {
+		app_status(app, 1, "no database or content is open");
+		return NULL;
+	}
+	struct store_session ses;
+	memset(&ses, 0, sizeof ses);
+	ses.person_id = person_id;
+	ses.kind = kind == STORE_KIND_SELF ? STORE_KIND_SELF
+					   : STORE_KIND_COACHING;
+	ses.status = STORE_SESSION_OPEN;
+	ses.content_version = app->content->version;
+	ses.step = -1;
+	if (store_session_add(app->store, &ses, &err) < 0) {
+		session_fail(app, &err);
+		return NULL;
+	}
+	return session_open(app, ses.id);
+}
+
+struct screen *session_screen_resume(struct app *app, int64_t session_id)
+{
+	return session_open(app, session_id);
+}

@@ -1,0 +1,34 @@
+/* wrap.h - word wrap of UTF-8 text by display width.
+ *
+ * Rows break after the last blank that fits, or inside a word longer than
+ * the row; a newline always ends a row.  Widths are counted the way
+ * draw_text shows the text (a control character takes two cells, ^X). */
+#ifndef OWNIT_UI_WRAP_H
+#define OWNIT_UI_WRAP_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include "ui/app.h"
+
+/* Cells a character takes on screen (controls two, as ^X). */
+int wrap_cells(wchar_t wc);
+
+/* Decodes one character of s (len bytes left) into *wc; invalid bytes
+ * come back as U+FFFD.  Returns the bytes used (at least 1). */
+size_t wrap_decode(const char *s, size_t len, wchar_t *wc);
+
+/* The first row of s at width cells: returns how many bytes it shows and
+ * sets *next to the bytes up to the start of the following row (blanks at
+ * the break and the newline included).  *next == 0 only for "". */
+size_t wrap_row(const char *s, int width, size_t *next);
+
+/* Rows text needs at width (at least 1). */
+int wrap_count(const char *text, int width);
+
+/* Draws text wrapped into width cells from (y, x), skipping the first
+ * `skip` rows and drawing at most maxrows; returns the rows drawn. */
+int wrap_draw(struct app *app, int y, int x, int width, int skip,
+	      int maxrows, const char *text, enum ui_style style);
+
+#endif

@@ -1,0 +1,72 @@
+#!/bin/sh
+# The commitments screen on a seeded database: overdue first, a status
+# change and a renegotiation reach the database; undo.
+. "$OWNIT_SRCDIR/tests/tui/lib.sh"
+
+export OWNIT_TODAY=2026-03-02
+"$OWNIT" demo "$OWNIT_DB" >/dev/null || fail "ownit demo"
+db() {
+	"$SQLITE3" "$OWNIT_DB" "$1"
+}
+# The store's order: overdue first, then by due date.
+first=$(db "SELECT id FROM commitment WHERE status = 'open'
+	ORDER BY due < '$OWNIT_TODAY' DESC, due, id LIMIT 1")
+what=$(db "SELECT what FROM commitment WHERE id = $first")
+who=$(db "SELECT p.name FROM commitment c JOIN person p
+	ON p.id = c.person_id WHERE c.id = $first")
+open_before=$(db "SELECT count(*) FROM commitment WHERE status = 'open'")
+
+tui_start 140x30 TERM=xterm-256color -- --db "$OWNIT_DB"
+tui_wait "ownit · Home" "home is up"
+tui_keys c
+tui_wait "ownit · Commitments" "c opens the commitments screen"
+like "$(tui_screen | sed -n 3p)" "^ ! [0-9-]{10}  $who +$what" \
+	"the first row is the most overdue, marked !"
+is "$(tui_screen | grep -c '^ ! ')" \
+	"$(db "SELECT count(*) FROM commitment WHERE status = 'open'
+		AND due < '$OWNIT_TODAY'")" "every overdue one is marked"
+
+tui_keys k
+tui_wait "Marked kept" "k marks the first one kept"
+is "$(db "SELECT status FROM commitment WHERE id = $first")" kept \
+	"the database says kept"
+is "$(db "SELECT reviewed_session_id = (SELECT max(id) FROM session
+	WHERE person_id = c.person_id) FROM commitment c
+	WHERE id = $first")" 1 "recorded in the person's newest session"
+is "$(db "SELECT count(*) FROM commitment WHERE status = 'open'")" \
+	$((open_before - 1)) "one fewer open"
+tui_keys u
+tui_wait "Open again." "u undoes it"
+is "$(db "SELECT status FROM commitment WHERE id = $first")" open \
+	"the database says open again"
+tui_keys m
+tui_wait "Marked missed" "m marks it missed"
+is "$(db "SELECT status FROM commitment WHERE id = $first")" missed \
+	"the database says missed"
+
+second=$(db "SELECT id FROM commitment WHERE status = 'open'
+	ORDER BY due < '$OWNIT_TODAY' DESC, due, id LIMIT 1")
+tui_keys r
+tui_wait "New due date" "r asks for a new due date"
+tui_keys 'someday' Enter
+tui_wait 'due date "someday" not understood' "a bad date is explained"
+tui_keys C-u '+7d' Tab 'the audit took all week' Enter
+tui_wait "Renegotiated, now due 2026-03-09." "+7d counts from today"
+is "$(db "SELECT status || '|' || obstacle FROM commitment
+	WHERE id = $second")" "renegotiated|the audit took all week" \
+	"the old one is closed as renegotiated, with what got in the way"
+is "$(db "SELECT count(*) FROM commitment WHERE status = 'open'
+	AND due = '2026-03-09' AND id > $second AND what =
+	(SELECT what FROM commitment WHERE id = $second)")" 1 \
+	"a new open one has the new date"
+
+tui_keys / 'nothing like this'
+tui_wait "No open commitment matches the filter." "/ filters"
+tui_keys Escape
+tui_wait_gone "No open commitment matches" "Esc clears the filter"
+tui_keys Escape
+tui_wait "ownit · Home" "Esc goes back home"
+tui_keys q
+tui_expect_exit 0 "quit"
+
+done_testing

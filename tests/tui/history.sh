@@ -1,0 +1,62 @@
+#!/bin/sh
+# A person's history on a seeded database: sessions with their scores,
+# the pillar trends, the filter, and a session's summary.
+. "$OWNIT_SRCDIR/tests/tui/lib.sh"
+
+export OWNIT_TODAY=2026-03-02
+"$OWNIT" demo "$OWNIT_DB" >/dev/null || fail "ownit demo"
+db() {
+	"$SQLITE3" "$OWNIT_DB" "$1"
+}
+pid=$(db "SELECT id FROM person ORDER BY name COLLATE NOCASE LIMIT 1")
+name=$(db "SELECT name FROM person WHERE id = $pid")
+nsessions=$(db "SELECT count(*) FROM session WHERE person_id = $pid")
+
+tui_start 100x40 -- --db "$OWNIT_DB"
+tui_wait "ownit · Home" "home is up"
+tui_keys h
+tui_wait "Sessions of $name, newest first" "h shows the first person's history"
+tui_wait "Pillar trends, last $nsessions sessions" "trends over every session"
+screen=$(tui_screen)
+is "$(printf '%s\n' "$screen" | grep -cE '^ [0-9]{4}-[0-9]{2}-[0-9]{2}  ')" \
+	"$nsessions" "one row per session"
+newest=$(db "SELECT date(started) FROM session WHERE person_id = $pid
+	ORDER BY started DESC LIMIT 1")
+like "$(printf '%s\n' "$screen" | grep -E '^ [0-9]{4}-' | head -1)" \
+	"^ $newest  " "the newest session comes first"
+
+# The ratings of the newest complete session, in pillar file order.
+sid=$(db "SELECT id FROM session WHERE person_id = $pid AND
+	status = 'complete' ORDER BY started DESC LIMIT 1")
+day=$(db "SELECT date(started) FROM session WHERE id = $sid")
+scores=$(db "SELECT value FROM rating WHERE session_id = $sid AND
+	pillar_id IN ('clarity', 'trust-openness', 'autonomy',
+	'feedback-systems', 'role-modelling') ORDER BY CASE pillar_id
+	WHEN 'clarity' THEN 1 WHEN 'trust-openness' THEN 2
+	WHEN 'autonomy' THEN 3 WHEN 'feedback-systems' THEN 4 ELSE 5 END" |
+	tr '\n' ' ' | sed 's/ $//; s/ / +/g')
+like "$(printf '%s\n' "$screen" | grep "^ $day  .*complete")" \
+	"complete +$scores( |$)" "a session's row shows its five pillar ratings"
+like "$(printf '%s\n' "$screen" | grep '^  Clarity ')" \
+	'^  Clarity +[▁▂▃▄▅▆▇█ ]+ +[1-5]( → [1-5])?$' \
+	"the clarity trend is a sparkline"
+
+tui_keys / 'zzz'
+tui_wait "No session matches the filter." "/ filters the sessions"
+tui_keys C-u "$day"
+tui_wait "filter" "the filter line shows"
+is "$(tui_screen | grep -cE '^ [0-9]{4}-[0-9]{2}-[0-9]{2}  ')" 1 \
+	"a day filter keeps one session"
+tui_keys Enter Escape
+tui_wait_gone "/ $day" "Esc clears the filter"
+
+tui_keys Home Enter
+tui_wait_gone "Pillar trends" "Enter opens the session's summary"
+tui_keys Escape
+tui_wait "Pillar trends" "Esc comes back to the history"
+tui_keys q
+tui_wait "ownit · Home" "q goes back home"
+tui_keys q
+tui_expect_exit 0 "quit"
+
+done_testing

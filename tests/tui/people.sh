@@ -1,0 +1,76 @@
+#!/bin/sh
+# First run, adding a person (non-ASCII name), the form's checks, editing,
+# and "me" for a self-assessment.
+. "$OWNIT_SRCDIR/tests/tui/lib.sh"
+
+db() {
+	"$SQLITE3" "$OWNIT_DB" "$1"
+}
+
+tui_start 80x24 --
+tui_wait "Welcome to ownit." "first run greets"
+tui_wait "the accountability" "and says what ownit does"
+tui_wait "add the first person you coach" "offers to add a person"
+tui_wait "assess yourself" "and a self-assessment"
+
+tui_keys a
+tui_wait "Add a person" "a opens the person form"
+tui_keys Enter
+tui_wait "A name is needed" "an empty name is refused"
+tui_keys 'Zoë Ångström' Tab 'Team lead' Tab 'Platform'
+tui_wait "Zoë Ångström" "typed UTF-8 shows in the field"
+tui_keys Enter
+tui_wait "Added Zoë Ångström." "saving says so"
+tui_wait_gone "Add a person" "the form closes"
+tui_wait "Team lead · Platform" "home lists role and team"
+like "$(tui_screen)" '^ Zoë Ångström +Team lead' \
+	"the person is a row of the list"
+tui_wait "Open commitments of Zoë Ångström" "the person is selected"
+is "$(db "SELECT name || '|' || role || '|' || team || '|' || archived
+	FROM person")" "Zoë Ångström|Team lead|Platform|0" \
+	"the database holds exactly what was typed"
+
+tui_keys a
+tui_wait "Add a person" "the form opens again"
+# SQLite folds ASCII letters only: the ASCII ones differ here.
+tui_keys 'ZOë Ångström' Enter
+tui_wait "already exists" "a name taken in another letter case is refused"
+tui_keys Escape
+tui_wait_gone "Add a person" "Esc cancels"
+is "$(db "SELECT count(*) FROM person")" 1 "nothing was added"
+
+tui_keys e
+tui_wait "Edit person" "e edits the selected person"
+tui_keys Tab C-u 'Head of platform' Tab Tab Space Enter
+tui_wait "Saved Zoë Ångström." "the edit is saved"
+is "$(db "SELECT role || '|' || archived FROM person")" \
+	"Head of platform|1" "role and archived changed in the database"
+tui_wait "Nobody to show (v shows archived people)." \
+	"an archived person leaves the list"
+tui_keys v
+tui_wait "(archived)" "v shows archived people, marked"
+tui_keys e Tab Tab Tab Space Enter
+tui_wait "Saved Zoë Ångström." "unarchived again"
+tui_keys v
+
+tui_keys m
+tui_wait "New session" "m adds \"me\" and asks about the session"
+tui_wait "[self]" "a self-assessment is preselected"
+tui_keys Escape
+tui_wait_gone "New session" "Esc leaves the dialog"
+tui_wait " me " "home now lists me"
+is "$(db "SELECT count(*) FROM person WHERE name = 'me'")" 1 \
+	"me is in the database once"
+tui_keys m Escape
+tui_wait_gone "New session" "m again"
+is "$(db "SELECT count(*) FROM person WHERE name = 'me'")" 1 \
+	"and me is not added twice"
+
+tui_keys n
+tui_wait "New session" "n asks about a new session"
+tui_wait "[coaching]" "coaching is preselected"
+tui_keys Escape
+tui_keys q
+tui_expect_exit 0 "q quits"
+
+done_testing
