@@ -32,6 +32,7 @@ Python standard library is used.
 
 import argparse
 import csv
+import hashlib
 import fcntl
 import os
 import platform
@@ -257,7 +258,7 @@ class Bench:
         argv = [self.gen, str(m), path]
         self.remember("generate", argv)
         stamp = path + ".stamp"
-        want = "%s %d\n" % (self.file_id(self.gen), m)
+        want = "%s %d\n" % (self.gen_id(), m)
         if os.path.exists(path) and os.path.exists(stamp):
             with open(stamp) as f:
                 if f.read() == want:
@@ -275,10 +276,21 @@ class Bench:
                                           os.path.getsize(path) / 2**20))
         return path
 
-    @staticmethod
-    def file_id(path):
-        st = os.stat(path)
-        return "%d-%d" % (st.st_size, int(st.st_mtime))
+    def gen_id(self):
+        """What a cached database depends on: the generator, the schema
+        and the content it writes (not every rebuild of the binary)."""
+        h = hashlib.sha256()
+        names = [os.path.join("tests", "bench", "gen.c"),
+                 os.path.join("src", "core", "store_schema.c")]
+        cdir = os.path.join(self.src, "content")
+        names += sorted(os.path.join("content", n) for n in os.listdir(cdir))
+        for name in names:
+            try:
+                with open(os.path.join(self.src, name), "rb") as f:
+                    h.update(name.encode() + b"\0" + f.read())
+            except OSError:
+                pass
+        return h.hexdigest()[:16]
 
     # ------------------------------------------------------------ export
 
