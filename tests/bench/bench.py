@@ -474,7 +474,7 @@ class Bench:
         seconds, types q, returns everything it drew."""
         pid, fd = self.pty_spawn(argv)
         out = self.pty_read_quiet(fd, settle, 10.0)
-        self.pty_quit(pid, fd, b"q")
+        self.pty_quit(pid, fd, [b"q"])
         return out
 
     def bench_startup(self, dbs):
@@ -570,12 +570,15 @@ class Bench:
         return out
 
     def pty_quit(self, pid, fd, keys):
-        """Types keys and waits up to 5 s for the program to end (else
-        kills it); returns True when it ended by itself."""
-        try:
-            os.write(fd, keys)
-        except OSError:
-            pass
+        """Types keys (a list, 0.2 s apart, so that Esc is not taken for
+        the start of a key sequence) and waits up to 5 s for the program
+        to end (else kills it); returns True when it ended by itself."""
+        for k in keys:
+            try:
+                os.write(fd, k)
+            except OSError:
+                break
+            self.pty_read_quiet(fd, 0.2, 0.5)
         ended = False
         t_end = time.monotonic() + 5
         while time.monotonic() < t_end:
@@ -689,22 +692,22 @@ class Bench:
 
     @staticmethod
     def scenario_history():
-        # Home -> h (history of the first person) -> j/k and PgDn/PgUp.
-        setup = [(None, b"quit"), (b"h", b"History")]
-        cycle = [b"j"] * 30 + [b"\x1b[6~"] * 3 + [b"\x1b[5~"] * 3 + \
-            [b"k"] * 30 + [b"\x1b[6~", b"\x1b[5~"] * 17
+        # Home -> h (history of the first person, about 50 sessions) ->
+        # down and up 20 rows, a page down and up.
+        setup = [(None, b"quit"), (b"h", b"summary")]
+        cycle = [b"j"] * 20 + [b"k"] * 20 + [b"\x1b[6~", b"\x1b[5~"]
         keys = (cycle * (NAV_KEYS // len(cycle) + 1))[:NAV_KEYS]
-        return setup, keys, b"\x1bq"
+        return setup, keys, [b"q", b"q"]
 
     @staticmethod
     def scenario_diagnostic():
-        # Home -> r (resume the person's open session) -> Shift-Tab back
-        # to the red flags -> right/left through the statements.
-        setup = [(None, b"quit"), (b"r", b"Red flags"),
-                 (b"\x1b[Z\x1b[Z\x1b[Z", b"statement")]
-        cycle = [b"\x1b[C"] * 21 + [b"\x1b[D"] * 21
+        # Home -> n, Enter (a new session with the first person) -> Tab
+        # to the red flags -> right/left through the 22 statements.
+        setup = [(None, b"quit"), (b"n", b"start"), (b"\r", b"Red flags"),
+                 (b"\t", b"statement")]
+        cycle = [b"\x1bOC"] * 21 + [b"\x1bOD"] * 21
         keys = (cycle * (NAV_KEYS // len(cycle) + 1))[:NAV_KEYS]
-        return setup, keys, b"\x1b\x1bq"
+        return setup, keys, [b"\x1b", b"q"]
 
     # ------------------------------------------------------------ memory
 
