@@ -51,6 +51,9 @@ TERM = "xterm-256color"
 COLS, ROWS = 80, 24
 TODAY = "2026-11-01"  # OWNIT_TODAY: the generated history ends here
 NAV_KEYS = 2000
+# Start-up runs take milliseconds and a busy machine makes them jumpy:
+# take 5 batches of 5 (after a warm-up each) per program, alternating.
+STARTUP_BATCHES, STARTUP_BATCH = 5, 5
 
 
 class NotAvailable(Exception):
@@ -479,7 +482,6 @@ class Bench:
 
     def bench_startup(self, dbs):
         target = 1.5
-        runs = max(self.runs, 10)  # each run is milliseconds: take more
         bare_argv = [self.bare]
         try:
             bare_marker = self.last_line_marker(bare_argv)
@@ -497,11 +499,12 @@ class Bench:
                 self.row_na(name, e, "ratio ≤ %.1f" % target)
                 continue
             a, b = [], []
-            # ptydrive runs one process at a time; alternate in batches.
-            for _ in range(2):
-                a += self.ptydrive_runs(ours_argv, marker, runs // 2 + 1)
+            # ptydrive runs one program at a time: alternate in batches,
+            # each batch with its own warm-up run.
+            for _ in range(STARTUP_BATCHES):
+                a += self.ptydrive_runs(ours_argv, marker, STARTUP_BATCH)
                 b += self.ptydrive_runs(bare_argv, bare_marker,
-                                        runs // 2 + 1)
+                                        STARTUP_BATCH)
             ma, sa = summary(a, "ms")
             mb, sb = summary(b, "ms")
             ratio = ma / mb
@@ -670,7 +673,9 @@ class Bench:
                 self.log(name)
                 argv = [self.ownit, "--db", copies[m]]
                 setup, keys, quit_keys = make()
-                self.remember("keys", argv + ["# then: %s" % label])
+                self.commands.append(("keys", "%s   # %s" % (
+                    " ".join(shell_quote(self.rel(a)) for a in argv),
+                    " ".join(make.__doc__.split()))))
                 try:
                     self.need_ownit()
                     per_key, peaks = self.keys_scenario(name, argv, setup,
@@ -692,8 +697,9 @@ class Bench:
 
     @staticmethod
     def scenario_history():
-        # Home -> h (history of the first person, about 50 sessions) ->
-        # down and up 20 rows, a page down and up.
+        """in a pty (80x24, under runstat): h (history of the first
+        person, about 50 sessions), then 2,000 keys cycling j x20, k x20,
+        PgDn, PgUp, each sent when the last one was drawn; q q"""
         setup = [(None, b"quit"), (b"h", b"summary")]
         cycle = [b"j"] * 20 + [b"k"] * 20 + [b"\x1b[6~", b"\x1b[5~"]
         keys = (cycle * (NAV_KEYS // len(cycle) + 1))[:NAV_KEYS]
@@ -701,8 +707,10 @@ class Bench:
 
     @staticmethod
     def scenario_diagnostic():
-        # Home -> n, Enter (a new session with the first person) -> Tab
-        # to the red flags -> right/left through the 22 statements.
+        """in a pty (80x24, under runstat): n Enter (a new session with
+        the first person), Tab (to the red flags), then 2,000 keys cycling
+        Right x21, Left x21 through the 22 statements, each sent when the
+        last one was drawn; Esc q"""
         setup = [(None, b"quit"), (b"n", b"start"), (b"\r", b"Red flags"),
                  (b"\t", b"statement")]
         cycle = [b"\x1bOC"] * 21 + [b"\x1bOD"] * 21
@@ -831,7 +839,9 @@ class Bench:
 
         print()
         print("ownit benchmarks: median of %d runs after a warm-up "
-              "(start-up: %d runs)" % (self.runs, max(self.runs, 10) + 1))
+              "(start-up: %d runs, in %d batches alternating with the "
+              "reference)" % (self.runs, STARTUP_BATCHES * STARTUP_BATCH,
+                              STARTUP_BATCHES))
         print("machine: %s" % self.machine())
         print("load average: %.2f at start, %.2f at end; took %.0f s" %
               (load0[0], load1[0], time.monotonic() - self.t_start))
