@@ -75,8 +75,8 @@ static int sec_header(struct build *b)
 	if (ses->status == STORE_SESSION_COMPLETE && ses->completed) {
 		if (dates_local_display(ses->completed, done, b->err))
 			return -1;
-		n += snprintf(line + n, sizeof line - (size_t)n,
-			      "Completed %s", done);
+		n += snprintf(line + n, sizeof line - (size_t)n, "Completed %s",
+			      done);
 	} else {
 		n += snprintf(line + n, sizeof line - (size_t)n,
 			      "Open (not marked complete)");
@@ -129,10 +129,9 @@ static int on_commitment(const struct store_export_commitment *ec, void *ud)
 	struct report *r = cl->b->r;
 	const struct store_commitment *c = &ec->c;
 	if (cl->n++ == 0 &&
-	    report_heading(r, cl->made ? REPORT_SEC_COMMITMENTS
-				       : REPORT_SEC_FOLLOWUP,
-			   cl->made ? "Commitments"
-				    : "Follow-up of earlier commitments"))
+	    report_heading(
+		r, cl->made ? REPORT_SEC_COMMITMENTS : REPORT_SEC_FOLLOWUP,
+		cl->made ? "Commitments" : "Follow-up of earlier commitments"))
 		return 1;
 	char meta[512];
 	int n = snprintf(meta, sizeof meta, "%s", "");
@@ -145,18 +144,19 @@ static int on_commitment(const struct store_export_commitment *ec, void *ud)
 	int rc;
 	if (cl->made)
 		rc = report_addf(r, CANVAS_STYLE_NONE, "  - ", "    ",
-				 "%s%s%s%s", c->what, meta[0] ? " (" : "",
-				 meta, meta[0] ? ")" : "");
+				 "%s%s%s%s", c->what, meta[0] ? " (" : "", meta,
+				 meta[0] ? ")" : "");
 	else
-		rc = report_addf(r, c->status == STORE_C_MISSED
-					    ? CANVAS_STYLE_BAND_RED
-					    : CANVAS_STYLE_NONE,
-				 "  - ", "    ", "%s: %s%s%s%s",
-				 cstatus_label(c->status), c->what,
-				 meta[0] ? " (" : "", meta, meta[0] ? ")" : "");
+		rc = report_addf(
+		    r,
+		    c->status == STORE_C_MISSED ? CANVAS_STYLE_BAND_RED
+						: CANVAS_STYLE_NONE,
+		    "  - ", "    ", "%s: %s%s%s%s", cstatus_label(c->status),
+		    c->what, meta[0] ? " (" : "", meta, meta[0] ? ")" : "");
 	if (!rc && !cl->made && c->obstacle)
-		rc = report_addf(r, CANVAS_STYLE_NONE, "    In the way: ",
-				 "      ", "%s", c->obstacle);
+		rc = report_addf(r, CANVAS_STYLE_NONE,
+				 "    In the way: ", "      ", "%s",
+				 c->obstacle);
 	return rc ? 1 : 0;
 }
 
@@ -199,19 +199,19 @@ static int sec_flags(struct build *b)
 	struct charts_bar *bars = calloc(c->nflags, sizeof *bars);
 	if (!bars)
 		return nomem(b);
-	double amber = band_start(c, "amber", 1.5), red = band_start(c, "red",
-								     2.5);
+	double amber = band_start(c, "amber", 1.5),
+	       red = band_start(c, "red", 2.5);
 	if (red < amber)
 		red = amber;
 	for (size_t i = 0; i < c->nflags; i++) {
 		bars[i].label = c->flags[i].title;
-		bars[i].score = sr->flags[i].has_score ? sr->flags[i].score
-						       : NAN;
+		bars[i].score =
+		    sr->flags[i].has_score ? sr->flags[i].score : NAN;
 		bars[i].amber_at = amber;
 		bars[i].red_at = red;
 	}
-	struct canvas *cv = canvas_new(r->width, (int)c->nflags, r->mode,
-				       b->err);
+	struct canvas *cv =
+	    canvas_new(r->width, (int)c->nflags, r->mode, b->err);
 	int rc = cv ? charts_bars(cv, 0, 0, r->width, 0, bars, (int)c->nflags,
 				  b->err)
 		    : -1;
@@ -253,12 +253,12 @@ static int pillar_list(struct build *b)
 	const struct content *c = b->c;
 	char v1[16], v2[16];
 	for (size_t i = 0; i < c->npillars; i++)
-		if (report_addf(b->r, CANVAS_STYLE_NONE, "  ", "    ",
-				"%s: self %s, evidence %s", c->pillars[i].name,
-				radar_format(self_of(&b->cur, i), 0,
-					     b->r->mode, v1),
-				radar_format(evidence_of(&b->cur, i), 0,
-					     b->r->mode, v2)))
+		if (report_addf(
+			b->r, CANVAS_STYLE_NONE, "  ", "    ",
+			"%s: self %s, evidence %s", c->pillars[i].name,
+			radar_format(self_of(&b->cur, i), 0, b->r->mode, v1),
+			radar_format(evidence_of(&b->cur, i), 0, b->r->mode,
+				     v2)))
 			return nomem(b);
 	return 0;
 }
@@ -309,10 +309,10 @@ static int sec_radar(struct build *b)
 	for (int a = 0; a < RADAR_AXES; a++) {
 		size_t p = axis[a];
 		in.axis_name[a] = c->pillars[p].name;
-		in.series[0].value[a] = rated ? self_of(&b->cur, p)
-					      : evidence_of(&b->cur, p);
-		in.series[1].value[a] = second ? self_of(second, p)
-						: evidence_of(&b->cur, p);
+		in.series[0].value[a] =
+		    rated ? self_of(&b->cur, p) : evidence_of(&b->cur, p);
+		in.series[1].value[a] =
+		    second ? self_of(second, p) : evidence_of(&b->cur, p);
 	}
 	in.series[0].centre = rated ? self_of(&b->cur, c->centre)
 				    : evidence_of(&b->cur, c->centre);
@@ -342,8 +342,8 @@ static int list_names(char *buf, size_t size, const struct content *c,
 	for (size_t i = 0; i < refs->n && n < size; i++) {
 		const char *name = pillars ? c->pillars[refs->idx[i]].name
 					   : c->practices[refs->idx[i]].name;
-		n += (size_t)snprintf(buf + n, size - n, "%s%s",
-				      i ? ", " : "", name);
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "",
+				      name);
 	}
 	return 0;
 }
@@ -355,7 +355,7 @@ static int one_signal(struct build *b, size_t rank, size_t f)
 	const struct content_flag *fl = &c->flags[f];
 	double score = b->cur.score.flags[f].score;
 	const struct content_band *band =
-		content_band_for(c, CONTENT_BAND_FLAG, score);
+	    content_band_for(c, CONTENT_BAND_FLAG, score);
 	char v[16], names[1024];
 	radar_format(score, 0, r->mode, v);
 	if (report_addf(r, CANVAS_STYLE_LABEL, "", "   ", "%zu. %s: %s%s%s",
@@ -363,22 +363,23 @@ static int one_signal(struct build *b, size_t rank, size_t f)
 			band ? band->label : ""))
 		return nomem(b);
 	list_names(names, sizeof names, c, &fl->pillars, 1);
-	if (fl->pillars.n && report_addf(r, CANVAS_STYLE_NONE, "   ",
-					 "     ", "Points to: %s", names))
+	if (fl->pillars.n && report_addf(r, CANVAS_STYLE_NONE, "   ", "     ",
+					 "Points to: %s", names))
 		return nomem(b);
 	for (size_t i = 0; i < fl->practices.n; i++) {
 		const struct content_practice *p =
-			&c->practices[fl->practices.idx[i]];
-		if (report_addf(r, CANVAS_STYLE_NONE, "   Practice: ",
-				"     ", "%s. %s", p->name, p->summary))
+		    &c->practices[fl->practices.idx[i]];
+		if (report_addf(r, CANVAS_STYLE_NONE, "   Practice: ", "     ",
+				"%s. %s", p->name, p->summary))
 			return nomem(b);
 	}
 	int shown = 0;
 	for (size_t k = 0; k < c->nchecks && shown < REPORT_CHECKS; k++) {
 		if (!content_check_fits_flag(c, k, f))
 			continue;
-		if (report_add_wrapped(r, CANVAS_STYLE_NONE, "   Ask yourself: ",
-				       "     ", c->checks[k].question))
+		if (report_add_wrapped(r, CANVAS_STYLE_NONE,
+				       "   Ask yourself: ", "     ",
+				       c->checks[k].question))
 			return nomem(b);
 		shown++;
 	}
@@ -410,8 +411,8 @@ static int sec_gap(struct build *b)
 		if (!sr->pillars[i].has_gap)
 			continue;
 		any = 1;
-		int w = canvas_sanitize(c->pillars[i].name, 28, r->mode, NULL,
-					0);
+		int w =
+		    canvas_sanitize(c->pillars[i].name, 28, r->mode, NULL, 0);
 		if (w > namew)
 			namew = w;
 	}
@@ -420,8 +421,9 @@ static int sec_gap(struct build *b)
 	if (report_heading(r, REPORT_SEC_GAP,
 			   "Perception gap (self-rating minus red-flag "
 			   "evidence)") ||
-	    report_addf(r, CANVAS_STYLE_LABEL, "  ", "  ", "%-*s  %5s  %8s  %5s",
-			namew, "Pillar", "Self", "Evidence", "Gap"))
+	    report_addf(r, CANVAS_STYLE_LABEL, "  ", "  ",
+			"%-*s  %5s  %8s  %5s", namew, "Pillar", "Self",
+			"Evidence", "Gap"))
 		return nomem(b);
 	for (size_t i = 0; i < c->npillars; i++) {
 		const struct score_pillar *p = &sr->pillars[i];
@@ -434,13 +436,13 @@ static int sec_gap(struct build *b)
 		radar_format(p->evidence, 0, r->mode, ev);
 		radar_format(p->gap, 1, r->mode, gap);
 		/* Pad by display width: the name may hold wide glyphs. */
-		if (report_addf(r, p->gap_flagged ? CANVAS_STYLE_BAND_RED
-						  : CANVAS_STYLE_NONE,
-				"  ", "  ", "%s%*s  %5s  %8s  %5s%s%s", name,
-				namew - w, "", self, ev, gap,
-				p->gap_flagged ? "  " : "",
-				p->gap_flagged && c->gap_label ? c->gap_label
-							       : ""))
+		if (report_addf(
+			r,
+			p->gap_flagged ? CANVAS_STYLE_BAND_RED
+				       : CANVAS_STYLE_NONE,
+			"  ", "  ", "%s%*s  %5s  %8s  %5s%s%s", name, namew - w,
+			"", self, ev, gap, p->gap_flagged ? "  " : "",
+			p->gap_flagged && c->gap_label ? c->gap_label : ""))
 			return nomem(b);
 	}
 	return 0;
@@ -454,10 +456,10 @@ static int on_step(const struct store_ladder_step *st, void *ud)
 	const struct content_rung *rung = ladder_rung(b->c, st->rung);
 	char prefix[64];
 	snprintf(prefix, sizeof prefix, "  %s %d ", arrow(b->r), st->rung);
-	return report_addf(b->r, CANVAS_STYLE_NONE, prefix, "      ",
-			   "%s: %s", rung ? rung->name : "?", st->answer)
-		       ? 1
-		       : 0;
+	return report_addf(b->r, CANVAS_STYLE_NONE, prefix, "      ", "%s: %s",
+			   rung ? rung->name : "?", st->answer)
+		   ? 1
+		   : 0;
 }
 
 static int rung_text(const struct content *c, int n, char *buf, size_t size)
@@ -477,13 +479,13 @@ static int sec_ladder(struct build *b)
 	rung_text(b->c, b->cur.start_rung, from, sizeof from);
 	rung_text(b->c, b->cur.reached_rung, to, sizeof to);
 	if (report_heading(r, REPORT_SEC_LADDER, "Accountability ladder") ||
-	    report_add_wrapped(r, CANVAS_STYLE_NONE, "  Situation: ",
-			       "    ", b->cur.situation) ||
+	    report_add_wrapped(r, CANVAS_STYLE_NONE, "  Situation: ", "    ",
+			       b->cur.situation) ||
 	    report_addf(r, CANVAS_STYLE_NONE, "  ", "    ",
 			"Started on rung %s; reached rung %s.", from, to))
 		return nomem(b);
-	int rc = store_ladder_steps_each(b->s, r->session.id, on_step, b,
-					 b->err);
+	int rc =
+	    store_ladder_steps_each(b->s, r->session.id, on_step, b, b->err);
 	return rc > 0 ? nomem(b) : rc;
 }
 
@@ -505,8 +507,8 @@ static int sec_notes(struct build *b)
 static int load_previous(struct build *b)
 {
 	int64_t prev = 0;
-	int found = store_session_previous(b->s, b->r->session.id, 0, &prev,
-					   b->err);
+	int found =
+	    store_session_previous(b->s, b->r->session.id, 0, &prev, b->err);
 	if (found <= 0)
 		return found;
 	struct store_session ps;
@@ -533,12 +535,12 @@ static int build_all(struct build *b)
 
 struct report *report_build(struct store *s, const struct content *c,
 			    int64_t session_id,
-			    const struct report_options *opt,
-			    struct error *err)
+			    const struct report_options *opt, struct error *err)
 {
 	int width = opt && opt->width ? opt->width : REPORT_WIDTH_DEFAULT;
 	if (width < REPORT_WIDTH_MIN || width > REPORT_WIDTH_MAX) {
-		error_set(err, ERROR_INPUT, "a report is %d to %d columns "
+		error_set(err, ERROR_INPUT,
+			  "a report is %d to %d columns "
 			  "wide, not %d",
 			  REPORT_WIDTH_MIN, REPORT_WIDTH_MAX, width);
 		return NULL;
@@ -619,8 +621,8 @@ int report_find_session(struct store *s, const char *what, int64_t *id,
 		if (strlen(what) > 18)
 			return 0;
 		struct store_session ses;
-		int found = store_session_get(s, strtoll(what, NULL, 10), &ses,
-					      err);
+		int found =
+		    store_session_get(s, strtoll(what, NULL, 10), &ses, err);
 		if (found == 1) {
 			*id = ses.id;
 			store_session_clear(&ses);

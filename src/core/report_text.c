@@ -51,8 +51,8 @@ static int add_text(struct report *r, enum canvas_style style,
 	while (plen + len > 0 && t[plen + len - 1] == ' ')
 		len--;
 	t[plen + len] = '\0';
-	struct report_line l = {.section = r->section, .style = style,
-				.text = t};
+	struct report_line l = {
+	    .section = r->section, .style = style, .text = t};
 	return report_push(r, &l, t);
 }
 
@@ -129,8 +129,8 @@ static int wrap_para(struct report *r, enum canvas_style style,
 			p++;
 		if (lead != indent) {
 			lead = indent;
-			avail = width - canvas_sanitize(lead, -1, r->mode,
-							NULL, 0);
+			avail =
+			    width - canvas_sanitize(lead, -1, r->mode, NULL, 0);
 			if (avail < 8)
 				avail = 8;
 		}
@@ -139,8 +139,7 @@ static int wrap_para(struct report *r, enum canvas_style style,
 }
 
 int report_add_wrapped(struct report *r, enum canvas_style style,
-		       const char *prefix, const char *indent,
-		       const char *text)
+		       const char *prefix, const char *indent, const char *text)
 {
 	if (!text)
 		text = "";
@@ -174,8 +173,8 @@ int report_add_wrapped(struct report *r, enum canvas_style style,
 	return 0;
 }
 
-int report_addf(struct report *r, enum canvas_style style,
-		const char *prefix, const char *indent, const char *fmt, ...)
+int report_addf(struct report *r, enum canvas_style style, const char *prefix,
+		const char *indent, const char *fmt, ...)
 {
 	char buf[2048];
 	va_list ap;
@@ -185,8 +184,7 @@ int report_addf(struct report *r, enum canvas_style style,
 	return report_add_wrapped(r, style, prefix, indent, buf);
 }
 
-int report_heading(struct report *r, enum report_section sec,
-		   const char *title)
+int report_heading(struct report *r, enum report_section sec, const char *title)
 {
 	r->section = sec;
 	if (r->nlines && report_blank(r))
@@ -244,7 +242,8 @@ static int write_row(FILE *fp, const struct canvas *c, int y, int color)
 			continue;
 		const char *sgr = canvas_style_sgr(g.style);
 		if (color && g.style != cur) {
-			if (cur != CANVAS_STYLE_NONE && fputs("\033[0m", fp) < 0)
+			if (cur != CANVAS_STYLE_NONE &&
+			    fputs("\033[0m", fp) < 0)
 				return -1;
 			if (sgr[0] && fprintf(fp, "\033[%sm", sgr) < 0)
 				return -1;
@@ -271,7 +270,9 @@ int report_write(const struct report *r, FILE *fp, unsigned flags,
 			const char *sgr = canvas_style_sgr(l->style);
 			if (color && sgr[0] && l->text[0])
 				rc = fprintf(fp, "\033[%sm%s\033[0m\n", sgr,
-					     l->text) < 0 ? -1 : 0;
+					     l->text) < 0
+					 ? -1
+					 : 0;
 			else
 				rc = fprintf(fp, "%s\n", l->text) < 0 ? -1 : 0;
 		}
@@ -282,8 +283,7 @@ int report_write(const struct report *r, FILE *fp, unsigned flags,
 	return 0;
 }
 
-char *report_render(const struct report *r, unsigned flags,
-		    struct error *err)
+char *report_render(const struct report *r, unsigned flags, struct error *err)
 {
 	char *buf = NULL;
 	size_t size = 0;

@@ -128,9 +128,8 @@ import sys
 data = open(sys.argv[1], "rb").read()
 assert data.endswith(b"\r\n"), "no CRLF at the end"
 assert not data.startswith(b"\xef\xbb\xbf"), "BOM without --bom"
-# Records end in CRLF; the only bare LF is the one inside the note.
+# Records end in CRLF; line breaks inside notes stay bare LF.
 assert data.count(b"\r\n") == int(sys.argv[2]) + 1, data.count(b"\r\n")
-assert data.replace(b"\r\n", b"").count(b"\n") == 1
 assert b"\"\x27=HYPERLINK(\"\"http://x\"\"), said \"\"Zo\xc3\xab\"\"\nl\xc3\xadnea dos, \xc3\xbcn\xc3\xaf\"" in data
 assert b",\x27+1 and -2\r\n" in data
 assert b",\"\x27@coach, \"\"the\"\" best\"," in data
@@ -282,8 +281,11 @@ big=$T/big.db
 INSERT INTO answer SELECT s.id, a.item_id, a.statement, a.value, a.note,
   a.answered FROM session s, answer a WHERE s.kind = 'self'
   AND s.content_version = 'x' AND a.session_id = 1;"
+# Under AddressSanitizer freed memory is held in quarantine, which would
+# look like growth: measure with the quarantine off.
 rss() {
-	/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0" \
+		/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1
 }
 if [ -x /usr/bin/time ]; then
 	small_kb=$(rss "$OWNIT" --db "$db" export)

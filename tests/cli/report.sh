@@ -1,0 +1,124 @@
+#!/bin/sh
+# ownit report SESSION: the summary page of a seeded session, found by
+# number, uuid or uuid prefix; width, ASCII, colour and errors.
+. "$OWNIT_SRCDIR/tests/cli/lib.sh"
+
+: "${SQLITE3:?}" "${PYTHON3:?}"
+T=$T_TMP
+db=$T/demo.db
+"$OWNIT" demo "$db" >/dev/null || fail "demo database made"
+"$SQLITE3" "$db" "UPDATE note SET body = 'Line one, with \"quotes\"' ||
+  char(10) || 'esc ' || char(27) || '[31m red and a bell ' || char(7)
+  WHERE session_id = 3"
+
+# The session the report is about: Amira's third, with a previous one.
+uuid=$("$SQLITE3" "$db" "SELECT uuid FROM session WHERE id = 3")
+name=$("$SQLITE3" "$db" "SELECT p.name FROM session s JOIN person p
+  ON p.id = s.person_id WHERE s.id = 3")
+started=$("$SQLITE3" "$db" "SELECT replace(substr(started, 1, 16), 'T', ' ')
+  FROM session WHERE id = 3")
+
+run "$OWNIT" --db "$db" report 3
+is "$status" 0 "report by number"
+is "$(printf '%s\n' "$out" | head -n 1)" \
+	"$name · Coaching session, $started" "first line: person, kind, date"
+like "$out" "Session 3 · $uuid" "the session's id and uuid"
+for heading in "Follow-up of earlier commitments" \
+	"Red flags (0 never .. 4 almost always)" "Pillars (1 .. 5)" \
+	"Strongest signals" "Perception gap (self-rating minus red-flag evidence)" \
+	"Accountability ladder" "Commitments" "Notes"; do
+	if printf '%s\n' "$out" | grep -qxF "$heading"; then
+		pass "section: $heading"
+	else
+		fail "section: $heading"
+	fi
+done
+like "$out" "Previous session \\(" "the radar compares with the previous session"
+like "$out" "^Connection to vision +[0-9]\\.[0-9] +[0-9]\\.[0-9] +[-+ ][0-9]\\.[0-9]$" \
+	"numbers table under the chart"
+like "$out" "^1\\. .*: [0-9]\\.[0-9] · " "strongest signal with its score and band"
+like "$out" "^  Line one, with \"quotes\"$" "note text kept"
+situation=$("$SQLITE3" "$db" "SELECT substr(situation, 1, 30) FROM ladder
+  WHERE session_id = 3")
+like "$out" "Situation: $situation" "the ladder's situation"
+printf '%s\n' "$out" >"$T/r80.txt"
+run "$PYTHON3" -c '
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+assert all(len(l) <= 80 for l in text.splitlines()), max(map(len, text.splitlines()))
+assert not any(ord(c) < 32 and c != "\n" for c in text), "control character"
+' "$T/r80.txt"
+is "$status" 0 "80 columns, no control characters (from the note either)"
+
+run "$OWNIT" --db "$db" report "$uuid"
+is "$(printf '%s\n' "$out" | head -n 3)" "$(head -n 3 "$T/r80.txt")" "report by uuid"
+prefix=$(printf '%s' "$uuid" | cut -c1-8 | tr a-f A-F)
+run "$OWNIT" --db "$db" report "$prefix"
+is "$status" 0 "report by uuid prefix, any letter case"
+is "$(printf '%s\n' "$out" | head -n 3)" "$(head -n 3 "$T/r80.txt")" "same session"
+
+run "$OWNIT" --db "$db" report --width 120 3
+is "$status" 0 "--width 120"
+printf '%s\n' "$out" >"$T/r120.txt"
+run "$PYTHON3" -c '
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+assert max(map(len, lines)) <= 120 and max(map(len, lines)) > 80
+' "$T/r120.txt"
+is "$status" 0 "lines use the wider width"
+
+run "$OWNIT" --db "$db" --ascii report 3
+is "$status" 0 "--ascii"
+printf '%s\n' "$out" >"$T/ascii.txt"
+if LC_ALL=C grep -q '[^ -~]' "$T/ascii.txt"; then
+	fail "ASCII mode writes printable ASCII only"
+else
+	pass "ASCII mode writes printable ASCII only"
+fi
+
+# Colour only on a terminal, and never with NO_COLOR or --no-color.
+run "$OWNIT" --db "$db" report 3
+unlike "$out" "$(printf '\033')" "no colour into a pipe"
+script -qec "\"$OWNIT\" --db \"$db\" report 3" /dev/null >"$T/tty.txt" 2>&1
+if grep -q "$(printf '\033\\[')" "$T/tty.txt"; then
+	pass "colour on a terminal"
+else
+	fail "colour on a terminal"
+fi
+NO_COLOR=1 script -qec "\"$OWNIT\" --db \"$db\" report 3" /dev/null \
+	>"$T/nc.txt" 2>&1
+if grep -q "$(printf '\033\\[')" "$T/nc.txt"; then
+	fail "NO_COLOR turns colour off"
+else
+	pass "NO_COLOR turns colour off"
+fi
+script -qec "\"$OWNIT\" --db \"$db\" report --no-color 3" /dev/null \
+	>"$T/nc2.txt" 2>&1
+if grep -q "$(printf '\033\\[')" "$T/nc2.txt"; then
+	fail "--no-color turns colour off"
+else
+	pass "--no-color turns colour off"
+fi
+
+# An open session without ratings still reports.
+run "$OWNIT" --db "$db" report 7
+is "$status" 0 "open session"
+like "$out" "Open \\(not marked complete\\)" "open session says so"
+
+# Errors.
+run "$OWNIT" --db "$db" report 999
+is "$status" 2 "unknown session exits 2"
+is "$err" 'ownit: report: no session "999" (see ownit list sessions)' \
+	"unknown session named"
+run "$OWNIT" --db "$db" report ffffffff
+is "$status" 2 "unknown uuid exits 2"
+run "$OWNIT" --db "$db" report
+is "$status" 2 "no session given exits 2"
+run "$OWNIT" --db "$db" report --width 30 3
+is "$status" 2 "too narrow exits 2"
+like "$err" "from 40 to 400" "width range named"
+run "$OWNIT" --db "$T/none.db" report 1
+is "$status" 2 "a missing database is refused"
+is "$out" "" "nothing on stdout when it fails"
+
+done_testing

@@ -213,10 +213,14 @@ START_TEST(finding_sessions)
 	ck_assert_int_eq(report_find_session(sd.s, "zz-top", &id, &e), 0);
 	ck_assert_int_eq(report_find_session(sd.s, "", &id, &e), 0);
 
-	struct store_session a = {.uuid = "abcd0000-0000-4000-8000-000000000001",
-				  .person_id = sd.bo, .step = -1};
-	struct store_session b = {.uuid = "abcd0000-0000-4000-8000-000000000002",
-				  .person_id = sd.bo, .step = -1};
+	struct store_session a = {
+		.uuid = "abcd0000-0000-4000-8000-000000000001",
+		.person_id = sd.bo,
+		.step = -1};
+	struct store_session b = {
+		.uuid = "abcd0000-0000-4000-8000-000000000002",
+		.person_id = sd.bo,
+		.step = -1};
 	ck_assert_int_eq(store_session_add(sd.s, &a, &e), 0);
 	ck_assert_int_eq(store_session_add(sd.s, &b, &e), 0);
 	ck_assert_int_eq(report_find_session(sd.s, "abcd", &id, &e), -1);
