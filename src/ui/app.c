@@ -160,6 +160,24 @@ static int terminal_usable(void)
 	return 1;
 }
 
+/* tmux, screen and rxvt send Home and End as ESC [1~ / [4~ (or [7~ /
+ * [8~) whatever TERM says; without these the ESC alone would be read as
+ * the Esc key. */
+static void keys_extra(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} extra[] = {
+		{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END},
+		{"\033[7~", KEY_HOME}, {"\033[8~", KEY_END},
+		{"\033[H", KEY_HOME},  {"\033[F", KEY_END},
+	};
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
+}
+
 static int terminal_start(struct app *app)
 {
 	const char *term = getenv("TERM");
@@ -191,6 +209,7 @@ static int terminal_start(struct app *app)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	keys_extra();
 	intrflush(stdscr, FALSE);
 	curs_set(0);
 	app->color = colors_wanted(app->opts);
