@@ -171,8 +171,13 @@ static void prompt_back(struct ladder *l, struct app *app)
 			session_fail(app, &err);
 			return;
 		}
+		free(l->answer[rung]);
+		l->answer[rung] = strdup(pr->text[0]);
 		l->reached = rung > l->reached ? rung : l->reached;
 		l->cursor = rung < CONTENT_RUNGS ? rung + 1 : rung;
+		if (!next_rung(l))
+			app_status(app, 0, "Top of the ladder. Tab turns it "
+					   "into commitments.");
 	}
 }
 

@@ -164,7 +164,8 @@ static void radar_input_fill(struct app *app, const struct content *c,
 			     const struct score_result *res,
 			     enum results_compare cmp, int *has_prev,
 			     struct radar_input *in, double *vals,
-			     char *legend, size_t legend_size)
+			     char shorts[RADAR_AXES][32], char *legend,
+			     size_t legend_size)
 {
 	double *self = vals, *prev = vals + c->npillars;
 	double *evid = vals + 2 * c->npillars;
@@ -179,10 +180,20 @@ static void radar_input_fill(struct app *app, const struct content *c,
 	}
 	int a = 0;
 	for (size_t i = 0; i < c->npillars; i++) {
-		if (c->pillars[i].centre)
+		if (c->pillars[i].centre) {
 			in->centre_name = c->pillars[i].name;
-		else if (a < RADAR_AXES)
-			in->axis_name[a++] = c->pillars[i].name;
+		} else if (a < RADAR_AXES) {
+			/* The first word, for a chart too small for the
+			 * whole name ("Trust", "Role-model"). */
+			const char *name = c->pillars[i].name;
+			size_t n = strcspn(name, " ");
+			if (n >= sizeof shorts[a])
+				n = sizeof shorts[a] - 1;
+			memcpy(shorts[a], name, n);
+			shorts[a][n] = '\0';
+			in->axis_short[a] = shorts[a];
+			in->axis_name[a++] = name;
+		}
 	}
 	while (a < RADAR_AXES)
 		in->axis_name[a++] = "-";
@@ -207,8 +218,8 @@ static void radar_input_fill(struct app *app, const struct content *c,
 		if (store_session_get(app->store, prev_id, &ps, &err) == 1) {
 			char day[DATES_DAY_SIZE];
 			if (dates_local_day(ps.started, day, &err) == 0)
-				snprintf(legend, legend_size,
-					 "Previous session %s", day);
+				snprintf(legend, legend_size, "Previous %s",
+					 day);
 			store_session_clear(&ps);
 		}
 		series_fill(c, &in->series[1], prev);
@@ -286,9 +297,13 @@ static void bars_column(struct app *app, const struct content *c,
 				: content_band_for(c, CONTENT_BAND_FLAG,
 						   bars[i].score);
 		int bw = b ? canvas_text_width(cv, b->label) : 0;
+		int tw = canvas_text_width(cv, c->flags[i].title);
+		/* The band's name only when the title keeps its words. */
+		if (tw + bw + 1 > w)
+			bw = 0;
 		canvas_text(cv, x, ty, w - bw - 1, c->flags[i].title,
 			    CANVAS_STYLE_LABEL);
-		if (b)
+		if (b && bw)
 			canvas_text(cv, x + w - bw, ty, bw, b->label,
 				    charts_band(bars[i].score,
 						bars[i].amber_at,
@@ -461,6 +476,7 @@ void results_page_add(struct page *pg, struct app *app,
 	struct error err;
 	struct radar_input in;
 	char legend[64];
+	char shorts[RADAR_AXES][32];
 	double *vals = calloc(3 * c->npillars + 1, sizeof *vals);
 	const char *dot = app->ascii ? "-" : "\xc2\xb7";
 	memset(&res, 0, sizeof res);
@@ -474,7 +490,7 @@ void results_page_add(struct page *pg, struct app *app,
 		return;
 	}
 	radar_input_fill(app, c, session_id, &res, cmp, has_prev, &in, vals,
-			 legend, sizeof legend);
+			 shorts, legend, sizeof legend);
 	charts_add(pg, app, c, &res, &in, view_h);
 	table_add(pg, &in, app->ascii ? CANVAS_ASCII : CANVAS_UTF8);
 	signals_add(pg, c, &res, dot);

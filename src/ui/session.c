@@ -69,8 +69,7 @@ int session_parse_due(const char *in, int optional, char *out, char *msg,
 	dates_today(today);
 	error_clear(&err);
 	if (dates_parse_due(in, today, out, &err) < 0) {
-		snprintf(msg, msgsz, "%s (try 2026-12-05, +7d, +2w or fri)",
-			 err.msg);
+		snprintf(msg, msgsz, "%s", err.msg);
 		return -1;
 	}
 	return 0;
@@ -158,7 +157,9 @@ static void progress_refresh(struct session *se)
 	ctx->done[STORE_STEP_FOLLOWUP] = cm.open_elsewhere == 0;
 	ctx->done[STORE_STEP_FLAGS] = (size_t)answers >= c->nitems;
 	ctx->done[STORE_STEP_PILLARS] = (size_t)ratings >= c->npillars;
-	ctx->done[STORE_STEP_RESULTS] = ctx->visited[STORE_STEP_RESULTS];
+	ctx->done[STORE_STEP_RESULTS] = ctx->visited[STORE_STEP_RESULTS] ||
+					(ctx->done[STORE_STEP_FLAGS] &&
+					 ctx->done[STORE_STEP_PILLARS]);
 	ctx->done[STORE_STEP_LADDER] = has_ladder == 1;
 	ctx->done[STORE_STEP_COMMITMENTS] = cm.made > 0;
 	ctx->done[STORE_STEP_NOTES] = has_note == 1;

@@ -1,0 +1,143 @@
+#!/bin/sh
+# A whole coaching session with real keys: every statement and pillar
+# rated, the results with the radar, a ladder climb, two commitments and a
+# two-line note; then, after a restart, its summary from history and the
+# next session's follow-up of both commitments.
+. "$OWNIT_SRCDIR/tests/tui/lib.sh"
+
+db() {
+	"$SQLITE3" "$OWNIT_DB" "$1"
+}
+export OWNIT_TODAY=2026-11-23
+ITEMS=$(($(wc -l <"$OWNIT_SRCDIR/content/items.csv") - 1))
+PILLARS=$(($(wc -l <"$OWNIT_SRCDIR/content/pillars.csv") - 1))
+
+tui_start 80x24 --
+tui_wait "add the first person you coach" "first run offers to add a person"
+tui_keys a
+tui_wait "Add a person" "a opens the person form"
+tui_keys 'Zoë Ångström' Tab 'Team lead' Enter
+tui_wait "Open commitments of Zoë Ångström" "the person is added"
+
+tui_keys n
+tui_wait "New session" "n asks what kind of session"
+tui_keys Enter
+tui_wait "Zoë Ångström · coaching session" "the session header names person and kind"
+tui_wait "Follow-up" "the step bar is shown"
+tui_wait "flag 1/5 · statement 1/" \
+	"with nothing to follow up the session starts at the red flags"
+tui_keys BTab
+tui_wait "Nothing to follow up." "Shift-Tab goes back to the follow-up"
+tui_keys Tab
+tui_wait "flag 1/5 · statement 1/" "Tab moves on to the red flags"
+tui_wait "Almost always" "the scale is shown with its labels"
+i=0
+while [ $i -lt "$ITEMS" ]; do
+	tui_keys $((i % 5))
+	i=$((i + 1))
+done
+tui_wait "$ITEMS/$ITEMS rated" "every statement rated with digit keys"
+tui_wait "All statements rated" "the diagnostic says it is complete"
+is "$(db "SELECT count(*) FROM answer WHERE value >= 0")" "$ITEMS" \
+	"every answer is in the database"
+is "$(db "SELECT count(*) FROM answer WHERE statement = ''")" 0 \
+	"each answer keeps the statement text"
+
+tui_keys Tab
+tui_wait "0/$PILLARS rated" "Tab moves on to the pillars"
+tui_keys 3 4 2 3 2 4
+tui_wait "$PILLARS/$PILLARS rated" "every pillar rated"
+is "$(db "SELECT group_concat(value, '') FROM (SELECT value FROM rating
+	ORDER BY rowid)")" "342324" "the ratings are in the database"
+
+tui_keys Tab
+tui_wait "This session" "the results show the radar's legend"
+tui_wait "Clarity 3.0" "the radar labels the axes with the ratings"
+tui_wait "Red flags" "and the red-flag bars"
+tui_keys PageDown
+tui_wait "Strongest signals" "the strongest signals follow"
+
+tui_keys Tab
+tui_wait "Pick one real situation" "Tab moves on to the ladder"
+tui_keys Enter
+tui_wait "One real situation, in a sentence" "Enter asks for the situation"
+tui_keys C-u 'Status updates hide the slipping migration' Enter
+tui_wait "Where do you stand today?" "then where the person stands"
+tui_keys Down Enter
+tui_wait "Climb to 4 " "then the climb starts one rung above"
+for answer in 'I wait for them' 'It is mine to ask' 'I own the check-in' \
+	'Ask for blockers first' 'Tuesday slot'; do
+	tui_keys Enter
+	tui_poll "Enter saves" >/dev/null
+	tui_keys "$answer" Enter
+	tui_wait_gone "Enter saves" "answered: $answer"
+done
+tui_wait "Top of the ladder" "the climb reaches the top"
+is "$(db "SELECT start_rung || '-' || reached_rung FROM ladder")" "3-8" \
+	"the ladder is saved from rung 3 to the top"
+is "$(db "SELECT count(*) FROM ladder_step")" 5 "one answer per rung climbed"
+
+tui_keys Tab
+tui_wait "Commitments made in this session · 0" "Tab moves on to commitments"
+tui_keys a
+tui_wait "New commitment" "a opens the form"
+tui_keys 'Open the check-in with blockers' Tab Tab 'someday' Enter
+tui_wait 'not understood' "a due date that does not parse is refused"
+tui_keys C-u '+7d' Enter
+tui_wait "due 2026-11-30" "+7d is a week from today"
+tui_keys a
+tui_poll "New commitment" >/dev/null
+tui_keys 'Share the risk list' Tab C-u 'Zoë' Tab 'fri' Enter
+tui_wait "due 2026-11-27" "fri is the coming Friday"
+tui_wait "Commitments made in this session · 2" "two commitments listed"
+
+tui_keys Tab
+tui_wait "Type the notes of this session here" "Tab moves on to the notes"
+tui_keys 'First line, with a café.' Enter 'Second line.'
+tui_wait "Second line." "the note shows as typed"
+tui_keys Tab
+tui_wait "m mark complete" "Tab moves on to the summary"
+is "$(db "SELECT body FROM note")" "First line, with a café.
+Second line." "the note is saved when the step is left"
+tui_keys m
+tui_wait "Session marked complete." "m marks the session complete"
+is "$(db "SELECT status FROM session")" complete "the database agrees"
+tui_keys Escape
+tui_wait "Open commitments of Zoë Ångström" "Esc goes back home"
+tui_keys q
+tui_expect_exit 0 "quit after the session"
+
+tui_kill_server
+tui_start 80x24 --
+tui_wait "Zoë Ångström" "after a restart the person is there"
+tui_keys h
+tui_wait "complete" "history lists the session"
+tui_keys Enter
+tui_wait "Session summary" "Enter opens its summary"
+tui_keys PageDown PageDown PageDown PageDown PageDown PageDown
+tui_wait "Open the check-in with blockers" "the summary shows the commitments"
+tui_wait "First line, with a café." "and the note's first line"
+tui_wait "Second line." "and its second line"
+tui_keys Escape
+tui_keys Escape
+tui_wait "Open commitments of Zoë Ångström" "back home"
+tui_keys n
+tui_poll "New session" >/dev/null
+tui_keys Enter
+tui_wait "Commitments from earlier sessions · 2 to review" \
+	"the next session follows both commitments up"
+tui_wait "Open the check-in with blockers" "the first is listed"
+tui_wait "Share the risk list" "and the second"
+tui_keys k
+tui_wait "kept" "k marks it kept"
+tui_keys m
+tui_wait "What got in the way?" "m asks what got in the way"
+tui_keys 'No time' Enter
+tui_wait "in the way: No time" "the reason is shown"
+is "$(db "SELECT group_concat(status, ',') FROM (SELECT status FROM
+	commitment ORDER BY id)")" "missed,kept" "both reviews are saved"
+tui_keys Escape
+tui_keys q
+tui_expect_exit 0 "quit after the follow-up"
+
+done_testing
