@@ -419,6 +419,11 @@ class Bench:
         except (NotAvailable, Failed) as e:
             self.row_na(name, e, "ratio ≤ 3.0")
             return
+        got = subprocess.run([self.sqlite3, "-batch", "-readonly", ours_db,
+                              "SELECT count(*) FROM session"], text=True,
+                             stdout=subprocess.PIPE).stdout.strip()
+        self.notes.append("%s: the imported database holds %s sessions "
+                          "(%d exported)" % (name, got, m))
         ma, sa = summary([r.wall for r in a], "ms")
         mb, sb = summary([r.wall for r in b], "ms")
         rate = m / ma
