@@ -19,12 +19,16 @@ that a change of machine load hits both alike:
             sqlite3 `.import --csv` of the same rows into a plain table.
   startup   exec to the last line of the home screen through a pty
             (tests/bench/ptydrive) against tests/bench/bare_tui.
-  keys      child CPU time per key over 2,000 navigation keys through a pty.
-  memory    peak RSS (wait4 ru_maxrss) of export and of the TUI browsing
-            history, at every size.
+  keys      CPU time per key over 2,000 navigation keys through a pty (the
+            program's CPU with the keys minus without them).
+  memory    peak RSS of export and of the TUI browsing history, at every
+            size.
   radar     radar renders per second (tests/bench/radar_bench).
 
-Prints one table, then every command it ran, so anyone can reproduce a
+Programs are run under tests/bench/runstat, which reports the wall time, CPU
+and ru_maxrss of the program alone (a child forked straight from Python would
+report Python's own memory as its peak).  Prints one table, then every
+command it ran, so anyone can reproduce a
 figure with public tools.  A piece of ownit that is not built yet shows as
 "not available" with the reason; nothing is ever estimated.  Only the
 Python standard library is used.
