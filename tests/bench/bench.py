@@ -37,19 +37,17 @@ Python standard library is used.
 import argparse
 import csv
 import hashlib
-import fcntl
 import os
 import platform
-import select
-import shlex
 import shutil
-import signal
 import statistics
-import struct
 import subprocess
 import sys
-import termios
 import time
+
+from benchlib import (Failed, NotAvailable, Result, fmt_num, last_line_marker,
+                      mib, pty_expect, pty_quit, pty_read, pty_read_quiet,
+                      pty_spawn, read_stat, shell_quote, summary)
 
 TERM = "xterm-256color"
 COLS, ROWS = 80, 24
@@ -58,71 +56,6 @@ NAV_KEYS = 2000
 # Start-up runs take milliseconds and a busy machine makes them jumpy:
 # take 5 batches of 5 (after a warm-up each) per program, alternating.
 STARTUP_BATCHES, STARTUP_BATCH = 5, 5
-
-
-class NotAvailable(Exception):
-    """A piece of ownit that this run cannot measure, and why."""
-
-
-class Failed(Exception):
-    """A command that should have worked did not."""
-
-
-# ----------------------------------------------------------------- helpers
-
-
-def mib(kib):
-    return kib / 1024.0
-
-
-def scale(med, unit):
-    """(factor, unit label, format) to show values near med."""
-    if unit == "ms":
-        return (1e3, "ms", "%.1f") if med < 1 else (1, "s", "%.2f")
-    if unit == "us":
-        return 1e6, "µs", "%.0f"
-    if unit == "MiB":
-        return 1, "MiB", "%.1f"
-    if unit == "/s":
-        return 1, "/s", "{:,.0f}"
-    return 1, unit, "%g"
-
-
-def fmt_num(v, unit, med=None):
-    k, label, fmt = scale(v if med is None else med, unit)
-    text = fmt.format(v * k) if "{" in fmt else fmt % (v * k)
-    return text + (label if label == "/s" else " " + label)
-
-
-def summary(values, unit):
-    """The median, and 'median (min–max)' in one unit."""
-    med = statistics.median(values)
-    k, label, fmt = scale(med, unit)
-
-    def num(v):
-        return fmt.format(v * k) if "{" in fmt else fmt % (v * k)
-    sep = "" if label == "/s" else " "
-    if len(values) == 1:
-        return med, num(med) + sep + label
-    return med, "%s%s%s (%s–%s)" % (num(med), sep, label, num(min(values)),
-                                     num(max(values)))
-
-
-def shell_quote(arg):
-    if any(ord(c) < 32 for c in arg):
-        return "$'" + "".join(
-            "\\e" if c == "\x1b" else ("\\x%02x" % ord(c) if ord(c) < 32
-                                      else ("\\'" if c == "'" else c))
-            for c in arg) + "'"
-    return shlex.quote(arg)
-
-
-class Result:
-    __slots__ = ("wall", "cpu", "maxrss", "status", "stderr")
-
-    def __init__(self, wall, cpu, maxrss, status, stderr):
-        self.wall, self.cpu, self.maxrss = wall, cpu, maxrss
-        self.status, self.stderr = status, stderr
 
 
 # ------------------------------------------------------------------ bench
@@ -223,21 +156,11 @@ class Bench:
                                env=env or self.env)
         with open(errpath, "rb") as f:
             err = f.read().decode("utf-8", "replace")
-        st = self.read_stat(statpath)
+        st = read_stat(statpath)
         if st is None:
             return Result(0, 0, 0, p.returncode or 1, err)
         return Result(st["wall_us"] / 1e6, st["cpu_us"] / 1e6,
                       st["maxrss_kb"], st["status"], err)
-
-    @staticmethod
-    def read_stat(path):
-        try:
-            with open(path) as f:
-                w = f.read().split()
-            os.unlink(path)
-        except OSError:
-            return None
-        return {w[i]: int(w[i + 1]) for i in range(0, len(w) - 1, 2)}
 
     def check(self, res, what):
         if res.status == 0:
@@ -439,55 +362,16 @@ class Bench:
     # ----------------------------------------------------------- startup
 
     def last_line_marker(self, argv):
-        """The raw bytes of the first frame's bottom line: from the cursor
-        move to the last row up to the end of its text.  Found from one
+        """The bytes of argv's first frame's bottom line, from one
         calibration run that waits for the screen to settle."""
-        out = self.pty_capture(argv, settle=0.7)
-        row = ROWS
-        starts = [b"\x1b[%d;1H" % row, b"\x1b[%dd" % row,
-                  b"\x1b[%d;0H" % row]
-        pos = max(out.rfind(s) for s in starts)
-        if pos < 0:
-            raise Failed("%s: no cursor move to line %d in its first "
-                         "frame" % (argv[0], row))
-        seg = out[pos:]
-        # Walk escape sequences and text; the marker ends where the last
-        # text with something other than blanks ends.
-        i, last_text_end = 0, 0
-        while i < len(seg):
-            if seg[i] == 0x1b:
-                j = i + 1
-                if seg[j:j + 1] == b"[":
-                    j += 1
-                    while j < len(seg) and not 0x40 <= seg[j] <= 0x7e:
-                        j += 1
-                    j += 1
-                elif seg[j:j + 1] in (b"(", b")"):
-                    j += 2
-                else:
-                    j += 1
-                i = j
-            elif seg[i] >= 0x20:
-                j = i
-                while j < len(seg) and seg[j] >= 0x20 and seg[j] != 0x7f:
-                    j += 1
-                if seg[i:j].strip(b" "):
-                    last_text_end = j
-                i = j
-            else:
-                i += 1
-        marker = seg[:last_text_end].rstrip(b" ")
-        if len(marker) < 6 or b"\x00" in marker:
-            raise Failed("%s: cannot find its last line" % argv[0])
-        return marker.decode("latin-1")
-
-    def pty_capture(self, argv, settle):
-        """Runs argv on a pty until its output has been quiet for settle
-        seconds, types q, returns everything it drew."""
-        pid, fd = self.pty_spawn(argv)
-        out = self.pty_read_quiet(fd, settle, 10.0)
-        self.pty_quit(pid, fd, [b"q"])
-        return out
+        pid, fd = pty_spawn(argv, self.env, ROWS, COLS)
+        out = pty_read_quiet(fd, 0.7, 10.0)
+        pty_quit(pid, fd, [b"q"])
+        marker = last_line_marker(out, ROWS)
+        if not marker:
+            raise Failed("%s: no line %d found in its first frame" %
+                         (argv[0], ROWS))
+        return marker
 
     def bench_startup(self, dbs):
         target = 1.5
@@ -536,77 +420,6 @@ class Bench:
             times.append(float(f[f.index("us") + 1]) / 1e6)
         return times
 
-    # -------------------------------------------------------------- pty
-
-    def pty_spawn(self, argv, rows=ROWS, cols=COLS):
-        pid, fd = os.forkpty()
-        if pid == 0:
-            try:
-                fcntl.ioctl(0, termios.TIOCSWINSZ,
-                            struct.pack("HHHH", rows, cols, 0, 0))
-                os.execve(argv[0], argv, self.env)
-            finally:
-                os._exit(127)
-        return pid, fd
-
-    @staticmethod
-    def pty_read(fd, timeout):
-        r, _, _ = select.select([fd], [], [], timeout)
-        if not r:
-            return None
-        try:
-            return os.read(fd, 65536)
-        except OSError:
-            return b""
-
-    def pty_read_quiet(self, fd, settle, limit):
-        out = b""
-        t_end = time.monotonic() + limit
-        while time.monotonic() < t_end:
-            chunk = self.pty_read(fd, settle)
-            if not chunk:
-                break
-            out += chunk
-        return out
-
-    def pty_expect(self, fd, pattern, limit=10.0):
-        out = b""
-        t_end = time.monotonic() + limit
-        while pattern not in out:
-            left = t_end - time.monotonic()
-            chunk = self.pty_read(fd, left) if left > 0 else None
-            if not chunk:
-                raise Failed("waited %.0f s for %r on the screen; got "
-                             "%r" % (limit, pattern, out[-300:]))
-            out += chunk
-        return out
-
-    def pty_quit(self, pid, fd, keys):
-        """Types keys (a list, 0.2 s apart, so that Esc is not taken for
-        the start of a key sequence) and waits up to 5 s for the program
-        to end (else kills it); returns True when it ended by itself."""
-        for k in keys:
-            try:
-                os.write(fd, k)
-            except OSError:
-                break
-            self.pty_read_quiet(fd, 0.2, 0.5)
-        ended = False
-        t_end = time.monotonic() + 5
-        while time.monotonic() < t_end:
-            chunk = self.pty_read(fd, 0.2)
-            done, _ = os.waitpid(pid, os.WNOHANG)
-            if done:
-                ended = True
-                break
-            if chunk == b"":
-                time.sleep(0.01)
-        if not ended:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        os.close(fd)
-        return ended
-
     # ------------------------------------------------------------- keys
 
     def tui_run(self, argv, setup, keys, quit_keys):
@@ -617,26 +430,26 @@ class Bench:
         statpath = os.path.join(self.work, "runstat-tui.txt")
         if os.path.exists(statpath):
             os.unlink(statpath)
-        pid, fd = self.pty_spawn([self.runstat, "-o", statpath, "--"] +
-                                 argv)
+        pid, fd = pty_spawn([self.runstat, "-o", statpath, "--"] + argv,
+                            self.env, ROWS, COLS)
         silent = 0
         try:
             for send, expect in setup:
                 if send:
                     os.write(fd, send)
-                self.pty_expect(fd, expect)
-            self.pty_read_quiet(fd, 0.05, 2)
+                pty_expect(fd, expect)
+            pty_read_quiet(fd, 0.05, 2)
             for k in keys:
                 os.write(fd, k)
-                chunk = self.pty_read(fd, 0.25)
+                chunk = pty_read(fd, 0.25)
                 if not chunk:
                     silent += 1
                     continue
-                while self.pty_read(fd, 0):
+                while pty_read(fd, 0):
                     pass
         finally:
-            ended = self.pty_quit(pid, fd, quit_keys)
-        st = self.read_stat(statpath)
+            ended = pty_quit(pid, fd, quit_keys)
+        st = read_stat(statpath)
         if not ended or st is None:
             raise Failed("%s did not end after %r" % (argv[0], quit_keys))
         return st["cpu_us"] / 1e6, st["maxrss_kb"], silent

@@ -4,8 +4,10 @@
  *
  * Renders a two-series radar chart (this session against the previous one,
  * the case the results screen and `ownit report` draw) again and again for
- * about SECONDS (default 1) of wall time and prints "renders/s COUNT" with
- * the rate.  Mode "render" times radar_render(), the one-call version that
+ * about SECONDS (default 1) of this process's CPU time and prints
+ * "renders/s RATE count N seconds S": renders per CPU second, so other
+ * programs on a busy machine change the figure less than a wall clock
+ * would.  Mode "render" times radar_render(), the one-call version that
  * allocates a canvas and returns a string (what `ownit radar` and a report
  * do); mode "draw" times radar_draw() plus canvas_render_into() on one
  * reused canvas and buffer (what a screen redraw costs).  -a draws ASCII
@@ -30,7 +32,7 @@
 static double now(void)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
