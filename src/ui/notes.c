@@ -531,11 +531,13 @@ static void notes_draw(struct screen *s, struct app *app)
 	char head[80];
 	if (n->width != w)
 		layout(n, w);
-	snprintf(head, sizeof head, "%s", n->dirty ? "not saved yet"
-				      : n->when[0] ? "saved "
-						   : "");
-	if (!n->dirty && n->when[0])
+	/* Whether what the screen shows is in the database yet. */
+	if (n->dirty)
+		snprintf(head, sizeof head, "typing");
+	else if (n->when[0])
 		snprintf(head, sizeof head, "saved %s", n->when);
+	else
+		head[0] = '\0';
 	draw_text(app, y, x, "Notes", w, UI_HEADING);
 	int hw = draw_text_width(head);
 	draw_text(app, y, x + w - hw, head, hw, UI_DIM);

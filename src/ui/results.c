@@ -338,19 +338,11 @@ static void charts_add(struct page *pg, struct app *app,
 					      RADAR_MIN_WIDTH, 50);
 		int rh = clamp(view_h, RADAR_MIN_HEIGHT, rw * 2 / 5 + 2);
 		int bw = width - rw - 3;
-		int rows = width >= 100 ? (int)c->nflags + 2 : column_h;
-		struct canvas *cv =
-			radar_canvas(app, in, rw, rh > rows ? rh : rows,
-				     width - rw);
+		struct canvas *cv = radar_canvas(
+			app, in, rw, rh > column_h ? rh : column_h, width - rw);
 		if (!cv)
 			return;
-		if (width >= 100) {
-			canvas_text(cv, rw + 3, 0, bw, "Red flags",
-				    CANVAS_STYLE_TITLE);
-			bars_rows(app, c, res, cv, rw + 3, 2, bw);
-		} else {
-			bars_column(app, c, res, cv, rw + 3, 0, bw);
-		}
+		bars_column(app, c, res, cv, rw + 3, 0, bw > 60 ? 60 : bw);
 		page_canvas(pg, 0, cv);
 		return;
 	}

@@ -325,6 +325,32 @@ static struct intent request_apply(struct session *se)
 	return intent_of(INTENT_REDRAW);
 }
 
+/* 1 when an Esc just read is the start of a key sequence curses did not
+ * know (a terminal's own Home, say) rather than the Esc key: the rest of
+ * the sequence is already waiting.  It is read and dropped, so that an
+ * unknown key never leaves the session by accident. */
+static int esc_is_sequence(void)
+{
+	wint_t wc;
+	timeout(0);
+	int r = get_wch(&wc);
+	int seq = r == OK && (wc == L'[' || wc == L'O');
+	if (seq) {
+		/* Up to the final byte of the CSI or SS3 sequence. */
+		for (int n = 0; n < 16; n++) {
+			r = get_wch(&wc);
+			if (r != OK || (wc >= 0x40 && wc <= 0x7e))
+				break;
+		}
+	} else if (r == OK) {
+		unget_wch((wchar_t)wc); /* a key typed right after Esc */
+	} else if (r == KEY_CODE_YES) {
+		ungetch((int)wc);
+	}
+	timeout(500);
+	return seq;
+}
+
 static struct intent session_act(struct screen *s, struct app *app, int id,
 				 struct key key)
 {
@@ -332,6 +358,9 @@ static struct intent session_act(struct screen *s, struct app *app, int id,
 	struct session_ctx *ctx = &se->ctx;
 	struct screen *step = step_top(se);
 	int typing = step->ops->wants_text && step->ops->wants_text(step);
+
+	if (!key.code && key.ch == 27 && esc_is_sequence())
+		return intent_of(INTENT_NONE);
 
 	if (id >= SESSION_FRAME_IDS && !typing) {
 		switch (id) {
@@ -448,6 +477,25 @@ static int resume_find(struct session_ctx *ctx, struct error *err)
 	return r;
 }
 
+/* Home and End as tmux, screen and rxvt send them, which the xterm
+ * entries of terminfo do not list.  (Belongs in app.c's terminal start;
+ * here until it moves there.) */
+static void keys_define(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} keys[] = {
+		{"\033[1~", KEY_HOME},
+		{"\033[4~", KEY_END},
+		{"\033[7~", KEY_HOME},
+		{"\033[8~", KEY_END},
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (key_defined(keys[i].seq) == 0)
+			define_key(keys[i].seq, keys[i].key);
+}
+
 static struct screen *session_open(struct app *app, int64_t session_id)
 {
 	struct error err;
@@ -487,6 +535,7 @@ static struct screen *session_open(struct app *app, int64_t session_id)
 		return NULL;
 	}
 	struct session_ctx *ctx = &se->ctx;
+	keys_define();
 	ctx->app = app;
 	ctx->content = app->content;
 	ctx->session_id = session_id;

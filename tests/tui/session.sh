@@ -6,7 +6,7 @@
 . "$OWNIT_SRCDIR/tests/tui/lib.sh"
 
 db() {
-	"$SQLITE3" "$OWNIT_DB" "$1"
+	"$SQLITE3" -cmd ".timeout 5000" "$OWNIT_DB" "$1"
 }
 export OWNIT_TODAY=2026-11-23
 ITEMS=$(($(wc -l <"$OWNIT_SRCDIR/content/items.csv") - 1))
@@ -107,7 +107,7 @@ tui_wait "Open commitments of Zoë Ångström" "Esc goes back home"
 tui_keys q
 tui_expect_exit 0 "quit after the session"
 
-tui_kill_server
+tmux_ kill-session -t t
 tui_start 80x24 --
 tui_wait "Zoë Ångström" "after a restart the person is there"
 tui_keys h
