@@ -71,12 +71,15 @@ int main(void)
 		char line[128];
 		snprintf(line, sizeof line,
 			 "Person %-3d  last session 2026-11-%02d  "
-			 "open %d  overdue %d", y - 1, y % 28 + 1, y % 4,
-			 y % 2);
+			 "open %d  overdue %d",
+			 y - 1, y % 28 + 1, y % 4, y % 2);
 		mvaddnstr(y, 2, line, COLS - 4);
 	}
 	static const char *const keys[][2] = {
-		{"n", "new"}, {"h", "history"}, {"?", "help"}, {"q", "quit"},
+	    {"n", "new"},
+	    {"h", "history"},
+	    {"?", "help"},
+	    {"q", "quit"},
 	};
 	int x = 0;
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {

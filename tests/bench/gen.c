@@ -103,97 +103,107 @@ static void fmt_day(long t, char out[16])
 }
 
 static const char *const first_names[] = {
-	"Ana", "Bram", "Chiara", "Dev", "Elif", "Farid", "Greta", "Hugo",
-	"Ines", "Jonas", "Kofi", "Lena", "Malik", "Nora", "Oskar", "Priya",
-	"Quentin", "Rosa", "Sven", "Tomasz", "Uma", "Vikram", "Wen", "Yara",
-	"Zoë", "Émile", "Søren", "Aoife",
+    "Ana",    "Bram",  "Chiara",  "Dev",  "Elif",  "Farid",  "Greta",
+    "Hugo",   "Ines",  "Jonas",	  "Kofi", "Lena",  "Malik",  "Nora",
+    "Oskar",  "Priya", "Quentin", "Rosa", "Sven",  "Tomasz", "Uma",
+    "Vikram", "Wen",   "Yara",	  "Zoë",  "Émile", "Søren",  "Aoife",
 };
 static const char *const last_names[] = {
-	"Abara", "Berg", "Costa", "Dufour", "Eklund", "Fischer", "García",
-	"Haddad", "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Moreau",
-	"Nakamura", "O'Brien", "Petrov", "Quinn", "Rossi", "Schmidt", "Tanaka",
-	"Urban", "Varga", "Walsh", "Young", "Zeller",
+    "Abara",	"Berg",	     "Costa",  "Dufour",   "Eklund",
+    "Fischer",	"García",    "Haddad", "Ivanova",  "Jensen",
+    "Kowalski", "Lindqvist", "Moreau", "Nakamura", "O'Brien",
+    "Petrov",	"Quinn",     "Rossi",  "Schmidt",  "Tanaka",
+    "Urban",	"Varga",     "Walsh",  "Young",	   "Zeller",
 };
 static const char *const roles[] = {
-	"Team lead", "Engineering manager", "Head of QA", "Product lead",
-	"Lab manager", "Support lead", "Site lead", NULL,
+    "Team lead",   "Engineering manager", "Head of QA", "Product lead",
+    "Lab manager", "Support lead",	  "Site lead",	NULL,
 };
 static const char *const teams[] = {
-	"Platform", "Payments", "Assay development", "Customer care",
-	"Data, analytics & reporting", "Mobile", "Regulatory", NULL,
+    "Platform",
+    "Payments",
+    "Assay development",
+    "Customer care",
+    "Data, analytics & reporting",
+    "Mobile",
+    "Regulatory",
+    NULL,
 };
 static const char *const coaches[] = {
-	"M. Okafor", "J. \"Jo\" Lambert", "S. Virtanen", "R. Dubois",
+    "M. Okafor",
+    "J. \"Jo\" Lambert",
+    "S. Virtanen",
+    "R. Dubois",
 };
 
 /* Sentences for notes, chosen for the characters that stress CSV
  * writers and readers: commas, double quotes, apostrophes, dashes,
  * non-ASCII letters. */
 static const char *const note_bits[] = {
-	"Opened with the follow-up; two of three commitments were kept, the "
-	"third slipped because of the release freeze.",
-	"She said, \"I didn't want to bring it up until I had a fix\" - which "
-	"is exactly the pattern we talked about last time.",
-	"Agreed to try a 10-minute Friday check-in, written, with \"where it "
-	"stands, what blocks it, the plan\".",
-	"Team is stretched: two leavers, one on parental leave, hiring "
-	"paused until Q3.",
-	"He noticed he still signs off every design review; could the "
-	"senior engineers own that, with him only on escalations?",
-	"Ladder: started at \"wait and hope\", got to \"own it\" quickly once "
-	"we named what was in his control.",
-	"Perception gap on trust & openness (self 4, evidence ~2.5); "
-	"discussed, not fully convinced yet.",
-	"Context sharing is weak: the team hasn't seen the customer "
-	"numbers since the re-org.",
-	"Next time: revisit the on-call rota, the \"not my job\" moment in "
-	"the incident review, and the roadmap.",
-	"Reflected on the café meeting with the Zürich team - nobody pushed "
-	"back, yet three people complained afterwards.",
-	"Quote of the day: \"If I don't decide, nobody does\", said half "
-	"jokingly, but worth unpacking.",
-	"Good news: the migration shipped a week early, and the team "
-	"raised the data issue themselves, early.",
-	"Recognised Priya's cross-team help in public, as planned; it "
-	"landed well, others noticed.",
-	"Still unclear who owns the vendor contract, legal, procurement "
-	"or the team - three answers so far.",
+    "Opened with the follow-up; two of three commitments were kept, the "
+    "third slipped because of the release freeze.",
+    "She said, \"I didn't want to bring it up until I had a fix\" - which "
+    "is exactly the pattern we talked about last time.",
+    "Agreed to try a 10-minute Friday check-in, written, with \"where it "
+    "stands, what blocks it, the plan\".",
+    "Team is stretched: two leavers, one on parental leave, hiring "
+    "paused until Q3.",
+    "He noticed he still signs off every design review; could the "
+    "senior engineers own that, with him only on escalations?",
+    "Ladder: started at \"wait and hope\", got to \"own it\" quickly once "
+    "we named what was in his control.",
+    "Perception gap on trust & openness (self 4, evidence ~2.5); "
+    "discussed, not fully convinced yet.",
+    "Context sharing is weak: the team hasn't seen the customer "
+    "numbers since the re-org.",
+    "Next time: revisit the on-call rota, the \"not my job\" moment in "
+    "the incident review, and the roadmap.",
+    "Reflected on the café meeting with the Zürich team - nobody pushed "
+    "back, yet three people complained afterwards.",
+    "Quote of the day: \"If I don't decide, nobody does\", said half "
+    "jokingly, but worth unpacking.",
+    "Good news: the migration shipped a week early, and the team "
+    "raised the data issue themselves, early.",
+    "Recognised Priya's cross-team help in public, as planned; it "
+    "landed well, others noticed.",
+    "Still unclear who owns the vendor contract, legal, procurement "
+    "or the team - three answers so far.",
 };
 
 static const char *const answer_notes[] = {
-	"mostly in the weekly sync",
-	"better since the new board, but not in 1:1s",
-	"\"we're on it\" came up twice this week",
-	"only with the contractors, oddly",
+    "mostly in the weekly sync",
+    "better since the new board, but not in 1:1s",
+    "\"we're on it\" came up twice this week",
+    "only with the contractors, oddly",
 };
 static const char *const situations[] = {
-	"The billing migration slipped twice and nobody raised it early",
-	"Incident review: the alert was seen, but \"not ours\"",
-	"Quarterly plan agreed in the meeting, challenged in the corridor",
-	"Hand-over between QA and release keeps dropping tickets",
-	"Audit findings, again, on the same SOP",
+    "The billing migration slipped twice and nobody raised it early",
+    "Incident review: the alert was seen, but \"not ours\"",
+    "Quarterly plan agreed in the meeting, challenged in the corridor",
+    "Hand-over between QA and release keeps dropping tickets",
+    "Audit findings, again, on the same SOP",
 };
 static const char *const ladder_answers[] = {
-	"Yes - I saw the signs in March and hoped they'd go away.",
-	"I could have asked for the status, not waited for it.",
-	"Three options: split the scope, add a reviewer, move the date.",
-	"Book the meeting today; send the plan, with dates, by Friday.",
-	"The part that is mine: I never said what \"done\" means here.",
-	"Take it to the steering group myself, with the numbers.",
+    "Yes - I saw the signs in March and hoped they'd go away.",
+    "I could have asked for the status, not waited for it.",
+    "Three options: split the scope, add a reviewer, move the date.",
+    "Book the meeting today; send the plan, with dates, by Friday.",
+    "The part that is mine: I never said what \"done\" means here.",
+    "Take it to the steering group myself, with the numbers.",
 };
 static const char *const commitment_whats[] = {
-	"Write down decision rights for the release, share with the team",
-	"Hold a 15-minute weekly check-in with each direct report",
-	"Say \"I got that wrong\" in the next retro, about the estimate",
-	"Hand the vendor review to Sam, with a clear boundary on budget",
-	"Share the customer numbers, with context, at the all-hands",
-	"Ask \"what would you do?\" before giving an answer, all week",
+    "Write down decision rights for the release, share with the team",
+    "Hold a 15-minute weekly check-in with each direct report",
+    "Say \"I got that wrong\" in the next retro, about the estimate",
+    "Hand the vendor review to Sam, with a clear boundary on budget",
+    "Share the customer numbers, with context, at the all-hands",
+    "Ask \"what would you do?\" before giving an answer, all week",
 };
 static const char *const obstacles[] = {
-	"Release freeze ate the week",
-	"Forgot; no reminder set",
-	"Started, then the re-org paused it",
-	NULL,
+    "Release freeze ate the week",
+    "Forgot; no reminder set",
+    "Started, then the re-org paused it",
+    NULL,
 };
 
 /* A note of 200..2,000 bytes: sentences, some as "- " bullets on their
@@ -205,8 +215,10 @@ static void make_note(char *buf, size_t size)
 	while (len < want) {
 		const char *bit = PICK(note_bits);
 		int r = rnd_in(0, 9);
-		const char *sep = len == 0 ? "" : r < 5 ? " " : r < 8 ? "\n- "
-							  : "\n\n";
+		const char *sep = len == 0 ? ""
+				  : r < 5  ? " "
+				  : r < 8  ? "\n- "
+					   : "\n\n";
 		int n = snprintf(buf + len, size - len, "%s%s", sep, bit);
 		if (n < 0 || (size_t)n >= size - len)
 			break;
@@ -262,10 +274,10 @@ static void add_people(struct gen *g)
 		char created[24];
 		fmt_ts(START_EPOCH - 86400L * rnd_in(1, 60), created);
 		struct store_person sp = {
-			.name = p->name,
-			.role = PICK(roles),
-			.team = PICK(teams),
-			.created = created,
+		    .name = p->name,
+		    .role = PICK(roles),
+		    .team = PICK(teams),
+		    .created = created,
 		};
 		rnd_uuid(sp.uuid);
 		if (store_person_add(g->s, &sp, &err))
@@ -284,13 +296,13 @@ static void follow_up(struct gen *g, struct person *p, int64_t sid,
 	for (int i = 0; i < p->npending; i++) {
 		struct pending *pc = &p->pending[i];
 		struct store_commitment c = {
-			.person_id = p->id,
-			.session_id = pc->session_id,
-			.what = pc->what,
-			.owner = pc->owner,
-			.due = pc->due,
-			.created = pc->created,
-			.status = STORE_C_OPEN,
+		    .person_id = p->id,
+		    .session_id = pc->session_id,
+		    .what = pc->what,
+		    .owner = pc->owner,
+		    .due = pc->due,
+		    .created = pc->created,
+		    .status = STORE_C_OPEN,
 		};
 		rnd_uuid(c.uuid);
 		if (sid) {
@@ -309,8 +321,7 @@ static void follow_up(struct gen *g, struct person *p, int64_t sid,
 	p->npending = 0;
 }
 
-static void add_answers(struct gen *g, struct person *p, int64_t sid,
-			long t)
+static void add_answers(struct gen *g, struct person *p, int64_t sid, long t)
 {
 	struct error err = {0};
 	char when[24];
@@ -322,12 +333,12 @@ static void add_answers(struct gen *g, struct person *p, int64_t sid,
 			v = 4 - v;
 		fmt_ts(t + 60 + 40 * (long)i, when);
 		struct store_answer a = {
-			.session_id = sid,
-			.item_id = it->id,
-			.statement = it->statement,
-			.value = v,
-			.note = rnd_in(0, 9) == 0 ? PICK(answer_notes) : NULL,
-			.answered = when,
+		    .session_id = sid,
+		    .item_id = it->id,
+		    .statement = it->statement,
+		    .value = v,
+		    .note = rnd_in(0, 9) == 0 ? PICK(answer_notes) : NULL,
+		    .answered = when,
 		};
 		if (store_answer_save(g->s, &a, &err))
 			die("saving an answer", &err);
@@ -335,12 +346,11 @@ static void add_answers(struct gen *g, struct person *p, int64_t sid,
 	for (size_t i = 0; i < g->c->npillars; i++) {
 		fmt_ts(t + 1200 + 30 * (long)i, when);
 		struct store_rating r = {
-			.session_id = sid,
-			.pillar_id = g->c->pillars[i].id,
-			.value = rnd_in(1, 5),
-			.note = rnd_in(0, 7) == 0 ? "hard to say this month"
-						  : NULL,
-			.rated = when,
+		    .session_id = sid,
+		    .pillar_id = g->c->pillars[i].id,
+		    .value = rnd_in(1, 5),
+		    .note = rnd_in(0, 7) == 0 ? "hard to say this month" : NULL,
+		    .rated = when,
 		};
 		if (store_rating_save(g->s, &r, &err))
 			die("saving a rating", &err);
@@ -354,29 +364,29 @@ static void add_ladder(struct gen *g, int64_t sid, long t)
 	int start = rnd_in(1, 6), reached = rnd_in(start + 1, 8);
 	fmt_ts(t + 1500, when);
 	struct store_ladder l = {
-		.session_id = sid,
-		.situation = PICK(situations),
-		.start_rung = start,
-		.reached_rung = start,
-		.updated = when,
+	    .session_id = sid,
+	    .situation = PICK(situations),
+	    .start_rung = start,
+	    .reached_rung = start,
+	    .updated = when,
 	};
 	if (store_ladder_save(g->s, &l, &err))
 		die("saving the ladder", &err);
 	for (int r = start + 1; r <= reached; r++) {
 		fmt_ts(t + 1500 + 60 * r, when);
 		struct store_ladder_step st = {
-			.session_id = sid,
-			.rung = r,
-			.answer = PICK(ladder_answers),
-			.answered = when,
+		    .session_id = sid,
+		    .rung = r,
+		    .answer = PICK(ladder_answers),
+		    .answered = when,
 		};
 		if (store_ladder_step_save(g->s, &st, &err))
 			die("saving a ladder step", &err);
 	}
 }
 
-static void add_commitments(struct person *p, int64_t sid,
-			    long t, const char *when)
+static void add_commitments(struct person *p, int64_t sid, long t,
+			    const char *when)
 {
 	int n = rnd_in(0, 3);
 	for (int i = 0; i < n && p->npending < MAX_PENDING; i++) {
@@ -398,14 +408,14 @@ static void add_session(struct gen *g, struct person *p, long t, int open)
 	fmt_ts(t + 60L * rnd_in(40, 95), completed);
 	int coaching = rnd_in(0, 6) != 0;
 	struct store_session ses = {
-		.person_id = p->id,
-		.kind = coaching ? STORE_KIND_COACHING : STORE_KIND_SELF,
-		.coach = coaching ? PICK(coaches) : NULL,
-		.started = started,
-		.completed = open ? NULL : completed,
-		.status = open ? STORE_SESSION_OPEN : STORE_SESSION_COMPLETE,
-		.content_version = g->c->version,
-		.step = open ? STORE_STEP_LADDER : STORE_STEP_SUMMARY,
+	    .person_id = p->id,
+	    .kind = coaching ? STORE_KIND_COACHING : STORE_KIND_SELF,
+	    .coach = coaching ? PICK(coaches) : NULL,
+	    .started = started,
+	    .completed = open ? NULL : completed,
+	    .status = open ? STORE_SESSION_OPEN : STORE_SESSION_COMPLETE,
+	    .content_version = g->c->version,
+	    .step = open ? STORE_STEP_LADDER : STORE_STEP_SUMMARY,
 	};
 	rnd_uuid(ses.uuid);
 	if (store_session_add(g->s, &ses, &err))
@@ -416,9 +426,9 @@ static void add_session(struct gen *g, struct person *p, long t, int open)
 	add_commitments(p, ses.id, t, started);
 	make_note(g->note, sizeof g->note);
 	struct store_note n = {
-		.session_id = ses.id,
-		.body = g->note,
-		.updated = completed,
+	    .session_id = ses.id,
+	    .body = g->note,
+	    .updated = completed,
 	};
 	rnd_uuid(n.uuid);
 	if (store_note_put(g->s, &n, &err))
@@ -484,8 +494,7 @@ int main(int argc, char **argv)
 			 rnd_in(0, (int)(step > 60 ? step / 2 : 1));
 		add_session(&g, p, t, rnd_in(0, 49) == 0);
 		if ((i + 1) % BATCH == 0) {
-			if (store_tx_commit(s, &err) ||
-			    store_tx_begin(s, &err))
+			if (store_tx_commit(s, &err) || store_tx_begin(s, &err))
 				die("committing a batch", &err);
 		}
 	}

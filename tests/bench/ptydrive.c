@@ -222,8 +222,8 @@ static void usage(void)
 
 int main(int argc, char **argv)
 {
-	struct opts o = {.cols = 80, .rows = 24, .runs = 1, .keys = "q",
-			 .timeout = 10};
+	struct opts o = {
+	    .cols = 80, .rows = 24, .runs = 1, .keys = "q", .timeout = 10};
 	int opt;
 	while ((opt = getopt(argc, argv, "+c:r:n:q:t:o:m:")) != -1) {
 		if (opt == 'c')

@@ -39,11 +39,11 @@ static double now(void)
 static void fill(struct radar_input *in, unsigned long i)
 {
 	static const char *const names[RADAR_AXES] = {
-		"Clarity", "Trust and openness", "Autonomy",
-		"Feedback systems", "Role-model behaviours",
+	    "Clarity",		"Trust and openness",	 "Autonomy",
+	    "Feedback systems", "Role-model behaviours",
 	};
 	static const char *const shorts[RADAR_AXES] = {
-		"Clarity", "Trust", "Autonomy", "Feedback", "Role model",
+	    "Clarity", "Trust", "Autonomy", "Feedback", "Role model",
 	};
 	memset(in, 0, sizeof *in);
 	for (int a = 0; a < RADAR_AXES; a++) {
@@ -105,15 +105,14 @@ int main(int argc, char **argv)
 		for (int k = 0; k < 64; k++, n++) {
 			fill(&in, n);
 			if (draw_only) {
-				if (radar_draw(c, 0, 0, w, h, &in, NULL,
-					       &err))
+				if (radar_draw(c, 0, 0, w, h, &in, NULL, &err))
 					goto fail;
-				size_t len = canvas_render_into(c, 0, buf,
-								size);
+				size_t len =
+				    canvas_render_into(c, 0, buf, size);
 				sum += len + (unsigned char)buf[len / 2];
 			} else {
-				char *s = radar_render(&in, w, h, mode, 0,
-						       &err);
+				char *s =
+				    radar_render(&in, w, h, mode, 0, &err);
 				if (!s)
 					goto fail;
 				sum += strlen(s);

@@ -49,7 +49,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "usage: runstat [-o FILE] -- PROGRAM [ARG...]\n");
+		fprintf(stderr,
+			"usage: runstat [-o FILE] -- PROGRAM [ARG...]\n");
 		return 2;
 	}
 	struct timespec t0, t1;
@@ -73,8 +74,8 @@ int main(int argc, char **argv)
 		}
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	int code = WIFEXITED(status) ? WEXITSTATUS(status)
-				     : 128 + WTERMSIG(status);
+	int code =
+	    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 	long wall = (t1.tv_sec - t0.tv_sec) * 1000000L +
 		    (t1.tv_nsec - t0.tv_nsec) / 1000;
 	FILE *f = out ? fopen(out, "w") : stderr;
