@@ -141,14 +141,19 @@ SELECT
   iif(clarity IS NULL, NULL, printf('%.2f', clarity)) AS pillar_clarity,
   iif(trust IS NULL, NULL, printf('%.2f', trust)) AS pillar_trust_openness,
   iif(autonomy IS NULL, NULL, printf('%.2f', autonomy)) AS pillar_autonomy,
-  iif(feedback IS NULL, NULL, printf('%.2f', feedback)) AS pillar_feedback_systems,
+  iif(feedback IS NULL, NULL, printf('%.2f', feedback))
+    AS pillar_feedback_systems,
   iif(rolem IS NULL, NULL, printf('%.2f', rolem)) AS pillar_role_modelling,
   iif(vision IS NULL, NULL, printf('%.2f', vision)) AS vision,
   iif(e_clarity IS NULL, NULL, printf('%.2f', e_clarity)) AS evidence_clarity,
-  iif(e_trust IS NULL, NULL, printf('%.2f', e_trust)) AS evidence_trust_openness,
-  iif(e_autonomy IS NULL, NULL, printf('%.2f', e_autonomy)) AS evidence_autonomy,
-  iif(e_feedback IS NULL, NULL, printf('%.2f', e_feedback)) AS evidence_feedback_systems,
-  iif(e_rolem IS NULL, NULL, printf('%.2f', e_rolem)) AS evidence_role_modelling,
+  iif(e_trust IS NULL, NULL, printf('%.2f', e_trust))
+    AS evidence_trust_openness,
+  iif(e_autonomy IS NULL, NULL, printf('%.2f', e_autonomy))
+    AS evidence_autonomy,
+  iif(e_feedback IS NULL, NULL, printf('%.2f', e_feedback))
+    AS evidence_feedback_systems,
+  iif(e_rolem IS NULL, NULL, printf('%.2f', e_rolem))
+    AS evidence_role_modelling,
   (SELECT id FROM (SELECT 1 AS o, 'vague-updates' AS id, f1 AS v
       UNION ALL SELECT 2, 'slow-escalation', f2
       UNION ALL SELECT 3, 'not-my-job', f3
