@@ -560,7 +560,7 @@ class Bench:
                 if m == hi and (kind, lo) in rss and lo != hi:
                     grow = med - statistics.median(rss[(kind, lo)])
                     ok = med <= 16 and grow <= 2
-                    self.row(name, s, "", "+%.1f MiB vs %s" %
+                    self.row(name, s, "", "%+.1f MiB vs %s" %
                              (grow, "{:,}".format(lo)),
                              "≤ 16 MiB, ≤ +2 MiB", self.verdict(ok))
                 else:
