@@ -693,13 +693,25 @@ size_t canvas_render_into(const struct canvas *c, unsigned flags, char *buf,
 char *canvas_render(const struct canvas *c, unsigned flags,
 		    struct error *err)
 {
-	size_t n = canvas_render_into(c, flags, NULL, 0);
-	char *s = malloc(n + 1);
+	/* One pass in the common case: a buffer with room for 4 bytes a cell
+	 * and a newline a row holds any rendering without colours; only one
+	 * that does not fit (colours) is rendered a second time. */
+	size_t guess = (size_t)c->w * (size_t)c->h * 4 + (size_t)c->h + 1;
+	char *s = malloc(guess);
 
 	if (!s) {
 		error_set(err, ERROR_RUNTIME, "canvas: out of memory");
 		return NULL;
 	}
-	canvas_render_into(c, flags, s, n + 1);
-	return s;
+	size_t n = canvas_render_into(c, flags, s, guess);
+	if (n < guess)
+		return s;
+	char *t = realloc(s, n + 1);
+	if (!t) {
+		free(s);
+		error_set(err, ERROR_RUNTIME, "canvas: out of memory");
+		return NULL;
+	}
+	canvas_render_into(c, flags, t, n + 1);
+	return t;
 }

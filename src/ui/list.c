@@ -19,7 +19,7 @@
 #include "ui/fields.h"
 #include "ui/list.h"
 
-#define LIST_WINDOW_MIN 64
+#define LIST_WINDOW_MIN 16
 #define LIST_FILTER_MAX 64
 
 struct list {

@@ -1,0 +1,102 @@
+/* bare_tui.c - the start-up reference: the least a curses program can do.
+ *
+ *   bare_tui
+ *
+ * Links the same libraries as ownit (ncursesw and its form library,
+ * SQLite, libcsv, libm; the linker drops what a program does not call, so
+ * this calls into each as ownit does) so the dynamic loader has to map and
+ * relocate them all, sets the terminal up the way ownit's app.c does
+ * (newterm, cbreak, noecho, keypad, hidden cursor, colours on the
+ * terminal's own background), draws one screen shaped like ownit's home
+ * screen (a title bar, a list of people, a key line at the bottom, the key
+ * line drawn last) and waits for `q`.  It opens no database and reads no
+ * files: it is the floor that ownit's start-up is compared with.
+ *
+ * This is a benchmark reference, not part of ownit, so it includes curses,
+ * sqlite3 and csv headers directly.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <csv.h>
+#include <sqlite3.h>
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#if defined(HAVE_NCURSESW_CURSES_H)
+#include <ncursesw/curses.h>
+#include <ncursesw/form.h>
+#else
+#include <curses.h>
+#include <form.h>
+#endif
+
+int main(void)
+{
+	struct csv_parser p;
+	volatile double two = 2.0;
+	setlocale(LC_ALL, "");
+	/* One call into each library, so none is dropped as unneeded. */
+	if (csv_init(&p, 0) != 0 || sqlite3_libversion_number() < 3000000 ||
+	    sqrt(two) < 1.0)
+		return 1;
+	csv_free(&p);
+	FIELD *f[2] = {new_field(1, 10, 0, 0, 0, 0), NULL};
+
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr)
+		return 1;
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	if (has_colors()) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_BLACK, COLOR_CYAN);
+		init_pair(2, COLOR_CYAN, -1);
+	}
+	attron(COLOR_PAIR(1) | A_BOLD);
+	mvhline(0, 0, ' ', COLS);
+	mvaddstr(0, 0, " bare \xc2\xb7 Home");
+	attroff(COLOR_PAIR(1) | A_BOLD);
+	for (int y = 2; y < LINES - 2; y++) {
+		char line[128];
+		snprintf(line, sizeof line,
+			 "Person %-3d  last session 2026-11-%02d  "
+			 "open %d  overdue %d",
+			 y - 1, y % 28 + 1, y % 4, y % 2);
+		mvaddnstr(y, 2, line, COLS - 4);
+	}
+	static const char *const keys[][2] = {
+	    {"n", "new"},
+	    {"h", "history"},
+	    {"?", "help"},
+	    {"q", "quit"},
+	};
+	int x = 0;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		attron(COLOR_PAIR(2) | A_BOLD);
+		mvaddstr(LINES - 1, x, keys[i][0]);
+		attroff(COLOR_PAIR(2) | A_BOLD);
+		addstr(" ");
+		addstr(keys[i][1]);
+		addstr("  ");
+		x += (int)(strlen(keys[i][0]) + strlen(keys[i][1])) + 3;
+	}
+	refresh();
+	int ch;
+	while ((ch = getch()) != 'q' && ch != ERR)
+		;
+	endwin();
+	delscreen(scr);
+	free_field(f[0]);
+	return 0;
+}
