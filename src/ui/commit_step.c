@@ -47,6 +47,7 @@ struct commits {
 	size_t n, cap, cur, first;
 	int armed; /* d pressed once on cur */
 	int64_t editing;
+	int64_t added; /* the commitment the form added last */
 	struct prompt_result pr;
 };
 
@@ -108,14 +109,16 @@ static int check_form(char *const *texts, int *field, char *msg,
 	return 0;
 }
 
-static void form_back(struct commits *c, struct app *app)
+/* The form's save (see prompt_saving): a failed write keeps the form
+ * open with what was typed. */
+static int form_save(void *ud, struct app *app, const struct prompt_result *pr)
 {
+	struct commits *c = ud;
 	char due[DATES_DAY_SIZE], msg[160];
 	struct error err;
-	struct prompt_result *pr = &c->pr;
 	if (session_parse_due(pr->text[2], 1, due, msg, sizeof msg) < 0) {
 		app_status(app, 1, "%s", msg);
-		return;
+		return -1;
 	}
 	struct store_commitment sc;
 	memset(&sc, 0, sizeof sc);
@@ -128,29 +131,30 @@ static void form_back(struct commits *c, struct app *app)
 	error_clear(&err);
 	if (pr->tag == TAG_EDIT) {
 		sc.id = c->editing;
-		if (store_commitment_update(app->store, &sc, &err) < 0)
+		if (store_commitment_update(app->store, &sc, &err) < 0) {
 			session_fail(app, &err);
-		return;
+			return -1;
+		}
+		return 0;
 	}
 	if (store_commitment_add(app->store, &sc, &err) < 0) {
 		session_fail(app, &err);
-		return;
+		return -1;
 	}
-	reload(c, app);
-	for (size_t i = 0; i < c->n; i++)
-		if (c->items[i].id == sc.id)
-			c->cur = i;
+	c->added = sc.id;
 	app_status(app, 0, "Saved. a adds another; Tab goes on to the notes.");
+	return 0;
 }
 
 static void commit_enter(struct screen *s, struct app *app)
 {
 	struct commits *c = s->data;
-	if (c->pr.done) {
-		form_back(c, app);
-		prompt_result_clear(&c->pr);
-	}
 	reload(c, app);
+	if (c->pr.done && c->pr.tag == TAG_ADD)
+		for (size_t i = 0; i < c->n; i++)
+			if (c->items[i].id == c->added)
+				c->cur = i;
+	prompt_result_clear(&c->pr);
 }
 
 static void commit_draw(struct screen *s, struct app *app)
@@ -211,9 +215,11 @@ static struct intent form_open(struct commits *c, const struct citem *it)
 		c->editing = it->id;
 	}
 	c->pr.tag = it ? TAG_EDIT : TAG_ADD;
-	return intent_push(prompt_new(it ? "Edit commitment" : "New commitment",
-				      "Tab moves between fields; Enter saves",
-				      3, labels, init, check_form, &c->pr));
+	struct screen *form =
+		prompt_new(it ? "Edit commitment" : "New commitment",
+			   "Tab moves between fields; Enter saves", 3, labels,
+			   init, check_form, &c->pr);
+	return intent_push(prompt_saving(form, form_save, c));
 }
 
 static struct intent commit_act(struct screen *s, struct app *app, int id,

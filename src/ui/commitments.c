@@ -476,7 +476,10 @@ static struct intent rn_save(struct renegotiate *rn, struct app *app)
 	} else if (dates_parse_due(in, today, due, &err) != 0) {
 		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
 	} else if (renegotiate_write(app, rn, obstacle, due, &err) != 0) {
+		/* The dialog stays open with what was typed: Enter tries
+		 * again. */
 		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
+		app_status(app, 1, "not saved: %s", err.msg);
 	} else {
 		ok = 1;
 		app_status(app, 0, "Renegotiated, now due %s.", due);

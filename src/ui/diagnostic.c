@@ -116,16 +116,21 @@ static int answer_save(struct diag *d, size_t p, int value, const char *note)
 	return 0;
 }
 
+/* The note prompt's save: the value stays as it was.  A failed write
+ * keeps the prompt open with the note as typed. */
+static int note_save(void *ud, struct app *app, const struct prompt_result *r)
+{
+	struct diag *d = ud;
+	(void)app;
+	return answer_save(d, d->cur, d->value[d->cur], r->text[0]);
+}
+
 static void diag_enter(struct screen *s, struct app *app)
 {
 	struct diag *d = s->data;
 	struct error err;
 	(void)app;
-	if (d->pr.done) {
-		/* Back from the note prompt: keep the value as it was. */
-		answer_save(d, d->cur, d->value[d->cur], d->pr.text[0]);
-		prompt_result_clear(&d->pr);
-	}
+	prompt_result_clear(&d->pr);
 	for (size_t p = 0; p < d->n; p++)
 		d->value[p] = -1;
 	error_clear(&err);
@@ -252,8 +257,10 @@ static struct intent diag_act(struct screen *s, struct app *app, int id,
 	case DG_NOTE: {
 		static const char *const labels[] = {"Note on this statement"};
 		const char *init[] = {d->note[d->cur]};
-		return intent_push(prompt_new("Note", "Enter saves, Esc cancels",
-					      1, labels, init, NULL, &d->pr));
+		struct screen *p =
+			prompt_new("Note", "Enter saves, Esc cancels", 1,
+				   labels, init, NULL, &d->pr);
+		return intent_push(prompt_saving(p, note_save, d));
 	}
 	case DG_CLEAR:
 		error_clear(&err);

@@ -124,35 +124,36 @@ static int review(struct followup *f, struct app *app, int64_t id,
 	return 0;
 }
 
-static void prompt_back(struct followup *f, struct app *app)
+/* The prompts' save (see prompt_saving): a failed write keeps the
+ * prompt open with what was typed. */
+static int prompt_save(void *ud, struct app *app,
+		       const struct prompt_result *pr)
 {
-	struct prompt_result *pr = &f->pr;
-	if (pr->tag == TAG_WHY) {
-		review(f, app, f->pending, f->pending_status, pr->text[0],
-		       NULL);
-	} else if (pr->tag == TAG_RENEGOTIATE) {
-		char due[DATES_DAY_SIZE], msg[160];
-		if (session_parse_due(pr->text[0], 0, due, msg, sizeof msg) <
-		    0) {
-			app_status(app, 1, "%s", msg);
-			return;
-		}
-		if (review(f, app, f->pending, STORE_C_RENEGOTIATED,
-			   pr->text[1], due) == 0)
-			app_status(app, 0,
-				   "Renegotiated: the new commitment is due "
-				   "%s (see Commitments).",
-				   due);
+	struct followup *f = ud;
+	if (pr->tag == TAG_WHY)
+		return review(f, app, f->pending, f->pending_status,
+			      pr->text[0], NULL);
+	if (pr->tag != TAG_RENEGOTIATE)
+		return 0;
+	char due[DATES_DAY_SIZE], msg[160];
+	if (session_parse_due(pr->text[0], 0, due, msg, sizeof msg) < 0) {
+		app_status(app, 1, "%s", msg);
+		return -1;
 	}
+	if (review(f, app, f->pending, STORE_C_RENEGOTIATED, pr->text[1],
+		   due) < 0)
+		return -1;
+	app_status(app, 0,
+		   "Renegotiated: the new commitment is due %s (see "
+		   "Commitments).",
+		   due);
+	return 0;
 }
 
 static void followup_enter(struct screen *s, struct app *app)
 {
 	struct followup *f = s->data;
-	if (f->pr.done) {
-		prompt_back(f, app);
-		prompt_result_clear(&f->pr);
-	}
+	prompt_result_clear(&f->pr);
 	reload(f, app);
 }
 
@@ -258,9 +259,10 @@ static struct intent ask_why(struct followup *f, const struct item *it,
 	f->pending = it->id;
 	f->pending_status = st;
 	f->pr.tag = TAG_WHY;
-	return intent_push(prompt_new(it->what, "Optional: Enter saves, Esc "
+	struct screen *p = prompt_new(it->what, "Optional: Enter saves, Esc "
 						"skips",
-				      1, labels, init, NULL, &f->pr));
+				      1, labels, init, NULL, &f->pr);
+	return intent_push(prompt_saving(p, prompt_save, f));
 }
 
 static int check_due(char *const *texts, int *field, char *msg,
@@ -318,9 +320,9 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 		}
 		f->pending = it->id;
 		f->pr.tag = TAG_RENEGOTIATE;
-		return intent_push(prompt_new("Renegotiate", it->what, 2,
-					      labels, init, check_due,
-					      &f->pr));
+		struct screen *p = prompt_new("Renegotiate", it->what, 2,
+					      labels, init, check_due, &f->pr);
+		return intent_push(prompt_saving(p, prompt_save, f));
 	}
 	case FU_WHY:
 		if (it->status == STORE_C_OPEN) {

@@ -70,13 +70,15 @@ static int next_rung(const struct ladder *l)
 	return 0;
 }
 
-static int ladder_store(struct ladder *l, struct app *app)
+/* Saves the ladder with this situation and today's rung. */
+static int ladder_write(struct ladder *l, struct app *app,
+			const char *situation, int start)
 {
 	struct store_ladder sl = {
 		.session_id = l->ctx->session_id,
-		.situation = l->situation,
-		.start_rung = l->start,
-		.reached_rung = l->reached > l->start ? l->reached : l->start,
+		.situation = situation,
+		.start_rung = start,
+		.reached_rung = l->reached > start ? l->reached : start,
 	};
 	struct error err;
 	error_clear(&err);
@@ -139,57 +141,80 @@ static char *suggestion(const struct ladder *l, struct app *app)
 	return strdup(buf);
 }
 
-static void prompt_back(struct ladder *l, struct app *app)
+/* The situation prompt's save: the ladder changes only once the store
+ * has it, so a failed write leaves both as they were and the prompt
+ * open with the text as typed. */
+static int situation_save(struct ladder *l, struct app *app,
+			  const char *text)
 {
-	struct prompt_result *pr = &l->pr;
-	if (pr->tag == TAG_SITUATION) {
-		if (!pr->text[0][0]) {
-			app_status(app, 1, "The situation cannot be empty.");
-			return;
-		}
-		free(l->situation);
-		l->situation = strdup(pr->text[0]);
-		if (!l->situation)
-			return;
-		int first = l->start == 0;
-		if (first)
-			l->start = ladder_line(l->ctx->content) - 1;
-		if (ladder_store(l, app) == 0 && first) {
-			l->phase = PH_CHOOSE;
-			l->cursor = l->start;
-		}
-	} else if (pr->tag > TAG_ANSWER) {
-		int rung = pr->tag - TAG_ANSWER;
-		struct store_ladder_step st = {
-			.session_id = l->ctx->session_id,
-			.rung = rung,
-			.answer = pr->text[0],
-		};
-		struct error err;
-		error_clear(&err);
-		if (!pr->text[0][0])
-			return;
-		if (store_ladder_step_save(app->store, &st, &err) < 0) {
-			session_fail(app, &err);
-			return;
-		}
-		free(l->answer[rung]);
-		l->answer[rung] = strdup(pr->text[0]);
-		l->reached = rung > l->reached ? rung : l->reached;
-		l->cursor = rung < CONTENT_RUNGS ? rung + 1 : rung;
-		if (!next_rung(l))
-			app_status(app, 0, "Top of the ladder. Tab turns it "
-					   "into commitments.");
+	if (!text[0]) {
+		app_status(app, 1, "The situation cannot be empty.");
+		return -1;
 	}
+	char *copy = strdup(text);
+	if (!copy) {
+		app_status(app, 1, "out of memory");
+		return -1;
+	}
+	int first = l->start == 0;
+	int start = first ? ladder_line(l->ctx->content) - 1 : l->start;
+	if (ladder_write(l, app, copy, start) < 0) {
+		free(copy);
+		return -1;
+	}
+	free(l->situation);
+	l->situation = copy;
+	l->start = start;
+	if (first) {
+		l->phase = PH_CHOOSE;
+		l->cursor = l->start;
+	}
+	return 0;
+}
+
+/* A rung's answer; an empty one is not saved. */
+static int answer_save(struct ladder *l, struct app *app, int rung,
+		       const char *text)
+{
+	struct store_ladder_step st = {
+		.session_id = l->ctx->session_id,
+		.rung = rung,
+		.answer = text,
+	};
+	struct error err;
+	error_clear(&err);
+	if (!text[0])
+		return 0;
+	if (store_ladder_step_save(app->store, &st, &err) < 0) {
+		session_fail(app, &err);
+		return -1;
+	}
+	free(l->answer[rung]);
+	l->answer[rung] = strdup(text);
+	l->reached = rung > l->reached ? rung : l->reached;
+	l->cursor = rung < CONTENT_RUNGS ? rung + 1 : rung;
+	if (!next_rung(l))
+		app_status(app, 0, "Top of the ladder. Tab turns it into "
+				   "commitments.");
+	return 0;
+}
+
+/* The prompts' save (see prompt_saving). */
+static int prompt_save(void *ud, struct app *app,
+		       const struct prompt_result *pr)
+{
+	struct ladder *l = ud;
+	if (pr->tag == TAG_SITUATION)
+		return situation_save(l, app, pr->text[0]);
+	if (pr->tag > TAG_ANSWER)
+		return answer_save(l, app, pr->tag - TAG_ANSWER, pr->text[0]);
+	return 0;
 }
 
 static void ladder_enter(struct screen *s, struct app *app)
 {
 	struct ladder *l = s->data;
-	if (l->pr.done) {
-		prompt_back(l, app);
-		prompt_result_clear(&l->pr);
-	}
+	prompt_result_clear(&l->pr);
 	enum phase keep = l->phase;
 	load(l, app);
 	if (keep == PH_CHOOSE)
@@ -328,8 +353,9 @@ static struct intent ask(struct ladder *l, int tag, const char *title,
 	const char *labels[] = {label};
 	const char *inits[] = {init};
 	l->pr.tag = tag;
-	return intent_push(prompt_new(title, "Enter saves, Esc cancels", 1,
-				      labels, inits, NULL, &l->pr));
+	struct screen *p = prompt_new(title, "Enter saves, Esc cancels", 1,
+				      labels, inits, NULL, &l->pr);
+	return intent_push(prompt_saving(p, prompt_save, l));
 }
 
 static struct intent ladder_act(struct screen *s, struct app *app, int id,
@@ -364,8 +390,11 @@ static struct intent ladder_act(struct screen *s, struct app *app, int id,
 		if (l->phase == PH_SITUATION)
 			goto situation;
 		if (l->phase == PH_CHOOSE) {
-			l->start = l->cursor;
-			if (ladder_store(l, app) == 0) {
+			/* Today's rung changes once it is stored, so a
+			 * failed write can be tried again with Enter. */
+			if (ladder_write(l, app, l->situation, l->cursor) ==
+			    0) {
+				l->start = l->cursor;
 				l->phase = PH_CLIMB;
 				int n = next_rung(l);
 				l->cursor = n ? n : l->start;

@@ -109,7 +109,10 @@ static struct intent pf_save(struct person_form *pf, struct app *app)
 		p.archived = fields_choice(pf->f, F_ARCHIVED);
 		ok = pf_write(pf, app, &p, &err) == 0;
 		if (!ok) {
+			/* The form stays open with what was typed, so that
+			 * Enter tries again (after a full disk, say). */
 			snprintf(pf->error, sizeof pf->error, "%s", err.msg);
+			app_status(app, 1, "not saved: %s", err.msg);
 			if (err.kind == ERROR_INPUT)
 				fields_focus(pf->f, F_NAME);
 		}

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -63,6 +64,8 @@ struct prompt {
 	int n, focus;
 	struct field f[PROMPT_FIELDS_MAX];
 	prompt_check_fn check;
+	prompt_save_fn save;
+	void *save_ud;
 	struct prompt_result *out;
 	char error[200];
 };
@@ -201,8 +204,18 @@ static struct intent prompt_accept(struct prompt *p, struct app *app)
 		}
 	}
 	prompt_result_fill(p);
-	if (!p->out->done)
+	if (!p->out->done) {
 		app_status(app, 1, "out of memory: the text was not kept");
+		return intent_of(INTENT_POP);
+	}
+	if (p->save && p->save(p->save_ud, app, p->out) != 0) {
+		/* The fields still hold the text: the opener must not see
+		 * a result it would take for saved. */
+		prompt_result_clear(p->out);
+		snprintf(p->error, sizeof p->error,
+			 "Not saved: Enter tries again, Esc drops the text.");
+		return intent_of(INTENT_REDRAW);
+	}
 	return intent_of(INTENT_POP);
 }
 
@@ -314,6 +327,17 @@ void prompt_result_clear(struct prompt_result *r)
 		r->text[i] = NULL;
 	}
 	r->done = 0;
+}
+
+struct screen *prompt_saving(struct screen *s, prompt_save_fn save,
+			     void *ud)
+{
+	if (s) {
+		struct prompt *p = s->data;
+		p->save = save;
+		p->save_ud = ud;
+	}
+	return s;
 }
 
 struct screen *prompt_new(const char *title, const char *hint, int n,

@@ -11,7 +11,12 @@
  * Hand-written rather than built on the form library: a field here keeps
  * its text and cursor across KEY_RESIZE without rebuilding windows, shows
  * control characters safely, and a check function can refuse Enter with a
- * message (a due date that does not parse) while the box stays open. */
+ * message (a due date that does not parse) while the box stays open.
+ *
+ * A screen whose answer must reach the store gives the prompt a save
+ * function (prompt_saving): then Enter saves, and when the store fails
+ * (a full disk) the box stays open with the text as typed, and the next
+ * Enter tries again; nothing typed is thrown away by a failed write. */
 #ifndef OWNIT_UI_PROMPT_H
 #define OWNIT_UI_PROMPT_H
 
@@ -42,6 +47,19 @@ struct screen *prompt_new(const char *title, const char *hint, int n,
 			  const char *const *labels,
 			  const char *const *initial, prompt_check_fn check,
 			  struct prompt_result *out);
+
+/* Saves an accepted answer (r filled, r->done 1) for the screen that
+ * opened the prompt (ud): 0 once saved, and the prompt closes; non-zero
+ * after app_status(app, 1, ...) said why it was not, and the prompt stays
+ * open with the text as typed for Enter to try again. */
+typedef int (*prompt_save_fn)(void *ud, struct app *app,
+			      const struct prompt_result *r);
+
+/* Has the prompt s (from prompt_new; NULL passes through) save through
+ * save(ud, ...) on Enter.  Returns s.  The result still reaches out, so
+ * the opener's `enter` sees done 1 after a save and 0 after Esc. */
+struct screen *prompt_saving(struct screen *s, prompt_save_fn save,
+			     void *ud);
 
 /* Frees the texts of a result and zeroes it (done 0, tag kept). */
 void prompt_result_clear(struct prompt_result *r);
