@@ -27,6 +27,24 @@ S="(SELECT max(id) FROM session)"
 disk_fails() { prlimit --pid "$(tui_pid)" --fsize=1:unlimited; }
 disk_works() { prlimit --pid "$(tui_pid)" --fsize=unlimited:unlimited; }
 
+# retry_case TEXT ERROR NAME: a prompt is open; with the disk failing,
+# TEXT is typed and Enter pressed: ERROR shows and the prompt stays open
+# with TEXT in it; with the disk back, Enter saves and closes it.
+retry_case() {
+	disk_fails
+	tui_keys "$1" Enter
+	tui_wait "$2" "$3: the failed save is shown"
+	tui_wait "Not saved: Enter tries again" "$3: the prompt stays open"
+	tui_wait "$1" "$3: the text typed stays on screen"
+	tui_keys Enter
+	tui_wait "$2" "$3: Enter while the disk fails says so again"
+	tui_wait "$1" "$3: and keeps the text"
+	disk_works
+	tui_keys Enter
+	tui_wait_gone "Not saved: Enter tries again" \
+		"$3: once the disk works, Enter saves and closes the prompt"
+}
+
 # ------------------------------------------------------------ a failing disk
 tui_start 100x30 -- --db "$OWNIT_DB"
 tui_wait "ownit · Home" "home is up"
@@ -34,6 +52,17 @@ tui_keys n
 tui_wait "New session" "n opens the new-session dialog"
 tui_keys Enter
 tui_wait "Commitments from earlier sessions" "the session starts"
+
+# "What got in the way?" typed while the disk fails.
+tui_keys m
+tui_wait "What got in the way?" "m marks a commitment missed and asks why"
+retry_case "Meetings ate the week" "error while recording a follow-up" \
+	"follow-up reason"
+tui_wait "in the way: Meetings ate the week" "the reason is shown"
+is "$(db "SELECT status || ':' || obstacle FROM commitment
+	WHERE reviewed_session_id = $S")" "missed:Meetings ate the week" \
+	"the review and its reason are in the database"
+
 tui_keys Tab
 tui_wait "flag 1/5" "the red flags come next"
 tui_keys 3
@@ -54,8 +83,40 @@ is "$(db "SELECT group_concat(item_id || '=' || value) FROM answer
 	WHERE session_id = $S")" "vague-updates-1=3,vague-updates-2=2" \
 	"both ratings are in the database, nothing lost"
 
+# A note on a statement typed while the disk fails.
+tui_keys n
+tui_wait "Note on this statement" "n opens the statement note"
+retry_case "Said twice on a full disk" "error while saving an answer" \
+	"statement note"
+tui_wait "Note: Said twice on a full disk" "the note is shown"
+is "$(db "SELECT item_id || ':' || ifnull(value, '-') || ':' || note
+	FROM answer WHERE session_id = $S AND note IS NOT NULL")" \
+	"vague-updates-3:-:Said twice on a full disk" \
+	"the note is in the database, the statement still unrated"
+
+# The ladder's situation and a rung's answer typed while the disk fails.
+tui_keys Tab Tab Tab
+tui_wait "Pick one real situation" "on to the ladder"
+tui_keys Enter
+tui_wait "One real situation, in a sentence" "Enter asks for the situation"
+tui_keys C-u
+retry_case "Updates hide the slip" "error while saving the ladder" \
+	"ladder situation"
+tui_wait "Where do you stand today?" "then where the person stands"
+is "$(db "SELECT situation FROM ladder WHERE session_id = $S")" \
+	"Updates hide the slip" "the situation is in the database"
+tui_keys Down Enter
+tui_wait "Climb to 4 " "the climb starts one rung above"
+tui_keys Enter
+tui_wait "Enter saves" "Enter asks the rung's question"
+retry_case "Ask for the blocker" "error while saving a ladder step" \
+	"ladder rung answer"
+is "$(db "SELECT rung || ':' || answer FROM ladder_step
+	WHERE session_id = $S")" "4:Ask for the blocker" \
+	"the rung's answer is in the database"
+
 # The note editor keeps the text and saves it by itself later.
-tui_keys Tab Tab Tab Tab
+tui_keys Tab
 tui_wait "Commitments made in this session" "on to the commitments"
 tui_keys Tab
 tui_wait "Type the notes" "the notes editor"
@@ -92,10 +153,35 @@ is "$(db "SELECT what FROM commitment WHERE session_id = $S")" \
 	"Plan on a full disk" "the commitment is in the database"
 tui_keys Escape
 tui_wait "ownit · Home" "Esc leaves the session"
+
+# The person form filled in while the disk fails.
+tui_keys a
+tui_wait "Add a person" "a opens the person form"
+disk_fails
+tui_keys 'Full Disk Fran' Tab 'Tester' Enter
+tui_wait "error while adding a person" "person form: the failed save is shown"
+tui_wait "Add a person" "person form: the form stays open"
+screen=$(tui_screen)
+like "$screen" "Full Disk Fran" "person form: the name typed stays on screen"
+like "$screen" "Tester" "person form: the role typed stays on screen"
+tui_keys Enter
+tui_wait "error while adding a person" \
+	"person form: Enter while the disk fails says so again"
+is "$(db "SELECT count(*) FROM person WHERE name = 'Full Disk Fran'")" 0 \
+	"person form: nothing half-saved"
+disk_works
+tui_keys Enter
+tui_wait "Added Full Disk Fran." "person form: once the disk works, Enter saves"
+tui_wait_gone "Add a person" "person form: and closes"
+is "$(db "SELECT name || ':' || role FROM person
+	WHERE name = 'Full Disk Fran'")" "Full Disk Fran:Tester" \
+	"person form: the person is in the database"
+
 tui_keys q
 tui_expect_exit 0 "quit after the faults"
-is "$(db "SELECT count(*) FROM answer WHERE session_id = $S") \
-$(db 'PRAGMA integrity_check')" "2 ok" "the database is whole, the answers kept"
+is "$(db "SELECT count(value) || '/' || count(*) FROM answer
+	WHERE session_id = $S") $(db 'PRAGMA integrity_check')" "2/3 ok" \
+	"the database is whole: two ratings and the note-only answer kept"
 tmux_ kill-session -t t
 
 # ------------------------------------------------------------ two programs
