@@ -127,6 +127,14 @@ attr_t app_attr(const struct app *app, enum ui_style style)
 	};
 	if (!app->color || style == UI_NORMAL)
 		return mono[style];
+	/* These two are in the terminal's own colours, which is pair 0:
+	 * naming their pair anyway would make curses send a colour change
+	 * at every switch to and from them, and the home screen switches
+	 * many times a line. */
+	if (style == UI_KEYLINE)
+		return 0;
+	if (style == UI_DIM)
+		return A_DIM;
 	attr_t a = COLOR_PAIR(style);
 	if (style == UI_TITLE || style == UI_HEADING || style == UI_KEY)
 		a |= A_BOLD;
