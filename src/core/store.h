@@ -387,6 +387,24 @@ int store_commitments_each(struct store *s,
 			   int (*cb)(const struct store_commitment *, void *),
 			   void *ud, struct error *err);
 
+/* A person's open commitment as a short list shows it; the strings live
+ * until the callback returns. */
+struct store_open_commitment {
+	int64_t id;
+	const char *what;
+	const char *due; /* YYYY-MM-DD, or NULL */
+	int overdue;     /* due < today */
+};
+
+/* The open commitments of person_id in the order of
+ * store_commitments_each, read from the index of open ones alone: the
+ * home screen runs this for every person it selects, so it is a small
+ * statement over few rows however many commitments were ever made. */
+int store_open_commitments_each(struct store *s, int64_t person_id,
+				int (*cb)(const struct store_open_commitment *,
+					  void *),
+				void *ud, struct error *err);
+
 /* ----------------------------------------------------------------- notes */
 
 /* The free-text note of a session, saved whole (call it as the user types;

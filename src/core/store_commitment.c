@@ -329,3 +329,39 @@ int store_commitments_each(struct store *s,
 	stmt_done(s, st);
 	return ret;
 }
+
+int store_open_commitments_each(struct store *s, int64_t person_id,
+				int (*cb)(const struct store_open_commitment *,
+					  void *),
+				void *ud, struct error *err)
+{
+	/* The order of store_commitments_each, with status fixed so that
+	 * the index on (person_id, status, due) finds the rows. */
+	static const char sql[] =
+		"SELECT id, what, due, due < ?2 FROM commitment "
+		"WHERE person_id = ?1 AND status = 'open' "
+		"ORDER BY due < ?2 DESC, due IS NULL, due, id";
+	const char *doing = "listing open commitments";
+	char today[DATES_DAY_SIZE];
+	dates_today(today);
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person_id);
+	bind_text(st, 2, today);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_open_commitment c = {
+			.id = sqlite3_column_int64(st, 0),
+			.what = col_text(st, 1),
+			.due = col_text(st, 2),
+			.overdue = sqlite3_column_int(st, 3),
+		};
+		if ((ret = cb(&c, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}

@@ -199,15 +199,17 @@ int store_people_each(struct store *s, int include_archived,
 		      int (*cb)(const struct store_person_row *, void *),
 		      void *ud, struct error *err)
 {
-	/* Each count is answered from an index, so the home screen costs
-	 * the same however long the history. */
+	/* Each figure is answered from an index, so the home screen costs
+	 * the same however long the history: the last session is the
+	 * first entry of the person's (person_id, started) index read
+	 * backwards, and one walk over their open commitments counts both
+	 * the open ones (the high 32 bits) and the overdue ones (the low). */
 	static const char sql[] =
 		"SELECT " PERSON_COLUMNS ", "
-		"(SELECT max(started) FROM session WHERE person_id = p.id), "
-		"(SELECT count(*) FROM commitment "
-		" WHERE person_id = p.id AND status = 'open'), "
-		"(SELECT count(*) FROM commitment "
-		" WHERE person_id = p.id AND status = 'open' AND due < ?1) "
+		"(SELECT started FROM session WHERE person_id = p.id "
+		" ORDER BY started DESC LIMIT 1), "
+		"(SELECT count(*) << 32 | count(CASE WHEN due < ?1 THEN 1 END) "
+		" FROM commitment WHERE person_id = p.id AND status = 'open') "
 		"FROM person p WHERE ?2 OR p.archived = 0 "
 		"ORDER BY p.name COLLATE NOCASE, p.id";
 	const char *doing = "listing people";
@@ -223,8 +225,9 @@ int store_people_each(struct store *s, int include_archived,
 		struct store_person_row row;
 		person_from_row(st, &row.person);
 		row.last_session = col_text(st, 7);
-		row.open = sqlite3_column_int(st, 8);
-		row.overdue = sqlite3_column_int(st, 9);
+		int64_t counts = sqlite3_column_int64(st, 8);
+		row.open = (int)(counts >> 32);
+		row.overdue = (int)(counts & 0xffffffff);
 		ret = cb(&row, ud);
 		if (ret)
 			break;

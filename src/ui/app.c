@@ -127,6 +127,14 @@ attr_t app_attr(const struct app *app, enum ui_style style)
 	};
 	if (!app->color || style == UI_NORMAL)
 		return mono[style];
+	/* These two are in the terminal's own colours, which is pair 0:
+	 * naming their pair anyway would make curses send a colour change
+	 * at every switch to and from them, and the home screen switches
+	 * many times a line. */
+	if (style == UI_KEYLINE)
+		return 0;
+	if (style == UI_DIM)
+		return A_DIM;
 	attr_t a = COLOR_PAIR(style);
 	if (style == UI_TITLE || style == UI_HEADING || style == UI_KEY)
 		a |= A_BOLD;
@@ -406,14 +414,25 @@ static long long clock_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void loop_run(struct loop *l, struct app *app)
+/* Runs until the last screen is gone: 0, or -1 with err set when the
+ * content, loaded once the first frame is shown, failed. */
+static int loop_run(struct loop *l, struct app *app, struct error *err)
 {
 	long long ticked = clock_ms();
+	int ret = 0;
 	timeout(KEY_WAIT_MS);
 	while (l->depth > 0 && !quit_signal) {
 		struct screen *top = l->stack[l->depth - 1];
 		draw_screen(app, l);
 		refresh();
+		if (!app->content) {
+			if (app_content_open(app, err) != 0) {
+				ret = -1;
+				break;
+			}
+			if (app->status[0])
+				continue; /* a content warning to show */
+		}
 		/* Keys count against the screen they were typed at: reading
 		 * past an Esc may already have taken in a resize. */
 		int usable = COLS >= APP_MIN_COLS && LINES >= APP_MIN_LINES;
@@ -444,6 +463,7 @@ static void loop_run(struct loop *l, struct app *app)
 	}
 	while (l->depth > 0)
 		loop_pop(l, app);
+	return ret;
 }
 
 int ui_run(const struct ui_options *opts)
@@ -455,13 +475,12 @@ int ui_run(const struct ui_options *opts)
 
 	if (!terminal_usable())
 		return 2;
-	/* The data first: its errors are printed before curses starts,
-	 * so the terminal is never touched when there is nothing to show. */
+	/* The database first: its errors are printed before curses starts,
+	 * so the terminal is never touched when there is nothing to show
+	 * (the content follows the first frame: see loop_run). */
 	struct error err = {0};
-	if (app_data_open(&app, &err) != 0) {
-		fprintf(stderr, "ownit: %s\n", err.msg);
-		return err.kind == ERROR_INPUT ? 2 : 1;
-	}
+	if (app_data_open(&app, &err) != 0)
+		return app_data_report(&app, &err);
 	signals_install();
 	if (terminal_start(&app) != 0) {
 		app_data_close(&app);
@@ -470,9 +489,12 @@ int ui_run(const struct ui_options *opts)
 
 	struct loop l = {.depth = 0};
 	loop_push(&l, &app, home_screen_new(&app));
-	loop_run(&l, &app);
+	int failed = loop_run(&l, &app, &err);
 	terminal_restore();
+	int status = failed ? app_data_report(&app, &err) : 0;
 	app_data_close(&app);
+	if (failed)
+		return status;
 
 	if (quit_signal) {
 		/* Die of the signal that asked us to stop, as a shell expects,

@@ -35,13 +35,18 @@ enum ui_style {
 
 struct store;
 struct content;
+struct content_diags;
 struct store_person;
 struct store_session;
 
 struct app {
 	const struct ui_options *opts;
 	struct store *store;     /* the open database */
-	struct content *content; /* the coaching content, loaded once */
+	/* The coaching content, loaded once, just after the first frame
+	 * (see app_content_open): every screen but home may rely on it. */
+	struct content *content;
+	/* A failed content load's list of problems, for app_data_report. */
+	struct content_diags *content_diags;
 	int color;     /* colours in use */
 	int ascii;     /* ASCII-only drawing */
 	char status[256]; /* one-line message for the key line, or "" */
@@ -61,11 +66,21 @@ attr_t app_attr(const struct app *app, enum ui_style style);
 void app_status(struct app *app, int is_error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* startup.c: finds the database and the content, loads the content and
- * opens (creating when needed) the database, or for --demo a seeded
- * throwaway one.  Runs before curses starts, so a failure can be printed
- * plainly.  0, or -1 with err set (ERROR_INPUT: exit 2, else 1). */
+/* startup.c: finds and opens (creating when needed) the database, or for
+ * --demo loads the content and seeds a throwaway one.  Runs before curses
+ * starts, so a failure can be printed plainly.  0, or -1 with err set. */
 int app_data_open(struct app *app, struct error *err);
+
+/* Loads the content unless it is loaded already.  The home screen does
+ * not need it, so the loop calls this right after the first frame, before
+ * reading any key.  0, or -1 with err set (and every problem kept for
+ * app_data_report). */
+int app_content_open(struct app *app, struct error *err);
+
+/* Prints a failure of the two above as "ownit: ..." lines (every content
+ * problem, then err) on standard error, with the terminal restored by the
+ * caller first.  Returns the exit status: 2 for ERROR_INPUT, else 1. */
+int app_data_report(struct app *app, const struct error *err);
 
 /* Closes the store, frees the content, removes a demo database. */
 void app_data_close(struct app *app);

@@ -9,11 +9,28 @@
 #include "ui/draw.h"
 #include "ui/wrap.h"
 
+/* The length of the printable ASCII at the start of s: one cell a byte,
+ * no decoding needed.  Most text on screen is, so it is measured and
+ * handed to curses a run at a time rather than a character at a time. */
+static size_t ascii_run(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && s[i] >= 0x20 && s[i] < 0x7f)
+		i++;
+	return i;
+}
+
 int draw_text_width(const char *utf8)
 {
 	size_t len = strlen(utf8);
 	int width = 0;
 	for (size_t i = 0; i < len;) {
+		size_t run = ascii_run(utf8 + i, len - i);
+		if (run) {
+			width += (int)run;
+			i += run;
+			continue;
+		}
 		wchar_t wc;
 		i += wrap_decode(utf8 + i, len - i, &wc);
 		width += wrap_cells(wc);
@@ -53,6 +70,18 @@ int draw_text(struct app *app, int y, int x, const char *utf8, int width,
 	move(y, x);
 	attron(attr);
 	for (size_t i = 0; i < len;) {
+		size_t run = ascii_run(utf8 + i, len - i);
+		if (run) {
+			size_t fit = (size_t)(room - used);
+			if (run > fit)
+				run = fit;
+			if (run == 0)
+				break;
+			addnstr(utf8 + i, (int)run);
+			used += (int)run;
+			i += run;
+			continue;
+		}
 		wchar_t wc;
 		i += wrap_decode(utf8 + i, len - i, &wc);
 		int w = wrap_cells(wc);

@@ -27,7 +27,7 @@ void home_commits_stale(struct home_commits *hc)
 	hc->loaded = -1;
 }
 
-static int commit_cb(const struct store_commitment *c, void *ud)
+static int commit_cb(const struct store_open_commitment *c, void *ud)
 {
 	struct home_commits *hc = ud;
 	if (hc->n >= hc->room || hc->n >= HOME_COMMITS_MAX)
@@ -49,12 +49,9 @@ static void commits_load(struct home_commits *hc, struct app *app)
 	hc->loaded = hc->person;
 	if (!hc->person || hc->open == 0)
 		return;
-	struct store_commitment_filter f = {
-		.person_id = hc->person,
-		.open_only = 1,
-	};
 	struct error err = {0};
-	if (store_commitments_each(app->store, &f, commit_cb, hc, &err) < 0)
+	if (store_open_commitments_each(app->store, hc->person, commit_cb, hc,
+					&err) < 0)
 		app_status(app, 1, "%s", err.msg);
 }
 
@@ -66,8 +63,8 @@ void home_commits_select(struct home_commits *hc, struct app *app,
 	hc->person = person;
 	hc->open = open;
 	hc->overdue = overdue;
-	if (hc->loaded != person)
-		commits_load(hc, app);
+	/* The rows are read by the next draw, which knows the room. */
+	(void)app;
 }
 
 void home_commits_draw(struct home_commits *hc, struct app *app, int y,

@@ -30,6 +30,7 @@ struct list {
 	size_t end;      /* the number of rows, once a load came short */
 	size_t cur, top; /* cursor and first row on screen */
 	int height;      /* lines last drawn */
+	int fresh;       /* nothing loaded since creation or reload */
 	int failed;
 	char filter[LIST_FILTER_MAX * 4 + 1];
 	struct fields *prompt; /* while the `/` prompt is open */
@@ -48,6 +49,7 @@ struct list *list_new(const struct list_ops *ops, void *ud)
 	l->ud = ud;
 	l->end = (size_t)-1;
 	l->height = 10;
+	l->fresh = 1;
 	return l;
 }
 
@@ -90,6 +92,7 @@ void list_reload(struct list *l)
 	rows_drop(l);
 	l->end = (size_t)-1;
 	l->failed = 0;
+	l->fresh = 1;
 }
 
 static size_t window_size(const struct list *l)
@@ -98,11 +101,19 @@ static size_t window_size(const struct list *l)
 	return w < LIST_WINDOW_MIN ? LIST_WINDOW_MIN : w;
 }
 
-/* Loads a window of rows starting a little before row i. */
+/* Loads a window of rows starting a little before row i.  A list that
+ * has loaded nothing yet and is asked for its first screen reads only
+ * that screen and the row below it (for the "more" mark): that is all a
+ * first frame shows, and a screen that is never scrolled reads no more. */
 static void window_load(struct list *l, struct app *app, size_t i)
 {
 	size_t want = window_size(l);
 	size_t start = i > want / 3 ? i - want / 3 : 0;
+	if (l->fresh && i < (size_t)l->height) {
+		want = (size_t)l->height + 1;
+		start = 0;
+	}
+	l->fresh = 0;
 	struct error err = {0};
 	rows_drop(l);
 	l->off = start;

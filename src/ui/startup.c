@@ -1,11 +1,14 @@
-/* startup.c - what the TUI needs before the first screen: the content and
- * the database.
+/* startup.c - what the TUI needs: the database before the first screen,
+ * the content just after it.
  *
- * Everything here runs before curses takes the terminal, so a missing
- * content folder or a database that is not ours is reported as a plain
- * "ownit: ..." line with the right exit status, and the terminal is never
- * touched.  The content's own diagnostics are printed line by line, as
- * `ownit check-content` would give them. */
+ * The database is opened before curses takes the terminal, so one that is
+ * not ours is reported as a plain "ownit: ..." line with the right exit
+ * status, and the terminal is never touched.  The home screen needs no
+ * content, so parsing it waits until the first frame is on screen (only
+ * --demo, which seeds sessions from it, loads it first); a broken content
+ * folder still ends ownit before any key is read, with the terminal
+ * restored first.  The content's own diagnostics are printed line by
+ * line, as `ownit check-content` would give them. */
 #include "config.h"
 
 #include <limits.h>
@@ -39,12 +42,17 @@ static struct content *content_open(struct app *app, struct error *err)
 	}
 	struct content_diags diags = {0};
 	struct content *c = content_load(base, user, &diags, err);
-	/* With more than one problem, list them all before the summary. */
-	for (size_t i = 0; !c && diags.nerrors > 1 && i < diags.nerrors; i++)
-		fprintf(stderr, "ownit: %s\n", diags.errors[i]);
 	if (c && diags.nwarnings > 0)
 		app_status(app, 0, "content: %s", diags.warnings[0]);
-	content_diags_free(&diags);
+	/* With more than one problem, all are listed before the summary,
+	 * once the terminal is ours to print on again. */
+	if (!c && diags.nerrors > 1) {
+		app->content_diags = malloc(sizeof diags);
+		if (app->content_diags)
+			*app->content_diags = diags;
+	}
+	if (!app->content_diags)
+		content_diags_free(&diags);
 	free(base);
 	free(user);
 	return c;
@@ -98,10 +106,30 @@ static struct store *db_open(struct app *app, struct error *err)
 	return s;
 }
 
+int app_content_open(struct app *app, struct error *err)
+{
+	if (!app->content)
+		app->content = content_open(app, err);
+	return app->content ? 0 : -1;
+}
+
+int app_data_report(struct app *app, const struct error *err)
+{
+	struct content_diags *d = app->content_diags;
+	for (size_t i = 0; d && i < d->nerrors; i++)
+		fprintf(stderr, "ownit: %s\n", d->errors[i]);
+	fprintf(stderr, "ownit: %s\n", err->msg);
+	if (d) {
+		content_diags_free(d);
+		free(d);
+		app->content_diags = NULL;
+	}
+	return err->kind == ERROR_INPUT ? 2 : 1;
+}
+
 int app_data_open(struct app *app, struct error *err)
 {
-	app->content = content_open(app, err);
-	if (!app->content)
+	if (app->opts->demo && app_content_open(app, err) != 0)
 		return -1;
 	app->store = app->opts->demo ? demo_open(app, err) : db_open(app, err);
 	if (!app->store) {
@@ -125,6 +153,11 @@ void app_data_close(struct app *app)
 	}
 	free(app->db_path);
 	app->db_path = NULL;
+	if (app->content_diags) {
+		content_diags_free(app->content_diags);
+		free(app->content_diags);
+		app->content_diags = NULL;
+	}
 }
 
 /* ------------------------------------------------ lookups for screens */

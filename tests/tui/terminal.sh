@@ -61,5 +61,25 @@ first=$("$SQLITE3" "$T_TMP/keys.db" "SELECT name FROM person
 tui_wait "Sessions of $first" "ESC [7~, [8~ and [1~ are Home, End, Home"
 tui_keys q q
 tui_expect_exit 0 "keys: quits"
+tmux_ kill-session -t t
+
+# The content is read just after the first frame: a broken folder still
+# ends ownit before any key, with the terminal given back before the
+# messages (every problem, then the summary) and exit status 2.
+broken="$T_TMP/broken-content"
+mkdir "$broken"
+cp "$OWNIT_SRCDIR"/content/* "$broken/"
+awk -F, 'NR == 2 || NR == 3 { $2 = "no-such-flag" } 1' OFS=, \
+	"$OWNIT_SRCDIR/content/items.csv" >"$broken/items.csv"
+tui_start 100x24 "OWNIT_CONTENT=$broken" -- --db "$T_TMP/keys.db"
+tui_expect_exit 2 "broken content"
+screen=$(tui_screen)
+like "$screen" "ownit: .*/items.csv:2:2: unknown red flag \"no-such-flag\"" \
+	"broken content: the first problem, by file, line and column"
+like "$screen" "ownit: .*/items.csv:3:2: unknown red flag \"no-such-flag\"" \
+	"broken content: the second problem"
+unlike "$screen" "ownit · Home" \
+	"broken content: the messages are on the main screen, not the frame"
+tmux_ kill-session -t t
 
 done_testing

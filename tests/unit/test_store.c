@@ -623,6 +623,18 @@ static int collect_commitment(const struct store_commitment *c, void *ud)
 	return 0;
 }
 
+static int collect_open(const struct store_open_commitment *c, void *ud)
+{
+	struct seen *sn = ud;
+	sn->ids[sn->n] = c->id;
+	sn->overdue[sn->n % 8] = c->overdue;
+	snprintf(sn->last[sn->n % 8], sizeof sn->last[0], "%s",
+		 c->due ? c->due : "-");
+	snprintf(sn->names[sn->n % 8], sizeof sn->names[0], "%s", c->what);
+	sn->n++;
+	return 0;
+}
+
 START_TEST(commitments)
 {
 	struct store *s = t_open();
@@ -672,6 +684,23 @@ START_TEST(commitments)
 	ck_assert_int_eq(sn.ids[3], c1.id);
 	ck_assert_int_eq(sn.ids[4], c3.id);
 
+	/* One person's open ones, in the same order, with what home shows. */
+	memset(&sn, 0, sizeof sn);
+	ck_assert_int_eq(store_open_commitments_each(s, p, collect_open, &sn,
+						     &err),
+			 0);
+	ck_assert_int_eq(sn.n, 4);
+	ck_assert_int_eq(sn.ids[0], c2.id);
+	ck_assert_int_eq(sn.overdue[0], 1);
+	ck_assert_str_eq(sn.names[0], "Overdue");
+	ck_assert_str_eq(sn.last[0], "2026-11-01");
+	ck_assert_int_eq(sn.ids[1], c5.id);
+	ck_assert_int_eq(sn.overdue[1], 0);
+	ck_assert_int_eq(sn.ids[2], c1.id);
+	ck_assert_int_eq(sn.ids[3], c3.id);
+	ck_assert_str_eq(sn.last[3], "-");
+	ck_assert_int_eq(sn.overdue[3], 0);
+
 	/* Follow-up of s2: P's open ones made elsewhere. */
 	memset(&sn, 0, sizeof sn);
 	struct store_commitment_filter fu = {.followup_of = s2};
@@ -698,6 +727,20 @@ START_TEST(commitments)
 	ck_assert_int_eq(got.session_id, s2);
 	ck_assert_int_eq(got.status, STORE_C_OPEN);
 	store_commitment_clear(&got);
+	/* Reviewed ones leave the open list; the renegotiated one's
+	 * successor joins it by its date. */
+	memset(&sn, 0, sizeof sn);
+	ck_assert_int_eq(store_open_commitments_each(s, p, collect_open, &sn,
+						     &err),
+			 0);
+	ck_assert_int_eq(sn.n, 3);
+	ck_assert_int_eq(sn.ids[0], c5.id);
+	ck_assert_int_eq(sn.ids[1], fresh);
+	ck_assert_int_eq(sn.ids[2], c3.id);
+	ck_assert_int_eq(store_open_commitments_each(s, 999, collect_open, &sn,
+						     &err),
+			 0);
+	ck_assert_int_eq(sn.n, 3);
 	ck_assert_int_eq(store_commitment_get(s, c2.id, &got, &err), 1);
 	ck_assert_int_eq(got.status, STORE_C_MISSED);
 	ck_assert_int_eq(got.reviewed_session_id, s2);
