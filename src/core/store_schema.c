@@ -115,7 +115,22 @@ static const char schema_v2[] =
 	"CREATE INDEX commitment_by_review\n"
 	"  ON commitment (reviewed_session_id);\n";
 
-static const char *const steps[] = {schema_v1, schema_v2};
+/* Version 3: what the coaching review asked to record.  A person may work
+ * in a regulated setting (the self-checks about fixed boundaries apply);
+ * a statement may be answered "no occasion / can't say", which is kept
+ * apart from a rating; a follow-up asks what helped a kept commitment and
+ * what will be done differently after one that slipped; a follow-up made
+ * outside any session has no reviewed_session_id, only its time. */
+static const char schema_v3[] =
+	"ALTER TABLE person ADD COLUMN regulated INTEGER NOT NULL DEFAULT 0\n"
+	"  CHECK (regulated IN (0, 1)); -- works in a regulated setting\n"
+	"ALTER TABLE answer ADD COLUMN no_occasion INTEGER NOT NULL DEFAULT 0\n"
+	"  CHECK (no_occasion IN (0, 1)); -- \"no occasion / can't say\"\n"
+	"ALTER TABLE commitment ADD COLUMN helped TEXT; -- what helped (kept)\n"
+	"ALTER TABLE commitment ADD COLUMN differently TEXT;"
+	" -- what will change next time\n";
+
+static const char *const steps[] = {schema_v1, schema_v2, schema_v3};
 
 #define STEP_COUNT (int)(sizeof steps / sizeof steps[0])
 

@@ -17,7 +17,7 @@ OWNIT_DB="$db" run "$OWNIT" check
 is "$status" 0 "OWNIT_DB names the database"
 
 # A dangling reference, made behind ownit's back.
-"$SQLITE3" "$db" "INSERT INTO answer VALUES (999, 'x', 't', 1, NULL, '2026-01-01T00:00:00Z')"
+"$SQLITE3" "$db" "INSERT INTO answer (session_id, item_id, statement, value, note, answered) VALUES (999, 'x', 't', 1, NULL, '2026-01-01T00:00:00Z')"
 run "$OWNIT" --db "$db" check
 is "$status" 1 "a broken reference exits 1"
 is "$out" "table answer row $("$SQLITE3" "$db" 'SELECT max(rowid) FROM answer') refers to a missing row of session" \

@@ -1005,7 +1005,9 @@ START_TEST(check_and_paths)
 	ck_assert_int_eq(an.n, 0);
 	/* A dangling reference, written behind the store's back. */
 	ck_assert_int_eq(store_debug_exec(s, "PRAGMA foreign_keys = OFF; "
-					  "INSERT INTO answer VALUES (42, 'x', "
+					  "INSERT INTO answer (session_id, item_id, "
+					  "statement, value, note, answered) "
+					  "VALUES (42, 'x', "
 					  "'t', 1, NULL, 'now'); "
 					  "PRAGMA foreign_keys = ON",
 					  &err),
