@@ -45,6 +45,15 @@ static void *capped_realloc(void *ptr, size_t size)
 	return realloc(ptr, size);
 }
 
+/* libcsv trims spaces and tabs around unquoted fields by default; a
+ * spreadsheet writes "  x" back unquoted as often as not, so nothing counts
+ * as a blank and every byte of a field is kept. */
+static int no_blanks(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
 static unsigned long record_line(const struct csvfile_reader *r)
 {
 	return r->nfields ? r->rec_line : r->line;
@@ -207,6 +216,7 @@ struct csvfile_reader *csvfile_reader_new(const char *name,
 		error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", name);
 		return NULL;
 	}
+	csv_set_space_func(&r->parser, no_blanks);
 	csv_set_realloc_func(&r->parser, capped_realloc);
 	csv_set_blk_size(&r->parser, FIELD_BLOCK);
 	r->fn = fn;
@@ -386,12 +396,12 @@ int csvfile_needs_quotes(const char *s, size_t len)
 {
 	if (len == 0)
 		return 0;
-	/* libcsv drops leading and trailing blanks of unquoted fields. */
-	if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
-	    s[len - 1] == '\t')
+	/* Many readers drop blanks around unquoted fields, and a spreadsheet
+	 * splits on ';' and tab as readily as on ','. */
+	if (s[0] == ' ' || s[len - 1] == ' ')
 		return 1;
 	for (size_t i = 0; i < len; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+		if (s[i] && strchr(",;\t\"\r\n", s[i]))
 			return 1;
 	return 0;
 }
@@ -402,6 +412,24 @@ static int must_quote(const struct csvfile_writer *w, const char *s,
 		      size_t len)
 {
 	return csvfile_needs_quotes(s, len) || (len == 0 && w->nfields == 0);
+}
+
+/* Writes one field, quoted when needed or when quote is set. */
+static int write_field(struct csvfile_writer *w, const char *s, size_t len,
+		       int quote, struct error *err)
+{
+	int ok = 1;
+	if (w->nfields > 0)
+		ok = putc(',', w->fp) != EOF;
+	if (ok && (quote || must_quote(w, s, len)))
+		ok = csv_fwrite(w->fp, s, len) == 0;
+	else if (ok && len)
+		ok = fwrite(s, 1, len, w->fp) == len;
+	if (!ok)
+		return error_errno(err, ERROR_RUNTIME, errno,
+				   "cannot write CSV");
+	w->nfields++;
+	return 0;
 }
 
 size_t csvfile_format_field(char *dest, size_t size, const char *s,
@@ -423,18 +451,13 @@ size_t csvfile_format_field(char *dest, size_t size, const char *s,
 int csvfile_write_field(struct csvfile_writer *w, const char *s, size_t len,
 			struct error *err)
 {
-	int ok = 1;
-	if (w->nfields > 0)
-		ok = putc(',', w->fp) != EOF;
-	if (ok && must_quote(w, s, len))
-		ok = csv_fwrite(w->fp, s, len) == 0;
-	else if (ok && len)
-		ok = fwrite(s, 1, len, w->fp) == len;
-	if (!ok)
-		return error_errno(err, ERROR_RUNTIME, errno,
-				   "cannot write CSV");
-	w->nfields++;
-	return 0;
+	return write_field(w, s, len, 0, err);
+}
+
+int csvfile_write_quoted(struct csvfile_writer *w, const char *s, size_t len,
+			 struct error *err)
+{
+	return write_field(w, s, len, 1, err);
 }
 
 int csvfile_write_end(struct csvfile_writer *w, struct error *err)

@@ -8,12 +8,14 @@
  * stops reading with "NAME:LINE:COLUMN: message", where LINE is the line
  * the record starts on and COLUMN the 1-based field number.  A UTF-8 byte
  * order mark at the very start is skipped.  Blank lines are skipped.
- * Unquoted fields lose leading and trailing blanks (libcsv's rule); quoted
- * fields keep every byte.
+ * Every field keeps every byte, quoted or not: blanks around an unquoted
+ * field are data (libcsv would trim them; a spreadsheet writes "  x" back
+ * unquoted).
  *
- * The writer quotes a field only when it must (a delimiter, quote, line
- * break, or leading/trailing blank, which an unquoted field would lose)
- * and ends rows with CRLF.
+ * The writer quotes a field when any common reader could split or trim
+ * it: a comma, semicolon, tab, quote, CR or LF anywhere, or a leading or
+ * trailing space (spreadsheets guess ',' ';' or tab as the separator).
+ * It ends rows with CRLF.
  */
 #ifndef OWNIT_CSVFILE_H
 #define OWNIT_CSVFILE_H
@@ -86,6 +88,11 @@ void csvfile_writer_init(struct csvfile_writer *w, FILE *fp);
 /* Writes one field of len bytes, quoting it when needed. */
 int csvfile_write_field(struct csvfile_writer *w, const char *s, size_t len,
 			struct error *err);
+
+/* Writes one field of len bytes, always quoted (so a reader takes it for
+ * text whatever it holds). */
+int csvfile_write_quoted(struct csvfile_writer *w, const char *s, size_t len,
+			 struct error *err);
 
 /* Ends the current row. */
 int csvfile_write_end(struct csvfile_writer *w, struct error *err);

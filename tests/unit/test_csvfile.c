@@ -56,7 +56,9 @@ START_TEST(records_and_lines)
 	struct error e;
 	const char in[] = "a,b\r\n\"x\ny\",z\n\n  \nlast, pad \t";
 	ck_assert_int_eq(READ(in, &s, &e), 0);
-	ck_assert_str_eq(s.text, "1:a|b;2:x\ny|z;6:last|pad;");
+	/* Blanks are data: a line of spaces is a record, a padded field
+	 * keeps its padding. */
+	ck_assert_str_eq(s.text, "1:a|b;2:x\ny|z;5:  ;6:last| pad \t;");
 }
 END_TEST
 
@@ -284,6 +286,28 @@ START_TEST(writer_quotes_only_when_needed)
 }
 END_TEST
 
+START_TEST(writer_forced_quotes_round_trip)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+	ck_assert_ptr_nonnull(fp);
+	struct csvfile_writer w;
+	struct error e;
+	csvfile_writer_init(&w, fp);
+	ck_assert_int_eq(csvfile_write_quoted(&w, "'=1", 3, &e), 0);
+	ck_assert_int_eq(csvfile_write_field(&w, "\tfirst", 6, &e), 0);
+	ck_assert_int_eq(csvfile_write_end(&w, &e), 0);
+	ck_assert_int_eq(fclose(fp), 0);
+	ck_assert_str_eq(text, "\"'=1\",\"\tfirst\"\r\n");
+	free(text);
+	/* Unquoted blanks written by a spreadsheet come back unchanged. */
+	struct sink s = {0};
+	ck_assert_int_eq(READ("\tfirst,  lead,trail  \r\n", &s, &e), 0);
+	ck_assert_str_eq(s.text, "1:\tfirst|  lead|trail  ;");
+}
+END_TEST
+
 START_TEST(format_field_into_buffer)
 {
 	char buf[8];
@@ -298,6 +322,11 @@ START_TEST(format_field_into_buffer)
 	ck_assert(csvfile_needs_quotes("x\r", 2));
 	ck_assert(!csvfile_needs_quotes("", 0));
 	ck_assert(!csvfile_needs_quotes("x y", 3));
+	/* Calc's default separators are ',' ';' and tab. */
+	ck_assert(csvfile_needs_quotes("a;b", 3));
+	ck_assert(csvfile_needs_quotes("a\tb", 3));
+	ck_assert(csvfile_needs_quotes("x ", 2));
+	ck_assert(!csvfile_needs_quotes("x\t=", 0));
 }
 END_TEST
 
@@ -323,6 +352,7 @@ static Suite *csvfile_suite(void)
 	TCase *w = tcase_create("writer");
 	tcase_add_test(w, writer_quotes_only_when_needed);
 	tcase_add_test(w, format_field_into_buffer);
+	tcase_add_test(w, writer_forced_quotes_round_trip);
 	suite_add_tcase(s, w);
 	return s;
 }
