@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/csvexport_file.h"
 #include "core/csvfile.h"
@@ -77,15 +78,35 @@ static int risky(const char *v)
 	       v[0] == '\t' || v[0] == '\r';
 }
 
-/* Writes one field; NULL is empty.  Unless raw, a risky cell gets a
- * leading apostrophe, which spreadsheets show as text. */
-static int put(struct out *x, const char *v)
+/* "0" or up to 15 digits without a leading zero: a spreadsheet turns it
+ * into a number and writes the same digits back. */
+static int plain_integer(const char *v)
 {
-	if (!v)
-		v = "";
-	size_t len = strlen(v);
-	if (x->raw || !risky(v))
-		return csvfile_write_field(&x->w, v, len, x->err);
+	size_t n = strspn(v, "0123456789");
+	return n > 0 && n <= 15 && !v[n] && (v[0] != '0' || n == 1);
+}
+
+int csvexport_guard_needed(const char *v)
+{
+	unsigned char c = (unsigned char)v[0];
+	if (!c || plain_integer(v))
+		return 0;
+	if (c == CSVEXPORT_GUARD)
+		return 1;
+	/* Anything a spreadsheet may read as a formula, number, date,
+	 * currency, error or blank-trimmed value starts with an ASCII
+	 * character that is not a letter; of the values starting with a
+	 * letter, only booleans are converted, and Calc's "Err:NNN" is what
+	 * import takes for a failed formula. */
+	if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+		return 1;
+	return strcasecmp(v, "true") == 0 || strcasecmp(v, "false") == 0 ||
+	       strncmp(v, "Err:", 4) == 0;
+}
+
+/* Makes room for a copy of len bytes behind the guard character. */
+static int guarded_copy(struct out *x, const char *v, size_t len)
+{
 	if (len + 2 > x->scratch_cap) {
 		size_t cap = len + 2 < 256 ? 256 : len + 2;
 		char *p = realloc(x->scratch, cap);
@@ -95,9 +116,31 @@ static int put(struct out *x, const char *v)
 		x->scratch = p;
 		x->scratch_cap = cap;
 	}
-	x->scratch[0] = '\'';
+	x->scratch[0] = CSVEXPORT_GUARD;
 	memcpy(x->scratch + 1, v, len + 1);
-	return csvfile_write_field(&x->w, x->scratch, len + 1, x->err);
+	return 0;
+}
+
+/* Writes v behind the guard.  A field that needed quotes keeps them, and
+ * the guarded copy is quoted whatever it holds, so that a spreadsheet takes
+ * it for text. */
+static int put_guarded(struct out *x, const char *v, size_t len)
+{
+	if (guarded_copy(x, v, len))
+		return -1;
+	return csvfile_write_quoted(&x->w, x->scratch, len + 1, x->err);
+}
+
+/* Writes one field; NULL is empty.  Unless raw, a risky cell gets a
+ * leading apostrophe, which spreadsheets show as text. */
+static int put(struct out *x, const char *v)
+{
+	if (!v)
+		v = "";
+	size_t len = strlen(v);
+	if (x->raw || !risky(v))
+		return csvfile_write_field(&x->w, v, len, x->err);
+	return put_guarded(x, v, len);
 }
 
 static int put_int(struct out *x, long long v)
@@ -231,12 +274,42 @@ static int summary_row(const struct store_session *ses, void *ud)
 
 /* ------------------------------------------------------------- detail */
 
-/* One detail row: fields indexed by enum csvexport_detail_col. */
+/* Columns whose values import checks against a strict format (and
+ * whose spreadsheet renderings it accepts back): never guarded. */
+static int detail_typed(int col)
+{
+	switch (col) {
+	case DCOL_RECORD:
+	case DCOL_UUID:
+	case DCOL_PERSON:
+	case DCOL_SESSION:
+	case DCOL_REVIEWED_IN:
+	case DCOL_DUE:
+	case DCOL_TIME:
+	case DCOL_CLOSED:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* One detail row: fields indexed by enum csvexport_detail_col.  Every
+ * other column is guarded by its value, so columns added later are too. */
 static int detail_row(struct out *x, const char *const *f)
 {
-	return csvfile_write_row(&x->w, f, CSVEXPORT_DETAIL_COLUMNS, x->err)
-		       ? -1
-		       : (x->rows++, 0);
+	for (int c = 0; c < CSVEXPORT_DETAIL_COLUMNS; c++) {
+		const char *v = f[c] ? f[c] : "";
+		size_t len = strlen(v);
+		int rc = !detail_typed(c) && csvexport_guard_needed(v)
+				 ? put_guarded(x, v, len)
+				 : csvfile_write_field(&x->w, v, len, x->err);
+		if (rc)
+			return -1;
+	}
+	if (csvfile_write_end(&x->w, x->err))
+		return -1;
+	x->rows++;
+	return 0;
 }
 
 static int detail_person(const struct store_person *p, void *ud)
@@ -484,7 +557,7 @@ int csvexport_write(struct store *s, const struct content *c,
 		.c = c,
 		.o = o,
 		.err = err,
-		.raw = o->raw || o->format == CSVEXPORT_DETAIL,
+		.raw = o->raw,
 	};
 	if (rows)
 		*rows = 0;

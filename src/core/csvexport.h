@@ -6,18 +6,23 @@
  *  - Summary: one row per session.  The flag_*, pillar_* and evidence_*
  *    columns follow the content's ids ('-' becomes '_'), so other content
  *    gets its own columns.  Scores have two decimals and a '.' whatever
- *    the locale; no score is an empty field; times are local ISO 8601
- *    with their offset.  Cells a spreadsheet would run as a formula
- *    (starting with = + - @ tab or CR) get a leading ' unless raw.
+ *    the locale (always two decimals, "3.20", so a column lines up);
+ *    no score is an empty field; times are local ISO 8601 with their
+ *    offset.  Cells a spreadsheet would run as a formula (starting with
+ *    = + - @ tab or CR) get a leading ' unless raw.
  *
  *  - Detail: one row per person, session, answer, rating, ladder, ladder
  *    step, commitment and note, the first column naming the record type;
- *    uuids and UTC times exactly as stored, every value written raw.
- *    csvimport reads it back, and an export of the imported database is
- *    byte for byte the same.
+ *    uuids and UTC times exactly as stored.  Every value a spreadsheet
+ *    could evaluate or convert (csvexport_guard_needed) is written behind
+ *    a ' and quoted, raw or not; csvimport removes one leading ' from
+ *    every field, so the escape is exact (a value starting with ' is
+ *    written with two).  csvimport reads it back, and an export of the
+ *    imported database is byte for byte the same.
  *
  * Both are RFC 4180: commas, CRLF line ends, quotes doubled, fields with
- * a comma, quote or line break quoted, UTF-8 with a BOM only when asked.
+ * a comma, semicolon, tab, quote, line break or leading/trailing space
+ * quoted, UTF-8 with a BOM only when asked.
  *
  * Export streams: sessions are read one at a time in start order and
  * written through a buffered stream, so memory stays flat however many
@@ -52,7 +57,7 @@ struct csvexport_options {
 	const char *since;
 	const char *until;
 	int status;
-	int raw; /* no spreadsheet-safety prefix (detail is always raw) */
+	int raw; /* summary: no spreadsheet-safety prefix (detail ignores it) */
 	int bom; /* start with a UTF-8 byte order mark */
 };
 
@@ -67,6 +72,17 @@ void csvexport_options_init(struct csvexport_options *o);
 int csvexport_write(struct store *s, const struct content *c,
 		    const struct csvexport_options *o, const char *path,
 		    FILE *fp, size_t *rows, struct error *err);
+
+/* The character that keeps a spreadsheet from evaluating or converting a
+ * cell; csvimport removes it. */
+#define CSVEXPORT_GUARD '\''
+
+/* 1 when a detail value must be written behind CSVEXPORT_GUARD: it starts
+ * with the guard itself, or with an ASCII character other than a letter
+ * (a formula, number, date, currency, error value or blank), is a
+ * boolean word or starts with "Err:"; plain integers ("0", "42") come back unchanged and are
+ * left alone. */
+int csvexport_guard_needed(const char *v);
 
 /* Formats a score with two decimals and a '.' ("2.25") into buf, without
  * looking at the locale.  Returns buf. */

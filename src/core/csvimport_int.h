@@ -13,6 +13,7 @@
 
 #include "core/csvexport.h"
 #include "core/csvimport.h"
+#include "core/dates.h"
 
 /* A uuid in the file and the row id it became here. */
 struct uuid_id {
@@ -69,6 +70,10 @@ struct row {
 	enum rtype type;
 	const char *f[CSVEXPORT_DETAIL_COLUMNS];
 	int value, start, reached, rung, archived, kind, status, step;
+	/* time, closed and due as export wrote them, when the file has
+	 * them the way a spreadsheet writes dates back */
+	char time_buf[2][DATES_TS_SIZE];
+	char day_buf[DATES_DAY_SIZE];
 };
 
 

@@ -3,11 +3,35 @@
 
 #include "core/csvimport_int.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/dates.h"
 
 #define BIT(c) (1u << (c))
+
+/* Reports a problem with one field: "NAME:LINE:COLUMN: message", the
+ * column 1-based like a spreadsheet's. */
+static void field_problem(struct imp *im, const struct row *r, int col,
+			  const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void field_problem(struct imp *im, const struct row *r, int col,
+			  const char *fmt, ...)
+{
+	char msg[ERROR_MSG_MAX + 256];
+	int n = snprintf(msg, sizeof msg, "%s:%lu:%d: ", im->name, r->line,
+			 col + 1);
+	va_list ap;
+	va_start(ap, fmt);
+	if (n > 0 && (size_t)n < sizeof msg)
+		vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
+	va_end(ap);
+	im->problems++;
+	if (im->diag)
+		im->diag(msg, im->ud);
+}
 
 /* ---------------------------------------------------------- field rules */
 
@@ -89,15 +113,14 @@ static void check_presence(struct imp *im, const struct row *r, int *bad)
 	for (int c = 1; c < CSVEXPORT_DETAIL_COLUMNS; c++) {
 		const char *name = csvexport_detail_header[c];
 		if (r->f[c][0] && !(ok & BIT(c))) {
-			csvimport_problem(im, r->line,
-					  "%s row: column \"%s\" must be "
-					  "empty",
-					  csvimport_rtypes[r->type].name, name);
+			field_problem(im, r, c,
+				      "%s row: column \"%s\" must be empty",
+				      csvimport_rtypes[r->type].name, name);
 			*bad = 1;
 		} else if (!r->f[c][0] && (req & BIT(c))) {
-			csvimport_problem(im, r->line,
-					  "%s row: column \"%s\" is required",
-					  csvimport_rtypes[r->type].name, name);
+			field_problem(im, r, c,
+				      "%s row: column \"%s\" is required",
+				      csvimport_rtypes[r->type].name, name);
 			*bad = 1;
 		}
 	}
@@ -111,10 +134,9 @@ static void check_formats(struct imp *im, struct row *r, int *bad)
 	for (size_t i = 0; i < sizeof uuids / sizeof *uuids; i++) {
 		const char *v = r->f[uuids[i]];
 		if (v[0] && !uuid_ok(v)) {
-			csvimport_problem(im, r->line,
-					  "column \"%s\": \"%.40s\" is "
-					  "not a uuid",
-					  csvexport_detail_header[uuids[i]], v);
+			field_problem(im, r, uuids[i],
+				      "column \"%s\": \"%.40s\" is not a uuid",
+				      csvexport_detail_header[uuids[i]], v);
 			*bad = 1;
 		}
 	}
@@ -122,20 +144,21 @@ static void check_formats(struct imp *im, struct row *r, int *bad)
 	for (size_t i = 0; i < 2; i++) {
 		const char *v = r->f[times[i]];
 		if (v[0] && !dates_valid_ts(v)) {
-			csvimport_problem(
-			    im, r->line,
-			    "column \"%s\": bad time "
-			    "\"%.40s\" (want YYYY-MM-DDTHH:MM:SSZ)",
-			    csvexport_detail_header[times[i]], v);
+			field_problem(im, r, times[i],
+				      "column \"%s\": bad time \"%.40s\" (want "
+				      "YYYY-MM-DDTHH:MM:SSZ in UTC, or "
+				      "YYYY-MM-DD HH:MM:SS as a spreadsheet "
+				      "writes it)",
+				      csvexport_detail_header[times[i]], v);
 			*bad = 1;
 		}
 	}
 	const char *due = r->f[DCOL_DUE];
 	if (due[0] && !dates_valid_day(due)) {
-		csvimport_problem(im, r->line,
-				  "column \"due\": bad date \"%.40s\" (want "
-				  "YYYY-MM-DD)",
-				  due);
+		field_problem(im, r, DCOL_DUE,
+			      "column \"due\": bad date \"%.40s\" (want "
+			      "YYYY-MM-DD or YYYY/MM/DD)",
+			      due);
 		*bad = 1;
 	}
 }
@@ -147,10 +170,10 @@ static void check_int(struct imp *im, struct row *r, int c, int lo, int hi,
 	if (!r->f[c][0])
 		return;
 	if (!int_in(r->f[c], lo, hi, out)) {
-		csvimport_problem(im, r->line,
-				  "column \"%s\": \"%.40s\" is not a whole "
-				  "number from %d to %d",
-				  csvexport_detail_header[c], r->f[c], lo, hi);
+		field_problem(im, r, c,
+			      "column \"%s\": \"%.40s\" is not a whole number "
+			      "from %d to %d",
+			      csvexport_detail_header[c], r->f[c], lo, hi);
 		*bad = 1;
 	}
 }
@@ -163,9 +186,8 @@ static void check_name(struct imp *im, struct row *r, int c,
 		return;
 	*out = parse(r->f[c]);
 	if (*out < 0) {
-		csvimport_problem(im, r->line,
-				  "column \"%s\": unknown value \"%.40s\"",
-				  csvexport_detail_header[c], r->f[c]);
+		field_problem(im, r, c, "column \"%s\": unknown value \"%.40s\"",
+			      csvexport_detail_header[c], r->f[c]);
 		*bad = 1;
 	}
 }
@@ -205,9 +227,90 @@ static void check_values(struct imp *im, struct row *r, int *bad)
 	}
 }
 
+/* ------------------------------------------------- spreadsheet round trip */
+
+/* What a spreadsheet writes in place of a formula it could not evaluate
+ * (Calc's "Err:NNN" and the "#...!" family shared by Calc, Excel and
+ * gnumeric).  Export guards every free-text value starting with '#' and
+ * never writes "Err:" in a typed column, so an unguarded one came from a
+ * spreadsheet. */
+static int spreadsheet_error(const char *v)
+{
+	static const char *const errors[] = {
+		"#NAME?", "#VALUE!", "#REF!",  "#DIV/0!", "#N/A",
+		"#NUM!",  "#NULL!",  "#SPILL!", "#CALC!", "#FIELD!",
+		"#GETTING_DATA", "#UNKNOWN!", "#BLOCKED!", NULL};
+	for (size_t i = 0; errors[i]; i++)
+		if (strcmp(v, errors[i]) == 0)
+			return 1;
+	return strncmp(v, "Err:", 4) == 0 && strlen(v) == 7 &&
+	       strspn(v + 4, "0123456789") == 3;
+}
+
+/* Copies "YYYY?MM?DD" with sep as both separators into out as
+ * "YYYY-MM-DD"; 0 when v does not start that way. */
+static int day_from(const char *v, char sep, char *out)
+{
+	static const char shape[] = "dddd-dd-dd";
+	for (int i = 0; i < 10; i++) {
+		if (shape[i] == 'd' ? (v[i] < '0' || v[i] > '9') : v[i] != sep)
+			return 0;
+		out[i] = shape[i] == 'd' ? v[i] : '-';
+	}
+	out[10] = '\0';
+	return 1;
+}
+
+/* A UTC time as a spreadsheet writes back the one export wrote:
+ * "2026/06/10 16:00:00" or "2026-06-10 16:00:00" (the zone dropped, the
+ * clock unchanged), rewritten to "2026-06-10T16:00:00Z". */
+static void normal_time(const char **v, char out[DATES_TS_SIZE])
+{
+	const char *s = *v;
+	if (strlen(s) != 19 || s[10] != ' ')
+		return;
+	if (!day_from(s, '-', out) && !day_from(s, '/', out))
+		return;
+	snprintf(out + 10, DATES_TS_SIZE - 10, "T%.8sZ", s + 11);
+	*v = out;
+}
+
+/* A due day as "2026/06/27", rewritten to "2026-06-27". */
+static void normal_day(const char **v, char out[DATES_DAY_SIZE])
+{
+	if (strlen(*v) == 10 && day_from(*v, '/', out))
+		*v = out;
+}
+
+/* Undoes what export and a spreadsheet did to the fields: a field that a
+ * spreadsheet evaluated is an error (its value is gone), one leading
+ * guard is removed, and the date forms a spreadsheet writes are read as
+ * the ones export wrote. */
+static void check_spreadsheet(struct imp *im, struct row *r, int *bad)
+{
+	for (int c = 1; c < CSVEXPORT_DETAIL_COLUMNS; c++) {
+		if (spreadsheet_error(r->f[c])) {
+			field_problem(im, r, c,
+				      "column \"%s\": \"%s\" is a spreadsheet "
+				      "error, not the exported value (the cell "
+				      "was evaluated as a formula); export "
+				      "again and open it without editing that "
+				      "cell",
+				      csvexport_detail_header[c], r->f[c]);
+			*bad = 1;
+		} else if (r->f[c][0] == CSVEXPORT_GUARD) {
+			r->f[c]++;
+		}
+	}
+	normal_time(&r->f[DCOL_TIME], r->time_buf[0]);
+	normal_time(&r->f[DCOL_CLOSED], r->time_buf[1]);
+	normal_day(&r->f[DCOL_DUE], r->day_buf);
+}
+
 int csvimport_check_row(struct imp *im, struct row *r)
 {
 	int bad = 0;
+	check_spreadsheet(im, r, &bad);
 	check_presence(im, r, &bad);
 	check_formats(im, r, &bad);
 	check_values(im, r, &bad);

@@ -132,7 +132,7 @@ EOF
 broken unterminated 2 "^unterminated.csv:[0-9]+:2: quoted field not closed"
 broken columns 2 "^columns.csv:[0-9]+: 3 fields, expected 26"
 broken record 2 '^record.csv:[0-9]+: unknown record type "meeting"'
-broken date 2 'date.csv:[0-9]+: column "time": bad time "2026-[0-9-]+T25:30:00Z"'
+broken date 2 'date.csv:[0-9]+:25: column "time": bad time "2026-[0-9-]+T25:30:00Z"'
 broken nul 2 "^nul.csv:[0-9]+:[0-9]+: .*(NUL|nul|zero)"
 broken midbom 2 "^midbom.csv:[0-9]+: unknown record type"
 broken bigfield 2 "^bigfield.csv:[0-9]+:[0-9]+: .*(long|large|MiB|bytes)"

@@ -175,8 +175,8 @@ START_TEST(detail_rows)
 	ck_assert_uint_eq(records(out, "note"), 1);
 	ck_assert_uint_eq(rows, 21);
 	ck_assert_uint_eq(count_lines(out), rows + 1);
-	/* Detail is raw: the note keeps its leading '='. */
-	ck_assert_ptr_nonnull(strstr(out, ",\"=SUM(A1) said"));
+	/* Detail is guarded too, reversibly: the note is quoted behind a '. */
+	ck_assert_ptr_nonnull(strstr(out, ",\"'=SUM(A1) said"));
 	/* The note-only answer has an empty value. */
 	ck_assert_ptr_nonnull(strstr(out, ",not-my-job-1,,statement as seen,"
 					  "only a note,"));
@@ -186,6 +186,25 @@ START_TEST(detail_rows)
 		 "Meetings were cancelled,", sd.s2_uuid);
 	ck_assert_msg(strstr(out, want) != NULL, "%s", out);
 	free(out);
+}
+END_TEST
+
+START_TEST(guard_rule)
+{
+	static const char *const guarded[] = {
+		"=1+1", "+4", "-x", "@a", "\tx", "\rx", "\nx", " lead", "007",
+		"3.50", "1e5", "$5", "#NAME?", "#x", "'quoted", "''", "(1)",
+		"2026-06-27", "TRUE", "false", "Err:509", "12345678901234567",
+		".5", "%", NULL};
+	static const char *const plain[] = {
+		"", "0", "7", "42", "123456789012345", "Ada", "note", "é=x",
+		"x=1", "Errand", "truth", NULL};
+	for (size_t i = 0; guarded[i]; i++)
+		ck_assert_msg(csvexport_guard_needed(guarded[i]), "%s",
+			      guarded[i]);
+	for (size_t i = 0; plain[i]; i++)
+		ck_assert_msg(!csvexport_guard_needed(plain[i]), "%s",
+			      plain[i]);
 }
 END_TEST
 
@@ -291,6 +310,7 @@ int main(void)
 	tcase_add_test(tc, summary_rows);
 	tcase_add_test(tc, summary_raw_and_filters);
 	tcase_add_test(tc, detail_rows);
+	tcase_add_test(tc, guard_rule);
 	tcase_add_test(tc, file_replaced_atomically);
 	tcase_add_test(tc, missing_folder);
 	tcase_add_test(tc, disk_full);

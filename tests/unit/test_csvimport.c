@@ -174,9 +174,10 @@ START_TEST(broken_rows_all_reported)
 	must_fail(text, strlen(text),
 		  "in.csv:4: unknown record type \"bogus\"\n"
 		  "in.csv:5: 2 fields, expected 26\n"
-		  "in.csv:6: column \"time\": bad time "
-		  "\"2026-02-30T10:00:00Z\" (want YYYY-MM-DDTHH:MM:SSZ)\n"
-		  "in.csv:6: column \"archived\": \"2\" is not a whole number "
+		  "in.csv:6:25: column \"time\": bad time "
+		  "\"2026-02-30T10:00:00Z\" (want YYYY-MM-DDTHH:MM:SSZ in "
+		  "UTC, or YYYY-MM-DD HH:MM:SS as a spreadsheet writes it)\n"
+		  "in.csv:6:8: column \"archived\": \"2\" is not a whole number "
 		  "from 0 to 1\n");
 }
 END_TEST
@@ -190,8 +191,8 @@ START_TEST(rows_out_of_place)
 		"\r\n");
 	must_fail(text, strlen(text),
 		  "in.csv:4: answer row: no session row above it\n"
-		  "in.csv:5: rating row: column \"session\" is required\n"
-		  "in.csv:5: column \"value\": \"6\" is not a whole number "
+		  "in.csv:5:4: rating row: column \"session\" is required\n"
+		  "in.csv:5:15: column \"value\": \"6\" is not a whole number "
 		  "from 1 to 5\n");
 }
 END_TEST
