@@ -1,4 +1,5 @@
-/* export.c - `ownit export`: sessions as CSV, to a file or stdout. */
+/* export.c - `ownit export`: sessions as CSV, to a file or stdout, or as
+ * a workbook. */
 #include "config.h"
 
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "cli/cliopen.h"
 #include "core/csvexport.h"
 #include "core/dates.h"
+#include "core/xlsxexport.h"
 
 static void export_help(void)
 {
@@ -24,8 +26,10 @@ static void export_help(void)
 	      "      --until DATE    sessions started on or before DATE\n"
 	      "      --status S      open, complete or all (default all)\n"
 	      "      --detail        one row per record, for import\n"
-	      "      --raw           no ' before cells starting with = + - "
-	      "@ (detail is raw)\n"
+	      "      --xlsx FILE     write a spreadsheet workbook (.xlsx) "
+	      "instead of CSV\n"
+	      "      --raw           no ' before summary cells starting with "
+	      "= + - @\n"
 	      "      --bom           start with a UTF-8 byte order mark\n"
 	      "  -h, --help          display this help and exit\n",
 	      stdout);
@@ -39,6 +43,7 @@ enum {
 	OPT_DETAIL,
 	OPT_RAW,
 	OPT_BOM,
+	OPT_XLSX,
 };
 
 static const struct option longopts[] = {
@@ -50,6 +55,7 @@ static const struct option longopts[] = {
 	{"detail", no_argument, NULL, OPT_DETAIL},
 	{"raw", no_argument, NULL, OPT_RAW},
 	{"bom", no_argument, NULL, OPT_BOM},
+	{"xlsx", required_argument, NULL, OPT_XLSX},
 	{"help", no_argument, NULL, 'h'},
 	CLI_GLOBAL_LONGOPTS,
 	{NULL, 0, NULL, 0},
@@ -58,6 +64,7 @@ static const struct option longopts[] = {
 struct export_args {
 	struct csvexport_options o;
 	const char *output;
+	const char *xlsx;
 	const char *person;
 };
 
@@ -66,7 +73,7 @@ static int parse_args(int argc, char **argv, struct cli_globals *g,
 {
 	int c;
 	csvexport_options_init(&a->o);
-	a->output = a->person = NULL;
+	a->output = a->person = a->xlsx = NULL;
 	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
@@ -102,6 +109,9 @@ static int parse_args(int argc, char **argv, struct cli_globals *g,
 		case OPT_BOM:
 			a->o.bom = 1;
 			break;
+		case OPT_XLSX:
+			a->xlsx = optarg;
+			break;
 		case 'h':
 			export_help();
 			return -1;
@@ -115,6 +125,13 @@ static int parse_args(int argc, char **argv, struct cli_globals *g,
 				 argv[optind]);
 	if (a->output && !*a->output)
 		return cli_usage("export: -o needs a file name");
+	if (a->xlsx && !*a->xlsx)
+		return cli_usage("export: --xlsx needs a file name");
+	if (a->xlsx && (a->output || a->o.format == CSVEXPORT_DETAIL ||
+			a->o.bom || a->o.raw))
+		return cli_usage("export: --xlsx writes a workbook of its own; "
+				 "it does not go with -o, --detail, --raw or "
+				 "--bom");
 	return 0;
 }
 
@@ -141,10 +158,17 @@ int cmd_export(int argc, char **argv, struct cli_globals *g)
 			goto fail;
 	}
 	/* The detail format is the database itself and needs no content. */
-	if (a.o.format == CSVEXPORT_SUMMARY &&
+	if ((a.xlsx || a.o.format == CSVEXPORT_SUMMARY) &&
 	    !(c = cli_content_load(g, &err)))
 		goto fail;
 	size_t rows = 0;
+	if (a.xlsx) {
+		if (xlsxexport_write(s, c, &a.o, a.xlsx, &rows, &err))
+			goto fail;
+		fprintf(stderr, "ownit: wrote %zu %s to %s\n", rows,
+			rows == 1 ? "session" : "sessions", a.xlsx);
+		goto done;
+	}
 	if (csvexport_write(s, c, &a.o, a.output, a.output ? NULL : stdout,
 			    &rows, &err))
 		goto fail;

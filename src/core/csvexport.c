@@ -547,6 +547,12 @@ static int export_stream(struct out *x)
 		       : 0;
 }
 
+int csvexport_check_target(struct store *s, const char *path,
+			   struct error *err)
+{
+	return csvexport_file_not_db(path, store_path(s), err);
+}
+
 int csvexport_write(struct store *s, const struct content *c,
 		    const struct csvexport_options *o, const char *path,
 		    FILE *fp, size_t *rows, struct error *err)
@@ -565,7 +571,8 @@ int csvexport_write(struct store *s, const struct content *c,
 		return error_set(err, ERROR_INPUT,
 				 "the content has no centre pillar");
 	if (path) {
-		if (csvexport_file_open(&file, path, err))
+		if (csvexport_check_target(s, path, err) ||
+		    csvexport_file_open(&file, path, err))
 			return -1;
 		fp = file.fp;
 	}

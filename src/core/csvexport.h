@@ -84,6 +84,11 @@ int csvexport_write(struct store *s, const struct content *c,
  * left alone. */
 int csvexport_guard_needed(const char *v);
 
+/* Refuses (ERROR_INPUT) an export target that is the database of s or
+ * its -wal, -shm or -journal file, through any path or symlink. */
+int csvexport_check_target(struct store *s, const char *path,
+			   struct error *err);
+
 /* Formats a score with two decimals and a '.' ("2.25") into buf, without
  * looking at the locale.  Returns buf. */
 char *csvexport_decimal(double v, char buf[32]);

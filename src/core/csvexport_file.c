@@ -55,6 +55,101 @@ static char *folder_of(const char *path)
 	return strndup(path, (size_t)(slash - path));
 }
 
+/* path with its folder resolved, the file itself need not exist. */
+static char *resolve_folder(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	char *dir = folder_of(path);
+	char *real = dir ? realpath(dir, NULL) : NULL;
+	free(dir);
+	if (!real)
+		return NULL;
+	size_t n = strlen(real) + strlen(base) + 2;
+	char *out = malloc(n);
+	if (out)
+		snprintf(out, n, "%s/%s", strcmp(real, "/") ? real : "", base);
+	free(real);
+	return out;
+}
+
+/* Where writing path would land: the file it names, through every
+ * symlink, or (not there yet) its resolved folder and name; a dangling
+ * symlink is followed one step.  malloc'd, or NULL. */
+static char *resolve_target(const char *path)
+{
+	char *full = realpath(path, NULL);
+	if (full)
+		return full;
+	char link[4096];
+	ssize_t n = readlink(path, link, sizeof link - 1);
+	if (n <= 0)
+		return resolve_folder(path);
+	link[n] = '\0';
+	if (link[0] == '/')
+		return resolve_folder(link);
+	char *dir = folder_of(path);
+	size_t len = (dir ? strlen(dir) : 0) + (size_t)n + 2;
+	char *joined = dir ? malloc(len) : NULL;
+	if (joined)
+		snprintf(joined, len, "%s/%s", dir, link);
+	free(dir);
+	char *out = joined ? resolve_folder(joined) : NULL;
+	free(joined);
+	return out;
+}
+
+/* 1 when path is the file db+suffix: the same inode when both exist,
+ * else the same resolved path. */
+static int same_file(const char *path, const char *resolved, const char *db,
+		     const char *suffix)
+{
+	char name[4096];
+	if ((size_t)snprintf(name, sizeof name, "%s%s", db, suffix) >=
+	    sizeof name)
+		return 0;
+	struct stat a, b;
+	if (stat(path, &a) == 0 && stat(name, &b) == 0)
+		return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+	char *real_db = resolve_target(db);
+	int same = 0;
+	if (real_db && resolved) {
+		size_t n = strlen(real_db);
+		same = strncmp(resolved, real_db, n) == 0 &&
+		       strcmp(resolved + n, suffix) == 0;
+	}
+	free(real_db);
+	return same;
+}
+
+int csvexport_file_not_db(const char *path, const char *db,
+			  struct error *err)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm",
+					       "-journal"};
+	if (!db || !*db || strcmp(db, ":memory:") == 0)
+		return 0;
+	char *resolved = resolve_target(path);
+	int hit = -1;
+	for (size_t i = 0; i < 4 && hit < 0; i++)
+		if (same_file(path, resolved, db, suffixes[i]))
+			hit = (int)i;
+	free(resolved);
+	if (hit < 0)
+		return 0;
+	if (hit == 0)
+		return error_set(err, ERROR_INPUT,
+				 "%s: that is the database itself (%s); "
+				 "exporting onto it would destroy it, choose "
+				 "another file name",
+				 path, db);
+	return error_set(err, ERROR_INPUT,
+			 "%s: that is the database's %s file (%s%s); "
+			 "exporting onto it would corrupt the database, "
+			 "choose another file name",
+			 path, suffixes[hit] + 1, db, suffixes[hit]);
+}
+
 static void release(struct csvexport_file *f)
 {
 	free(f->path);

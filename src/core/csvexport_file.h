@@ -31,6 +31,14 @@ int csvexport_file_open(struct csvexport_file *f, const char *path,
 int csvexport_file_close(struct csvexport_file *f, int ok, int errnum,
 			 struct error *err);
 
+/* Refuses (ERROR_INPUT, naming both) a target that is the database db or
+ * its -wal or -shm file, by any path or symlink: an existing file is
+ * compared by device and inode, a file not there yet (SQLite creates -wal
+ * and -shm when it needs them) by its resolved path.  0 when path is
+ * another file. */
+int csvexport_file_not_db(const char *path, const char *db,
+			  struct error *err);
+
 /* Fills err for a failure errnum while doing what to path: "disk full",
  * "permission denied", "folder ... does not exist" are said plainly. */
 int csvexport_file_fail(struct error *err, const char *path, int errnum,
