@@ -1,6 +1,7 @@
 /* export.c - the `x` dialog: which sessions (everyone, one person, or the
- * session whose summary is open), a date range, the format and the file;
- * Enter writes it and says how many rows went where. */
+ * session whose summary is open), a date range, the format (summary or
+ * detail CSV, or a workbook) and the file; Enter writes it and says how
+ * many rows went where. */
 #include "config.h"
 
 #include <errno.h>
@@ -13,6 +14,7 @@
 #include "core/dates.h"
 #include "core/paths.h"
 #include "core/store.h"
+#include "core/xlsxexport.h"
 #include "ui/draw.h"
 #include "ui/fields.h"
 #include "ui/screen.h"
@@ -20,7 +22,7 @@
 enum { EX_WRITE = 1, EX_FIELD, EX_CANCEL };
 
 static const struct action ex_actions[] = {
-	{0, L'\r', "Enter", "export", "write the CSV file", EX_WRITE},
+	{0, L'\r', "Enter", "export", "write the file", EX_WRITE},
 	{KEY_ENTER, 0, NULL, NULL, NULL, EX_WRITE},
 	{0, L'\t', "Tab", "next field", "move between the fields "
 	 "(Space or arrows change a choice)", EX_FIELD},
@@ -29,7 +31,9 @@ static const struct action ex_actions[] = {
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
-static const char *const formats[] = {"summary", "detail", NULL};
+enum { FMT_SUMMARY, FMT_DETAIL, FMT_XLSX };
+static const char *const formats[] = {"summary", "detail", "workbook",
+				      NULL};
 
 enum { F_WHO, F_SINCE, F_UNTIL, F_FORMAT, F_FILE, F_COUNT };
 
@@ -42,13 +46,14 @@ struct export {
 	char message[ERROR_MSG_MAX];
 	int message_bad;
 	char confirmed[4096]; /* a file the user agreed to replace */
+	char default_file[64]; /* the name offered, until the user edits it */
 };
 
 static void ex_draw(struct screen *s, struct app *app)
 {
 	struct export *ex = s->data;
 	int y, x, w;
-	fields_dialog(app, 14, 70, "Export to CSV", &y, &x, &w);
+	fields_dialog(app, 14, 70, "Export sessions", &y, &x, &w);
 	int fx = x + 2 + fields_label_width(ex->f) + 2;
 	int row = y + 2;
 	if (ex->session_id) {
@@ -64,8 +69,9 @@ static void ex_draw(struct screen *s, struct app *app)
 	fields_draw(ex->f, app, F_FILE, row + 5, x + 2, fx);
 	const char *hint =
 		fields_current(ex->f) == F_FORMAT
-			? "summary: one row per session, for spreadsheets; "
-			  "detail: everything, for ownit import elsewhere."
+			? "summary: a CSV row per session; detail: every "
+			  "record, for ownit import; workbook: an .xlsx "
+			  "with a sheet per record and radar charts."
 		: fields_current(ex->f) == F_SINCE ||
 				fields_current(ex->f) == F_UNTIL
 			? "Days as 2026-11-23, both included; empty for no "
@@ -129,8 +135,9 @@ static int ex_run(struct export *ex, struct app *app, const char *path)
 	struct csvexport_options o;
 	char since[DATES_DAY_SIZE], until[DATES_DAY_SIZE];
 	csvexport_options_init(&o);
-	o.format = fields_choice(ex->f, F_FORMAT) ? CSVEXPORT_DETAIL
-						  : CSVEXPORT_SUMMARY;
+	o.format = fields_choice(ex->f, F_FORMAT) == FMT_DETAIL
+			   ? CSVEXPORT_DETAIL
+			   : CSVEXPORT_SUMMARY;
 	o.session_id = ex->session_id;
 	if (!ex->session_id) {
 		o.person_id = fields_choice(ex->f, F_WHO) ? ex->person_id : 0;
@@ -140,13 +147,17 @@ static int ex_run(struct export *ex, struct app *app, const char *path)
 	}
 	size_t rows = 0;
 	struct error err = {0};
-	if (csvexport_write(app->store, app->content, &o, path, NULL, &rows,
-			    &err) != 0) {
+	int xlsx = fields_choice(ex->f, F_FORMAT) == FMT_XLSX;
+	int rc = xlsx ? xlsxexport_write(app->store, app->content, &o, path,
+					 &rows, &err)
+		      : csvexport_write(app->store, app->content, &o, path,
+					NULL, &rows, &err);
+	if (rc != 0) {
 		snprintf(ex->message, sizeof ex->message, "%s", err.msg);
 		return -1;
 	}
-	snprintf(ex->message, sizeof ex->message, "Wrote %zu row%s to %s", rows,
-		 rows == 1 ? "" : "s", path);
+	snprintf(ex->message, sizeof ex->message, "Wrote %zu %s%s to %s", rows,
+		 xlsx ? "session" : "row", rows == 1 ? "" : "s", path);
 	app_status(app, 0, "%s", ex->message);
 	return 0;
 }
@@ -162,8 +173,10 @@ static struct intent ex_write(struct export *ex, struct app *app)
 		snprintf(ex->message, sizeof ex->message,
 			 "A file name is needed.");
 		fields_focus(ex->f, F_FILE);
-	} else if (!path) {
+	} else if (!path ||
+		   csvexport_check_target(app->store, path, &err) != 0) {
 		snprintf(ex->message, sizeof ex->message, "%s", err.msg);
+		fields_focus(ex->f, F_FILE);
 	} else if (stat(path, &st) == 0 && strcmp(path, ex->confirmed) != 0) {
 		snprintf(ex->message, sizeof ex->message,
 			 "%s exists: Enter again replaces it.", path);
@@ -174,6 +187,28 @@ static struct intent ex_write(struct export *ex, struct app *app)
 	free(in);
 	free(path);
 	return intent_of(INTENT_REDRAW);
+}
+
+/* While the file name is the one offered, it follows the format: .xlsx
+ * for a workbook, .csv otherwise. */
+static void ex_default_file(struct export *ex)
+{
+	char *cur = fields_get(ex->f, F_FILE);
+	if (!cur)
+		return;
+	if (strcmp(cur, ex->default_file) == 0) {
+		char *dot = strrchr(ex->default_file, '.');
+		if (dot) {
+			snprintf(dot, sizeof ex->default_file -
+					       (size_t)(dot - ex->default_file),
+				 "%s",
+				 fields_choice(ex->f, F_FORMAT) == FMT_XLSX
+					 ? ".xlsx"
+					 : ".csv");
+			fields_set(ex->f, F_FILE, ex->default_file);
+		}
+	}
+	free(cur);
 }
 
 static struct intent ex_act(struct screen *s, struct app *app, int id,
@@ -189,6 +224,7 @@ static struct intent ex_act(struct screen *s, struct app *app, int id,
 		if (fields_key(ex->f, key)) {
 			ex->message[0] = '\0';
 			ex->confirmed[0] = '\0';
+			ex_default_file(ex);
 		}
 		return intent_of(INTENT_REDRAW);
 	}
@@ -211,8 +247,8 @@ static void ex_destroy(struct screen *s)
 
 static const struct screen_ops ex_ops = {
 	.title = "Export",
-	.purpose = "Write sessions to a CSV file: a summary for spreadsheets "
-		   "or the full detail.",
+	.purpose = "Write sessions to a file: a CSV summary for spreadsheets, "
+		   "the full detail, or an .xlsx workbook.",
 	.actions = ex_actions,
 	.overlay = 1,
 	.draw = ex_draw,
@@ -260,10 +296,11 @@ struct screen *export_screen_new(struct app *app, int64_t person_id,
 	ex->f = fields_new(ex->defs, F_COUNT);
 	if (!ex->f)
 		goto fail;
-	char today[DATES_DAY_SIZE], file[64];
+	char today[DATES_DAY_SIZE];
 	dates_today(today);
-	snprintf(file, sizeof file, "ownit-%s.csv", today);
-	fields_set(ex->f, F_FILE, file);
+	snprintf(ex->default_file, sizeof ex->default_file, "ownit-%s.csv",
+		 today);
+	fields_set(ex->f, F_FILE, ex->default_file);
 	if (session_id) {
 		fields_disable(ex->f, F_WHO);
 		fields_disable(ex->f, F_SINCE);

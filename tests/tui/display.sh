@@ -46,8 +46,8 @@ is "$(printf '%s' "$charts" | LC_ALL=C tr -d '\n -~' | wc -c)" 0 \
 	"--ascii: trend lines hold only ASCII bytes"
 like "$charts" '^  Clarity +[_.=^-]+ ' "--ascii: the sparkline uses ASCII"
 tui_keys q x
-tui_wait "Export to CSV" "--ascii: the export dialog opens"
-like "$(tui_screen | grep 'Export to CSV')" '\+- Export to CSV -+\+' \
+tui_wait "Export sessions" "--ascii: the export dialog opens"
+like "$(tui_screen | grep 'Export sessions')" '\+- Export sessions -+\+' \
 	"--ascii: its box is drawn in ASCII"
 box=$(tui_screen | sed -n '5,19p')
 is "$(printf '%s' "$box" | LC_ALL=C tr -d '\n -~' | wc -c)" 0 \

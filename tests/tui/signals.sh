@@ -76,7 +76,7 @@ check_commitments() {
 }
 want_commitments=kept
 
-reach_export() { step x "Export to CSV"; }
+reach_export() { step x "Export sessions"; }
 check_export() { check_newsession; }
 want_export=$want_newsession
 
