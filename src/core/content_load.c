@@ -111,23 +111,44 @@ struct reading {
 	enum content_file f;
 	int have_header;
 	size_t *map; /* file column -> known column + 1, 0 = unknown */
+	char *names; /* file column -> 1 when the header names it */
 	size_t ncols;
+	int unnamed_reported;
 };
+
+/* Data under a header cell left empty: a row shifted by a separator
+ * inside a field, or a stray cell.  Reported once per file; its rows
+ * would repeat the same message. */
+static void unnamed_data(struct reading *rd, unsigned long line, size_t i)
+{
+	rd->unnamed_reported = 1;
+	loader_diag(rd->L, 0, rd->f, line, i + 1,
+		    "data in column %zu, which has no name in the header: a "
+		    "shifted row (quote a field holding ',' or ';') or a "
+		    "stray cell",
+		    i + 1);
+}
 
 static int read_header(struct reading *rd, const struct csvfile_record *rec)
 {
 	struct loader *L = rd->L;
 	const char *const *known = content_columns[rd->f];
 	rd->map = calloc(rec->nfields, sizeof *rd->map);
-	if (!rd->map)
+	rd->names = calloc(rec->nfields, 1);
+	if (!rd->map || !rd->names)
 		return loader_oom(L);
 	rd->ncols = rec->nfields;
 	for (size_t i = 0; i < rec->nfields; i++) {
 		const struct csvfile_field *h = &rec->fields[i];
 		size_t k = 0;
+		rd->names[i] = h->len > 0;
 		while (known[k] && strcmp(known[k], h->data) != 0)
 			k++;
-		if (!known[k]) {
+		if (!h->len) {
+			/* A column with no name: harmless while empty (a
+			 * spreadsheet pads rows), an error once it holds data
+			 * (see on_record). */
+		} else if (!known[k]) {
 			loader_diag(L, 1, rd->f, rec->line, i + 1,
 				    "unknown column \"%s\" ignored", h->data);
 		} else if (L->colpos[rd->f][k]) {
@@ -173,6 +194,9 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 			 * more is data with no column to go to. */
 			loader_diag(L, 0, rd->f, rec->line, i + 1,
 				    "field beyond the last column");
+		else if (rec->fields[i].len && !rd->unnamed_reported &&
+			 !rd->names[i])
+			unnamed_data(rd, rec->line, i);
 	}
 	for (size_t k = 0; content_columns[rd->f][k]; k++) {
 		if (!v[k]) {
@@ -197,6 +221,7 @@ int loader_read_csv(struct loader *L, enum content_file f, const char *data,
 		      : csvfile_read_mem(L->label[f], data, len, on_record,
 					 &rd, &e);
 	free(rd.map);
+	free(rd.names);
 	if (L->runtime)
 		return -1;
 	if (rc < 0) {

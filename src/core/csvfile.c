@@ -14,6 +14,14 @@
 #define FIELD_BLOCK (64 * 1024)
 #define READ_CHUNK (64 * 1024)
 
+/* Files in a legacy encoding come from a spreadsheet's default "Text CSV"
+ * save, so the message says how to save UTF-8 instead. */
+#define UTF8_HELP                                                         \
+	"invalid UTF-8 in field: save the file as UTF-8 (LibreOffice Calc: " \
+	"File > Save As, Text CSV, tick \"Edit filter settings\", "          \
+	"character set \"Unicode (UTF-8)\"; Excel: Save As \"CSV UTF-8 "    \
+	"(Comma delimited)\")"
+
 enum reader_state { READING, STOPPED, FAILED };
 
 struct csvfile_reader {
@@ -139,7 +147,7 @@ static void on_field(void *s, size_t len, void *data)
 		return;
 	}
 	if (!csvfile_utf8_valid(f, len)) {
-		reader_fail(r, "invalid UTF-8 in field");
+		reader_fail(r, UTF8_HELP);
 		return;
 	}
 	if (r->nbytes + len + 1 > CSVFILE_RECORD_MAX) {

@@ -79,13 +79,40 @@ is "$err" "$warn/items.csv:1:5: warning: unknown column \"notes\" ignored" \
 	"warning printed as FILE:LINE:COLUMN"
 is "$out" "$ok_line" "summary printed after a warning"
 
+# What a spreadsheet writes back when a field was split in two: the header
+# padded with an empty cell, one row with data under it.  An error, never a
+# warning: the row lost a field and gained a stranger.
+shift="$T_TMP/shift"
+mkdir -p "$shift"
+awk 'NR == 1 { print $0 "," ; next }
+     NR == 2 { sub(/,clarity;feedback-systems,/, ",clarity,feedback-systems,"); print; next }
+     { print $0 "," }' "$base/redflags.csv" >"$shift/redflags.csv"
+run "$OWNIT" check-content "$shift"
+is "$status" 2 "data in an unnamed column exits 2"
+like "$err" "^$shift/redflags.csv:2:6: data in column 6, which has no name in the header" \
+	"the unnamed column's data is located"
+# An empty unnamed column (a spreadsheet's padding) is fine.
+awk '{ print $0 "," }' "$base/redflags.csv" >"$shift/redflags.csv"
+run "$OWNIT" check-content "$shift"
+is "$status" 0 "an empty unnamed column is padding"
+is "$err" "" "and no warning"
+# A row one field longer than the header is an error too.
+awk 'NR == 2 { print $0 ",extra"; next } { print }' "$base/redflags.csv" >"$shift/redflags.csv"
+run "$OWNIT" check-content "$shift"
+is "$status" 2 "a shifted row exits 2"
+like "$err" "^$shift/redflags.csv:2:6: field beyond the last column" \
+	"the shifted row is located"
+
 # Bytes no spreadsheet should save: NUL and invalid UTF-8.
 bad="$T_TMP/bad"
 mkdir -p "$bad"
 printf 'value,label\n0,Never\n1,Ra\377ly\n' >"$bad/scale.csv"
 run "$OWNIT" check-content "$bad"
 is "$status" 2 "invalid UTF-8 exits 2"
-is "$err" "$bad/scale.csv:3:2: invalid UTF-8 in field" "invalid UTF-8 located"
+like "$err" "^$bad/scale.csv:3:2: invalid UTF-8 in field: save the file as UTF-8 " \
+	"invalid UTF-8 located"
+like "$err" 'LibreOffice Calc: .*"Unicode \(UTF-8\)".*Excel: Save As "CSV UTF-8' \
+	"and the message says how to save UTF-8 from a spreadsheet"
 printf 'value,label\n0,Ne\000ver\n' >"$bad/scale.csv"
 run "$OWNIT" check-content "$bad"
 is "$err" "$bad/scale.csv:2:2: NUL byte in field" "NUL byte located"

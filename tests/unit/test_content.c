@@ -9,6 +9,9 @@
 #include "core/content.h"
 #include "fixture.h"
 
+/* What the reader says about bytes that are not UTF-8. */
+#define UTF8_MSG "invalid UTF-8 in field: save the file as UTF-8 (LibreOffice Calc: File > Save As, Text CSV, tick \"Edit filter settings\", character set \"Unicode (UTF-8)\"; Excel: Save As \"CSV UTF-8 (Comma delimited)\")"
+
 static struct content_diags d;
 static struct error e;
 
@@ -252,7 +255,7 @@ START_TEST(bad_utf8)
 				 "a-1,vague-updates,Fine,0\n"
 				 "a-2,vague-updates,\"Line\nbreak\",0\n"
 				 "a-3,vague-updates,Caf\xe9 latin-1,0\n";
-	expect_items_file(in, sizeof in - 1, "5:3: invalid UTF-8 in field");
+	expect_items_file(in, sizeof in - 1, "5:3: " UTF8_MSG);
 }
 END_TEST
 

@@ -9,6 +9,9 @@
 #include "core/csvfile.h"
 #include "fixture.h"
 
+/* What the reader says about bytes that are not UTF-8. */
+#define UTF8_MSG "invalid UTF-8 in field: save the file as UTF-8 (LibreOffice Calc: File > Save As, Text CSV, tick \"Edit filter settings\", character set \"Unicode (UTF-8)\"; Excel: Save As \"CSV UTF-8 (Comma delimited)\")"
+
 /* Collects records as "LINE:field|field|...;" for easy comparison. */
 struct sink {
 	char text[4096];
@@ -128,7 +131,7 @@ START_TEST(bad_utf8_rejected)
 	struct sink s = {0};
 	struct error e;
 	ck_assert_int_eq(READ("a\n\"x\ny\",\xc3\x28\n", &s, &e), -1);
-	ck_assert_str_eq(e.msg, "t.csv:2:2: invalid UTF-8 in field");
+	ck_assert_str_eq(e.msg, "t.csv:2:2: " UTF8_MSG);
 	ck_assert_str_eq(s.text, "1:a;");
 }
 END_TEST
