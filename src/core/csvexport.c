@@ -143,6 +143,17 @@ static int put(struct out *x, const char *v)
 	return put_guarded(x, v, len);
 }
 
+/* Writes a free-text summary field: unless raw, anything a spreadsheet
+ * would convert ("2026.11.1" becomes a date in gnumeric) is guarded too. */
+static int put_text(struct out *x, const char *v)
+{
+	if (!v)
+		v = "";
+	if (!x->raw && csvexport_guard_needed(v))
+		return put_guarded(x, v, strlen(v));
+	return csvfile_write_field(&x->w, v, strlen(v), x->err);
+}
+
 static int put_int(struct out *x, long long v)
 {
 	char buf[32];
@@ -251,23 +262,23 @@ static int summary_row(const struct store_session *ses, void *ud)
 	if (sessionfacts_load(f, x->s, x->c, ses->id, x->err))
 		return -1;
 	const struct score_result *r = &f->score;
-	if (put(x, ses->uuid) || put(x, ses->person_name) ||
-	    put(x, store_kind_name(ses->kind)) || put(x, ses->coach) ||
+	if (put(x, ses->uuid) || put_text(x, ses->person_name) ||
+	    put(x, store_kind_name(ses->kind)) || put_text(x, ses->coach) ||
 	    put_local_time(x, ses->started) ||
 	    put_local_time(x, ses->completed) ||
 	    put(x, store_status_name(ses->status)) ||
-	    put(x, ses->content_version) || summary_scores(x) ||
+	    put_text(x, ses->content_version) || summary_scores(x) ||
 	    put(x, r->nsignals ? x->c->flags[r->signals[0]].id : ""))
 		return -1;
 	if (f->has_ladder) {
-		if (put(x, f->situation) || put_int(x, f->start_rung) ||
+		if (put_text(x, f->situation) || put_int(x, f->start_rung) ||
 		    put_int(x, f->reached_rung))
 			return -1;
 	} else if (put(x, "") || put(x, "") || put(x, "")) {
 		return -1;
 	}
 	if (put_int(x, f->made) || put_int(x, f->kept) ||
-	    put_int(x, f->missed) || put(x, f->note))
+	    put_int(x, f->missed) || put_text(x, f->note))
 		return -1;
 	return end_row(x, 1);
 }

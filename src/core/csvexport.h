@@ -8,8 +8,10 @@
  *    gets its own columns.  Scores have two decimals and a '.' whatever
  *    the locale (always two decimals, "3.20", so a column lines up);
  *    no score is an empty field; times are local ISO 8601 with their
- *    offset.  Cells a spreadsheet would run as a formula (starting with
- *    = + - @ tab or CR) get a leading ' unless raw.
+ *    offset.  Unless raw, cells a spreadsheet would run as a formula
+ *    (starting with = + - @ tab or CR) get a leading ', and so do the
+ *    free-text cells (person, coach, content version, situation, notes)
+ *    that csvexport_guard_needed says a spreadsheet would convert.
  *
  *  - Detail: one row per person, session, answer, rating, ladder, ladder
  *    step, commitment and note, the first column naming the record type;

@@ -90,7 +90,7 @@ START_TEST(summary_rows)
 	char want1[1024];
 	snprintf(want1, sizeof want1,
 		 "%s,Ada,coaching,Dana,2026-03-02T09:00:00+00:00,"
-		 "2026-03-02T12:00:00+00:00,complete,2026.11.1,"
+		 "2026-03-02T12:00:00+00:00,complete,\"'2026.11.1\","
 		 "3.00,2.00,,,,4.00,,,,,3.00,2.00,3.00,,2.00,,vague-updates,"
 		 "\"Release hand-over, \"\"again\"\"\",2,4,2,0,0,"
 		 "\"'=SUM(A1) said \"\"Zoë\"\", then left;\nsecond line, "
@@ -101,14 +101,14 @@ START_TEST(summary_rows)
 	char want2[512];
 	snprintf(want2, sizeof want2,
 		 "%s,Ada,coaching,Dana,2026-03-16T09:00:00+00:00,,open,"
-		 "2026.11.1,,,,4.00,,2.00,,,,,,,,1.00,1.00,,"
+		 "\"'2026.11.1\",,,,4.00,,2.00,,,,,,,,1.00,1.00,,"
 		 "missed-commitments,,,,0,1,1,\r\n",
 		 sd.s2_uuid);
 	const char *row2 = row1 + strlen(want1);
 	ck_assert_uint_eq(strncmp(row2, want2, strlen(want2)), 0);
 	ck_assert_ptr_nonnull(strstr(row2 + strlen(want2),
 				     ",Bo,self,,2026-03-20T09:00:00+00:00,,"
-				     "open,2026.11.1,,,,,,,,,,,,,,,,,,,,,0,0,"
+				     "open,\"'2026.11.1\",,,,,,,,,,,,,,,,,,,,,0,0,"
 				     "0,\r\n"));
 	free(out);
 }
