@@ -309,8 +309,62 @@ if [ -x /usr/bin/time ]; then
 	else
 		fail "memory stays flat" "$small_kb KiB -> $big_kb KiB"
 	fi
+	# The workbook streams too (libxlsxwriter's constant-memory mode).
+	small_kb=$(rss "$OWNIT_BIN" --db "$db" export --xlsx "$T/small.xlsx")
+	big_kb=$(rss "$OWNIT_BIN" --db "$big" export --xlsx "$T/big.xlsx")
+	if [ "$big_kb" -lt $((small_kb + 8192)) ]; then
+		pass "workbook memory stays flat ($small_kb KiB -> $big_kb KiB)"
+	else
+		fail "workbook memory stays flat" "$small_kb KiB -> $big_kb KiB"
+	fi
 else
 	fail "GNU time is installed (apt-get install time)"
 fi
+
+# Exporting onto the database itself, or its -wal or -shm file (there or
+# not yet), by any path or symlink: refused with exit 2, database intact.
+mkdir -p "$T/dbdir"
+cp "$db" "$T/dbdir/o.db"
+ln -s "$T/dbdir/o.db" "$T/dblink"
+ln -s o.db-shm "$T/dbdir/shmlink"
+sum=$(cksum <"$T/dbdir/o.db")
+for target in "$T/dbdir/o.db" "$T/dblink" "$T/dbdir/../dbdir/o.db" \
+	"$T/dbdir/o.db-wal" "$T/dbdir/shmlink" "$T/dblink-wal"; do
+	for how in "-o" "--detail -o" "--xlsx"; do
+		# shellcheck disable=SC2086
+		run "$OWNIT" --db "$T/dbdir/o.db" export $how "$target"
+		case $target in
+		*-wal | *shmlink) want="that is the database's" ;;
+		*) want="that is the database itself" ;;
+		esac
+		[ "$target" = "$T/dblink-wal" ] && want=none
+		if [ "$want" = none ]; then
+			# dblink-wal is a new file beside the symlink, not the
+			# database's journal: allowed.
+			is "$status" 0 "export $how $(basename "$target"): another file"
+			rm -f "$target"
+		else
+			is "$status" 2 "export $how $(basename "$target"): exit 2"
+			like "$err" "$want" "export $how $(basename "$target"): says why"
+		fi
+	done
+done
+is "$(cksum <"$T/dbdir/o.db")" "$sum" "the database is untouched"
+[ ! -e "$T/dbdir/o.db-wal" ] && [ ! -e "$T/dbdir/o.db-shm" ]
+is "$?" 0 "no journal file was written"
+
+# --xlsx goes with the filters, not with the CSV options.
+for opt in "-o x.csv" "--detail" "--raw" "--bom"; do
+	# shellcheck disable=SC2086
+	run "$OWNIT" --db "$db" export --xlsx "$T/w.xlsx" $opt
+	is "$status" 2 "--xlsx with $opt exits 2"
+done
+run "$OWNIT" --db "$db" export --xlsx ""
+is "$status" 2 "--xlsx without a name exits 2"
+run "$OWNIT" --db "$db" export --xlsx "$T/w.xlsx" --person 'jonas weiß' --since 2026-07-01
+is "$status" 0 "--xlsx with filters"
+like "$err" "^ownit: wrote [0-9]+ sessions to $T/w.xlsx" "says how many sessions"
+run "$OWNIT" --db "$db" export --xlsx "$T/nowhere/w.xlsx"
+is "$status" 2 "--xlsx into a missing folder exits 2"
 
 done_testing

@@ -197,6 +197,104 @@ START_TEST(rows_out_of_place)
 }
 END_TEST
 
+/* What a spreadsheet writes back: an evaluated cell is reported at its
+ * column, never imported. */
+START_TEST(spreadsheet_errors_reported)
+{
+	const char *text = with_rows(
+		"person,11111111-2222-4333-8444-555555555555,,,Cy,Err:509,,0,"
+		",,,,,,,,,,,,,,,,2026-02-01T10:00:00Z,\r\n"
+		"person,11111111-2222-4333-8444-555555555556,,,#NAME?,,,0,"
+		",,,,,,,,,,,,,,,,2026-02-01T10:00:00Z,\r\n");
+	must_fail(text, strlen(text),
+		  "in.csv:4:6: column \"role\": \"Err:509\" is a spreadsheet "
+		  "error, not the exported value (the cell was evaluated as a "
+		  "formula); export again and open it without editing that "
+		  "cell\n"
+		  "in.csv:5:5: column \"name\": \"#NAME?\" is a spreadsheet "
+		  "error, not the exported value (the cell was evaluated as a "
+		  "formula); export again and open it without editing that "
+		  "cell\n");
+}
+END_TEST
+
+/* Rewrites every "YYYY-MM-DDTHH:MM:SSZ" as a spreadsheet saves it,
+ * "YYYY/MM/DD HH:MM:SS", every due day as "YYYY/MM/DD" (counted in days)
+ * and every line end as LF; returns the length. */
+static size_t as_spreadsheet_saves(char *t, int *days_out)
+{
+	size_t n = 0;
+	int days = 0;
+	for (size_t i = 0; t[i];) {
+		const char *p = t + i;
+		if (strlen(p) >= 20 && p[4] == '-' && p[7] == '-' &&
+		    p[10] == 'T' && p[13] == ':' && p[19] == 'Z') {
+			memmove(t + n, p, 19);
+			t[n + 4] = t[n + 7] = '/';
+			t[n + 10] = ' ';
+			n += 19;
+			i += 20;
+		} else if (i && t[i - 1] == ',' && strlen(p) >= 11 &&
+			   p[4] == '-' && p[7] == '-' && p[10] == ',') {
+			memmove(t + n, p, 10); /* a due day */
+			t[n + 4] = t[n + 7] = '/';
+			n += 10;
+			i += 10;
+			days++;
+		} else if (p[0] == '\r' && p[1] == '\n') {
+			i++;
+		} else {
+			t[n++] = t[i++];
+		}
+	}
+	t[n] = '\0';
+	*days_out = days;
+	return n;
+}
+
+START_TEST(spreadsheet_forms_accepted)
+{
+	size_t len, len2;
+	struct csvimport_counts n;
+	struct error e = {0};
+	char *orig = detail_of(sd.s, &len);
+	char *text = strdup(orig);
+	ck_assert_ptr_nonnull(text);
+	int days = 0;
+	size_t slen = as_spreadsheet_saves(text, &days);
+	ck_assert_ptr_null(strstr(text, "Z,"));
+	ck_assert_int_gt(days, 0);
+	ck_assert_msg(import(text, slen, &n, &e) == 0, "%s\n%s", e.msg, diags);
+	char *back = detail_of(dst, &len2);
+	ck_assert_str_eq(back, orig);
+	free(orig);
+	free(text);
+	free(back);
+}
+END_TEST
+
+/* Values behind the guard, and values starting with it, come back
+ * exactly. */
+START_TEST(guarded_values_round_trip)
+{
+	struct error e = {0};
+	struct store_person p = {
+		.name = "'lead", .role = "=1+1", .team = "007"};
+	ck_assert_int_eq(store_person_add(sd.s, &p, &e), 0);
+	size_t len, len2;
+	struct csvimport_counts n;
+	char *one = detail_of(sd.s, &len);
+	ck_assert_ptr_nonnull(strstr(one, ",\"''lead\",\"'=1+1\",\"'007\","));
+	ck_assert_msg(import(one, len, &n, &e) == 0, "%s\n%s", e.msg, diags);
+	char *two = detail_of(dst, &len2);
+	ck_assert_str_eq(one, two);
+	int64_t id;
+	ck_assert_int_eq(store_person_find(dst, "'lead", &id, &e), 1);
+	free(one);
+	free(two);
+}
+END_TEST
+
 START_TEST(csv_syntax_errors)
 {
 	const char *quote = with_rows("person,\"unterminated\r\n");
@@ -258,6 +356,9 @@ int main(void)
 	tcase_add_test(tc, broken_rows_all_reported);
 	tcase_add_test(tc, rows_out_of_place);
 	tcase_add_test(tc, csv_syntax_errors);
+	tcase_add_test(tc, spreadsheet_errors_reported);
+	tcase_add_test(tc, spreadsheet_forms_accepted);
+	tcase_add_test(tc, guarded_values_round_trip);
 	tcase_add_test(tc, wrong_header_and_empty);
 	tcase_add_test(tc, valid_rows_before_a_bad_one_are_not_kept);
 	suite_add_tcase(s, tc);
