@@ -18,11 +18,17 @@
 #include "core/sessionfacts.h"
 #include "core/store_export.h"
 
-enum sheet { SH_SESSIONS, SH_ANSWERS, SH_RATINGS, SH_COMMITS, SH_NOTES,
-	     SH_COUNT };
+enum sheet {
+	SH_SESSIONS,
+	SH_ANSWERS,
+	SH_RATINGS,
+	SH_COMMITS,
+	SH_NOTES,
+	SH_COUNT
+};
 
 static const char *const sheet_names[SH_COUNT] = {
-	"Sessions", "Answers", "Ratings", "Commitments", "Notes"};
+    "Sessions", "Answers", "Ratings", "Commitments", "Notes"};
 
 /* The latest rated session of one person, for the Radar sheet. */
 struct radar_row {
@@ -67,8 +73,8 @@ static int text(struct book *b, enum sheet sh, lxw_col_t col, const char *v,
 {
 	if (!v || !*v)
 		return 0;
-	lxw_error e = worksheet_write_string(b->ws[sh], b->row[sh], col, v,
-					     NULL);
+	lxw_error e =
+	    worksheet_write_string(b->ws[sh], b->row[sh], col, v, NULL);
 	return e ? lxw_fail(b, e, what) : 0;
 }
 
@@ -80,8 +86,7 @@ static int number(struct book *b, enum sheet sh, lxw_col_t col, double v,
 }
 
 /* A stored UTC time as a local date-time cell; NULL is a blank cell. */
-static int when(struct book *b, enum sheet sh, lxw_col_t col,
-		const char *utc)
+static int when(struct book *b, enum sheet sh, lxw_col_t col, const char *utc)
 {
 	char local[DATES_LOCAL_SIZE];
 	if (!utc || !*utc)
@@ -93,8 +98,8 @@ static int when(struct book *b, enum sheet sh, lxw_col_t col,
 		   &dt.day, &dt.hour, &dt.min, &dt.sec) != 6)
 		return error_set(b->err, ERROR_RUNTIME, "bad time \"%s\"",
 				 local);
-	lxw_error e = worksheet_write_datetime(b->ws[sh], b->row[sh], col, &dt,
-					       b->when);
+	lxw_error e =
+	    worksheet_write_datetime(b->ws[sh], b->row[sh], col, &dt, b->when);
 	return e ? lxw_fail(b, e, "a time") : 0;
 }
 
@@ -106,8 +111,8 @@ static int day(struct book *b, enum sheet sh, lxw_col_t col, const char *d)
 		return 0;
 	if (sscanf(d, "%4d-%2d-%2d", &dt.year, &dt.month, &dt.day) != 3)
 		return text(b, sh, col, d, "a due date");
-	lxw_error e = worksheet_write_datetime(b->ws[sh], b->row[sh], col, &dt,
-					       b->day);
+	lxw_error e =
+	    worksheet_write_datetime(b->ws[sh], b->row[sh], col, &dt, b->day);
 	return e ? lxw_fail(b, e, "a date") : 0;
 }
 
@@ -116,9 +121,8 @@ static int header(struct book *b, enum sheet sh, const char *const *names,
 		  size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		lxw_error e = worksheet_write_string(b->ws[sh], 0,
-						     (lxw_col_t)i, names[i],
-						     b->bold);
+		lxw_error e = worksheet_write_string(b->ws[sh], 0, (lxw_col_t)i,
+						     names[i], b->bold);
 		if (e)
 			return lxw_fail(b, e, "a header");
 	}
@@ -131,9 +135,9 @@ static int header(struct book *b, enum sheet sh, const char *const *names,
 static int record_head(struct book *b, enum sheet sh)
 {
 	return text(b, sh, 0, b->ses->uuid, "the session") ||
-	       text(b, sh, 1, b->ses->person_name, "the person")
-		       ? -1
-		       : 0;
+		       text(b, sh, 1, b->ses->person_name, "the person")
+		   ? -1
+		   : 0;
 }
 
 /* ------------------------------------------------------------ Sessions */
@@ -155,12 +159,13 @@ static char *column_name(const char *prefix, const char *id)
 static int sessions_header(struct book *b)
 {
 	static const char *const head[] = {
-		"session_id", "person", "kind", "coach", "started_at",
-		"completed_at", "status", "content_version"};
+	    "session_id", "person",	  "kind",   "coach",
+	    "started_at", "completed_at", "status", "content_version"};
 	static const char *const tail[] = {
-		"strongest_flag", "ladder_situation", "ladder_start",
-		"ladder_reached", "commitments_made", "commitments_kept",
-		"commitments_missed", "notes"};
+	    "strongest_flag",	  "ladder_situation",
+	    "ladder_start",	  "ladder_reached",
+	    "commitments_made",	  "commitments_kept",
+	    "commitments_missed", "notes"};
 	const struct content *c = b->c;
 	size_t n = 8 + c->nflags + 2 * c->npillars - 1 + 8;
 	char **names = calloc(n, sizeof *names);
@@ -174,8 +179,8 @@ static int sessions_header(struct book *b)
 		oom |= !(names[k++] = column_name("flag_", c->flags[i].id));
 	for (size_t i = 0; i < c->npillars; i++)
 		if (i != c->centre)
-			oom |= !(names[k++] = column_name("pillar_",
-							  c->pillars[i].id));
+			oom |= !(names[k++] =
+				     column_name("pillar_", c->pillars[i].id));
 	oom |= !(names[k++] = column_name("", c->pillars[c->centre].id));
 	for (size_t i = 0; i < c->npillars; i++)
 		if (i != c->centre)
@@ -214,8 +219,7 @@ static int sessions_scores(struct book *b, lxw_col_t *col)
 				r->pillars[c->centre].self, NULL);
 	for (size_t i = 0; i < c->npillars && !rc; i++)
 		if (i != c->centre)
-			rc = score_cell(b, (*col)++,
-					r->pillars[i].has_evidence,
+			rc = score_cell(b, (*col)++, r->pillars[i].has_evidence,
 					r->pillars[i].evidence, b->score);
 	return rc;
 }
@@ -348,7 +352,7 @@ static int radar_keep(struct book *b)
 	if (!b->facts.nratings)
 		return 0;
 	struct radar_row *p =
-		radar_person(b, b->ses->person_id, b->ses->person_name);
+	    radar_person(b, b->ses->person_id, b->ses->person_name);
 	if (!p)
 		return error_errno(b->err, ERROR_RUNTIME, ENOMEM, "workbook");
 	for (size_t i = 0; i < b->c->npillars; i++)
@@ -358,7 +362,8 @@ static int radar_keep(struct book *b)
 	return 0;
 }
 
-/* One radar chart of row (1-based data row) placed on the sheet. */
+/* The radar chart of person i (data row i + 1), two charts a row below
+ * the table. */
 static int radar_chart(struct book *b, lxw_worksheet *ws, size_t i)
 {
 	lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_RADAR);
@@ -404,15 +409,15 @@ static int radar_sheet(struct book *b, lxw_worksheet *ws)
 		lxw_row_t row = (lxw_row_t)i + 1;
 		lxw_datetime dt = {0};
 		e = worksheet_write_string(ws, row, 0, p->name, NULL);
-		if (!e && sscanf(p->started, "%4d-%2d-%2dT%2d:%2d:%lf",
-				 &dt.year, &dt.month, &dt.day, &dt.hour,
-				 &dt.min, &dt.sec) == 6)
+		if (!e &&
+		    sscanf(p->started, "%4d-%2d-%2dT%2d:%2d:%lf", &dt.year,
+			   &dt.month, &dt.day, &dt.hour, &dt.min, &dt.sec) == 6)
 			e = worksheet_write_datetime(ws, row, 1, &dt, b->when);
 		for (size_t k = 0; k < c->npillars && !e; k++)
 			if (p->self[k])
-				e = worksheet_write_number(
-					ws, row, (lxw_col_t)(k + 2),
-					p->self[k], NULL);
+				e = worksheet_write_number(ws, row,
+							   (lxw_col_t)(k + 2),
+							   p->self[k], NULL);
 	}
 	if (e)
 		return lxw_fail(b, e, "the radar table");
@@ -446,8 +451,8 @@ static int sessions(struct book *b)
 	const struct csvexport_options *o = b->o;
 	if (o->session_id) {
 		struct store_session ses;
-		int found = store_session_get(b->s, o->session_id, &ses,
-					      b->err);
+		int found =
+		    store_session_get(b->s, o->session_id, &ses, b->err);
 		if (found <= 0)
 			return found < 0 ? -1
 					 : error_set(b->err, ERROR_INPUT,
@@ -458,35 +463,34 @@ static int sessions(struct book *b)
 		return rc;
 	}
 	struct store_session_filter f = {
-		.person_id = o->person_id,
-		.since = o->since,
-		.until = o->until,
-		.status = o->status,
+	    .person_id = o->person_id,
+	    .since = o->since,
+	    .until = o->until,
+	    .status = o->status,
 	};
 	return store_sessions_filter_each(b->s, &f, each_session, b, b->err)
-		       ? -1
-		       : 0;
+		   ? -1
+		   : 0;
 }
 
 static int headers(struct book *b)
 {
-	static const char *const answers[] = {
-		"session_id", "person", "item", "value", "statement", "note",
-		"answered_at"};
+	static const char *const answers[] = {"session_id", "person",	 "item",
+					      "value",	    "statement", "note",
+					      "answered_at"};
 	static const char *const ratings[] = {
-		"session_id", "person", "pillar", "value", "note", "rated_at"};
+	    "session_id", "person", "pillar", "value", "note", "rated_at"};
 	static const char *const commits[] = {
-		"session_id", "person",	    "commitment_id", "what",
-		"owner",      "due",	    "status",	     "obstacle",
-		"made_at",    "reviewed_at"};
+	    "session_id", "person", "commitment_id", "what",	"owner",
+	    "due",	  "status", "obstacle",	     "made_at", "reviewed_at"};
 	static const char *const notes[] = {"session_id", "person", "note",
 					    "updated_at"};
 	return sessions_header(b) || header(b, SH_ANSWERS, answers, 7) ||
-	       header(b, SH_RATINGS, ratings, 6) ||
-	       header(b, SH_COMMITS, commits, 10) ||
-	       header(b, SH_NOTES, notes, 4)
-		       ? -1
-		       : 0;
+		       header(b, SH_RATINGS, ratings, 6) ||
+		       header(b, SH_COMMITS, commits, 10) ||
+		       header(b, SH_NOTES, notes, 4)
+		   ? -1
+		   : 0;
 }
 
 static int book_open(struct book *b, const char *tmp)
@@ -497,8 +501,7 @@ static int book_open(struct book *b, const char *tmp)
 		return error_set(b->err, ERROR_RUNTIME,
 				 "%s: cannot start the workbook", tmp);
 	for (int i = 0; i < SH_COUNT; i++)
-		if (!(b->ws[i] = workbook_add_worksheet(b->wb,
-							sheet_names[i])))
+		if (!(b->ws[i] = workbook_add_worksheet(b->wb, sheet_names[i])))
 			return error_set(b->err, ERROR_RUNTIME,
 					 "cannot add a worksheet");
 	b->bold = workbook_add_format(b->wb);
@@ -522,8 +525,8 @@ static int book_write(struct book *b, const char *tmp)
 	if (!rc && !(radar = workbook_add_worksheet(b->wb, "Radar")))
 		rc = error_set(b->err, ERROR_RUNTIME, "cannot add a worksheet");
 	if (!rc)
-		rc = headers(b) || sessions(b) || radar_sheet(b, radar) ? -1
-									: 0;
+		rc =
+		    headers(b) || sessions(b) || radar_sheet(b, radar) ? -1 : 0;
 	if (b->wb) {
 		lxw_error e = workbook_close(b->wb);
 		if (e && !rc)
