@@ -367,4 +367,15 @@ like "$err" "^ownit: wrote [0-9]+ sessions to $T/w.xlsx" "says how many sessions
 run "$OWNIT" --db "$db" export --xlsx "$T/nowhere/w.xlsx"
 is "$status" 2 "--xlsx into a missing folder exits 2"
 
+# A text no spreadsheet cell can hold stops the workbook, never cut short.
+cp "$db" "$T/long.db"
+"$SQLITE3" "$T/long.db" "UPDATE note SET body = 'x' ||
+	replace(hex(zeroblob(20000)), '00', 'ab') WHERE id = (SELECT min(id) FROM note)"
+run "$OWNIT" --db "$T/long.db" export --xlsx "$T/long.xlsx"
+is "$status" 2 "a 40,001-character note: --xlsx exits 2"
+like "$err" "note of session .* longer than a spreadsheet cell holds \\(32767" \
+	"and says which note and why"
+[ ! -e "$T/long.xlsx" ] && ! ls -a "$T" | grep -q '^\.long'
+is "$?" 0 "no workbook and no temporary file left"
+
 done_testing
