@@ -8,9 +8,15 @@
  * shown as ^X (tab ^I, newline ^J), C1 controls as <U+0085> and invalid
  * UTF-8 as \xHH, so nothing from the database reaches the terminal raw
  * and every record stays on one line (also in --tsv output).
+ *
+ * Aligned output pads every cell to its column's widest, so one very
+ * long cell would widen every line: cells are cut (by display width, with
+ * an ellipsis) at CELL_MAX columns, the last column, which is not
+ * padded, at LAST_MAX.  --tsv is for scripts and keeps every cell whole.
  */
 #include "config.h"
 
+#include <langinfo.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +29,13 @@
 #include "core/paths.h"
 
 #define MAX_COLS 8
+#define CELL_MAX 32
+#define LAST_MAX 80
 
 struct table {
 	int tsv;
+	const char *ellipsis; /* marks a cut cell */
+	size_t ellipsis_width;
 	int printing; /* 0 measuring, 1 printing */
 	size_t ncols;
 	size_t width[MAX_COLS];
@@ -102,17 +112,50 @@ static size_t safe_size(const char *s)
 	return strlen(s) * 4 + 1;
 }
 
+/* Display width of one character of safe text (see safe_text). */
+static size_t unit_width(const unsigned char *s, size_t *len)
+{
+	uint32_t cp;
+	*len = utf8_seq(s, &cp);
+	if (*len <= 1) {
+		*len = 1;
+		return 1;
+	}
+	int cw = wcwidth((wchar_t)cp);
+	return cw < 0 ? 1 : (size_t)cw;
+}
+
+/* Cuts safe text of display width w down to at most max columns, the
+ * last ones being the ellipsis; returns the new width.  safe must have
+ * room for the ellipsis after the cut. */
+static size_t cut_text(const struct table *t, char *safe, size_t w, size_t max)
+{
+	if (w <= max)
+		return w;
+	size_t keep = max > t->ellipsis_width ? max - t->ellipsis_width : 0;
+	unsigned char *s = (unsigned char *)safe;
+	size_t used = 0, len;
+	for (size_t uw; *s && used + (uw = unit_width(s, &len)) <= keep;
+	     s += len)
+		used += uw;
+	strcpy((char *)s, t->ellipsis);
+	return used + t->ellipsis_width;
+}
+
 /* Measures or prints one row of cells (NULL cells print as "-"). */
 static int table_row(struct table *t, const char *const *cells)
 {
 	for (size_t i = 0; i < t->ncols; i++) {
 		const char *c = cells[i] ? cells[i] : (t->tsv ? "" : "-");
-		char *safe = malloc(safe_size(c));
+		int last = i + 1 == t->ncols;
+		char *safe = malloc(safe_size(c) + strlen(t->ellipsis));
 		if (!safe) {
 			perror("ownit");
 			return -1;
 		}
 		size_t w = safe_text(c, safe);
+		if (!t->tsv)
+			w = cut_text(t, safe, w, last ? LAST_MAX : CELL_MAX);
 		if (!t->printing) {
 			if (w > t->width[i])
 				t->width[i] = w;
@@ -120,7 +163,6 @@ static int table_row(struct table *t, const char *const *cells)
 			printf("%s%s", safe, i + 1 < t->ncols ? "\t" : "\n");
 		} else {
 			size_t pad = t->width[i] - w;
-			int last = i + 1 == t->ncols;
 			if (t->right[i])
 				printf("%*s%s", (int)pad, "", safe);
 			else
@@ -263,6 +305,10 @@ int cmd_list(int argc, char **argv, struct cli_globals *g)
 			return cli_usage_hint();
 		}
 	}
+	const char *cs = nl_langinfo(CODESET);
+	int utf8 = !g->ascii && cs && strcmp(cs, "UTF-8") == 0;
+	l.t.ellipsis = utf8 ? "\xe2\x80\xa6" : "...";
+	l.t.ellipsis_width = utf8 ? 1 : 3;
 	if (optind != argc - 1)
 		return cli_usage("list needs one of: people, sessions, "
 				 "commitments");
