@@ -71,35 +71,40 @@ static size_t utf8_seq(const unsigned char *s, uint32_t *cp)
 }
 
 /* Writes the safe form of in to out (sized by safe_size) and returns
- * its display width. */
-static size_t safe_text(const char *in, char *out)
+ * its display width.  Stops before the first character (or escape, kept
+ * whole) that would take the width past limit. */
+static size_t safe_text(const char *in, char *out, size_t limit)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	size_t w = 0;
 	char *o = out;
 	while (*s) {
+		char unit[16];
+		size_t uw, used;
 		uint32_t cp;
 		size_t n = utf8_seq(s, &cp);
 		if (n == 0) {
-			o += sprintf(o, "\\x%02X", *s);
-			w += 4;
-			s++;
+			snprintf(unit, sizeof unit, "\\x%02X", *s);
+			uw = 4, used = 1;
 		} else if (cp < 0x20 || cp == 0x7f) {
-			*o++ = '^';
-			*o++ = (char)(cp == 0x7f ? '?' : cp + '@');
-			w += 2;
-			s++;
+			unit[0] = '^';
+			unit[1] = (char)(cp == 0x7f ? '?' : cp + '@');
+			unit[2] = '\0';
+			uw = 2, used = 1;
 		} else if (cp >= 0x80 && cp < 0xa0) {
-			o += sprintf(o, "<U+%04X>", (unsigned)cp);
-			w += 8;
-			s += n;
+			snprintf(unit, sizeof unit, "<U+%04X>", (unsigned)cp);
+			uw = 8, used = n;
 		} else {
-			memcpy(o, s, n);
-			o += n;
+			memcpy(unit, s, n);
+			unit[n] = '\0';
 			int cw = n == 1 ? 1 : wcwidth((wchar_t)cp);
-			w += cw < 0 ? 1 : (size_t)cw;
-			s += n;
+			uw = cw < 0 ? 1 : (size_t)cw, used = n;
 		}
+		if (w + uw > limit)
+			break;
+		o = stpcpy(o, unit);
+		w += uw;
+		s += used;
 	}
 	*o = '\0';
 	return w;
@@ -110,36 +115,6 @@ static size_t safe_text(const char *in, char *out)
 static size_t safe_size(const char *s)
 {
 	return strlen(s) * 4 + 1;
-}
-
-/* Display width of one character of safe text (see safe_text). */
-static size_t unit_width(const unsigned char *s, size_t *len)
-{
-	uint32_t cp;
-	*len = utf8_seq(s, &cp);
-	if (*len <= 1) {
-		*len = 1;
-		return 1;
-	}
-	int cw = wcwidth((wchar_t)cp);
-	return cw < 0 ? 1 : (size_t)cw;
-}
-
-/* Cuts safe text of display width w down to at most max columns, the
- * last ones being the ellipsis; returns the new width.  safe must have
- * room for the ellipsis after the cut. */
-static size_t cut_text(const struct table *t, char *safe, size_t w, size_t max)
-{
-	if (w <= max)
-		return w;
-	size_t keep = max > t->ellipsis_width ? max - t->ellipsis_width : 0;
-	unsigned char *s = (unsigned char *)safe;
-	size_t used = 0, len;
-	for (size_t uw; *s && used + (uw = unit_width(s, &len)) <= keep;
-	     s += len)
-		used += uw;
-	strcpy((char *)s, t->ellipsis);
-	return used + t->ellipsis_width;
 }
 
 /* Measures or prints one row of cells (NULL cells print as "-"). */
@@ -153,9 +128,13 @@ static int table_row(struct table *t, const char *const *cells)
 			perror("ownit");
 			return -1;
 		}
-		size_t w = safe_text(c, safe);
-		if (!t->tsv)
-			w = cut_text(t, safe, w, last ? LAST_MAX : CELL_MAX);
+		size_t max = last ? LAST_MAX : CELL_MAX;
+		size_t w = safe_text(c, safe, SIZE_MAX);
+		if (!t->tsv && w > max) {
+			w = safe_text(c, safe, max - t->ellipsis_width);
+			strcat(safe, t->ellipsis);
+			w += t->ellipsis_width;
+		}
 		if (!t->printing) {
 			if (w > t->width[i])
 				t->width[i] = w;
