@@ -11,11 +11,10 @@ int store_import_begin(struct store *s, struct error *err)
 	 * which would grow with the file here.  These hold uuids, line
 	 * numbers and digests, no coaching text, so for the import they may
 	 * live in SQLite's temporary file (deleted on close), paged through
-	 * a small cache (the operating system caches the file as well).  Changing temp_store drops every temporary
+	 * its usual small cache.  Changing temp_store drops every temporary
 	 * table, so this comes before the transaction. */
 	static const char sql[] =
 		"PRAGMA temp_store = FILE;"
-		"PRAGMA temp.cache_size = -512;"
 		"CREATE TEMP TABLE import_seen ("
 		" kind INTEGER NOT NULL, uuid TEXT NOT NULL,"
 		" line INTEGER NOT NULL, id INTEGER NOT NULL,"

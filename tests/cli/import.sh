@@ -281,6 +281,52 @@ refused commit_stored "$medb" \
 	"a new session's commitment with a stored commitment's uuid"
 is "$(sha256sum <"$medb")" "$me_sum" "the database holding me.csv never changed"
 
+# Memory stays flat: what the import remembers (uuids met, follow-ups
+# waiting for a session further down) must not grow with the file.  Two
+# files of one session with 40,000 and 120,000 commitments, each
+# followed up in a session the file never brings.
+"$PYTHON3" - "$T" <<'EOF'
+import sys
+t = sys.argv[1]
+head = open(t + "/one.csv", newline="", encoding="utf-8").readline().rstrip("\r\n")
+P = "11111111-1111-4111-8111-111111111111"
+S = "22222222-2222-4222-8222-222222222222"
+R = "33333333-3333-4333-8333-333333333333"
+for n in (40000, 120000):
+    with open("%s/pending%d.csv" % (t, n), "w", newline="") as f:
+        f.write(head + "\r\n")
+        f.write("person,%s,,,Pat,,,0,,,,,,,,,,,,,,,,,"
+                "2026-01-01T00:00:00Z,\r\n" % P)
+        f.write("session,%s,%s,,,,,,self,,open,x,,,,,,,,,,,,,"
+                "2026-01-02T00:00:00Z,\r\n" % (S, P))
+        for i in range(n):
+            f.write("commitment,44444444-4444-4444-8444-%012d,%s,%s,,,,,,,"
+                    "kept,,,,,Step %d,,,,,,,%s,,2026-01-02T00:00:00Z,"
+                    "2026-01-03T00:00:00Z\r\n" % (i, P, S, i, R))
+EOF
+# As in export.sh: AddressSanitizer's quarantine off, the program itself
+# measured (not a valgrind wrapper).
+rss() {
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0" \
+		/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1
+}
+if [ -x /usr/bin/time ]; then
+	small_kb=$(rss "$OWNIT_BIN" --db "$T/pending-small.db" import "$T/pending40000.csv")
+	big_kb=$(rss "$OWNIT_BIN" --db "$T/pending-big.db" import "$T/pending120000.csv")
+	if [ "$big_kb" -lt $((small_kb + 1536)) ]; then
+		pass "import memory stays flat ($small_kb KiB -> $big_kb KiB)"
+	else
+		fail "import memory stays flat" "$small_kb KiB -> $big_kb KiB"
+	fi
+	is "$(count "$T/pending-big.db" commitment)" 120000 \
+		"every commitment of the big file is in"
+	is "$("$SQLITE3" "$T/pending-big.db" "SELECT count(*) FROM commitment
+	  WHERE reviewed_session_id IS NOT NULL")" 0 \
+		"follow-ups in a session that never came stay unlinked"
+else
+	fail "GNU time is installed (apt-get install time)"
+fi
+
 # From standard input.
 run sh -c '"$0" --db "$1" import - <"$2"' "$OWNIT" "$T/stdin.db" "$T/me.csv"
 is "$status" 0 "import - reads standard input"
