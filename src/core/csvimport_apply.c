@@ -60,6 +60,29 @@ static int person_here(struct imp *im, const char *uuid, int64_t id,
 	return 0;
 }
 
+/* person_of and person_here together, remembering the last answer:
+ * rows of one person come in runs (a session and its commitments). */
+static int person_resolve(struct imp *im, const char *uuid, int64_t *id,
+			  char here[STORE_UUID_SIZE])
+{
+	if (im->last_person_id && strcmp(uuid, im->last_person) == 0) {
+		*id = im->last_person_id;
+		memcpy(here, im->last_person_here, STORE_UUID_SIZE);
+		return 1;
+	}
+	int found = person_of(im, uuid, id);
+	if (found <= 0)
+		return found;
+	if (person_here(im, uuid, *id, here))
+		return -1;
+	if (*id) {
+		memcpy(im->last_person, uuid, STORE_UUID_SIZE);
+		memcpy(im->last_person_here, here, STORE_UUID_SIZE);
+		im->last_person_id = *id;
+	}
+	return 1;
+}
+
 static int apply_person(struct imp *im, const struct row *r, int writing)
 {
 	const char *uuid = r->f[DCOL_UUID];
@@ -151,7 +174,8 @@ static int apply_session(struct imp *im, const struct row *r, int writing)
 	im->session_skip = 0;
 	im->session_bad = 1; /* until it is known to be fine */
 	int64_t person = 0;
-	int found = person_of(im, r->f[DCOL_PERSON], &person);
+	char here[STORE_UUID_SIZE];
+	int found = person_resolve(im, r->f[DCOL_PERSON], &person, here);
 	if (found < 0)
 		return -1;
 	if (!found) {
@@ -163,9 +187,6 @@ static int apply_session(struct imp *im, const struct row *r, int writing)
 	}
 	im->session_bad = 0;
 	im->session_person = person;
-	char here[STORE_UUID_SIZE];
-	if (person_here(im, r->f[DCOL_PERSON], person, here))
-		return -1;
 	uint64_t d[2];
 	csvimport_row_digest(r, here, d);
 	if (open_block(im, r, d))
@@ -231,7 +252,8 @@ static int apply_commitment(struct imp *im, const struct row *r, int writing)
 {
 	const char *uuid = r->f[DCOL_UUID];
 	int64_t id = 0, person = 0, review = 0;
-	int found = person_of(im, r->f[DCOL_PERSON], &person);
+	char here[STORE_UUID_SIZE];
+	int found = person_resolve(im, r->f[DCOL_PERSON], &person, here);
 	if (found <= 0) {
 		if (found == 0)
 			csvimport_problem(
@@ -242,9 +264,6 @@ static int apply_commitment(struct imp *im, const struct row *r, int writing)
 			    uuid, r->f[DCOL_PERSON]);
 		return found;
 	}
-	char here[STORE_UUID_SIZE];
-	if (person_here(im, r->f[DCOL_PERSON], person, here))
-		return -1;
 	uint64_t d[2];
 	csvimport_row_digest(r, here, d);
 	csvimport_block_add(im, d);

@@ -44,6 +44,11 @@ struct imp {
 	int session_skip; /* already here: its rows are skipped */
 	int session_bad;  /* its row had problems: no writes below it */
 
+	/* The person looked up last: file uuid, row id, uuid here. */
+	char last_person[STORE_UUID_SIZE];
+	char last_person_here[STORE_UUID_SIZE];
+	int64_t last_person_id;
+
 	/* The digest of the session's rows so far (see csvimport_dup.c). */
 	int block_open;
 	enum block_check block_check;
