@@ -67,7 +67,7 @@ static void digest_fields(const char *const *f, const char *person,
 		if (c == DCOL_REVIEWED_IN)
 			continue;
 		mix_field(h, c == DCOL_PERSON && person && f[c][0] ? person
-								     : f[c]);
+								   : f[c]);
 	}
 	out[0] = fmix64(h[0]);
 	out[1] = fmix64(h[1] ^ 0x5851f42d4c957f2dULL);
@@ -100,10 +100,10 @@ static int on_stored(const struct csvfile_record *rec, void *ctx,
 	for (int c = 0; c < CSVEXPORT_DETAIL_COLUMNS; c++)
 		f[c] = rec->fields[c].data;
 	int person_row = strcmp(f[DCOL_RECORD], "person") == 0;
-	if (st->kind == DUP_SESSION ? person_row
-				    : strcmp(f[DCOL_RECORD],
-					     kind_name[st->kind]) != 0 ||
-					  strcmp(f[DCOL_UUID], st->uuid) != 0)
+	if (st->kind == DUP_SESSION
+		? person_row
+		: strcmp(f[DCOL_RECORD], kind_name[st->kind]) != 0 ||
+		      strcmp(f[DCOL_UUID], st->uuid) != 0)
 		return 0;
 	uint64_t d[2];
 	digest_fields(f, NULL, d);
@@ -138,8 +138,7 @@ int csvimport_stored_digest(struct imp *im, enum dup_kind kind, int64_t id,
 	struct stored st = {.kind = kind, .uuid = uuid};
 	int rc = csvexport_write(im->s, NULL, &o, NULL, fp, NULL, im->err);
 	if (fclose(fp) != 0 && rc == 0)
-		rc = error_errno(im->err, ERROR_RUNTIME, errno, "%s",
-				 im->name);
+		rc = error_errno(im->err, ERROR_RUNTIME, errno, "%s", im->name);
 	if (rc == 0)
 		rc = csvfile_read_mem("the database", buf, len, on_stored, &st,
 				      im->err);
@@ -162,9 +161,8 @@ static int same(const uint64_t a[2], const uint64_t b[2])
 	return a[0] == b[0] && a[1] == b[1];
 }
 
-int csvimport_dup_remember(struct imp *im, enum dup_kind kind,
-			   const char *uuid, unsigned long line, int64_t id,
-			   const uint64_t d[2])
+int csvimport_dup_remember(struct imp *im, enum dup_kind kind, const char *uuid,
+			   unsigned long line, int64_t id, const uint64_t d[2])
 {
 	struct store_import_seen seen = {line, id, {d[0], d[1]}};
 	struct error e = {0};
@@ -255,9 +253,8 @@ int csvimport_dup_row(struct imp *im, enum dup_kind kind, const struct row *r,
 		return 0;
 	uint64_t want[2];
 	char where[STORE_UUID_SIZE] = "";
-	found = csvimport_stored_digest(im, kind,
-					kind == DUP_PERSON ? *id : session,
-					uuid, want, where);
+	found = csvimport_stored_digest(
+	    im, kind, kind == DUP_PERSON ? *id : session, uuid, want, where);
 	if (found < 0)
 		return -1;
 	if (found && same(want, d))
@@ -292,15 +289,16 @@ int csvimport_block_end(struct imp *im)
 			    im->session_uuid, im->name, im->block_other_line);
 		return 0; /* the first copy stays the one remembered */
 	}
-	if (im->block_check == BLOCK_SAME_AS_STORED && !same(sum, im->block_want))
+	if (im->block_check == BLOCK_SAME_AS_STORED &&
+	    !same(sum, im->block_want))
 		csvimport_problem(im, im->block_line,
 				  "session %s differs from the session stored "
 				  "with the same uuid (its own row or the rows "
 				  "inside it); only an identical record is "
 				  "skipped",
 				  im->session_uuid);
-	struct store_import_seen seen = {im->block_line, im->session_id,
-					 {sum[0], sum[1]}};
+	struct store_import_seen seen = {
+	    im->block_line, im->session_id, {sum[0], sum[1]}};
 	struct error e = {0};
 	if (store_import_seen_put(im->s, DUP_SESSION, im->session_uuid, &seen,
 				  1, &e) == 0)

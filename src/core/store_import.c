@@ -14,14 +14,14 @@ int store_import_begin(struct store *s, struct error *err)
 	 * its usual small cache.  Changing temp_store drops every temporary
 	 * table, so this comes before the transaction. */
 	static const char sql[] =
-		"PRAGMA temp_store = FILE;"
-		"CREATE TEMP TABLE import_seen ("
-		" kind INTEGER NOT NULL, uuid TEXT NOT NULL,"
-		" line INTEGER NOT NULL, id INTEGER NOT NULL,"
-		" digest0 INTEGER NOT NULL, digest1 INTEGER NOT NULL,"
-		" PRIMARY KEY (kind, uuid)) WITHOUT ROWID;"
-		"CREATE TEMP TABLE import_review ("
-		" commitment INTEGER PRIMARY KEY, session TEXT NOT NULL);";
+	    "PRAGMA temp_store = FILE;"
+	    "CREATE TEMP TABLE import_seen ("
+	    " kind INTEGER NOT NULL, uuid TEXT NOT NULL,"
+	    " line INTEGER NOT NULL, id INTEGER NOT NULL,"
+	    " digest0 INTEGER NOT NULL, digest1 INTEGER NOT NULL,"
+	    " PRIMARY KEY (kind, uuid)) WITHOUT ROWID;"
+	    "CREATE TEMP TABLE import_review ("
+	    " commitment INTEGER PRIMARY KEY, session TEXT NOT NULL);";
 	if (s->in_tx)
 		return error_set(err, ERROR_RUNTIME,
 				 "internal: store_import_begin inside a "
@@ -41,8 +41,8 @@ int store_import_seen_get(struct store *s, int kind, const char *uuid,
 			  struct store_import_seen *out, struct error *err)
 {
 	static const char sql[] =
-		"SELECT line, id, digest0, digest1 FROM temp.import_seen "
-		"WHERE kind = ?1 AND uuid = ?2";
+	    "SELECT line, id, digest0, digest1 FROM temp.import_seen "
+	    "WHERE kind = ?1 AND uuid = ?2";
 	const char *doing = "reading the import's records";
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)
@@ -64,16 +64,16 @@ int store_import_seen_get(struct store *s, int kind, const char *uuid,
 }
 
 int store_import_seen_put(struct store *s, int kind, const char *uuid,
-			  const struct store_import_seen *in,
-			  int update_digest, struct error *err)
+			  const struct store_import_seen *in, int update_digest,
+			  struct error *err)
 {
 	static const char sql[] =
-		"INSERT INTO temp.import_seen "
-		"(kind, uuid, line, id, digest0, digest1) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-		"ON CONFLICT (kind, uuid) DO UPDATE SET "
-		"digest0 = CASE WHEN ?7 THEN excluded.digest0 ELSE digest0 END, "
-		"digest1 = CASE WHEN ?7 THEN excluded.digest1 ELSE digest1 END";
+	    "INSERT INTO temp.import_seen "
+	    "(kind, uuid, line, id, digest0, digest1) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+	    "ON CONFLICT (kind, uuid) DO UPDATE SET "
+	    "digest0 = CASE WHEN ?7 THEN excluded.digest0 ELSE digest0 END, "
+	    "digest1 = CASE WHEN ?7 THEN excluded.digest1 ELSE digest1 END";
 	const char *doing = "remembering the import's records";
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)
@@ -111,9 +111,9 @@ int store_import_link_reviews(struct store *s, struct error *err)
 	/* One statement, joined on the session uuid index, however many
 	 * wait. */
 	static const char sql[] =
-		"UPDATE commitment SET reviewed_session_id = s.id "
-		"FROM temp.import_review r JOIN session s ON s.uuid = r.session "
-		"WHERE commitment.id = r.commitment";
+	    "UPDATE commitment SET reviewed_session_id = s.id "
+	    "FROM temp.import_review r JOIN session s ON s.uuid = r.session "
+	    "WHERE commitment.id = r.commitment";
 	const char *doing = "linking commitments to their follow-ups";
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)
@@ -123,8 +123,8 @@ int store_import_link_reviews(struct store *s, struct error *err)
 	return rc;
 }
 
-int store_note_find_uuid(struct store *s, const char *uuid,
-			 int64_t *session_id, struct error *err)
+int store_note_find_uuid(struct store *s, const char *uuid, int64_t *session_id,
+			 struct error *err)
 {
 	static const char sql[] = "SELECT session_id FROM note WHERE uuid = ?1";
 	sqlite3_stmt *st = stmt_get(s, sql, "finding a note", err);

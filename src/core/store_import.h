@@ -19,7 +19,7 @@
 /* A record met in the file, by kind (the caller's numbering) and uuid. */
 struct store_import_seen {
 	unsigned long line; /* where the file has it first */
-	int64_t id;         /* the row it became or matched here, or 0 */
+	int64_t id;	    /* the row it became or matched here, or 0 */
 	uint64_t digest[2]; /* its content (see csvimport_dup.c) */
 };
 
@@ -37,8 +37,8 @@ int store_import_seen_get(struct store *s, int kind, const char *uuid,
 /* Remembers a record; one already remembered keeps its line and id and
  * only takes the new digest when update_digest is set. */
 int store_import_seen_put(struct store *s, int kind, const char *uuid,
-			  const struct store_import_seen *in,
-			  int update_digest, struct error *err);
+			  const struct store_import_seen *in, int update_digest,
+			  struct error *err);
 
 /* Commitment id was followed up in the session with this uuid, which is
  * not in the database yet: link it in store_import_link_reviews. */
@@ -51,7 +51,7 @@ int store_import_link_reviews(struct store *s, struct error *err);
 
 /* The session a note with this uuid belongs to: 1 found (*session_id
  * set), 0 not, -1 error. */
-int store_note_find_uuid(struct store *s, const char *uuid,
-			 int64_t *session_id, struct error *err);
+int store_note_find_uuid(struct store *s, const char *uuid, int64_t *session_id,
+			 struct error *err);
 
 #endif
