@@ -8,9 +8,15 @@
  * shown as ^X (tab ^I, newline ^J), C1 controls as <U+0085> and invalid
  * UTF-8 as \xHH, so nothing from the database reaches the terminal raw
  * and every record stays on one line (also in --tsv output).
+ *
+ * Aligned output pads every cell to its column's widest, so one very
+ * long cell would widen every line: cells are cut (by display width, with
+ * an ellipsis) at CELL_MAX columns, the last column, which is not
+ * padded, at LAST_MAX.  --tsv is for scripts and keeps every cell whole.
  */
 #include "config.h"
 
+#include <langinfo.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +29,13 @@
 #include "core/paths.h"
 
 #define MAX_COLS 8
+#define CELL_MAX 32
+#define LAST_MAX 80
 
 struct table {
 	int tsv;
+	const char *ellipsis; /* marks a cut cell */
+	size_t ellipsis_width;
 	int printing; /* 0 measuring, 1 printing */
 	size_t ncols;
 	size_t width[MAX_COLS];
@@ -61,35 +71,40 @@ static size_t utf8_seq(const unsigned char *s, uint32_t *cp)
 }
 
 /* Writes the safe form of in to out (sized by safe_size) and returns
- * its display width. */
-static size_t safe_text(const char *in, char *out)
+ * its display width.  Stops before the first character (or escape, kept
+ * whole) that would take the width past limit. */
+static size_t safe_text(const char *in, char *out, size_t limit)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	size_t w = 0;
 	char *o = out;
 	while (*s) {
+		char unit[16];
+		size_t uw, used;
 		uint32_t cp;
 		size_t n = utf8_seq(s, &cp);
 		if (n == 0) {
-			o += sprintf(o, "\\x%02X", *s);
-			w += 4;
-			s++;
+			snprintf(unit, sizeof unit, "\\x%02X", *s);
+			uw = 4, used = 1;
 		} else if (cp < 0x20 || cp == 0x7f) {
-			*o++ = '^';
-			*o++ = (char)(cp == 0x7f ? '?' : cp + '@');
-			w += 2;
-			s++;
+			unit[0] = '^';
+			unit[1] = (char)(cp == 0x7f ? '?' : cp + '@');
+			unit[2] = '\0';
+			uw = 2, used = 1;
 		} else if (cp >= 0x80 && cp < 0xa0) {
-			o += sprintf(o, "<U+%04X>", (unsigned)cp);
-			w += 8;
-			s += n;
+			snprintf(unit, sizeof unit, "<U+%04X>", (unsigned)cp);
+			uw = 8, used = n;
 		} else {
-			memcpy(o, s, n);
-			o += n;
+			memcpy(unit, s, n);
+			unit[n] = '\0';
 			int cw = n == 1 ? 1 : wcwidth((wchar_t)cp);
-			w += cw < 0 ? 1 : (size_t)cw;
-			s += n;
+			uw = cw < 0 ? 1 : (size_t)cw, used = n;
 		}
+		if (w + uw > limit)
+			break;
+		o = stpcpy(o, unit);
+		w += uw;
+		s += used;
 	}
 	*o = '\0';
 	return w;
@@ -107,12 +122,19 @@ static int table_row(struct table *t, const char *const *cells)
 {
 	for (size_t i = 0; i < t->ncols; i++) {
 		const char *c = cells[i] ? cells[i] : (t->tsv ? "" : "-");
-		char *safe = malloc(safe_size(c));
+		int last = i + 1 == t->ncols;
+		char *safe = malloc(safe_size(c) + strlen(t->ellipsis));
 		if (!safe) {
 			perror("ownit");
 			return -1;
 		}
-		size_t w = safe_text(c, safe);
+		size_t max = last ? LAST_MAX : CELL_MAX;
+		size_t w = safe_text(c, safe, SIZE_MAX);
+		if (!t->tsv && w > max) {
+			w = safe_text(c, safe, max - t->ellipsis_width);
+			strcat(safe, t->ellipsis);
+			w += t->ellipsis_width;
+		}
 		if (!t->printing) {
 			if (w > t->width[i])
 				t->width[i] = w;
@@ -120,7 +142,6 @@ static int table_row(struct table *t, const char *const *cells)
 			printf("%s%s", safe, i + 1 < t->ncols ? "\t" : "\n");
 		} else {
 			size_t pad = t->width[i] - w;
-			int last = i + 1 == t->ncols;
 			if (t->right[i])
 				printf("%*s%s", (int)pad, "", safe);
 			else
@@ -263,6 +284,10 @@ int cmd_list(int argc, char **argv, struct cli_globals *g)
 			return cli_usage_hint();
 		}
 	}
+	const char *cs = nl_langinfo(CODESET);
+	int utf8 = !g->ascii && cs && strcmp(cs, "UTF-8") == 0;
+	l.t.ellipsis = utf8 ? "\xe2\x80\xa6" : "...";
+	l.t.ellipsis_width = utf8 ? 1 : 3;
 	if (optind != argc - 1)
 		return cli_usage("list needs one of: people, sessions, "
 				 "commitments");

@@ -553,6 +553,8 @@ static int export_stream(struct out *x)
 	int64_t person_id = o->person_id;
 	if (o->session_id && session_person(x, &person_id))
 		return -1;
+	if (o->people_only)
+		return detail_people(x, person_id);
 	return detail_people(x, person_id) || each_session(x, detail_session)
 		       ? -1
 		       : 0;

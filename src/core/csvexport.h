@@ -61,13 +61,16 @@ struct csvexport_options {
 	int status;
 	int raw; /* summary: no spreadsheet-safety prefix (detail ignores it) */
 	int bom; /* start with a UTF-8 byte order mark */
+	int people_only; /* detail: the person rows alone, no session (the
+			  * import compares a stored person this way) */
 };
 
 /* Sets o to the defaults: summary, everything, status all. */
 void csvexport_options_init(struct csvexport_options *o);
 
 /* Writes the export to path atomically, or to fp when path is NULL (fp is
- * flushed, not closed).  Sets *rows (when not NULL) to the number of data
+ * flushed, not closed).  c is only read by the summary (NULL will do for
+ * the detail).  Sets *rows (when not NULL) to the number of data
  * rows written, header not counted.  Failures name the file and the
  * cause: a missing folder is ERROR_INPUT; permission denied, a full disk
  * or any other system failure ERROR_RUNTIME. */

@@ -20,6 +20,7 @@
 #include "core/csvfile.h"
 #include "core/csvimport_int.h"
 #include "core/store_export.h"
+#include "core/store_import.h"
 
 void csvimport_problem(struct imp *im, unsigned long line, const char *fmt, ...)
 {
@@ -45,22 +46,6 @@ int csvimport_store_problem(struct imp *im, unsigned long line, struct error *e)
 	*im->err = *e;
 	im->failed = 1;
 	return -1;
-}
-
-int csvimport_grow(struct imp *im, void **buf, size_t *cap, size_t n, size_t sz)
-{
-	if (n <= *cap)
-		return 0;
-	size_t want = *cap ? *cap * 2 : 16;
-	void *p = realloc(*buf, want * sz);
-	if (!p) {
-		error_errno(im->err, ERROR_RUNTIME, ENOMEM, "%s", im->name);
-		im->failed = 1;
-		return -1;
-	}
-	*buf = p;
-	*cap = want;
-	return 0;
 }
 
 /* ------------------------------------------------------------- records */
@@ -118,6 +103,10 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 		return 0;
 	}
 	r.type = (enum rtype)t;
+	/* A person or session row ends the session above it. */
+	if ((r.type == R_PERSON || r.type == R_SESSION) &&
+	    csvimport_block_end(im))
+		return -1;
 	if (csvimport_check_row(im, &r)) {
 		if (r.type == R_SESSION) {
 			/* Its rows are checked against it, not written. */
@@ -129,27 +118,6 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 	}
 	int writing = im->problems == 0;
 	return csvimport_apply_row(im, &r, writing) < 0 ? -1 : 0;
-}
-
-/* Links the follow-ups whose session came later in the file. */
-static int link_reviews(struct imp *im)
-{
-	for (size_t i = 0; i < im->nreviews; i++) {
-		struct error e = {0};
-		int64_t sid = 0;
-		int found = store_session_find_uuid(
-		    im->s, im->reviews[i].session, &sid, &e);
-		if (found > 0)
-			found = store_commitment_set_reviewed_in(
-				    im->s, im->reviews[i].commitment, sid, &e)
-				    ? -1
-				    : 1;
-		if (found < 0) {
-			*im->err = e;
-			return -1;
-		}
-	}
-	return 0;
 }
 
 typedef int (*feed_fn)(struct csvfile_reader *r, void *src, struct error *err);
@@ -170,7 +138,8 @@ static int run(struct store *s, const char *name, feed_fn feed, void *src,
 	    csvfile_reader_new(name, on_record, &im, err);
 	if (!rd)
 		return -1;
-	if (store_tx_begin(s, err)) {
+	if (store_import_begin(s, err) || store_tx_begin(s, err)) {
+		store_import_end(s);
 		csvfile_reader_free(rd);
 		return -1;
 	}
@@ -188,14 +157,15 @@ static int run(struct store *s, const char *name, feed_fn feed, void *src,
 				diag(perr.msg, ud);
 		}
 	}
+	if (!im.failed && csvimport_block_end(&im))
+		im.failed = 1;
 	if (!im.failed && !im.problems && !im.header_seen)
 		csvimport_problem(&im, 1, "empty file: no header row");
-	if (!im.failed && !im.problems && link_reviews(&im))
+	if (!im.failed && !im.problems && store_import_link_reviews(s, err))
 		im.failed = 1;
-	free(im.people);
-	free(im.reviews);
 	if (im.failed || im.problems) {
 		store_tx_rollback(s);
+		store_import_end(s);
 		if (!im.failed)
 			error_set(err, ERROR_INPUT,
 				  "%s: %zu %s; nothing was "
@@ -205,7 +175,9 @@ static int run(struct store *s, const char *name, feed_fn feed, void *src,
 		memset(im.n, 0, sizeof *im.n);
 		return -1;
 	}
-	return store_tx_commit(s, err);
+	rc = store_tx_commit(s, err);
+	store_import_end(s);
+	return rc;
 }
 
 static int feed_stream(struct csvfile_reader *r, void *src, struct error *err)

@@ -11,11 +11,15 @@
  * one transaction that is rolled back at the first sign of trouble.
  *
  * Merging rules:
- *  - a person is matched by name, ignoring letter case (then by uuid, for
- *    someone renamed since); a match is used as is, not updated;
- *  - a session, commitment or note whose uuid is already in the database
- *    is skipped, with everything recorded inside a skipped session;
+ *  - a person, session, commitment or note whose uuid was met before, in
+ *    the file or in the database, is skipped when it is the same record
+ *    (a session with every row inside it) and is a problem naming both
+ *    places otherwise (csvimport_dup.c);
+ *  - a person with a new uuid is matched by name, ignoring letter case;
+ *    a match is used as is, not updated;
  *  - so importing the same file twice changes nothing the second time.
+ * Memory stays flat however long the file: what the import remembers
+ * lives in the store's temporary tables (store_import.h).
  * A commitment's follow-up session is linked by uuid once the file is
  * read; when that session is neither in the file nor in the database the
  * link is left empty.

@@ -15,16 +15,16 @@
 #include "core/csvimport.h"
 #include "core/dates.h"
 
-/* A uuid in the file and the row id it became here. */
-struct uuid_id {
-	char uuid[STORE_UUID_SIZE];
-	int64_t id;
-};
+/* The kinds of record that carry a uuid, as the import remembers them
+ * (store_import.h). */
+enum dup_kind { DUP_PERSON, DUP_SESSION, DUP_COMMITMENT, DUP_NOTE };
 
-/* A follow-up link to make once every session is in. */
-struct pending_review {
-	int64_t commitment;
-	char session[STORE_UUID_SIZE];
+/* What the rows of the current session must add up to, when its uuid
+ * was met before. */
+enum block_check {
+	BLOCK_NEW,         /* first time: remember its digest at the end */
+	BLOCK_SAME_AS_LINE, /* an earlier session of the file */
+	BLOCK_SAME_AS_STORED, /* a session already in the database */
 };
 
 struct imp {
@@ -38,17 +38,23 @@ struct imp {
 	int header_seen;
 	int failed; /* a system failure happened */
 
-	struct uuid_id *people; /* file person uuid -> person id */
-	size_t npeople, people_cap;
-	struct pending_review *reviews;
-	size_t nreviews, reviews_cap;
-
 	/* The session the rows below belong to. */
 	char session_uuid[STORE_UUID_SIZE];
 	int64_t session_id;
 	int64_t session_person;
 	int session_skip; /* already here: its rows are skipped */
 	int session_bad;  /* its row had problems: no writes below it */
+
+	/* The person looked up last: file uuid, row id, uuid here. */
+	char last_person[STORE_UUID_SIZE];
+	char last_person_here[STORE_UUID_SIZE];
+	int64_t last_person_id;
+
+	/* The digest of the session's rows so far (see csvimport_dup.c). */
+	int block_open;
+	enum block_check block_check;
+	unsigned long block_line, block_other_line;
+	uint64_t block_sum[2], block_want[2];
 };
 
 enum rtype {
@@ -94,11 +100,6 @@ void csvimport_problem(struct imp *im, unsigned long line, const char *fmt,
 int csvimport_store_problem(struct imp *im, unsigned long line,
 			    struct error *e);
 
-/* Makes room for n elements of size sz; -1 when out of memory (and the
- * import is ended). */
-int csvimport_grow(struct imp *im, void **buf, size_t *cap, size_t n,
-		   size_t sz);
-
 /* Checks every field of r (its type and line set, fields filled in);
  * reports each problem and returns 1 when there was any. */
 int csvimport_check_row(struct imp *im, struct row *r);
@@ -106,5 +107,45 @@ int csvimport_check_row(struct imp *im, struct row *r);
 /* Merges a checked row; writing is 0 once the file has had a problem
  * (the row is then only followed, not written).  -1 ends the import. */
 int csvimport_apply_row(struct imp *im, const struct row *r, int writing);
+
+/* ------------------------------------------------- duplicate uuids
+ * (csvimport_dup.c).  A record whose uuid was met before, earlier in the
+ * file or in the database, is skipped when it is the same to the last
+ * field and is a problem naming both places otherwise.  Records are
+ * compared by a digest of their fields as the detail export writes them;
+ * a session's digest covers every row inside it, in any order. */
+
+/* The digest of a row; person is the uuid its person column stands for
+ * here (a person matched by name has the database's uuid), or NULL to
+ * take the column as it is. */
+void csvimport_row_digest(const struct row *r, const char *person,
+			  uint64_t out[2]);
+
+/* The digest of a record in the database, as an export would write it:
+ * kind DUP_PERSON for person id; otherwise session id, whole
+ * (DUP_SESSION) or its one commitment or note with this uuid, whose
+ * session uuid goes to session (when not NULL).  1 found, 0 not (out
+ * zero), -1 failure (the import is ended). */
+int csvimport_stored_digest(struct imp *im, enum dup_kind kind, int64_t id,
+			    const char *uuid, uint64_t out[2],
+			    char session[STORE_UUID_SIZE]);
+
+/* Looks for a single-row record (person, commitment, note) of digest d
+ * met before, first in the file, then in the database.  0: new; 1: the
+ * same, to be skipped (*id set to the row it is here: the person, the
+ * commitment; 0 for a note or when the file's first copy was not
+ * written); 2: different, a problem was reported; -1: failure. */
+int csvimport_dup_row(struct imp *im, enum dup_kind kind, const struct row *r,
+		      const uint64_t d[2], int64_t *id);
+
+/* Remembers a record read from the file (line, id here, digest). */
+int csvimport_dup_remember(struct imp *im, enum dup_kind kind,
+			   const char *uuid, unsigned long line, int64_t id,
+			   const uint64_t d[2]);
+
+/* A session row opens a block, and every row inside it adds to it;
+ * block_end compares the sum with what it must match. */
+void csvimport_block_add(struct imp *im, const uint64_t d[2]);
+int csvimport_block_end(struct imp *im);
 
 #endif

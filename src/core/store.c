@@ -11,10 +11,56 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 
 /* ---------------------------------------------------------------- errors */
+
+/* The -wal or -shm file beside path that exists but cannot be written
+ * (into buf), or NULL: SQLite cannot save anything then, whatever the
+ * mode of the database itself. */
+static const char *side_file_blocking(const char *path, char *buf, size_t n,
+				      unsigned *mode)
+{
+	static const char *const ends[] = {"-wal", "-shm"};
+	for (size_t i = 0; i < 2; i++) {
+		struct stat st;
+		snprintf(buf, n, "%s%s", path, ends[i]);
+		if (lstat(buf, &st) == 0 && access(buf, W_OK) != 0) {
+			*mode = (unsigned)(st.st_mode & 07777);
+			return buf;
+		}
+	}
+	return NULL;
+}
+
+/* A write refused: say which file is in the way. */
+static int fail_readonly(struct store *s, const char *path, const char *doing,
+			 const char *why, struct error *err)
+{
+	char side[4200];
+	unsigned mode = 0;
+	struct stat st;
+	if (s && s->readonly && stat(path, &st) == 0)
+		return error_set(err, ERROR_RUNTIME,
+				 "%s is read-only for you (mode %04o), so it "
+				 "was opened for reading only and %s is not "
+				 "possible; make it writable (chmod 600 %s)",
+				 path, (unsigned)(st.st_mode & 07777), doing,
+				 path);
+	if (s && side_file_blocking(path, side, sizeof side, &mode))
+		return error_set(err, ERROR_RUNTIME,
+				 "%s cannot be written (mode %04o), which "
+				 "stops the database beside it from being "
+				 "written while %s; when no ownit is running, "
+				 "remove it or make it writable (chmod 600 %s)",
+				 side, mode, doing, side);
+	return error_set(err, ERROR_RUNTIME,
+			 "%s: cannot write the database while %s (%s); check "
+			 "the permissions of the file and its folder",
+			 path, doing, why);
+}
 
 int store_fail(struct store *s, int rc, const char *doing, struct error *err)
 {
@@ -55,11 +101,7 @@ int store_fail(struct store *s, int rc, const char *doing, struct error *err)
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 	case SQLITE_CANTOPEN:
-		return error_set(err, ERROR_RUNTIME,
-				 "%s: cannot write the database while %s "
-				 "(%s); check the permissions of the file and "
-				 "its folder",
-				 path, doing, why);
+		return fail_readonly(s, path, doing, why, err);
 	case SQLITE_NOMEM:
 		return error_set(err, ERROR_RUNTIME, "out of memory while %s",
 				 doing);

@@ -24,7 +24,8 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	char *warning;
-	int in_tx; /* inside store_tx_begin */
+	int readonly; /* the file is not writable for us: opened to read */
+	int in_tx;    /* inside store_tx_begin */
 	int depth; /* tx_begin calls not yet ended */
 	struct store_cached cache[STORE_CACHE_MAX];
 	int ncache;

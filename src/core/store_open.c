@@ -215,6 +215,55 @@ static int identify(struct store *s, enum file_state state, int *version,
 	return 0;
 }
 
+/* path as an SQLite URI ("file:" and the path, percent-encoded). */
+static char *file_uri(const char *path, const char *query)
+{
+	size_t n = strlen(path);
+	char *uri = malloc(5 + 3 * n + strlen(query) + 1);
+	if (!uri)
+		return NULL;
+	char *o = uri + sprintf(uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	}
+	strcpy(o, query);
+	return uri;
+}
+
+/* Opens the connection.  A file we may not write is opened for reading
+ * only, and without its -wal and -shm: SQLite would create those with
+ * the file's own mode (0400, say), and files like that beside the
+ * database stop every later write even once the database itself is
+ * writable again.  With no log to read the file is all there is, so it
+ * is opened as immutable (no locks, no side files); a log with data in
+ * it is read the usual way, since its pages are part of the database. */
+static int sqlite_open(struct store *s, struct error *err)
+{
+	int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
+	char *uri = NULL;
+	const char *name = s->path;
+	if (s->readonly) {
+		char wal[4200];
+		snprintf(wal, sizeof wal, "%s-wal", s->path);
+		uri = file_uri(s->path, file_size(wal) > 0 ? "?mode=ro"
+							   : "?immutable=1");
+		if (!uri)
+			return error_errno(err, ERROR_RUNTIME, errno,
+					   "out of memory");
+		name = uri;
+		flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+	} else {
+		flags |= SQLITE_OPEN_READWRITE;
+	}
+	int rc = sqlite3_open_v2(name, &s->db, flags, NULL);
+	free(uri);
+	return rc == SQLITE_OK ? 0 : store_fail(s, rc, "opening", err);
+}
+
 static int connection_setup(struct store *s, struct error *err)
 {
 	static const char *const pragmas[] = {
@@ -225,6 +274,9 @@ static int connection_setup(struct store *s, struct error *err)
 		"PRAGMA temp_store = MEMORY",
 	};
 	for (size_t i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++) {
+		/* Reading only, the file keeps the journal mode it has. */
+		if (s->readonly && strstr(pragmas[i], "journal_mode"))
+			continue;
 		/* journal_mode returns a row; step until done. */
 		sqlite3_stmt *st = NULL;
 		int rc = sqlite3_prepare_v2(s->db, pragmas[i], -1, &st, NULL);
@@ -256,14 +308,9 @@ struct store *store_open(const char *path, int flags, struct error *err)
 		error_errno(err, ERROR_RUNTIME, errno, "out of memory");
 		return NULL;
 	}
-	int rc = sqlite3_open_v2(path, &s->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
-					 SQLITE_OPEN_EXRESCODE,
-				 NULL);
-	if (rc != SQLITE_OK) {
-		store_fail(s, rc, "opening", err);
+	s->readonly = access(path, W_OK) != 0;
+	if (sqlite_open(s, err))
 		goto fail;
-	}
 	sqlite3_busy_timeout(s->db, 5000);
 	int version = 0;
 	if (privacy_check(s, err) || identify(s, state, &version, err) ||

@@ -21,6 +21,9 @@
  * often the top screen's tick runs (with keys arriving or not). */
 #define KEY_WAIT_MS 500
 #define TICK_MS 500
+/* Our Esc delay, and the longest ESCDELAY taken from the environment. */
+#define ESCDELAY_MS 25
+#define ESCDELAY_MAX_MS 10000
 
 /* Set by the handler, acted on by the loop: curses is not async-signal
  * safe, so the handler itself never touches it. */
@@ -191,6 +194,23 @@ static void keys_extra(void)
 			define_key(extra[i].seq, extra[i].key);
 }
 
+/* How long curses waits after an Esc for the rest of a key sequence.
+ * Curses itself reads ESCDELAY, but falls back to a whole second on a
+ * value it cannot use, which makes every Esc feel stuck; so only a plain
+ * number of milliseconds is taken, anything else gets our short delay. */
+static int escdelay_wanted(void)
+{
+	const char *v = getenv("ESCDELAY");
+	if (!v || *v < '0' || *v > '9')
+		return ESCDELAY_MS;
+	errno = 0;
+	char *end;
+	long ms = strtol(v, &end, 10);
+	if (errno || *end || ms > ESCDELAY_MAX_MS)
+		return ESCDELAY_MS;
+	return (int)ms;
+}
+
 static int terminal_start(struct app *app)
 {
 	const char *term = getenv("TERM");
@@ -216,8 +236,7 @@ static int terminal_start(struct app *app)
 			term);
 		return -1;
 	}
-	if (!getenv("ESCDELAY"))
-		set_escdelay(25);
+	set_escdelay(escdelay_wanted());
 	cbreak();
 	noecho();
 	nonl();
@@ -267,18 +286,29 @@ static void loop_pop(struct loop *l, struct app *app)
 	}
 }
 
+/* Nothing of the screens fits, so only the sizes and the way out are
+ * shown; the sizes share a line when it is wide enough and split down to
+ * the narrowest terminal (20 columns) otherwise. */
 static void draw_too_small(struct app *app)
 {
 	erase();
-	char msg[64];
-	snprintf(msg, sizeof msg, "need %dx%d, have %dx%d", APP_MIN_COLS,
-		 APP_MIN_LINES, COLS, LINES);
-	int y = LINES / 2 - 1;
-	int w = draw_text_width(msg);
-	draw_text(app, y, COLS > 18 ? (COLS - 18) / 2 : 0, "terminal too small",
-		  COLS, UI_BAD);
-	draw_text(app, y + 1, COLS > w ? (COLS - w) / 2 : 0, msg, COLS,
-		  UI_NORMAL);
+	char need[32], have[32], both[sizeof need + sizeof have + 2];
+	snprintf(need, sizeof need, "need %dx%d", APP_MIN_COLS, APP_MIN_LINES);
+	snprintf(have, sizeof have, "have %dx%d", COLS, LINES);
+	snprintf(both, sizeof both, "%s, %s", need, have);
+	const char *row[4] = {"terminal too small", both, "q quit", NULL};
+	if (draw_text_width(both) > COLS) {
+		row[1] = need;
+		row[2] = have;
+		row[3] = "q quit";
+	}
+	int n = row[3] ? 4 : 3;
+	int y = LINES > n ? (LINES - n) / 2 : 0;
+	for (int i = 0; i < n && y + i < LINES; i++) {
+		int w = draw_text_width(row[i]);
+		draw_text(app, y + i, COLS > w ? (COLS - w) / 2 : 0, row[i],
+			  COLS, i == 0 ? UI_BAD : UI_NORMAL);
+	}
 }
 
 /* Draws the top screen; an overlay first has the screens below it drawn,
@@ -451,8 +481,12 @@ static int loop_run(struct loop *l, struct app *app, struct error *err)
 		if (k.code == KEY_RESIZE)
 			continue;
 		app->status[0] = '\0';
-		if (!usable)
+		if (!usable) {
+			/* The one key the too-small message offers. */
+			if (!k.code && k.ch == L'q')
+				loop_apply(l, app, (struct intent){.kind = INTENT_QUIT});
 			continue;
+		}
 		if (key_global(l, app, k))
 			continue;
 		const struct action *a = action_find(top->ops->actions, k);

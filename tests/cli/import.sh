@@ -152,6 +152,181 @@ like "$err" "missing.csv" "the missing file is named"
 run "$OWNIT" --db "$target" import
 is "$status" 2 "no file exits 2"
 
+# The same uuid twice: an identical record is skipped, a different one is
+# a problem naming both places (two lines of the file, or a line and the
+# record stored in the database).
+"$PYTHON3" - "$T" <<'EOF'
+import csv, io, sys
+t = sys.argv[1]
+rows = list(csv.reader(open(t + "/me.csv", newline="", encoding="utf-8")))
+head, body = rows[0], rows[1:]
+sessions, cur = [], None
+for r in body:
+    if r[0] == "session":
+        cur = [r]
+        sessions.append(cur)
+    elif cur is not None and r[0] != "person":
+        cur.append(r)
+person = [r for r in body if r[0] == "person"][0]
+flat = [r for b in sessions for r in b]
+s1 = sessions[0]
+facts = open(t + "/dup.facts", "w")
+def fact(k, v):
+    facts.write("%s=%s\n" % (k, v))
+def write(name, recs):
+    # Writes recs as NAME.csv; returns the line each record starts on.
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    at = []
+    for r in [head] + recs:
+        at.append(buf.getvalue().count("\n") + 1)
+        w.writerow(r)
+    with open("%s/%s.csv" % (t, name), "w", newline="", encoding="utf-8") as f:
+        f.write(buf.getvalue())
+    return at[1:]
+def changed(block, kind, col, value):
+    out = [list(r) for r in block]
+    for r in out:
+        if r[0] == kind:
+            r[col] = value if r[col] != value else value + "0"
+            break
+    return out
+fact("S1", s1[0][1])
+fact("P", person[1])
+# A session copied whole further down, once the same, once with one
+# rating changed.
+write("twice_same", [person] + flat + s1)
+at = write("twice_diff", [person] + flat + changed(s1, "rating", 14, "1"))
+fact("twice_diff_first", at[1])
+fact("twice_diff_second", at[1 + len(flat)])
+# A person twice, with another role the second time.
+p2 = list(person)
+p2[5] = "Chief of data"
+at = write("person_twice", [person] + flat + [p2])
+fact("person_twice_first", at[0])
+fact("person_twice_second", at[-1])
+# Against the database holding me.csv: a session and a person changed.
+write("stored_session", [person] + changed(s1, "answer", 14, "0") +
+      [r for b in sessions[1:] for r in b])
+write("stored_person", [p2] + flat)
+# A new session whose note (or commitment) has the uuid of one stored.
+note = [r for r in flat if r[0] == "note"][0]
+commit = [r for r in flat if r[0] == "commitment"][0]
+new = "0000beef-0000-4000-8000-000000000001"
+def new_session(extra):
+    sr = list(s1[0])
+    sr[1] = new
+    out = [sr]
+    for r in extra:
+        r = list(r)
+        r[3] = new
+        out.append(r)
+    return out
+at = write("note_stored", [person] + new_session([note]))
+fact("note_line", at[-1])
+fact("N", note[1])
+fact("N_SESSION", note[3])
+at = write("commit_stored", [person] + new_session([commit]))
+fact("commit_line", at[-1])
+fact("C", commit[1])
+fact("C_SESSION", commit[3])
+# The same within one file: the note again in a new session.
+at = write("note_twice", [person] + flat + new_session([note]))
+fact("note_twice_first", at[1 + flat.index(note)])
+fact("note_twice_second", at[-1])
+EOF
+. "$T/dup.facts"
+medb=$T/me.db
+"$OWNIT" --db "$medb" import "$T/me.csv" >/dev/null || fail "me.csv imported"
+me_sum=$(sha256sum <"$medb")
+cp "$medb" "$T/scratch.db"
+nme=$(csv_count "$T/me.csv" session)
+
+run "$OWNIT" --db "$T/twice_same.db" import "$T/twice_same.csv"
+is "$status" 0 "an identical session twice in a file imports"
+like "$out" "sessions $nme added, 1 skipped" "the copy is counted as skipped"
+is "$(count "$T/twice_same.db" session)" "$nme" "and not written twice"
+
+# refused NAME DB REGEX TEST: importing $T/NAME.csv into DB exits 2
+# naming REGEX, and leaves DB as it was.
+refused() {
+	before=$(sha256sum <"$2" 2>/dev/null)
+	run sh -c 'cd "$1" && exec "$2" --db "$3" import "$4"' sh "$T" \
+		"$OWNIT" "$2" "$1.csv"
+	is "$status" 2 "$4: exit status 2"
+	like "$err" "$3" "$4: both places named"
+	like "$err" "1 problem; nothing was imported" "$4: nothing imported"
+	is "$(sha256sum <"$2" 2>/dev/null)" "$before" "$4: database untouched"
+}
+refused twice_diff "$T/scratch.db" \
+	"^twice_diff.csv:$twice_diff_second: session $S1 differs from the session with the same uuid at twice_diff.csv:$twice_diff_first" \
+	"two different sessions with one uuid in a file"
+refused person_twice "$T/scratch.db" \
+	"^person_twice.csv:$person_twice_second: person $P differs from the person with the same uuid at person_twice.csv:$person_twice_first" \
+	"a person twice with different content"
+refused note_twice "$T/scratch.db" \
+	"^note_twice.csv:$note_twice_second: note $N differs from the note with the same uuid at note_twice.csv:$note_twice_first" \
+	"one note uuid in two sessions of a file"
+refused stored_session "$medb" \
+	"^stored_session.csv:3: session $S1 differs from the session stored with the same uuid" \
+	"a session changed since it was imported"
+refused stored_person "$medb" \
+	"^stored_person.csv:2: person $P differs from the person stored with the same uuid" \
+	"a person changed since they were imported"
+refused note_stored "$medb" \
+	"^note_stored.csv:$note_line: note $N differs from the note stored with the same uuid, the note of session $N_SESSION" \
+	"a new session's note with a stored note's uuid"
+refused commit_stored "$medb" \
+	"^commit_stored.csv:$commit_line: commitment $C differs from the commitment stored with the same uuid, made in session $C_SESSION" \
+	"a new session's commitment with a stored commitment's uuid"
+is "$(sha256sum <"$medb")" "$me_sum" "the database holding me.csv never changed"
+
+# Memory stays flat: what the import remembers (uuids met, follow-ups
+# waiting for a session further down) must not grow with the file.  Two
+# files of one session with 40,000 and 120,000 commitments, each
+# followed up in a session the file never brings.
+"$PYTHON3" - "$T" <<'EOF'
+import sys
+t = sys.argv[1]
+head = open(t + "/one.csv", newline="", encoding="utf-8").readline().rstrip("\r\n")
+P = "11111111-1111-4111-8111-111111111111"
+S = "22222222-2222-4222-8222-222222222222"
+R = "33333333-3333-4333-8333-333333333333"
+for n in (40000, 120000):
+    with open("%s/pending%d.csv" % (t, n), "w", newline="") as f:
+        f.write(head + "\r\n")
+        f.write("person,%s,,,Pat,,,0,,,,,,,,,,,,,,,,,"
+                "2026-01-01T00:00:00Z,\r\n" % P)
+        f.write("session,%s,%s,,,,,,self,,open,x,,,,,,,,,,,,,"
+                "2026-01-02T00:00:00Z,\r\n" % (S, P))
+        for i in range(n):
+            f.write("commitment,44444444-4444-4444-8444-%012d,%s,%s,,,,,,,"
+                    "kept,,,,,Step %d,,,,,,,%s,,2026-01-02T00:00:00Z,"
+                    "2026-01-03T00:00:00Z\r\n" % (i, P, S, i, R))
+EOF
+# As in export.sh: AddressSanitizer's quarantine off, the program itself
+# measured (not a valgrind wrapper).
+rss() {
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0" \
+		/usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -n 1
+}
+if [ -x /usr/bin/time ]; then
+	small_kb=$(rss "$OWNIT_BIN" --db "$T/pending-small.db" import "$T/pending40000.csv")
+	big_kb=$(rss "$OWNIT_BIN" --db "$T/pending-big.db" import "$T/pending120000.csv")
+	if [ "$big_kb" -lt $((small_kb + 1536)) ]; then
+		pass "import memory stays flat ($small_kb KiB -> $big_kb KiB)"
+	else
+		fail "import memory stays flat" "$small_kb KiB -> $big_kb KiB"
+	fi
+	is "$(count "$T/pending-big.db" commitment)" 120000 \
+		"every commitment of the big file is in"
+	is "$("$SQLITE3" "$T/pending-big.db" "SELECT count(*) FROM commitment
+	  WHERE reviewed_session_id IS NOT NULL")" 0 \
+		"follow-ups in a session that never came stay unlinked"
+else
+	fail "GNU time is installed (apt-get install time)"
+fi
+
 # From standard input.
 run sh -c '"$0" --db "$1" import - <"$2"' "$OWNIT" "$T/stdin.db" "$T/me.csv"
 is "$status" 0 "import - reads standard input"

@@ -51,6 +51,42 @@ unlike "$out" "$(printf '\033')" "no raw escape in the aligned output"
 run "$OWNIT" list people --tsv
 is "$(printf '%s\n' "$out" | sed -n 4p | cut -f2)" 'a<U+009B>b\xFF' "C1 controls and invalid UTF-8 are escaped"
 
+# Long cells: aligned output cuts them by display width with an ellipsis
+# instead of padding every line to the longest; --tsv keeps them whole.
+long=$T_TMP/long.db
+"$SQLITE3" "$db" ".backup '$long'"
+"$SQLITE3" "$long" "UPDATE person SET name = printf('%.*c', 10000, 'x'),
+  role = 'Head of data' WHERE name = 'me';
+UPDATE person SET role = 'Ingénieur ' || replace(printf('%.*c', 40, 'x'),
+  'x', '名') WHERE name = 'Jonas Weiß';
+UPDATE session SET coach = printf('%.*c', 5000, 'c') WHERE id = 7"
+run "$OWNIT" --db "$long" list people
+is "$status" 0 "a 10,000-character name lists"
+is "$(printf '%s\n' "$out" | awk 'length($0) > 200' | wc -l)" 0 \
+	"no line is padded to the long name"
+x31=$(printf '%31s' '' | tr ' ' x)
+like "$(printf '%s\n' "$out" | sed -n 4p)" "^$x31…  Head of data  " \
+	"the name is cut to 32 columns, the last one an ellipsis"
+kanji=$(printf '%10s' '' | sed 's/ /名/g')
+like "$(printf '%s\n' "$out" | sed -n 3p)" "^Jonas Weiß +Ingénieur $kanji…  Assay" \
+	"cut by display width: ten double-width characters, then the ellipsis"
+is "$(printf '%s\n' "$out" | sed -n 2p)" \
+	"Amira Haddad                      Engineering lead                 Platform           2026-11-21       1        1" \
+	"other lines are aligned to the cut width"
+run "$OWNIT" --db "$long" --ascii list people
+like "$(printf '%s\n' "$out" | sed -n 4p)" "^$(printf '%29s' '' | tr ' ' x)\\.\\.\\.  Head" \
+	"--ascii cuts with three dots"
+run "$OWNIT" --db "$long" list people --tsv
+is "$(printf '%s\n' "$out" | sed -n 4p | cut -f1 | wc -c)" 10001 \
+	"--tsv keeps the whole name"
+run "$OWNIT" --db "$long" list sessions
+line=$(printf '%s\n' "$out" | sed -n 2p)
+like "$line" "  coaching  open      $(printf '%79s' '' | tr ' ' c)…$" \
+	"the last column is cut at 80 columns"
+run "$OWNIT" --db "$long" list sessions --tsv
+is "$(printf '%s\n' "$out" | sed -n 2p | cut -f6 | wc -c)" 5001 \
+	"--tsv keeps the whole coach"
+
 run "$OWNIT" list
 is "$status" 2 "list without a kind exits 2"
 run "$OWNIT" list things

@@ -1,0 +1,137 @@
+/* store_import.c - the temporary tables behind an import's memory. */
+#include "config.h"
+
+#include "core/store_import.h"
+
+#include "core/store_int.h"
+
+int store_import_begin(struct store *s, struct error *err)
+{
+	/* The connection keeps its temporary tables in memory (store_open),
+	 * which would grow with the file here.  These hold uuids, line
+	 * numbers and digests, no coaching text, so for the import they may
+	 * live in SQLite's temporary file (deleted on close), paged through
+	 * its usual small cache.  Changing temp_store drops every temporary
+	 * table, so this comes before the transaction. */
+	static const char sql[] =
+	    "PRAGMA temp_store = FILE;"
+	    "CREATE TEMP TABLE import_seen ("
+	    " kind INTEGER NOT NULL, uuid TEXT NOT NULL,"
+	    " line INTEGER NOT NULL, id INTEGER NOT NULL,"
+	    " digest0 INTEGER NOT NULL, digest1 INTEGER NOT NULL,"
+	    " PRIMARY KEY (kind, uuid)) WITHOUT ROWID;"
+	    "CREATE TEMP TABLE import_review ("
+	    " commitment INTEGER PRIMARY KEY, session TEXT NOT NULL);";
+	if (s->in_tx)
+		return error_set(err, ERROR_RUNTIME,
+				 "internal: store_import_begin inside a "
+				 "transaction");
+	return exec_sql(s, sql, "preparing the import", err);
+}
+
+void store_import_end(struct store *s)
+{
+	/* Back to memory: the tables and their file go. */
+	if (!s->in_tx)
+		sqlite3_exec(s->db, "PRAGMA temp_store = MEMORY", NULL, NULL,
+			     NULL);
+}
+
+int store_import_seen_get(struct store *s, int kind, const char *uuid,
+			  struct store_import_seen *out, struct error *err)
+{
+	static const char sql[] =
+	    "SELECT line, id, digest0, digest1 FROM temp.import_seen "
+	    "WHERE kind = ?1 AND uuid = ?2";
+	const char *doing = "reading the import's records";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, kind);
+	bind_text(st, 2, uuid);
+	int rc = sqlite3_step(st), found = 0;
+	if (rc == SQLITE_ROW) {
+		out->line = (unsigned long)sqlite3_column_int64(st, 0);
+		out->id = sqlite3_column_int64(st, 1);
+		out->digest[0] = (uint64_t)sqlite3_column_int64(st, 2);
+		out->digest[1] = (uint64_t)sqlite3_column_int64(st, 3);
+		found = 1;
+	} else if (rc != SQLITE_DONE) {
+		found = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	return found;
+}
+
+int store_import_seen_put(struct store *s, int kind, const char *uuid,
+			  const struct store_import_seen *in, int update_digest,
+			  struct error *err)
+{
+	static const char sql[] =
+	    "INSERT INTO temp.import_seen "
+	    "(kind, uuid, line, id, digest0, digest1) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+	    "ON CONFLICT (kind, uuid) DO UPDATE SET "
+	    "digest0 = CASE WHEN ?7 THEN excluded.digest0 ELSE digest0 END, "
+	    "digest1 = CASE WHEN ?7 THEN excluded.digest1 ELSE digest1 END";
+	const char *doing = "remembering the import's records";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, kind);
+	bind_text(st, 2, uuid);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)in->line);
+	sqlite3_bind_int64(st, 4, in->id);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)in->digest[0]);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)in->digest[1]);
+	sqlite3_bind_int(st, 7, update_digest);
+	int rc = step_done(s, st, doing, NULL, err);
+	stmt_done(s, st);
+	return rc;
+}
+
+int store_import_review_later(struct store *s, int64_t commitment,
+			      const char *session_uuid, struct error *err)
+{
+	static const char sql[] = "INSERT INTO temp.import_review "
+				  "(commitment, session) VALUES (?1, ?2)";
+	const char *doing = "remembering a follow-up";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, commitment);
+	bind_text(st, 2, session_uuid);
+	int rc = step_done(s, st, doing, NULL, err);
+	stmt_done(s, st);
+	return rc;
+}
+
+int store_import_link_reviews(struct store *s, struct error *err)
+{
+	/* One statement, joined on the session uuid index, however many
+	 * wait. */
+	static const char sql[] =
+	    "UPDATE commitment SET reviewed_session_id = s.id "
+	    "FROM temp.import_review r JOIN session s ON s.uuid = r.session "
+	    "WHERE commitment.id = r.commitment";
+	const char *doing = "linking commitments to their follow-ups";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	int rc = step_done(s, st, doing, NULL, err);
+	stmt_done(s, st);
+	return rc;
+}
+
+int store_note_find_uuid(struct store *s, const char *uuid, int64_t *session_id,
+			 struct error *err)
+{
+	static const char sql[] = "SELECT session_id FROM note WHERE uuid = ?1";
+	sqlite3_stmt *st = stmt_get(s, sql, "finding a note", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, uuid);
+	int r = lookup_id(s, st, session_id, "finding a note", err);
+	stmt_done(s, st);
+	return r;
+}
