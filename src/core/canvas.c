@@ -554,17 +554,20 @@ int canvas_get(const struct canvas *c, int x, int y, struct canvas_glyph *g)
 	return 0;
 }
 
+/* Colours that read on a dark and on a light background alike: no cyan
+ * or yellow text, which fade into white; blue for the current session,
+ * and the xterm-256 dark gold (136) and green (28) for the bands. */
 static const char *const style_sgr[CANVAS_STYLE_COUNT] = {
 	[CANVAS_STYLE_NONE] = "",
 	[CANVAS_STYLE_AXIS] = "90",
 	[CANVAS_STYLE_RING] = "90",
 	[CANVAS_STYLE_LABEL] = "1",
-	[CANVAS_STYLE_VALUE] = "1;36",
-	[CANVAS_STYLE_SERIES_A] = "1;36",
+	[CANVAS_STYLE_VALUE] = "1;34",
+	[CANVAS_STYLE_SERIES_A] = "1;34",
 	[CANVAS_STYLE_SERIES_B] = "35",
-	[CANVAS_STYLE_FILL_A] = "36",
-	[CANVAS_STYLE_BAND_GREEN] = "32",
-	[CANVAS_STYLE_BAND_AMBER] = "33",
+	[CANVAS_STYLE_FILL_A] = "34",
+	[CANVAS_STYLE_BAND_GREEN] = "38;5;28",
+	[CANVAS_STYLE_BAND_AMBER] = "38;5;136",
 	[CANVAS_STYLE_BAND_RED] = "31",
 	[CANVAS_STYLE_LEGEND] = "",
 	[CANVAS_STYLE_TITLE] = "1",
