@@ -30,7 +30,9 @@ struct charts_bar {
 	double score;      /* 0..CHARTS_BAR_MAX, NAN = not rated */
 	double amber_at;   /* scores >= amber_at are amber */
 	double red_at;     /* scores >= red_at are red */
-	const char *note;  /* optional text after the score, or NULL */
+	const char *note;  /* the status word after the score, in the
+			    * band's style ("Act now"), or NULL; cut, never
+			    * dropped, when the row is short */
 };
 
 /* The band style of a score: CANVAS_STYLE_BAND_GREEN, _AMBER or _RED, or

@@ -461,9 +461,12 @@ static void draw_label(struct layout *l, int axis)
 						 strcmp(lb->value, "\u2013")
 					 ? CANVAS_STYLE_VALUE
 					 : CANVAS_STYLE_MISSING);
-		if (lb->value_b[0])
-			canvas_text(l->c, x + 1, b->y + i, lw, lb->value_b,
+		if (lb->value_b[0]) {
+			x += canvas_text(l->c, x, b->y + i, 1, " ",
+					 CANVAS_STYLE_LABEL);
+			canvas_text(l->c, x, b->y + i, lw, lb->value_b,
 				    CANVAS_STYLE_SERIES_B);
+		}
 	}
 }
 
@@ -512,6 +515,9 @@ static void draw_centre(struct layout *l, const struct radar_input *in,
 	x = (int)floor(l->cx / 2.0) - (w - 1) / 2;
 	y = (int)floor(l->cy / 4.0);
 	*out = (struct radar_box){x, y, w, 1};
+	/* Blank cells between the words, not grid dots. */
+	for (int i = 0; i < w; i++)
+		canvas_put(l->c, x + i, y, ' ', CANVAS_STYLE_NONE);
 	if (nw)
 		x += 1 + canvas_text(l->c, x, y, nw, name, CANVAS_STYLE_LABEL);
 	x += canvas_text(l->c, x, y, w, num,
