@@ -572,6 +572,10 @@ static const char *const style_sgr[CANVAS_STYLE_COUNT] = {
 	[CANVAS_STYLE_LEGEND] = "",
 	[CANVAS_STYLE_TITLE] = "1",
 	[CANVAS_STYLE_MISSING] = "90",
+	[CANVAS_STYLE_SERIES_C] = "38;5;28",
+	[CANVAS_STYLE_SERIES_D] = "38;5;166",
+	[CANVAS_STYLE_SERIES_E] = "38;5;30",
+	[CANVAS_STYLE_SERIES_F] = "1",
 };
 
 static const char *const style_name[CANVAS_STYLE_COUNT] = {
@@ -589,6 +593,10 @@ static const char *const style_name[CANVAS_STYLE_COUNT] = {
 	[CANVAS_STYLE_LEGEND] = "legend",
 	[CANVAS_STYLE_TITLE] = "title",
 	[CANVAS_STYLE_MISSING] = "missing",
+	[CANVAS_STYLE_SERIES_C] = "series-c",
+	[CANVAS_STYLE_SERIES_D] = "series-d",
+	[CANVAS_STYLE_SERIES_E] = "series-e",
+	[CANVAS_STYLE_SERIES_F] = "series-f",
 };
 
 const char *canvas_style_sgr(enum canvas_style style)

@@ -109,6 +109,8 @@ static void colors_init(void)
 		[UI_HEADING] = COLOR_BLUE,   [UI_GOOD] = COLOR_GREEN,
 		[UI_WARN] = COLOR_YELLOW,    [UI_BAD] = COLOR_RED,
 		[UI_ACCENT] = COLOR_BLUE,    [UI_ACCENT2] = COLOR_MAGENTA,
+		[UI_SERIES_C] = COLOR_GREEN, [UI_SERIES_D] = COLOR_RED,
+		[UI_SERIES_E] = COLOR_BLUE,  [UI_SERIES_F] = -1,
 	};
 	/* xterm-256 cube: 28 green, 136 dark gold, 25 and 33 blues, 127
 	 * magenta; each keeps 4:1 contrast or better on both backgrounds. */
@@ -117,6 +119,8 @@ static void colors_init(void)
 		[UI_KEY] = 25,	   [UI_SELECTED] = 16, [UI_DIM] = -1,
 		[UI_HEADING] = 25, [UI_GOOD] = 28,	[UI_WARN] = 136,
 		[UI_BAD] = 160,	   [UI_ACCENT] = 33,	[UI_ACCENT2] = 127,
+		[UI_SERIES_C] = 28, [UI_SERIES_D] = 166, [UI_SERIES_E] = 30,
+		[UI_SERIES_F] = -1,
 	};
 	static const short bg[UI_STYLE_COUNT] = {
 		[UI_TITLE] = COLOR_BLUE,
@@ -149,7 +153,8 @@ attr_t app_attr(const struct app *app, enum ui_style style)
 	if (style == UI_DIM)
 		return A_DIM;
 	attr_t a = COLOR_PAIR(style);
-	if (style == UI_TITLE || style == UI_HEADING || style == UI_KEY)
+	if (style == UI_TITLE || style == UI_HEADING || style == UI_KEY ||
+	    style == UI_SERIES_F)
 		a |= A_BOLD;
 	if (style == UI_DIM)
 		a |= A_DIM;
