@@ -168,10 +168,15 @@ int charts_sparkline(struct canvas *c, int x, int y, int w,
 			k = 0;
 		if (k > levels - 1)
 			k = levels - 1;
-		canvas_put(c, x + i, y,
-			   ascii ? (uint32_t)ascii_levels[k]
-				 : 0x2581u + (uint32_t)k,
-			   style);
+		/* In ASCII a whole-number value on a 0..9 scale is its own
+		 * digit ("23445"), which reads where `_.-=^` did not. */
+		if (ascii && lo >= 0.0 && hi <= 9.0 && v == floor(v))
+			canvas_put(c, x + i, y, (uint32_t)('0' + (int)v), style);
+		else
+			canvas_put(c, x + i, y,
+				   ascii ? (uint32_t)ascii_levels[k]
+					 : 0x2581u + (uint32_t)k,
+				   style);
 	}
 	return used;
 }

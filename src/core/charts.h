@@ -10,8 +10,9 @@
  * come from the caller (the content's bands), never from here.
  *
  * Sparklines show a pillar over a person's sessions, oldest left, newest
- * right, one cell per session (`▁▂▃▄▅▆▇█`, in ASCII `_.-=^`); a missing
- * value is a blank gap.
+ * right, one cell per session (`▁▂▃▄▅▆▇█`; in ASCII a whole number on a
+ * scale within 0..9 is its own digit, "23445", others `_.-=^`); a
+ * missing value is a blank gap.
  *
  * Both draw into a caller's canvas so a report or a screen can compose them
  * with the radar; neither allocates.

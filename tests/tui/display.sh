@@ -81,7 +81,7 @@ tui_wait "Pillar trends" "--ascii: history draws"
 charts=$(tui_screen | sed -n '2,7p')
 is "$(printf '%s' "$charts" | LC_ALL=C tr -d '\n -~' | wc -c)" 0 \
 	"--ascii: trend lines hold only ASCII bytes"
-like "$charts" '^  Clarity +[_.=^-]+ ' "--ascii: the sparkline uses ASCII"
+like "$charts" '^  Clarity +[1-5 ]+ +[1-5]' "--ascii: the sparkline shows the ratings as digits"
 tui_keys q x
 tui_wait "Export to CSV" "--ascii: the export dialog opens"
 like "$(tui_screen | grep 'Export to CSV')" '\+- Export to CSV -+\+' \

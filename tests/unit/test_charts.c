@@ -137,7 +137,14 @@ START_TEST(test_sparkline)
 	free(s);
 	ck_assert_int_eq(charts_sparkline(a, 0, 0, 12, v, 6, 1, 5, 0), 6);
 	s = show(a);
-	ck_assert_str_eq(s, "_. -=^\n");
+	/* Whole ratings on a 1..5 scale show as their digits. */
+	ck_assert_str_eq(s, "12 345\n");
+	free(s);
+	double half[] = {1, 2.5, 5};
+	canvas_clear(a);
+	ck_assert_int_eq(charts_sparkline(a, 0, 0, 12, half, 3, 1, 5, 0), 3);
+	s = show(a);
+	ck_assert_str_eq(s, "1-5\n"); /* a fraction falls back to a height */
 	free(s);
 	ck_assert_int_eq(charts_sparkline(a, 0, 0, 12, v, 6, 5, 5, 0), 0);
 	canvas_free(c);
