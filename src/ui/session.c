@@ -78,8 +78,9 @@ int session_parse_due(const char *in, int optional, char *out, char *msg,
 void session_bar(struct app *app, int y, int x, int w, size_t done,
 		 size_t total)
 {
-	const char *full = app->ascii ? "#" : "\xe2\x96\x88";
-	const char *empty = app->ascii ? "-" : "\xe2\x96\x91";
+	/* A line, not a block: progress is secondary to the statement. */
+	const char *full = app->ascii ? "=" : "\xe2\x94\x81";
+	const char *empty = app->ascii ? "-" : "\xe2\x94\x80";
 	int n = total ? (int)(done * (size_t)w / total) : 0;
 	for (int i = 0; i < w; i++)
 		draw_text(app, y, x + i, i < n ? full : empty, 1,

@@ -28,6 +28,10 @@ tui_wait "Zoë Ångström · coaching session" "the session header names person 
 tui_wait "✓ Follow›" "the step bar is shown, the follow-up ticked apart"
 tui_wait "flag 1/5 · statement 1/" \
 	"with nothing to follow up the session starts at the red flags"
+stmt=$(tui_screen)
+like "$stmt" "“" "the statement opens with a quote"
+like "$stmt" "[^ ]”" "and closes with one after its last word"
+like "$stmt" "^ +─{20,} *$" "the progress bar is a thin line (indented, unlike the rule)"
 tui_keys BTab
 tui_wait "Nothing to follow up." "Shift-Tab goes back to the follow-up"
 tui_keys Tab
