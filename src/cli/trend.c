@@ -24,19 +24,19 @@
 enum { OPT_WIDTH = 0x2100, OPT_HEIGHT };
 
 static const struct option longopts[] = {
-	{"width", required_argument, NULL, OPT_WIDTH},
-	{"height", required_argument, NULL, OPT_HEIGHT},
-	CLI_GLOBAL_LONGOPTS,
-	{NULL, 0, NULL, 0},
+    {"width", required_argument, NULL, OPT_WIDTH},
+    {"height", required_argument, NULL, OPT_HEIGHT},
+    CLI_GLOBAL_LONGOPTS,
+    {NULL, 0, NULL, 0},
 };
 
 /* The sessions and ratings read, oldest first once reversed. */
 struct trend_data {
 	const struct content *c;
-	size_t line_of[64];  /* content pillar index -> line */
+	size_t line_of[64]; /* content pillar index -> line */
 	int nlines;
 	double value[TREND_SERIES_MAX][SESSIONS_MAX];
-	char day[SESSIONS_MAX][DATES_DAY_SIZE];  /* newest first, as read */
+	char day[SESSIONS_MAX][DATES_DAY_SIZE];	 /* newest first, as read */
 	char kept[SESSIONS_MAX][DATES_DAY_SIZE]; /* the chart's, oldest first */
 	int64_t id[SESSIONS_MAX];
 	int n;
@@ -118,8 +118,8 @@ static int parse_size(const char *opt, const char *s, int min, int *out)
 	return 0;
 }
 
-static int print_chart(struct trend_data *d, struct trend_series *series,
-		       int w, int h, const struct cli_globals *g)
+static int print_chart(struct trend_data *d, struct trend_series *series, int w,
+		       int h, const struct cli_globals *g)
 {
 	const char *cs = nl_langinfo(CODESET);
 	const char *days[SESSIONS_MAX];
@@ -128,15 +128,13 @@ static int print_chart(struct trend_data *d, struct trend_series *series,
 		days[i] = d->kept[i];
 	for (int k = 0; k < d->nlines; k++)
 		series[k].value = d->value[k];
-	struct trend_input in = {series, d->nlines, d->n, CONTENT_RATING_MIN,
-				 CONTENT_RATING_MAX, days};
-	char *out = trend_render(&in, w, h,
-				 g->ascii || !cs || strcmp(cs, "UTF-8")
-					 ? CANVAS_ASCII
-					 : CANVAS_UTF8,
-				 cli_use_color(g, stdout) ? CANVAS_RENDER_COLOR
-							  : 0,
-				 &err);
+	struct trend_input in = {
+	    series, d->nlines, d->n, CONTENT_RATING_MIN, CONTENT_RATING_MAX,
+	    days};
+	char *out = trend_render(
+	    &in, w, h,
+	    g->ascii || !cs || strcmp(cs, "UTF-8") ? CANVAS_ASCII : CANVAS_UTF8,
+	    cli_use_color(g, stdout) ? CANVAS_RENDER_COLOR : 0, &err);
 	if (!out)
 		return cli_fail(&err);
 	int rc = 0;
@@ -182,19 +180,23 @@ int cmd_trend(int argc, char **argv, struct cli_globals *g)
 		goto fail;
 	int r = store_person_find(s, argv[optind], &pid, &err);
 	if (r == 0)
-		error_set(&err, ERROR_INPUT, "trend: no person called \"%s\" "
-			  "(see ownit list people)", argv[optind]);
+		error_set(&err, ERROR_INPUT,
+			  "trend: no person called \"%s\" "
+			  "(see ownit list people)",
+			  argv[optind]);
 	if (r <= 0)
 		goto fail;
 	d->c = c;
 	lines_pick(d, series);
-	if (store_sessions_each(s, pid, SESSIONS_MAX, 0, session_cb, d,
-				&err) < 0 ||
+	if (store_sessions_each(s, pid, SESSIONS_MAX, 0, session_cb, d, &err) <
+		0 ||
 	    ratings_load(s, d, &err) < 0)
 		goto fail;
 	if (!d->n) {
-		error_set(&err, ERROR_INPUT, "trend: %s has no rated session "
-			  "yet", argv[optind]);
+		error_set(&err, ERROR_INPUT,
+			  "trend: %s has no rated session "
+			  "yet",
+			  argv[optind]);
 		goto fail;
 	}
 	rc = print_chart(d, series, w, h, g);

@@ -10,16 +10,15 @@
 
 #include "core/radar.h"
 
-#define LEGEND_NAME_MAX 24 /* columns of a name in the legend beside */
+#define LEGEND_NAME_MAX 24  /* columns of a name in the legend beside */
 #define LEGEND_RIGHT_MIN 60 /* charts this wide put the legend beside */
 #define XLABEL_GAP 2
 
 enum canvas_style trend_style(int k)
 {
 	static const enum canvas_style st[TREND_SERIES_MAX] = {
-		CANVAS_STYLE_SERIES_A, CANVAS_STYLE_SERIES_B,
-		CANVAS_STYLE_SERIES_C, CANVAS_STYLE_SERIES_D,
-		CANVAS_STYLE_SERIES_E, CANVAS_STYLE_SERIES_F,
+	    CANVAS_STYLE_SERIES_A, CANVAS_STYLE_SERIES_B, CANVAS_STYLE_SERIES_C,
+	    CANVAS_STYLE_SERIES_D, CANVAS_STYLE_SERIES_E, CANVAS_STYLE_SERIES_F,
 	};
 	return k >= 0 && k < TREND_SERIES_MAX ? st[k] : CANVAS_STYLE_NONE;
 }
@@ -27,21 +26,28 @@ enum canvas_style trend_style(int k)
 int trend_check(const struct trend_input *in, struct error *err)
 {
 	if (in->nseries < 1 || in->nseries > TREND_SERIES_MAX)
-		return error_set(err, ERROR_INPUT, "trend: %d series, want 1 "
-				 "to %d", in->nseries, TREND_SERIES_MAX);
+		return error_set(err, ERROR_INPUT,
+				 "trend: %d series, want 1 "
+				 "to %d",
+				 in->nseries, TREND_SERIES_MAX);
 	if (in->n < 1 || in->n > TREND_POINTS_MAX)
-		return error_set(err, ERROR_INPUT, "trend: %d sessions, want "
-				 "1 to %d", in->n, TREND_POINTS_MAX);
+		return error_set(err, ERROR_INPUT,
+				 "trend: %d sessions, want "
+				 "1 to %d",
+				 in->n, TREND_POINTS_MAX);
 	if (!(in->lo < in->hi) || in->lo != floor(in->lo) ||
 	    in->hi != floor(in->hi) || in->hi - in->lo > 20)
-		return error_set(err, ERROR_INPUT, "trend: scale %g..%g is "
-				 "not two whole numbers in order", in->lo,
-				 in->hi);
+		return error_set(err, ERROR_INPUT,
+				 "trend: scale %g..%g is "
+				 "not two whole numbers in order",
+				 in->lo, in->hi);
 	for (int k = 0; k < in->nseries; k++) {
 		const struct trend_series *s = &in->series[k];
 		if (!s->name || !s->value)
-			return error_set(err, ERROR_INPUT, "trend: series %d "
-					 "has no name or values", k + 1);
+			return error_set(err, ERROR_INPUT,
+					 "trend: series %d "
+					 "has no name or values",
+					 k + 1);
 		for (int i = 0; i < in->n; i++)
 			if (!isnan(s->value[i]) &&
 			    (s->value[i] < in->lo || s->value[i] > in->hi))
@@ -61,10 +67,10 @@ struct frame {
 	const struct trend_input *in;
 	int ascii;
 	int x0, y0, w, h;
-	int axis_x;             /* the y axis column */
-	int px, py, pw, ph;     /* the plot area, cells */
+	int axis_x;	    /* the y axis column */
+	int px, py, pw, ph; /* the plot area, cells */
 	int legend_right, legend_w;
-	double dx0, dx1;        /* dots of the first and last session */
+	double dx0, dx1;	/* dots of the first and last session */
 	double dy_top, dy_span; /* dots of hi, and hi - lo */
 	char mark[TREND_SERIES_MAX];
 };
@@ -248,7 +254,8 @@ static void draw_xlabels(struct frame *f)
 	for (int i = 1; i < n - 1; i++) {
 		int w = canvas_text_width(f->c, in->xlabel[i]);
 		int x = (int)floor(point_x(f, i) / 2.0) - (w - 1) / 2;
-		if (x < left_end + XLABEL_GAP || x + w + XLABEL_GAP > right_start)
+		if (x < left_end + XLABEL_GAP ||
+		    x + w + XLABEL_GAP > right_start)
 			continue;
 		left_end = x + canvas_text(f->c, x, row, w, in->xlabel[i],
 					   CANVAS_STYLE_LEGEND);
@@ -284,8 +291,7 @@ static void draw_line(struct frame *f, int k)
 static void draw_marks(struct frame *f, int k)
 {
 	const double *v = f->in->series[k].value;
-	int spaced = f->in->n == 1 ||
-		     (f->dx1 - f->dx0) / (f->in->n - 1) >= 4.0;
+	int spaced = f->in->n == 1 || (f->dx1 - f->dx0) / (f->in->n - 1) >= 4.0;
 	int last = f->in->n - 1;
 
 	while (last >= 0 && isnan(v[last]))
@@ -293,11 +299,10 @@ static void draw_marks(struct frame *f, int k)
 	for (int i = 0; i <= last; i++) {
 		if (isnan(v[i]) || (!spaced && i != last))
 			continue;
-		canvas_put(f->c, (int)floor(point_x(f, i) / 2.0),
-			   (int)floor(point_y(f, v[i], series_offset(f, k)) /
-				      4.0),
-			   (uint32_t)(unsigned char)f->mark[k],
-			   trend_style(k));
+		canvas_put(
+		    f->c, (int)floor(point_x(f, i) / 2.0),
+		    (int)floor(point_y(f, v[i], series_offset(f, k)) / 4.0),
+		    (uint32_t)(unsigned char)f->mark[k], trend_style(k));
 	}
 }
 
@@ -355,14 +360,16 @@ int trend_draw(struct canvas *c, int x, int y, int w, int h,
 	if (trend_check(in, err) < 0)
 		return -1;
 	if (w < TREND_MIN_WIDTH || h < TREND_MIN_HEIGHT)
-		return error_set(err, ERROR_INPUT, "trend: %dx%d is too small, "
-				 "it needs at least %dx%d", w, h,
-				 TREND_MIN_WIDTH, TREND_MIN_HEIGHT);
+		return error_set(err, ERROR_INPUT,
+				 "trend: %dx%d is too small, "
+				 "it needs at least %dx%d",
+				 w, h, TREND_MIN_WIDTH, TREND_MIN_HEIGHT);
 	if (x < 0 || y < 0 || x + w > canvas_width(c) ||
 	    y + h > canvas_height(c))
-		return error_set(err, ERROR_INPUT, "trend: rectangle %dx%d at "
-				 "%d,%d is outside the %dx%d canvas", w, h, x,
-				 y, canvas_width(c), canvas_height(c));
+		return error_set(err, ERROR_INPUT,
+				 "trend: rectangle %dx%d at "
+				 "%d,%d is outside the %dx%d canvas",
+				 w, h, x, y, canvas_width(c), canvas_height(c));
 	f.ascii = canvas_mode(c) == CANVAS_ASCII;
 	frame_make(&f);
 	canvas_clear_rect(c, x, y, w, h);
@@ -378,8 +385,8 @@ int trend_draw(struct canvas *c, int x, int y, int w, int h,
 	else
 		draw_legend_below(&f);
 	if (out) {
-		*out = (struct trend_layout){f.px, f.py, f.pw, f.ph,
-					     f.legend_right, {0}};
+		*out = (struct trend_layout){f.px, f.py,	   f.pw,
+					     f.ph, f.legend_right, {0}};
 		memcpy(out->mark, f.mark, sizeof out->mark);
 	}
 	return 0;
@@ -392,9 +399,10 @@ char *trend_render(const struct trend_input *in, int w, int h,
 	char *s = NULL;
 
 	if (w < TREND_MIN_WIDTH || h < TREND_MIN_HEIGHT) {
-		error_set(err, ERROR_INPUT, "trend: %dx%d is too small, it "
-			  "needs at least %dx%d", w, h, TREND_MIN_WIDTH,
-			  TREND_MIN_HEIGHT);
+		error_set(err, ERROR_INPUT,
+			  "trend: %dx%d is too small, it "
+			  "needs at least %dx%d",
+			  w, h, TREND_MIN_WIDTH, TREND_MIN_HEIGHT);
 		return NULL;
 	}
 	c = canvas_new(w, h, mode, err);

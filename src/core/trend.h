@@ -48,17 +48,17 @@ struct trend_series {
 
 struct trend_input {
 	const struct trend_series *series;
-	int nseries;               /* 1..TREND_SERIES_MAX */
-	int n;                     /* sessions, 1..TREND_POINTS_MAX */
-	double lo, hi;             /* the scale, lo < hi, whole numbers */
+	int nseries;		   /* 1..TREND_SERIES_MAX */
+	int n;			   /* sessions, 1..TREND_POINTS_MAX */
+	double lo, hi;		   /* the scale, lo < hi, whole numbers */
 	const char *const *xlabel; /* n labels (dates) or NULL */
 };
 
 /* Where the plot landed, for tests. */
 struct trend_layout {
 	int plot_x, plot_y, plot_w, plot_h; /* cells of the plot area */
-	int legend_right;                   /* 1: beside the plot */
-	char mark[TREND_SERIES_MAX];        /* each series' mark */
+	int legend_right;		    /* 1: beside the plot */
+	char mark[TREND_SERIES_MAX];	    /* each series' mark */
 };
 
 /* The canvas style of series k: SERIES_A, SERIES_B, then C to F. */
