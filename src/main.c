@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{"list", cmd_list},
 	{"radar", cmd_radar},
 	{"report", cmd_report},
+	{"trend", cmd_trend},
 };
 
 static const struct command *command_find(const char *name)

@@ -80,6 +80,7 @@ void cli_help(FILE *out)
 "                          print records as aligned text (--tsv for tabs)\n"
 "  radar --scores LIST     draw a pillar radar chart to standard output\n"
 "  report SESSION          print a session's summary, radar included\n"
+"  trend NAME              chart a person's pillar ratings over sessions\n"
 "\n"
 "Options:\n"
 "      --db FILE           use database FILE\n"

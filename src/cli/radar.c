@@ -15,8 +15,10 @@
 #include "core/content.h"
 #include "core/radar.h"
 
+/* The chart, a blank line and the seven-line table fit an 80x24 terminal
+ * together, so nothing scrolls away. */
 #define DEFAULT_WIDTH 80
-#define DEFAULT_HEIGHT 24
+#define DEFAULT_HEIGHT 16
 
 /* The pillars in radar order, then the centre, as the content names them.
  * The radar has exactly RADAR_AXES spokes; content with more pillars

@@ -1,7 +1,10 @@
-/* canvas.c - the text canvas: cells, safe text, Braille dots, rendering. */
+/* canvas.c - the text canvas: cells, Braille dots, rendering (what text
+ * may put in a cell is decided in canvas_glyph.c). */
 #include "config.h"
 
 #include "core/canvas.h"
+
+#include "core/canvas_glyph.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -10,7 +13,6 @@
 
 #define CANVAS_MAX_SIDE CANVAS_MAX
 #define BRAILLE_BASE 0x2800u
-#define ELLIPSIS 0x2026u
 #define REPLACEMENT '?'
 
 /* A cell keeps its text glyph and, per layer, a dot mask with the style
@@ -155,172 +157,10 @@ static struct cell *cell_at(const struct canvas *c, int x, int y)
 	return &c->cells[(size_t)y * c->w + x];
 }
 
-/* ------------------------------------------------------------- glyphs */
-
-/* Decodes one UTF-8 sequence; malformed, overlong and surrogate sequences
- * take one byte and give '?'.  Returns the bytes used (0 at the end). */
-static int utf8_decode(const unsigned char *s, uint32_t *cp)
-{
-	static const uint32_t min[4] = {0, 0x80, 0x800, 0x10000};
-	uint32_t v;
-	int n;
-
-	if (!s[0])
-		return 0;
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xE0) == 0xC0) {
-		n = 1;
-		v = s[0] & 0x1F;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		n = 2;
-		v = s[0] & 0x0F;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		n = 3;
-		v = s[0] & 0x07;
-	} else {
-		*cp = REPLACEMENT;
-		return 1;
-	}
-	for (int i = 1; i <= n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = REPLACEMENT;
-			return 1;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if (v < min[n] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-		*cp = REPLACEMENT;
-		return 1;
-	}
-	*cp = v;
-	return n + 1;
-}
-
-static int utf8_encode(uint32_t cp, char out[5])
-{
-	int n;
-
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		out[0] = (char)(0xF0 | (cp >> 18));
-		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	out[n] = '\0';
-	return n;
-}
-
-/* What a code point shows as in a mode: *cp may be replaced; returns its
- * width (0: drop it).  Controls become '?' (whitespace a space), combining
- * and other zero-width characters are dropped, unprintable ones '?'. */
-static int glyph_sanitize(uint32_t *cp, enum canvas_mode mode)
-{
-	int w;
-
-	if (*cp == '\t' || *cp == '\n' || *cp == '\r') {
-		*cp = ' ';
-		return 1;
-	}
-	if (*cp < 0x20 || *cp == 0x7F || (*cp >= 0x80 && *cp < 0xA0)) {
-		*cp = REPLACEMENT;
-		return 1;
-	}
-	if (*cp < 0x7F)
-		return 1;
-	if (mode == CANVAS_ASCII) {
-		*cp = REPLACEMENT;
-		return 1;
-	}
-	w = wcwidth((wchar_t)*cp);
-	if (w == 0)
-		return 0;
-	if (w < 0 || w > 2) {
-		*cp = REPLACEMENT;
-		return 1;
-	}
-	return w;
-}
-
-/* Walks text glyph by glyph as canvas_text shows it. */
-struct glyph_iter {
-	const unsigned char *s;
-	enum canvas_mode mode;
-};
-
-static int glyph_next(struct glyph_iter *it, uint32_t *cp, int *width)
-{
-	for (;;) {
-		int n = utf8_decode(it->s, cp);
-		if (n == 0)
-			return 0;
-		it->s += n;
-		*width = glyph_sanitize(cp, it->mode);
-		if (*width > 0)
-			return 1;
-	}
-}
-
-static int text_width(const char *text, enum canvas_mode mode)
-{
-	struct glyph_iter it = {(const unsigned char *)text, mode};
-	uint32_t cp;
-	int w, total = 0;
-
-	if (!text)
-		return 0;
-	while (glyph_next(&it, &cp, &w))
-		total += w;
-	return total;
-}
 
 int canvas_text_width(const struct canvas *c, const char *text)
 {
-	return text_width(text, c->mode);
-}
-
-/* Calls emit for each glyph of text cut to maxw columns (maxw < 0: no
- * limit), ending with an ellipsis when cut.  Returns the width used. */
-typedef void (*emit_fn)(void *ctx, uint32_t cp, int width);
-
-static int text_walk(const char *text, int maxw, enum canvas_mode mode,
-		     emit_fn emit, void *ctx)
-{
-	struct glyph_iter it = {(const unsigned char *)text, mode};
-	uint32_t cp;
-	int w, used = 0, full;
-
-	if (!text || maxw == 0)
-		return 0;
-	full = maxw < 0 ? 0 : text_width(text, mode);
-	if (maxw < 0 || full <= maxw) {
-		while (glyph_next(&it, &cp, &w)) {
-			emit(ctx, cp, w);
-			used += w;
-		}
-		return used;
-	}
-	while (glyph_next(&it, &cp, &w) && used + w <= maxw - 1) {
-		emit(ctx, cp, w);
-		used += w;
-	}
-	emit(ctx, mode == CANVAS_ASCII ? '~' : ELLIPSIS, 1);
-	return used + 1;
+	return canvas_glyph_text_width(text, c->mode);
 }
 
 /* Puts a glyph, repairing any wide glyph it cuts in half. */
@@ -352,7 +192,7 @@ static void cell_set(struct canvas *c, int x, int y, uint32_t cp, int width,
 void canvas_put(struct canvas *c, int x, int y, uint32_t cp,
 		enum canvas_style style)
 {
-	if (glyph_sanitize(&cp, c->mode) != 1)
+	if (canvas_glyph_sanitize(&cp, c->mode) != 1)
 		cp = REPLACEMENT;
 	cell_set(c, x, y, cp, 1, style);
 }
@@ -386,46 +226,7 @@ int canvas_text(struct canvas *c, int x, int y, int maxw, const char *text,
 	room = c->w - x;
 	if (maxw > room)
 		maxw = room;
-	return text_walk(text, maxw, c->mode, emit_cell, &t);
-}
-
-struct buf_ctx {
-	char *out;
-	size_t size, len;
-};
-
-static void emit_buf(void *ctx, uint32_t cp, int width)
-{
-	struct buf_ctx *b = ctx;
-	char u[5];
-	int n = utf8_encode(cp, u);
-
-	(void)width;
-	if (b->len + (size_t)n < b->size) {
-		memcpy(b->out + b->len, u, (size_t)n);
-		b->len += (size_t)n;
-		b->out[b->len] = '\0';
-	} else {
-		b->size = b->len + 1; /* stop: never cut a sequence */
-	}
-}
-
-static void emit_none(void *ctx, uint32_t cp, int width)
-{
-	(void)ctx;
-	(void)cp;
-	(void)width;
-}
-
-int canvas_sanitize(const char *text, int maxw, enum canvas_mode mode,
-		    char *out, size_t outsize)
-{
-	struct buf_ctx b = {out, outsize, 0};
-
-	if (!outsize)
-		return text_walk(text, maxw, mode, emit_none, NULL);
-	out[0] = '\0';
-	return text_walk(text, maxw, mode, emit_buf, &b);
+	return canvas_glyph_walk(text, maxw, c->mode, emit_cell, &t);
 }
 
 /* --------------------------------------------------------------- dots */
@@ -550,25 +351,32 @@ int canvas_get(const struct canvas *c, int x, int y, struct canvas_glyph *g)
 		if (mask && c->mode == CANVAS_UTF8)
 			g->cp = BRAILLE_BASE + mask;
 	}
-	utf8_encode(g->cp, g->utf8);
+	canvas_utf8_encode(g->cp, g->utf8);
 	return 0;
 }
 
+/* Colours that read on a dark and on a light background alike: no cyan
+ * or yellow text, which fade into white; blue for the current session,
+ * and the xterm-256 dark gold (136) and green (28) for the bands. */
 static const char *const style_sgr[CANVAS_STYLE_COUNT] = {
 	[CANVAS_STYLE_NONE] = "",
 	[CANVAS_STYLE_AXIS] = "90",
 	[CANVAS_STYLE_RING] = "90",
 	[CANVAS_STYLE_LABEL] = "1",
-	[CANVAS_STYLE_VALUE] = "1;36",
-	[CANVAS_STYLE_SERIES_A] = "1;36",
+	[CANVAS_STYLE_VALUE] = "1;34",
+	[CANVAS_STYLE_SERIES_A] = "1;34",
 	[CANVAS_STYLE_SERIES_B] = "35",
-	[CANVAS_STYLE_FILL_A] = "36",
-	[CANVAS_STYLE_BAND_GREEN] = "32",
-	[CANVAS_STYLE_BAND_AMBER] = "33",
+	[CANVAS_STYLE_FILL_A] = "34",
+	[CANVAS_STYLE_BAND_GREEN] = "38;5;28",
+	[CANVAS_STYLE_BAND_AMBER] = "38;5;136",
 	[CANVAS_STYLE_BAND_RED] = "31",
 	[CANVAS_STYLE_LEGEND] = "",
 	[CANVAS_STYLE_TITLE] = "1",
 	[CANVAS_STYLE_MISSING] = "90",
+	[CANVAS_STYLE_SERIES_C] = "38;5;28",
+	[CANVAS_STYLE_SERIES_D] = "38;5;166",
+	[CANVAS_STYLE_SERIES_E] = "38;5;30",
+	[CANVAS_STYLE_SERIES_F] = "1",
 };
 
 static const char *const style_name[CANVAS_STYLE_COUNT] = {
@@ -586,6 +394,10 @@ static const char *const style_name[CANVAS_STYLE_COUNT] = {
 	[CANVAS_STYLE_LEGEND] = "legend",
 	[CANVAS_STYLE_TITLE] = "title",
 	[CANVAS_STYLE_MISSING] = "missing",
+	[CANVAS_STYLE_SERIES_C] = "series-c",
+	[CANVAS_STYLE_SERIES_D] = "series-d",
+	[CANVAS_STYLE_SERIES_E] = "series-e",
+	[CANVAS_STYLE_SERIES_F] = "series-f",
 };
 
 const char *canvas_style_sgr(enum canvas_style style)

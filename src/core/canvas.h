@@ -64,6 +64,10 @@ enum canvas_style {
 	CANVAS_STYLE_LEGEND,
 	CANVAS_STYLE_TITLE,
 	CANVAS_STYLE_MISSING,    /* a missing value's marker and `-` */
+	CANVAS_STYLE_SERIES_C,   /* more lines of a trend chart */
+	CANVAS_STYLE_SERIES_D,
+	CANVAS_STYLE_SERIES_E,
+	CANVAS_STYLE_SERIES_F,
 	CANVAS_STYLE_COUNT
 };
 

@@ -10,6 +10,7 @@
 
 #define TRACK_MIN 8
 #define LABEL_MAX 60
+#define NOTE_MIN 7 /* a blank and six columns of the status word */
 
 enum canvas_style charts_band(double score, double amber_at, double red_at)
 {
@@ -112,8 +113,10 @@ int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
 	}
 	if (label_w > LABEL_MAX)
 		label_w = LABEL_MAX;
+	/* The note is the status word: always kept, cut rather than left
+	 * out when the row is short ("Worth w\u2026"). */
 	if (note_w > w / 4)
-		note_w = w / 4;
+		note_w = w / 4 > NOTE_MIN ? w / 4 : NOTE_MIN;
 	/* label, blank, track, blank, score (up to "4.0"), note */
 	track = w - label_w - 1 - 1 - 3 - note_w;
 	if (track < TRACK_MIN)
@@ -135,7 +138,8 @@ int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
 					      b->red_at));
 		if (b->note && note_w > 1)
 			canvas_text(c, sx + 1, y + i, note_w - 1, b->note,
-				    CANVAS_STYLE_LEGEND);
+				    charts_band(b->score, b->amber_at,
+						b->red_at));
 	}
 	return 0;
 }
@@ -164,10 +168,15 @@ int charts_sparkline(struct canvas *c, int x, int y, int w,
 			k = 0;
 		if (k > levels - 1)
 			k = levels - 1;
-		canvas_put(c, x + i, y,
-			   ascii ? (uint32_t)ascii_levels[k]
-				 : 0x2581u + (uint32_t)k,
-			   style);
+		/* In ASCII a whole-number value on a 0..9 scale is its own
+		 * digit ("23445"), which reads where `_.-=^` did not. */
+		if (ascii && lo >= 0.0 && hi <= 9.0 && v == floor(v))
+			canvas_put(c, x + i, y, (uint32_t)('0' + (int)v), style);
+		else
+			canvas_put(c, x + i, y,
+				   ascii ? (uint32_t)ascii_levels[k]
+					 : 0x2581u + (uint32_t)k,
+				   style);
 	}
 	return used;
 }

@@ -10,8 +10,9 @@
  * come from the caller (the content's bands), never from here.
  *
  * Sparklines show a pillar over a person's sessions, oldest left, newest
- * right, one cell per session (`▁▂▃▄▅▆▇█`, in ASCII `_.-=^`); a missing
- * value is a blank gap.
+ * right, one cell per session (`▁▂▃▄▅▆▇█`; in ASCII a whole number on a
+ * scale within 0..9 is its own digit, "23445", others `_.-=^`); a
+ * missing value is a blank gap.
  *
  * Both draw into a caller's canvas so a report or a screen can compose them
  * with the radar; neither allocates.
@@ -30,7 +31,9 @@ struct charts_bar {
 	double score;      /* 0..CHARTS_BAR_MAX, NAN = not rated */
 	double amber_at;   /* scores >= amber_at are amber */
 	double red_at;     /* scores >= red_at are red */
-	const char *note;  /* optional text after the score, or NULL */
+	const char *note;  /* the status word after the score, in the
+			    * band's style ("Act now"), or NULL; cut, never
+			    * dropped, when the row is short */
 };
 
 /* The band style of a score: CANVAS_STYLE_BAND_GREEN, _AMBER or _RED, or

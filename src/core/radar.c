@@ -106,6 +106,7 @@ void radar_point(const struct radar_layout *rl, int axis, double v,
 #define B_DASH_ON 4
 #define B_DASH_PERIOD 7
 #define B_HALO 2.0 /* dots kept clear of the grid around the comparison */
+#define CENTRE_NAME_COLS 12 /* the centre's name, cut beyond this */
 
 /* A series' polygon in dot coordinates, with its bounding box: most dots
  * the masks are asked about lie outside it, and the box says so at once. */
@@ -201,14 +202,44 @@ static int masked(const struct layout *l, const struct mask *m, int x,
 	return m->b && poly_near(m->b, px, py, B_HALO);
 }
 
-/* The ASCII stroke of a line, from its true angle (dots are square). */
-static char slope_char(double dx, double dy)
+/* An ASCII line: from the cell of one end to the cell of the other, one
+ * cell per step along the longer side (Bresenham), so it has neither gaps
+ * nor doubled strokes.  A cell where the line moves on to the next row
+ * (or column) shows the slant, the others `-` or `|`. */
+static void stroke_cells(struct layout *l, double x0, double y0, double x1,
+			 double y1, int on, int period, enum canvas_layer layer,
+			 enum canvas_style style, char ascii,
+			 const struct mask *m)
 {
-	if (fabs(dy) <= fabs(dx) * 0.45)
-		return '-';
-	if (fabs(dy) >= fabs(dx) * 2.5)
-		return '|';
-	return ((dx > 0) == (dy > 0)) ? '\\' : '/';
+	int ax = (int)floor(x0 / 2.0), ay = (int)floor(y0 / 4.0);
+	int bx = (int)floor(x1 / 2.0), by = (int)floor(y1 / 4.0);
+	int flat = abs(bx - ax) >= abs(by - ay);
+
+	/* Left to right (top to bottom when steep), so a run of `-` always
+	 * ends in the slant that leads on: "--/" and never "/--". */
+	if (flat ? bx < ax : by < ay) {
+		int t = ax;
+		ax = bx;
+		bx = t;
+		t = ay;
+		ay = by;
+		by = t;
+	}
+	int n = flat ? bx - ax : by - ay, d = flat ? by - ay : bx - ax;
+	int sd = d < 0 ? -1 : 1;
+	char slant = sd > 0 ? '\\' : '/';
+
+	for (int i = 0, k = 0; i <= n; i++) {
+		/* The minor coordinate of steps i and i + 1, rounded. */
+		int mi = n ? (2 * i * d + sd * n) / (2 * n) : 0;
+		int mn = n ? (2 * (i + 1) * d + sd * n) / (2 * n) : 0;
+		int x = flat ? ax + i : ax + mi, y = flat ? ay + mi : ay + i;
+		char ch = ascii;
+		if (!ch)
+			ch = i < n && mn != mi ? slant : flat ? '-' : '|';
+		if (k++ % period < on && !masked(l, m, 2 * x, 4 * y + 1, 1))
+			canvas_dot(l->c, 2 * x, 4 * y + 1, layer, style, ch);
+	}
 }
 
 /* A line, on for `on` of every `period` steps and left out where the mask
@@ -221,26 +252,21 @@ static void stroke(struct layout *l, double x0, double y0, double x1,
 {
 	double dx = x1 - x0, dy = y1 - y0;
 	int steps = (int)ceil(fmax(fabs(dx), fabs(dy)));
-	int cells = l->mode == CANVAS_ASCII, k = -1, pcx = -1, pcy = -1;
 
-	if (!ascii)
-		ascii = slope_char(dx, dy);
+	if (l->mode == CANVAS_ASCII) {
+		stroke_cells(l, x0, y0, x1, y1, on, period, layer, style,
+			     ascii, m);
+		return;
+	}
 	if (steps < 1)
 		steps = 1;
 	/* Counting dots, a sparse stroke can jump from dot to dot. */
-	int skip = !cells && on == 1 ? period : 1;
+	int skip = on == 1 ? period : 1;
 	for (int i = 0; i <= steps; i += skip) {
 		double t = (double)i / steps;
 		int x = (int)floor(x0 + t * dx), y = (int)floor(y0 + t * dy);
-		if (!cells) {
-			k = i;
-		} else if (x / 2 != pcx || y / 4 != pcy) {
-			pcx = x / 2;
-			pcy = y / 4;
-			k++;
-		}
-		if (k % period < on && !masked(l, m, x, y, 1))
-			canvas_dot(l->c, x, y, layer, style, ascii);
+		if (i % period < on && !masked(l, m, x, y, 1))
+			canvas_dot(l->c, x, y, layer, style, ascii ? ascii : '.');
 	}
 }
 
@@ -337,8 +363,20 @@ static void draw_outline_b(struct layout *l, const struct poly *b)
 	}
 }
 
+/* The comparison's point markers: a lozenge (`o` in ASCII), the shape
+ * that tells it from the current session's blocks without colour. */
+static void draw_marks_b(struct layout *l, const struct poly *b)
+{
+	uint32_t mark = l->mode == CANVAS_ASCII ? 'o' : 0x25CA;
+
+	for (int i = 0; i < RADAR_AXES; i++)
+		canvas_put(l->c, (int)floor(b->x[i] / 2), (int)floor(b->y[i] / 4),
+			   mark, CANVAS_STYLE_SERIES_B);
+}
+
 /* Everything but the text, lightest first: where two share a cell of a
- * layer, the later one's style wins. */
+ * layer, the later one's style wins, so the thin comparison is drawn over
+ * the heavy current session and stays visible where they run together. */
 static void draw_plot(struct layout *l, const struct radar_input *in)
 {
 	struct poly a, b;
@@ -351,8 +389,6 @@ static void draw_plot(struct layout *l, const struct radar_input *in)
 	}
 	draw_grid(l, &m);
 	draw_tint(l, &m);
-	if (m.b)
-		draw_outline_b(l, &b);
 	draw_outline_a(l, &a);
 	for (int i = 0; i < RADAR_AXES; i++) {
 		if (l->mode == CANVAS_ASCII)
@@ -361,6 +397,42 @@ static void draw_plot(struct layout *l, const struct radar_input *in)
 				   CANVAS_STYLE_SERIES_A);
 		else
 			draw_marker(l, a.x[i], a.y[i], CANVAS_STYLE_SERIES_A);
+	}
+	if (m.b) {
+		draw_outline_b(l, &b);
+		draw_marks_b(l, &b);
+	}
+}
+
+/* Is a cell only paper (grid, tint or blank), no series and no text? */
+static int cell_quiet(const struct layout *l, int x, int y)
+{
+	struct canvas_glyph g;
+
+	if (canvas_get(l->c, x, y, &g) != 0 ||
+	    canvas_dots(l->c, x, y, CANVAS_LAYER_LINE))
+		return 0;
+	return g.style == CANVAS_STYLE_NONE || g.style == CANVAS_STYLE_RING ||
+	       g.style == CANVAS_STYLE_AXIS || g.style == CANVAS_STYLE_FILL_A;
+}
+
+/* Numbers the rings 1..5 beside the top spoke, right of it or else left,
+ * where the cell and both its neighbours are quiet: a number never hides
+ * a point of either series nor sits where it would read as one of their
+ * values. */
+static void draw_scale(struct layout *l)
+{
+	int spoke = (int)floor(l->cx / 2.0);
+
+	for (int k = 1; k <= 5; k++) {
+		int y = (int)floor((l->cy - l->r * k / RADAR_MAX) / 4.0);
+		for (int x = spoke + 1; x >= spoke - 1; x -= 2)
+			if (cell_quiet(l, x - 1, y) && cell_quiet(l, x, y) &&
+			    cell_quiet(l, x + 1, y)) {
+				canvas_put(l->c, x, y, (uint32_t)('0' + k),
+					   CANVAS_STYLE_RING);
+				break;
+			}
 	}
 }
 
@@ -384,27 +456,75 @@ static void draw_label(struct layout *l, int axis)
 		if (lb->name[i][0])
 			x += canvas_text(l->c, x, b->y + i, 1, " ",
 					 CANVAS_STYLE_LABEL);
-		canvas_text(l->c, x, b->y + i, lw, lb->value,
-			    strcmp(lb->value, "-") && strcmp(lb->value, "\u2013")
-				    ? CANVAS_STYLE_VALUE
-				    : CANVAS_STYLE_MISSING);
+		x += canvas_text(l->c, x, b->y + i, lw, lb->value,
+				 strcmp(lb->value, "-") &&
+						 strcmp(lb->value, "\u2013")
+					 ? CANVAS_STYLE_VALUE
+					 : CANVAS_STYLE_MISSING);
+		if (lb->value_b[0]) {
+			x += canvas_text(l->c, x, b->y + i, 1, " ",
+					 CANVAS_STYLE_LABEL);
+			canvas_text(l->c, x, b->y + i, lw, lb->value_b,
+				    CANVAS_STYLE_SERIES_B);
+		}
 	}
 }
 
+/* The centre's name as the middle of the chart shows it: the short name,
+ * else the last word of the full one with a capital ("Connection to
+ * vision": "Vision"), which names the idea in most phrasings. */
+static const char *centre_label(const struct radar_input *in,
+				char word[NAME_BYTES])
+{
+	const char *name = in->centre_name, *sp;
+
+	if (in->centre_short)
+		return in->centre_short;
+	if (!name)
+		return NULL;
+	sp = strrchr(name, ' ');
+	snprintf(word, NAME_BYTES, "%s", sp && sp[1] ? sp + 1 : name);
+	if (word[0] >= 'a' && word[0] <= 'z')
+		word[0] = (char)(word[0] - 'a' + 'A');
+	return word;
+}
+
+/* "Vision 3.0", and the comparison's "\u25ca2.0" after it, centred on
+ * the middle of the chart. */
 static void draw_centre(struct layout *l, const struct radar_input *in,
 			struct radar_box *out)
 {
-	char buf[16];
+	char num[16], vb[24], word[NAME_BYTES];
+	const char *name = centre_label(in, word);
 	double v = in->series[0].centre;
-	int w, x, y;
+	int nw, w, x, y;
 
-	radar_format(v, 0, l->mode, buf);
-	w = canvas_text_width(l->c, buf);
+	radar_format(v, 0, l->mode, num);
+	radar_value_b(in, in->nseries > 1 ? in->series[1].centre : NAN, l->mode,
+		      vb);
+	nw = name ? canvas_sanitize(name, CENTRE_NAME_COLS, l->mode, NULL, 0)
+		  : 0;
+	w = canvas_text_width(l->c, num) +
+	    (vb[0] ? 1 + canvas_text_width(l->c, vb) : 0);
+	/* The name goes first when the label would cover more than the
+	 * third ring: a small chart keeps its middle readable, and the
+	 * legend still says what the centre is. */
+	if (nw && nw + 1 + w > (int)(0.6 * l->r))
+		nw = 0;
+	w += nw ? nw + 1 : 0;
 	x = (int)floor(l->cx / 2.0) - (w - 1) / 2;
 	y = (int)floor(l->cy / 4.0);
-	canvas_text(l->c, x, y, w, buf,
-		    is_missing(v) ? CANVAS_STYLE_MISSING : CANVAS_STYLE_VALUE);
 	*out = (struct radar_box){x, y, w, 1};
+	/* Blank cells between the words, not grid dots. */
+	for (int i = 0; i < w; i++)
+		canvas_put(l->c, x + i, y, ' ', CANVAS_STYLE_NONE);
+	if (nw)
+		x += 1 + canvas_text(l->c, x, y, nw, name, CANVAS_STYLE_LABEL);
+	x += canvas_text(l->c, x, y, w, num,
+			 is_missing(v) ? CANVAS_STYLE_MISSING
+				       : CANVAS_STYLE_VALUE);
+	if (vb[0])
+		canvas_text(l->c, x + 1, y, w, vb, CANVAS_STYLE_SERIES_B);
 }
 
 /* The legend: a swatch and name per series, then what the centre is.
@@ -416,7 +536,7 @@ static void draw_legend(struct layout *l, const struct radar_input *in,
 	/* Each swatch is a short piece of its outline: heavy and solid,
 	 * thin and dashed. */
 	const char *swatch[2] = {ascii ? "-*-" : "\u2836\u2836\u2836",
-				 ascii ? "+ +" : "\u2812 \u2812"};
+				 ascii ? "+o+" : "\u2812\u25ca\u2812"};
 	const char *name[2] = {in->series[0].name ? in->series[0].name
 						  : "current",
 			       in->series[1].name ? in->series[1].name
@@ -500,6 +620,7 @@ int radar_draw(struct canvas *c, int x, int y, int w, int h,
 
 	canvas_clear_rect(c, x, y, w, h);
 	draw_plot(&l, in);
+	draw_scale(&l);
 	for (int a = 0; a < RADAR_AXES; a++)
 		draw_label(&l, a);
 	if (out) {

@@ -1,11 +1,13 @@
 /* radar.h - the pillar radar chart.
  *
  * Five axes, one per pillar, evenly spaced with the first pointing straight
- * up and the rest clockwise; dotted rings at 1..5; each axis labelled
- * outside the rim with its name and the current value ("Clarity 3.8"); the
- * centre score (connection to vision) written in the middle; one or two
- * series (the current one a heavy solid outline over a light tint, the
- * comparison a thin dashed one); a legend line at the bottom.  The grid is
+ * up and the rest clockwise; dotted rings at 1..5, numbered along the top
+ * spoke; each axis labelled outside the rim with its name and the current
+ * value ("Clarity 3.8"); the centre score named in the middle ("Vision
+ * 3.0"); one or two series (the current one a heavy solid outline over a
+ * light tint, the comparison a thin dashed one with a lozenge on each
+ * point, drawn over the current one, its values after the current ones in
+ * every label: "Clarity 3.8 \u25ca3.0"); a legend line at the bottom.  The grid is
  * kept faint and out of the way of both outlines, so the chart reads
  * without colour (see radar.c).  A value v lies at v/5 of the radius on
  * its axis; a missing value (NAN) lies at the centre and is labelled with
@@ -48,6 +50,7 @@ struct radar_input {
 	const char *axis_name[RADAR_AXES];  /* "Clarity", ... clockwise */
 	const char *axis_short[RADAR_AXES]; /* "Trust", ... or NULL */
 	const char *centre_name;            /* "Connection to vision" */
+	const char *centre_short;           /* "Vision" (NULL: the name, cut) */
 	struct radar_series series[2];
 	int nseries;                        /* 1 or 2 */
 };

@@ -15,6 +15,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,19 @@ void radar_layout_point(const struct layout *l, int axis, double v,
 
 	*x = l->cx + d * radar_ux[axis];
 	*y = l->cy + d * radar_uy[axis];
+}
+
+void radar_value_b(const struct radar_input *in, double v,
+		   enum canvas_mode mode, char out[24])
+{
+	char num[16];
+
+	out[0] = '\0';
+	if (in->nseries < 2)
+		return;
+	snprintf(out, 24, "%s%s",
+		 mode == CANVAS_ASCII ? RADAR_MARK_B_ASCII : RADAR_MARK_B_UTF8,
+		 radar_format(v, 0, mode, num));
 }
 
 /* ------------------------------------------------------- plot extent */
@@ -212,8 +226,11 @@ static void label_measure(struct label *lb, enum canvas_mode mode)
 	lb->w = 0;
 	for (int i = 0; i < lb->lines; i++) {
 		int w = text_cols(mode, lb->name[i]);
-		if (i == lb->lines - 1)
+		if (i == lb->lines - 1) {
 			w += (w ? 1 : 0) + text_cols(mode, lb->value);
+			if (lb->value_b[0])
+				w += 1 + text_cols(mode, lb->value_b);
+		}
 		lb->lw[i] = w;
 		if (w > lb->w)
 			lb->w = w;
@@ -254,6 +271,8 @@ static void label_make(const struct radar_input *in, int axis,
 	lb->lines = 1;
 	lb->name[0][0] = lb->name[1][0] = '\0';
 	radar_format(in->series[0].value[axis], 0, mode, lb->value);
+	radar_value_b(in, in->nseries > 1 ? in->series[1].value[axis] : NAN,
+		      mode, lb->value_b);
 	switch (f->kind) {
 	case FORM_FULL:
 		canvas_sanitize(in->axis_name[axis], NAME_COLS, mode,

@@ -16,10 +16,17 @@ extern const double radar_uy[RADAR_AXES];
 #define NAME_COLS 40 /* longest label name shown, in columns */
 #define NAME_BYTES (NAME_COLS * 4 + 8)
 
-/* A label made concrete: one or two lines, the value on the last. */
+/* The comparison's point marker, on the chart, in labels and the legend:
+ * a shape, so the series tell apart without colour. */
+#define RADAR_MARK_B_UTF8 "\u25ca"
+#define RADAR_MARK_B_ASCII "o"
+
+/* A label made concrete: one or two lines, the values on the last (the
+ * comparison's after its marker, empty with one series). */
 struct label {
 	char name[2][NAME_BYTES];
 	char value[16];
+	char value_b[24];
 	int lines;
 	int lw[2]; /* width of each line */
 	int w;
@@ -40,6 +47,11 @@ struct layout {
 /* Fills in the centre, radius, labels and their boxes for the rectangle
  * and input already set in l (c, mode, x0, y0, w, h, top, bottom). */
 void radar_layout_solve(struct layout *l, const struct radar_input *in);
+
+/* The comparison's value as shown beside the current one ("\u25ca3.0",
+ * "o3.0" in ASCII); empty with one series. */
+void radar_value_b(const struct radar_input *in, double v,
+		   enum canvas_mode mode, char out[24]);
 
 /* The point of value v (NAN: the centre) on an axis, in dots. */
 void radar_layout_point(const struct layout *l, int axis, double v,

@@ -186,6 +186,19 @@ static double band_start(const struct content *c, const char *band,
 	return fallback;
 }
 
+/* The status word of a bar: its band's label, so the bar reads without
+ * colour. */
+static const char *flag_status(const struct content *c,
+			       const struct charts_bar *b)
+{
+	const struct content_band *band;
+
+	if (isnan(b->score))
+		return "not rated";
+	band = content_band_for(c, CONTENT_BAND_FLAG, b->score);
+	return band ? band->label : NULL;
+}
+
 void report_flag_bars(const struct content *c, const struct score_result *sr,
 		      struct charts_bar *bars)
 {
@@ -199,8 +212,29 @@ void report_flag_bars(const struct content *c, const struct score_result *sr,
 		    sr->flags[i].has_score ? sr->flags[i].score : NAN;
 		bars[i].amber_at = amber;
 		bars[i].red_at = red;
-		bars[i].note = NULL;
+		bars[i].note = flag_status(c, &bars[i]);
 	}
+}
+
+/* What the tick marks on the tracks are. */
+static int flags_key(struct build *b, double amber, double red)
+{
+	char a[16], rd[16];
+	const char *tick = b->r->mode == CANVAS_ASCII ? "|" : "\u253c";
+	const struct content_band *ba =
+		content_band_for(b->c, CONTENT_BAND_FLAG, amber);
+	const struct content_band *br =
+		content_band_for(b->c, CONTENT_BAND_FLAG, red);
+
+	radar_format(amber, 0, b->r->mode, a);
+	radar_format(red, 0, b->r->mode, rd);
+	return report_addf(b->r, CANVAS_STYLE_RING, "", "  ",
+			   "%s marks where a band starts: %s from %s, %s "
+			   "from %s",
+			   tick, ba ? ba->label : "amber", a,
+			   br ? br->label : "red", rd)
+		       ? nomem(b)
+		       : 0;
 }
 
 static int sec_flags(struct build *b)
@@ -222,12 +256,15 @@ static int sec_flags(struct build *b)
 	int rc = cv ? charts_bars(cv, 0, 0, r->width, 0, bars, (int)c->nflags,
 				  b->err)
 		    : -1;
+	double amber = bars[0].amber_at, red = bars[0].red_at;
 	free(bars);
 	if (rc) {
 		canvas_free(cv);
 		return -1;
 	}
-	return report_add_canvas(r, cv) ? nomem(b) : 0;
+	if (report_add_canvas(r, cv))
+		return nomem(b);
+	return flags_key(b, amber, red);
 }
 
 /* ---------------------------------------------------------------- radar */

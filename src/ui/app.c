@@ -98,23 +98,40 @@ static int colors_wanted(const struct ui_options *opts)
 }
 
 /* Pair numbers are the style numbers; -1 keeps the terminal's own
- * background so ownit looks at home in light and dark themes. */
+ * background so ownit looks at home in light and dark themes.  That rules
+ * out yellow and cyan text, which all but vanish on white, and bold black,
+ * which many terminals show as grey: the title is bold white on blue, and
+ * where 256 colours exist amber, green and the accents take darker shades
+ * that read on black and on white alike. */
 static void colors_init(void)
 {
-	static const short fg[UI_STYLE_COUNT] = {
-		[UI_NORMAL] = -1,	  [UI_TITLE] = COLOR_BLACK,
-		[UI_KEYLINE] = -1,	  [UI_KEY] = COLOR_CYAN,
+	static const short fg8[UI_STYLE_COUNT] = {
+		[UI_NORMAL] = -1,	    [UI_TITLE] = COLOR_WHITE,
+		[UI_KEYLINE] = -1,	    [UI_KEY] = COLOR_BLUE,
 		[UI_SELECTED] = COLOR_BLACK, [UI_DIM] = -1,
-		[UI_HEADING] = COLOR_BLUE, [UI_GOOD] = COLOR_GREEN,
-		[UI_WARN] = COLOR_YELLOW,  [UI_BAD] = COLOR_RED,
-		[UI_ACCENT] = COLOR_CYAN,  [UI_ACCENT2] = COLOR_MAGENTA,
+		[UI_HEADING] = COLOR_BLUE,   [UI_GOOD] = COLOR_GREEN,
+		[UI_WARN] = COLOR_YELLOW,    [UI_BAD] = COLOR_RED,
+		[UI_ACCENT] = COLOR_BLUE,    [UI_ACCENT2] = COLOR_MAGENTA,
+		[UI_SERIES_C] = COLOR_GREEN, [UI_SERIES_D] = COLOR_RED,
+		[UI_SERIES_E] = COLOR_BLUE,  [UI_SERIES_F] = -1,
+	};
+	/* xterm-256 cube: 28 green, 136 dark gold, 25 and 33 blues, 127
+	 * magenta; each keeps 4:1 contrast or better on both backgrounds. */
+	static const short fg256[UI_STYLE_COUNT] = {
+		[UI_NORMAL] = -1,  [UI_TITLE] = 15,	[UI_KEYLINE] = -1,
+		[UI_KEY] = 25,	   [UI_SELECTED] = 16, [UI_DIM] = -1,
+		[UI_HEADING] = 25, [UI_GOOD] = 28,	[UI_WARN] = 136,
+		[UI_BAD] = 160,	   [UI_ACCENT] = 33,	[UI_ACCENT2] = 127,
+		[UI_SERIES_C] = 28, [UI_SERIES_D] = 166, [UI_SERIES_E] = 30,
+		[UI_SERIES_F] = -1,
 	};
 	static const short bg[UI_STYLE_COUNT] = {
-		[UI_TITLE] = COLOR_CYAN,
+		[UI_TITLE] = COLOR_BLUE,
 		[UI_SELECTED] = COLOR_CYAN,
 	};
 	start_color();
 	use_default_colors();
+	const short *fg = COLORS >= 256 ? fg256 : fg8;
 	for (int s = 1; s < UI_STYLE_COUNT && s < COLOR_PAIRS; s++)
 		init_pair((short)s, fg[s], bg[s] ? bg[s] : -1);
 }
@@ -139,7 +156,8 @@ attr_t app_attr(const struct app *app, enum ui_style style)
 	if (style == UI_DIM)
 		return A_DIM;
 	attr_t a = COLOR_PAIR(style);
-	if (style == UI_TITLE || style == UI_HEADING || style == UI_KEY)
+	if (style == UI_TITLE || style == UI_HEADING || style == UI_KEY ||
+	    style == UI_SERIES_F)
 		a |= A_BOLD;
 	if (style == UI_DIM)
 		a |= A_DIM;

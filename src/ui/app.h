@@ -30,6 +30,10 @@ enum ui_style {
 	UI_BAD,       /* red band, overdue, errors */
 	UI_ACCENT,    /* series A, highlights */
 	UI_ACCENT2,   /* series B */
+	UI_SERIES_C,  /* more lines of the trend chart */
+	UI_SERIES_D,
+	UI_SERIES_E,
+	UI_SERIES_F,
 	UI_STYLE_COUNT
 };
 

@@ -20,6 +20,14 @@ enum ui_style chart_style(enum canvas_style style)
 		return UI_ACCENT;
 	case CANVAS_STYLE_SERIES_B:
 		return UI_ACCENT2;
+	case CANVAS_STYLE_SERIES_C:
+		return UI_SERIES_C;
+	case CANVAS_STYLE_SERIES_D:
+		return UI_SERIES_D;
+	case CANVAS_STYLE_SERIES_E:
+		return UI_SERIES_E;
+	case CANVAS_STYLE_SERIES_F:
+		return UI_SERIES_F;
 	case CANVAS_STYLE_BAND_GREEN:
 		return UI_GOOD;
 	case CANVAS_STYLE_BAND_AMBER:

@@ -87,6 +87,26 @@ static size_t answered(const struct diag *d)
 	return k;
 }
 
+/* The closing quote after the last row of a statement shown whole; the
+ * wrap width leaves it room. */
+static void quote_close(struct app *app, int y, int x, int width,
+			const char *text)
+{
+	const char *row = text;
+	size_t next = 0, len = wrap_row(row, width, &next);
+	while (next && row[next]) {
+		row += next;
+		len = wrap_row(row, width, &next);
+	}
+	char last[1024];
+	if (len >= sizeof last)
+		return;
+	memcpy(last, row, len);
+	last[len] = '\0';
+	draw_text(app, y, x + draw_text_width(last),
+		  app->ascii ? "\"" : "\xe2\x80\x9d", 1, UI_DIM);
+}
+
 static void sel_reset(struct diag *d)
 {
 	d->sel = d->value[d->cur] >= 0 ? d->value[d->cur] : 2;
@@ -177,8 +197,11 @@ static void diag_draw(struct screen *s, struct app *app)
 	if (srows > room)
 		srows = room > 1 ? room : 1;
 	draw_text(app, y, x, app->ascii ? "\"" : "\xe2\x80\x9c", 1, UI_DIM);
-	y += wrap_draw(app, y, x + 2, w - 4, 0, srows, it->statement,
-		       UI_NORMAL);
+	int shown = wrap_draw(app, y, x + 2, w - 4, 0, srows, it->statement,
+			      UI_NORMAL);
+	if (shown == wrap_count(it->statement, w - 4))
+		quote_close(app, y + shown - 1, x + 2, w - 4, it->statement);
+	y += shown;
 	y += roomy || bottom - y > 7;
 
 	/* The scale, one value a row, the cursor and the answer marked. */

@@ -12,6 +12,7 @@
 #include "core/content.h"
 #include "core/dates.h"
 #include "core/store.h"
+#include "core/trend.h"
 #include "ui/chart.h"
 #include "ui/draw.h"
 #include "ui/list.h"
@@ -21,6 +22,11 @@
 #define TREND_MAX 48
 /* Pillar columns in the list (the ring of the model; vision aside). */
 #define HIST_PILLARS 8
+/* Series of the trend chart: the ring, then vision. */
+#define TREND_LINES (HIST_PILLARS + 1)
+/* From this size on the trends are a line chart, not sparklines. */
+#define CHART_MIN_COLS 90
+#define CHART_MIN_LINES 30
 
 enum {
 	HI_OPEN = 1,
@@ -62,7 +68,7 @@ struct session_row {
 	char day[DATES_DAY_SIZE];
 	int kind, status;
 	char *coach;
-	double score[HIST_PILLARS]; /* NAN: not rated */
+	double score[TREND_LINES]; /* NAN: not rated */
 };
 
 struct history {
@@ -72,8 +78,10 @@ struct history {
 	struct list *sessions;
 	size_t pillar[HIST_PILLARS]; /* content indices of the ring */
 	int npillars;
-	/* Trends: ratings of the newest sessions, oldest first. */
-	double trend[HIST_PILLARS][TREND_MAX];
+	/* Trends: ratings of the newest sessions, oldest first; the last
+	 * line is vision's. */
+	double trend[TREND_LINES][TREND_MAX];
+	char trend_day[TREND_MAX][DATES_DAY_SIZE];
 	int ntrend;
 	struct canvas *canvas;
 };
@@ -85,13 +93,16 @@ static void session_row_free(void *p)
 	free(r);
 }
 
-/* Which column a pillar id has, or -1 (vision, unknown ids). */
+/* Which column a pillar id has: the ring pillars in order, then vision
+ * (npillars); -1 for ids the content does not know. */
 static int pillar_column(const struct history *h, const char *id)
 {
 	const struct content *c = h->app->content;
 	for (int i = 0; i < h->npillars; i++)
 		if (strcmp(c->pillars[h->pillar[i]].id, id) == 0)
 			return i;
+	if (c->npillars && strcmp(c->pillars[c->centre].id, id) == 0)
+		return h->npillars;
 	return -1;
 }
 
@@ -109,11 +120,12 @@ static int rating_cb(const struct store_rating *r, void *ud)
 	return 0;
 }
 
-/* score[i] of each ring pillar for one session (NAN when not rated). */
+/* score[i] of each ring pillar, then vision, for one session (NAN when
+ * not rated); score has TREND_LINES entries. */
 static int ratings_read(const struct history *h, int64_t sid, double *score,
 			struct error *err)
 {
-	for (int i = 0; i < HIST_PILLARS; i++)
+	for (int i = 0; i < TREND_LINES; i++)
 		score[i] = NAN;
 	struct ratings_fill rf = {h, score};
 	return store_ratings_each(h->app->store, sid, rating_cb, &rf, err) < 0
@@ -198,17 +210,29 @@ static int sessions_load(void *ud, struct list *l, size_t offset,
 
 struct trend_load {
 	int64_t id[TREND_MAX];
+	char day[TREND_MAX][DATES_DAY_SIZE];
 	int n;
 };
 
 static int trend_cb(const struct store_session *s, void *ud)
 {
 	struct trend_load *tl = ud;
+	if (!s->started || dates_local_day(s->started, tl->day[tl->n], NULL))
+		snprintf(tl->day[tl->n], DATES_DAY_SIZE, "%s", "?");
 	tl->id[tl->n++] = s->id;
 	return tl->n == TREND_MAX;
 }
 
-/* Reads the ratings of the newest TREND_MAX sessions, oldest first. */
+static int any_rated(const double *score)
+{
+	for (int p = 0; p < TREND_LINES; p++)
+		if (!isnan(score[p]))
+			return 1;
+	return 0;
+}
+
+/* Reads the ratings of the newest TREND_MAX sessions, oldest first,
+ * leaving out sessions with no rating at all (an open one just begun). */
 static void trends_load(struct history *h)
 {
 	struct trend_load tl = {.n = 0};
@@ -219,16 +243,19 @@ static void trends_load(struct history *h)
 		app_status(h->app, 1, "%s", err.msg);
 		return;
 	}
-	for (int i = 0; i < tl.n; i++) {
-		double score[HIST_PILLARS];
-		if (ratings_read(h, tl.id[tl.n - 1 - i], score, &err) != 0) {
+	for (int i = tl.n - 1; i >= 0; i--) {
+		double score[TREND_LINES];
+		if (ratings_read(h, tl.id[i], score, &err) != 0) {
 			app_status(h->app, 1, "%s", err.msg);
 			return;
 		}
-		for (int p = 0; p < HIST_PILLARS; p++)
-			h->trend[p][i] = score[p];
+		if (!any_rated(score))
+			continue;
+		for (int p = 0; p < TREND_LINES; p++)
+			h->trend[p][h->ntrend] = score[p];
+		memcpy(h->trend_day[h->ntrend], tl.day[i], DATES_DAY_SIZE);
+		h->ntrend++;
 	}
-	h->ntrend = tl.n;
 }
 
 static void history_enter(struct screen *s, struct app *app)
@@ -280,10 +307,74 @@ static void trend_ends_draw(struct app *app, const double *v, int n, int y,
 	draw_text(app, y, x, num, 2, score_style(app, v[last]));
 }
 
+/* The rows the line chart takes on a large terminal, 0 on a small one:
+ * about half the screen, the sessions list keeps the rest. */
+static int trend_chart_rows(const struct history *h)
+{
+	if (COLS < CHART_MIN_COLS || LINES < CHART_MIN_LINES || !h->ntrend)
+		return 0;
+	int rows = (LINES - 4) / 2;
+	return rows > 24 ? 24 : rows;
+}
+
+static int canvas_ready(struct history *h, struct app *app, int w, int rows)
+{
+	struct error err = {0};
+	enum canvas_mode mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
+	if (h->canvas && canvas_mode(h->canvas) != mode) {
+		canvas_free(h->canvas);
+		h->canvas = NULL;
+	}
+	if (!h->canvas)
+		h->canvas = canvas_new(w, rows, mode, &err);
+	else if (canvas_resize(h->canvas, w, rows, &err) == 0)
+		canvas_clear(h->canvas);
+	else
+		return 0;
+	return h->canvas != NULL;
+}
+
+/* The line chart of every pillar and vision over the sessions. */
+static int trend_chart_draw(struct history *h, struct app *app, int y,
+			    int rows)
+{
+	const struct content *c = app->content;
+	struct trend_series series[TREND_SERIES_MAX];
+	const char *days[TREND_MAX];
+	int ns = 0;
+	char title[128];
+
+	snprintf(title, sizeof title, "Pillar trends, %d session%s, oldest "
+		 "left", h->ntrend, h->ntrend == 1 ? "" : "s");
+	draw_rule(app, y, title, NULL);
+	for (int p = 0; p < h->npillars && ns < TREND_SERIES_MAX - 1; p++)
+		series[ns++] = (struct trend_series){
+			c->pillars[h->pillar[p]].name, h->trend[p]};
+	if (c->npillars)
+		series[ns++] = (struct trend_series){
+			c->pillars[c->centre].name, h->trend[h->npillars]};
+	for (int i = 0; i < h->ntrend; i++)
+		days[i] = h->trend_day[i];
+	struct trend_input in = {series, ns, h->ntrend, CONTENT_RATING_MIN,
+				 CONTENT_RATING_MAX, days};
+	struct error err = {0};
+	if (!canvas_ready(h, app, COLS - 2, rows - 1) ||
+	    trend_draw(h->canvas, 0, 0, COLS - 2, rows - 1, &in, NULL,
+		       &err) < 0) {
+		app_status(app, 1, "%s", err.msg[0] ? err.msg : "out of memory");
+		return rows;
+	}
+	chart_draw_rows(app, h->canvas, 0, rows - 1, y + 1, 1, COLS - 2);
+	return rows;
+}
+
 /* One line per pillar: name, sparkline of its ratings, last rating. */
 static int trends_draw(struct history *h, struct app *app, int y)
 {
 	char title[256];
+	int chart_rows = trend_chart_rows(h);
+	if (chart_rows)
+		return trend_chart_draw(h, app, y, chart_rows);
 	int label_w = COLS >= 80 ? 24 : 18;
 	int spark_w = COLS - 2 - label_w - 2 - 8;
 	if (spark_w > TREND_MAX)
@@ -296,7 +387,8 @@ static int trends_draw(struct history *h, struct app *app, int y)
 	draw_rule(app, y, title, NULL);
 	struct error err = {0};
 	enum canvas_mode mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
-	if (!h->canvas || canvas_mode(h->canvas) != mode) {
+	if (!h->canvas || canvas_mode(h->canvas) != mode ||
+	    canvas_height(h->canvas) != 1) {
 		canvas_free(h->canvas);
 		h->canvas = canvas_new(TREND_MAX, 1, mode, &err);
 	}
@@ -342,16 +434,44 @@ static void head_pillar(struct app *app, int y, int x, const char *name)
 #define COL_SCORES 33
 /* Score columns: narrower below 72 columns so five fit in 60. */
 #define SCORE_W (COLS >= 72 ? 6 : 5)
+#define COACH_MIN 14
+
+/* The width of pillar p's column: its whole name when every name fits
+ * with room left for the coach, else the short column. */
+static int score_w(const struct history *h, int p)
+{
+	const struct content *c = h->app->content;
+	int total = COL_SCORES + COACH_MIN;
+	for (int i = 0; i < h->npillars; i++)
+		total += draw_text_width(c->pillars[h->pillar[i]].name) + 2;
+	if (total > COLS)
+		return SCORE_W;
+	int w = draw_text_width(c->pillars[h->pillar[p]].name) + 2;
+	return w < SCORE_W ? SCORE_W : w;
+}
+
+static int score_x(const struct history *h, int p)
+{
+	int x = COL_SCORES;
+	for (int i = 0; i < p; i++)
+		x += score_w(h, i);
+	return x;
+}
 
 static void list_header(struct history *h, struct app *app, int y)
 {
 	draw_text(app, y, COL_DAY, "Started", 10, UI_HEADING);
 	draw_text(app, y, COL_KIND, "Kind", 8, UI_HEADING);
 	draw_text(app, y, COL_STATUS, "Status", 8, UI_HEADING);
-	for (int p = 0; p < h->npillars; p++)
-		head_pillar(app, y, COL_SCORES + p * SCORE_W,
-			    app->content->pillars[h->pillar[p]].name);
-	int cx = COL_SCORES + h->npillars * SCORE_W;
+	for (int p = 0; p < h->npillars; p++) {
+		const char *name = app->content->pillars[h->pillar[p]].name;
+		if (score_w(h, p) > SCORE_W)
+			draw_text(app, y, score_x(h, p), name, score_w(h, p) - 2,
+				  UI_HEADING);
+		else
+			head_pillar(app, y, score_x(h, p), name);
+	}
+	int cx = score_x(h, h->npillars);
 	if (cx + 8 < COLS)
 		draw_text(app, y, cx, "Coach", COLS - cx - 1, UI_HEADING);
 }
@@ -371,12 +491,12 @@ static void session_draw_row(void *ud, struct app *app, const void *row,
 		char num[16];
 		double v = r->score[p];
 		snprintf(num, sizeof num, isnan(v) ? "   -" : "%4.0f", v);
-		draw_text(app, y, x + COL_SCORES + p * SCORE_W, num, 4,
+		draw_text(app, y, x + score_x(h, p), num, 4,
 			  selected ? base
 			  : isnan(v) ? UI_DIM
 				     : score_style(app, v));
 	}
-	int cx = x + COL_SCORES + h->npillars * SCORE_W;
+	int cx = x + score_x(h, h->npillars);
 	if (r->coach && cx + 8 < x + w)
 		draw_text(app, y, cx, r->coach, x + w - cx, base);
 }

@@ -172,8 +172,8 @@ static void bars_rows(struct app *app, const struct content *c,
 	free(bars);
 }
 
-/* The bars in a narrow column: each red flag's title with its band on
- * one row, its bar on the next, so no title is cut short. */
+/* The bars in a narrow column: each red flag's title on one row, its
+ * bar and status word on the next, so no title is cut short. */
 static void bars_column(struct app *app, const struct content *c,
 			const struct score_result *res, struct canvas *cv,
 			int x, int y, int w)
@@ -187,23 +187,9 @@ static void bars_column(struct app *app, const struct content *c,
 	canvas_text(cv, x, y, w, "Red flags", CANVAS_STYLE_TITLE);
 	for (int i = 0; i < (int)c->nflags; i++) {
 		int ty = y + 2 + 3 * i;
-		const struct content_band *b =
-			isnan(bars[i].score)
-				? NULL
-				: content_band_for(c, CONTENT_BAND_FLAG,
-						   bars[i].score);
-		int bw = b ? canvas_text_width(cv, b->label) : 0;
-		int tw = canvas_text_width(cv, c->flags[i].title);
-		/* The band's name only when the title keeps its words. */
-		if (tw + bw + 1 > w)
-			bw = 0;
-		canvas_text(cv, x, ty, w - bw - 1, c->flags[i].title,
+		/* The band's name ends the bar itself (its note). */
+		canvas_text(cv, x, ty, w, c->flags[i].title,
 			    CANVAS_STYLE_LABEL);
-		if (b && bw)
-			canvas_text(cv, x + w - bw, ty, bw, b->label,
-				    charts_band(bars[i].score,
-						bars[i].amber_at,
-						bars[i].red_at));
 		error_clear(&err);
 		if (charts_bars(cv, x, ty + 1, w, 0, &bars[i], 1, &err) < 0) {
 			session_fail(app, &err);

@@ -78,8 +78,9 @@ int session_parse_due(const char *in, int optional, char *out, char *msg,
 void session_bar(struct app *app, int y, int x, int w, size_t done,
 		 size_t total)
 {
-	const char *full = app->ascii ? "#" : "\xe2\x96\x88";
-	const char *empty = app->ascii ? "-" : "\xe2\x96\x91";
+	/* A line, not a block: progress is secondary to the statement. */
+	const char *full = app->ascii ? "=" : "\xe2\x94\x81";
+	const char *empty = app->ascii ? "-" : "\xe2\x94\x80";
 	int n = total ? (int)(done * (size_t)w / total) : 0;
 	for (int i = 0; i < w; i++)
 		draw_text(app, y, x + i, i < n ? full : empty, 1,
@@ -214,14 +215,14 @@ static void step_show(struct session *se, int step)
 
 /* ---------------------------------------------------------------- draw */
 
-/* Columns the bar takes: each name after a one-cell mark, and the
- * separators between them. */
+/* Columns the bar takes: each name after a one-cell mark and a blank
+ * that keeps the mark off the name, and the separators between them. */
 static int bar_width(const char *const *names, int step, int spaced)
 {
 	int w = 0;
 	for (int i = 0; i < STORE_STEP_COUNT; i++) {
 		const char *n = i == step ? step_names[i] : names[i];
-		w += draw_text_width(n) + 1;
+		w += draw_text_width(n) + 2;
 		if (i)
 			w += spaced ? 3 : 1;
 	}
@@ -235,7 +236,8 @@ static void draw_stepbar(struct session *se, struct app *app, int y)
 {
 	const struct session_ctx *ctx = &se->ctx;
 	const char *sep = app->ascii ? ">" : "\xe2\x80\xba";
-	const char *mark = app->ascii ? "+" : "\xe2\x9c\x93";
+	/* In ASCII a star: `+` read as part of the `>` separators. */
+	const char *mark = app->ascii ? "*" : "\xe2\x9c\x93";
 	static const char *const numbers[STORE_STEP_COUNT] = {
 		"1", "2", "3", "4", "5", "6", "7", "8"};
 	const char *const *names = step_names;
@@ -261,6 +263,7 @@ static void draw_stepbar(struct session *se, struct app *app, int y)
 			x += draw_text(app, y, x, mark, 1, UI_GOOD);
 		else
 			x += draw_text(app, y, x, " ", 1, UI_NORMAL);
+		x += draw_text(app, y, x, " ", 1, UI_NORMAL);
 		x += draw_text(app, y, x, n, COLS - x,
 			       i == ctx->step ? UI_SELECTED
 			       : ctx->done[i] ? UI_NORMAL

@@ -10,7 +10,7 @@ is "$status" 0 "radar exits 0"
 is "$err" "" "radar writes nothing to stderr"
 like "$out" "Clarity 3\.8" "chart labels the top axis with its value"
 like "$out" "Autonomy 3\.0" "values have one decimal"
-is "$(printf '%s\n' "$out" | wc -l)" 32 "80x24 chart, a blank line, 7 table lines"
+is "$(printf '%s\n' "$out" | wc -l)" 24 "80x16 chart, a blank line, 7 table lines: one 24-row screen"
 is "$(printf '%s\n' "$out" | tail -n 7)" "Pillar                 Scores
 Clarity                   3.8
 Trust and openness        2.4

@@ -37,6 +37,10 @@ like "$out" "Previous session \\(" "the radar compares with the previous session
 like "$out" "^Connection to vision +[0-9]\\.[0-9] +[0-9]\\.[0-9] +[-+ ][0-9]\\.[0-9]$" \
 	"numbers table under the chart"
 like "$out" "^1\\. .*: [0-9]\\.[0-9] · " "strongest signal with its score and band"
+like "$out" "[━─╸] [0-4]\\.[0-9] (Healthy|Worth watching|Act now)\$" \
+	"every red-flag bar ends in its status word"
+like "$out" "^┼ marks where a band starts: Worth watching from 1\\.5, Act now from 2\\.5\$" \
+	"the tick marks are explained under the bars"
 like "$out" "^  Line one, with \"quotes\"$" "note text kept"
 situation=$("$SQLITE3" "$db" "SELECT substr(situation, 1, 30) FROM ladder
   WHERE session_id = 3")

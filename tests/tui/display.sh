@@ -18,6 +18,43 @@ tui_wait "ownit · Home" "home is up"
 tui_wait 'Eve^[[31mRed^[[2J' "an escape in a name shows as ^[ text"
 raw=$(tmux_ capture-pane -p -e -t t | grep 'Eve')
 unlike "$raw" "$(printf '\033')\\[31mRed" "and never reaches the terminal raw"
+# Legible on a light background as well as a dark one: the title is bright
+# white on blue (not bold black, which shows grey), and no text is yellow
+# or cyan, which fade into white.
+esc=$(printf '\033')
+# The yellow and cyan foregrounds among the SGR sequences of the screen.
+unreadable() {
+	tmux_ capture-pane -p -e -t t | "$PYTHON3" -c '
+import re, sys
+bad = []
+for m in re.finditer(r"\033\[([0-9;]*)m", sys.stdin.read()):
+    p = [int(x) if x else 0 for x in m.group(1).split(";")]
+    i = 0
+    while i < len(p):
+        if p[i] in (38, 48) and i + 2 < len(p) and p[i + 1] == 5:
+            if p[i] == 38 and p[i + 2] in (3, 6, 11, 14):
+                bad.append("38;5;%d" % p[i + 2])
+            i += 3
+            continue
+        if p[i] in (33, 36, 93, 96):
+            bad.append(str(p[i]))
+        i += 1
+print(" ".join(sorted(set(bad))))'
+}
+like "$(tmux_ capture-pane -p -e -t t | head -1)" "$esc\\[97m$esc\\[44m ownit" \
+	"the title is bright white on blue"
+is "$(unreadable)" "" "home: no yellow or cyan text"
+tui_keys h
+tui_wait "Sessions of" "history opens"
+is "$(unreadable)" "" "history: no yellow or cyan text"
+tui_keys j Enter
+tui_wait "Session summary" "a summary opens"
+is "$(unreadable)" "" "summary: no yellow or cyan text in the bars"
+tui_keys NPage
+tui_wait "◊" "the summary shows its radar"
+is "$(unreadable)" "" "summary: no yellow or cyan text in the radar"
+tui_keys Escape Escape
+tui_wait "ownit · Home" "back home"
 tui_keys End e
 tui_wait "Edit person" "the form opens on that person"
 tui_wait "Eve^[[31mRed" "the form shows it as text too"
@@ -44,7 +81,7 @@ tui_wait "Pillar trends" "--ascii: history draws"
 charts=$(tui_screen | sed -n '2,7p')
 is "$(printf '%s' "$charts" | LC_ALL=C tr -d '\n -~' | wc -c)" 0 \
 	"--ascii: trend lines hold only ASCII bytes"
-like "$charts" '^  Clarity +[_.=^-]+ ' "--ascii: the sparkline uses ASCII"
+like "$charts" '^  Clarity +[1-5 ]+ +[1-5]' "--ascii: the sparkline shows the ratings as digits"
 tui_keys q x
 tui_wait "Export sessions" "--ascii: the export dialog opens"
 like "$(tui_screen | grep 'Export sessions')" '\+- Export sessions -+\+' \

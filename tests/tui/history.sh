@@ -11,12 +11,16 @@ db() {
 pid=$(db "SELECT id FROM person ORDER BY name COLLATE NOCASE LIMIT 1")
 name=$(db "SELECT name FROM person WHERE id = $pid")
 nsessions=$(db "SELECT count(*) FROM session WHERE person_id = $pid")
+# Trends leave out sessions without a single rating (one just begun).
+nrated=$(db "SELECT count(DISTINCT session_id) FROM rating JOIN session
+	ON session.id = rating.session_id WHERE person_id = $pid")
 
-tui_start 100x40 -- --db "$OWNIT_DB"
+# Below 90 columns the trends are sparklines.
+tui_start 86x40 -- --db "$OWNIT_DB"
 tui_wait "ownit · Home" "home is up"
 tui_keys h
 tui_wait "Sessions of $name, newest first" "h shows the first person's history"
-tui_wait "Pillar trends, last $nsessions sessions" "trends over every session"
+tui_wait "Pillar trends, last $nrated sessions" "trends over every rated session"
 screen=$(tui_screen)
 is "$(printf '%s\n' "$screen" | grep -cE '^ [0-9]{4}-[0-9]{2}-[0-9]{2}  ')" \
 	"$nsessions" "one row per session"
@@ -58,5 +62,36 @@ tui_keys q
 tui_wait "ownit · Home" "q goes back home"
 tui_keys q
 tui_expect_exit 0 "quit"
+tmux_ kill-session -t t
+
+# A large terminal: a line chart of all six (vision included) over the
+# sessions, with a legend of marks and whole names, and whole pillar
+# names over the columns of the list.
+tui_start 160x48 -- --db "$OWNIT_DB"
+tui_wait "ownit · Home" "large: home is up"
+tui_keys h
+tui_wait "Pillar trends, $nrated sessions, oldest left" \
+	"large: the trends are a chart over every rated session"
+screen=$(tui_screen)
+for level in 5 4 3 2 1; do
+	like "$screen" "^ $level ┤" "large: the y axis is labelled $level"
+done
+like "$screen" " └[─┴]+" "large: the x axis has a tick per session"
+first=$(db "SELECT date(min(started)) FROM session WHERE id IN (SELECT
+	session_id FROM rating) AND person_id = $pid")
+like "$screen" "^    $first " "large: the oldest session is named under the axis"
+for entry in "C Clarity" "T Trust and openness" "A Autonomy" \
+	"F Feedback systems" "R Role-model behaviours" \
+	"V Connection to vision"; do
+	like "$screen" "$entry +[1-5]\\.0\$" "large: legend $entry with its newest value"
+done
+is "$(printf '%s\n' "$screen" | sed -n '3,20p' | "$PYTHON3" -c 'import sys
+rows = sys.stdin.buffer.read().decode().splitlines()
+print(sum(any(0x2801 <= ord(ch) <= 0x28ff for ch in r) for r in rows))')" 18 \
+	"large: the chart is drawn in Braille on every plot row"
+like "$screen" "Clarity +Trust and openness +Autonomy +Feedback systems +Role-model behaviours +Coach" \
+	"large: the list's columns carry whole pillar names"
+tui_keys q q
+tui_expect_exit 0 "large: quit"
 
 done_testing

@@ -23,9 +23,15 @@ tui_keys n
 tui_wait "New session" "n asks what kind of session"
 tui_keys Enter
 tui_wait "Zoë Ångström · coaching session" "the session header names person and kind"
-tui_wait "Follow-up" "the step bar is shown"
+# At 80 columns the steps other than the current one go by short names,
+# and a done step's tick stands a blank apart from its name.
+tui_wait "✓ Follow›" "the step bar is shown, the follow-up ticked apart"
 tui_wait "flag 1/5 · statement 1/" \
 	"with nothing to follow up the session starts at the red flags"
+stmt=$(tui_screen)
+like "$stmt" "“" "the statement opens with a quote"
+like "$stmt" "[^ ]”" "and closes with one after its last word"
+like "$stmt" "^ +─{20,} *$" "the progress bar is a thin line (indented, unlike the rule)"
 tui_keys BTab
 tui_wait "Nothing to follow up." "Shift-Tab goes back to the follow-up"
 tui_keys Tab

@@ -3,6 +3,7 @@
 
 #include <check.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -274,7 +275,7 @@ START_TEST(test_render_colour_and_trim)
 	canvas_text(c, 0, 0, 3, "ab", CANVAS_STYLE_LABEL);
 	canvas_text(c, 3, 0, 3, "cd", CANVAS_STYLE_SERIES_A);
 	assert_render(c, CANVAS_RENDER_COLOR,
-		      "\033[0;1mab\033[0m \033[0;1;36mcd\033[0m\n\n");
+		      "\033[0;1mab\033[0m \033[0;1;34mcd\033[0m\n\n");
 	assert_render(c, 0, "ab cd\n\n");
 	canvas_free(c);
 }
@@ -324,6 +325,21 @@ START_TEST(test_style_names)
 }
 END_TEST
 
+/* No style is written in yellow (33) or cyan (36), nor their bright forms:
+ * on a white background they can hardly be read. */
+START_TEST(test_style_colours_read_on_white)
+{
+	for (int s = 0; s < CANVAS_STYLE_COUNT; s++) {
+		char sgr[32];
+		snprintf(sgr, sizeof sgr, ";%s;", canvas_style_sgr(s));
+		for (const char *bad = ";33;\0;36;\0;93;\0;96;\0"; *bad;
+		     bad += strlen(bad) + 1)
+			ck_assert_msg(!strstr(sgr, bad), "%s uses %s",
+				      canvas_style_name(s), bad);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("canvas");
@@ -349,6 +365,7 @@ int main(void)
 	tcase_add_test(tc, test_render_into_counts);
 	tcase_add_test(tc, test_resize_and_clear_rect);
 	tcase_add_test(tc, test_style_names);
+	tcase_add_test(tc, test_style_colours_read_on_white);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

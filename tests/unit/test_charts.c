@@ -59,6 +59,8 @@ START_TEST(test_bars_utf8)
 	ck_assert_int_eq(g.style, CANVAS_STYLE_BAND_RED);
 	canvas_get(c, 24, 0, &g); /* unfilled track */
 	ck_assert_int_eq(g.style, CANVAS_STYLE_RING);
+	canvas_get(c, 37, 1, &g); /* the status word takes its band's look */
+	ck_assert_int_eq(g.style, CANVAS_STYLE_BAND_RED);
 	canvas_free(c);
 }
 END_TEST
@@ -74,6 +76,24 @@ START_TEST(test_bars_ascii)
 	ck_assert_int_eq(charts_bars(c, 0, 0, 30, 8, &b, 1, &err), 0);
 	s = show(c);
 	ck_assert_str_eq(s, "Vague ?~ ####|-------|---- 1.0\n");
+	free(s);
+	canvas_free(c);
+}
+END_TEST
+
+/* A short row cuts the status word but keeps it. */
+START_TEST(test_bars_status_kept)
+{
+	struct error err = {0};
+	struct canvas *c = canvas_new(30, 1, CANVAS_UTF8, &err);
+	struct charts_bar b = {"Slow escalation", 2.0, 1.5, 2.5,
+			       "Worth watching"};
+	char *s;
+
+	ck_assert_int_eq(charts_bars(c, 0, 0, 30, 0, &b, 1, &err), 0);
+	s = show(c);
+	ck_assert_str_eq(s, "Slow esca\u2026 \u2501\u2501\u2501\u254b\u2500"
+			    "\u253c\u2500\u2500 2.0 Worth\u2026\n");
 	free(s);
 	canvas_free(c);
 }
@@ -117,7 +137,14 @@ START_TEST(test_sparkline)
 	free(s);
 	ck_assert_int_eq(charts_sparkline(a, 0, 0, 12, v, 6, 1, 5, 0), 6);
 	s = show(a);
-	ck_assert_str_eq(s, "_. -=^\n");
+	/* Whole ratings on a 1..5 scale show as their digits. */
+	ck_assert_str_eq(s, "12 345\n");
+	free(s);
+	double half[] = {1, 2.5, 5};
+	canvas_clear(a);
+	ck_assert_int_eq(charts_sparkline(a, 0, 0, 12, half, 3, 1, 5, 0), 3);
+	s = show(a);
+	ck_assert_str_eq(s, "1-5\n"); /* a fraction falls back to a height */
 	free(s);
 	ck_assert_int_eq(charts_sparkline(a, 0, 0, 12, v, 6, 5, 5, 0), 0);
 	canvas_free(c);
@@ -136,6 +163,7 @@ int main(void)
 	tcase_add_test(tc, test_band);
 	tcase_add_test(tc, test_bars_utf8);
 	tcase_add_test(tc, test_bars_ascii);
+	tcase_add_test(tc, test_bars_status_kept);
 	tcase_add_test(tc, test_bars_errors);
 	tcase_add_test(tc, test_sparkline);
 	suite_add_tcase(s, tc);

@@ -336,10 +336,12 @@ START_TEST(test_ascii_parts_apart)
 				ck_assert_ptr_nonnull(strchr("-|/\\*", g.cp));
 				break;
 			case CANVAS_STYLE_SERIES_B:
-				ck_assert_uint_eq(g.cp, '+');
+				/* its line, points and values */
+				ck_assert_ptr_nonnull(
+					strchr("+o0123456789.", g.cp));
 				break;
-			case CANVAS_STYLE_RING:
-				ck_assert_uint_eq(g.cp, '.');
+			case CANVAS_STYLE_RING: /* dots, ring numbers */
+				ck_assert_ptr_nonnull(strchr(".12345", g.cp));
 				break;
 			case CANVAS_STYLE_AXIS:
 				ck_assert_uint_eq(g.cp, ':');
@@ -650,6 +652,183 @@ END_TEST
 
 /* ------------------------------------------------------------ goldens */
 
+/* ------------------------------------------------- reading without colour */
+
+/* The text of row y of a canvas, as rendered. */
+static void row_text(const struct canvas *c, int y, char *out, size_t size)
+{
+	size_t o = 0;
+
+	for (int x = 0; x < canvas_width(c) && o + 5 < size; x++) {
+		struct canvas_glyph g;
+		ck_assert_int_eq(canvas_get(c, x, y, &g), 0);
+		memcpy(out + o, g.utf8, strlen(g.utf8));
+		o += strlen(g.utf8);
+	}
+	out[o] = '\0';
+}
+
+static int canvas_has(const struct canvas *c, const char *text)
+{
+	char row[4096];
+
+	for (int y = 0; y < canvas_height(c); y++) {
+		row_text(c, y, row, sizeof row);
+		if (strstr(row, text))
+			return 1;
+	}
+	return 0;
+}
+
+/* The middle names its pillar, and the comparison's centre follows. */
+START_TEST(test_centre_named)
+{
+	struct radar_input in = sample(2);
+	struct canvas *c = draw(&in, 80, 24, CANVAS_UTF8, NULL);
+
+	ck_assert_msg(canvas_has(c, "Vision 3.5 \u25ca3.0"), "centre label");
+	canvas_free(c);
+	in.nseries = 1;
+	in.centre_short = "Purpose";
+	c = draw(&in, 80, 24, CANVAS_ASCII, NULL);
+	ck_assert(canvas_has(c, "Purpose 3.5"));
+	ck_assert(!canvas_has(c, "Purpose 3.5 o"));
+	canvas_free(c);
+}
+END_TEST
+
+/* The rings are numbered 1..5 up the top spoke, quietly, in order. */
+START_TEST(test_rings_numbered)
+{
+	struct radar_input in = sample(1);
+
+	for (int mode = CANVAS_UTF8; mode <= CANVAS_ASCII; mode++) {
+		in.series[0].value[0] = 2.0; /* keep the top spoke clear */
+		struct radar_layout l;
+		struct canvas *c = draw(&in, 80, 24, mode, &l);
+		int x = (int)floor(l.cx / 2.0) + 1, last_y = 1000, seen = 0;
+		for (int k = 1; k <= 5; k++) {
+			int y = (int)floor((l.cy - l.radius * k / RADAR_MAX) / 4.0);
+			struct canvas_glyph g;
+			ck_assert_int_eq(canvas_get(c, x, y, &g), 0);
+			if (k == 1 || k >= 3) {
+				ck_assert_uint_eq(g.cp, (uint32_t)('0' + k));
+				ck_assert_int_eq(g.style, CANVAS_STYLE_RING);
+				ck_assert_int_lt(y, last_y);
+				last_y = y;
+				seen++;
+			}
+		}
+		ck_assert_int_eq(seen, 4);
+		canvas_free(c);
+	}
+}
+END_TEST
+
+/* The comparison has its own shape: a lozenge (`o`) on each of its
+ * points, drawn over the current session where they meet, and its values
+ * after the current ones in the labels. */
+START_TEST(test_comparison_shape_and_values)
+{
+	struct radar_input in = sample(2);
+
+	/* Equal on Autonomy: both points are in one place. */
+	in.series[1].value[2] = in.series[0].value[2];
+	for (int mode = CANVAS_UTF8; mode <= CANVAS_ASCII; mode++) {
+		struct radar_layout l;
+		struct canvas *c = draw(&in, 80, 24, mode, &l);
+		uint32_t mark = mode == CANVAS_ASCII ? 'o' : 0x25CA;
+		for (int a = 0; a < RADAR_AXES; a++) {
+			double x, y;
+			struct canvas_glyph g;
+			radar_point(&l, a, in.series[1].value[a], &x, &y);
+			ck_assert_int_eq(canvas_get(c, (int)floor(x / 2),
+						    (int)floor(y / 4), &g), 0);
+			ck_assert_uint_eq(g.cp, mark);
+			ck_assert_int_eq(g.style, CANVAS_STYLE_SERIES_B);
+		}
+		ck_assert(canvas_has(c, mode == CANVAS_ASCII
+						? "Clarity 3.8 o3.1"
+						: "Clarity 3.8 \u25ca3.1"));
+		ck_assert(canvas_has(c, mode == CANVAS_ASCII
+						? "Autonomy 3.0 o3.0"
+						: "Autonomy 3.0 \u25ca3.0"));
+		ck_assert(canvas_has(c, mode == CANVAS_ASCII ? "+o+" :
+						"\u2812\u25ca\u2812"));
+		canvas_free(c);
+	}
+}
+END_TEST
+
+/* Where the outlines share a stretch, the comparison is the one seen. */
+START_TEST(test_comparison_on_top)
+{
+	struct radar_input in = sample(2);
+	int shared = 0;
+
+	for (int a = 0; a < RADAR_AXES; a++)
+		in.series[1].value[a] = in.series[0].value[a];
+	struct canvas *c = draw(&in, 80, 24, CANVAS_UTF8, NULL);
+	for (int y = 0; y < 23; y++)
+		for (int x = 0; x < 80; x++) {
+			struct canvas_glyph g;
+			ck_assert_int_eq(canvas_get(c, x, y, &g), 0);
+			if (g.style == CANVAS_STYLE_SERIES_B)
+				shared++;
+		}
+	/* Dashes of four dots in seven: most outline cells carry B. */
+	ck_assert_int_gt(shared, 40);
+	canvas_free(c);
+}
+END_TEST
+
+static int is_a(const struct canvas *c, int x, int y, const char *chars)
+{
+	struct canvas_glyph g;
+
+	return canvas_get(c, x, y, &g) == 0 &&
+	       g.style == CANVAS_STYLE_SERIES_A && g.cp < 128 &&
+	       strchr(chars, (int)g.cp);
+}
+
+/* An ASCII outline is one stroke: along each edge every step of its
+ * longer side has exactly one cell of it near the true line (no gaps, no
+ * doubled strokes), and no two slants stand side by side ("//"). */
+START_TEST(test_ascii_outline_clean)
+{
+	struct radar_input in = sample(1);
+	struct radar_layout l;
+	struct canvas *c = draw(&in, 80, 24, CANVAS_ASCII, &l);
+
+	for (int a = 0; a < RADAR_AXES; a++) {
+		int b = (a + 1) % RADAR_AXES;
+		double x0, y0, x1, y1;
+		radar_point(&l, a, in.series[0].value[a], &x0, &y0);
+		radar_point(&l, b, in.series[0].value[b], &x1, &y1);
+		double cx0 = x0 / 2, cy0 = y0 / 4, cx1 = x1 / 2, cy1 = y1 / 4;
+		int flat = fabs(cx1 - cx0) >= fabs(cy1 - cy0);
+		int n = (int)floor(flat ? fabs(cx1 - cx0) : fabs(cy1 - cy0));
+		for (int i = 2; i <= n - 2; i++) {
+			double t = (double)i / n;
+			int mx = (int)floor(cx0 + t * (cx1 - cx0));
+			int my = (int)floor(cy0 + t * (cy1 - cy0));
+			int hits = 0;
+			for (int d = -1; d <= 1; d++)
+				hits += flat ? is_a(c, mx, my + d, "-|/\\*")
+					     : is_a(c, mx + d, my, "-|/\\*");
+			ck_assert_msg(hits == 1, "edge %d, step %d: %d cells",
+				      a, i, hits);
+		}
+	}
+	for (int y = 0; y < 23; y++)
+		for (int x = 0; x + 1 < 80; x++)
+			ck_assert_msg(!(is_a(c, x, y, "/\\") &&
+					is_a(c, x + 1, y, "/\\")),
+				      "doubled slant at %d,%d", x, y);
+	canvas_free(c);
+}
+END_TEST
+
 static void golden(const char *name, const char *got)
 {
 	const char *src = getenv("OWNIT_SRCDIR");
@@ -693,12 +872,20 @@ START_TEST(test_goldens)
 		enum canvas_mode mode;
 		unsigned flags;
 	} g[] = {
-		{"radar-80x24.txt", 80, 24, 2, CANVAS_UTF8, 0},
-		{"radar-36x14.txt", 36, 14, 1, CANVAS_UTF8, 0},
-		{"radar-80x24-ascii.txt", 80, 24, 2, CANVAS_ASCII, 0},
-		{"radar-60x20-color.txt", 60, 20, 2, CANVAS_UTF8,
+		/* Plain UTF-8 is also what NO_COLOR gets. */
+		{"radar-36x14-utf8.txt", 36, 14, 2, CANVAS_UTF8, 0},
+		{"radar-36x14-ascii.txt", 36, 14, 2, CANVAS_ASCII, 0},
+		{"radar-36x14-color.txt", 36, 14, 2, CANVAS_UTF8,
 		 CANVAS_RENDER_COLOR},
-		{"radar-160x48.txt", 160, 48, 2, CANVAS_UTF8, 0},
+		{"radar-80x24-utf8.txt", 80, 24, 2, CANVAS_UTF8, 0},
+		{"radar-80x24-ascii.txt", 80, 24, 2, CANVAS_ASCII, 0},
+		{"radar-80x24-color.txt", 80, 24, 2, CANVAS_UTF8,
+		 CANVAS_RENDER_COLOR},
+		{"radar-80x24-one.txt", 80, 24, 1, CANVAS_UTF8, 0},
+		{"radar-160x48-utf8.txt", 160, 48, 2, CANVAS_UTF8, 0},
+		{"radar-160x48-ascii.txt", 160, 48, 2, CANVAS_ASCII, 0},
+		{"radar-160x48-color.txt", 160, 48, 2, CANVAS_UTF8,
+		 CANVAS_RENDER_COLOR},
 	};
 
 	for (size_t i = 0; i < sizeof g / sizeof g[0]; i++) {
@@ -734,6 +921,11 @@ int main(void)
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_format);
 	tcase_add_test(tc, test_table);
+	tcase_add_test(tc, test_centre_named);
+	tcase_add_test(tc, test_rings_numbered);
+	tcase_add_test(tc, test_comparison_shape_and_values);
+	tcase_add_test(tc, test_comparison_on_top);
+	tcase_add_test(tc, test_ascii_outline_clean);
 	tcase_add_test(tc, test_goldens);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -215,8 +215,11 @@ START_TEST(flag_bars_for_screens)
 		ck_assert(bars[i].red_at == 2.5);
 		ck_assert_int_eq(isnan(bars[i].score) != 0,
 				 !f.score.flags[i].has_score);
-		ck_assert_ptr_null(bars[i].note);
+		/* The status word, so the bar reads without colour. */
+		ck_assert_ptr_nonnull(bars[i].note);
 	}
+	ck_assert_str_eq(bars[vague].note, "Act now");
+	ck_assert_str_eq(bars[slow].note, "Worth watching");
 	free(bars);
 	sessionfacts_free(&f);
 }

@@ -1,0 +1,266 @@
+/* test_trend.c - the line chart of ratings over sessions. */
+#include "config.h"
+
+#include <check.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/trend.h"
+
+#define NS 7
+
+static const double clarity[NS] = {2, 2, 2, 3, 4, 4, 4};
+static const double trust[NS] = {3, 5, 4, 5, 4, 5, NAN};
+static const double vision[NS] = {1, 2, 3, 3, 4, 5, 5};
+static const char *const days[NS] = {
+	"2026-06-14", "2026-07-12", "2026-08-10", "2026-09-07",
+	"2026-10-05", "2026-11-02", "2026-11-29"};
+
+static struct trend_series series[3] = {
+	{"Clarity", clarity},
+	{"Trust and openness", trust},
+	{"Connection to vision", vision},
+};
+
+static struct trend_input sample(void)
+{
+	return (struct trend_input){series, 3, NS, 1.0, 5.0, days};
+}
+
+static struct canvas *draw(const struct trend_input *in, int w, int h,
+			   enum canvas_mode mode, struct trend_layout *l)
+{
+	struct error err = {0};
+	struct canvas *c = canvas_new(w, h, mode, &err);
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_msg(trend_draw(c, 0, 0, w, h, in, l, &err) == 0,
+		      "trend_draw: %s", err.msg);
+	return c;
+}
+
+static void row_text(const struct canvas *c, int y, char *out, size_t size)
+{
+	size_t o = 0;
+
+	for (int x = 0; x < canvas_width(c) && o + 5 < size; x++) {
+		struct canvas_glyph g;
+		ck_assert_int_eq(canvas_get(c, x, y, &g), 0);
+		memcpy(out + o, g.utf8, strlen(g.utf8));
+		o += strlen(g.utf8);
+	}
+	out[o] = '\0';
+}
+
+static int cell_is(const struct canvas *c, int x, int y, uint32_t cp,
+		   enum canvas_style st)
+{
+	struct canvas_glyph g;
+	return canvas_get(c, x, y, &g) == 0 && g.cp == cp && g.style == st;
+}
+
+/* Where a value of a session lands, in cells, by the chart's own rule:
+ * the level rows are spread evenly over the plot's dot rows. */
+static int value_row(const struct trend_layout *l, double v)
+{
+	double top = 4.0 * l->plot_y + 1.5, span = 4.0 * l->plot_h - 3.0;
+	return (int)floor((top + span * (5.0 - v) / 4.0) / 4.0);
+}
+
+/* Each series wears its initial on every point, at its value's row, in
+ * its own style; the newest point of each is there too. */
+START_TEST(test_marks_on_points)
+{
+	struct trend_input in = sample();
+	struct trend_layout l;
+	struct canvas *c = draw(&in, 100, 20, CANVAS_ASCII, &l);
+
+	ck_assert_int_eq(l.mark[0], 'C');
+	ck_assert_int_eq(l.mark[1], 'T');
+	ck_assert(l.legend_right);
+	/* Clarity rises from 2 to 4: its first point low, its last high. */
+	int found_first = 0, found_last = 0;
+	for (int x = l.plot_x; x < l.plot_x + 3; x++)
+		found_first |= cell_is(c, x, value_row(&l, 2.0), 'C',
+				       CANVAS_STYLE_SERIES_A);
+	for (int x = l.plot_x + l.plot_w - 3; x < l.plot_x + l.plot_w; x++)
+		found_last |= cell_is(c, x, value_row(&l, 4.0), 'C',
+				      CANVAS_STYLE_SERIES_A);
+	ck_assert(found_first);
+	ck_assert(found_last);
+	canvas_free(c);
+}
+END_TEST
+
+/* The y axis is labelled at every whole rating, top to bottom, and the
+ * first and last sessions are named under the x axis. */
+START_TEST(test_axes_labelled)
+{
+	struct trend_input in = sample();
+	struct trend_layout l;
+	struct canvas *c = draw(&in, 100, 20, CANVAS_UTF8, &l);
+	char row[2048];
+
+	for (int v = 1; v <= 5; v++) {
+		row_text(c, value_row(&l, v), row, sizeof row);
+		char want[8];
+		snprintf(want, sizeof want, "%d \u2524", v);
+		ck_assert_msg(strncmp(row, want, strlen(want)) == 0,
+			      "level %d row: %s", v, row);
+	}
+	row_text(c, l.plot_y + l.plot_h + 1, row, sizeof row);
+	ck_assert_ptr_nonnull(strstr(row, "2026-06-14"));
+	ck_assert_ptr_nonnull(strstr(row, "2026-11-29"));
+	ck_assert(strstr(row, "2026-06-14") < strstr(row, "2026-11-29"));
+	canvas_free(c);
+}
+END_TEST
+
+/* Beside the plot, each series: its mark, its whole name, its newest
+ * value (a session without the rating is skipped). */
+START_TEST(test_legend)
+{
+	struct trend_input in = sample();
+	struct trend_layout l;
+	struct canvas *c = draw(&in, 100, 20, CANVAS_UTF8, &l);
+	char row[2048];
+
+	row_text(c, 0, row, sizeof row);
+	ck_assert_ptr_nonnull(strstr(row, "C Clarity"));
+	ck_assert_ptr_nonnull(strstr(row, " 4.0"));
+	row_text(c, 1, row, sizeof row);
+	ck_assert_ptr_nonnull(strstr(row, "T Trust and openness"));
+	ck_assert_ptr_nonnull(strstr(row, " 5.0"));
+	/* C is taken by Clarity: the next word that is not "to". */
+	row_text(c, 2, row, sizeof row);
+	ck_assert_ptr_nonnull(strstr(row, "V Connection to vision"));
+	ck_assert_ptr_nonnull(strstr(row, " 5.0"));
+	canvas_free(c);
+}
+END_TEST
+
+/* Initials that repeat give way to numbers; a narrow chart puts the
+ * legend under the plot. */
+START_TEST(test_clashing_marks_and_narrow)
+{
+	struct trend_input in = sample();
+	struct trend_layout l;
+	char row[2048];
+
+	series[2].name = "Clarity";
+	struct canvas *c = draw(&in, 40, 10, CANVAS_UTF8, &l);
+	series[2].name = "Connection to vision";
+	ck_assert_int_eq(l.mark[0], '1');
+	ck_assert_int_eq(l.mark[2], '3');
+	ck_assert(!l.legend_right);
+	row_text(c, 9, row, sizeof row);
+	ck_assert_msg(strncmp(row, "1 Clar", 6) == 0, "legend: %s", row);
+	canvas_free(c);
+}
+END_TEST
+
+/* The plot takes the space it is given: twice the rows, twice the
+ * distance between levels. */
+START_TEST(test_scales_to_space)
+{
+	struct trend_input in = sample();
+	struct trend_layout a, b;
+	struct canvas *c1 = draw(&in, 80, 12, CANVAS_UTF8, &a);
+	struct canvas *c2 = draw(&in, 160, 30, CANVAS_UTF8, &b);
+
+	ck_assert_int_gt(b.plot_w, 2 * a.plot_w - 20);
+	ck_assert_int_gt(value_row(&b, 1) - value_row(&b, 5),
+			 2 * (value_row(&a, 1) - value_row(&a, 5)));
+	canvas_free(c1);
+	canvas_free(c2);
+}
+END_TEST
+
+/* ASCII output is printable ASCII only, and every series draws a line
+ * between its points, not just marks. */
+START_TEST(test_ascii_and_lines)
+{
+	struct trend_input in = sample();
+	struct error err = {0};
+	char *s = trend_render(&in, 100, 20, CANVAS_ASCII, 0, &err);
+	int lines = 0;
+
+	ck_assert_ptr_nonnull(s);
+	for (const char *p = s; *p; p++)
+		ck_assert(*p == '\n' || (*p >= 0x20 && *p <= 0x7e));
+	for (const char *p = s; *p; p++)
+		lines += *p == '/' || *p == '\\' || *p == '-';
+	ck_assert_int_gt(lines, 40);
+	free(s);
+	s = trend_render(&in, 100, 20, CANVAS_UTF8, 0, &err);
+	/* Braille dots: U+2800..U+28FF are E2 A0..A3 xx in UTF-8. */
+	ck_assert(strstr(s, "\xe2\xa0") || strstr(s, "\xe2\xa1") ||
+		  strstr(s, "\xe2\xa2") || strstr(s, "\xe2\xa3"));
+	free(s);
+}
+END_TEST
+
+START_TEST(test_errors)
+{
+	struct trend_input in = sample();
+	struct error err = {0};
+	double bad[NS] = {1, 2, 3, 6, 1, 1, 1};
+	struct trend_series s = {"Autonomy", bad};
+
+	ck_assert_ptr_null(trend_render(&in, 20, 10, CANVAS_UTF8, 0, &err));
+	ck_assert_ptr_nonnull(strstr(err.msg, "too small"));
+	in.series = &s;
+	in.nseries = 1;
+	ck_assert_ptr_null(trend_render(&in, 80, 10, CANVAS_UTF8, 0, &err));
+	ck_assert_str_eq(err.msg, "trend: Autonomy, session 4: value 6 "
+				  "outside 1..5");
+	in = sample();
+	in.nseries = 7;
+	ck_assert_ptr_null(trend_render(&in, 80, 10, CANVAS_UTF8, 0, &err));
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+}
+END_TEST
+
+/* One session: a mark in the middle, no line, no crash. */
+START_TEST(test_one_session)
+{
+	struct trend_input in = sample();
+	struct trend_layout l;
+	struct canvas *c;
+
+	in.n = 1;
+	c = draw(&in, 60, 8, CANVAS_UTF8, &l);
+	ck_assert(cell_is(c, l.plot_x + (l.plot_w - 1) / 2,
+			  value_row(&l, 2.0), 'C', CANVAS_STYLE_SERIES_A) ||
+		  cell_is(c, l.plot_x + l.plot_w / 2, value_row(&l, 2.0), 'C',
+			  CANVAS_STYLE_SERIES_A));
+	canvas_free(c);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("trend");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	tcase_add_test(tc, test_marks_on_points);
+	tcase_add_test(tc, test_axes_labelled);
+	tcase_add_test(tc, test_legend);
+	tcase_add_test(tc, test_clashing_marks_and_narrow);
+	tcase_add_test(tc, test_scales_to_space);
+	tcase_add_test(tc, test_ascii_and_lines);
+	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_one_session);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}
