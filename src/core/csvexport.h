@@ -73,7 +73,7 @@ int csvexport_write(struct store *s, const struct content *c,
 char *csvexport_decimal(double v, char buf[32]);
 
 /* The number of columns of the detail format, and its header names. */
-#define CSVEXPORT_DETAIL_COLUMNS 26
+#define CSVEXPORT_DETAIL_COLUMNS 27
 extern const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS];
 
 /* Columns of the detail format, by name. */
@@ -104,6 +104,7 @@ enum csvexport_detail_col {
 	DCOL_OBSTACLE,
 	DCOL_TIME,
 	DCOL_CLOSED,
+	DCOL_NO_OCCASION, /* answers: 1 "no occasion / can't say", else 0 */
 };
 
 #endif

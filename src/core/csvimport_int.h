@@ -69,6 +69,7 @@ struct row {
 	enum rtype type;
 	const char *f[CSVEXPORT_DETAIL_COLUMNS];
 	int value, start, reached, rung, archived, kind, status, step;
+	int no_occasion;
 };
 
 

@@ -59,13 +59,15 @@ START_TEST(shipped_content_loads)
 	ck_assert_ptr_nonnull(c);
 	ck_assert_uint_eq(d.nerrors, 0);
 	ck_assert_uint_eq(d.nwarnings, 0);
-	ck_assert_str_eq(c->version, "2026.11.1");
+	ck_assert_str_eq(c->version, "2026.12.1");
 	ck_assert_uint_eq(c->nflags, 5);
-	ck_assert_uint_eq(c->nitems, 22);
+	/* 23 asked, and the 7 rewritten in 2026.12.1 kept as retired. */
+	ck_assert_uint_eq(c->nitems, 30);
+	ck_assert_uint_eq(c->nasked, 23);
 	ck_assert_uint_eq(c->nscale, 5);
 	ck_assert_uint_eq(c->npillars, 6);
 	ck_assert_uint_eq(c->nrungs, 8);
-	ck_assert_uint_eq(c->npractices, 4);
+	ck_assert_uint_eq(c->npractices, 5);
 	ck_assert_uint_eq(c->nchecks, 12);
 	ck_assert_uint_eq(c->nbands, 6);
 	ck_assert_double_eq(c->gap_threshold, 1.5);
@@ -96,8 +98,17 @@ START_TEST(lookups)
 	ck_assert_ptr_nonnull(c);
 	ck_assert_int_eq(content_flag_index(c, "not-my-job"), 2);
 	ck_assert_int_eq(content_flag_index(c, "nope"), -1);
-	ck_assert_int_eq(content_item_index(c, "vague-updates-5"), 4);
+	ck_assert_int_eq(content_item_index(c, "vague-updates-5b"), 4);
 	ck_assert_int_eq(c->items[4].reverse, 1);
+	ck_assert_int_eq(c->items[4].retired, 0);
+	/* The statement it replaced is still known, but no longer asked. */
+	long old = content_item_index(c, "vague-updates-5");
+	ck_assert_int_eq(old, 24);
+	ck_assert_int_eq(c->items[old].retired, 1);
+	ck_assert_int_eq(c->items[old].reverse, 1);
+	ck_assert_uint_eq(c->items[old].flag, 0);
+	for (size_t i = 0; i < c->flags[0].items.n; i++)
+		ck_assert_uint_ne(c->flags[0].items.idx[i], (size_t)old);
 	ck_assert_int_eq(content_pillar_index(c, "autonomy"), 2);
 	ck_assert_int_eq(content_rung_index(c, "own-it"), 5);
 	ck_assert_int_eq(content_practice_index(c, "share-context"), 1);
@@ -105,11 +116,12 @@ START_TEST(lookups)
 	ck_assert_str_eq(content_scale_label(c, 0), "Never");
 	ck_assert_str_eq(content_scale_label(c, 4), "Almost always");
 	ck_assert_ptr_null(content_scale_label(c, 5));
-	/* not-my-job points at clarity and vision. */
+	/* not-my-job points at clarity, vision and autonomy. */
 	const struct content_flag *f = &c->flags[2];
-	ck_assert_uint_eq(f->pillars.n, 2);
+	ck_assert_uint_eq(f->pillars.n, 3);
 	ck_assert_str_eq(c->pillars[f->pillars.idx[0]].id, "clarity");
 	ck_assert_str_eq(c->pillars[f->pillars.idx[1]].id, "vision");
+	ck_assert_str_eq(c->pillars[f->pillars.idx[2]].id, "autonomy");
 	ck_assert_uint_eq(c->practices[0].nactions, 3);
 	ck_assert_str_eq(c->practices[0].actions[1],
 			 "Name the decisions the owner can take without "
@@ -134,7 +146,7 @@ START_TEST(bands)
 	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 2.5)->band,
 			 "red");
 	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 4)->label,
-			 "Act now");
+			 "Discuss first");
 	ck_assert_ptr_null(content_band_for(c, CONTENT_BAND_FLAG, 4.01));
 	ck_assert_ptr_null(content_band_for(c, CONTENT_BAND_FLAG, -0.1));
 	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_PILLAR, 1)->band,
@@ -213,7 +225,7 @@ START_TEST(fixture_bom_accepted)
 	ck_assert_uint_eq(c->nitems, 22);
 	ck_assert_str_eq(c->items[0].id, "vague-updates-1");
 	/* A partial override records that the content was changed. */
-	ck_assert_str_eq(c->version, "2026.11.1+local");
+	ck_assert_str_eq(c->version, "2026.12.1+local");
 	content_free(c);
 }
 END_TEST
@@ -282,11 +294,14 @@ START_TEST(user_folder_replaces_file_by_file)
 	free(items);
 	struct content *c = content_load(SHIPPED, dir, &d, &e);
 	ck_assert_ptr_nonnull(c);
-	ck_assert_uint_eq(c->nitems, 23);
-	ck_assert_uint_eq(c->flags[2].items.n, 5);
-	ck_assert_str_eq(c->items[22].statement, "A new statement.");
+	/* The new row leaves the optional `retired` field off: asked. */
+	ck_assert_uint_eq(c->nitems, 31);
+	ck_assert_uint_eq(c->nasked, 24);
+	ck_assert_uint_eq(c->flags[2].items.n, 6);
+	ck_assert_str_eq(c->items[30].statement, "A new statement.");
+	ck_assert_int_eq(c->items[30].retired, 0);
 	ck_assert_uint_eq(c->npillars, 6);
-	ck_assert_str_eq(c->version, "2026.11.1+local");
+	ck_assert_str_eq(c->version, "2026.12.1+local");
 	content_free(c);
 	content_diags_free(&d);
 	fixture_write(dir, "VERSION", "9.9-team\n", 9);
@@ -352,8 +367,8 @@ START_TEST(rule_bands_cover_without_overlap)
 	       "bands.csv:1:1: no gap row: the perception-gap threshold is "
 	       "needed");
 	content_diags_free(&d);
-	EXPECT("bands.csv", fixture_replace("bands.csv", "Worth watching",
-					    "Worth watching,extra"),
+	EXPECT("bands.csv", fixture_replace("bands.csv", "Worth a look",
+					    "Worth a look,extra"),
 	       "bands.csv:3:6: field beyond the last column");
 }
 END_TEST
@@ -382,7 +397,15 @@ END_TEST
 
 START_TEST(rule_four_items_per_flag)
 {
-	EXPECT("items.csv", fixture_edit_line("items.csv", 23, NULL),
+	EXPECT("items.csv", fixture_edit_line("items.csv", 24, NULL),
+	       "redflags.csv:6:1: red flag \"passive-agreement\" has 3 "
+	       "statements in items.csv; at least 4 are needed");
+	content_diags_free(&d);
+	/* Retired statements are not asked, so they do not count. */
+	EXPECT("items.csv",
+	       fixture_replace("items.csv",
+			       "questions an assumption behind a plan of mine.,1,0",
+			       "questions an assumption behind a plan of mine.,1,1"),
 	       "redflags.csv:6:1: red flag \"passive-agreement\" has 3 "
 	       "statements in items.csv; at least 4 are needed");
 }
@@ -391,8 +414,10 @@ END_TEST
 START_TEST(rule_reverse_item_warning)
 {
 	struct content *c = expect_ok(
-		"items.csv", fixture_replace("items.csv", "better for it.\",1",
-					     "better for it.\",0"));
+		"items.csv",
+		fixture_replace("items.csv",
+				"an assumption behind a plan of mine.,1,0",
+				"an assumption behind a plan of mine.,0,0"));
 	ck_assert_uint_eq(d.nwarnings, 1);
 	ck_assert_str_eq(d.warnings[0],
 			 "redflags.csv:6:1: warning: red flag "
@@ -406,10 +431,10 @@ START_TEST(rule_extra_columns_warn)
 {
 	struct content *c = expect_ok(
 		"items.csv",
-		fixture_replace("items.csv", "statement,reverse",
-				"statement,reverse,notes"));
+		fixture_replace("items.csv", "reverse,retired",
+				"reverse,retired,notes"));
 	ck_assert_uint_eq(d.nwarnings, 1);
-	ck_assert_str_eq(d.warnings[0], "items.csv:1:5: warning: unknown "
+	ck_assert_str_eq(d.warnings[0], "items.csv:1:6: warning: unknown "
 					"column \"notes\" ignored");
 	content_free(c);
 }
@@ -449,7 +474,12 @@ START_TEST(rule_duplicate_and_missing_fields)
 	       "2)");
 	content_diags_free(&d);
 	EXPECT("items.csv", fixture_append("items.csv", "x-1,vague-updates\n"),
-	       "items.csv:24:3: missing field \"statement\"");
+	       "items.csv:32:3: missing field \"statement\"");
+	content_diags_free(&d);
+	EXPECT("items.csv",
+	       fixture_append("items.csv", "x-1,vague-updates,Said.,0,yes\n"),
+	       "items.csv:32:5: retired must be a whole number from 0 to 1, "
+	       "not \"yes\"");
 	content_diags_free(&d);
 	EXPECT("items.csv", strdup(""),
 	       "items.csv:1:1: empty file: a header row is needed");
@@ -470,8 +500,8 @@ START_TEST(rule_fields_well_formed)
 	       "items.csv:2:3: empty statement");
 	content_diags_free(&d);
 	EXPECT("items.csv",
-	       fixture_replace("items.csv", "without being prompted.\",1",
-			       "without being prompted.\",2"),
+	       fixture_replace("items.csv", "without my asking for it.\",1",
+			       "without my asking for it.\",2"),
 	       "items.csv:6:4: reverse must be a whole number from 0 to 1, not "
 	       "\"2\"");
 	content_diags_free(&d);
@@ -490,7 +520,7 @@ END_TEST
 START_TEST(rule_references_resolve)
 {
 	EXPECT("redflags.csv",
-	       fixture_replace("redflags.csv", "clarity;feedback-systems",
+	       fixture_replace("redflags.csv", "clarity;feedback-systems;vision",
 			       "clarity; feedback ;clarity;"),
 	       "redflags.csv:2:4: empty entry in the list (ids are separated "
 	       "by ';')",
@@ -505,6 +535,8 @@ START_TEST(rule_references_resolve)
 	       "and '-' (at most 64)");
 	content_diags_free(&d);
 	EXPECT("pillars.csv", fixture_replace("pillars.csv", "vision,", "purpose,"),
+	       "redflags.csv:2:4: unknown pillar \"vision\" (not in "
+	       "pillars.csv)",
 	       "redflags.csv:4:4: unknown pillar \"vision\" (not in "
 	       "pillars.csv)",
 	       "pillars.csv:1:1: no \"vision\" pillar: the centre of the model "

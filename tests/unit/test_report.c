@@ -77,12 +77,15 @@ START_TEST(sections_of_a_full_session)
 	ck_assert(has_line(r, "Red flags (0 never .. 4 almost always)"));
 	ck_assert(has_line(r, "Pillars (1 .. 5)"));
 	ck_assert(has_line(r, "Strongest signals"));
-	ck_assert(has_line(r, "1. Vague or evasive updates: 3.0 · Act now"));
+	ck_assert(has_line(r, "1. Vague or evasive updates: 3.0 · Discuss first"));
 	ck_assert(has_line(r, "2. Slow or defensive escalation: 2.0 · Worth "
-			      "watching"));
-	ck_assert(has_line(r, "  Pillar    Self  Evidence    Gap"));
-	ck_assert(has_line(r, "  Clarity    4.0       2.0   +2.0  Self-view "
-			      "well above the evidence"));
+			      "a look"));
+	/* vague-updates also points at the vision (content 2026.12.1), so
+	 * the centre has evidence and joins the table. */
+	ck_assert(has_line(r, "  Pillar                 Self  Evidence    Gap"));
+	ck_assert(has_line(r, "  Clarity                 4.0       2.0   +2.0  "
+			      "Self-view well above the"));
+	ck_assert(has_line(r, "  Connection to vision    3.0       2.0   +1.0"));
 	ck_assert(has_line(r, "  Situation: Release hand-over, \"again\""));
 	ck_assert(has_line(r, "  → 4 Wait and hope: We wait, a bit"));
 	ck_assert(has_line(r, "      longer"));

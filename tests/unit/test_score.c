@@ -125,13 +125,17 @@ START_TEST(pillar_evidence_and_gap)
 	ck_assert_int_eq(p->rated, 0);
 	ck_assert_int_eq(p->has_gap, 0);
 	p = &r.pillars[pillar("role-modelling")];
-	ck_assert_double_eq(p->evidence, 1.0);
-	ck_assert_double_eq(p->gap, 1.0);
+	/* slow-escalation, missed-commitments and passive-agreement:
+	 * (2 x 5 + 2 x 3.5 + 1 x 1) / 5 = 18 / 5 */
+	ck_assert_double_eq_tol(p->evidence, 3.6, 1e-12);
+	ck_assert_double_eq_tol(p->gap, 2 - 3.6, 1e-12);
 	p = &r.pillars[pillar("vision")];
 	ck_assert_int_eq(p->rated, 1);
 	ck_assert_int_eq(p->self, 5);
-	ck_assert_int_eq(p->has_evidence, 0);
-	ck_assert_int_eq(p->has_gap, 0);
+	/* vague-updates (not-my-job has no score): 5 - 3 = 2. */
+	ck_assert_int_eq(p->has_evidence, 1);
+	ck_assert_double_eq(p->evidence, 2.0);
+	ck_assert_int_eq(p->gap_flagged, 1);
 }
 END_TEST
 
