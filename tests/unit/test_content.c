@@ -160,6 +160,170 @@ START_TEST(bands)
 }
 END_TEST
 
+/* The exact edges: 1.5 and 2.5 are the first values of their bands, and
+ * a mean a hair under an edge through floating point stays on it. */
+START_TEST(band_edges_exact)
+{
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 1.5)->band,
+			 "amber");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 2.5)->band,
+			 "red");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 2.4999)->band,
+			 "amber");
+	ck_assert_str_eq(
+		content_band_for(c, CONTENT_BAND_FLAG, 2.5 - 1e-13)->band,
+		"red");
+	ck_assert_str_eq(
+		content_band_for(c, CONTENT_BAND_FLAG, 1.5 - 1e-13)->band,
+		"amber");
+	/* 0.1 + 0.2 + ... lands beside 3.5: still the strong band. */
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_PILLAR,
+					  (0.7 + 0.7 + 0.7 + 0.7 + 0.7) * 1.0)
+				 ->band,
+			 "strong");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 1.5)->label,
+			 "Worth a look");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 0)->label,
+			 "Few signs");
+	content_free(c);
+}
+END_TEST
+
+/* Each pillar, the centre included, draws evidence from two red flags
+ * or more, so no pillar's evidence rests on a single signal. */
+START_TEST(every_pillar_has_two_flags)
+{
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	for (size_t p = 0; p < c->npillars; p++) {
+		size_t n = 0;
+		for (size_t f = 0; f < c->nflags; f++)
+			for (size_t k = 0; k < c->flags[f].pillars.n; k++)
+				n += c->flags[f].pillars.idx[k] == p;
+		ck_assert_msg(n >= 2, "pillar %s has evidence from %zu red "
+				      "flag(s)", c->pillars[p].id, n);
+	}
+	content_free(c);
+}
+END_TEST
+
+/* The levels of these pillars move along one dimension each: the word
+ * that names it is in every level, and no two levels read the same. */
+START_TEST(pillar_levels_one_dimension)
+{
+	static const struct {
+		const char *pillar, *word;
+	} dim[] = {
+		{"trust-openness", "problem"}, /* how early one is raised */
+		{"role-modelling", "miss"},    /* how I own my own misses */
+		{"vision", "people"},          /* what people can do with why */
+	};
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	for (size_t i = 0; i < sizeof dim / sizeof dim[0]; i++) {
+		long p = content_pillar_index(c, dim[i].pillar);
+		ck_assert_int_ge(p, 0);
+		for (int v = 0; v < CONTENT_RATING_MAX; v++) {
+			const char *lv = c->pillars[p].level[v];
+			ck_assert_msg(strcasestr(lv, dim[i].word) != NULL,
+				      "%s level %d lacks \"%s\": %s",
+				      dim[i].pillar, v + 1, dim[i].word, lv);
+			for (int w = 0; w < v; w++)
+				ck_assert_str_ne(lv, c->pillars[p].level[w]);
+		}
+	}
+	/* Knowing the purpose (4) is not yet acting on it (5). */
+	long vis = content_pillar_index(c, "vision");
+	ck_assert_ptr_null(strstr(c->pillars[vis].level[3], "choose"));
+	ck_assert_ptr_nonnull(strstr(c->pillars[vis].level[4], "choose"));
+	content_free(c);
+}
+END_TEST
+
+/* LibreOffice Calc offers comma, semicolon and tab as separators at
+ * once: a semicolon or tab outside quotes would split a field. */
+START_TEST(shipped_lists_quoted)
+{
+	static const char *const files[] = {
+		"items.csv",	 "pillars.csv", "redflags.csv",
+		"practices.csv", "bands.csv",	"scale.csv"};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char *path = NULL;
+		ck_assert_int_ge(asprintf(&path, "%s/%s", SHIPPED, files[i]),
+				 0);
+		FILE *fp = fopen(path, "rb");
+		ck_assert_ptr_nonnull(fp);
+		int ch, quoted = 0;
+		unsigned long line = 1;
+		while ((ch = getc(fp)) != EOF) {
+			if (ch == '"')
+				quoted = !quoted;
+			else if (ch == '\n')
+				line++;
+			else if (!quoted && (ch == ';' || ch == '\t'))
+				ck_abort_msg("%s:%lu: '%c' outside quotes",
+					     files[i], line, ch);
+		}
+		fclose(fp);
+		free(path);
+	}
+	/* And the lists still read as lists. */
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(c->flags[0].pillars.n, 3);
+	ck_assert_uint_eq(c->practices[4].nactions, 3);
+	content_free(c);
+}
+END_TEST
+
+/* The model elements the product shows: territorial ownership as a
+ * statement, the hero-trap questions as a practice. */
+START_TEST(model_elements_in_content)
+{
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	long it = content_item_index(c, "not-my-job-5");
+	ck_assert_int_ge(it, 0);
+	ck_assert_ptr_nonnull(strstr(c->items[it].statement, "territory"));
+	long p = content_practice_index(c, "hand-back");
+	ck_assert_int_ge(p, 0);
+	const struct content_practice *pr = &c->practices[p];
+	ck_assert_ptr_nonnull(strstr(pr->actions[0], "is this one mine"));
+	ck_assert_ptr_nonnull(strstr(pr->actions[1], "propose"));
+	ck_assert_ptr_nonnull(strstr(pr->actions[2], "interruptions"));
+	ck_assert_ptr_nonnull(strstr(pr->actions[2], "priorities"));
+	/* Reached from the flags and the pillar it serves. */
+	ck_assert_int_ge(content_pillar_index(c, "autonomy"), 0);
+	const struct content_pillar *au =
+		&c->pillars[content_pillar_index(c, "autonomy")];
+	int found = 0;
+	for (size_t k = 0; k < au->practices.n; k++)
+		found |= au->practices.idx[k] == (size_t)p;
+	ck_assert_int_eq(found, 1);
+	content_free(c);
+}
+END_TEST
+
+START_TEST(rule_band_edges_one_decimal)
+{
+	EXPECT("bands.csv",
+	       strdup("kind,band,min,max,label\n"
+		      "flag,green,0,1.55,Few signs\n"
+		      "flag,amber,1.55,2.5,Worth a look\n"
+		      "flag,red,2.5,4,Discuss first\n"
+		      "pillar,low,1,2.5,Low\n"
+		      "pillar,medium,2.5,3.5,Medium\n"
+		      "pillar,strong,3.5,5,Strong\n"
+		      "gap,threshold,1.25,4,Well above\n"),
+	       "bands.csv:2:4: max may have at most one decimal, not "
+	       "\"1.55\": scores are shown to one decimal",
+	       "bands.csv:3:3: min may have at most one decimal, not "
+	       "\"1.55\": scores are shown to one decimal");
+}
+END_TEST
+
 /* ---------------------------------------------- broken fixture folders */
 
 /* Loads the shipped content with a fixture folder laid over it. */
@@ -601,6 +765,11 @@ static Suite *content_suite(void)
 	tcase_add_test(t, shipped_content_loads);
 	tcase_add_test(t, lookups);
 	tcase_add_test(t, bands);
+	tcase_add_test(t, band_edges_exact);
+	tcase_add_test(t, every_pillar_has_two_flags);
+	tcase_add_test(t, pillar_levels_one_dimension);
+	tcase_add_test(t, shipped_lists_quoted);
+	tcase_add_test(t, model_elements_in_content);
 	suite_add_tcase(s, t);
 	t = tcase_create("fixtures");
 	tcase_add_checked_fixture(t, NULL, teardown);
@@ -620,6 +789,7 @@ static Suite *content_suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, rule_scale_complete);
 	tcase_add_test(t, rule_bands_cover_without_overlap);
+	tcase_add_test(t, rule_band_edges_one_decimal);
 	tcase_add_test(t, rule_below_then_above);
 	tcase_add_test(t, rule_four_items_per_flag);
 	tcase_add_test(t, rule_reverse_item_warning);

@@ -92,6 +92,60 @@ START_TEST(round_trip_is_byte_identical)
 }
 END_TEST
 
+static int find_no_occasion(const struct store_answer *a, void *ud)
+{
+	if (strcmp(a->item_id, "passive-agreement-2") == 0)
+		*(int *)ud = a->no_occasion ? 1 + (a->value >= 0) : 0;
+	return 0;
+}
+
+/* A "no occasion" answer leaves the value empty and says so in the last
+ * column, and comes back from an import as it was. */
+START_TEST(no_occasion_round_trip)
+{
+	struct error e = {0};
+	struct store_session ses;
+	ck_assert_int_eq(store_session_get(sd.s, sd.s1, &ses, &e), 1);
+	struct store_answer a = {sd.s1, "passive-agreement-2", "Said late.",
+				 -1, NULL, "2026-03-02T09:14:00Z", 1};
+	ck_assert_int_eq(store_answer_save(sd.s, &a, &e), 0);
+	size_t len;
+	struct csvimport_counts n;
+	char *one = detail_of(sd.s, &len);
+	char want[256];
+	snprintf(want, sizeof want,
+		 "\r\nanswer,,,%s,,,,,,,,,,passive-agreement-2,,Said late.,,"
+		 ",,,,,,,2026-03-02T09:14:00Z,,1\r\n",
+		 ses.uuid);
+	ck_assert_msg(strstr(one, want) != NULL, "%s", one);
+	ck_assert_ptr_nonnull(strstr(one, ",vague-updates-1,3,"));
+	ck_assert_msg(import(one, len, &n, &e) == 0, "%s\n%s", e.msg, diags);
+	int got = -1;
+	int64_t id;
+	ck_assert_int_eq(store_session_find_uuid(dst, ses.uuid, &id, &e), 1);
+	ck_assert_int_eq(store_answers_each(dst, id, find_no_occasion, &got,
+					    &e),
+			 0);
+	ck_assert_int_eq(got, 1);
+	/* A value beside "no occasion" is refused. */
+	char *bad = strdup(one);
+	char *at = strstr(bad, want);
+	ck_assert_ptr_nonnull(at);
+	char *v = strstr(at, "passive-agreement-2,,") + 20;
+	memmove(v + 1, v, strlen(v) + 1);
+	*v = '2';
+	diags[0] = '\0';
+	store_close(dst);
+	dst = seed_empty(&sd, "dst2.db");
+	ck_assert_int_eq(import(bad, strlen(bad), &n, &e), -1);
+	ck_assert_ptr_nonnull(strstr(diags, "answer row: \"no_occasion\" is 1, "
+					    "so \"value\" must be empty"));
+	free(bad);
+	free(one);
+	store_session_clear(&ses);
+}
+END_TEST
+
 START_TEST(second_import_changes_nothing)
 {
 	size_t len, len2;
@@ -252,6 +306,7 @@ int main(void)
 	TCase *tc = tcase_create("import");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, round_trip_is_byte_identical);
+	tcase_add_test(tc, no_occasion_round_trip);
 	tcase_add_test(tc, second_import_changes_nothing);
 	tcase_add_test(tc, people_matched_by_name_any_case);
 	tcase_add_test(tc, broken_rows_all_reported);
