@@ -43,7 +43,8 @@ static const struct action diag_actions[] = {
 	{0, L'2', "2", NULL, NULL, DG_RATE},
 	{0, L'3', "3", NULL, NULL, DG_RATE},
 	{0, L'4', "4", NULL, NULL, DG_RATE},
-	{0, L'-', "-", "no occasion",
+	/* Not on the key line: the row below the scale shows its key. */
+	{0, L'-', "-", NULL,
 	 "no occasion to see it, or can't say (not scored)", DG_NONE},
 	{KEY_UP, 0, "Up/Down", NULL, "choose on the scale (also k/j)", DG_UP},
 	{0, L'k', "k", NULL, NULL, DG_UP},
