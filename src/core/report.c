@@ -227,8 +227,8 @@ static int no_occasion_line(struct build *b)
 		return 0;
 	return report_addf(b->r, CANVAS_STYLE_NONE, "", "  ",
 			   "No occasion / can't say (not scored): %s", list)
-		       ? nomem(b)
-		       : 0;
+		   ? nomem(b)
+		   : 0;
 }
 
 static int sec_flags(struct build *b)

@@ -77,11 +77,11 @@ struct score_input {
 };
 
 struct score_flag {
-	size_t answered;  /* statements answered with a value */
+	size_t answered;    /* statements answered with a value */
 	size_t no_occasion; /* answered "no occasion / can't say" */
-	size_t followups; /* missed commitments counted (follow-up rule) */
-	int has_score;    /* 0 when nothing was answered or counted */
-	double score;     /* 0..4, higher = stronger warning sign */
+	size_t followups;   /* missed commitments counted (follow-up rule) */
+	int has_score;      /* 0 when nothing was answered or counted */
+	double score;       /* 0..4, higher = stronger warning sign */
 };
 
 struct score_pillar {
