@@ -72,8 +72,12 @@ int csvexport_write(struct store *s, const struct content *c,
  * looking at the locale.  Returns buf. */
 char *csvexport_decimal(double v, char buf[32]);
 
-/* The number of columns of the detail format, and its header names. */
+/* The number of columns of the detail format, and its header names.
+ * Columns are only ever added at the end; an import also reads a file
+ * from an older ownit, whose header stops after the first
+ * CSVEXPORT_DETAIL_COLUMNS_MIN of them (the later ones are then empty). */
 #define CSVEXPORT_DETAIL_COLUMNS 27
+#define CSVEXPORT_DETAIL_COLUMNS_MIN 26
 extern const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS];
 
 /* Columns of the detail format, by name. */
