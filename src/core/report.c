@@ -236,11 +236,16 @@ static int sec_flags(struct build *b)
 	struct report *r = b->r;
 	const struct content *c = b->c;
 	const struct score_result *sr = &b->cur.score;
-	if (sr->nsignals == 0)
+	size_t none = 0;
+	for (size_t f = 0; f < c->nflags; f++)
+		none += sr->flags[f].no_occasion;
+	if (sr->nsignals == 0 && !none)
 		return 0;
 	if (report_heading(r, REPORT_SEC_FLAGS,
 			   "Red flags (0 never .. 4 almost always)"))
 		return nomem(b);
+	if (sr->nsignals == 0)
+		return no_occasion_line(b); /* no bar has a score to draw */
 	struct charts_bar *bars = calloc(c->nflags, sizeof *bars);
 	if (!bars)
 		return nomem(b);

@@ -176,6 +176,17 @@ START_TEST(no_occasion_named)
 	ck_assert(has_line(r, "1. Vague or evasive updates: 3.0 · Discuss "
 			      "first"));
 	report_free(r);
+	/* A session with nothing but "no occasion" still says so. */
+	struct store_session ses = {.person_id = 1, .kind = STORE_KIND_SELF,
+				    .content_version = "2026.12.1"};
+	ck_assert_int_eq(store_session_add(sd.s, &ses, &e), 0);
+	a.session_id = ses.id;
+	ck_assert_int_eq(store_answer_save(sd.s, &a, &e), 0);
+	r = build(ses.id, 80, CANVAS_UTF8);
+	ck_assert(has_line(r, "Red flags (0 never .. 4 almost always)"));
+	ck_assert(has_line(r, "No occasion / can't say (not scored): Vague or "
+			      "evasive updates 1"));
+	report_free(r);
 }
 END_TEST
 
