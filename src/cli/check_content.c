@@ -43,7 +43,7 @@ static int check_dir(const char *dir)
 	} else {
 		printf("content OK: %zu red flags, %zu statements, %zu pillars, "
 		       "%zu rungs, %zu practices, %zu checks\n",
-		       c->nflags, c->nitems, c->npillars, c->nrungs,
+		       c->nflags, c->nasked, c->npillars, c->nrungs,
 		       c->npractices, c->nchecks);
 		if (fflush(stdout) != 0)
 			rc = 1;

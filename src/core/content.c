@@ -84,12 +84,14 @@ const struct content_band *content_band_for(const struct content *c,
 		const struct content_band *b = &c->bands[i];
 		if (b->kind != kind)
 			continue;
-		if (value >= b->min && value < b->max)
+		if (value + CONTENT_BAND_SLACK >= b->min &&
+		    value + CONTENT_BAND_SLACK < b->max)
 			return b;
 		last = b;
 	}
 	/* Bands are half-open; the top of the range belongs to the last. */
-	if (last && value == last->max)
+	if (last && value + CONTENT_BAND_SLACK >= last->max &&
+	    value <= last->max)
 		return last;
 	return NULL;
 }

@@ -47,16 +47,22 @@ struct content_flag {
 	const char *summary;
 	struct content_refs pillars;   /* into content.pillars */
 	struct content_refs practices; /* into content.practices */
-	struct content_refs items;     /* its statements, file order */
+	struct content_refs items;     /* the statements asked, file order */
 };
 
 /* A diagnostic statement (items.csv), rated on the frequency scale.  A
- * reverse item describes a healthy behaviour: it scores 4 - value. */
+ * reverse item describes a healthy behaviour: it scores 4 - value.
+ *
+ * A statement whose meaning changes gets a new id; the old row stays in
+ * the file marked retired (the optional `retired` column, 1).  A retired
+ * statement is no longer asked, but a session that answered it still
+ * scores it exactly as before, so old sessions read as they were. */
 struct content_item {
 	const char *id;
 	size_t flag; /* into content.flags */
 	const char *statement;
 	int reverse;
+	int retired;
 };
 
 /* One step of the frequency scale (scale.csv). */
@@ -123,8 +129,9 @@ struct content {
 	const char *version; /* VERSION, "+local" added for partial overrides */
 	const struct content_flag *flags;
 	size_t nflags;
-	const struct content_item *items;
+	const struct content_item *items; /* asked and retired, file order */
 	size_t nitems;
+	size_t nasked; /* statements the diagnostic asks (not retired) */
 	const struct content_scale *scale; /* values 0..4, in order */
 	size_t nscale;
 	const struct content_pillar *pillars;
@@ -189,7 +196,13 @@ long content_check_index(const struct content *c, const char *id);
 /* The label of a frequency value 0..4, or NULL out of range. */
 const char *content_scale_label(const struct content *c, int value);
 
-/* The band a score falls in, or NULL when outside the kind's range. */
+/* How far below a band edge a value still counts as on the edge: a mean
+ * computed in floating point may land a hair under an exact edge. */
+#define CONTENT_BAND_SLACK 1e-9
+
+/* The band a score falls in, or NULL when outside the kind's range.  The
+ * lower edge belongs to the band (1.5 is amber, not green), the top of
+ * the range to the last band. */
 const struct content_band *content_band_for(const struct content *c,
 					    enum content_band_kind kind,
 					    double value);

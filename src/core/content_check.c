@@ -175,7 +175,8 @@ static void resolve_all(struct loader *L)
 	}
 }
 
-/* Each red flag's statements, and the minimum the diagnostic needs. */
+/* Each red flag's statements, and the minimum the diagnostic needs;
+ * retired statements are not asked, so they count for neither. */
 static void link_items(struct loader *L)
 {
 	struct raw_flag *rf = RAW(L, flags, struct raw_flag);
@@ -185,7 +186,7 @@ static void link_items(struct loader *L)
 	for (size_t f = 0; f < L->flags.n; f++) {
 		size_t n = 0, reverse = 0;
 		for (size_t i = 0; i < L->items.n; i++)
-			n += ri[i].it.flag == f;
+			n += ri[i].it.flag == f && !ri[i].it.retired;
 		size_t *idx = pool_alloc(L->pool, (n ? n : 1) * sizeof *idx);
 		if (!idx) {
 			loader_oom(L);
@@ -193,7 +194,7 @@ static void link_items(struct loader *L)
 		}
 		n = 0;
 		for (size_t i = 0; i < L->items.n; i++) {
-			if (ri[i].it.flag != f)
+			if (ri[i].it.flag != f || ri[i].it.retired)
 				continue;
 			idx[n++] = i;
 			reverse += ri[i].it.reverse;
@@ -470,6 +471,8 @@ static struct content *build(struct loader *L)
 	c->version = L->version;
 	COPY_OUT(L, c, flags, raw_flag, f, flags, nflags);
 	COPY_OUT(L, c, items, raw_item, it, items, nitems);
+	for (size_t i = 0; i < c->nitems; i++)
+		c->nasked += !c->items[i].retired;
 	COPY_OUT(L, c, pillars, raw_pillar, p, pillars, npillars);
 	COPY_OUT(L, c, practices, raw_practice, p, practices, npractices);
 	COPY_OUT(L, c, checks, raw_check, k, checks, nchecks);

@@ -27,8 +27,8 @@ const char *const content_files[] = {
 static const char *const cols_redflags[] = {"id",	 "title",
 					    "summary",	 "pillars",
 					    "practices", NULL};
-static const char *const cols_items[] = {"id", "flag", "statement", "reverse",
-					 NULL};
+static const char *const cols_items[] = {"id",	   "flag",    "statement",
+					 "reverse", "retired", NULL};
 static const char *const cols_scale[] = {"value", "label", NULL};
 static const char *const cols_pillars[] = {
 	"id",	  "name",   "summary", "question", "level1",	"level2",
@@ -47,6 +47,13 @@ const char *const *const content_columns[CF_COUNT] = {
 	cols_pillars,  cols_ladder, cols_practices,
 	cols_checks,   cols_bands,  NULL,
 };
+
+/* A content folder written before statements could be retired has no
+ * `retired` column, and every statement in it is asked. */
+int content_column_optional(enum content_file f, size_t k)
+{
+	return f == CF_ITEMS && k == 4;
+}
 
 /* -------------------------------------------------------- diagnostics */
 
@@ -163,7 +170,7 @@ static int read_header(struct reading *rd, const struct csvfile_record *rec)
 	}
 	int complete = 1;
 	for (size_t k = 0; known[k]; k++) {
-		if (L->colpos[rd->f][k])
+		if (L->colpos[rd->f][k] || content_column_optional(rd->f, k))
 			continue;
 		loader_diag(L, 0, rd->f, rec->line, k + 1,
 			    "missing column \"%s\"", known[k]);
@@ -199,7 +206,8 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 			unnamed_data(rd, rec->line, i);
 	}
 	for (size_t k = 0; content_columns[rd->f][k]; k++) {
-		if (!v[k]) {
+		/* An optional field may be left off the end of a row. */
+		if (!v[k] && !content_column_optional(rd->f, k)) {
 			loader_diag(L, 0, rd->f, rec->line,
 				    L->colpos[rd->f][k],
 				    "missing field \"%s\"",

@@ -118,6 +118,9 @@ struct loader {
 /* The known columns of each CSV file, NULL-terminated. */
 extern const char *const *const content_columns[CF_COUNT];
 
+/* 1 when column k of file f may be left out (its field is then NULL). */
+int content_column_optional(enum content_file f, size_t k);
+
 /* Adds "FILE:LINE:COL: message" to the errors (warn = 0) or warnings. */
 void loader_diag(struct loader *L, int warn, enum content_file f,
 		 unsigned long line, size_t col, const char *fmt, ...)

@@ -113,6 +113,21 @@ static int decimal(struct row *r, size_t i, double *out)
 	return 0;
 }
 
+/* Scores are shown cut to one decimal (score.h); an edge with more
+ * decimals would let the figure shown sit in a different band than the
+ * score. */
+static int tenths(struct row *r, size_t i)
+{
+	const char *dot = memchr(r->v[i]->data, '.', r->v[i]->len);
+	if (!dot || r->v[i]->len - (size_t)(dot - r->v[i]->data) <= 2)
+		return 0;
+	loader_diag(r->L, 0, r->f, r->line, col(r, i),
+		    "%s may have at most one decimal, not \"%s\": scores "
+		    "are shown to one decimal",
+		    content_columns[r->f][i], r->v[i]->data);
+	return -1;
+}
+
 #define PUSH(L, vec, type) ((type *)vec_push(&(L)->vec, sizeof(type)))
 
 static int row_redflag(struct row *r)
@@ -139,6 +154,7 @@ static int row_item(struct row *r)
 	x->flag = ref(r, 1);
 	x->it.statement = text(r, 2);
 	x->it.reverse = whole(r, 3, 0, 1) == 1;
+	x->it.retired = r->v[4] && whole(r, 4, 0, 1) == 1;
 	return 0;
 }
 
@@ -294,6 +310,8 @@ static int row_band(struct row *r)
 			    kind);
 	x->b.band = text(r, 1);
 	int bad = decimal(r, 2, &x->b.min) | decimal(r, 3, &x->b.max);
+	for (size_t i = 2; !bad && !x->gap && i <= 3; i++)
+		bad |= tenths(r, i);
 	if (!bad && x->b.min >= x->b.max)
 		loader_diag(r->L, 0, r->f, r->line, col(r, 3),
 			    "max (%g) must be above min (%g)", x->b.max,

@@ -28,7 +28,7 @@ const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS] = {
 	"step",     "item",         "value",        "text",
 	"note",     "start_rung",   "reached_rung", "rung",
 	"owner",    "due",          "reviewed_in",  "obstacle",
-	"time",     "closed",
+	"time",     "closed",       "no_occasion",
 };
 
 void csvexport_options_init(struct csvexport_options *o)
@@ -355,6 +355,7 @@ static int detail_answer(const struct store_answer *a, void *ud)
 	f[DCOL_TEXT] = a->statement;
 	f[DCOL_NOTE] = a->note;
 	f[DCOL_TIME] = a->answered;
+	f[DCOL_NO_OCCASION] = a->no_occasion ? "1" : "0";
 	return detail_row(x, f);
 }
 

@@ -98,8 +98,12 @@ int csvexport_check_target(struct store *s, const char *path,
  * looking at the locale.  Returns buf. */
 char *csvexport_decimal(double v, char buf[32]);
 
-/* The number of columns of the detail format, and its header names. */
-#define CSVEXPORT_DETAIL_COLUMNS 26
+/* The number of columns of the detail format, and its header names.
+ * Columns are only ever added at the end; an import also reads a file
+ * from an older ownit, whose header stops after the first
+ * CSVEXPORT_DETAIL_COLUMNS_MIN of them (the later ones are then empty). */
+#define CSVEXPORT_DETAIL_COLUMNS 27
+#define CSVEXPORT_DETAIL_COLUMNS_MIN 26
 extern const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS];
 
 /* Columns of the detail format, by name. */
@@ -130,6 +134,7 @@ enum csvexport_detail_col {
 	DCOL_OBSTACLE,
 	DCOL_TIME,
 	DCOL_CLOSED,
+	DCOL_NO_OCCASION, /* answers: 1 "no occasion / can't say", else 0 */
 };
 
 #endif

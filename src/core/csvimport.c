@@ -53,7 +53,12 @@ int csvimport_store_problem(struct imp *im, unsigned long line, struct error *e)
 static int check_header(struct imp *im, const struct csvfile_record *rec)
 {
 	im->header_seen = 1;
-	for (size_t i = 0; i < CSVEXPORT_DETAIL_COLUMNS; i++) {
+	size_t n = rec->nfields;
+	if (n < CSVEXPORT_DETAIL_COLUMNS_MIN)
+		n = CSVEXPORT_DETAIL_COLUMNS_MIN;
+	if (n > CSVEXPORT_DETAIL_COLUMNS)
+		n = CSVEXPORT_DETAIL_COLUMNS;
+	for (size_t i = 0; i < n; i++) {
 		const char *got = i < rec->nfields ? rec->fields[i].data : "";
 		if (i >= rec->nfields ||
 		    strcmp(got, csvexport_detail_header[i]) != 0) {
@@ -66,13 +71,14 @@ static int check_header(struct imp *im, const struct csvfile_record *rec)
 			return 1;
 		}
 	}
-	if (rec->nfields != CSVEXPORT_DETAIL_COLUMNS) {
+	if (rec->nfields > CSVEXPORT_DETAIL_COLUMNS) {
 		csvimport_problem(im, rec->line,
 				  "not an `ownit export --detail` file: "
 				  "the header has %zu columns, expected %d",
 				  rec->nfields, CSVEXPORT_DETAIL_COLUMNS);
 		return 1;
 	}
+	im->ncols = n;
 	return 0;
 }
 
@@ -84,14 +90,15 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 	if (!im->header_seen)
 		return check_header(im, rec);
 	im->n->rows++;
-	if (rec->nfields != CSVEXPORT_DETAIL_COLUMNS) {
-		csvimport_problem(im, rec->line, "%zu fields, expected %d",
-				  rec->nfields, CSVEXPORT_DETAIL_COLUMNS);
+	if (rec->nfields != im->ncols) {
+		csvimport_problem(im, rec->line, "%zu fields, expected %zu",
+				  rec->nfields, im->ncols);
 		return 0;
 	}
+	/* Columns an older export did not have read as empty. */
 	struct row r = {.line = rec->line};
-	for (int c = 0; c < CSVEXPORT_DETAIL_COLUMNS; c++)
-		r.f[c] = rec->fields[c].data;
+	for (size_t c = 0; c < CSVEXPORT_DETAIL_COLUMNS; c++)
+		r.f[c] = c < im->ncols ? rec->fields[c].data : "";
 	int t;
 	for (t = 0; t < R_COUNT; t++)
 		if (strcmp(r.f[DCOL_RECORD], csvimport_rtypes[t].name) == 0)

@@ -353,8 +353,9 @@ static int apply_inner(struct imp *im, const struct row *r, int writing)
 	switch (r->type) {
 	case R_ANSWER: {
 		struct store_answer a = {
-		    sid,      r->f[DCOL_ITEM],	 r->f[DCOL_TEXT],
-		    r->value, opt(r, DCOL_NOTE), r->f[DCOL_TIME]};
+		    sid,	   r->f[DCOL_ITEM],   r->f[DCOL_TEXT],
+		    r->value,	   opt(r, DCOL_NOTE), r->f[DCOL_TIME],
+		    r->no_occasion};
 		rc = store_answer_save(im->s, &a, &e);
 		break;
 	}

@@ -36,6 +36,8 @@ struct imp {
 	struct error *err; /* a system failure: stops everything */
 	size_t problems;
 	int header_seen;
+	size_t ncols; /* columns of this file's header (an older export may
+	               * have fewer than CSVEXPORT_DETAIL_COLUMNS) */
 	int failed; /* a system failure happened */
 
 	/* The session the rows below belong to. */
@@ -80,6 +82,7 @@ struct row {
 	 * them the way a spreadsheet writes dates back */
 	char time_buf[2][DATES_TS_SIZE];
 	char day_buf[DATES_DAY_SIZE];
+	int no_occasion;
 };
 
 

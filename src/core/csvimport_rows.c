@@ -82,7 +82,8 @@ const struct csvimport_rtype csvimport_rtypes[R_COUNT] = {
 		   BIT(DCOL_COACH) | BIT(DCOL_CONTENT_VERSION) |
 		       BIT(DCOL_STEP) | BIT(DCOL_CLOSED)},
     [R_ANSWER] = {"answer", BIT(DCOL_SESSION) | BIT(DCOL_ITEM) | BIT(DCOL_TIME),
-		  BIT(DCOL_VALUE) | BIT(DCOL_TEXT) | BIT(DCOL_NOTE)},
+		  BIT(DCOL_VALUE) | BIT(DCOL_TEXT) | BIT(DCOL_NOTE) |
+		      BIT(DCOL_NO_OCCASION)},
     [R_RATING] = {"rating",
 		  BIT(DCOL_SESSION) | BIT(DCOL_ITEM) | BIT(DCOL_VALUE) |
 		      BIT(DCOL_TIME),
@@ -206,6 +207,14 @@ static void check_values(struct imp *im, struct row *r, int *bad)
 	int hi = r->type == R_RATING ? 5 : 4;
 	check_int(im, r, DCOL_VALUE, lo, hi, &r->value, bad);
 	check_int(im, r, DCOL_ARCHIVED, 0, 1, &r->archived, bad);
+	r->no_occasion = 0;
+	check_int(im, r, DCOL_NO_OCCASION, 0, 1, &r->no_occasion, bad);
+	if (r->no_occasion && r->value >= 0) {
+		csvimport_problem(im, r->line,
+				  "answer row: \"no_occasion\" is 1, so "
+				  "\"value\" must be empty");
+		*bad = 1;
+	}
 	check_int(im, r, DCOL_START_RUNG, STORE_RUNG_MIN, STORE_RUNG_MAX,
 		  &r->start, bad);
 	check_int(im, r, DCOL_REACHED_RUNG, STORE_RUNG_MIN, STORE_RUNG_MAX,

@@ -176,17 +176,27 @@ struct model {
 	char placeholder[64];
 };
 
+/* The i-th statement the diagnostic asks: retired ones are skipped, as
+ * a session run today would never answer them. */
+static const struct content_item *asked(const struct model *m, size_t i)
+{
+	size_t k = 0;
+	while (m->c->items[k].retired || i--)
+		k++;
+	return &m->c->items[k];
+}
+
 static size_t item_flag(const struct model *m, size_t i)
 {
 	if (m->c)
-		return m->c->items[i].flag % NFLAGS;
+		return asked(m, i)->flag % NFLAGS;
 	return i / 4;
 }
 
 static const char *item_id(struct model *m, size_t i, char buf[40])
 {
 	if (m->c)
-		return m->c->items[i].id;
+		return asked(m, i)->id;
 	snprintf(buf, 40, "%s-%zu", flag_ids[i / 4], i % 4 + 1);
 	return buf;
 }
@@ -194,7 +204,7 @@ static const char *item_id(struct model *m, size_t i, char buf[40])
 static const char *item_text(struct model *m, size_t i)
 {
 	if (m->c)
-		return m->c->items[i].statement;
+		return asked(m, i)->statement;
 	snprintf(m->placeholder, sizeof m->placeholder,
 		 "Sample statement %zu about %s", i % 4 + 1,
 		 flag_titles[i / 4]);
@@ -228,7 +238,7 @@ static int write_answers(struct store *s, struct model *m, struct rng *r,
 		char idbuf[40], when[DATES_TS_SIZE];
 		size_t f = item_flag(m, i);
 		int v = clamp((int)(level(ss, f) + 0.5) + rng_jitter(r), 0, 4);
-		if (m->c && m->c->items[i].reverse)
+		if (m->c && asked(m, i)->reverse)
 			v = 4 - v;
 		stamp(ss->day, 9 * 3600 + 35 * 60 + (int)i * 41, when);
 		struct store_answer a = {
@@ -433,7 +443,7 @@ int demo_seed(struct store *s, const struct content *content,
 {
 	struct model m = {.c = content};
 	char today[DATES_DAY_SIZE];
-	m.nitems = content ? content->nitems : NFLAGS * 4;
+	m.nitems = content ? content->nasked : NFLAGS * 4;
 	m.npillars = content ? content->npillars : NPILLARS;
 	const char *version = content && content->version ? content->version
 							  : "builtin";

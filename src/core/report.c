@@ -208,8 +208,11 @@ void report_flag_bars(const struct content *c, const struct score_result *sr,
 		red = amber;
 	for (size_t i = 0; i < c->nflags; i++) {
 		bars[i].label = c->flags[i].title;
-		bars[i].score =
-		    sr->flags[i].has_score ? sr->flags[i].score : NAN;
+		/* Shown cut to one decimal, so the figure and its colour
+		 * agree with the band of the exact score (score.h). */
+		bars[i].score = sr->flags[i].has_score
+				    ? score_shown(sr->flags[i].score)
+				    : NAN;
 		bars[i].amber_at = amber;
 		bars[i].red_at = red;
 		bars[i].note = flag_status(c, &bars[i]);
@@ -237,16 +240,46 @@ static int flags_key(struct build *b, double amber, double red)
 		       : 0;
 }
 
+/* Statements answered "no occasion / can't say", per red flag: they are
+ * answered but not in the scores above, and a reader should know. */
+static int no_occasion_line(struct build *b)
+{
+	const struct content *c = b->c;
+	const struct score_result *sr = &b->cur.score;
+	char list[1024];
+	size_t n = 0, total = 0;
+	list[0] = '\0';
+	for (size_t f = 0; f < c->nflags; f++) {
+		size_t k = sr->flags[f].no_occasion;
+		if (!k || n >= sizeof list)
+			continue;
+		total += k;
+		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s %zu",
+				      n ? ", " : "", c->flags[f].title, k);
+	}
+	if (!total)
+		return 0;
+	return report_addf(b->r, CANVAS_STYLE_NONE, "", "  ",
+			   "No occasion / can't say (not scored): %s", list)
+		   ? nomem(b)
+		   : 0;
+}
+
 static int sec_flags(struct build *b)
 {
 	struct report *r = b->r;
 	const struct content *c = b->c;
 	const struct score_result *sr = &b->cur.score;
-	if (sr->nsignals == 0)
+	size_t none = 0;
+	for (size_t f = 0; f < c->nflags; f++)
+		none += sr->flags[f].no_occasion;
+	if (sr->nsignals == 0 && !none)
 		return 0;
 	if (report_heading(r, REPORT_SEC_FLAGS,
 			   "Red flags (0 never .. 4 almost always)"))
 		return nomem(b);
+	if (sr->nsignals == 0)
+		return no_occasion_line(b); /* no bar has a score to draw */
 	struct charts_bar *bars = calloc(c->nflags, sizeof *bars);
 	if (!bars)
 		return nomem(b);
@@ -264,7 +297,9 @@ static int sec_flags(struct build *b)
 	}
 	if (report_add_canvas(r, cv))
 		return nomem(b);
-	return flags_key(b, amber, red);
+	if (flags_key(b, amber, red))
+		return -1;
+	return no_occasion_line(b);
 }
 
 /* ---------------------------------------------------------------- radar */
@@ -401,7 +436,7 @@ static int one_signal(struct build *b, size_t rank, size_t f)
 	const struct content_band *band =
 	    content_band_for(c, CONTENT_BAND_FLAG, score);
 	char v[16], names[1024];
-	radar_format(score, 0, r->mode, v);
+	radar_format(score_shown(score), 0, r->mode, v);
 	if (report_addf(r, CANVAS_STYLE_LABEL, "", "   ", "%zu. %s: %s%s%s",
 			rank, fl->title, v, band ? dot(r) : "",
 			band ? band->label : ""))

@@ -5,12 +5,22 @@
 #include "core/score.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 double score_item_value(int reverse, int value)
 {
 	return reverse ? (double)(CONTENT_SCALE_MAX - value) : (double)value;
+}
+
+double score_shown(double v)
+{
+	/* A mean that is exactly on a tenth may come out of the division a
+	 * hair below it; the margin (far below 1/10 of any realistic count
+	 * of answers) keeps such a value on its tenth.  content_band_for
+	 * allows the same margin, so the two never disagree. */
+	return floor(v * 10.0 + CONTENT_BAND_SLACK * 10.0) / 10.0;
 }
 
 double score_evidence(double flag_score)
@@ -42,7 +52,9 @@ static int latest_answers(const struct content *c, const struct score_input *in,
 			(*unknown)++;
 			continue;
 		}
-		if (a->value < CONTENT_SCALE_MIN || a->value > CONTENT_SCALE_MAX)
+		if (a->value != SCORE_NO_OCCASION &&
+		    (a->value < CONTENT_SCALE_MIN ||
+		     a->value > CONTENT_SCALE_MAX))
 			return error_set(err, ERROR_INPUT,
 					 "answer to \"%s\" is %d; answers run "
 					 "%d to %d",
@@ -60,12 +72,18 @@ static void score_flags(const struct content *c, const struct score_input *in,
 	for (size_t f = 0; f < c->nflags; f++) {
 		struct score_flag *sf = &out->flags[f];
 		double sum = 0;
-		for (size_t j = 0; j < c->flags[f].items.n; j++) {
-			size_t it = c->flags[f].items.idx[j];
-			if (last[it] < 0)
+		/* Every statement of the flag, retired ones included: an old
+		 * session scores what it answered. */
+		for (size_t it = 0; it < c->nitems; it++) {
+			if (c->items[it].flag != f || last[it] < 0)
 				continue;
+			const struct score_answer *a = &in->answers[last[it]];
+			if (a->value == SCORE_NO_OCCASION) {
+				sf->no_occasion++;
+				continue;
+			}
 			sum += score_item_value(c->items[it].reverse,
-						in->answers[last[it]].value);
+						a->value);
 			sf->answered++;
 		}
 		if ((long)f == missed_flag) {

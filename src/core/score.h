@@ -8,7 +8,18 @@
  *
  * Red-flag score: the mean of the flag's answered statements on 0..4,
  * a reverse statement counting 4 - value.  Unanswered statements do not
- * count, and a flag with no answers has no score (not zero).
+ * count, and a flag with no answers has no score (not zero).  A statement
+ * answered "no occasion / can't say" is answered (progress and resume
+ * count it) but not scored: it is left out of the mean and counted in
+ * score_flag.no_occasion instead.  Retired statements a session answered
+ * score as they always did (see content.h).
+ *
+ * Bands and what is shown: a score falls in a band by its exact value
+ * (the lower edge belongs to the band, see content_band_for), and is
+ * shown cut to one decimal, never rounded up (score_shown).  Band edges
+ * have at most one decimal (the loader checks), so the figure shown always
+ * lies in the same band as the exact score: 2.4999 is shown as 2.4 and
+ * sits below an edge at 2.5; 2.5 itself is shown as 2.5 and sits above.
  *
  * Follow-up rule: every commitment reported missed since the person's last
  * session counts as one more answer of 4 ("almost always") on the
@@ -38,7 +49,11 @@
 /* At most this many missed commitments count on the red flag. */
 #define SCORE_MISSED_MAX 4
 
-/* An answer to a diagnostic statement: item id, value 0..4. */
+/* The value of an answer "no occasion / can't say". */
+#define SCORE_NO_OCCASION (-1)
+
+/* An answer to a diagnostic statement: item id, value 0..4 or
+ * SCORE_NO_OCCASION. */
 struct score_answer {
 	const char *item;
 	int value;
@@ -62,10 +77,11 @@ struct score_input {
 };
 
 struct score_flag {
-	size_t answered;  /* statements answered */
-	size_t followups; /* missed commitments counted (follow-up rule) */
-	int has_score;    /* 0 when nothing was answered or counted */
-	double score;     /* 0..4, higher = stronger warning sign */
+	size_t answered;    /* statements answered with a value */
+	size_t no_occasion; /* answered "no occasion / can't say" */
+	size_t followups;   /* missed commitments counted (follow-up rule) */
+	int has_score;      /* 0 when nothing was answered or counted */
+	double score;       /* 0..4, higher = stronger warning sign */
 };
 
 struct score_pillar {
@@ -91,6 +107,10 @@ struct score_result {
 
 /* The 0..4 contribution of one answer: value, or 4 - value when reverse. */
 double score_item_value(int reverse, int value);
+
+/* The figure a score (or any value with bands) is shown as: cut to one
+ * decimal, so that it never reads as the band above (see the top). */
+double score_shown(double v);
 
 /* The pillar evidence (1..5) a red-flag score (0..4) stands for. */
 double score_evidence(double flag_score);

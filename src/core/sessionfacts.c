@@ -63,7 +63,7 @@ static int on_answer(const struct store_answer *a, void *ud)
 {
 	struct load *l = ud;
 	struct sessionfacts *f = l->f;
-	if (a->value < 0)
+	if (a->value < 0 && !a->no_occasion)
 		return 0; /* a note without a rating scores nothing */
 	long k = content_item_index(l->c, a->item_id);
 	if (k < 0) {
@@ -76,7 +76,8 @@ static int on_answer(const struct store_answer *a, void *ud)
 		return 1;
 	}
 	f->answers_[f->nanswers].item = l->c->items[k].id;
-	f->answers_[f->nanswers].value = a->value;
+	f->answers_[f->nanswers].value =
+		a->no_occasion ? SCORE_NO_OCCASION : a->value;
 	f->nanswers++;
 	return 0;
 }

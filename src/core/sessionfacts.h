@@ -24,7 +24,7 @@
 struct sessionfacts {
 	int64_t session_id;
 	struct score_result score; /* parallel to the content */
-	size_t nanswers;           /* answers with a value */
+	size_t nanswers;           /* answers with a value or no occasion */
 	size_t nratings;
 	size_t unknown;            /* answers and ratings the content lacks */
 	int has_ladder;

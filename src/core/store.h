@@ -253,9 +253,12 @@ struct store_answer {
 	int value;             /* 0..4, or -1 for "not rated yet" */
 	const char *note;      /* optional */
 	const char *answered;  /* NULL on save: now */
+	int no_occasion;       /* 1: "no occasion / can't say" (value -1) */
 };
 
-/* Saves (or replaces) the answer to one statement of a session. */
+/* Saves (or replaces) the answer to one statement of a session.  A "no
+ * occasion" answer counts as answered but has no value: giving both is
+ * an ERROR_INPUT. */
 int store_answer_save(struct store *s, const struct store_answer *a,
 		      struct error *err);
 int store_answer_delete(struct store *s, int64_t session_id,

@@ -40,10 +40,12 @@ int store_answer_save(struct store *s, const struct store_answer *a,
 {
 	static const char sql[] =
 		"INSERT INTO answer (session_id, item_id, statement, value, "
-		"note, answered) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+		"note, answered, no_occasion) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
 		"ON CONFLICT (session_id, item_id) DO UPDATE SET "
 		"statement = excluded.statement, value = excluded.value, "
-		"note = excluded.note, answered = excluded.answered";
+		"note = excluded.note, answered = excluded.answered, "
+		"no_occasion = excluded.no_occasion";
 	const char *doing = "saving an answer";
 	char now[DATES_TS_SIZE];
 	if (!a->item_id || !a->statement)
@@ -52,6 +54,11 @@ int store_answer_save(struct store *s, const struct store_answer *a,
 	if (a->value < -1 || a->value > 4)
 		return error_set(err, ERROR_INPUT,
 				 "answer to %s: %d is not on the scale 0..4",
+				 a->item_id, a->value);
+	if (a->no_occasion && a->value >= 0)
+		return error_set(err, ERROR_INPUT,
+				 "answer to %s: \"no occasion\" cannot also "
+				 "have a value (%d)",
 				 a->item_id, a->value);
 	dates_now(now);
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
@@ -63,6 +70,7 @@ int store_answer_save(struct store *s, const struct store_answer *a,
 			sqlite3_bind_int(st, 4, a->value);
 		bind_text(st, 5, a->note);
 		bind_text(st, 6, a->answered ? a->answered : now);
+		sqlite3_bind_int(st, 7, a->no_occasion ? 1 : 0);
 	}
 	return write_tx(s, st, doing, no_session, err);
 }
@@ -86,8 +94,8 @@ int store_answers_each(struct store *s, int64_t session_id,
 		       struct error *err)
 {
 	static const char sql[] =
-		"SELECT item_id, statement, value, note, answered FROM answer "
-		"WHERE session_id = ?1 ORDER BY rowid";
+		"SELECT item_id, statement, value, note, answered, no_occasion "
+		"FROM answer WHERE session_id = ?1 ORDER BY rowid";
 	const char *doing = "reading answers";
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)
@@ -104,6 +112,7 @@ int store_answers_each(struct store *s, int64_t session_id,
 					 : sqlite3_column_int(st, 2),
 			.note = col_text(st, 3),
 			.answered = col_text(st, 4),
+			.no_occasion = sqlite3_column_int(st, 5) != 0,
 		};
 		if ((ret = cb(&a, ud)))
 			break;

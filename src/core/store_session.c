@@ -379,7 +379,7 @@ int store_session_resume(struct store *s, int64_t id,
 {
 	static const char sql_answered[] =
 		"SELECT 1 FROM answer WHERE session_id = ?1 AND item_id = ?2 "
-		"AND value IS NOT NULL";
+		"AND (value IS NOT NULL OR no_occasion = 1)";
 	static const char sql_rated[] =
 		"SELECT 1 FROM rating WHERE session_id = ?1 AND pillar_id = ?2";
 	static const char sql_followups[] =

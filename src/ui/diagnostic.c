@@ -1,5 +1,7 @@
 /* diagnostic.c - the red-flag diagnostic: one statement at a time, grouped
- * by red flag, rated on the frequency scale.  Every answer is saved on the
+ * by red flag, rated on the frequency scale over the last four weeks, or
+ * answered "no occasion / can't say".  Nothing is chosen until the user
+ * chooses: the cursor starts on no value.  Every answer is saved on the
  * key press that gives it. */
 #include "config.h"
 
@@ -20,7 +22,19 @@ enum {
 	DG_NEXT,
 	DG_NOTE,
 	DG_CLEAR,
+	DG_NONE,
 };
+
+/* The window every statement is asked about. */
+static const char diag_prompt[] =
+	"In the last four weeks, how often did this happen?";
+
+/* Values of a position besides 0..4. */
+#define UNANSWERED (-1)
+#define NO_OCCASION (-2)
+/* The cursor on the "no occasion" row, below the scale, and on no row. */
+#define SEL_NO_OCCASION (CONTENT_SCALE_MAX + 1)
+#define SEL_NONE (-1)
 
 static const struct action diag_actions[] = {
 	{0, L'0', "0-4", "rate", "rate the statement (0 never .. 4 almost "
@@ -29,6 +43,9 @@ static const struct action diag_actions[] = {
 	{0, L'2', "2", NULL, NULL, DG_RATE},
 	{0, L'3', "3", NULL, NULL, DG_RATE},
 	{0, L'4', "4", NULL, NULL, DG_RATE},
+	/* Not on the key line: the row below the scale shows its key. */
+	{0, L'-', "-", NULL,
+	 "no occasion to see it, or can't say (not scored)", DG_NONE},
 	{KEY_UP, 0, "Up/Down", NULL, "choose on the scale (also k/j)", DG_UP},
 	{0, L'k', "k", NULL, NULL, DG_UP},
 	{KEY_DOWN, 0, "Down", NULL, NULL, DG_DOWN},
@@ -50,10 +67,11 @@ struct diag {
 	struct session_ctx *ctx;
 	size_t n;       /* statements */
 	size_t *order;  /* item index of each position, grouped by flag */
-	int *value;     /* per position, -1 unanswered */
+	int *value;     /* per position: 0..4, UNANSWERED or NO_OCCASION */
 	char **note;    /* per position, NULL none */
 	size_t cur;     /* position shown */
-	int sel;        /* scale value under the cursor */
+	int sel;        /* row under the cursor: 0..4, SEL_NO_OCCASION or
+	                 * SEL_NONE */
 	int placed;     /* cur was set from the resume point */
 	struct prompt_result pr;
 };
@@ -73,7 +91,7 @@ static int answer_load(const struct store_answer *a, void *ud)
 	size_t p = item < 0 ? d->n : pos_of_item(d, item);
 	if (p == d->n)
 		return 0; /* a statement the content no longer has */
-	d->value[p] = a->value;
+	d->value[p] = a->no_occasion ? NO_OCCASION : a->value;
 	free(d->note[p]);
 	d->note[p] = a->note ? strdup(a->note) : NULL;
 	return 0;
@@ -83,7 +101,7 @@ static size_t answered(const struct diag *d)
 {
 	size_t k = 0;
 	for (size_t p = 0; p < d->n; p++)
-		k += d->value[p] >= 0;
+		k += d->value[p] != UNANSWERED;
 	return k;
 }
 
@@ -107,9 +125,14 @@ static void quote_close(struct app *app, int y, int x, int width,
 		  app->ascii ? "\"" : "\xe2\x80\x9d", 1, UI_DIM);
 }
 
+/* The cursor shows the answer given, and nothing before there is one, so
+ * no rating is suggested. */
 static void sel_reset(struct diag *d)
 {
-	d->sel = d->value[d->cur] >= 0 ? d->value[d->cur] : 2;
+	int v = d->value[d->cur];
+	d->sel = v == NO_OCCASION ? SEL_NO_OCCASION
+		 : v == UNANSWERED ? SEL_NONE
+				   : v;
 }
 
 static int answer_save(struct diag *d, size_t p, int value, const char *note)
@@ -119,8 +142,9 @@ static int answer_save(struct diag *d, size_t p, int value, const char *note)
 		.session_id = d->ctx->session_id,
 		.item_id = it->id,
 		.statement = it->statement,
-		.value = value,
+		.value = value >= 0 ? value : -1,
 		.note = note && note[0] ? note : NULL,
+		.no_occasion = value == NO_OCCASION,
 	};
 	struct error err;
 	error_clear(&err);
@@ -152,7 +176,7 @@ static void diag_enter(struct screen *s, struct app *app)
 	(void)app;
 	prompt_result_clear(&d->pr);
 	for (size_t p = 0; p < d->n; p++)
-		d->value[p] = -1;
+		d->value[p] = UNANSWERED;
 	error_clear(&err);
 	if (store_answers_each(d->ctx->app->store, d->ctx->session_id,
 			       answer_load, d, &err) < 0)
@@ -191,9 +215,10 @@ static void diag_draw(struct screen *s, struct app *app)
 	session_bar(app, y++, x, w, answered(d), d->n);
 	y += roomy;
 	draw_text(app, y++, x, fl->title, w, UI_HEADING);
+	draw_text(app, y++, x, diag_prompt, w, UI_DIM);
 	y += roomy;
 	int srows = wrap_count(it->statement, w - 4);
-	int room = bottom - y - 6 - (d->note[d->cur] ? 1 : 0);
+	int room = bottom - y - 7 - (d->note[d->cur] ? 1 : 0);
 	if (srows > room)
 		srows = room > 1 ? room : 1;
 	draw_text(app, y, x, app->ascii ? "\"" : "\xe2\x80\x9c", 1, UI_DIM);
@@ -204,12 +229,20 @@ static void diag_draw(struct screen *s, struct app *app)
 	y += shown;
 	y += roomy || bottom - y > 7;
 
-	/* The scale, one value a row, the cursor and the answer marked. */
-	for (int v = CONTENT_SCALE_MIN; v <= CONTENT_SCALE_MAX && y < bottom;
+	/* The scale, one value a row, then "no occasion"; the cursor and the
+	 * answer marked. */
+	for (int v = CONTENT_SCALE_MIN; v <= SEL_NO_OCCASION && y < bottom;
 	     v++, y++) {
-		const char *label = content_scale_label(c, v);
-		int chosen = d->value[d->cur] == v;
-		snprintf(line, sizeof line, " %d  %-15s", v, label ? label : "");
+		int none = v == SEL_NO_OCCASION;
+		const char *label = none ? "No occasion / can't say"
+				       : content_scale_label(c, v);
+		int chosen = none ? d->value[d->cur] == NO_OCCASION
+				  : d->value[d->cur] == v;
+		if (none)
+			snprintf(line, sizeof line, " -  %s", label);
+		else
+			snprintf(line, sizeof line, " %d  %-15s", v,
+				 label ? label : "");
 		draw_text(app, y, x + 1, v == d->sel ? ">" : " ", 1,
 			  UI_ACCENT);
 		int n = draw_text(app, y, x + 3, line, w - 3,
@@ -241,7 +274,7 @@ static void rate(struct diag *d, int value)
 	if (d->cur + 1 < d->n) {
 		move_to(d, d->cur + 1);
 	} else {
-		d->sel = value;
+		sel_reset(d);
 		app_status(d->ctx->app, 0,
 			   answered(d) == d->n
 				   ? "All statements rated: Tab goes on to the "
@@ -256,19 +289,34 @@ static struct intent diag_act(struct screen *s, struct app *app, int id,
 {
 	struct diag *d = s->data;
 	struct error err;
-	(void)app;
 	switch (id) {
 	case DG_RATE:
 		rate(d, (int)(key.ch - L'0'));
 		break;
+	case DG_NONE:
+		rate(d, NO_OCCASION);
+		break;
 	case DG_ENTER:
-		rate(d, d->sel);
+		if (d->sel == SEL_NONE)
+			app_status(app, 0,
+				   "Nothing chosen yet: press 0-4, or - for no "
+				   "occasion.");
+		else
+			rate(d, d->sel == SEL_NO_OCCASION ? NO_OCCASION
+							  : d->sel);
 		break;
 	case DG_UP:
-		d->sel -= d->sel > CONTENT_SCALE_MIN;
+		/* From no row, Up starts at the bottom and Down at the top. */
+		if (d->sel == SEL_NONE)
+			d->sel = SEL_NO_OCCASION;
+		else
+			d->sel -= d->sel > CONTENT_SCALE_MIN;
 		break;
 	case DG_DOWN:
-		d->sel += d->sel < CONTENT_SCALE_MAX;
+		if (d->sel == SEL_NONE)
+			d->sel = CONTENT_SCALE_MIN;
+		else
+			d->sel += d->sel < SEL_NO_OCCASION;
 		break;
 	case DG_PREV:
 		if (d->cur > 0)
@@ -294,9 +342,10 @@ static struct intent diag_act(struct screen *s, struct app *app, int id,
 			session_fail(app, &err);
 			break;
 		}
-		d->value[d->cur] = -1;
+		d->value[d->cur] = UNANSWERED;
 		free(d->note[d->cur]);
 		d->note[d->cur] = NULL;
+		sel_reset(d);
 		break;
 	default:
 		return intent_of(INTENT_NONE);
@@ -319,8 +368,10 @@ static void diag_destroy(struct screen *s)
 
 static const struct screen_ops diag_ops = {
 	.title = "Red flags",
-	.purpose = "How often does each of these happen in the team? One "
-		   "statement at a time; every answer is saved at once.",
+	.purpose = "In the last four weeks, how often did each of these "
+		   "happen in the team?  One statement at a time; every "
+		   "answer is saved at once.  When there was no occasion to "
+		   "see it, or you can't say, answer - : it is not scored.",
 	.actions = diag_actions,
 	.enter = diag_enter,
 	.draw = diag_draw,
@@ -345,8 +396,8 @@ struct screen *diagnostic_step_new(struct session_ctx *ctx)
 		for (size_t i = 0; i < c->flags[f].items.n; i++)
 			d->order[d->n++] = c->flags[f].items.idx[i];
 	for (size_t p = 0; p < d->n; p++)
-		d->value[p] = -1;
-	d->sel = 2;
+		d->value[p] = UNANSWERED;
+	d->sel = SEL_NONE;
 	s->ops = &diag_ops;
 	s->data = d;
 	return s;

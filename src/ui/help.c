@@ -3,7 +3,11 @@
  *
  * Each key's line is wrapped beside its keys rather than cut, so a long
  * table is taller than a small terminal: the body then scrolls with the
- * arrows and the page keys, and every other key closes the overlay. */
+ * arrows and the page keys, and every other key closes the overlay.
+ *
+ * `o` turns the box into a short card on the three words the whole tool
+ * rests on (ownership, accountability, responsibility), reachable from
+ * every screen because every screen has help. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -24,7 +28,31 @@ enum {
 	HELP_PGDN,
 	HELP_TOP,
 	HELP_BOTTOM,
+	HELP_CARD,
 };
+
+/* The card: what each word means in this tool, a paragraph each. */
+static const char *const card_title =
+	"Ownership, accountability, responsibility";
+static const char *const card[] = {
+	"Ownership is inside a person: the sense that \"this outcome is "
+	"mine\". It shows as problems raised early, decisions taken within "
+	"one's scope and follow-through nobody has to chase. A leader "
+	"cannot order it; it grows or withers in the conditions the leader "
+	"sets.",
+	"Accountability is outside: the reviews, deadlines and reports that "
+	"check whether work got done and who answers for it. It can be put "
+	"in place in a day, and on its own it buys compliance rather than "
+	"care.",
+	"Responsibility sits between the two and looks ahead: the part a "
+	"person agrees to carry from here on. Taking it is the step from "
+	"\"this happened\" to \"this is mine to move\", the line on the "
+	"accountability ladder.",
+	"This tool looks for ownership: the red flags are what its absence "
+	"looks like, the pillars are the conditions that grow it.",
+	"o goes back to the keys; any other key closes.",
+};
+#define CARD_PARAS (sizeof card / sizeof card[0])
 
 static const struct action help_actions[] = {
 	{KEY_UP, 0, "Up/Down", "scroll", NULL, HELP_UP},
@@ -35,6 +63,7 @@ static const struct action help_actions[] = {
 	{KEY_NPAGE, 0, NULL, NULL, NULL, HELP_PGDN},
 	{KEY_HOME, 0, NULL, NULL, NULL, HELP_TOP},
 	{KEY_END, 0, NULL, NULL, NULL, HELP_BOTTOM},
+	{0, L'o', "o", "ownership?", NULL, HELP_CARD},
 	/* `?` again closes, rather than opening help about help. */
 	{0, L'?', NULL, NULL, NULL, HELP_CLOSE},
 	{0, 0, "any key", "close", NULL, HELP_CLOSE},
@@ -46,6 +75,7 @@ struct help {
 	int scroll; /* body rows above the box */
 	int rows;   /* body rows at the last draw */
 	int view;   /* body rows the box showed */
+	int card;   /* 1: the card instead of the keys */
 };
 
 /* The box's geometry for the current terminal. */
@@ -55,17 +85,31 @@ struct help_box {
 	int help_w; /* a key's help beside its keys */
 };
 
-static struct help_box help_box(const struct screen *about, int *rows)
+static const char help_card_hint[] =
+	"o: what ownership, accountability and responsibility mean here.";
+
+static struct help_box help_box(const struct help *hp, int *rows)
 {
+	const struct screen *about = hp->about;
 	struct help_box b;
 	b.w = COLS - 4 < HELP_BOX_W ? COLS - 4 : HELP_BOX_W;
 	b.text_w = b.w - 4;
 	b.help_w = b.text_w - HELP_KEYS_W - 1;
-	/* The purpose, a blank row, then the keys. */
-	int n = wrap_count(about->ops->purpose, b.text_w) + 1;
-	for (const struct action *a = about->ops->actions; a && a->id; a++)
-		if (a->help)
-			n += wrap_count(a->help, b.help_w);
+	int n = 0;
+	if (hp->card) {
+		/* Paragraphs with a blank row between them. */
+		for (size_t i = 0; i < CARD_PARAS; i++)
+			n += wrap_count(card[i], b.text_w) + (i > 0);
+	} else {
+		/* The purpose, a blank row, the keys, a blank row and the
+		 * way to the card. */
+		n = wrap_count(about->ops->purpose, b.text_w) + 1;
+		for (const struct action *a = about->ops->actions; a && a->id;
+		     a++)
+			if (a->help)
+				n += wrap_count(a->help, b.help_w);
+		n += 1 + wrap_count(help_card_hint, b.text_w);
+	}
 	*rows = n;
 	/* Borders and the title row around the body. */
 	b.h = n + 3 < LINES - 3 ? n + 3 : LINES - 3;
@@ -88,11 +132,32 @@ static int item_place(int row, int n, int scroll, int view, int *at,
 	return shown > 0 ? shown : 0;
 }
 
+static void scroll_marks(const struct help *hp, struct app *app,
+			 const struct help_box *bp, int top);
+
+/* The card's paragraphs in the body, scrolled like the keys. */
+static void card_draw(const struct help *hp, struct app *app,
+		      const struct help_box *b, int top, int tx)
+{
+	int row = 0;
+	for (size_t i = 0; i < CARD_PARAS; i++) {
+		int at, skip, n = wrap_count(card[i], b->text_w);
+		row += i > 0;
+		int shown = item_place(row, n, hp->scroll, hp->view, &at,
+				       &skip);
+		if (shown)
+			wrap_draw(app, top + at, tx, b->text_w, skip, shown,
+				  card[i],
+				  i + 1 == CARD_PARAS ? UI_DIM : UI_NORMAL);
+		row += n;
+	}
+}
+
 static void help_draw(struct screen *s, struct app *app)
 {
 	struct help *hp = s->data;
 	const struct screen *about = hp->about;
-	struct help_box b = help_box(about, &hp->rows);
+	struct help_box b = help_box(hp, &hp->rows);
 	int top = b.y + 2, tx = b.x + 2;
 	hp->view = b.h - 3;
 	if (hp->scroll > hp->rows - hp->view)
@@ -100,7 +165,13 @@ static void help_draw(struct screen *s, struct app *app)
 	if (hp->scroll < 0)
 		hp->scroll = 0;
 	draw_box(app, b.y, b.x, b.h, b.w, "Help");
-	draw_text(app, b.y + 1, tx, about->ops->title, b.text_w, UI_HEADING);
+	draw_text(app, b.y + 1, tx, hp->card ? card_title : about->ops->title,
+		  b.text_w, UI_HEADING);
+	if (hp->card) {
+		card_draw(hp, app, &b, top, tx);
+		scroll_marks(hp, app, &b, top);
+		return;
+	}
 
 	int at, skip, shown;
 	int row = 0, n = wrap_count(about->ops->purpose, b.text_w);
@@ -122,7 +193,19 @@ static void help_draw(struct screen *s, struct app *app)
 				  b.help_w, skip, shown, a->help, UI_NORMAL);
 		row += n;
 	}
+	n = wrap_count(help_card_hint, b.text_w);
+	shown = item_place(row + 1, n, hp->scroll, hp->view, &at, &skip);
+	if (shown)
+		wrap_draw(app, top + at, tx, b.text_w, skip, shown,
+			  help_card_hint, UI_DIM);
+	scroll_marks(hp, app, &b, top);
+}
 
+/* Arrows on the border when there is more above or below. */
+static void scroll_marks(const struct help *hp, struct app *app,
+			 const struct help_box *bp, int top)
+{
+	struct help_box b = *bp;
 	const char *up = app->ascii ? "^" : "\xe2\x96\xb2";
 	const char *down = app->ascii ? "v" : "\xe2\x96\xbc";
 	if (hp->scroll > 0)
@@ -159,6 +242,10 @@ static struct intent help_act(struct screen *s, struct app *app, int id,
 		break;
 	case HELP_BOTTOM:
 		hp->scroll = hp->rows;
+		break;
+	case HELP_CARD:
+		hp->card = !hp->card;
+		hp->scroll = 0;
 		break;
 	default:
 		return intent_of(INTENT_POP);

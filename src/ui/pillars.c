@@ -1,6 +1,7 @@
 /* pillars.c - the pillar self-assessment: each pillar and the vision
- * centre rated 1..5, with the behavioural description of the level under
- * the cursor so that the number means something. */
+ * centre rated 1..5.  All five levels of the pillar at hand are on screen
+ * at once, each with its behavioural description, so the number is chosen
+ * by comparing them; no level is suggested until the user moves to one. */
 #include "config.h"
 
 #include <stdio.h>
@@ -32,11 +33,12 @@ static const struct action pillars_actions[] = {
 	{KEY_DOWN, 0, "Down", NULL, NULL, PL_DOWN},
 	{0, L'j', "j", NULL, NULL, PL_DOWN},
 	{KEY_LEFT, 0, "\xe2\x86\x90/\xe2\x86\x92", "level",
-	 "read the description of each level (also h/l)", PL_LEFT},
+	 "move the cursor over the five levels (also h/l)", PL_LEFT},
 	{0, L'h', "h", NULL, NULL, PL_LEFT},
 	{KEY_RIGHT, 0, "Right", NULL, NULL, PL_RIGHT},
 	{0, L'l', "l", NULL, NULL, PL_RIGHT},
-	{0, L'\r', "Enter", NULL, "rate with the level shown", PL_ENTER},
+	{0, L'\r', "Enter", NULL, "rate with the level under the cursor",
+	 PL_ENTER},
 	{KEY_ENTER, 0, "Enter", NULL, NULL, PL_ENTER},
 	{KEY_DC, 0, "Delete", NULL, "take back the rating of this pillar",
 	 PL_CLEAR},
@@ -47,7 +49,7 @@ struct pillars {
 	struct session_ctx *ctx;
 	int *value; /* per content pillar, 0 unrated */
 	size_t cur;
-	int level;  /* 1..5 under the cursor */
+	int level;  /* 1..5 under the cursor, 0 on none */
 	int placed;
 };
 
@@ -60,9 +62,10 @@ static int rating_load(const struct store_rating *r, void *ud)
 	return 0;
 }
 
+/* The cursor shows the rating given, and no level before there is one. */
 static void level_reset(struct pillars *p)
 {
-	p->level = p->value[p->cur] ? p->value[p->cur] : 3;
+	p->level = p->value[p->cur];
 }
 
 static void pillars_enter(struct screen *s, struct app *app)
@@ -107,6 +110,58 @@ static void dots(const struct app *app, int v, char *buf, size_t size)
 	}
 }
 
+/* Rows the five levels take at width w, each wrapped beside its number. */
+static int levels_rows(const struct content_pillar *pl, int w)
+{
+	int n = 0;
+	for (int v = 0; v < CONTENT_RATING_MAX; v++)
+		n += wrap_count(pl->level[v], w - 6);
+	return n;
+}
+
+/* The list of pillars with their ratings, rows tall at most: when the
+ * levels need the room, a window of it around the pillar at hand. */
+static int draw_list(struct pillars *p, struct app *app, int y, int x, int w,
+		     int rows)
+{
+	const struct content *c = p->ctx->content;
+	char buf[64];
+	int namew = 0;
+	for (size_t i = 0; i < c->npillars; i++) {
+		int nw = draw_text_width(c->pillars[i].name);
+		namew = nw > namew ? nw : namew;
+	}
+	if (namew > w / 2)
+		namew = w / 2;
+	if (rows < 1)
+		rows = 1;
+	size_t first = 0;
+	if ((size_t)rows < c->npillars && p->cur >= (size_t)rows / 2)
+		first = p->cur - (size_t)rows / 2;
+	if (first + (size_t)rows > c->npillars)
+		first = c->npillars > (size_t)rows ? c->npillars - (size_t)rows
+						   : 0;
+	int drawn = 0;
+	for (size_t i = first; i < c->npillars && drawn < rows; i++, drawn++) {
+		int here = i == p->cur;
+		int yy = y + drawn;
+		draw_text(app, yy, x, here ? ">" : " ", 1, UI_ACCENT);
+		draw_text(app, yy, x + 2, c->pillars[i].name, namew,
+			  here ? UI_SELECTED : UI_NORMAL);
+		dots(app, p->value[i], buf, sizeof buf);
+		draw_text(app, yy, x + 4 + namew, buf, 10,
+			  p->value[i] ? UI_ACCENT : UI_DIM);
+		if (p->value[i]) {
+			snprintf(buf, sizeof buf, "%d", p->value[i]);
+			draw_text(app, yy, x + 10 + namew, buf, 2, UI_NORMAL);
+		}
+		if (c->pillars[i].centre)
+			draw_text(app, yy, x + 13 + namew, "(centre)",
+				  w - 13 - namew, UI_DIM);
+	}
+	return drawn;
+}
+
 static void pillars_draw(struct screen *s, struct app *app)
 {
 	struct pillars *p = s->data;
@@ -117,64 +172,42 @@ static void pillars_draw(struct screen *s, struct app *app)
 	int bottom = ctx->top + ctx->rows;
 	char buf[64];
 
-	/* The list of pillars with their ratings. */
-	int namew = 0;
-	for (size_t i = 0; i < c->npillars; i++) {
-		int nw = draw_text_width(c->pillars[i].name);
-		namew = nw > namew ? nw : namew;
-	}
-	if (namew > w / 2)
-		namew = w / 2;
-	for (size_t i = 0; i < c->npillars && y < bottom; i++, y++) {
-		int here = i == p->cur;
-		draw_text(app, y, x, here ? ">" : " ", 1, UI_ACCENT);
-		draw_text(app, y, x + 2, c->pillars[i].name, namew,
-			  here ? UI_SELECTED : UI_NORMAL);
-		dots(app, p->value[i], buf, sizeof buf);
-		draw_text(app, y, x + 4 + namew, buf, 10,
-			  p->value[i] ? UI_ACCENT : UI_DIM);
-		if (p->value[i]) {
-			snprintf(buf, sizeof buf, "%d", p->value[i]);
-			draw_text(app, y, x + 10 + namew, buf, 2, UI_NORMAL);
-		}
-		if (c->pillars[i].centre)
-			draw_text(app, y, x + 13 + namew, "(centre)",
-				  w - 13 - namew, UI_DIM);
-	}
+	/* The levels come first in the budget, as all five must show; then
+	 * the question; the list of pillars takes what is left (a window
+	 * around the pillar at hand when that is less than all). */
+	int lrows = levels_rows(pl, w);
+	int avail = ctx->rows - lrows - 1;
+	int qrows = wrap_count(pl->question, w - 2);
+	if (qrows > avail - 1)
+		qrows = avail - 1 > 1 ? avail - 1 : 1;
+	int list = avail - qrows;
+	int gap = list - (int)c->npillars >= 2;
+	y += draw_list(p, app, y, x, w, list - 2 * gap);
 	snprintf(buf, sizeof buf, "%zu/%zu rated", rated(p), c->npillars);
 	int bw = draw_text_width(buf);
 	draw_text(app, ctx->top, x + w - bw, buf, bw, UI_DIM);
-	y += ctx->rows >= 16;
+	y += gap;
 
-	/* The question, then the levels with the one under the cursor
-	 * described. */
+	/* The question, then every level with its description; the cursor
+	 * and the rating given are marked on the numbers. */
 	if (y < bottom)
 		draw_text(app, y++, x, pl->name, w, UI_HEADING);
-	int qrows = wrap_count(pl->question, w - 2);
-	int room = bottom - y - 4;
-	if (qrows > room)
-		qrows = room > 1 ? room : 1;
 	y += wrap_draw(app, y, x + 2, w - 2, 0, qrows, pl->question,
 		       UI_NORMAL);
-	y += ctx->rows >= 16;
-	if (y >= bottom)
-		return;
-	int lx = x + 2;
-	for (int v = CONTENT_RATING_MIN; v <= CONTENT_RATING_MAX; v++) {
-		snprintf(buf, sizeof buf, v == p->level ? "[%d]" : " %d ", v);
-		enum ui_style st = v == p->level ? UI_SELECTED
-				   : v == p->value[p->cur] ? UI_ACCENT
-							   : UI_DIM;
-		lx += draw_text(app, y, lx, buf, 3, st) + 1;
+	y += gap;
+	for (int v = CONTENT_RATING_MIN; v <= CONTENT_RATING_MAX && y < bottom;
+	     v++) {
+		int here = v == p->level, given = v == p->value[p->cur];
+		draw_text(app, y, x, here ? ">" : " ", 1, UI_ACCENT);
+		snprintf(buf, sizeof buf, given ? "[%d]" : " %d ", v);
+		draw_text(app, y, x + 1, buf, 3,
+			  here	  ? UI_SELECTED
+			  : given ? UI_ACCENT
+				  : UI_NORMAL);
+		y += wrap_draw(app, y, x + 6, w - 6, 0, bottom - y,
+			       pl->level[v - 1],
+			       here || given ? UI_NORMAL : UI_DIM);
 	}
-	if (p->value[p->cur])
-		draw_text(app, y, lx + 1,
-			  p->level == p->value[p->cur] ? "your rating" : "",
-			  w - (lx - x) - 1, UI_ACCENT);
-	y++;
-	if (y < bottom)
-		wrap_draw(app, y, x + 2, w - 2, 0, bottom - y,
-			  pl->level[p->level - 1], UI_NORMAL);
 }
 
 static void rate(struct pillars *p, struct app *app, int v)
@@ -213,7 +246,12 @@ static struct intent pillars_act(struct screen *s, struct app *app, int id,
 		rate(p, app, (int)(key.ch - L'0'));
 		break;
 	case PL_ENTER:
-		rate(p, app, p->level);
+		if (p->level)
+			rate(p, app, p->level);
+		else
+			app_status(app, 0,
+				   "Nothing chosen yet: press 1-5, or move to "
+				   "a level with the arrow keys.");
 		break;
 	case PL_UP:
 		if (p->cur > 0) {
@@ -228,7 +266,11 @@ static struct intent pillars_act(struct screen *s, struct app *app, int id,
 		}
 		break;
 	case PL_LEFT:
-		p->level -= p->level > CONTENT_RATING_MIN;
+		/* From no level, Left starts at the top and Right at 1. */
+		if (!p->level)
+			p->level = CONTENT_RATING_MAX;
+		else
+			p->level -= p->level > CONTENT_RATING_MIN;
 		break;
 	case PL_RIGHT:
 		p->level += p->level < CONTENT_RATING_MAX;
@@ -239,7 +281,7 @@ static struct intent pillars_act(struct screen *s, struct app *app, int id,
 					c->pillars[p->cur].id, &err) < 0)
 			session_fail(app, &err);
 		else
-			p->value[p->cur] = 0;
+			p->value[p->cur] = p->level = 0;
 		break;
 	default:
 		return intent_of(INTENT_NONE);
@@ -258,8 +300,8 @@ static void pillars_destroy(struct screen *s)
 static const struct screen_ops pillars_ops = {
 	.title = "Pillars",
 	.purpose = "Rate each pillar of ownership and the connection to "
-		   "vision from 1 to 5; the description says what each "
-		   "level looks like.",
+		   "vision from 1 to 5; all five levels are described, so "
+		   "pick the one that reads most like the team today.",
 	.actions = pillars_actions,
 	.enter = pillars_enter,
 	.draw = pillars_draw,
@@ -280,7 +322,7 @@ struct screen *pillars_step_new(struct session_ctx *ctx)
 	}
 	p->ctx = ctx;
 	p->value = v;
-	p->level = 3;
+	p->level = 0;
 	s->ops = &pillars_ops;
 	s->data = p;
 	return s;

@@ -289,8 +289,11 @@ static void signals_add(struct page *pg, const struct content *c,
 	for (size_t k = 0; k < res->nsignals && k < 2; k++) {
 		size_t f = res->signals[k];
 		const struct content_flag *fl = &c->flags[f];
-		snprintf(buf, sizeof buf, "%zu. %s  %.1f %s %s", k + 1,
-			 fl->title, res->flags[f].score, dot,
+		char v[16];
+		radar_format(score_shown(res->flags[f].score), 0,
+			     CANVAS_ASCII, v);
+		snprintf(buf, sizeof buf, "%zu. %s  %s %s %s", k + 1,
+			 fl->title, v, dot,
 			 band_label(c, res->flags[f].score));
 		page_text(pg, UI_NORMAL, 1, buf);
 		size_t o = 0;

@@ -91,7 +91,7 @@ void session_bar(struct app *app, int y, int x, int w, size_t done,
 
 static int count_answer(const struct store_answer *a, void *ud)
 {
-	*(int *)ud += a->value >= 0;
+	*(int *)ud += a->value >= 0 || a->no_occasion;
 	return 0;
 }
 
@@ -156,7 +156,7 @@ static void progress_refresh(struct session *se)
 	free(note);
 
 	ctx->done[STORE_STEP_FOLLOWUP] = cm.open_elsewhere == 0;
-	ctx->done[STORE_STEP_FLAGS] = (size_t)answers >= c->nitems;
+	ctx->done[STORE_STEP_FLAGS] = (size_t)answers >= c->nasked;
 	ctx->done[STORE_STEP_PILLARS] = (size_t)ratings >= c->npillars;
 	ctx->done[STORE_STEP_RESULTS] = ctx->visited[STORE_STEP_RESULTS] ||
 					(ctx->done[STORE_STEP_FLAGS] &&
@@ -425,7 +425,7 @@ static struct screen *(*const step_new[STORE_STEP_COUNT])(
 static int resume_find(struct session_ctx *ctx, struct error *err)
 {
 	const struct content *c = ctx->content;
-	const char **items = calloc(c->nitems + 1, sizeof *items);
+	const char **items = calloc(c->nasked + 1, sizeof *items);
 	const char **pillars = calloc(c->npillars + 1, sizeof *pillars);
 	if (!items || !pillars) {
 		free(items);

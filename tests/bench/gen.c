@@ -327,6 +327,8 @@ static void add_answers(struct gen *g, struct person *p, int64_t sid, long t)
 	char when[24];
 	for (size_t i = 0; i < g->c->nitems; i++) {
 		const struct content_item *it = &g->c->items[i];
+		if (it->retired)
+			continue; /* no longer asked */
 		int v = (int)(p->bias + 0.5) + rnd_in(-1, 1);
 		v = v < 0 ? 0 : v > 4 ? 4 : v;
 		if (it->reverse)

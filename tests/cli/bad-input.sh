@@ -71,7 +71,7 @@ sed -n 2p "$C/dup-id/items.csv" >>"$C/dup-id/items.csv"
 content dangling
 sed -i '2s/,vague-updates,/,no-such-flag,/' "$C/dangling/items.csv"
 content missing-column
-sed -i '1s/,reverse$//' "$C/missing-column/items.csv"
+sed -i '1s/,reverse,retired$//; 2,$s/,[01],[01]$//' "$C/missing-column/items.csv"
 content unknown-column
 sed -i '1s/$/,extra/' "$C/unknown-column/scale.csv"
 content bad-number
@@ -124,11 +124,12 @@ def put(name_, data):
 def one(r):
     return head + b'\r\n' + r + b'\r\n'
 put('record-type.csv', one(b'persona' + row[len(b'person'):]))
+t = head.split(b',').index(b'time')
 f = row.split(b',')
-f[-2] = b'2026-06-03T25:00:00Z'
+f[t] = b'2026-06-03T25:00:00Z'
 put('hour-25.csv', one(b','.join(f)))
 f = row.split(b',')
-f[-2] = b'2026-02-30T16:00:00Z'
+f[t] = b'2026-02-30T16:00:00Z'
 put('feb-30.csv', one(b','.join(f)))
 put('unterminated.csv', one(row.replace(name, b'"' + name, 1)))
 put('few-columns.csv', one(b','.join(row.split(b',')[:20])))

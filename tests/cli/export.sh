@@ -220,8 +220,9 @@ head = rows[0]
 assert head == ["record", "uuid", "person", "session", "name", "role",
     "team", "archived", "kind", "coach", "status", "content_version", "step",
     "item", "value", "text", "note", "start_rung", "reached_rung", "rung",
-    "owner", "due", "reviewed_in", "obstacle", "time", "closed"], head
-assert all(len(r) == 26 for r in rows)
+    "owner", "due", "reviewed_in", "obstacle", "time", "closed",
+    "no_occasion"], head
+assert all(len(r) == 27 for r in rows)
 count = {}
 for r in rows[1:]:
     count[r[0]] = count.get(r[0], 0) + 1

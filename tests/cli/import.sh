@@ -117,20 +117,20 @@ def with_row(row, at=-3):
     return b"\r\n".join([head] + rows)
 write("unterminated", good + b'note,"never closed\r\n')
 write("columns", with_row(b"person,a,b"))
-write("record", with_row(b"meeting" + b"," * 25))
+write("record", with_row(b"meeting" + b"," * 26))
 sess = [l for l in body if l.startswith(b"session,")][0]
 write("date", with_row(sess.replace(b"T09:30:00Z", b"T25:30:00Z", 1)
                        .replace(sess.split(b",")[1], b"99999999-0000-4000-8000-000000000000")))
 write("nul", good.replace(b"Head of data", b"Head\x00of data"))
 write("midbom", good + b"\xef\xbb\xbf" + head + b"\r\n")
-write("bigfield", good + b"note," + b"x" * (10 * 1024 * 1024) + b"," * 24 + b"\r\n")
-write("many", with_row(b"bogus" + b"," * 25, -5) + b"\r\nperson,x\r\n")
+write("bigfield", good + b"note," + b"x" * (10 * 1024 * 1024) + b"," * 25 + b"\r\n")
+write("many", with_row(b"bogus" + b"," * 26, -5) + b"\r\nperson,x\r\n")
 write("header", b"id,name\r\n1,2\r\n")
 write("bom", b"\xef\xbb\xbf" + good)
 EOF
 
 broken unterminated 2 "^unterminated.csv:[0-9]+:2: quoted field not closed"
-broken columns 2 "^columns.csv:[0-9]+: 3 fields, expected 26"
+broken columns 2 "^columns.csv:[0-9]+: 3 fields, expected 27"
 broken record 2 '^record.csv:[0-9]+: unknown record type "meeting"'
 broken date 2 'date.csv:[0-9]+:25: column "time": bad time "2026-[0-9-]+T25:30:00Z"'
 broken nul 2 "^nul.csv:[0-9]+:[0-9]+: .*(NUL|nul|zero)"

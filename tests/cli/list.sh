@@ -12,7 +12,7 @@ export OWNIT_DB
 run "$OWNIT" list people
 is "$status" 0 "list people exits 0"
 is "$out" "NAME          ROLE                 TEAM               LAST SESSION  OPEN  OVERDUE
-Amira Haddad  Engineering lead     Platform           2026-11-21       1        1
+Amira Haddad  Engineering lead     Platform           2026-11-21       2        2
 Jonas Weiß    Lab operations lead  Assay development  2026-11-08       3        1
 me            Head of data         Data & analytics   2026-11-02       2        1" \
 	"people with last session and open/overdue counts, aligned by display width"

@@ -26,4 +26,17 @@ for opt in db content ascii no-color demo help version; do
 	like "$text" "^\.B[IR]? (.* )?--$opt( |$)" "man page documents --$opt"
 done
 
+# The coaching model and the scoring rules, stated where a user looks.
+like "$(cat "$page")" '^\.SH SCORING$' "man page has SCORING"
+like "$(cat "$page")" '^\.SH "THE COACHING MODEL"$' "man page has THE COACHING MODEL"
+for phrase in "reverse-scored statement" "no occasion / can't say" \
+	"the lower edge belongs to" "2.4999 shows as 2.4" \
+	"cut rather than rounded" "one decimal at most" \
+	"this product's own reading" "at least two red" \
+	"^is inside a person" "^is outside: the reviews" "^sits between the two" \
+	"^\.B o$" "in the last four weeks" "^\.B not-my-job-5$" \
+	"^\.B hand-back$" "^\.B retired$" "^\.B no_occasion$"; do
+	like "$text" "$phrase" "man page: $phrase"
+done
+
 done_testing

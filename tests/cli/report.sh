@@ -7,22 +7,33 @@
 T=$T_TMP
 db=$T/demo.db
 "$OWNIT" demo "$db" >/dev/null || fail "demo database made"
+# The first coaching session with every section: a ladder, a note, earlier
+# commitments followed up and a session before it (the demo's random draws
+# move with the content, so the number is looked up, not assumed).
+sid=$("$SQLITE3" "$db" "SELECT s.id FROM session s WHERE s.kind = 'coaching'
+  AND EXISTS (SELECT 1 FROM ladder WHERE session_id = s.id)
+  AND EXISTS (SELECT 1 FROM note WHERE session_id = s.id)
+  AND EXISTS (SELECT 1 FROM commitment WHERE reviewed_session_id = s.id)
+  AND EXISTS (SELECT 1 FROM session p WHERE p.person_id = s.person_id
+    AND p.started < s.started)
+  ORDER BY s.id LIMIT 1")
+[ -n "$sid" ] || fail "the demo has a session with every section"
 "$SQLITE3" "$db" "UPDATE note SET body = 'Line one, with \"quotes\"' ||
   char(10) || 'esc ' || char(27) || '[31m red and a bell ' || char(7)
-  WHERE session_id = 3"
+  WHERE session_id = $sid"
 
-# The session the report is about: Amira's third, with a previous one.
-uuid=$("$SQLITE3" "$db" "SELECT uuid FROM session WHERE id = 3")
+# The session the report is about.
+uuid=$("$SQLITE3" "$db" "SELECT uuid FROM session WHERE id = $sid")
 name=$("$SQLITE3" "$db" "SELECT p.name FROM session s JOIN person p
-  ON p.id = s.person_id WHERE s.id = 3")
+  ON p.id = s.person_id WHERE s.id = $sid")
 started=$("$SQLITE3" "$db" "SELECT replace(substr(started, 1, 16), 'T', ' ')
-  FROM session WHERE id = 3")
+  FROM session WHERE id = $sid")
 
-run "$OWNIT" --db "$db" report 3
+run "$OWNIT" --db "$db" report $sid
 is "$status" 0 "report by number"
 is "$(printf '%s\n' "$out" | head -n 1)" \
 	"$name · Coaching session, $started" "first line: person, kind, date"
-like "$out" "Session 3 · $uuid" "the session's id and uuid"
+like "$out" "Session $sid · $uuid" "the session's id and uuid"
 for heading in "Follow-up of earlier commitments" \
 	"Red flags (0 never .. 4 almost always)" "Pillars (1 .. 5)" \
 	"Strongest signals" "Perception gap (self-rating minus red-flag evidence)" \
@@ -43,7 +54,7 @@ like "$out" "^┼ marks where a band starts: Worth watching from 1\\.5, Act now 
 	"the tick marks are explained under the bars"
 like "$out" "^  Line one, with \"quotes\"$" "note text kept"
 situation=$("$SQLITE3" "$db" "SELECT substr(situation, 1, 30) FROM ladder
-  WHERE session_id = 3")
+  WHERE session_id = $sid")
 like "$out" "Situation: $situation" "the ladder's situation"
 printf '%s\n' "$out" >"$T/r80.txt"
 run "$PYTHON3" -c '
@@ -61,7 +72,7 @@ run "$OWNIT" --db "$db" report "$prefix"
 is "$status" 0 "report by uuid prefix, any letter case"
 is "$(printf '%s\n' "$out" | head -n 3)" "$(head -n 3 "$T/r80.txt")" "same session"
 
-run "$OWNIT" --db "$db" report --width 120 3
+run "$OWNIT" --db "$db" report --width 120 "$sid"
 is "$status" 0 "--width 120"
 printf '%s\n' "$out" >"$T/r120.txt"
 run "$PYTHON3" -c '
@@ -71,7 +82,7 @@ assert max(map(len, lines)) <= 120 and max(map(len, lines)) > 80
 ' "$T/r120.txt"
 is "$status" 0 "lines use the wider width"
 
-run "$OWNIT" --db "$db" --ascii report 3
+run "$OWNIT" --db "$db" --ascii report $sid
 is "$status" 0 "--ascii"
 printf '%s\n' "$out" >"$T/ascii.txt"
 if LC_ALL=C grep -q '[^ -~]' "$T/ascii.txt"; then
@@ -81,22 +92,22 @@ else
 fi
 
 # Colour only on a terminal, and never with NO_COLOR or --no-color.
-run "$OWNIT" --db "$db" report 3
+run "$OWNIT" --db "$db" report $sid
 unlike "$out" "$(printf '\033')" "no colour into a pipe"
-script -qec "\"$OWNIT\" --db \"$db\" report 3" /dev/null >"$T/tty.txt" 2>&1
+script -qec "\"$OWNIT\" --db \"$db\" report $sid" /dev/null >"$T/tty.txt" 2>&1
 if grep -q "$(printf '\033\\[')" "$T/tty.txt"; then
 	pass "colour on a terminal"
 else
 	fail "colour on a terminal"
 fi
-NO_COLOR=1 script -qec "\"$OWNIT\" --db \"$db\" report 3" /dev/null \
+NO_COLOR=1 script -qec "\"$OWNIT\" --db \"$db\" report $sid" /dev/null \
 	>"$T/nc.txt" 2>&1
 if grep -q "$(printf '\033\\[')" "$T/nc.txt"; then
 	fail "NO_COLOR turns colour off"
 else
 	pass "NO_COLOR turns colour off"
 fi
-script -qec "\"$OWNIT\" --db \"$db\" report --no-color 3" /dev/null \
+script -qec "\"$OWNIT\" --db \"$db\" report --no-color $sid" /dev/null \
 	>"$T/nc2.txt" 2>&1
 if grep -q "$(printf '\033\\[')" "$T/nc2.txt"; then
 	fail "--no-color turns colour off"
@@ -118,7 +129,7 @@ run "$OWNIT" --db "$db" report ffffffff
 is "$status" 2 "unknown uuid exits 2"
 run "$OWNIT" --db "$db" report
 is "$status" 2 "no session given exits 2"
-run "$OWNIT" --db "$db" report --width 30 3
+run "$OWNIT" --db "$db" report --width 30 "$sid"
 is "$status" 2 "too narrow exits 2"
 like "$err" "from 40 to 400" "width range named"
 run "$OWNIT" --db "$T/none.db" report 1

@@ -20,7 +20,9 @@ tui_start 140x30 TERM=xterm-256color -- --db "$OWNIT_DB"
 tui_wait "ownit · Home" "home is up"
 tui_keys c
 tui_wait "ownit · Commitments" "c opens the commitments screen"
-like "$(tui_screen | sed -n 3p)" "^ ! [0-9-]{10}  $who +$what" \
+# what may hold characters a regular expression would read as operators.
+what_re=$(printf '%s' "$what" | sed 's/[][\\.*^$()+?{}|]/\\&/g')
+like "$(tui_screen | sed -n 3p)" "^ ! [0-9-]{10}  $who +$what_re" \
 	"the first row is the most overdue, marked !"
 is "$(tui_screen | grep -c '^ ! ')" \
 	"$(db "SELECT count(*) FROM commitment WHERE status = 'open'

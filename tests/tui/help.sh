@@ -32,12 +32,34 @@ tui_keys x
 tui_wait_gone "start a new session with the" "another key closes it"
 unlike "$(tui_screen)" "Export" "and is not acted on by home"
 
+# The card on ownership, accountability and responsibility, from help.
+tui_keys '?'
+tui_wait "start a new session with the" "help once more"
+tui_keys End
+tui_wait "o: what ownership, accountability and" "help ends with the way to the card"
+tui_keys o
+tui_wait "Ownership, accountability" "o opens the card"
+tui_wait "Ownership is inside a person" "ownership comes first"
+tui_keys Down Down Down
+tui_wait "Accountability is outside" "then accountability"
+tui_keys End
+tui_wait "Responsibility sits between the two" "and responsibility"
+tui_wait "any other key closes" "the card says how to leave it"
+tui_keys o
+tui_wait "start a new session with the" "o goes back to the keys"
+tui_keys o x
+tui_wait_gone "Ownership is inside" "another key closes the card"
+like "$(tui_screen)" "ownit · Home" "home is under it"
+
 tui_keys n
 tui_wait "New session" "n asks what kind of session"
 tui_keys Enter
 tui_wait "flag 1/5 · statement 1/" "the diagnostic step"
 tui_keys '?'
 tui_wait "rate the statement" "? opens the help of the step"
+tui_keys o
+tui_wait "Ownership is inside a person" "the card is reached from a step too"
+tui_keys o
 unlike "$(tui_screen)" "show the keys of this step" \
 	"the frame's last key is below the box"
 tui_keys Down Down Down Down Down Down Down Down Down Down Down Down \

@@ -6,7 +6,9 @@
 db() {
 	"$SQLITE3" -cmd ".timeout 5000" "$OWNIT_DB" "$1"
 }
-ITEMS=$(($(wc -l <"$OWNIT_SRCDIR/content/items.csv") - 1))
+# The statements the diagnostic asks (retired ones are not asked).
+ITEMS=$("$OWNIT" check-content "$OWNIT_SRCDIR/content" |
+	sed -n 's/.*, \([0-9]*\) statements,.*/\1/p')
 
 tui_start 80x24 --
 tui_wait "add the first person you coach" "first run"

@@ -9,7 +9,9 @@ db() {
 	"$SQLITE3" -cmd ".timeout 5000" "$OWNIT_DB" "$1"
 }
 export OWNIT_TODAY=2026-11-23
-ITEMS=$(($(wc -l <"$OWNIT_SRCDIR/content/items.csv") - 1))
+# The statements the diagnostic asks (retired ones are not asked).
+ITEMS=$("$OWNIT" check-content "$OWNIT_SRCDIR/content" |
+	sed -n 's/.*, \([0-9]*\) statements,.*/\1/p')
 PILLARS=$(($(wc -l <"$OWNIT_SRCDIR/content/pillars.csv") - 1))
 
 tui_start 80x24 --

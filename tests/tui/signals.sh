@@ -10,6 +10,9 @@
 . "$OWNIT_SRCDIR/tests/tui/lib.sh"
 
 export OWNIT_TODAY=2026-11-23
+# The statements the diagnostic asks (retired ones are not asked).
+ITEMS=$("$OWNIT" check-content "$OWNIT_SRCDIR/content" |
+	sed -n 's/.*, \([0-9]*\) statements,.*/\1/p')
 "$OWNIT" demo "$T_TMP/seed.db" >/dev/null || fail "ownit demo"
 
 db() {
@@ -80,10 +83,15 @@ reach_export() { step x "Export sessions"; }
 check_export() { check_newsession; }
 want_export=$want_newsession
 
-# The session steps, each reached through the ones before it.
+# The session steps, each reached through the ones before it.  The new
+# session follows up every open commitment of the first person (Amira);
+# k marks one kept.
+to_review=$("$SQLITE3" "$T_TMP/seed.db" "SELECT count(*) - 1 FROM commitment
+	c JOIN person p ON p.id = c.person_id
+	WHERE p.name = 'Amira Haddad' AND c.status = 'open'")
 reach_followup() {
 	step n "New session" && step Enter "Commitments from earlier sessions" &&
-		step k "0 to review"
+		step k "$to_review to review"
 }
 check_followup() {
 	db "SELECT group_concat(status) FROM commitment
@@ -91,7 +99,7 @@ check_followup() {
 }
 want_followup=kept
 
-reach_flags() { reach_followup && step Tab "flag 1/5" && step 3 "1/22 rated"; }
+reach_flags() { reach_followup && step Tab "flag 1/5" && step 3 "1/$ITEMS rated"; }
 check_flags() {
 	printf '%s|' "$(check_followup)"
 	db "SELECT group_concat(item_id || '=' || value) FROM answer

@@ -21,7 +21,7 @@ static void answer(struct seed *sd, int64_t ses, const char *item, int v,
 {
 	struct error e = {0};
 	struct store_answer a = {ses, item, "statement as seen", v, note,
-				 when};
+				 when, 0};
 	ok(store_answer_save(sd->s, &a, &e), &e);
 }
 

@@ -62,13 +62,15 @@ START_TEST(shipped_content_loads)
 	ck_assert_ptr_nonnull(c);
 	ck_assert_uint_eq(d.nerrors, 0);
 	ck_assert_uint_eq(d.nwarnings, 0);
-	ck_assert_str_eq(c->version, "2026.11.1");
+	ck_assert_str_eq(c->version, "2026.12.1");
 	ck_assert_uint_eq(c->nflags, 5);
-	ck_assert_uint_eq(c->nitems, 22);
+	/* 23 asked, and the 7 rewritten in 2026.12.1 kept as retired. */
+	ck_assert_uint_eq(c->nitems, 30);
+	ck_assert_uint_eq(c->nasked, 23);
 	ck_assert_uint_eq(c->nscale, 5);
 	ck_assert_uint_eq(c->npillars, 6);
 	ck_assert_uint_eq(c->nrungs, 8);
-	ck_assert_uint_eq(c->npractices, 4);
+	ck_assert_uint_eq(c->npractices, 5);
 	ck_assert_uint_eq(c->nchecks, 12);
 	ck_assert_uint_eq(c->nbands, 6);
 	ck_assert_double_eq(c->gap_threshold, 1.5);
@@ -99,8 +101,17 @@ START_TEST(lookups)
 	ck_assert_ptr_nonnull(c);
 	ck_assert_int_eq(content_flag_index(c, "not-my-job"), 2);
 	ck_assert_int_eq(content_flag_index(c, "nope"), -1);
-	ck_assert_int_eq(content_item_index(c, "vague-updates-5"), 4);
+	ck_assert_int_eq(content_item_index(c, "vague-updates-5b"), 4);
 	ck_assert_int_eq(c->items[4].reverse, 1);
+	ck_assert_int_eq(c->items[4].retired, 0);
+	/* The statement it replaced is still known, but no longer asked. */
+	long old = content_item_index(c, "vague-updates-5");
+	ck_assert_int_eq(old, 24);
+	ck_assert_int_eq(c->items[old].retired, 1);
+	ck_assert_int_eq(c->items[old].reverse, 1);
+	ck_assert_uint_eq(c->items[old].flag, 0);
+	for (size_t i = 0; i < c->flags[0].items.n; i++)
+		ck_assert_uint_ne(c->flags[0].items.idx[i], (size_t)old);
 	ck_assert_int_eq(content_pillar_index(c, "autonomy"), 2);
 	ck_assert_int_eq(content_rung_index(c, "own-it"), 5);
 	ck_assert_int_eq(content_practice_index(c, "share-context"), 1);
@@ -108,11 +119,12 @@ START_TEST(lookups)
 	ck_assert_str_eq(content_scale_label(c, 0), "Never");
 	ck_assert_str_eq(content_scale_label(c, 4), "Almost always");
 	ck_assert_ptr_null(content_scale_label(c, 5));
-	/* not-my-job points at clarity and vision. */
+	/* not-my-job points at clarity, vision and autonomy. */
 	const struct content_flag *f = &c->flags[2];
-	ck_assert_uint_eq(f->pillars.n, 2);
+	ck_assert_uint_eq(f->pillars.n, 3);
 	ck_assert_str_eq(c->pillars[f->pillars.idx[0]].id, "clarity");
 	ck_assert_str_eq(c->pillars[f->pillars.idx[1]].id, "vision");
+	ck_assert_str_eq(c->pillars[f->pillars.idx[2]].id, "autonomy");
 	ck_assert_uint_eq(c->practices[0].nactions, 3);
 	ck_assert_str_eq(c->practices[0].actions[1],
 			 "Name the decisions the owner can take without "
@@ -137,7 +149,7 @@ START_TEST(bands)
 	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 2.5)->band,
 			 "red");
 	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 4)->label,
-			 "Act now");
+			 "Discuss first");
 	ck_assert_ptr_null(content_band_for(c, CONTENT_BAND_FLAG, 4.01));
 	ck_assert_ptr_null(content_band_for(c, CONTENT_BAND_FLAG, -0.1));
 	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_PILLAR, 1)->band,
@@ -148,6 +160,170 @@ START_TEST(bands)
 			 "strong");
 	ck_assert_ptr_null(content_band_for(c, CONTENT_BAND_PILLAR, 0.5));
 	content_free(c);
+}
+END_TEST
+
+/* The exact edges: 1.5 and 2.5 are the first values of their bands, and
+ * a mean a hair under an edge through floating point stays on it. */
+START_TEST(band_edges_exact)
+{
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 1.5)->band,
+			 "amber");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 2.5)->band,
+			 "red");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 2.4999)->band,
+			 "amber");
+	ck_assert_str_eq(
+		content_band_for(c, CONTENT_BAND_FLAG, 2.5 - 1e-13)->band,
+		"red");
+	ck_assert_str_eq(
+		content_band_for(c, CONTENT_BAND_FLAG, 1.5 - 1e-13)->band,
+		"amber");
+	/* 0.1 + 0.2 + ... lands beside 3.5: still the strong band. */
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_PILLAR,
+					  (0.7 + 0.7 + 0.7 + 0.7 + 0.7) * 1.0)
+				 ->band,
+			 "strong");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 1.5)->label,
+			 "Worth a look");
+	ck_assert_str_eq(content_band_for(c, CONTENT_BAND_FLAG, 0)->label,
+			 "Few signs");
+	content_free(c);
+}
+END_TEST
+
+/* Each pillar, the centre included, draws evidence from two red flags
+ * or more, so no pillar's evidence rests on a single signal. */
+START_TEST(every_pillar_has_two_flags)
+{
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	for (size_t p = 0; p < c->npillars; p++) {
+		size_t n = 0;
+		for (size_t f = 0; f < c->nflags; f++)
+			for (size_t k = 0; k < c->flags[f].pillars.n; k++)
+				n += c->flags[f].pillars.idx[k] == p;
+		ck_assert_msg(n >= 2, "pillar %s has evidence from %zu red "
+				      "flag(s)", c->pillars[p].id, n);
+	}
+	content_free(c);
+}
+END_TEST
+
+/* The levels of these pillars move along one dimension each: the word
+ * that names it is in every level, and no two levels read the same. */
+START_TEST(pillar_levels_one_dimension)
+{
+	static const struct {
+		const char *pillar, *word;
+	} dim[] = {
+		{"trust-openness", "problem"}, /* how early one is raised */
+		{"role-modelling", "miss"},    /* how I own my own misses */
+		{"vision", "people"},          /* what people can do with why */
+	};
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	for (size_t i = 0; i < sizeof dim / sizeof dim[0]; i++) {
+		long p = content_pillar_index(c, dim[i].pillar);
+		ck_assert_int_ge(p, 0);
+		for (int v = 0; v < CONTENT_RATING_MAX; v++) {
+			const char *lv = c->pillars[p].level[v];
+			ck_assert_msg(strcasestr(lv, dim[i].word) != NULL,
+				      "%s level %d lacks \"%s\": %s",
+				      dim[i].pillar, v + 1, dim[i].word, lv);
+			for (int w = 0; w < v; w++)
+				ck_assert_str_ne(lv, c->pillars[p].level[w]);
+		}
+	}
+	/* Knowing the purpose (4) is not yet acting on it (5). */
+	long vis = content_pillar_index(c, "vision");
+	ck_assert_ptr_null(strstr(c->pillars[vis].level[3], "choose"));
+	ck_assert_ptr_nonnull(strstr(c->pillars[vis].level[4], "choose"));
+	content_free(c);
+}
+END_TEST
+
+/* LibreOffice Calc offers comma, semicolon and tab as separators at
+ * once: a semicolon or tab outside quotes would split a field. */
+START_TEST(shipped_lists_quoted)
+{
+	static const char *const files[] = {
+		"items.csv",	 "pillars.csv", "redflags.csv",
+		"practices.csv", "bands.csv",	"scale.csv"};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char *path = NULL;
+		ck_assert_int_ge(asprintf(&path, "%s/%s", SHIPPED, files[i]),
+				 0);
+		FILE *fp = fopen(path, "rb");
+		ck_assert_ptr_nonnull(fp);
+		int ch, quoted = 0;
+		unsigned long line = 1;
+		while ((ch = getc(fp)) != EOF) {
+			if (ch == '"')
+				quoted = !quoted;
+			else if (ch == '\n')
+				line++;
+			else if (!quoted && (ch == ';' || ch == '\t'))
+				ck_abort_msg("%s:%lu: '%c' outside quotes",
+					     files[i], line, ch);
+		}
+		fclose(fp);
+		free(path);
+	}
+	/* And the lists still read as lists. */
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(c->flags[0].pillars.n, 3);
+	ck_assert_uint_eq(c->practices[4].nactions, 3);
+	content_free(c);
+}
+END_TEST
+
+/* The model elements the product shows: territorial ownership as a
+ * statement, the hero-trap questions as a practice. */
+START_TEST(model_elements_in_content)
+{
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	long it = content_item_index(c, "not-my-job-5");
+	ck_assert_int_ge(it, 0);
+	ck_assert_ptr_nonnull(strstr(c->items[it].statement, "territory"));
+	long p = content_practice_index(c, "hand-back");
+	ck_assert_int_ge(p, 0);
+	const struct content_practice *pr = &c->practices[p];
+	ck_assert_ptr_nonnull(strstr(pr->actions[0], "is this one mine"));
+	ck_assert_ptr_nonnull(strstr(pr->actions[1], "propose"));
+	ck_assert_ptr_nonnull(strstr(pr->actions[2], "interruptions"));
+	ck_assert_ptr_nonnull(strstr(pr->actions[2], "priorities"));
+	/* Reached from the flags and the pillar it serves. */
+	ck_assert_int_ge(content_pillar_index(c, "autonomy"), 0);
+	const struct content_pillar *au =
+		&c->pillars[content_pillar_index(c, "autonomy")];
+	int found = 0;
+	for (size_t k = 0; k < au->practices.n; k++)
+		found |= au->practices.idx[k] == (size_t)p;
+	ck_assert_int_eq(found, 1);
+	content_free(c);
+}
+END_TEST
+
+START_TEST(rule_band_edges_one_decimal)
+{
+	EXPECT("bands.csv",
+	       strdup("kind,band,min,max,label\n"
+		      "flag,green,0,1.55,Few signs\n"
+		      "flag,amber,1.55,2.5,Worth a look\n"
+		      "flag,red,2.5,4,Discuss first\n"
+		      "pillar,low,1,2.5,Low\n"
+		      "pillar,medium,2.5,3.5,Medium\n"
+		      "pillar,strong,3.5,5,Strong\n"
+		      "gap,threshold,1.25,4,Well above\n"),
+	       "bands.csv:2:4: max may have at most one decimal, not "
+	       "\"1.55\": scores are shown to one decimal",
+	       "bands.csv:3:3: min may have at most one decimal, not "
+	       "\"1.55\": scores are shown to one decimal");
 }
 END_TEST
 
@@ -216,7 +392,7 @@ START_TEST(fixture_bom_accepted)
 	ck_assert_uint_eq(c->nitems, 22);
 	ck_assert_str_eq(c->items[0].id, "vague-updates-1");
 	/* A partial override records that the content was changed. */
-	ck_assert_str_eq(c->version, "2026.11.1+local");
+	ck_assert_str_eq(c->version, "2026.12.1+local");
 	content_free(c);
 }
 END_TEST
@@ -285,11 +461,14 @@ START_TEST(user_folder_replaces_file_by_file)
 	free(items);
 	struct content *c = content_load(SHIPPED, dir, &d, &e);
 	ck_assert_ptr_nonnull(c);
-	ck_assert_uint_eq(c->nitems, 23);
-	ck_assert_uint_eq(c->flags[2].items.n, 5);
-	ck_assert_str_eq(c->items[22].statement, "A new statement.");
+	/* The new row leaves the optional `retired` field off: asked. */
+	ck_assert_uint_eq(c->nitems, 31);
+	ck_assert_uint_eq(c->nasked, 24);
+	ck_assert_uint_eq(c->flags[2].items.n, 6);
+	ck_assert_str_eq(c->items[30].statement, "A new statement.");
+	ck_assert_int_eq(c->items[30].retired, 0);
 	ck_assert_uint_eq(c->npillars, 6);
-	ck_assert_str_eq(c->version, "2026.11.1+local");
+	ck_assert_str_eq(c->version, "2026.12.1+local");
 	content_free(c);
 	content_diags_free(&d);
 	fixture_write(dir, "VERSION", "9.9-team\n", 9);
@@ -355,8 +534,8 @@ START_TEST(rule_bands_cover_without_overlap)
 	       "bands.csv:1:1: no gap row: the perception-gap threshold is "
 	       "needed");
 	content_diags_free(&d);
-	EXPECT("bands.csv", fixture_replace("bands.csv", "Worth watching",
-					    "Worth watching,extra"),
+	EXPECT("bands.csv", fixture_replace("bands.csv", "Worth a look",
+					    "Worth a look,extra"),
 	       "bands.csv:3:6: field beyond the last column");
 }
 END_TEST
@@ -385,7 +564,15 @@ END_TEST
 
 START_TEST(rule_four_items_per_flag)
 {
-	EXPECT("items.csv", fixture_edit_line("items.csv", 23, NULL),
+	EXPECT("items.csv", fixture_edit_line("items.csv", 24, NULL),
+	       "redflags.csv:6:1: red flag \"passive-agreement\" has 3 "
+	       "statements in items.csv; at least 4 are needed");
+	content_diags_free(&d);
+	/* Retired statements are not asked, so they do not count. */
+	EXPECT("items.csv",
+	       fixture_replace("items.csv",
+			       "questions an assumption behind a plan of mine.,1,0",
+			       "questions an assumption behind a plan of mine.,1,1"),
 	       "redflags.csv:6:1: red flag \"passive-agreement\" has 3 "
 	       "statements in items.csv; at least 4 are needed");
 }
@@ -394,8 +581,10 @@ END_TEST
 START_TEST(rule_reverse_item_warning)
 {
 	struct content *c = expect_ok(
-		"items.csv", fixture_replace("items.csv", "better for it.\",1",
-					     "better for it.\",0"));
+		"items.csv",
+		fixture_replace("items.csv",
+				"an assumption behind a plan of mine.,1,0",
+				"an assumption behind a plan of mine.,0,0"));
 	ck_assert_uint_eq(d.nwarnings, 1);
 	ck_assert_str_eq(d.warnings[0],
 			 "redflags.csv:6:1: warning: red flag "
@@ -409,10 +598,10 @@ START_TEST(rule_extra_columns_warn)
 {
 	struct content *c = expect_ok(
 		"items.csv",
-		fixture_replace("items.csv", "statement,reverse",
-				"statement,reverse,notes"));
+		fixture_replace("items.csv", "reverse,retired",
+				"reverse,retired,notes"));
 	ck_assert_uint_eq(d.nwarnings, 1);
-	ck_assert_str_eq(d.warnings[0], "items.csv:1:5: warning: unknown "
+	ck_assert_str_eq(d.warnings[0], "items.csv:1:6: warning: unknown "
 					"column \"notes\" ignored");
 	content_free(c);
 }
@@ -452,7 +641,12 @@ START_TEST(rule_duplicate_and_missing_fields)
 	       "2)");
 	content_diags_free(&d);
 	EXPECT("items.csv", fixture_append("items.csv", "x-1,vague-updates\n"),
-	       "items.csv:24:3: missing field \"statement\"");
+	       "items.csv:32:3: missing field \"statement\"");
+	content_diags_free(&d);
+	EXPECT("items.csv",
+	       fixture_append("items.csv", "x-1,vague-updates,Said.,0,yes\n"),
+	       "items.csv:32:5: retired must be a whole number from 0 to 1, "
+	       "not \"yes\"");
 	content_diags_free(&d);
 	EXPECT("items.csv", strdup(""),
 	       "items.csv:1:1: empty file: a header row is needed");
@@ -473,8 +667,8 @@ START_TEST(rule_fields_well_formed)
 	       "items.csv:2:3: empty statement");
 	content_diags_free(&d);
 	EXPECT("items.csv",
-	       fixture_replace("items.csv", "without being prompted.\",1",
-			       "without being prompted.\",2"),
+	       fixture_replace("items.csv", "without my asking for it.\",1",
+			       "without my asking for it.\",2"),
 	       "items.csv:6:4: reverse must be a whole number from 0 to 1, not "
 	       "\"2\"");
 	content_diags_free(&d);
@@ -493,7 +687,7 @@ END_TEST
 START_TEST(rule_references_resolve)
 {
 	EXPECT("redflags.csv",
-	       fixture_replace("redflags.csv", "clarity;feedback-systems",
+	       fixture_replace("redflags.csv", "clarity;feedback-systems;vision",
 			       "clarity; feedback ;clarity;"),
 	       "redflags.csv:2:4: empty entry in the list (ids are separated "
 	       "by ';')",
@@ -508,6 +702,8 @@ START_TEST(rule_references_resolve)
 	       "and '-' (at most 64)");
 	content_diags_free(&d);
 	EXPECT("pillars.csv", fixture_replace("pillars.csv", "vision,", "purpose,"),
+	       "redflags.csv:2:4: unknown pillar \"vision\" (not in "
+	       "pillars.csv)",
 	       "redflags.csv:4:4: unknown pillar \"vision\" (not in "
 	       "pillars.csv)",
 	       "pillars.csv:1:1: no \"vision\" pillar: the centre of the model "
@@ -572,6 +768,11 @@ static Suite *content_suite(void)
 	tcase_add_test(t, shipped_content_loads);
 	tcase_add_test(t, lookups);
 	tcase_add_test(t, bands);
+	tcase_add_test(t, band_edges_exact);
+	tcase_add_test(t, every_pillar_has_two_flags);
+	tcase_add_test(t, pillar_levels_one_dimension);
+	tcase_add_test(t, shipped_lists_quoted);
+	tcase_add_test(t, model_elements_in_content);
 	suite_add_tcase(s, t);
 	t = tcase_create("fixtures");
 	tcase_add_checked_fixture(t, NULL, teardown);
@@ -591,6 +792,7 @@ static Suite *content_suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, rule_scale_complete);
 	tcase_add_test(t, rule_bands_cover_without_overlap);
+	tcase_add_test(t, rule_band_edges_one_decimal);
 	tcase_add_test(t, rule_below_then_above);
 	tcase_add_test(t, rule_four_items_per_flag);
 	tcase_add_test(t, rule_reverse_item_warning);

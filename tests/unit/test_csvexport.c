@@ -91,7 +91,7 @@ START_TEST(summary_rows)
 	snprintf(want1, sizeof want1,
 		 "%s,Ada,coaching,Dana,2026-03-02T09:00:00+00:00,"
 		 "2026-03-02T12:00:00+00:00,complete,\"'2026.11.1\","
-		 "3.00,2.00,,,,4.00,,,,,3.00,2.00,3.00,,2.00,,vague-updates,"
+		 "3.00,2.00,,,,4.00,,,,,3.00,2.00,3.00,,2.00,3.00,vague-updates,"
 		 "\"Release hand-over, \"\"again\"\"\",2,4,2,0,0,"
 		 "\"'=SUM(A1) said \"\"Zoë\"\", then left;\nsecond line, "
 		 "ünïcödé\"\r\n",
@@ -101,7 +101,7 @@ START_TEST(summary_rows)
 	char want2[512];
 	snprintf(want2, sizeof want2,
 		 "%s,Ada,coaching,Dana,2026-03-16T09:00:00+00:00,,open,"
-		 "\"'2026.11.1\",,,,4.00,,2.00,,,,,,,,1.00,1.00,,"
+		 "\"'2026.11.1\",,,,4.00,,2.00,,,,,,,,1.00,1.00,1.00,"
 		 "missed-commitments,,,,0,1,1,\r\n",
 		 sd.s2_uuid);
 	const char *row2 = row1 + strlen(want1);
@@ -163,7 +163,7 @@ START_TEST(detail_rows)
 		"record,uuid,person,session,name,role,team,archived,kind,"
 		"coach,status,content_version,step,item,value,text,note,"
 		"start_rung,reached_rung,rung,owner,due,reviewed_in,obstacle,"
-		"time,closed\r\n";
+		"time,closed,no_occasion\r\n";
 	ck_assert_uint_eq(strncmp(out, head, strlen(head)), 0);
 	ck_assert_uint_eq(records(out, "person"), 2);
 	ck_assert_uint_eq(records(out, "session"), 3);

@@ -92,6 +92,118 @@ START_TEST(round_trip_is_byte_identical)
 }
 END_TEST
 
+static int find_no_occasion(const struct store_answer *a, void *ud)
+{
+	if (strcmp(a->item_id, "passive-agreement-2") == 0)
+		*(int *)ud = a->no_occasion ? 1 + (a->value >= 0) : 0;
+	return 0;
+}
+
+/* A "no occasion" answer leaves the value empty and says so in the last
+ * column, and comes back from an import as it was. */
+START_TEST(no_occasion_round_trip)
+{
+	struct error e = {0};
+	struct store_session ses;
+	ck_assert_int_eq(store_session_get(sd.s, sd.s1, &ses, &e), 1);
+	struct store_answer a = {sd.s1, "passive-agreement-2", "Said late.",
+				 -1, NULL, "2026-03-02T09:14:00Z", 1};
+	ck_assert_int_eq(store_answer_save(sd.s, &a, &e), 0);
+	size_t len;
+	struct csvimport_counts n;
+	char *one = detail_of(sd.s, &len);
+	char want[256];
+	snprintf(want, sizeof want,
+		 "\r\nanswer,,,%s,,,,,,,,,,passive-agreement-2,,Said late.,,"
+		 ",,,,,,,2026-03-02T09:14:00Z,,1\r\n",
+		 ses.uuid);
+	ck_assert_msg(strstr(one, want) != NULL, "%s", one);
+	ck_assert_ptr_nonnull(strstr(one, ",vague-updates-1,3,"));
+	ck_assert_msg(import(one, len, &n, &e) == 0, "%s\n%s", e.msg, diags);
+	int got = -1;
+	int64_t id;
+	ck_assert_int_eq(store_session_find_uuid(dst, ses.uuid, &id, &e), 1);
+	ck_assert_int_eq(store_answers_each(dst, id, find_no_occasion, &got,
+					    &e),
+			 0);
+	ck_assert_int_eq(got, 1);
+	/* A value beside "no occasion" is refused. */
+	char *bad = malloc(strlen(one) + 2); /* room for the inserted '2' */
+	ck_assert_ptr_nonnull(bad);
+	memcpy(bad, one, strlen(one) + 1);
+	char *at = strstr(bad, want);
+	ck_assert_ptr_nonnull(at);
+	char *v = strstr(at, "passive-agreement-2,,") + 20;
+	memmove(v + 1, v, strlen(v) + 1);
+	*v = '2';
+	diags[0] = '\0';
+	store_close(dst);
+	dst = seed_empty(&sd, "dst2.db");
+	ck_assert_int_eq(import(bad, strlen(bad), &n, &e), -1);
+	ck_assert_ptr_nonnull(strstr(diags, "answer row: \"no_occasion\" is 1, "
+					    "so \"value\" must be empty"));
+	free(bad);
+	free(one);
+	store_session_clear(&ses);
+}
+END_TEST
+
+/* The text with the last field of every record cut off: what an export
+ * looked like before the no_occasion column (no field here holds a line
+ * break or a comma after its last comma, in this seed). */
+static char *without_last_column(const char *text)
+{
+	char *out = malloc(strlen(text) + 1), *o = out;
+	ck_assert_ptr_nonnull(out);
+	const char *line = text;
+	for (const char *end; (end = strstr(line, "\r\n")); line = end + 2) {
+		const char *cut = end;
+		while (cut > line && cut[-1] != ',')
+			cut--;
+		ck_assert(cut > line);
+		memcpy(o, line, (size_t)(cut - 1 - line));
+		o += cut - 1 - line;
+		memcpy(o, "\r\n", 2);
+		o += 2;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* A file from the ownit before no_occasion (26 columns) still imports:
+ * the missing column reads as empty. */
+START_TEST(older_export_imports)
+{
+	size_t len;
+	struct csvimport_counts n;
+	struct error e = {0};
+	char *now = detail_of(sd.s, &len);
+	char *old = without_last_column(now);
+	ck_assert_ptr_null(strstr(old, "no_occasion"));
+	ck_assert_ptr_nonnull(strstr(old, ",time,closed\r\n"));
+	ck_assert_msg(import(old, strlen(old), &n, &e) == 0, "%s\n%s", e.msg,
+		      diags);
+	ck_assert_uint_eq(n.sessions_added, 3);
+	size_t len2;
+	char *again = detail_of(dst, &len2);
+	ck_assert_uint_eq(len, len2);
+	ck_assert_int_eq(memcmp(now, again, len), 0);
+	/* Fewer columns than that is not an export. */
+	char *older = without_last_column(old);
+	diags[0] = '\0';
+	store_close(dst);
+	dst = seed_empty(&sd, "dst2.db");
+	ck_assert_int_eq(import(older, strlen(older), &n, &e), -1);
+	ck_assert_str_eq(diags, "in.csv:1: not an `ownit export --detail` "
+				"file: header column 26 is \"\", expected "
+				"\"closed\"\n");
+	free(older);
+	free(again);
+	free(old);
+	free(now);
+}
+END_TEST
+
 START_TEST(second_import_changes_nothing)
 {
 	size_t len, len2;
@@ -167,13 +279,13 @@ static char *with_rows(const char *rows)
 START_TEST(broken_rows_all_reported)
 {
 	const char *text = with_rows(
-		"bogus,,,,,,,,,,,,,,,,,,,,,,,,,\r\n"
+		"bogus,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n"
 		"person,x\r\n"
 		"person,11111111-2222-4333-8444-555555555555,,,Cy,,,2,,,,,,,,,,"
-		",,,,,,,2026-02-30T10:00:00Z,\r\n");
+		",,,,,,,2026-02-30T10:00:00Z,,\r\n");
 	must_fail(text, strlen(text),
 		  "in.csv:4: unknown record type \"bogus\"\n"
-		  "in.csv:5: 2 fields, expected 26\n"
+		  "in.csv:5: 2 fields, expected 27\n"
 		  "in.csv:6:25: column \"time\": bad time "
 		  "\"2026-02-30T10:00:00Z\" (want YYYY-MM-DDTHH:MM:SSZ in "
 		  "UTC, or YYYY-MM-DD HH:MM:SS as a spreadsheet writes it)\n"
@@ -186,8 +298,8 @@ START_TEST(rows_out_of_place)
 {
 	const char *text = with_rows(
 		"answer,,,11111111-2222-4333-8444-555555555555,,,,,,,,,,"
-		"x-1,2,text,,,,,,,,,2026-02-01T10:00:00Z,\r\n"
-		"rating,,,,,,,,,,,,,clarity,6,,,,,,,,,,2026-02-01T10:00:00Z,"
+		"x-1,2,text,,,,,,,,,2026-02-01T10:00:00Z,,\r\n"
+		"rating,,,,,,,,,,,,,clarity,6,,,,,,,,,,2026-02-01T10:00:00Z,,"
 		"\r\n");
 	must_fail(text, strlen(text),
 		  "in.csv:4: answer row: no session row above it\n"
@@ -332,10 +444,10 @@ START_TEST(valid_rows_before_a_bad_one_are_not_kept)
 	char *bad = malloc(len + 64);
 	ck_assert_ptr_nonnull(bad);
 	memcpy(bad, text, len);
-	memcpy(bad + len, "note,,,,,,,,,,,,,,,,,,,,,,,,,\r\n", 31);
+	memcpy(bad + len, "note,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n", 32);
 	struct csvimport_counts n;
 	struct error e = {0};
-	ck_assert_int_eq(import(bad, len + 31, &n, &e), -1);
+	ck_assert_int_eq(import(bad, len + 32, &n, &e), -1);
 	ck_assert_int_eq(people_in(dst), 0);
 	ck_assert_uint_eq(n.sessions_added, 0);
 	free(bad);
@@ -351,6 +463,8 @@ int main(void)
 	TCase *tc = tcase_create("import");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, round_trip_is_byte_identical);
+	tcase_add_test(tc, no_occasion_round_trip);
+	tcase_add_test(tc, older_export_imports);
 	tcase_add_test(tc, second_import_changes_nothing);
 	tcase_add_test(tc, people_matched_by_name_any_case);
 	tcase_add_test(tc, broken_rows_all_reported);

@@ -287,7 +287,7 @@ START_TEST(shipped_content)
 	ck_assert_int_eq(store_answers_each(s, first, check_statement, &w,
 					    &err),
 			 0);
-	ck_assert_int_eq((size_t)w.answers, c->nitems);
+	ck_assert_int_eq((size_t)w.answers, c->nasked);
 	ck_assert_int_eq(w.matched, w.answers);
 	store_close(s);
 	content_free(c);

@@ -77,12 +77,15 @@ START_TEST(sections_of_a_full_session)
 	ck_assert(has_line(r, "Red flags (0 never .. 4 almost always)"));
 	ck_assert(has_line(r, "Pillars (1 .. 5)"));
 	ck_assert(has_line(r, "Strongest signals"));
-	ck_assert(has_line(r, "1. Vague or evasive updates: 3.0 · Act now"));
+	ck_assert(has_line(r, "1. Vague or evasive updates: 3.0 · Discuss first"));
 	ck_assert(has_line(r, "2. Slow or defensive escalation: 2.0 · Worth "
-			      "watching"));
-	ck_assert(has_line(r, "  Pillar    Self  Evidence    Gap"));
-	ck_assert(has_line(r, "  Clarity    4.0       2.0   +2.0  Self-view "
-			      "well above the evidence"));
+			      "a look"));
+	/* vague-updates also points at the vision (content 2026.12.1), so
+	 * the centre has evidence and joins the table. */
+	ck_assert(has_line(r, "  Pillar                 Self  Evidence    Gap"));
+	ck_assert(has_line(r, "  Clarity                 4.0       2.0   +2.0  "
+			      "Self-view well above the"));
+	ck_assert(has_line(r, "  Connection to vision    3.0       2.0   +1.0"));
 	ck_assert(has_line(r, "  Situation: Release hand-over, \"again\""));
 	ck_assert(has_line(r, "  → 4 Wait and hope: We wait, a bit"));
 	ck_assert(has_line(r, "      longer"));
@@ -103,6 +106,86 @@ START_TEST(sections_of_a_full_session)
 		}
 	}
 	ck_assert_int_ge(charts, 5 + 14);
+	report_free(r);
+}
+END_TEST
+
+/* The text of the section that starts with heading, up to a blank line. */
+static char *section_text(const char *all, const char *heading)
+{
+	const char *a = strstr(all, heading);
+	ck_assert_ptr_nonnull(a);
+	const char *b = strstr(a, "\n\n");
+	return strndup(a, b ? (size_t)(b - a) : strlen(a));
+}
+
+/* The seed's first session answered vague-updates-4 and -5, which content
+ * 2026.12.1 rewrote under new ids: the report still reads as it did
+ * under the content the session was answered with. */
+START_TEST(old_session_reads_the_same)
+{
+	struct error e = {0};
+	struct content *old = content_load(
+		TEST_SRCDIR "/content",
+		TEST_SRCDIR "/tests/unit/fixtures/content/v2026.11.1", NULL,
+		&e);
+	ck_assert_msg(old != NULL, "%s", e.msg);
+	struct report_options o = {.width = 80, .mode = CANVAS_UTF8};
+	struct report *then = report_build(sd.s, old, sd.s1, &o, &e);
+	struct report *now = report_build(sd.s, sd.c, sd.s1, &o, &e);
+	ck_assert_ptr_nonnull(then);
+	ck_assert_ptr_nonnull(now);
+	char *t = report_render(then, 0, &e), *n = report_render(now, 0, &e);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_ptr_nonnull(n);
+	ck_assert_ptr_null(strstr(n, "no longer"));
+	char *ft = section_text(t, "Red flags ("),
+	     *fn = section_text(n, "Red flags (");
+	ck_assert_str_eq(fn, ft);
+	ck_assert_ptr_nonnull(strstr(fn, "Vague or evasive updates"));
+	ck_assert_ptr_nonnull(strstr(fn, " 3.0\n"));
+	/* The first signal names the same flag with the same score. */
+	ck_assert_ptr_nonnull(strstr(t, "1. Vague or evasive updates: 3.0 "));
+	ck_assert_ptr_nonnull(strstr(n, "1. Vague or evasive updates: 3.0 "));
+	free(ft);
+	free(fn);
+	free(t);
+	free(n);
+	report_free(then);
+	report_free(now);
+	content_free(old);
+}
+END_TEST
+
+/* "No occasion / can't say" answers are named under the bars. */
+START_TEST(no_occasion_named)
+{
+	struct error e = {0};
+	struct store_answer a = {sd.s1, "passive-agreement-2", "Said late.",
+				 -1, NULL, "2026-03-02T09:14:00Z", 1};
+	ck_assert_int_eq(store_answer_save(sd.s, &a, &e), 0);
+	a.item_id = "vague-updates-3";
+	ck_assert_int_eq(store_answer_save(sd.s, &a, &e), 0);
+	struct report *r = build(sd.s1, 80, CANVAS_UTF8);
+	if (getenv("REPORT_DUMP"))
+		report_write(r, stderr, 0, NULL);
+	ck_assert(has_line(r, "No occasion / can't say (not scored): Vague or "
+			      "evasive updates 1, Passive"));
+	ck_assert(has_line(r, "  agreement in meetings 1"));
+	/* (3 + 3 + 3 + 3) / 4 with vague-updates-3 taken out: still 3.0. */
+	ck_assert(has_line(r, "1. Vague or evasive updates: 3.0 · Discuss "
+			      "first"));
+	report_free(r);
+	/* A session with nothing but "no occasion" still says so. */
+	struct store_session ses = {.person_id = 1, .kind = STORE_KIND_SELF,
+				    .content_version = "2026.12.1"};
+	ck_assert_int_eq(store_session_add(sd.s, &ses, &e), 0);
+	a.session_id = ses.id;
+	ck_assert_int_eq(store_answer_save(sd.s, &a, &e), 0);
+	r = build(ses.id, 80, CANVAS_UTF8);
+	ck_assert(has_line(r, "Red flags (0 never .. 4 almost always)"));
+	ck_assert(has_line(r, "No occasion / can't say (not scored): Vague or "
+			      "evasive updates 1"));
 	report_free(r);
 }
 END_TEST
@@ -279,6 +362,8 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, sections_of_a_full_session);
 	tcase_add_test(tc, follow_up_and_previous_session);
+	tcase_add_test(tc, old_session_reads_the_same);
+	tcase_add_test(tc, no_occasion_named);
 	tcase_add_test(tc, empty_session_has_a_header_only);
 	tcase_add_test(tc, ascii_mode_and_narrow);
 	tcase_add_test(tc, control_characters_never_reach_the_output);

@@ -1,13 +1,15 @@
 /* test_score.c - scores worked out by hand on the shipped content.
  *
- * The shipped content: vague-updates has statements 1-4 plus reverse 5 and
- * points at clarity and feedback-systems; slow-escalation (reverse 4) at
- * trust-openness; not-my-job at clarity and vision; missed-commitments
- * (reverse 5) at feedback-systems and autonomy; passive-agreement (reverse
- * 4) at trust-openness and role-modelling.  Gap threshold 1.5. */
+ * The shipped content: vague-updates has statements 1-3, 4b and reverse 5b
+ * (4 and 5 retired) and points at clarity, feedback-systems and vision;
+ * slow-escalation (reverse 4) at trust-openness and role-modelling;
+ * not-my-job at clarity, vision and autonomy; missed-commitments (reverse
+ * 5) at feedback-systems, autonomy and role-modelling; passive-agreement
+ * (reverse 4b) at trust-openness and role-modelling.  Gap threshold 1.5. */
 #include "config.h"
 
 #include <check.h>
+#include <math.h>
 #include <string.h>
 
 #include "core/content.h"
@@ -125,13 +127,17 @@ START_TEST(pillar_evidence_and_gap)
 	ck_assert_int_eq(p->rated, 0);
 	ck_assert_int_eq(p->has_gap, 0);
 	p = &r.pillars[pillar("role-modelling")];
-	ck_assert_double_eq(p->evidence, 1.0);
-	ck_assert_double_eq(p->gap, 1.0);
+	/* slow-escalation, missed-commitments and passive-agreement:
+	 * (2 x 5 + 2 x 3.5 + 1 x 1) / 5 = 18 / 5 */
+	ck_assert_double_eq_tol(p->evidence, 3.6, 1e-12);
+	ck_assert_double_eq_tol(p->gap, 2 - 3.6, 1e-12);
 	p = &r.pillars[pillar("vision")];
 	ck_assert_int_eq(p->rated, 1);
 	ck_assert_int_eq(p->self, 5);
-	ck_assert_int_eq(p->has_evidence, 0);
-	ck_assert_int_eq(p->has_gap, 0);
+	/* vague-updates (not-my-job has no score): 5 - 3 = 2. */
+	ck_assert_int_eq(p->has_evidence, 1);
+	ck_assert_double_eq(p->evidence, 2.0);
+	ck_assert_int_eq(p->gap_flagged, 1);
 }
 END_TEST
 
@@ -197,7 +203,7 @@ END_TEST
 
 START_TEST(reverse_item_alone)
 {
-	static const struct score_answer a[] = {{"vague-updates-5", 0}};
+	static const struct score_answer a[] = {{"vague-updates-5b", 0}};
 	struct score_input in = {a, 1, NULL, 0, 0};
 	ck_assert_int_eq(score_compute(c, &in, &r, &e), 0);
 	ck_assert_double_eq(r.flags[flag("vague-updates")].score, 4.0);
@@ -272,6 +278,113 @@ START_TEST(same_input_same_result)
 }
 END_TEST
 
+/* "No occasion / can't say" is an answer, but not a score. */
+START_TEST(no_occasion_not_scored)
+{
+	static const struct score_answer a[] = {
+		{"vague-updates-1", 4},
+		{"vague-updates-2", SCORE_NO_OCCASION},
+		{"vague-updates-3", 2},
+		{"slow-escalation-1", SCORE_NO_OCCASION},
+		{"not-my-job-1", SCORE_NO_OCCASION},
+		{"not-my-job-1", 1}, /* changed its mind: the later one wins */
+	};
+	struct score_input in = {a, N(a), NULL, 0, 0};
+	ck_assert_int_eq(score_compute(c, &in, &r, &e), 0);
+	const struct score_flag *f = &r.flags[flag("vague-updates")];
+	ck_assert_uint_eq(f->answered, 2);
+	ck_assert_uint_eq(f->no_occasion, 1);
+	ck_assert_double_eq(f->score, 3.0); /* (4 + 2) / 2, not 6 / 3 */
+	f = &r.flags[flag("slow-escalation")];
+	ck_assert_int_eq(f->has_score, 0); /* nothing to score */
+	ck_assert_uint_eq(f->no_occasion, 1);
+	f = &r.flags[flag("not-my-job")];
+	ck_assert_uint_eq(f->no_occasion, 0);
+	ck_assert_double_eq(f->score, 1.0);
+	/* A flag with no score gives no evidence and no signal. */
+	ck_assert_uint_eq(r.nsignals, 2);
+	ck_assert_double_eq(r.pillars[pillar("trust-openness")].weight, 0.0);
+}
+END_TEST
+
+/* A session answered under content 2026.11.1 (before seven statements
+ * were rewritten) scores the same under today's content: the statements
+ * it answered are retired, not gone. */
+START_TEST(old_session_scores_unchanged)
+{
+	static const char *const old_ids[] = {
+		"vague-updates-1",	"vague-updates-2",
+		"vague-updates-3",	"vague-updates-4",
+		"vague-updates-5",	"slow-escalation-1",
+		"slow-escalation-2",	"slow-escalation-3",
+		"slow-escalation-4",	"not-my-job-1",
+		"not-my-job-2",		"not-my-job-3",
+		"not-my-job-4",		"missed-commitments-1",
+		"missed-commitments-2", "missed-commitments-3",
+		"missed-commitments-4", "missed-commitments-5",
+		"passive-agreement-1",	"passive-agreement-2",
+		"passive-agreement-3",	"passive-agreement-4"};
+	struct score_answer a[N(old_ids)];
+	for (size_t i = 0; i < N(old_ids); i++) {
+		a[i].item = old_ids[i];
+		a[i].value = (int)((i * 7) % 5);
+	}
+	struct content *old =
+		content_load(SHIPPED, TEST_SRCDIR
+			     "/tests/unit/fixtures/content/v2026.11.1",
+			     NULL, &e);
+	ck_assert_ptr_nonnull(old);
+	ck_assert_str_eq(old->version, "2026.11.1");
+	ck_assert_uint_eq(old->nasked, 22);
+	struct score_input in = {a, N(a), NULL, 0, 1};
+	struct score_result was;
+	ck_assert_int_eq(score_compute(old, &in, &was, &e), 0);
+	ck_assert_int_eq(score_compute(c, &in, &r, &e), 0);
+	ck_assert_uint_eq(r.unknown, 0);
+	for (size_t f = 0; f < r.nflags; f++) {
+		ck_assert_uint_eq(r.flags[f].answered, was.flags[f].answered);
+		ck_assert_uint_eq(r.flags[f].followups,
+				  was.flags[f].followups);
+		ck_assert_double_eq(r.flags[f].score, was.flags[f].score);
+	}
+	ck_assert_int_eq(memcmp(r.signals, was.signals,
+				r.nsignals * sizeof *r.signals),
+			 0);
+	score_result_free(&was);
+	content_free(old);
+}
+END_TEST
+
+/* Shown cut to one decimal: the figure never reads as the band above. */
+START_TEST(shown_never_crosses_a_band)
+{
+	ck_assert_double_eq(score_shown(2.5), 2.5);
+	ck_assert_double_eq(score_shown(1.5), 1.5);
+	ck_assert_double_eq_tol(score_shown(2.4999), 2.4, 1e-12);
+	ck_assert_double_eq_tol(score_shown(27.0 / 11.0), 2.4, 1e-12);
+	ck_assert_double_eq_tol(score_shown(7.0 / 3.0), 2.3, 1e-12);
+	ck_assert_double_eq_tol(score_shown(0.1 + 0.2), 0.3, 1e-12);
+	ck_assert_double_eq(score_shown(4.0), 4.0);
+	ck_assert_double_eq(score_shown(0.0), 0.0);
+	/* Every mean of up to 40 answers: the band of the figure shown is
+	 * the band of the exact score. */
+	for (int n = 1; n <= 40; n++)
+		for (int sum = 0; sum <= 4 * n; sum++) {
+			double v = (double)sum / n;
+			ck_assert_ptr_eq(
+				content_band_for(c, CONTENT_BAND_FLAG, v),
+				content_band_for(c, CONTENT_BAND_FLAG,
+						 score_shown(v)));
+		}
+	/* 2.5 exactly, from ten answers, is red; 24 / 10 is amber. */
+	ck_assert_str_eq(
+		content_band_for(c, CONTENT_BAND_FLAG, 25.0 / 10.0)->band, "red");
+	ck_assert_str_eq(
+		content_band_for(c, CONTENT_BAND_FLAG, 24.0 / 10.0)->band,
+		"amber");
+}
+END_TEST
+
 static Suite *score_suite(void)
 {
 	Suite *s = suite_create("score");
@@ -289,6 +402,9 @@ static Suite *score_suite(void)
 	tcase_add_test(t, out_of_range_rejected);
 	tcase_add_test(t, empty_input);
 	tcase_add_test(t, same_input_same_result);
+	tcase_add_test(t, no_occasion_not_scored);
+	tcase_add_test(t, old_session_scores_unchanged);
+	tcase_add_test(t, shown_never_crosses_a_band);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -445,6 +445,62 @@ START_TEST(answers)
 }
 END_TEST
 
+static int collect_no_occasion(const struct store_answer *a, void *ud)
+{
+	struct answers *an = ud;
+	snprintf(an->items[an->n], 32, "%s", a->item_id);
+	an->values[an->n++] = a->no_occasion ? 100 + a->value : a->value;
+	return 0;
+}
+
+/* "No occasion / can't say": answered, without a value; it counts for
+ * resuming like any answer, and a value replaces it (and back). */
+START_TEST(answers_no_occasion)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	const char *items[] = {"f-1", "f-2", "f-3"};
+	const char *pillars[] = {"clarity"};
+	int64_t ses = t_session(s, t_person(s, "P"), NULL);
+	struct store_answer a = {.session_id = ses, .item_id = "f-1",
+				 .statement = "One", .value = -1,
+				 .no_occasion = 1};
+	ck_assert_int_eq(store_answer_save(s, &a, &err), 0);
+	a.item_id = "f-2";
+	a.no_occasion = 0;
+	a.value = 2;
+	ck_assert_int_eq(store_answer_save(s, &a, &err), 0);
+	struct store_resume r;
+	ck_assert_int_eq(store_session_resume(s, ses, items, 3, pillars, 1,
+					      &r, &err),
+			 0);
+	ck_assert_int_eq(r.item, 2);
+	struct answers an = {0};
+	ck_assert_int_eq(
+		store_answers_each(s, ses, collect_no_occasion, &an, &err), 0);
+	ck_assert_int_eq(an.n, 2);
+	ck_assert_int_eq(an.values[0], 100 - 1); /* no occasion, no value */
+	ck_assert_int_eq(an.values[1], 2);
+	/* Rated after all, then "no occasion" again. */
+	a.item_id = "f-1";
+	ck_assert_int_eq(store_answer_save(s, &a, &err), 0);
+	a.value = -1;
+	a.no_occasion = 1;
+	ck_assert_int_eq(store_answer_save(s, &a, &err), 0);
+	memset(&an, 0, sizeof an);
+	ck_assert_int_eq(
+		store_answers_each(s, ses, collect_no_occasion, &an, &err), 0);
+	ck_assert_int_eq(an.values[0], 99);
+	/* Both at once is a contradiction. */
+	a.value = 3;
+	ck_assert_int_eq(store_answer_save(s, &a, &err), -1);
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	ck_assert_str_eq(err.msg, "answer to f-1: \"no occasion\" cannot "
+				  "also have a value (3)");
+	store_close(s);
+}
+END_TEST
+
 static int collect_rating(const struct store_rating *r, void *ud)
 {
 	struct answers *an = ud;
@@ -1040,6 +1096,7 @@ int main(void)
 	tcase_add_test(tc, notes);
 	tcase_add_test(tc, commitments);
 	tcase_add_test(tc, resume);
+	tcase_add_test(tc, answers_no_occasion);
 	tcase_add_test(tc, transactions);
 	tcase_add_test(tc, reentrant_callbacks);
 	tcase_add_test(tc, uuids_and_names);
