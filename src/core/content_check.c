@@ -163,6 +163,9 @@ static void resolve_all(struct loader *L)
 	     i++)
 		resolve(L, CF_CHECKS, &rk[i].practices, CF_PRACTICES,
 			&rk[i].k.practices);
+	for (size_t i = 0; L->ok[CF_CHECKS] && flags && i < L->checks.n; i++)
+		resolve(L, CF_CHECKS, &rk[i].flags, CF_REDFLAGS,
+			&rk[i].k.flags);
 	struct raw_item *ri = RAW(L, items, struct raw_item);
 	for (size_t i = 0; L->ok[CF_ITEMS] && flags && i < L->items.n; i++) {
 		const struct textref *t = &ri[i].flag;
@@ -408,8 +411,8 @@ static void check_bands(struct loader *L)
 	}
 	if (!gap)
 		loader_diag(L, 0, CF_BANDS, 1, L->colpos[CF_BANDS][0],
-			    "no gap row: the perception-gap threshold is "
-			    "needed");
+			    "no gap row: the threshold between a rating and "
+			    "the reported behaviour is needed");
 }
 
 static void check_pillars(struct loader *L)

@@ -20,31 +20,19 @@
 #include "core/sessionfacts.h"
 #include "core/store_export.h"
 
-/* The strongest signals shown, and self-checks per signal. */
-#define REPORT_SIGNALS 2
-#define REPORT_CHECKS 2
-
-struct build {
-	struct report *r;
-	struct store *s;
-	const struct content *c;
-	struct sessionfacts cur, prev;
-	int has_prev;
-	char prev_day[DATES_DAY_SIZE];
-	struct error *err;
-};
-
-static int nomem(struct build *b)
+int report_nomem(struct build *b)
 {
 	return error_errno(b->err, ERROR_RUNTIME, ENOMEM,
 			   "building the report");
 }
 
-/* Separators that exist in the mode. */
-static const char *dot(const struct report *r)
+const char *report_dot(const struct report *r)
 {
 	return r->mode == CANVAS_ASCII ? " - " : " \xc2\xb7 ";
 }
+
+#define nomem report_nomem
+#define dot report_dot
 
 static const char *arrow(const struct report *r)
 {
@@ -72,6 +60,9 @@ static int sec_header(struct build *b)
 	if (ses->coach)
 		n += snprintf(line + n, sizeof line - (size_t)n, "Coach: %s%s",
 			      ses->coach, dot(r));
+	if (b->regulated)
+		n += snprintf(line + n, sizeof line - (size_t)n,
+			      "Regulated setting%s", dot(r));
 	if (ses->status == STORE_SESSION_COMPLETE && ses->completed) {
 		if (dates_local_display(ses->completed, done, b->err))
 			return -1;
@@ -339,122 +330,6 @@ static int sec_radar(struct build *b)
 	return add_table(b, &in);
 }
 
-/* -------------------------------------------------------------- signals */
-
-static int list_names(char *buf, size_t size, const struct content *c,
-		      const struct content_refs *refs, int pillars)
-{
-	size_t n = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < refs->n && n < size; i++) {
-		const char *name = pillars ? c->pillars[refs->idx[i]].name
-					   : c->practices[refs->idx[i]].name;
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "",
-				      name);
-	}
-	return 0;
-}
-
-static int one_signal(struct build *b, size_t rank, size_t f)
-{
-	struct report *r = b->r;
-	const struct content *c = b->c;
-	const struct content_flag *fl = &c->flags[f];
-	double score = b->cur.score.flags[f].score;
-	const struct content_band *band =
-	    content_band_for(c, CONTENT_BAND_FLAG, score);
-	char v[16], names[1024];
-	radar_format(score, 0, r->mode, v);
-	if (report_addf(r, CANVAS_STYLE_LABEL, "", "   ", "%zu. %s: %s%s%s",
-			rank, fl->title, v, band ? dot(r) : "",
-			band ? band->label : ""))
-		return nomem(b);
-	list_names(names, sizeof names, c, &fl->pillars, 1);
-	if (fl->pillars.n && report_addf(r, CANVAS_STYLE_NONE, "   ", "     ",
-					 "Points to: %s", names))
-		return nomem(b);
-	for (size_t i = 0; i < fl->practices.n; i++) {
-		const struct content_practice *p =
-		    &c->practices[fl->practices.idx[i]];
-		if (report_addf(r, CANVAS_STYLE_NONE, "   Practice: ", "     ",
-				"%s. %s", p->name, p->summary))
-			return nomem(b);
-	}
-	int shown = 0;
-	for (size_t k = 0; k < c->nchecks && shown < REPORT_CHECKS; k++) {
-		if (!content_check_fits_flag(c, k, f))
-			continue;
-		if (report_add_wrapped(r, CANVAS_STYLE_NONE,
-				       "   Ask yourself: ", "     ",
-				       c->checks[k].question))
-			return nomem(b);
-		shown++;
-	}
-	return 0;
-}
-
-static int sec_signals(struct build *b)
-{
-	const struct score_result *sr = &b->cur.score;
-	if (sr->nsignals == 0)
-		return 0;
-	if (report_heading(b->r, REPORT_SEC_SIGNALS, "Strongest signals"))
-		return nomem(b);
-	for (size_t i = 0; i < sr->nsignals && i < REPORT_SIGNALS; i++)
-		if (one_signal(b, i + 1, sr->signals[i]))
-			return -1;
-	return 0;
-}
-
-/* ------------------------------------------------------------------ gap */
-
-static int sec_gap(struct build *b)
-{
-	struct report *r = b->r;
-	const struct content *c = b->c;
-	const struct score_result *sr = &b->cur.score;
-	int any = 0, namew = 6;
-	for (size_t i = 0; i < c->npillars; i++) {
-		if (!sr->pillars[i].has_gap)
-			continue;
-		any = 1;
-		int w =
-		    canvas_sanitize(c->pillars[i].name, 28, r->mode, NULL, 0);
-		if (w > namew)
-			namew = w;
-	}
-	if (!any)
-		return 0;
-	if (report_heading(r, REPORT_SEC_GAP,
-			   "Perception gap (self-rating minus red-flag "
-			   "evidence)") ||
-	    report_addf(r, CANVAS_STYLE_LABEL, "  ", "  ",
-			"%-*s  %5s  %8s  %5s", namew, "Pillar", "Self",
-			"Evidence", "Gap"))
-		return nomem(b);
-	for (size_t i = 0; i < c->npillars; i++) {
-		const struct score_pillar *p = &sr->pillars[i];
-		if (!p->has_gap)
-			continue;
-		char name[128], self[16], ev[16], gap[16];
-		int w = canvas_sanitize(c->pillars[i].name, 28, r->mode, name,
-					sizeof name);
-		radar_format((double)p->self, 0, r->mode, self);
-		radar_format(p->evidence, 0, r->mode, ev);
-		radar_format(p->gap, 1, r->mode, gap);
-		/* Pad by display width: the name may hold wide glyphs. */
-		if (report_addf(
-			r,
-			p->gap_flagged ? CANVAS_STYLE_BAND_RED
-				       : CANVAS_STYLE_NONE,
-			"  ", "  ", "%s%*s  %5s  %8s  %5s%s%s", name, namew - w,
-			"", self, ev, gap, p->gap_flagged ? "  " : "",
-			p->gap_flagged && c->gap_label ? c->gap_label : ""))
-			return nomem(b);
-	}
-	return 0;
-}
-
 /* --------------------------------------------------------------- ladder */
 
 static int on_step(const struct store_ladder_step *st, void *ud)
@@ -530,11 +405,26 @@ static int load_previous(struct build *b)
 	return 0;
 }
 
+/* Whether the person works in a regulated setting: it decides which
+ * self-checks apply. */
+static int load_regulated(struct build *b)
+{
+	struct store_person p;
+	int found = store_person_get(b->s, b->r->session.person_id, &p,
+				     b->err);
+	if (found < 0)
+		return -1;
+	b->regulated = found && p.regulated;
+	if (found)
+		store_person_clear(&p);
+	return 0;
+}
+
 static int build_all(struct build *b)
 {
 	if (sessionfacts_load(&b->cur, b->s, b->c, b->r->session.id, b->err) ||
-	    load_previous(b) || sec_header(b) || sec_commitments(b, 0) ||
-	    sec_flags(b) || sec_radar(b) || sec_signals(b) || sec_gap(b) ||
+	    load_previous(b) || load_regulated(b) || sec_header(b) || sec_commitments(b, 0) ||
+	    sec_flags(b) || sec_radar(b) || report_sec_signals(b) || report_sec_gap(b) ||
 	    sec_ladder(b) || sec_commitments(b, 1) || sec_notes(b))
 		return -1;
 	return 0;
