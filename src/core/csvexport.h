@@ -73,7 +73,10 @@ int csvexport_write(struct store *s, const struct content *c,
 char *csvexport_decimal(double v, char buf[32]);
 
 /* The number of columns of the detail format, and its header names. */
-#define CSVEXPORT_DETAIL_COLUMNS 26
+#define CSVEXPORT_DETAIL_COLUMNS 27
+/* Files written before the person's regulated column still import: the
+ * header may stop after its first this many columns. */
+#define CSVEXPORT_DETAIL_COLUMNS_V1 26
 extern const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS];
 
 /* Columns of the detail format, by name. */
@@ -104,6 +107,7 @@ enum csvexport_detail_col {
 	DCOL_OBSTACLE,
 	DCOL_TIME,
 	DCOL_CLOSED,
+	DCOL_REGULATED, /* person: 1 when working in a regulated setting */
 };
 
 #endif

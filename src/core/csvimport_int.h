@@ -35,6 +35,7 @@ struct imp {
 	struct error *err; /* a system failure: stops everything */
 	size_t problems;
 	int header_seen;
+	size_t ncols; /* columns of this file's header */
 	int failed; /* a system failure happened */
 
 	struct uuid_id *people; /* file person uuid -> person id */
@@ -69,6 +70,7 @@ struct row {
 	enum rtype type;
 	const char *f[CSVEXPORT_DETAIL_COLUMNS];
 	int value, start, reached, rung, archived, kind, status, step;
+	int regulated;
 };
 
 

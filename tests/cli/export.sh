@@ -207,8 +207,12 @@ head = rows[0]
 assert head == ["record", "uuid", "person", "session", "name", "role",
     "team", "archived", "kind", "coach", "status", "content_version", "step",
     "item", "value", "text", "note", "start_rung", "reached_rung", "rung",
-    "owner", "due", "reviewed_in", "obstacle", "time", "closed"], head
-assert all(len(r) == 26 for r in rows)
+    "owner", "due", "reviewed_in", "obstacle", "time", "closed",
+    "regulated"], head
+assert all(len(r) == 27 for r in rows)
+# Only person rows fill the regulated column, with 0 or 1.
+assert all(r[26] in ("0", "1") if r[0] == "person" else r[26] == ""
+    for r in rows[1:])
 count = {}
 for r in rows[1:]:
     count[r[0]] = count.get(r[0], 0) + 1

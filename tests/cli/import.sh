@@ -9,6 +9,7 @@ src=$T/src.db
 "$OWNIT" demo "$src" >/dev/null || fail "demo database made"
 "$SQLITE3" "$src" "UPDATE note SET body = '=cmd|x, \"quoted\"' || char(10) ||
   'ünïcödé' WHERE session_id = 2"
+"$SQLITE3" "$src" "UPDATE person SET regulated = 1 WHERE name = 'Jonas Weiß'"
 "$OWNIT" --db "$src" export --detail -o "$T/one.csv" 2>/dev/null
 
 count() {
@@ -41,6 +42,25 @@ is "$("$SQLITE3" "$dst" "SELECT body FROM note n JOIN session s ON
   s.id = n.session_id WHERE s.uuid = (SELECT uuid FROM session WHERE 0)
   OR n.body LIKE '=cmd%'")" '=cmd|x, "quoted"
 ünïcödé' "a note with a formula, quotes, a line break and non-ASCII text comes back exactly"
+
+is "$("$SQLITE3" "$dst" "SELECT group_concat(name || '=' || regulated, ' ')
+  FROM (SELECT name, regulated FROM person ORDER BY name)")" \
+	"Amira Haddad=0 Jonas Weiß=1 me=0" \
+	"the regulated setting of each person comes across"
+
+# A file written before the regulated column (26 columns) still imports;
+# its people are not marked as regulated.
+"$PYTHON3" -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert rows[0][-1] == "regulated", rows[0]
+w = csv.writer(open(sys.argv[2], "w", newline="", encoding="utf-8"))
+w.writerows(r[:-1] for r in rows)' "$T/one.csv" "$T/old.csv"
+run "$OWNIT" --db "$T/old.db" import "$T/old.csv"
+is "$status" 0 "a 26-column file from before the regulated column imports"
+is "$(count "$T/old.db" session)" "$ns" "with all its sessions"
+is "$("$SQLITE3" "$T/old.db" "SELECT sum(regulated) FROM person")" 0 \
+	"and nobody marked as regulated"
 
 # Round trip: exporting the imported database gives the same bytes.
 "$OWNIT" --db "$dst" export --detail -o "$T/two.csv" 2>/dev/null
@@ -117,20 +137,20 @@ def with_row(row, at=-3):
     return b"\r\n".join([head] + rows)
 write("unterminated", good + b'note,"never closed\r\n')
 write("columns", with_row(b"person,a,b"))
-write("record", with_row(b"meeting" + b"," * 25))
+write("record", with_row(b"meeting" + b"," * 26))
 sess = [l for l in body if l.startswith(b"session,")][0]
 write("date", with_row(sess.replace(b"T09:30:00Z", b"T25:30:00Z", 1)
                        .replace(sess.split(b",")[1], b"99999999-0000-4000-8000-000000000000")))
 write("nul", good.replace(b"Head of data", b"Head\x00of data"))
 write("midbom", good + b"\xef\xbb\xbf" + head + b"\r\n")
-write("bigfield", good + b"note," + b"x" * (10 * 1024 * 1024) + b"," * 24 + b"\r\n")
-write("many", with_row(b"bogus" + b"," * 25, -5) + b"\r\nperson,x\r\n")
+write("bigfield", good + b"note," + b"x" * (10 * 1024 * 1024) + b"," * 25 + b"\r\n")
+write("many", with_row(b"bogus" + b"," * 26, -5) + b"\r\nperson,x\r\n")
 write("header", b"id,name\r\n1,2\r\n")
 write("bom", b"\xef\xbb\xbf" + good)
 EOF
 
 broken unterminated 2 "^unterminated.csv:[0-9]+:2: quoted field not closed"
-broken columns 2 "^columns.csv:[0-9]+: 3 fields, expected 26"
+broken columns 2 "^columns.csv:[0-9]+: 3 fields, expected 27"
 broken record 2 '^record.csv:[0-9]+: unknown record type "meeting"'
 broken date 2 'date.csv:[0-9]+: column "time": bad time "2026-[0-9-]+T25:30:00Z"'
 broken nul 2 "^nul.csv:[0-9]+:[0-9]+: .*(NUL|nul|zero)"
