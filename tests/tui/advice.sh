@@ -102,6 +102,25 @@ tui_wait "1. Habits: When I ask for an update" \
 	"without a regulated setting the first check is the habit one"
 unlike "$(tui_screen)" "Regulated: " "and no regulated check is offered"
 
+# The summary step is the report: the same advice is on it.
+db "UPDATE person SET regulated = 1"
+tui_keys Tab Tab Tab Tab
+tui_wait "m mark complete" "Tab walks on to the summary"
+# scroll_to TEXT: PageDown until TEXT is on the screen (at most 12 pages).
+scroll_to() {
+	_n=0
+	while [ $_n -lt 12 ] && ! tui_screen | grep -qF -- "$1"; do
+		tui_keys PageDown
+		tui_settle
+		_n=$((_n + 1))
+	done
+}
+scroll_to "     1. Regulated: Which boundaries are truly"
+tui_wait "     1. Regulated: Which boundaries are truly" \
+	"the summary ranks the self-checks, the regulated one first"
+scroll_to "Rating vs reported behaviour"
+tui_wait "rating well below" "the summary marks a rating well below the behaviour"
+
 tui_keys Escape
 tui_wait "Open commitments of Rae Lind" "Esc goes back home"
 tui_keys q
