@@ -31,9 +31,6 @@ const char *report_dot(const struct report *r)
 	return r->mode == CANVAS_ASCII ? " - " : " \xc2\xb7 ";
 }
 
-#define nomem report_nomem
-#define dot report_dot
-
 static const char *arrow(const struct report *r)
 {
 	return r->mode == CANVAS_ASCII ? "->" : "\xe2\x86\x92";
@@ -50,19 +47,19 @@ static int sec_header(struct build *b)
 		return -1;
 	r->section = REPORT_SEC_HEADER;
 	if (report_addf(r, CANVAS_STYLE_TITLE, "", "  ", "%s%s%s session, %s",
-			ses->person_name, dot(r),
+			ses->person_name, report_dot(r),
 			ses->kind == STORE_KIND_SELF ? "Self-assessment"
 						     : "Coaching",
 			when))
-		return nomem(b);
+		return report_nomem(b);
 	char line[1024];
 	int n = 0;
 	if (ses->coach)
 		n += snprintf(line + n, sizeof line - (size_t)n, "Coach: %s%s",
-			      ses->coach, dot(r));
+			      ses->coach, report_dot(r));
 	if (b->regulated)
 		n += snprintf(line + n, sizeof line - (size_t)n,
-			      "Regulated setting%s", dot(r));
+			      "Regulated setting%s", report_dot(r));
 	if (ses->status == STORE_SESSION_COMPLETE && ses->completed) {
 		if (dates_local_display(ses->completed, done, b->err))
 			return -1;
@@ -75,18 +72,18 @@ static int sec_header(struct build *b)
 	if (n < (int)sizeof line && ses->content_version &&
 	    ses->content_version[0])
 		snprintf(line + n, sizeof line - (size_t)n, "%sContent %s",
-			 dot(r), ses->content_version);
+			 report_dot(r), ses->content_version);
 	if (report_add_wrapped(r, CANVAS_STYLE_NONE, "", "  ", line) ||
 	    report_addf(r, CANVAS_STYLE_RING, "", "  ", "Session %lld%s%s",
-			(long long)ses->id, dot(r), ses->uuid))
-		return nomem(b);
+			(long long)ses->id, report_dot(r), ses->uuid))
+		return report_nomem(b);
 	if (b->cur.unknown &&
 	    report_addf(r, CANVAS_STYLE_MISSING, "", "",
 			"%zu answers or ratings refer to statements or "
 			"pillars this content no longer has; they are left "
 			"out.",
 			b->cur.unknown))
-		return nomem(b);
+		return report_nomem(b);
 	return 0;
 }
 
@@ -160,7 +157,7 @@ static int sec_commitments(struct build *b, int made)
 		      : store_session_reviewed_each(b->s, id, on_commitment,
 						    &cl, b->err);
 	if (rc > 0)
-		return nomem(b);
+		return report_nomem(b);
 	return rc;
 }
 
@@ -203,10 +200,10 @@ static int sec_flags(struct build *b)
 		return 0;
 	if (report_heading(r, REPORT_SEC_FLAGS,
 			   "Red flags (0 never .. 4 almost always)"))
-		return nomem(b);
+		return report_nomem(b);
 	struct charts_bar *bars = calloc(c->nflags, sizeof *bars);
 	if (!bars)
-		return nomem(b);
+		return report_nomem(b);
 	report_flag_bars(c, sr, bars);
 	struct canvas *cv =
 	    canvas_new(r->width, (int)c->nflags, r->mode, b->err);
@@ -218,7 +215,7 @@ static int sec_flags(struct build *b)
 		canvas_free(cv);
 		return -1;
 	}
-	return report_add_canvas(r, cv) ? nomem(b) : 0;
+	return report_add_canvas(r, cv) ? report_nomem(b) : 0;
 }
 
 /* ---------------------------------------------------------------- radar */
@@ -257,7 +254,7 @@ static int pillar_list(struct build *b)
 			radar_format(self_of(&b->cur, i), 0, b->r->mode, v1),
 			radar_format(evidence_of(&b->cur, i), 0, b->r->mode,
 				     v2)))
-			return nomem(b);
+			return report_nomem(b);
 	return 0;
 }
 
@@ -275,7 +272,7 @@ static int add_table(struct build *b, const struct radar_input *in)
 		p = nl ? nl + 1 : p + strlen(p);
 	}
 	free(t);
-	return rc ? nomem(b) : 0;
+	return rc ? report_nomem(b) : 0;
 }
 
 static int sec_radar(struct build *b)
@@ -288,7 +285,7 @@ static int sec_radar(struct build *b)
 	if (!rated && !evidence)
 		return 0;
 	if (report_heading(r, REPORT_SEC_RADAR, "Pillars (1 .. 5)"))
-		return nomem(b);
+		return report_nomem(b);
 	if (axes_of(c, axis, RADAR_AXES) != RADAR_AXES)
 		return pillar_list(b);
 	char prevname[64];
@@ -326,7 +323,7 @@ static int sec_radar(struct build *b)
 		return -1;
 	}
 	if (report_add_canvas(r, cv) || report_blank(r))
-		return nomem(b);
+		return report_nomem(b);
 	return add_table(b, &in);
 }
 
@@ -365,10 +362,10 @@ static int sec_ladder(struct build *b)
 			       b->cur.situation) ||
 	    report_addf(r, CANVAS_STYLE_NONE, "  ", "    ",
 			"Started on rung %s; reached rung %s.", from, to))
-		return nomem(b);
+		return report_nomem(b);
 	int rc =
 	    store_ladder_steps_each(b->s, r->session.id, on_step, b, b->err);
-	return rc > 0 ? nomem(b) : rc;
+	return rc > 0 ? report_nomem(b) : rc;
 }
 
 /* ---------------------------------------------------------------- notes */
@@ -380,7 +377,7 @@ static int sec_notes(struct build *b)
 	if (report_heading(b->r, REPORT_SEC_NOTES, "Notes") ||
 	    report_add_wrapped(b->r, CANVAS_STYLE_NONE, "  ", "  ",
 			       b->cur.note))
-		return nomem(b);
+		return report_nomem(b);
 	return 0;
 }
 
@@ -410,8 +407,7 @@ static int load_previous(struct build *b)
 static int load_regulated(struct build *b)
 {
 	struct store_person p;
-	int found = store_person_get(b->s, b->r->session.person_id, &p,
-				     b->err);
+	int found = store_person_get(b->s, b->r->session.person_id, &p, b->err);
 	if (found < 0)
 		return -1;
 	b->regulated = found && p.regulated;
@@ -423,9 +419,10 @@ static int load_regulated(struct build *b)
 static int build_all(struct build *b)
 {
 	if (sessionfacts_load(&b->cur, b->s, b->c, b->r->session.id, b->err) ||
-	    load_previous(b) || load_regulated(b) || sec_header(b) || sec_commitments(b, 0) ||
-	    sec_flags(b) || sec_radar(b) || report_sec_signals(b) || report_sec_gap(b) ||
-	    sec_ladder(b) || sec_commitments(b, 1) || sec_notes(b))
+	    load_previous(b) || load_regulated(b) || sec_header(b) ||
+	    sec_commitments(b, 0) || sec_flags(b) || sec_radar(b) ||
+	    report_sec_signals(b) || report_sec_gap(b) || sec_ladder(b) ||
+	    sec_commitments(b, 1) || sec_notes(b))
 		return -1;
 	return 0;
 }

@@ -38,8 +38,8 @@ size_t report_signals(const struct content *c, const struct score_result *sr,
 	size_t n = 0;
 	for (size_t i = 0; i < sr->nsignals && n < max; i++) {
 		size_t f = sr->signals[i];
-		const struct content_band *b = content_band_for(
-		    c, CONTENT_BAND_FLAG, sr->flags[f].score);
+		const struct content_band *b =
+		    content_band_for(c, CONTENT_BAND_FLAG, sr->flags[f].score);
 		if (h && b == h)
 			continue;
 		out[n++] = f;
@@ -73,8 +73,8 @@ static int signal_pillars(struct build *b, const struct content_flag *fl)
 	for (size_t i = 0; i < fl->pillars.n; i++) {
 		const struct content_pillar *p =
 		    &b->c->pillars[fl->pillars.idx[i]];
-		if (report_addf(b->r, CANVAS_STYLE_NONE, "   Pillar: ",
-				"     ", "%s. %s", p->name, p->summary))
+		if (report_addf(b->r, CANVAS_STYLE_NONE, "   Pillar: ", "     ",
+				"%s. %s", p->name, p->summary))
 			return report_nomem(b);
 	}
 	return 0;
@@ -82,8 +82,8 @@ static int signal_pillars(struct build *b, const struct content_flag *fl)
 
 static int signal_practices(struct build *b, const struct content_flag *fl)
 {
-	const char *bullet = b->r->mode == CANVAS_ASCII ? "     - "
-							: "     \xe2\x80\xa2 ";
+	const char *bullet =
+	    b->r->mode == CANVAS_ASCII ? "     - " : "     \xe2\x80\xa2 ";
 	for (size_t i = 0; i < fl->practices.n; i++) {
 		const struct content_practice *p =
 		    &b->c->practices[fl->practices.idx[i]];
@@ -109,11 +109,11 @@ static int signal_checks(struct build *b, size_t f)
 	for (size_t i = 0; i < n; i++) {
 		const struct content_check *ck = &b->c->checks[k[i]];
 		char topic[80];
-		if (report_addf(b->r, CANVAS_STYLE_NONE, "", "        ",
-				"     %zu. %s: %s", i + 1,
-				report_topic_name(ck->topic, topic,
-						  sizeof topic),
-				ck->question))
+		if (report_addf(
+			b->r, CANVAS_STYLE_NONE, "", "        ",
+			"     %zu. %s: %s", i + 1,
+			report_topic_name(ck->topic, topic, sizeof topic),
+			ck->question))
 			return report_nomem(b);
 	}
 	return 0;
@@ -132,8 +132,7 @@ static int one_signal(struct build *b, size_t rank, size_t f)
 	if (report_addf(r, CANVAS_STYLE_LABEL, "", "   ", "%zu. %s: %s%s%s",
 			rank, fl->title, v, band ? report_dot(r) : "",
 			band ? band->label : "") ||
-	    report_add_wrapped(r, CANVAS_STYLE_NONE, "   ", "   ",
-			       fl->summary))
+	    report_add_wrapped(r, CANVAS_STYLE_NONE, "   ", "   ", fl->summary))
 		return report_nomem(b);
 	return signal_pillars(b, fl) || signal_practices(b, fl) ||
 		       signal_checks(b, f)
@@ -212,8 +211,7 @@ int report_sec_gap(struct build *b)
 		return 0;
 	char th[16];
 	radar_format(c->gap_threshold, 0, r->mode, th);
-	if (report_heading(r, REPORT_SEC_GAP,
-			   "Rating vs reported behaviour") ||
+	if (report_heading(r, REPORT_SEC_GAP, "Rating vs reported behaviour") ||
 	    report_add_wrapped(r, CANVAS_STYLE_NONE, "  ", "  ",
 			       "Each pillar as rated, against what the "
 			       "red-flag answers report of everyday "
@@ -225,13 +223,12 @@ int report_sec_gap(struct build *b)
 	for (size_t i = 0; i < c->npillars; i++)
 		if (sr->pillars[i].has_gap && gap_row(b, i, namew))
 			return report_nomem(b);
-	if (flagged &&
-	    report_addf(r, CANVAS_STYLE_NONE, "  ", "  ",
-			"%s: more than %s points apart, either way.",
-			c->gap_label && c->gap_label[0]
-			    ? c->gap_label
-			    : "Rating far from reported behaviour",
-			th))
+	if (flagged && report_addf(r, CANVAS_STYLE_NONE, "  ", "  ",
+				   "%s: more than %s points apart, either way.",
+				   c->gap_label && c->gap_label[0]
+				       ? c->gap_label
+				       : "Rating far from reported behaviour",
+				   th))
 		return report_nomem(b);
 	return 0;
 }
