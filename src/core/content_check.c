@@ -219,6 +219,28 @@ static void link_items(struct loader *L)
 	}
 }
 
+/* A red flag no check names gets no self-check on the results: worth a
+ * warning, not an error (the rest of the advice still stands). */
+static void check_flags_have_checks(struct loader *L)
+{
+	if (!L->ok[CF_REDFLAGS] || !L->ok[CF_CHECKS])
+		return;
+	struct raw_flag *rf = RAW(L, flags, struct raw_flag);
+	struct raw_check *rk = RAW(L, checks, struct raw_check);
+	for (size_t f = 0; f < L->flags.n; f++) {
+		int named = 0;
+		for (size_t k = 0; k < L->checks.n && !named; k++)
+			for (size_t i = 0; i < rk[k].k.flags.n; i++)
+				named |= rk[k].k.flags.idx[i] == f;
+		if (!named)
+			loader_diag(L, 1, CF_REDFLAGS, rf[f].line,
+				    id_col(L, CF_REDFLAGS),
+				    "red flag \"%s\" has no self-check: no row "
+				    "of %s names it in its flags column",
+				    rf[f].f.id, L->label[CF_CHECKS]);
+	}
+}
+
 static void check_scale(struct loader *L)
 {
 	struct raw_scale *rs = RAW(L, scale, struct raw_scale);
@@ -532,6 +554,7 @@ struct content *loader_finish(struct loader *L)
 	check_not_empty(L);
 	resolve_all(L);
 	link_items(L);
+	check_flags_have_checks(L);
 	check_scale(L);
 	check_ladder(L);
 	check_bands(L);

@@ -605,6 +605,18 @@ START_TEST(rule_check_flags)
 	       fixture_replace("checks.csv", ",\"vague-updates\"\n", ",\n"),
 	       "checks.csv:5:5: empty flags");
 	content_diags_free(&d);
+	/* A red flag that no check names loads, with a warning. */
+	struct content *c = expect_ok(
+		"checks.csv",
+		strdup("id,topic,question,practices,flags\n"
+		       "only,habits,Only one?,clear-outcomes,\"not-my-job\"\n"));
+	ck_assert_uint_eq(d.nwarnings, 4);
+	ck_assert_str_eq(d.warnings[0],
+			 "redflags.csv:2:1: warning: red flag \"vague-updates\" has no "
+			 "self-check: no row of checks.csv names it in its "
+			 "flags column");
+	content_free(c);
+	content_diags_free(&d);
 	EXPECT("checks.csv",
 	       fixture_replace("checks.csv", "practices,flags\n",
 			       "practices\n"),
