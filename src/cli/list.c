@@ -169,7 +169,8 @@ static int people_row(const struct store_person_row *r, void *ud)
 	snprintf(open, sizeof open, "%d", r->open);
 	snprintf(overdue, sizeof overdue, "%d", r->overdue);
 	const char *cells[] = {r->person.name, r->person.role, r->person.team,
-			       last, open, overdue};
+			       last, open, overdue,
+			       r->person.regulated ? "yes" : "no"};
 	return table_row(&l->t, cells);
 }
 
@@ -222,7 +223,7 @@ static int setup(const char *what, struct lister *l)
 {
 	static const char *const people[] = {"NAME", "ROLE", "TEAM",
 					     "LAST SESSION", "OPEN",
-					     "OVERDUE"};
+					     "OVERDUE", "REGULATED"};
 	static const char *const sessions[] = {"ID",     "STARTED", "PERSON",
 					       "KIND",   "STATUS",  "COACH"};
 	static const char *const commits[] = {"ID",     "DUE",   "STATUS",
@@ -240,7 +241,8 @@ static int setup(const char *what, struct lister *l)
 	} else {
 		return -1;
 	}
-	l->t.ncols = 6;
+	/* People also say whether they work in a regulated setting. */
+	l->t.ncols = head == people ? 7 : 6;
 	return table_row(&l->t, head) ? -2 : 0;
 }
 

@@ -96,13 +96,57 @@ const struct content_band *content_band_for(const struct content *c,
 	return NULL;
 }
 
-int content_check_fits_flag(const struct content *c, size_t k, size_t f)
+int content_check_regulated(const struct content *c, size_t k)
 {
-	const struct content_refs *a = &c->checks[k].practices;
-	const struct content_refs *b = &c->flags[f].practices;
-	for (size_t i = 0; i < a->n; i++)
-		for (size_t j = 0; j < b->n; j++)
-			if (a->idx[i] == b->idx[j])
-				return 1;
-	return 0;
+	return strcmp(c->checks[k].topic, CONTENT_REGULATED_TOPIC) == 0;
+}
+
+/* Where flag f stands in check k's list, or -1 when it is not there. */
+static long check_rank(const struct content *c, size_t k, size_t f)
+{
+	const struct content_refs *r = &c->checks[k].flags;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->idx[i] == f)
+			return (long)i;
+	return -1;
+}
+
+/* 1 when check a goes before check b for flag f (both belong to f). */
+static int check_before(const struct content *c, size_t f, int regulated,
+			size_t a, size_t b)
+{
+	long ra = check_rank(c, a, f), rb = check_rank(c, b, f);
+	if (ra != rb)
+		return ra < rb;
+	if (regulated) {
+		int ga = content_check_regulated(c, a),
+		    gb = content_check_regulated(c, b);
+		if (ga != gb)
+			return ga;
+	}
+	return a < b;
+}
+
+size_t content_checks_for_flag(const struct content *c, size_t f,
+			       int regulated, size_t *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < c->nchecks; k++) {
+		if (check_rank(c, k, f) < 0 ||
+		    (!regulated && content_check_regulated(c, k)))
+			continue;
+		/* Insertion into the short ranked list kept so far. */
+		size_t at = n;
+		while (at > 0 && check_before(c, f, regulated, k, out[at - 1]))
+			at--;
+		if (at >= max)
+			continue;
+		size_t end = n < max ? n : max - 1;
+		for (size_t j = end; j > at; j--)
+			out[j] = out[j - 1];
+		out[at] = k;
+		if (n < max)
+			n++;
+	}
+	return n;
 }

@@ -31,6 +31,10 @@
 #define CONTENT_MIN_ITEMS 4
 /* The id of the pillar drawn at the centre of the model. */
 #define CONTENT_CENTRE_ID "vision"
+/* The topic of the self-checks meant for regulated settings. */
+#define CONTENT_REGULATED_TOPIC "regulated"
+/* The most self-checks a red flag offers. */
+#define CONTENT_CHECKS_PER_FLAG 3
 /* The red flag that missed commitments feed (see score.h). */
 #define CONTENT_MISSED_FLAG_ID "missed-commitments"
 
@@ -102,12 +106,16 @@ struct content_practice {
 	size_t nactions;
 };
 
-/* A question a leader asks of themself (checks.csv). */
+/* A question a leader asks of themself (checks.csv).  flags are the red
+ * flags it speaks to, the most relevant first; a check on the topic
+ * CONTENT_REGULATED_TOPIC is only for people who work in a regulated
+ * setting. */
 struct content_check {
 	const char *id;
 	const char *topic;
 	const char *question;
 	struct content_refs practices;
+	struct content_refs flags; /* into content.flags */
 };
 
 enum content_band_kind {
@@ -145,8 +153,10 @@ struct content {
 	size_t nchecks;
 	const struct content_band *bands; /* by kind, then min */
 	size_t nbands;
-	double gap_threshold; /* a perception gap above this is flagged */
-	const char *gap_label; /* what a flagged gap is called */
+	/* A self-rating further than this from the reported behaviour
+	 * (either way) is marked, with this label. */
+	double gap_threshold;
+	const char *gap_label;
 	void *priv_;          /* storage, owned by the loader */
 };
 
@@ -207,7 +217,17 @@ const struct content_band *content_band_for(const struct content *c,
 					    enum content_band_kind kind,
 					    double value);
 
-/* 1 when check k leads to one of the practices of red flag f. */
-int content_check_fits_flag(const struct content *c, size_t k, size_t f);
+/* The self-checks of red flag f, the most relevant first: at most max
+ * check indices into out, returning how many.  A check belongs to f when
+ * its flags list names f; it ranks by where f stands in that list (first
+ * = most relevant), then, for a person in a regulated setting, a
+ * regulated check goes before others of the same rank (it speaks to that
+ * person's situation), then file order.  Regulated checks are left out
+ * unless regulated is 1. */
+size_t content_checks_for_flag(const struct content *c, size_t f,
+			       int regulated, size_t *out, size_t max);
+
+/* 1 when check k is for regulated settings only. */
+int content_check_regulated(const struct content *c, size_t k);
 
 #endif

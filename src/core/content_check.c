@@ -163,6 +163,9 @@ static void resolve_all(struct loader *L)
 	     i++)
 		resolve(L, CF_CHECKS, &rk[i].practices, CF_PRACTICES,
 			&rk[i].k.practices);
+	for (size_t i = 0; L->ok[CF_CHECKS] && flags && i < L->checks.n; i++)
+		resolve(L, CF_CHECKS, &rk[i].flags, CF_REDFLAGS,
+			&rk[i].k.flags);
 	struct raw_item *ri = RAW(L, items, struct raw_item);
 	for (size_t i = 0; L->ok[CF_ITEMS] && flags && i < L->items.n; i++) {
 		const struct textref *t = &ri[i].flag;
@@ -214,6 +217,28 @@ static void link_items(struct loader *L)
 				    "red flag \"%s\" has no reverse-scored "
 				    "statement",
 				    rf[f].f.id);
+	}
+}
+
+/* A red flag no check names gets no self-check on the results: worth a
+ * warning, not an error (the rest of the advice still stands). */
+static void check_flags_have_checks(struct loader *L)
+{
+	if (!L->ok[CF_REDFLAGS] || !L->ok[CF_CHECKS])
+		return;
+	struct raw_flag *rf = RAW(L, flags, struct raw_flag);
+	struct raw_check *rk = RAW(L, checks, struct raw_check);
+	for (size_t f = 0; f < L->flags.n; f++) {
+		int named = 0;
+		for (size_t k = 0; k < L->checks.n && !named; k++)
+			for (size_t i = 0; i < rk[k].k.flags.n; i++)
+				named |= rk[k].k.flags.idx[i] == f;
+		if (!named)
+			loader_diag(L, 1, CF_REDFLAGS, rf[f].line,
+				    id_col(L, CF_REDFLAGS),
+				    "red flag \"%s\" has no self-check: no row "
+				    "of %s names it in its flags column",
+				    rf[f].f.id, L->label[CF_CHECKS]);
 	}
 }
 
@@ -409,8 +434,8 @@ static void check_bands(struct loader *L)
 	}
 	if (!gap)
 		loader_diag(L, 0, CF_BANDS, 1, L->colpos[CF_BANDS][0],
-			    "no gap row: the perception-gap threshold is "
-			    "needed");
+			    "no gap row: the threshold between a rating and "
+			    "the reported behaviour is needed");
 }
 
 static void check_pillars(struct loader *L)
@@ -532,6 +557,7 @@ struct content *loader_finish(struct loader *L)
 	check_not_empty(L);
 	resolve_all(L);
 	link_items(L);
+	check_flags_have_checks(L);
 	check_scale(L);
 	check_ladder(L);
 	check_bands(L);

@@ -37,8 +37,8 @@ static const char *const cols_ladder[] = {
 	"rung", "id", "name", "line", "sounds_like", "question", NULL};
 static const char *const cols_practices[] = {"id", "name", "summary",
 					     "actions", NULL};
-static const char *const cols_checks[] = {"id", "topic", "question",
-					  "practices", NULL};
+static const char *const cols_checks[] = {"id",	  "topic", "question",
+					  "practices", "flags", NULL};
 static const char *const cols_bands[] = {"kind", "band", "min",
 					 "max",	 "label", NULL};
 

@@ -89,12 +89,12 @@ struct raw_practice {
 struct raw_check {
 	struct content_check k;
 	unsigned long line;
-	struct textref practices;
+	struct textref practices, flags;
 };
 
 struct raw_band {
 	struct content_band b;
-	int gap; /* the perception-gap row */
+	int gap; /* the rating vs behaviour threshold row */
 	unsigned long line;
 	size_t col_band, col_min;
 };

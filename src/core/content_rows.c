@@ -285,6 +285,7 @@ static int row_check(struct row *r)
 	x->k.topic = id(r, 1);
 	x->k.question = text(r, 2);
 	x->practices = ref(r, 3);
+	x->flags = ref(r, 4);
 	return 0;
 }
 

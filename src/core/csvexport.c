@@ -29,6 +29,7 @@ const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS] = {
 	"note",     "start_rung",   "reached_rung", "rung",
 	"owner",    "due",          "reviewed_in",  "obstacle",
 	"time",     "closed",       "no_occasion",
+	"regulated",
 };
 
 void csvexport_options_init(struct csvexport_options *o)
@@ -334,6 +335,7 @@ static int detail_person(const struct store_person *p, void *ud)
 	f[DCOL_TEAM] = p->team;
 	f[DCOL_ARCHIVED] = p->archived ? "1" : "0";
 	f[DCOL_TIME] = p->created;
+	f[DCOL_REGULATED] = p->regulated ? "1" : "0";
 	return detail_row(x, f);
 }
 

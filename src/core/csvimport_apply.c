@@ -117,6 +117,7 @@ static int apply_person(struct imp *im, const struct row *r, int writing)
 	    .team = opt(r, DCOL_TEAM),
 	    .created = r->f[DCOL_TIME],
 	    .archived = r->archived,
+	    .regulated = r->regulated,
 	};
 	memcpy(p.uuid, uuid, sizeof p.uuid);
 	if (store_person_add(im->s, &p, &e))

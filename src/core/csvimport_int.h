@@ -83,6 +83,7 @@ struct row {
 	char time_buf[2][DATES_TS_SIZE];
 	char day_buf[DATES_DAY_SIZE];
 	int no_occasion;
+	int regulated;
 };
 
 

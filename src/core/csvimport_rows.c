@@ -75,7 +75,7 @@ const struct csvimport_rtype csvimport_rtypes[R_COUNT] = {
     [R_PERSON] = {"person",
 		  BIT(DCOL_UUID) | BIT(DCOL_NAME) | BIT(DCOL_ARCHIVED) |
 		      BIT(DCOL_TIME),
-		  BIT(DCOL_ROLE) | BIT(DCOL_TEAM)},
+		  BIT(DCOL_ROLE) | BIT(DCOL_TEAM) | BIT(DCOL_REGULATED)},
     [R_SESSION] = {"session",
 		   BIT(DCOL_UUID) | BIT(DCOL_PERSON) | BIT(DCOL_KIND) |
 		       BIT(DCOL_STATUS) | BIT(DCOL_TIME),
@@ -215,6 +215,7 @@ static void check_values(struct imp *im, struct row *r, int *bad)
 				  "\"value\" must be empty");
 		*bad = 1;
 	}
+	check_int(im, r, DCOL_REGULATED, 0, 1, &r->regulated, bad);
 	check_int(im, r, DCOL_START_RUNG, STORE_RUNG_MIN, STORE_RUNG_MAX,
 		  &r->start, bad);
 	check_int(im, r, DCOL_REACHED_RUNG, STORE_RUNG_MIN, STORE_RUNG_MAX,

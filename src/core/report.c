@@ -20,28 +20,13 @@
 #include "core/sessionfacts.h"
 #include "core/store_export.h"
 
-/* The strongest signals shown, and self-checks per signal. */
-#define REPORT_SIGNALS 2
-#define REPORT_CHECKS 2
-
-struct build {
-	struct report *r;
-	struct store *s;
-	const struct content *c;
-	struct sessionfacts cur, prev;
-	int has_prev;
-	char prev_day[DATES_DAY_SIZE];
-	struct error *err;
-};
-
-static int nomem(struct build *b)
+int report_nomem(struct build *b)
 {
 	return error_errno(b->err, ERROR_RUNTIME, ENOMEM,
 			   "building the report");
 }
 
-/* Separators that exist in the mode. */
-static const char *dot(const struct report *r)
+const char *report_dot(const struct report *r)
 {
 	return r->mode == CANVAS_ASCII ? " - " : " \xc2\xb7 ";
 }
@@ -62,16 +47,19 @@ static int sec_header(struct build *b)
 		return -1;
 	r->section = REPORT_SEC_HEADER;
 	if (report_addf(r, CANVAS_STYLE_TITLE, "", "  ", "%s%s%s session, %s",
-			ses->person_name, dot(r),
+			ses->person_name, report_dot(r),
 			ses->kind == STORE_KIND_SELF ? "Self-assessment"
 						     : "Coaching",
 			when))
-		return nomem(b);
+		return report_nomem(b);
 	char line[1024];
 	int n = 0;
 	if (ses->coach)
 		n += snprintf(line + n, sizeof line - (size_t)n, "Coach: %s%s",
-			      ses->coach, dot(r));
+			      ses->coach, report_dot(r));
+	if (b->regulated)
+		n += snprintf(line + n, sizeof line - (size_t)n,
+			      "Regulated setting%s", report_dot(r));
 	if (ses->status == STORE_SESSION_COMPLETE && ses->completed) {
 		if (dates_local_display(ses->completed, done, b->err))
 			return -1;
@@ -84,18 +72,18 @@ static int sec_header(struct build *b)
 	if (n < (int)sizeof line && ses->content_version &&
 	    ses->content_version[0])
 		snprintf(line + n, sizeof line - (size_t)n, "%sContent %s",
-			 dot(r), ses->content_version);
+			 report_dot(r), ses->content_version);
 	if (report_add_wrapped(r, CANVAS_STYLE_NONE, "", "  ", line) ||
 	    report_addf(r, CANVAS_STYLE_RING, "", "  ", "Session %lld%s%s",
-			(long long)ses->id, dot(r), ses->uuid))
-		return nomem(b);
+			(long long)ses->id, report_dot(r), ses->uuid))
+		return report_nomem(b);
 	if (b->cur.unknown &&
 	    report_addf(r, CANVAS_STYLE_MISSING, "", "",
 			"%zu answers or ratings refer to statements or "
 			"pillars this content no longer has; they are left "
 			"out.",
 			b->cur.unknown))
-		return nomem(b);
+		return report_nomem(b);
 	return 0;
 }
 
@@ -169,7 +157,7 @@ static int sec_commitments(struct build *b, int made)
 		      : store_session_reviewed_each(b->s, id, on_commitment,
 						    &cl, b->err);
 	if (rc > 0)
-		return nomem(b);
+		return report_nomem(b);
 	return rc;
 }
 
@@ -236,7 +224,7 @@ static int flags_key(struct build *b, double amber, double red)
 			   "from %s",
 			   tick, ba ? ba->label : "amber", a,
 			   br ? br->label : "red", rd)
-		       ? nomem(b)
+		       ? report_nomem(b)
 		       : 0;
 }
 
@@ -261,7 +249,7 @@ static int no_occasion_line(struct build *b)
 		return 0;
 	return report_addf(b->r, CANVAS_STYLE_NONE, "", "  ",
 			   "No occasion / can't say (not scored): %s", list)
-		   ? nomem(b)
+		   ? report_nomem(b)
 		   : 0;
 }
 
@@ -277,12 +265,12 @@ static int sec_flags(struct build *b)
 		return 0;
 	if (report_heading(r, REPORT_SEC_FLAGS,
 			   "Red flags (0 never .. 4 almost always)"))
-		return nomem(b);
+		return report_nomem(b);
 	if (sr->nsignals == 0)
 		return no_occasion_line(b); /* no bar has a score to draw */
 	struct charts_bar *bars = calloc(c->nflags, sizeof *bars);
 	if (!bars)
-		return nomem(b);
+		return report_nomem(b);
 	report_flag_bars(c, sr, bars);
 	struct canvas *cv =
 	    canvas_new(r->width, (int)c->nflags, r->mode, b->err);
@@ -296,7 +284,7 @@ static int sec_flags(struct build *b)
 		return -1;
 	}
 	if (report_add_canvas(r, cv))
-		return nomem(b);
+		return report_nomem(b);
 	if (flags_key(b, amber, red))
 		return -1;
 	return no_occasion_line(b);
@@ -338,7 +326,7 @@ static int pillar_list(struct build *b)
 			radar_format(self_of(&b->cur, i), 0, b->r->mode, v1),
 			radar_format(evidence_of(&b->cur, i), 0, b->r->mode,
 				     v2)))
-			return nomem(b);
+			return report_nomem(b);
 	return 0;
 }
 
@@ -356,7 +344,7 @@ static int add_table(struct build *b, const struct radar_input *in)
 		p = nl ? nl + 1 : p + strlen(p);
 	}
 	free(t);
-	return rc ? nomem(b) : 0;
+	return rc ? report_nomem(b) : 0;
 }
 
 static int sec_radar(struct build *b)
@@ -369,7 +357,7 @@ static int sec_radar(struct build *b)
 	if (!rated && !evidence)
 		return 0;
 	if (report_heading(r, REPORT_SEC_RADAR, "Pillars (1 .. 5)"))
-		return nomem(b);
+		return report_nomem(b);
 	if (axes_of(c, axis, RADAR_AXES) != RADAR_AXES)
 		return pillar_list(b);
 	char prevname[64];
@@ -407,124 +395,8 @@ static int sec_radar(struct build *b)
 		return -1;
 	}
 	if (report_add_canvas(r, cv) || report_blank(r))
-		return nomem(b);
+		return report_nomem(b);
 	return add_table(b, &in);
-}
-
-/* -------------------------------------------------------------- signals */
-
-static int list_names(char *buf, size_t size, const struct content *c,
-		      const struct content_refs *refs, int pillars)
-{
-	size_t n = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < refs->n && n < size; i++) {
-		const char *name = pillars ? c->pillars[refs->idx[i]].name
-					   : c->practices[refs->idx[i]].name;
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "",
-				      name);
-	}
-	return 0;
-}
-
-static int one_signal(struct build *b, size_t rank, size_t f)
-{
-	struct report *r = b->r;
-	const struct content *c = b->c;
-	const struct content_flag *fl = &c->flags[f];
-	double score = b->cur.score.flags[f].score;
-	const struct content_band *band =
-	    content_band_for(c, CONTENT_BAND_FLAG, score);
-	char v[16], names[1024];
-	radar_format(score_shown(score), 0, r->mode, v);
-	if (report_addf(r, CANVAS_STYLE_LABEL, "", "   ", "%zu. %s: %s%s%s",
-			rank, fl->title, v, band ? dot(r) : "",
-			band ? band->label : ""))
-		return nomem(b);
-	list_names(names, sizeof names, c, &fl->pillars, 1);
-	if (fl->pillars.n && report_addf(r, CANVAS_STYLE_NONE, "   ", "     ",
-					 "Points to: %s", names))
-		return nomem(b);
-	for (size_t i = 0; i < fl->practices.n; i++) {
-		const struct content_practice *p =
-		    &c->practices[fl->practices.idx[i]];
-		if (report_addf(r, CANVAS_STYLE_NONE, "   Practice: ", "     ",
-				"%s. %s", p->name, p->summary))
-			return nomem(b);
-	}
-	int shown = 0;
-	for (size_t k = 0; k < c->nchecks && shown < REPORT_CHECKS; k++) {
-		if (!content_check_fits_flag(c, k, f))
-			continue;
-		if (report_add_wrapped(r, CANVAS_STYLE_NONE,
-				       "   Ask yourself: ", "     ",
-				       c->checks[k].question))
-			return nomem(b);
-		shown++;
-	}
-	return 0;
-}
-
-static int sec_signals(struct build *b)
-{
-	const struct score_result *sr = &b->cur.score;
-	if (sr->nsignals == 0)
-		return 0;
-	if (report_heading(b->r, REPORT_SEC_SIGNALS, "Strongest signals"))
-		return nomem(b);
-	for (size_t i = 0; i < sr->nsignals && i < REPORT_SIGNALS; i++)
-		if (one_signal(b, i + 1, sr->signals[i]))
-			return -1;
-	return 0;
-}
-
-/* ------------------------------------------------------------------ gap */
-
-static int sec_gap(struct build *b)
-{
-	struct report *r = b->r;
-	const struct content *c = b->c;
-	const struct score_result *sr = &b->cur.score;
-	int any = 0, namew = 6;
-	for (size_t i = 0; i < c->npillars; i++) {
-		if (!sr->pillars[i].has_gap)
-			continue;
-		any = 1;
-		int w =
-		    canvas_sanitize(c->pillars[i].name, 28, r->mode, NULL, 0);
-		if (w > namew)
-			namew = w;
-	}
-	if (!any)
-		return 0;
-	if (report_heading(r, REPORT_SEC_GAP,
-			   "Perception gap (self-rating minus red-flag "
-			   "evidence)") ||
-	    report_addf(r, CANVAS_STYLE_LABEL, "  ", "  ",
-			"%-*s  %5s  %8s  %5s", namew, "Pillar", "Self",
-			"Evidence", "Gap"))
-		return nomem(b);
-	for (size_t i = 0; i < c->npillars; i++) {
-		const struct score_pillar *p = &sr->pillars[i];
-		if (!p->has_gap)
-			continue;
-		char name[128], self[16], ev[16], gap[16];
-		int w = canvas_sanitize(c->pillars[i].name, 28, r->mode, name,
-					sizeof name);
-		radar_format((double)p->self, 0, r->mode, self);
-		radar_format(p->evidence, 0, r->mode, ev);
-		radar_format(p->gap, 1, r->mode, gap);
-		/* Pad by display width: the name may hold wide glyphs. */
-		if (report_addf(
-			r,
-			p->gap_flagged ? CANVAS_STYLE_BAND_RED
-				       : CANVAS_STYLE_NONE,
-			"  ", "  ", "%s%*s  %5s  %8s  %5s%s%s", name, namew - w,
-			"", self, ev, gap, p->gap_flagged ? "  " : "",
-			p->gap_flagged && c->gap_label ? c->gap_label : ""))
-			return nomem(b);
-	}
-	return 0;
 }
 
 /* --------------------------------------------------------------- ladder */
@@ -562,10 +434,10 @@ static int sec_ladder(struct build *b)
 			       b->cur.situation) ||
 	    report_addf(r, CANVAS_STYLE_NONE, "  ", "    ",
 			"Started on rung %s; reached rung %s.", from, to))
-		return nomem(b);
+		return report_nomem(b);
 	int rc =
 	    store_ladder_steps_each(b->s, r->session.id, on_step, b, b->err);
-	return rc > 0 ? nomem(b) : rc;
+	return rc > 0 ? report_nomem(b) : rc;
 }
 
 /* ---------------------------------------------------------------- notes */
@@ -577,7 +449,7 @@ static int sec_notes(struct build *b)
 	if (report_heading(b->r, REPORT_SEC_NOTES, "Notes") ||
 	    report_add_wrapped(b->r, CANVAS_STYLE_NONE, "  ", "  ",
 			       b->cur.note))
-		return nomem(b);
+		return report_nomem(b);
 	return 0;
 }
 
@@ -602,12 +474,27 @@ static int load_previous(struct build *b)
 	return 0;
 }
 
+/* Whether the person works in a regulated setting: it decides which
+ * self-checks apply. */
+static int load_regulated(struct build *b)
+{
+	struct store_person p;
+	int found = store_person_get(b->s, b->r->session.person_id, &p, b->err);
+	if (found < 0)
+		return -1;
+	b->regulated = found && p.regulated;
+	if (found)
+		store_person_clear(&p);
+	return 0;
+}
+
 static int build_all(struct build *b)
 {
 	if (sessionfacts_load(&b->cur, b->s, b->c, b->r->session.id, b->err) ||
-	    load_previous(b) || sec_header(b) || sec_commitments(b, 0) ||
-	    sec_flags(b) || sec_radar(b) || sec_signals(b) || sec_gap(b) ||
-	    sec_ladder(b) || sec_commitments(b, 1) || sec_notes(b))
+	    load_previous(b) || load_regulated(b) || sec_header(b) ||
+	    sec_commitments(b, 0) || sec_flags(b) || sec_radar(b) ||
+	    report_sec_signals(b) || report_sec_gap(b) || sec_ladder(b) ||
+	    sec_commitments(b, 1) || sec_notes(b))
 		return -1;
 	return 0;
 }

@@ -11,14 +11,18 @@
  *
  * Sections, in order (a section with nothing to say is left out, except
  * the header):
- *   header        person, date, kind, coach, status, content version
+ *   header        person, date, kind, coach, regulated setting, status,
+ *                 content version
  *   followup      results of earlier commitments reviewed in the session
  *   flags         red-flag bars with bands and scores
  *   radar         the pillar radar against the previous session (or the
  *                 red-flag evidence when there is none), and its numbers
- *   signals       the strongest signals, the pillars they point to, the
- *                 practices and self-checks that address them
- *   gap           the perception gap, pillar by pillar
+ *   signals       the strongest signals outside the healthy band, each
+ *                 with its summary, the pillars it points to, the
+ *                 practices with their actions and the ranked
+ *                 self-checks (report_signals, content_checks_for_flag)
+ *   gap           rating vs reported behaviour, pillar by pillar, a
+ *                 large difference marked in either direction
  *   ladder        the situation, the climb rung by rung
  *   commitments   made in this session
  *   notes         the session's note
@@ -117,6 +121,25 @@ char *report_render(const struct report *r, unsigned flags,
  * room for c->nflags. */
 void report_flag_bars(const struct content *c, const struct score_result *sr,
 		      struct charts_bar *bars);
+
+/* The strongest signals shown: the red flags of sr strongest first,
+ * leaving out every flag in the healthy band (the lowest flag band of the
+ * content), at most max indices into out.  Returns how many. */
+#define REPORT_SIGNALS 2
+size_t report_signals(const struct content *c, const struct score_result *sr,
+		      size_t *out, size_t max);
+
+/* The label of the healthy flag band ("Healthy"), or "" without bands. */
+const char *report_healthy_label(const struct content *c);
+
+/* Where a pillar's self-rating stands against its reported behaviour:
+ * +1 well above it, -1 well below it (more than the content's gap
+ * threshold apart), 0 close or not comparable. */
+int report_gap_side(const struct score_pillar *p);
+
+/* A check topic as people read it ("hero-trap" -> "Hero trap"), into
+ * buf; returns buf. */
+const char *report_topic_name(const char *topic, char *buf, size_t size);
 
 /* Resolves what the user typed to name a session: a decimal id, a full
  * uuid, or an unambiguous uuid prefix (at least 4 hex digits).  Returns 1

@@ -5,7 +5,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "core/dates.h"
 #include "core/report.h"
+#include "core/sessionfacts.h"
 
 #define REPORT_CANVASES_MAX 4
 
@@ -46,5 +48,28 @@ int report_heading(struct report *r, enum report_section sec,
 /* Adds the rows of a chart (the report takes the canvas, also on
  * failure); trailing blank rows are dropped. */
 int report_add_canvas(struct report *r, struct canvas *c);
+
+/* What building one report needs (report.c and report_advice.c). */
+struct build {
+	struct report *r;
+	struct store *s;
+	const struct content *c;
+	struct sessionfacts cur, prev;
+	int has_prev;
+	int regulated; /* the person works in a regulated setting */
+	char prev_day[DATES_DAY_SIZE];
+	struct error *err;
+};
+
+/* Sets err to out of memory; returns -1. */
+int report_nomem(struct build *b);
+
+/* The separator dot that exists in the report's mode. */
+const char *report_dot(const struct report *r);
+
+/* The strongest signals with their advice, and the rating against the
+ * reported behaviour (report_advice.c). */
+int report_sec_signals(struct build *b);
+int report_sec_gap(struct build *b);
 
 #endif

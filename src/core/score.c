@@ -1,4 +1,4 @@
-/* score.c - red-flag scores, pillar evidence, perception gaps, signals.
+/* score.c - red-flag scores, pillar evidence, rating gaps, signals.
  * The rules are stated in score.h, where callers read them. */
 #include "config.h"
 
@@ -143,7 +143,7 @@ static int score_pillars(const struct content *c, const struct score_input *in,
 		if (sp->rated && sp->has_evidence) {
 			sp->has_gap = 1;
 			sp->gap = (double)sp->self - sp->evidence;
-			sp->gap_flagged = sp->gap > c->gap_threshold;
+			sp->gap_flagged = fabs(sp->gap) > c->gap_threshold;
 		}
 	}
 	return 0;

@@ -35,8 +35,10 @@
  * evidence is the mean of those, each weighted by the flag's number of
  * answers (follow-ups included).  No scored flag, no evidence.
  *
- * Perception gap: self-rating minus evidence, flagged when above the
- * content's threshold (bands.csv, kind "gap").
+ * Rating vs reported behaviour: self-rating minus evidence (both from the
+ * same person: what they rate against what their answers report),
+ * flagged when the two lie more than the content's threshold apart in
+ * either direction (bands.csv, kind "gap").
  */
 #ifndef OWNIT_SCORE_H
 #define OWNIT_SCORE_H
@@ -92,7 +94,7 @@ struct score_pillar {
 	double weight;    /* number of answers behind the evidence */
 	int has_gap;      /* rated and has evidence */
 	double gap;       /* self - evidence */
-	int gap_flagged;  /* gap > content.gap_threshold */
+	int gap_flagged;  /* |gap| > content.gap_threshold */
 };
 
 struct score_result {

@@ -97,6 +97,7 @@ struct store_person {
 	const char *team;           /* optional */
 	const char *created;        /* NULL on add: now */
 	int archived;
+	int regulated; /* 1: works in a regulated setting (own self-checks) */
 };
 
 /* A person as the home screen lists them. */
@@ -112,7 +113,7 @@ struct store_person_row {
 int store_person_add(struct store *s, struct store_person *p,
 		     struct error *err);
 
-/* Changes name, role, team and archived of the person p->id. */
+/* Changes name, role, team, archived and regulated of the person p->id. */
 int store_person_update(struct store *s, const struct store_person *p,
 			struct error *err);
 

@@ -11,8 +11,8 @@
 #include "core/dates.h"
 
 static const char sql_person_add[] =
-	"INSERT INTO person (uuid, name, role, team, created, archived) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	"INSERT INTO person (uuid, name, role, team, created, archived, "
+	"regulated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
 /* An INSERT or UPDATE failing on the unique name is the user's input. */
 static int name_taken(struct store *s, const char *name, struct error *err)
@@ -53,6 +53,7 @@ int store_person_add(struct store *s, struct store_person *p,
 		bind_text(st, 4, p->team);
 		bind_text(st, 5, p->created ? p->created : now);
 		sqlite3_bind_int(st, 6, p->archived ? 1 : 0);
+		sqlite3_bind_int(st, 7, p->regulated ? 1 : 0);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			p->id = sqlite3_last_insert_rowid(s->db);
@@ -70,7 +71,7 @@ int store_person_update(struct store *s, const struct store_person *p,
 {
 	static const char sql[] =
 		"UPDATE person SET name = ?2, role = ?3, team = ?4, "
-		"archived = ?5 WHERE id = ?1";
+		"archived = ?5, regulated = ?6 WHERE id = ?1";
 	const char *doing = "changing a person";
 	if (!p->name)
 		return error_set(err, ERROR_INPUT, "a person needs a name");
@@ -84,6 +85,7 @@ int store_person_update(struct store *s, const struct store_person *p,
 		bind_text(st, 3, p->role);
 		bind_text(st, 4, p->team);
 		sqlite3_bind_int(st, 5, p->archived ? 1 : 0);
+		sqlite3_bind_int(st, 6, p->regulated ? 1 : 0);
 		int rc = sqlite3_step(st);
 		if (rc != SQLITE_DONE)
 			name_taken(s, p->name, err);
@@ -123,10 +125,11 @@ static void person_from_row(sqlite3_stmt *st, struct store_person *p)
 	p->team = col_text(st, 4);
 	p->created = col_text(st, 5);
 	p->archived = sqlite3_column_int(st, 6);
+	p->regulated = sqlite3_column_int(st, 7);
 }
 
 #define PERSON_COLUMNS "p.id, p.uuid, p.name, p.role, p.team, p.created, " \
-		       "p.archived"
+		       "p.archived, p.regulated"
 
 int store_person_get(struct store *s, int64_t id, struct store_person *out,
 		     struct error *err)
@@ -224,8 +227,8 @@ int store_people_each(struct store *s, int include_archived,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_person_row row;
 		person_from_row(st, &row.person);
-		row.last_session = col_text(st, 7);
-		int64_t counts = sqlite3_column_int64(st, 8);
+		row.last_session = col_text(st, 8);
+		int64_t counts = sqlite3_column_int64(st, 9);
 		row.open = (int)(counts >> 32);
 		row.overdue = (int)(counts & 0xffffffff);
 		ret = cb(&row, ud);

@@ -1,5 +1,7 @@
-/* person.c - the form that adds a person or edits one: name, role, team
- * and whether they are archived (hidden from home, history kept). */
+/* person.c - the form that adds a person or edits one: name, role, team,
+ * whether they work in a regulated setting (it decides which self-checks
+ * the results offer) and whether they are archived (hidden from home,
+ * history kept). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -24,11 +26,12 @@ static const struct action pf_actions[] = {
 
 static const char *const yes_no[] = {"no", "yes", NULL};
 
-enum { F_NAME, F_ROLE, F_TEAM, F_ARCHIVED, F_COUNT };
+enum { F_NAME, F_ROLE, F_TEAM, F_REGULATED, F_ARCHIVED, F_COUNT };
 static const struct fields_def pf_fields[F_COUNT] = {
 	{"Name", FIELDS_WIDTH_MAX, 120, NULL},
 	{"Role", FIELDS_WIDTH_MAX, 120, NULL},
 	{"Team", FIELDS_WIDTH_MAX, 120, NULL},
+	{"Regulated", 0, 0, yes_no},
 	{"Archived", 0, 0, yes_no},
 };
 
@@ -38,26 +41,36 @@ struct person_form {
 	char error[ERROR_MSG_MAX];
 };
 
+/* What the field under the cursor is for. */
+static const char *pf_hint(const struct person_form *pf)
+{
+	switch (fields_current(pf->f)) {
+	case F_REGULATED:
+		return "Yes when they work in a regulated setting: the "
+		       "results then add the self-checks about fixed "
+		       "boundaries.";
+	case F_ARCHIVED:
+		return "Archived people leave the home list; their history "
+		       "stays (v on home shows them).";
+	default:
+		return "Role and team are optional.";
+	}
+}
+
 static void pf_draw(struct screen *s, struct app *app)
 {
 	struct person_form *pf = s->data;
 	int y, x, w;
-	fields_dialog(app, 12, 60, pf->id ? "Edit person" : "Add a person",
+	fields_dialog(app, 13, 60, pf->id ? "Edit person" : "Add a person",
 		      &y, &x, &w);
 	int fx = x + 2 + fields_label_width(pf->f) + 2;
 	for (int i = 0; i < F_COUNT; i++)
 		fields_draw(pf->f, app, i, y + 2 + i + (i == F_ARCHIVED), x + 2,
 			    fx);
 	if (pf->error[0])
-		fields_wrap(app, y + 8, x + 2, w - 4, 3, pf->error, UI_BAD);
+		fields_wrap(app, y + 9, x + 2, w - 4, 3, pf->error, UI_BAD);
 	else
-		fields_wrap(app, y + 8, x + 2, w - 4, 3,
-			    fields_current(pf->f) == F_ARCHIVED
-				    ? "Archived people leave the home list; "
-				      "their history stays (v on home shows "
-				      "them)."
-				    : "Role and team are optional.",
-			    UI_DIM);
+		fields_wrap(app, y + 9, x + 2, w - 4, 3, pf_hint(pf), UI_DIM);
 }
 
 /* NULL for an empty optional field. */
@@ -106,6 +119,7 @@ static struct intent pf_save(struct person_form *pf, struct app *app)
 		p.name = name;
 		p.role = role;
 		p.team = team;
+		p.regulated = fields_choice(pf->f, F_REGULATED);
 		p.archived = fields_choice(pf->f, F_ARCHIVED);
 		ok = pf_write(pf, app, &p, &err) == 0;
 		if (!ok) {
@@ -159,7 +173,8 @@ static void pf_destroy(struct screen *s)
 
 static const struct screen_ops pf_ops = {
 	.title = "Person",
-	.purpose = "A person you coach (or \"me\"): name, role, team.",
+	.purpose = "A person you coach (or \"me\"): name, role, team, "
+		   "regulated setting.",
 	.actions = pf_actions,
 	.overlay = 1,
 	.draw = pf_draw,
@@ -177,6 +192,7 @@ static int pf_load(struct person_form *pf, struct app *app)
 	fields_set(pf->f, F_NAME, p.name);
 	fields_set(pf->f, F_ROLE, p.role);
 	fields_set(pf->f, F_TEAM, p.team);
+	fields_set_choice(pf->f, F_REGULATED, p.regulated ? 1 : 0);
 	fields_set_choice(pf->f, F_ARCHIVED, p.archived ? 1 : 0);
 	store_person_clear(&p);
 	return 0;

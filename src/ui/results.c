@@ -1,5 +1,6 @@
-/* results.c - the results step: radar, red-flag bars, strongest signals,
- * practices and self-checks, perception gap. */
+/* results.c - the results step: radar, red-flag bars, strongest signals
+ * with their practices and ranked self-checks, and each rating against
+ * the behaviour the answers report. */
 #include "config.h"
 
 #include <math.h>
@@ -274,9 +275,59 @@ static const char *band_label(const struct content *c, double score)
 	return b ? b->label : "";
 }
 
-static void signals_add(struct page *pg, const struct content *c,
-			const struct score_result *res, const char *dot)
+/* The pillars a signal points to, each with what it means. */
+static void signal_pillars(struct page *pg, const struct content *c,
+			   const struct content_flag *fl)
 {
+	char buf[1024];
+	for (size_t i = 0; i < fl->pillars.n; i++) {
+		const struct content_pillar *p =
+			&c->pillars[fl->pillars.idx[i]];
+		snprintf(buf, sizeof buf, "%s: %s", p->name, p->summary);
+		page_pair(pg, 4, i ? "" : "pillars", 11, buf, UI_NORMAL);
+	}
+}
+
+/* The practices that answer a signal, each with its concrete actions. */
+static void signal_practices(struct page *pg, const struct content *c,
+			     const struct content_flag *fl, const char *bullet)
+{
+	char buf[1024];
+	for (size_t i = 0; i < fl->practices.n; i++) {
+		const struct content_practice *pr =
+			&c->practices[fl->practices.idx[i]];
+		snprintf(buf, sizeof buf, "%s: %s", pr->name, pr->summary);
+		page_pair(pg, 4, i ? "" : "practice", 11, buf, UI_NORMAL);
+		for (size_t a = 0; a < pr->nactions; a++)
+			page_pair(pg, 15, bullet, 2, pr->actions[a], UI_DIM);
+	}
+}
+
+/* The signal's self-checks, most relevant first. */
+static void signal_checks(struct page *pg, const struct content *c,
+			  size_t f, int regulated)
+{
+	size_t k[CONTENT_CHECKS_PER_FLAG];
+	size_t n = content_checks_for_flag(c, f, regulated, k,
+					   CONTENT_CHECKS_PER_FLAG);
+	char buf[1024], topic[80];
+	for (size_t i = 0; i < n; i++) {
+		const struct content_check *ck = &c->checks[k[i]];
+		snprintf(buf, sizeof buf, "%zu. %s: %s", i + 1,
+			 report_topic_name(ck->topic, topic, sizeof topic),
+			 ck->question);
+		page_pair(pg, 4, i ? "" : "ask", 11, buf, UI_NORMAL);
+	}
+}
+
+static void signals_add(struct page *pg, const struct content *c,
+			const struct score_result *res, int regulated,
+			int ascii)
+{
+	const char *dot = ascii ? "-" : "\xc2\xb7";
+	const char *bullet = ascii ? "-" : "\xe2\x80\xa2";
+	size_t shown[REPORT_SIGNALS];
+	size_t n = report_signals(c, res, shown, REPORT_SIGNALS);
 	char buf[512];
 	page_blank(pg);
 	page_text(pg, UI_HEADING, 0, "Strongest signals");
@@ -286,76 +337,91 @@ static void signals_add(struct page *pg, const struct content *c,
 			  "gives the signals.");
 		return;
 	}
-	for (size_t k = 0; k < res->nsignals && k < 2; k++) {
-		size_t f = res->signals[k];
+	if (n == 0) {
+		snprintf(buf, sizeof buf,
+			 "Every red flag answered is in the healthy band "
+			 "(%s): nothing stands out to work on.",
+			 report_healthy_label(c));
+		page_text(pg, UI_NORMAL, 2, buf);
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		size_t f = shown[k];
 		const struct content_flag *fl = &c->flags[f];
 		char v[16];
+		if (k)
+			page_blank(pg);
 		radar_format(score_shown(res->flags[f].score), 0,
 			     CANVAS_ASCII, v);
 		snprintf(buf, sizeof buf, "%zu. %s  %s %s %s", k + 1,
 			 fl->title, v, dot,
 			 band_label(c, res->flags[f].score));
 		page_text(pg, UI_NORMAL, 1, buf);
-		size_t o = 0;
-		buf[0] = '\0';
-		for (size_t i = 0; i < fl->pillars.n && o < sizeof buf; i++)
-			o += (size_t)snprintf(
-				buf + o, sizeof buf - o, "%s%s", i ? ", " : "",
-				c->pillars[fl->pillars.idx[i]].name);
-		page_pair(pg, 4, "pillars", 11, buf, UI_NORMAL);
-		for (size_t i = 0; i < fl->practices.n; i++) {
-			const struct content_practice *pr =
-				&c->practices[fl->practices.idx[i]];
-			snprintf(buf, sizeof buf, "%s: %s", pr->name,
-				 pr->summary);
-			page_pair(pg, 4, i ? "" : "practice", 11, buf,
-				  UI_NORMAL);
-		}
-		int first = 1;
-		for (size_t i = 0; i < c->nchecks; i++) {
-			if (!content_check_fits_flag(c, i, f))
-				continue;
-			page_pair(pg, 4, first ? "ask" : "", 11,
-				  c->checks[i].question, UI_NORMAL);
-			first = 0;
-		}
+		page_text(pg, UI_DIM, 4, fl->summary);
+		signal_pillars(pg, c, fl);
+		signal_practices(pg, c, fl, bullet);
+		signal_checks(pg, c, f, regulated);
 	}
 }
 
+/* Each pillar's rating against the behaviour the red-flag answers
+ * report, the large differences in either direction. */
 static void gap_add(struct page *pg, const struct content *c,
 		    const struct score_result *res)
 {
 	char buf[512];
-	int any = 0;
+	int any = 0, flagged = 0;
+	for (size_t i = 0; i < c->npillars; i++)
+		any |= res->pillars[i].has_gap;
+	if (!any)
+		return;
+	page_blank(pg);
+	page_text(pg, UI_HEADING, 0, "Rating vs reported behaviour");
 	for (size_t i = 0; i < c->npillars; i++) {
 		const struct score_pillar *p = &res->pillars[i];
-		if (!p->gap_flagged)
+		int side = report_gap_side(p);
+		if (!side)
 			continue;
-		if (!any) {
-			page_blank(pg);
-			page_text(pg, UI_HEADING, 0,
-				  c->gap_label && c->gap_label[0]
-					  ? c->gap_label
-					  : "Perception gap");
-		}
-		any = 1;
+		flagged = 1;
 		snprintf(buf, sizeof buf,
-			 "%s: rated %d, the red flags suggest %.1f (%+.1f)",
-			 c->pillars[i].name, p->self, p->evidence, p->gap);
+			 "%s: rated %d, the reported behaviour suggests "
+			 "%.1f (%+.1f): rating well %s it",
+			 c->pillars[i].name, p->self, p->evidence, p->gap,
+			 side > 0 ? "above" : "below");
 		page_text(pg, UI_WARN, 2, buf);
+	}
+	if (!flagged) {
+		snprintf(buf, sizeof buf,
+			 "Every rating lies within %.1f of what the red-flag "
+			 "answers report.",
+			 c->gap_threshold);
+		page_text(pg, UI_DIM, 2, buf);
 	}
 }
 
+/* Whether the person works in a regulated setting (0 when unknown). */
+static int person_regulated(struct app *app, int64_t person_id)
+{
+	struct store_person p;
+	struct error err;
+	error_clear(&err);
+	if (store_person_get(app->store, person_id, &p, &err) != 1)
+		return 0;
+	int r = p.regulated;
+	store_person_clear(&p);
+	return r;
+}
+
 /* Adds to pg (already reset to its width) the radar, the red-flag bars,
- * the two strongest signals with their pillars, practices and
- * self-checks, and the perception gap; the radar is sized to fit view_h
+ * the two strongest signals with their pillars, practices and ranked
+ * self-checks, and the rating vs reported behaviour; the radar is sized to fit view_h
  * rows.  *has_prev is set to whether an earlier session exists
  * (RESULTS_PREVIOUS falls back to the evidence when not).  Failures go
  * to the status line; what could be built stays. */
 static void results_page_add(struct page *pg, struct app *app,
 			     const struct content *c, int64_t session_id,
-			     enum results_compare cmp, int view_h,
-			     int *has_prev)
+			     int regulated, enum results_compare cmp,
+			     int view_h, int *has_prev)
 {
 	struct sessionfacts facts;
 	struct error err;
@@ -363,7 +429,6 @@ static void results_page_add(struct page *pg, struct app *app,
 	char legend[64];
 	char shorts[RADAR_AXES][32];
 	double *vals = calloc(3 * c->npillars + 1, sizeof *vals);
-	const char *dot = app->ascii ? "-" : "\xc2\xb7";
 	const struct score_result *res = &facts.score;
 	sessionfacts_init(&facts);
 	error_clear(&err);
@@ -380,7 +445,7 @@ static void results_page_add(struct page *pg, struct app *app,
 			 shorts, legend, sizeof legend);
 	charts_add(pg, app, c, res, &in, view_h);
 	table_add(pg, &in, app->ascii ? CANVAS_ASCII : CANVAS_UTF8);
-	signals_add(pg, c, res, dot);
+	signals_add(pg, c, res, regulated, app->ascii);
 	gap_add(pg, c, res);
 	sessionfacts_free(&facts);
 	free(vals);
@@ -424,7 +489,8 @@ static void results_draw(struct screen *s, struct app *app)
 	if (r->stale || page_width(r->pg) != w - 1) {
 		page_reset(r->pg, w - 1);
 		results_page_add(r->pg, app, ctx->content, ctx->session_id,
-				 r->cmp, ctx->rows, &r->has_prev);
+				 person_regulated(app, ctx->person_id), r->cmp,
+				 ctx->rows, &r->has_prev);
 		if (r->cmp == RESULTS_PREVIOUS && !r->has_prev)
 			r->cmp = RESULTS_EVIDENCE;
 		r->stale = 0;

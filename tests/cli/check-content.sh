@@ -5,7 +5,7 @@
 
 base="$OWNIT_SRCDIR/content"
 fixtures="$OWNIT_SRCDIR/tests/unit/fixtures/content"
-ok_line='content OK: 5 red flags, 23 statements, 6 pillars, 8 rungs, 5 practices, 12 checks'
+ok_line='content OK: 5 red flags, 23 statements, 6 pillars, 8 rungs, 5 practices, 14 checks'
 
 run "$OWNIT" check-content "$base"
 is "$status" 0 "shipped content exits 0"
@@ -35,7 +35,7 @@ printf '%s\n' 'extra-1,not-my-job,I hear about a gap only after it hurt.,0' \
 	>>"$user/items.csv"
 run "$OWNIT" check-content "$user"
 is "$status" 0 "override folder exits 0"
-is "$out" "content OK: 5 red flags, 24 statements, 6 pillars, 8 rungs, 5 practices, 12 checks" \
+is "$out" "content OK: 5 red flags, 24 statements, 6 pillars, 8 rungs, 5 practices, 14 checks" \
 	"override statements counted with the installed rest"
 
 # The same folder wins over OWNIT_CONTENT and --content: DIR is checked.
@@ -59,6 +59,24 @@ is "$status" 2 "two broken files exit 2"
 is "$err" "$user/items.csv:$last:2: unknown red flag \"no-such-flag\" (not in $base/redflags.csv)
 $user/ladder.csv:1:1: rung 5 is missing: rungs run 1 to 8 without gaps" \
 	"both errors printed, one per line"
+
+# The flags column of checks.csv names red flags; a check without it, or
+# with a flag that does not exist, is located to the field.
+checks="$T_TMP/checks"
+mkdir -p "$checks"
+sed 's/"not-my-job;slow-escalation"$/"not-my-job;slow-escalatoin"/' \
+	"$base/checks.csv" >"$checks/checks.csv"
+run "$OWNIT" check-content "$checks"
+is "$status" 2 "an unknown red flag in checks.csv exits 2"
+is "$err" "$checks/checks.csv:2:5: unknown red flag \"slow-escalatoin\" (not in $base/redflags.csv)" \
+	"the unknown flag is named as FILE:LINE:COLUMN"
+printf '%s\n' 'id,topic,question,practices' \
+	'solving-for-them,habits,Am I solving what the team could?,clear-outcomes' \
+	>"$checks/checks.csv"
+run "$OWNIT" check-content "$checks"
+is "$status" 2 "checks.csv without its flags column exits 2"
+is "$err" "$checks/checks.csv:1:5: missing column \"flags\"" \
+	"the missing flags column is named"
 
 for f in missing-column duplicate-id unterminated-quote; do
 	run "$OWNIT" check-content "$fixtures/$f"

@@ -221,8 +221,11 @@ assert head == ["record", "uuid", "person", "session", "name", "role",
     "team", "archived", "kind", "coach", "status", "content_version", "step",
     "item", "value", "text", "note", "start_rung", "reached_rung", "rung",
     "owner", "due", "reviewed_in", "obstacle", "time", "closed",
-    "no_occasion"], head
-assert all(len(r) == 27 for r in rows)
+    "no_occasion", "regulated"], head
+assert all(len(r) == 28 for r in rows)
+# Only person rows fill the regulated column, with 0 or 1.
+assert all(r[27] in ("0", "1") if r[0] == "person" else r[27] == ""
+    for r in rows[1:])
 count = {}
 for r in rows[1:]:
     count[r[0]] = count.get(r[0], 0) + 1

@@ -9,6 +9,7 @@ src=$T/src.db
 "$OWNIT" demo "$src" >/dev/null || fail "demo database made"
 "$SQLITE3" "$src" "UPDATE note SET body = '=cmd|x, \"quoted\"' || char(10) ||
   'ünïcödé' WHERE session_id = 2"
+"$SQLITE3" "$src" "UPDATE person SET regulated = 1 WHERE name = 'Jonas Weiß'"
 "$OWNIT" --db "$src" export --detail -o "$T/one.csv" 2>/dev/null
 
 count() {
@@ -41,6 +42,25 @@ is "$("$SQLITE3" "$dst" "SELECT body FROM note n JOIN session s ON
   s.id = n.session_id WHERE s.uuid = (SELECT uuid FROM session WHERE 0)
   OR n.body LIKE '=cmd%'")" '=cmd|x, "quoted"
 ünïcödé' "a note with a formula, quotes, a line break and non-ASCII text comes back exactly"
+
+is "$("$SQLITE3" "$dst" "SELECT group_concat(name || '=' || regulated, ' ')
+  FROM (SELECT name, regulated FROM person ORDER BY name)")" \
+	"Amira Haddad=0 Jonas Weiß=1 me=0" \
+	"the regulated setting of each person comes across"
+
+# A file written before the regulated column (26 columns) still imports;
+# its people are not marked as regulated.
+"$PYTHON3" -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert rows[0][-1] == "regulated", rows[0]
+w = csv.writer(open(sys.argv[2], "w", newline="", encoding="utf-8"))
+w.writerows(r[:-1] for r in rows)' "$T/one.csv" "$T/old.csv"
+run "$OWNIT" --db "$T/old.db" import "$T/old.csv"
+is "$status" 0 "a 26-column file from before the regulated column imports"
+is "$(count "$T/old.db" session)" "$ns" "with all its sessions"
+is "$("$SQLITE3" "$T/old.db" "SELECT sum(regulated) FROM person")" 0 \
+	"and nobody marked as regulated"
 
 # Round trip: exporting the imported database gives the same bytes.
 "$OWNIT" --db "$dst" export --detail -o "$T/two.csv" 2>/dev/null

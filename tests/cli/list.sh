@@ -11,15 +11,17 @@ export OWNIT_DB
 
 run "$OWNIT" list people
 is "$status" 0 "list people exits 0"
-is "$out" "NAME          ROLE                 TEAM               LAST SESSION  OPEN  OVERDUE
-Amira Haddad  Engineering lead     Platform           2026-11-21       2        2
-Jonas Weiß    Lab operations lead  Assay development  2026-11-08       3        1
-me            Head of data         Data & analytics   2026-11-02       2        1" \
-	"people with last session and open/overdue counts, aligned by display width"
+is "$out" "NAME          ROLE                 TEAM               LAST SESSION  OPEN  OVERDUE  REGULATED
+Amira Haddad  Engineering lead     Platform           2026-11-21       2        2  no
+Jonas Weiß    Lab operations lead  Assay development  2026-11-08       3        1  no
+me            Head of data         Data & analytics   2026-11-02       2        1  no" \
+	"people with last session, open/overdue counts and regulated setting, aligned by display width"
 
+"$SQLITE3" "$db" "UPDATE person SET regulated = 1 WHERE name = 'Jonas Weiß'"
 run "$OWNIT" list people --tsv
-is "$(printf '%s\n' "$out" | sed -n 3p)" "$(printf 'Jonas Weiß\tLab operations lead\tAssay development\t2026-11-08\t3\t1')" \
-	"--tsv separates with tabs"
+is "$(printf '%s\n' "$out" | sed -n 3p)" "$(printf 'Jonas Weiß\tLab operations lead\tAssay development\t2026-11-08\t3\t1\tyes')" \
+	"--tsv separates with tabs; a person in a regulated setting says yes"
+is "$(printf '%s\n' "$out" | sed -n 1p | cut -f7)" REGULATED "the last column is REGULATED"
 is "$(printf '%s\n' "$out" | wc -l)" 4 "--tsv has a header and one line per person"
 
 run "$OWNIT" list sessions

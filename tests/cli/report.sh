@@ -36,7 +36,7 @@ is "$(printf '%s\n' "$out" | head -n 1)" \
 like "$out" "Session $sid · $uuid" "the session's id and uuid"
 for heading in "Follow-up of earlier commitments" \
 	"Red flags (0 never .. 4 almost always)" "Pillars (1 .. 5)" \
-	"Strongest signals" "Perception gap (self-rating minus red-flag evidence)" \
+	"Strongest signals" "Rating vs reported behaviour" \
 	"Accountability ladder" "Commitments" "Notes"; do
 	if printf '%s\n' "$out" | grep -qxF "$heading"; then
 		pass "section: $heading"
@@ -48,10 +48,34 @@ like "$out" "Previous session \\(" "the radar compares with the previous session
 like "$out" "^Connection to vision +[0-9]\\.[0-9] +[0-9]\\.[0-9] +[-+ ][0-9]\\.[0-9]$" \
 	"numbers table under the chart"
 like "$out" "^1\\. .*: [0-9]\\.[0-9] · " "strongest signal with its score and band"
-like "$out" "[━─╸] [0-4]\\.[0-9] (Healthy|Worth watching|Act now)\$" \
+like "$out" "[━─╸] [0-4]\\.[0-9] (Few signs|Worth a look|Discuss first)\$" \
 	"every red-flag bar ends in its status word"
-like "$out" "^┼ marks where a band starts: Worth watching from 1\\.5, Act now from 2\\.5\$" \
+like "$out" "^┼ marks where a band starts: Worth a look from 1\\.5, Discuss first from 2\\.5\$" \
 	"the tick marks are explained under the bars"
+unlike "$out" "[Pp]erception gap" "the name perception gap is not used"
+like "$out" "^  Pillar +Rating +Behaviour +Gap$" \
+	"each pillar's rating against the reported behaviour"
+# Each signal: its summary, practices with their actions, and its
+# self-checks ranked, none for regulated settings unless marked so.
+like "$out" "^     • Name the decisions the owner can take without asking you$" \
+	"practice actions are listed"
+like "$out" "^   Pillar: Clarity\\. Everyone knows the outcome" \
+	"the pillars a signal points to, with their summaries"
+like "$out" "^     1\\. Habits: When I ask for an update" \
+	"vague updates: the most relevant self-check first, with its topic"
+like "$out" "^     1\\. Habits: Have I added approvals or sign-offs" \
+	"missed commitments: its own first self-check"
+unlike "$out" "Regulated" "no regulated-setting checks for this person"
+"$SQLITE3" "$db" "UPDATE person SET regulated = 1 WHERE id = (SELECT
+  person_id FROM session WHERE id = $sid)"
+run "$OWNIT" --db "$db" report $sid
+like "$out" "^Coach: .* · Regulated setting · " "the header says regulated setting"
+like "$out" "^     1\\. Regulated: Which boundaries are truly non-negotiable" \
+	"vague updates: the regulated check leads for a regulated person"
+like "$out" "^     1\\. Regulated: Inside those boundaries, how much freedom" \
+	"missed commitments: so does its regulated check"
+"$SQLITE3" "$db" "UPDATE person SET regulated = 0"
+run "$OWNIT" --db "$db" report $sid
 like "$out" "^  Line one, with \"quotes\"$" "note text kept"
 situation=$("$SQLITE3" "$db" "SELECT substr(situation, 1, 30) FROM ladder
   WHERE session_id = $sid")

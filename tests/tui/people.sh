@@ -41,16 +41,28 @@ is "$(db "SELECT count(*) FROM person")" 1 "nothing was added"
 
 tui_keys e
 tui_wait "Edit person" "e edits the selected person"
-tui_keys Tab C-u 'Head of platform' Tab Tab Space Enter
+tui_keys Tab C-u 'Head of platform' Tab Tab Tab Space Enter
 tui_wait "Saved Zoë Ångström." "the edit is saved"
-is "$(db "SELECT role || '|' || archived FROM person")" \
-	"Head of platform|1" "role and archived changed in the database"
+is "$(db "SELECT role || '|' || regulated || '|' || archived FROM person")" \
+	"Head of platform|0|1" \
+	"role and archived changed in the database, regulated left alone"
 tui_wait "Nobody to show (v shows archived people)." \
 	"an archived person leaves the list"
 tui_keys v
 tui_wait "(archived)" "v shows archived people, marked"
-tui_keys e Tab Tab Tab Space Enter
+tui_keys e Tab Tab Tab
+tui_wait "Yes when they work in a regulated setting" \
+	"the fourth field is Regulated, and says what it is for"
+tui_keys Space Tab Space Enter
 tui_wait "Saved Zoë Ångström." "unarchived again"
+is "$(db "SELECT regulated || '|' || archived FROM person")" "1|0" \
+	"marked as working in a regulated setting and unarchived"
+tui_keys e
+tui_wait "Edit person" "the form opens again"
+is "$(tui_screen | grep -c 'Regulated .*no  \[yes\]')" 1 \
+	"the form shows the saved regulated setting"
+tui_keys Escape
+tui_wait_gone "Edit person" "Esc closes it"
 tui_keys v
 
 tui_keys m

@@ -71,7 +71,7 @@ START_TEST(shipped_content_loads)
 	ck_assert_uint_eq(c->npillars, 6);
 	ck_assert_uint_eq(c->nrungs, 8);
 	ck_assert_uint_eq(c->npractices, 5);
-	ck_assert_uint_eq(c->nchecks, 12);
+	ck_assert_uint_eq(c->nchecks, 14);
 	ck_assert_uint_eq(c->nbands, 6);
 	ck_assert_double_eq(c->gap_threshold, 1.5);
 	ck_assert_str_eq(c->pillars[c->centre].id, "vision");
@@ -115,7 +115,7 @@ START_TEST(lookups)
 	ck_assert_int_eq(content_pillar_index(c, "autonomy"), 2);
 	ck_assert_int_eq(content_rung_index(c, "own-it"), 5);
 	ck_assert_int_eq(content_practice_index(c, "share-context"), 1);
-	ck_assert_int_eq(content_check_index(c, "same-fire"), 6);
+	ck_assert_int_eq(content_check_index(c, "same-fire"), 8);
 	ck_assert_str_eq(content_scale_label(c, 0), "Never");
 	ck_assert_str_eq(content_scale_label(c, 4), "Almost always");
 	ck_assert_ptr_null(content_scale_label(c, 5));
@@ -129,9 +129,12 @@ START_TEST(lookups)
 	ck_assert_str_eq(c->practices[0].actions[1],
 			 "Name the decisions the owner can take without "
 			 "asking you");
-	/* same-fire leads to learn-from-mistakes, as slow-escalation does. */
-	ck_assert_int_eq(content_check_fits_flag(c, 6, 1), 1);
-	ck_assert_int_eq(content_check_fits_flag(c, 6, 0), 0);
+	/* same-fire speaks to slow-escalation first, missed-commitments
+	 * second. */
+	const struct content_check *k = &c->checks[8];
+	ck_assert_uint_eq(k->flags.n, 2);
+	ck_assert_uint_eq(k->flags.idx[0], 1);
+	ck_assert_uint_eq(k->flags.idx[1], 3);
 	content_free(c);
 }
 END_TEST
@@ -531,8 +534,8 @@ START_TEST(rule_bands_cover_without_overlap)
 	       "strong)");
 	content_diags_free(&d);
 	EXPECT("bands.csv", fixture_edit_line("bands.csv", 8, NULL),
-	       "bands.csv:1:1: no gap row: the perception-gap threshold is "
-	       "needed");
+	       "bands.csv:1:1: no gap row: the threshold between a rating and "
+	       "the reported behaviour is needed");
 	content_diags_free(&d);
 	EXPECT("bands.csv", fixture_replace("bands.csv", "Worth a look",
 					    "Worth a look,extra"),
@@ -698,7 +701,7 @@ START_TEST(rule_references_resolve)
 	EXPECT("checks.csv",
 	       fixture_replace("checks.csv", "help-or-hand-over,boundaries,",
 			       "help-or-hand-over,Boundaries,"),
-	       "checks.csv:5:2: topic \"Boundaries\" may only use a-z, 0-9 "
+	       "checks.csv:7:2: topic \"Boundaries\" may only use a-z, 0-9 "
 	       "and '-' (at most 64)");
 	content_diags_free(&d);
 	EXPECT("pillars.csv", fixture_replace("pillars.csv", "vision,", "purpose,"),
@@ -708,6 +711,115 @@ START_TEST(rule_references_resolve)
 	       "pillars.csv)",
 	       "pillars.csv:1:1: no \"vision\" pillar: the centre of the model "
 	       "is required");
+}
+END_TEST
+
+/* The self-checks of one red flag as ids, for comparing. */
+static void expect_checks(const struct content *c, const char *flag,
+			  int regulated, const char *const *want)
+{
+	size_t k[CONTENT_CHECKS_PER_FLAG + 1];
+	long f = content_flag_index(c, flag);
+	ck_assert_int_ge(f, 0);
+	size_t n = content_checks_for_flag(c, (size_t)f, regulated, k,
+					   CONTENT_CHECKS_PER_FLAG);
+	size_t m = 0;
+	while (want[m])
+		m++;
+	for (size_t i = 0; i < n && i < m; i++)
+		ck_assert_msg(strcmp(c->checks[k[i]].id, want[i]) == 0,
+			      "%s (regulated %d) check %zu: %s, want %s", flag,
+			      regulated, i + 1, c->checks[k[i]].id, want[i]);
+	ck_assert_uint_eq(n, m);
+}
+
+#define CHECKS(c, flag, regulated, ...)                                       \
+	do {                                                                  \
+		const char *want_[] = {__VA_ARGS__, NULL};                    \
+		expect_checks(c, flag, regulated, want_);                     \
+	} while (0)
+
+/* Each red flag picks its most relevant self-checks in rank order: first
+ * the checks that name it first, then those that name it second; file
+ * order between equals, except that a regulated check goes first for a
+ * person in a regulated setting, and is never offered to anyone else. */
+START_TEST(checks_ranked_per_flag)
+{
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	CHECKS(c, "vague-updates", 0, "update-questions", "done-looks-like",
+	       "root-cause");
+	CHECKS(c, "vague-updates", 1, "non-negotiables", "update-questions",
+	       "done-looks-like");
+	CHECKS(c, "slow-escalation", 0, "listen-or-fix", "same-fire",
+	       "root-cause");
+	CHECKS(c, "not-my-job", 0, "solving-for-them", "help-or-hand-over",
+	       "tight-rules");
+	CHECKS(c, "not-my-job", 1, "solving-for-them", "help-or-hand-over",
+	       "non-negotiables");
+	CHECKS(c, "missed-commitments", 0, "extra-approvals", "tight-rules",
+	       "rescue-cost");
+	CHECKS(c, "missed-commitments", 1, "freedom-inside", "extra-approvals",
+	       "tight-rules");
+	CHECKS(c, "passive-agreement", 0, "whose-decision", "listen-or-fix");
+	CHECKS(c, "passive-agreement", 1, "rule-reasons", "whose-decision",
+	       "freedom-inside");
+	/* Every check reaches someone: each is among the checks of at least
+	 * one red flag, for the people it is meant for. */
+	for (size_t k = 0; k < c->nchecks; k++) {
+		int regulated = content_check_regulated(c, k), seen = 0;
+		for (size_t f = 0; f < c->nflags && !seen; f++) {
+			size_t got[CONTENT_CHECKS_PER_FLAG];
+			size_t n = content_checks_for_flag(
+				c, f, regulated, got, CONTENT_CHECKS_PER_FLAG);
+			for (size_t i = 0; i < n; i++)
+				seen |= got[i] == k;
+		}
+		ck_assert_msg(seen, "check %s is never shown", c->checks[k].id);
+	}
+	/* A shorter list is the head of the longer one. */
+	size_t one[1];
+	ck_assert_uint_eq(content_checks_for_flag(c, 0, 1, one, 1), 1);
+	ck_assert_str_eq(c->checks[one[0]].id, "non-negotiables");
+	ck_assert_uint_eq(content_checks_for_flag(c, 0, 1, one, 0), 0);
+	content_free(c);
+}
+END_TEST
+
+/* The flags column: ids of red flags, checked like every list. */
+START_TEST(rule_check_flags)
+{
+	EXPECT("checks.csv",
+	       fixture_replace("checks.csv",
+			       "\"slow-escalation;passive-agreement\"",
+			       "\"slow-escalation; slow-escalation;;"
+			       "passive-agreemnt\""),
+	       "checks.csv:8:5: empty entry in the list (ids are separated "
+	       "by ';')",
+	       "checks.csv:8:5: red flag \"slow-escalation\" listed twice",
+	       "checks.csv:8:5: unknown red flag \"passive-agreemnt\" (not in "
+	       "redflags.csv)");
+	content_diags_free(&d);
+	EXPECT("checks.csv",
+	       fixture_replace("checks.csv", ",\"vague-updates\"\n", ",\n"),
+	       "checks.csv:5:5: empty flags");
+	content_diags_free(&d);
+	/* A red flag that no check names loads, with a warning. */
+	struct content *c = expect_ok(
+		"checks.csv",
+		strdup("id,topic,question,practices,flags\n"
+		       "only,habits,Only one?,clear-outcomes,\"not-my-job\"\n"));
+	ck_assert_uint_eq(d.nwarnings, 4);
+	ck_assert_str_eq(d.warnings[0],
+			 "redflags.csv:2:1: warning: red flag \"vague-updates\" has no "
+			 "self-check: no row of checks.csv names it in its "
+			 "flags column");
+	content_free(c);
+	content_diags_free(&d);
+	EXPECT("checks.csv",
+	       fixture_replace("checks.csv", "practices,flags\n",
+			       "practices\n"),
+	       "checks.csv:1:5: missing column \"flags\"");
 }
 END_TEST
 
@@ -773,6 +885,7 @@ static Suite *content_suite(void)
 	tcase_add_test(t, pillar_levels_one_dimension);
 	tcase_add_test(t, shipped_lists_quoted);
 	tcase_add_test(t, model_elements_in_content);
+	tcase_add_test(t, checks_ranked_per_flag);
 	suite_add_tcase(s, t);
 	t = tcase_create("fixtures");
 	tcase_add_checked_fixture(t, NULL, teardown);
@@ -801,6 +914,7 @@ static Suite *content_suite(void)
 	tcase_add_test(t, rule_duplicate_and_missing_fields);
 	tcase_add_test(t, rule_fields_well_formed);
 	tcase_add_test(t, rule_references_resolve);
+	tcase_add_test(t, rule_check_flags);
 	tcase_add_test(t, rule_missing_file);
 	tcase_add_test(t, all_errors_collected);
 	tcase_add_test(t, error_flood_capped);

@@ -299,7 +299,7 @@ START_TEST(rows_out_of_place)
 	const char *text = with_rows(
 		"answer,,,11111111-2222-4333-8444-555555555555,,,,,,,,,,"
 		"x-1,2,text,,,,,,,,,2026-02-01T10:00:00Z,,\r\n"
-		"rating,,,,,,,,,,,,,clarity,6,,,,,,,,,,2026-02-01T10:00:00Z,,"
+		"rating,,,,,,,,,,,,,clarity,6,,,,,,,,,,2026-02-01T10:00:00Z,,,"
 		"\r\n");
 	must_fail(text, strlen(text),
 		  "in.csv:4: answer row: no session row above it\n"

@@ -80,12 +80,10 @@ START_TEST(sections_of_a_full_session)
 	ck_assert(has_line(r, "1. Vague or evasive updates: 3.0 · Discuss first"));
 	ck_assert(has_line(r, "2. Slow or defensive escalation: 2.0 · Worth "
 			      "a look"));
-	/* vague-updates also points at the vision (content 2026.12.1), so
-	 * the centre has evidence and joins the table. */
-	ck_assert(has_line(r, "  Pillar                 Self  Evidence    Gap"));
-	ck_assert(has_line(r, "  Clarity                 4.0       2.0   +2.0  "
-			      "Self-view well above the"));
-	ck_assert(has_line(r, "  Connection to vision    3.0       2.0   +1.0"));
+	ck_assert(has_line(r, "Rating vs reported behaviour"));
+	ck_assert(has_line(r, "  Pillar   Rating  Behaviour    Gap"));
+	ck_assert(has_line(r, "  Clarity     4.0        2.0   +2.0  rating "
+			      "well above"));
 	ck_assert(has_line(r, "  Situation: Release hand-over, \"again\""));
 	ck_assert(has_line(r, "  → 4 Wait and hope: We wait, a bit"));
 	ck_assert(has_line(r, "      longer"));
@@ -186,6 +184,124 @@ START_TEST(no_occasion_named)
 	ck_assert(has_line(r, "Red flags (0 never .. 4 almost always)"));
 	ck_assert(has_line(r, "No occasion / can't say (not scored): Vague or "
 			      "evasive updates 1"));
+/* The index of the first text line starting with prefix, or -1. */
+static long line_at(const struct report *r, const char *prefix)
+{
+	for (size_t i = 0; i < report_nlines(r); i++) {
+		const struct report_line *l = report_line(r, i);
+		if (l->text && strncmp(l->text, prefix, strlen(prefix)) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+static void answer(int64_t ses, const char *item, int value)
+{
+	struct error e = {0};
+	struct store_answer a = {.session_id = ses,
+				 .item_id = item,
+				 .statement = "as seen",
+				 .value = value};
+	ck_assert_msg(store_answer_save(sd.s, &a, &e) == 0, "%s", e.msg);
+}
+
+static void rate(int64_t ses, const char *pillar, int value)
+{
+	struct error e = {0};
+	struct store_rating r = {.session_id = ses,
+				 .pillar_id = pillar,
+				 .value = value};
+	ck_assert_msg(store_rating_save(sd.s, &r, &e) == 0, "%s", e.msg);
+}
+
+static void set_regulated(int64_t person, int regulated)
+{
+	struct error e = {0};
+	struct store_person p;
+	ck_assert_int_eq(store_person_get(sd.s, person, &p, &e), 1);
+	p.regulated = regulated;
+	ck_assert_msg(store_person_update(sd.s, &p, &e) == 0, "%s", e.msg);
+	store_person_clear(&p);
+}
+
+/* A signal brings its summary, its pillars with theirs, its practices
+ * with their actions and its self-checks, ranked; the regulated ones
+ * only for a person marked as working in a regulated setting. */
+START_TEST(signals_bring_the_advice)
+{
+	struct report *r = build(sd.s1, 80, CANVAS_UTF8);
+	long flag = line_at(r, "1. Vague or evasive updates: 3.0");
+	ck_assert_int_ge(flag, 0);
+	ck_assert_int_eq(line_at(r, "   Updates describe how busy people are "),
+			 flag + 1);
+	ck_assert(has_line(r, "   Pillar: Clarity. Everyone knows the outcome "
+			      "they own, what good looks like,"));
+	ck_assert(has_line(r, "     • Name the decisions the owner can take "
+			      "without asking you"));
+	ck_assert(has_line(r, "     • Explain the reason behind every change "
+			      "of priority, not just the change"));
+	long q1 = line_at(r, "     1. Habits: When I ask for an update");
+	long q2 = line_at(r, "     2. Habits: When I hand work over");
+	long q3 = line_at(r, "     3. Hero trap: What is the root cause");
+	ck_assert_int_gt(q1, flag);
+	ck_assert_int_gt(q2, q1);
+	ck_assert_int_gt(q3, q2);
+	long slow = line_at(r, "2. Slow or defensive escalation");
+	long b1 = line_at(r, "     1. Boundaries: When someone brings me a "
+			     "problem");
+	ck_assert_int_gt(slow, q3);
+	ck_assert_int_gt(b1, slow);
+	ck_assert_str_eq(report_line(r, (size_t)b1 - 1)->text,
+			 "   Ask yourself:");
+	ck_assert_int_lt(line_at(r, "Regulated setting"), 0);
+	ck_assert_int_lt(line_at(r, "     1. Regulated:"), 0);
+	report_free(r);
+
+	set_regulated(sd.ada, 1);
+	r = build(sd.s1, 80, CANVAS_UTF8);
+	ck_assert(has_line(r, "Coach: Dana · Regulated setting · Completed "
+			      "2026-03-02 12:00 · Content 2026.11.1"));
+	ck_assert_int_gt(line_at(r, "     1. Regulated: Which boundaries are "
+				    "truly non-negotiable here"),
+			 flag);
+	ck_assert_int_gt(line_at(r, "     2. Habits: When I ask for an update"),
+			 flag);
+	long third = line_at(r, "     3. Habits: When I hand work over");
+	ck_assert_int_gt(third, flag);
+	ck_assert_int_lt(third, line_at(r, "2. Slow or defensive escalation"));
+	report_free(r);
+}
+END_TEST
+
+/* A flag in the healthy band is never a strongest signal; when all are
+ * healthy the report says so.  A rating well below the behaviour is
+ * marked as plainly as one well above it. */
+START_TEST(healthy_flags_and_rating_below_behaviour)
+{
+	static const char *const vague[] = {
+		"vague-updates-1", "vague-updates-2", "vague-updates-3",
+		"vague-updates-4"};
+	for (int i = 0; i < 4; i++)
+		answer(sd.s3, vague[i], 0);
+	answer(sd.s3, "vague-updates-5", 4); /* reverse: scores 0 */
+	rate(sd.s3, "clarity", 1);
+	struct report *r = build(sd.s3, 80, CANVAS_UTF8);
+	ck_assert(has_line(r, "Strongest signals"));
+	ck_assert_int_eq(line_at(r, "  Every red flag answered is in the "
+				    "healthy band (Healthy): nothing stands"),
+			 line_at(r, "Strongest signals") + 1);
+	ck_assert_int_lt(line_at(r, "1. Vague or evasive updates"), 0);
+	ck_assert(has_line(r, "  Clarity     1.0        5.0   -4.0  rating "
+			      "well below"));
+	ck_assert(has_line(r, "  Rating far from reported behaviour: more "
+			      "than 1.5 points apart, either way."));
+	report_free(r);
+
+	answer(sd.s3, "slow-escalation-1", 3);
+	r = build(sd.s3, 80, CANVAS_UTF8);
+	ck_assert(has_line(r, "1. Slow or defensive escalation: 3.0 · Act now"));
+	ck_assert_int_lt(line_at(r, "2. "), 0);
+	ck_assert_int_lt(line_at(r, "  Every red flag answered"), 0);
 	report_free(r);
 }
 END_TEST
@@ -361,6 +477,8 @@ int main(void)
 	TCase *tc = tcase_create("report");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, sections_of_a_full_session);
+	tcase_add_test(tc, signals_bring_the_advice);
+	tcase_add_test(tc, healthy_flags_and_rating_below_behaviour);
 	tcase_add_test(tc, follow_up_and_previous_session);
 	tcase_add_test(tc, old_session_reads_the_same);
 	tcase_add_test(tc, no_occasion_named);

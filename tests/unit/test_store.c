@@ -81,7 +81,7 @@ char *t_slurp(const char *path, size_t *len)
 struct seen {
 	int n;
 	char names[8][64];
-	int open[8], overdue[8];
+	int open[8], overdue[8], regulated[8];
 	char last[8][32];
 	int64_t ids[16];
 };
@@ -94,6 +94,7 @@ static int collect_person(const struct store_person_row *r, void *ud)
 		 r->last_session ? r->last_session : "-");
 	sn->open[sn->n] = r->open;
 	sn->overdue[sn->n] = r->overdue;
+	sn->regulated[sn->n] = r->person.regulated;
 	sn->n++;
 	return 0;
 }
@@ -185,6 +186,46 @@ START_TEST(person_lifecycle)
 	ck_assert_int_eq(store_person_delete(s, imp.id, &err), 0);
 	ck_assert_int_eq(store_person_delete(s, imp.id, &err), -1);
 	ck_assert_str_eq(err.msg, "no person with id 2");
+	store_close(s);
+}
+END_TEST
+
+/* A person working in a regulated setting keeps the mark through add,
+ * update and both ways of reading people. */
+START_TEST(person_regulated)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	struct store_person p = {.name = "Rae", .regulated = 1};
+	struct store_person q = {.name = "Quinn"};
+	ck_assert_int_eq(store_person_add(s, &p, &err), 0);
+	ck_assert_int_eq(store_person_add(s, &q, &err), 0);
+	struct store_person got;
+	ck_assert_int_eq(store_person_get(s, p.id, &got, &err), 1);
+	ck_assert_int_eq(got.regulated, 1);
+	store_person_clear(&got);
+	ck_assert_int_eq(store_person_get(s, q.id, &got, &err), 1);
+	ck_assert_int_eq(got.regulated, 0);
+	store_person_clear(&got);
+	struct seen sn = {0};
+	ck_assert_int_eq(store_people_each(s, 0, collect_person, &sn, &err), 0);
+	ck_assert_int_eq(sn.n, 2);
+	ck_assert_str_eq(sn.names[0], "Quinn");
+	ck_assert_int_eq(sn.regulated[0], 0);
+	ck_assert_int_eq(sn.regulated[1], 1);
+	/* Last session and counts still come after the new column. */
+	ck_assert_str_eq(sn.last[1], "-");
+	ck_assert_int_eq(sn.open[1], 0);
+	p.regulated = 0;
+	q.regulated = 1;
+	ck_assert_int_eq(store_person_update(s, &p, &err), 0);
+	ck_assert_int_eq(store_person_update(s, &q, &err), 0);
+	ck_assert_int_eq(store_person_get(s, p.id, &got, &err), 1);
+	ck_assert_int_eq(got.regulated, 0);
+	store_person_clear(&got);
+	ck_assert_int_eq(store_person_get(s, q.id, &got, &err), 1);
+	ck_assert_int_eq(got.regulated, 1);
+	store_person_clear(&got);
 	store_close(s);
 }
 END_TEST
@@ -1086,6 +1127,7 @@ int main(void)
 	TCase *tc = tcase_create("api");
 	tcase_add_checked_fixture(tc, t_setup, t_teardown);
 	tcase_add_test(tc, person_lifecycle);
+	tcase_add_test(tc, person_regulated);
 	tcase_add_test(tc, people_counts);
 	tcase_add_test(tc, iteration_stops);
 	tcase_add_test(tc, session_lifecycle);
