@@ -130,14 +130,20 @@ tui_wait "Commitments from earlier sessions · 2 to review" \
 	"the next session follows both commitments up"
 tui_wait "Open the check-in with blockers" "the first is listed"
 tui_wait "Share the risk list" "and the second"
-tui_keys k
-tui_wait "kept" "k marks it kept"
-tui_keys m
-tui_wait "What got in the way?" "m asks what got in the way"
-tui_keys 'No time' Enter
+tui_keys y
+tui_wait "What helped?" "y marks it kept and asks what helped"
+tui_keys 'A reminder' Enter
+tui_wait "helped: A reminder" "what helped is shown"
+tui_keys j m
+tui_wait "What got in the way?" "j moves down; m asks what got in the way"
+tui_wait "What will you do differently?" "and what will change"
+tui_keys 'No time' Tab 'Book it first' Enter
 tui_wait "in the way: No time" "the reason is shown"
-is "$(db "SELECT group_concat(status, ',') FROM (SELECT status FROM
-	commitment ORDER BY id)")" "missed,kept" "both reviews are saved"
+tui_wait "differently: Book it first" "and what will change"
+is "$(db "SELECT group_concat(status || ':' || coalesce(helped, '') || ':' ||
+	coalesce(obstacle, '') || ':' || coalesce(differently, ''), ',')
+	FROM (SELECT * FROM commitment ORDER BY id)")" \
+	"missed::No time:Book it first,kept:A reminder::" "both reviews are saved"
 tui_keys Escape
 tui_keys q
 tui_expect_exit 0 "quit after the follow-up"

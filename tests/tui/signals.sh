@@ -66,9 +66,9 @@ check_historysummary() { check_newsession; }
 want_historysummary=$want_newsession
 
 reach_commitments() {
-	step c "Due" && step k "Marked kept"
+	step c "Due" && step y "What helped?"
 }
-# k marks the first row, the most overdue open commitment.
+# y marks the first row, the most overdue open commitment, kept.
 first_due=$("$SQLITE3" "$T_TMP/seed.db" "SELECT id FROM commitment
 	WHERE status = 'open' ORDER BY due, id LIMIT 1")
 check_commitments() {
@@ -83,7 +83,7 @@ want_export=$want_newsession
 # The session steps, each reached through the ones before it.
 reach_followup() {
 	step n "New session" && step Enter "Commitments from earlier sessions" &&
-		step k "0 to review"
+		step y "What helped?" && step Escape "0 to review"
 }
 check_followup() {
 	db "SELECT group_concat(status) FROM commitment
