@@ -27,7 +27,7 @@ const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS] = {
 	"step",     "item",         "value",        "text",
 	"note",     "start_rung",   "reached_rung", "rung",
 	"owner",    "due",          "reviewed_in",  "obstacle",
-	"time",     "closed",
+	"time",     "closed",       "helped",       "differently",
 };
 
 void csvexport_options_init(struct csvexport_options *o)
@@ -321,6 +321,8 @@ static int detail_commitment(const struct store_export_commitment *ec,
 	f[DCOL_OBSTACLE] = c->obstacle;
 	f[DCOL_TIME] = c->created;
 	f[DCOL_CLOSED] = c->reviewed;
+	f[DCOL_HELPED] = c->helped;
+	f[DCOL_DIFFERENTLY] = c->differently;
 	return detail_row(x, f);
 }
 

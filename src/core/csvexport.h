@@ -73,7 +73,10 @@ int csvexport_write(struct store *s, const struct content *c,
 char *csvexport_decimal(double v, char buf[32]);
 
 /* The number of columns of the detail format, and its header names. */
-#define CSVEXPORT_DETAIL_COLUMNS 26
+#define CSVEXPORT_DETAIL_COLUMNS 28
+/* Exports made before "helped" and "differently" were added end at
+ * "closed"; import still reads them. */
+#define CSVEXPORT_DETAIL_COLUMNS_V1 26
 extern const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS];
 
 /* Columns of the detail format, by name. */
@@ -104,6 +107,8 @@ enum csvexport_detail_col {
 	DCOL_OBSTACLE,
 	DCOL_TIME,
 	DCOL_CLOSED,
+	DCOL_HELPED,      /* commitment: what helped (kept) */
+	DCOL_DIFFERENTLY, /* commitment: what will be done differently */
 };
 
 #endif

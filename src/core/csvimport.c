@@ -68,7 +68,10 @@ int csvimport_grow(struct imp *im, void **buf, size_t *cap, size_t n, size_t sz)
 static int check_header(struct imp *im, const struct csvfile_record *rec)
 {
 	im->header_seen = 1;
-	for (size_t i = 0; i < CSVEXPORT_DETAIL_COLUMNS; i++) {
+	im->ncols = rec->nfields == CSVEXPORT_DETAIL_COLUMNS_V1
+			    ? CSVEXPORT_DETAIL_COLUMNS_V1
+			    : CSVEXPORT_DETAIL_COLUMNS;
+	for (size_t i = 0; i < im->ncols; i++) {
 		const char *got = i < rec->nfields ? rec->fields[i].data : "";
 		if (i >= rec->nfields ||
 		    strcmp(got, csvexport_detail_header[i]) != 0) {
@@ -81,7 +84,7 @@ static int check_header(struct imp *im, const struct csvfile_record *rec)
 			return 1;
 		}
 	}
-	if (rec->nfields != CSVEXPORT_DETAIL_COLUMNS) {
+	if (rec->nfields != im->ncols) {
 		csvimport_problem(im, rec->line,
 				  "not an `ownit export --detail` file: "
 				  "the header has %zu columns, expected %d",
@@ -99,14 +102,14 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 	if (!im->header_seen)
 		return check_header(im, rec);
 	im->n->rows++;
-	if (rec->nfields != CSVEXPORT_DETAIL_COLUMNS) {
-		csvimport_problem(im, rec->line, "%zu fields, expected %d",
-				  rec->nfields, CSVEXPORT_DETAIL_COLUMNS);
+	if (rec->nfields != im->ncols) {
+		csvimport_problem(im, rec->line, "%zu fields, expected %zu",
+				  rec->nfields, im->ncols);
 		return 0;
 	}
 	struct row r = {.line = rec->line};
-	for (int c = 0; c < CSVEXPORT_DETAIL_COLUMNS; c++)
-		r.f[c] = rec->fields[c].data;
+	for (size_t c = 0; c < CSVEXPORT_DETAIL_COLUMNS; c++)
+		r.f[c] = c < im->ncols ? rec->fields[c].data : "";
 	int t;
 	for (t = 0; t < R_COUNT; t++)
 		if (strcmp(r.f[DCOL_RECORD], csvimport_rtypes[t].name) == 0)

@@ -207,6 +207,8 @@ static int apply_commitment(struct imp *im, const struct row *r)
 	    .obstacle = opt(r, DCOL_OBSTACLE),
 	    .created = r->f[DCOL_TIME],
 	    .reviewed = opt(r, DCOL_CLOSED),
+	    .helped = opt(r, DCOL_HELPED),
+	    .differently = opt(r, DCOL_DIFFERENTLY),
 	};
 	memcpy(c.uuid, r->f[DCOL_UUID], sizeof c.uuid);
 	if (store_commitment_add(im->s, &c, &e))

@@ -35,6 +35,8 @@ struct imp {
 	struct error *err; /* a system failure: stops everything */
 	size_t problems;
 	int header_seen;
+	size_t ncols; /* columns of the file: the current layout or an
+		       * older one, which lacks the last few */
 	int failed; /* a system failure happened */
 
 	struct uuid_id *people; /* file person uuid -> person id */
