@@ -299,7 +299,8 @@ struct store_ladder {
 
 struct store_ladder_step {
 	int64_t session_id;
-	int rung;           /* the rung this answer climbed to */
+	int rung;           /* the rung whose question was answered, asked
+			     * while standing on it (ladder_question) */
 	const char *answer; /* the answer to that rung's question */
 	const char *answered; /* NULL on save: now */
 };
