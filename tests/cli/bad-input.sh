@@ -125,10 +125,10 @@ def one(r):
     return head + b'\r\n' + r + b'\r\n'
 put('record-type.csv', one(b'persona' + row[len(b'person'):]))
 f = row.split(b',')
-f[-2] = b'2026-06-03T25:00:00Z'
+f[24] = b'2026-06-03T25:00:00Z'  # the "time" column
 put('hour-25.csv', one(b','.join(f)))
 f = row.split(b',')
-f[-2] = b'2026-02-30T16:00:00Z'
+f[24] = b'2026-02-30T16:00:00Z'
 put('feb-30.csv', one(b','.join(f)))
 put('unterminated.csv', one(row.replace(name, b'"' + name, 1)))
 put('few-columns.csv', one(b','.join(row.split(b',')[:20])))
