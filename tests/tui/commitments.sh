@@ -82,6 +82,25 @@ tui_keys Escape
 tui_wait_gone "No open commitment matches" "Esc clears the filter"
 tui_keys Escape
 tui_wait "ownit · Home" "Esc goes back home"
+
+# The follow-up made here counts for the person's next session: its
+# follow-up step lists it as reviewed, like one made in the step itself.
+tui_keys / "$who" Enter
+tui_poll "$who" >/dev/null
+tui_keys n
+tui_wait "New session" "n offers a new session for $who"
+tui_keys Enter
+tui_poll "coaching session" >/dev/null
+tui_keys BTab BTab BTab BTab BTab BTab BTab
+tui_wait "Commitments from earlier sessions" "the follow-up step opens"
+tui_wait "(on the Commitments screen)" \
+	"the miss recorded on the Commitments screen is listed"
+tui_wait "in the way: Two incidents" "with what got in the way"
+is "$(db "SELECT count(*) FROM commitment WHERE id = $first
+	AND reviewed_session_id IS NULL AND status = 'missed'")" 1 \
+	"still recorded outside any session"
+tui_keys Escape
+tui_wait "ownit · Home" "Esc leaves the session"
 tui_keys q
 tui_expect_exit 0 "quit"
 
