@@ -120,8 +120,10 @@ static int draft_load(struct commits *c, struct app *app, struct error *err)
 		 from ? from->name : "?", top.rung, to ? to->name : "?");
 	store_ladder_clear(&sl);
 	if (store_ladder_steps_each(app->store, c->ctx->session_id, top_load,
-				    &top, err) < 0)
+				    &top, err) < 0) {
+		free(top.text);
 		return -1;
+	}
 	for (size_t i = 0; top.text && i < c->n; i++)
 		if (strcmp(c->items[i].what, top.text) == 0) {
 			free(top.text);
