@@ -154,8 +154,9 @@ static int on_commitment(const struct store_export_commitment *ec, void *ud)
 		    "  - ", "    ", "%s: %s%s%s%s", cstatus_label(c->status),
 		    c->what, meta[0] ? " (" : "", meta, meta[0] ? ")" : "");
 	if (!rc && !cl->made && c->helped)
-		rc = report_addf(r, CANVAS_STYLE_NONE,
-				 "    What helped: ", "      ", "%s", c->helped);
+		rc =
+		    report_addf(r, CANVAS_STYLE_NONE,
+				"    What helped: ", "      ", "%s", c->helped);
 	if (!rc && !cl->made && c->obstacle)
 		rc = report_addf(r, CANVAS_STYLE_NONE,
 				 "    In the way: ", "      ", "%s",

@@ -220,8 +220,7 @@ const char *score_review_boundary(const char *completed,
 	return strcmp(completed, next_started) <= 0 ? completed : next_started;
 }
 
-int score_review_within(const char *when, const char *from,
-			const char *until)
+int score_review_within(const char *when, const char *from, const char *until)
 {
 	if (!when)
 		return 0;

@@ -116,8 +116,8 @@ enum score_review {
 
 /* A followed-up commitment as the follow-up rule sees it. */
 struct score_commitment {
-	const char *owner;    /* NULL or "": the person's own */
-	const char *due;      /* YYYY-MM-DD, or NULL */
+	const char *owner; /* NULL or "": the person's own */
+	const char *due;   /* YYYY-MM-DD, or NULL */
 	enum score_review review;
 	const char *reviewed; /* when, UTC ISO 8601 (dates.h), or NULL */
 };
@@ -138,8 +138,7 @@ const char *score_review_boundary(const char *completed,
 /* 1 when a follow-up made outside any session at `when` counts for the
  * session whose span runs from `from` (included) to `until` (excluded);
  * NULL ends are open. */
-int score_review_within(const char *when, const char *from,
-			const char *until);
+int score_review_within(const char *when, const char *from, const char *until);
 
 /* The 0..4 contribution of one answer: value, or 4 - value when reverse. */
 double score_item_value(int reverse, int value);

@@ -141,10 +141,10 @@ static int on_reviewed(const struct store_export_commitment *x, void *ud)
 {
 	struct load *l = ud;
 	struct score_commitment sc = {
-		.owner = x->c.owner,
-		.due = x->c.due,
-		.review = review_of(x->c.status),
-		.reviewed = x->c.reviewed,
+	    .owner = x->c.owner,
+	    .due = x->c.due,
+	    .review = review_of(x->c.status),
+	    .reviewed = x->c.reviewed,
 	};
 	l->f->missed_evidence += score_counts_missed(&sc, x->c.person_name);
 	return 0;
@@ -179,11 +179,11 @@ int sessionfacts_load(struct sessionfacts *f, struct store *s,
 		goto fail;
 	}
 	struct score_input in = {
-		.answers = f->answers_,
-		.nanswers = f->nanswers,
-		.ratings = f->ratings_,
-		.nratings = f->nratings,
-		.missed = (unsigned)f->missed_evidence,
+	    .answers = f->answers_,
+	    .nanswers = f->nanswers,
+	    .ratings = f->ratings_,
+	    .nratings = f->nratings,
+	    .missed = (unsigned)f->missed_evidence,
 	};
 	if (score_compute(c, &in, &f->score, err) < 0)
 		goto fail;

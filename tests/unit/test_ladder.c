@@ -87,7 +87,8 @@ END_TEST
 START_TEST(question_of_the_rung_stood_on)
 {
 	for (int n = 1; n <= 8; n++)
-		ck_assert_ptr_eq(ladder_question(c, n), ladder_rung(c, n)->question);
+		ck_assert_ptr_eq(ladder_question(c, n),
+				 ladder_rung(c, n)->question);
 	ck_assert_ptr_null(ladder_question(c, 0));
 	ck_assert_ptr_null(ladder_question(c, 9));
 	/* The words themselves: each moves off its own rung. */

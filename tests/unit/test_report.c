@@ -165,13 +165,13 @@ START_TEST(follow_up_reflections)
 				      .obstacle = "Meetings were cancelled",
 				      .differently = "Ask before the meeting"};
 	ck_assert_int_eq(store_commitment_review_with(
-				 sd.s, commitment_id("Write the hand-over list"),
-				 &kept, NULL, &e),
+			     sd.s, commitment_id("Write the hand-over list"),
+			     &kept, NULL, &e),
 			 0);
-	ck_assert_int_eq(store_commitment_review_with(
-				 sd.s, commitment_id("Ask for one dissent"),
-				 &missed, NULL, &e),
-			 0);
+	ck_assert_int_eq(
+	    store_commitment_review_with(
+		sd.s, commitment_id("Ask for one dissent"), &missed, NULL, &e),
+	    0);
 	struct report *r = build(sd.s2, 80, CANVAS_UTF8);
 	ck_assert(has_line(r, "    What helped: A slot on Monday"));
 	ck_assert(has_line(r, "  - Missed: Ask for one dissent (owner Ada)"));

@@ -302,8 +302,8 @@ END_TEST
 START_TEST(late_renegotiation_counts_as_missed)
 {
 	struct score_commitment rc = {"Ana", "2026-11-10",
-				     SCORE_REVIEW_RENEGOTIATED,
-				     "2026-11-09T12:00:00Z"};
+				      SCORE_REVIEW_RENEGOTIATED,
+				      "2026-11-09T12:00:00Z"};
 	ck_assert_int_eq(score_counts_missed(&rc, "Ana"), 0); /* in time */
 	rc.reviewed = "2026-11-10T12:00:00Z";
 	ck_assert_int_eq(score_counts_missed(&rc, "Ana"), 0); /* on the day */
@@ -381,12 +381,12 @@ static int64_t e2e_session(struct e2e *t, const char *started,
 			   const char *completed)
 {
 	struct store_session ses = {
-		.person_id = t->ana,
-		.started = started,
-		.completed = completed,
-		.status = completed ? STORE_SESSION_COMPLETE : STORE_SESSION_OPEN,
-		.content_version = "test",
-		.step = -1,
+	    .person_id = t->ana,
+	    .started = started,
+	    .completed = completed,
+	    .status = completed ? STORE_SESSION_COMPLETE : STORE_SESSION_OPEN,
+	    .content_version = "test",
+	    .step = -1,
 	};
 	ck_assert_int_eq(store_session_add(t->s, &ses, &e), 0);
 	return ses.id;
@@ -399,14 +399,14 @@ static void e2e_commitment(struct e2e *t, int64_t in, const char *owner,
 			   int64_t reviewed_in, const char *when)
 {
 	struct store_commitment sc = {
-		.person_id = t->ana,
-		.session_id = in,
-		.what = "Send the weekly status",
-		.owner = owner,
-		.due = due,
-		.status = st,
-		.reviewed_session_id = reviewed_in,
-		.reviewed = when,
+	    .person_id = t->ana,
+	    .session_id = in,
+	    .what = "Send the weekly status",
+	    .owner = owner,
+	    .due = due,
+	    .status = st,
+	    .reviewed_session_id = reviewed_in,
+	    .reviewed = when,
 	};
 	ck_assert_int_eq(store_commitment_add(t->s, &sc, &e), 0);
 }
@@ -442,8 +442,8 @@ START_TEST(evidence_owner_and_late_renegotiation_in_store)
 {
 	struct e2e t;
 	e2e_open(&t);
-	int64_t s1 = e2e_session(&t, "2026-11-01T09:00:00Z",
-				 "2026-11-01T10:00:00Z");
+	int64_t s1 =
+	    e2e_session(&t, "2026-11-01T09:00:00Z", "2026-11-01T10:00:00Z");
 	int64_t s2 = e2e_session(&t, "2026-11-15T09:00:00Z", NULL);
 	const char *in_s2 = "2026-11-15T09:30:00Z";
 	e2e_commitment(&t, s1, "Ana", "2026-11-08", STORE_C_MISSED, s2, in_s2);
@@ -468,8 +468,8 @@ START_TEST(screen_follow_ups_count_for_the_next_session)
 {
 	struct e2e t;
 	e2e_open(&t);
-	int64_t s1 = e2e_session(&t, "2026-11-01T09:00:00Z",
-				 "2026-11-01T10:00:00Z");
+	int64_t s1 =
+	    e2e_session(&t, "2026-11-01T09:00:00Z", "2026-11-01T10:00:00Z");
 	/* Missed on the Commitments screen between the sessions, before
 	 * the next one exists: it waits for it. */
 	e2e_commitment(&t, s1, "Ana", "2026-11-05", STORE_C_MISSED, 0,
@@ -478,8 +478,8 @@ START_TEST(screen_follow_ups_count_for_the_next_session)
 	e2e_commitment(&t, s1, "Ana", "2026-11-05", STORE_C_MISSED, 0,
 		       "2026-11-01T09:30:00Z");
 	ck_assert_int_eq(e2e_evidence(&t, s1), 0); /* made in s1 itself */
-	int64_t s2 = e2e_session(&t, "2026-11-15T09:00:00Z",
-				 "2026-11-15T10:00:00Z");
+	int64_t s2 =
+	    e2e_session(&t, "2026-11-15T09:00:00Z", "2026-11-15T10:00:00Z");
 	ck_assert_int_eq(e2e_evidence(&t, s2), 1);
 	ck_assert_int_eq(e2e_followup_rows(&t, s2), 1);
 	/* Made in s2, missed on the screen after it: for s3, not s2. */
