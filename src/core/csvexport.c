@@ -28,8 +28,8 @@ const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS] = {
 	"step",     "item",         "value",        "text",
 	"note",     "start_rung",   "reached_rung", "rung",
 	"owner",    "due",          "reviewed_in",  "obstacle",
-	"time",     "closed",       "no_occasion",
-	"regulated",
+	"time",     "closed",       "no_occasion",  "regulated",
+	"helped",   "differently",
 };
 
 void csvexport_options_init(struct csvexport_options *o)
@@ -408,6 +408,8 @@ static int detail_commitment(const struct store_export_commitment *ec,
 	f[DCOL_OBSTACLE] = c->obstacle;
 	f[DCOL_TIME] = c->created;
 	f[DCOL_CLOSED] = c->reviewed;
+	f[DCOL_HELPED] = c->helped;
+	f[DCOL_DIFFERENTLY] = c->differently;
 	return detail_row(x, f);
 }
 

@@ -102,7 +102,7 @@ char *csvexport_decimal(double v, char buf[32]);
  * Columns are only ever added at the end; an import also reads a file
  * from an older ownit, whose header stops after the first
  * CSVEXPORT_DETAIL_COLUMNS_MIN of them (the later ones are then empty). */
-#define CSVEXPORT_DETAIL_COLUMNS 28
+#define CSVEXPORT_DETAIL_COLUMNS 30
 #define CSVEXPORT_DETAIL_COLUMNS_MIN 26
 extern const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS];
 
@@ -136,6 +136,8 @@ enum csvexport_detail_col {
 	DCOL_CLOSED,
 	DCOL_NO_OCCASION, /* answers: 1 "no occasion / can't say", else 0 */
 	DCOL_REGULATED,   /* person: 1 when working in a regulated setting */
+	DCOL_HELPED,      /* commitment: what helped (kept) */
+	DCOL_DIFFERENTLY, /* commitment: what will be done differently */
 };
 
 #endif

@@ -299,6 +299,8 @@ static int apply_commitment(struct imp *im, const struct row *r, int writing)
 	    .obstacle = opt(r, DCOL_OBSTACLE),
 	    .created = r->f[DCOL_TIME],
 	    .reviewed = opt(r, DCOL_CLOSED),
+	    .helped = opt(r, DCOL_HELPED),
+	    .differently = opt(r, DCOL_DIFFERENTLY),
 	};
 	memcpy(c.uuid, uuid, sizeof c.uuid);
 	if (store_commitment_add(im->s, &c, &e))

@@ -91,6 +91,22 @@ static const char *const obstacles[] = {
 	"Nobody was sure who had to start; we each waited for the other",
 };
 
+/* What helped a kept commitment, and what changes after one that slipped:
+ * the two follow-up questions the tool asks. */
+static const char *const helpers[] = {
+	"Putting it in the calendar the same day I agreed to it",
+	"Telling the team I'd do it, so they asked how it went",
+	"Doing the smallest part first, on Monday morning",
+	"A reminder in our weekly 1:1 notes",
+};
+
+static const char *const changes[] = {
+	"Say on the day it slips, not at the next session",
+	"Block the time first, then promise the date",
+	"Split it into a first step I can finish this week",
+	"Agree who starts before we leave the room",
+};
+
 static const char *const notes[] = {
 	"Good energy today. Amira noticed she answers questions the team "
 	"could answer themselves,\nand wants to try \"what would you do?\" "
@@ -308,7 +324,9 @@ static int write_ladder(struct store *s, struct rng *r, const struct sess *ss,
 }
 
 /* Commitments made in session k, reviewed in k+1 when that one is
- * complete.  A renegotiated one is carried into k+1 with a later date. */
+ * complete.  A renegotiated one is carried into k+1 with a later date.
+ * As the tool advises, the person being coached owns every one of their
+ * commitments. */
 static int write_commitments(struct store *s, struct rng *r,
 			     const struct sess *ss, const struct sess *next,
 			     const char **carry, struct error *err)
@@ -339,8 +357,7 @@ static int write_commitments(struct store *s, struct rng *r,
 			.person_id = ss->person,
 			.session_id = ss->id,
 			.what = list[i],
-			.owner = i == 1 && !ss->pf->self ? "Dana Okafor"
-							 : ss->pf->name,
+			.owner = ss->pf->name,
 			.due = due,
 			.status = STORE_C_OPEN,
 			.created = created,
@@ -351,6 +368,12 @@ static int write_commitments(struct store *s, struct rng *r,
 			c.reviewed_session_id = next->id;
 			stamp(next->day, 9 * 3600 + 32 * 60, reviewed);
 			c.reviewed = reviewed;
+			/* Fixed picks, not the sequence, so the rest of
+			 * the sample stays as it was. */
+			if (c.status == STORE_C_KEPT)
+				c.helped = helpers[(r->turn + i) % 4];
+			else
+				c.differently = changes[(r->turn + i) % 4];
 			if (c.status != STORE_C_KEPT)
 				c.obstacle = obstacles[rng_next(r) % 4];
 			if (c.status == STORE_C_RENEGOTIATED)

@@ -53,3 +53,37 @@ int ladder_distance(int from, int to)
 {
 	return to - from;
 }
+
+const char *ladder_question(const struct content *c, int number)
+{
+	const struct content_rung *r = ladder_rung(c, number);
+	return r ? r->question : NULL;
+}
+
+size_t ladder_route(const struct content *c, int from,
+		    const struct content_rung **out, size_t max)
+{
+	const struct content_rung *r = ladder_rung(c, from);
+	size_t n = 0;
+	while (r) {
+		if (n < max)
+			out[n] = r;
+		n++;
+		r = ladder_rung(c, ladder_after(c, from, r->number));
+	}
+	return n;
+}
+
+int ladder_after(const struct content *c, int from, int on)
+{
+	const struct content_rung *start = ladder_rung(c, from);
+	const struct content_rung *here = ladder_rung(c, on);
+	if (!start || !here || on >= (int)c->nrungs)
+		return 0;
+	/* Below the line the route goes straight to the line; a rung
+	 * above today's but still below the line was climbed by choice,
+	 * so the climb goes on one rung at a time from there. */
+	if (on == from && !here->above)
+		return ladder_line(c);
+	return on + 1;
+}

@@ -35,6 +35,28 @@ const struct content_rung *ladder_next(const struct content *c,
 size_t ladder_path(const struct content *c, int from,
 		   const struct content_rung **out, size_t max);
 
+/* The question asked while standing on rung `number`: the one that gets
+ * a person off that rung (NULL when out of range).  The climb never asks
+ * the question of the rung it is heading for, so every rung's question,
+ * the lowest ones included, is asked of someone standing on it. */
+const char *ladder_question(const struct content *c, int number);
+
+/* The coach's usual route from rung `from`, both ends included, into out
+ * (room for max): from any rung below the line straight to the lowest
+ * rung above it ("Acknowledge reality"), then up through every rung above
+ * the line; from a rung above the line, up through the rest.  Returns how
+ * many rungs the route has (0 when `from` is out of range), which may
+ * exceed max: then only max are stored.  The rungs skipped below the line
+ * stay open to anyone who wants to climb them one by one (ladder_path). */
+size_t ladder_route(const struct content *c, int from,
+		    const struct content_rung **out, size_t max);
+
+/* The rung the route from `from` leads to once the question of rung
+ * `on` is answered: the next rung of the route, or, for a rung off the
+ * route (climbed one by one), the next rung up.  0 at the top or when out
+ * of range. */
+int ladder_after(const struct content *c, int from, int on);
+
 /* How many rungs a climb from `from` to `to` takes (negative: down). */
 int ladder_distance(int from, int to);
 

@@ -141,10 +141,21 @@ static int on_commitment(const struct store_export_commitment *ec, void *ud)
 						: CANVAS_STYLE_NONE,
 		    "  - ", "    ", "%s: %s%s%s%s", cstatus_label(c->status),
 		    c->what, meta[0] ? " (" : "", meta, meta[0] ? ")" : "");
+	if (!rc && !cl->made && c->helped)
+		rc =
+		    report_addf(r, CANVAS_STYLE_NONE,
+				"    What helped: ", "      ", "%s", c->helped);
 	if (!rc && !cl->made && c->obstacle)
 		rc = report_addf(r, CANVAS_STYLE_NONE,
 				 "    In the way: ", "      ", "%s",
 				 c->obstacle);
+	if (!rc && !cl->made && c->differently)
+		rc = report_addf(r, CANVAS_STYLE_NONE,
+				 "    Differently next time: ", "      ", "%s",
+				 c->differently);
+	if (!rc && !cl->made && !c->reviewed_session_id)
+		rc = report_addf(r, CANVAS_STYLE_NONE, "    ", "      ", "%s",
+				 "(followed up on the Commitments screen)");
 	return rc ? 1 : 0;
 }
 

@@ -7,7 +7,11 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
+
+#include "core/dates.h"
 
 double score_item_value(int reverse, int value)
 {
@@ -192,4 +196,52 @@ int score_compute(const struct content *c, const struct score_input *in,
 	}
 	rank_signals(c, out);
 	return 0;
+}
+
+int score_owned_by(const char *owner, const char *person)
+{
+	if (!owner || !owner[0])
+		return 1;
+	/* ASCII letter case only, like the store's NOCASE person names. */
+	return person && strcasecmp(owner, person) == 0;
+}
+
+/* The local day a follow-up was made; a time that does not convert is
+ * taken at its UTC day. */
+static void review_day(const char *reviewed, char day[DATES_DAY_SIZE])
+{
+	struct error err;
+	if (dates_local_day(reviewed, day, &err) != 0)
+		snprintf(day, DATES_DAY_SIZE, "%.10s", reviewed);
+}
+
+int score_counts_missed(const struct score_commitment *c, const char *person)
+{
+	if (!score_owned_by(c->owner, person))
+		return 0;
+	if (c->review == SCORE_REVIEW_MISSED)
+		return 1;
+	if (c->review != SCORE_REVIEW_RENEGOTIATED || !c->due || !c->reviewed)
+		return 0;
+	char day[DATES_DAY_SIZE];
+	review_day(c->reviewed, day);
+	return strcmp(day, c->due) > 0;
+}
+
+const char *score_review_boundary(const char *completed,
+				  const char *next_started)
+{
+	if (!completed)
+		return next_started;
+	if (!next_started)
+		return completed;
+	return strcmp(completed, next_started) <= 0 ? completed : next_started;
+}
+
+int score_review_within(const char *when, const char *from, const char *until)
+{
+	if (!when)
+		return 0;
+	return (!from || strcmp(when, from) >= 0) &&
+	       (!until || strcmp(when, until) < 0);
 }

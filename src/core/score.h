@@ -21,14 +21,32 @@
  * lies in the same band as the exact score: 2.4999 is shown as 2.4 and
  * sits below an edge at 2.5; 2.5 itself is shown as 2.5 and sits above.
  *
- * Follow-up rule: every commitment reported missed since the person's last
- * session counts as one more answer of 4 ("almost always") on the
- * missed-commitments red flag, at most SCORE_MISSED_MAX of them.  A missed
- * commitment is a direct observation of the flag, so it weighs like a
- * statement answered at the top of the scale; the cap keeps a long backlog
- * from drowning what the diagnostic says.  Kept, partly kept and
- * renegotiated commitments add nothing: renegotiating in time is the
- * healthy behaviour, and the diagnostic already asks about it.
+ * Follow-up rule: every commitment of the person that was missed counts
+ * as one more answer of 4 ("almost always") on the missed-commitments red
+ * flag, at most SCORE_MISSED_MAX of them.  A missed commitment is a direct
+ * observation of the flag, so it weighs like a statement answered at the
+ * top of the scale; the cap keeps a long backlog from drowning what the
+ * diagnostic says.  Which follow-ups a session counts, and which of them
+ * are missed (score_counts_missed, score_review_boundary):
+ *
+ *  - Only the person's own commitments are evidence about them: the owner
+ *    is empty or is the person's name in any letter case (the sense in
+ *    which person names are unique).  A commitment the person made for a
+ *    colleague, or the coach took on, says nothing about their ownership.
+ *  - Missed counts.  A renegotiation counts as missed when it was made
+ *    after the due date (the local day of the follow-up is later than
+ *    the due day): the date slipped first and was talked about after.
+ *    Renegotiating in time is the healthy behaviour and adds nothing, as
+ *    do kept and partly kept.
+ *  - A session counts the follow-ups made in its own follow-up step, and
+ *    those made outside any session (the Commitments screen) while it was
+ *    the person's current session: from the boundary with the person's
+ *    previous session to the boundary with the next one.  The boundary
+ *    between two sessions is the moment the earlier one was marked
+ *    complete, or the start of the later one when that came first (or the
+ *    earlier was never completed).  So a follow-up made between sessions
+ *    counts for the next session, one made while a session is open counts
+ *    for that session, and each counts exactly once.
  *
  * Pillar evidence: every red flag with a score that points at the pillar
  * gives 5 - score (a flag at 0 gives 5.0, at 4 gives 1.0); the pillar's
@@ -75,7 +93,7 @@ struct score_input {
 	size_t nanswers;
 	const struct score_rating *ratings;
 	size_t nratings;
-	unsigned missed; /* commitments missed since the last session */
+	unsigned missed; /* missed commitments (see score_counts_missed) */
 };
 
 struct score_flag {
@@ -106,6 +124,39 @@ struct score_result {
 	size_t nsignals;
 	size_t unknown; /* answers and ratings with ids not in the content */
 };
+
+/* How a commitment was followed up, as far as the rule cares. */
+enum score_review {
+	SCORE_REVIEW_OTHER, /* kept, partly kept, or still open */
+	SCORE_REVIEW_MISSED,
+	SCORE_REVIEW_RENEGOTIATED,
+};
+
+/* A followed-up commitment as the follow-up rule sees it. */
+struct score_commitment {
+	const char *owner; /* NULL or "": the person's own */
+	const char *due;   /* YYYY-MM-DD, or NULL */
+	enum score_review review;
+	const char *reviewed; /* when, UTC ISO 8601 (dates.h), or NULL */
+};
+
+/* 1 when a commitment with this owner is the person's own (see above). */
+int score_owned_by(const char *owner, const char *person);
+
+/* 1 when the follow-up of c counts as a missed commitment of person. */
+int score_counts_missed(const struct score_commitment *c, const char *person);
+
+/* The boundary between a session (completed at `completed`, NULL while
+ * never completed) and the person's next one (started at `next_started`,
+ * NULL when there is none yet): the earlier of the two, or NULL (no bound)
+ * when both are NULL.  Times are stored UTC ISO 8601 strings. */
+const char *score_review_boundary(const char *completed,
+				  const char *next_started);
+
+/* 1 when a follow-up made outside any session at `when` counts for the
+ * session whose span runs from `from` (included) to `until` (excluded);
+ * NULL ends are open. */
+int score_review_within(const char *when, const char *from, const char *until);
 
 /* The 0..4 contribution of one answer: value, or 4 - value when reverse. */
 double score_item_value(int reverse, int value);

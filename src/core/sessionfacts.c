@@ -129,6 +129,28 @@ static int on_extra(const struct store_session_extra *x, void *ud)
 	return 0;
 }
 
+static enum score_review review_of(enum store_cstatus st)
+{
+	return st == STORE_C_MISSED	    ? SCORE_REVIEW_MISSED
+	       : st == STORE_C_RENEGOTIATED ? SCORE_REVIEW_RENEGOTIATED
+					    : SCORE_REVIEW_OTHER;
+}
+
+/* One earlier commitment followed up for this session: evidence when the
+ * rule in score.h says so (the person's own, missed or late). */
+static int on_reviewed(const struct store_export_commitment *x, void *ud)
+{
+	struct load *l = ud;
+	struct score_commitment sc = {
+	    .owner = x->c.owner,
+	    .due = x->c.due,
+	    .review = review_of(x->c.status),
+	    .reviewed = x->c.reviewed,
+	};
+	l->f->missed_evidence += score_counts_missed(&sc, x->c.person_name);
+	return 0;
+}
+
 static void reset(struct sessionfacts *f, int64_t id)
 {
 	score_result_free(&f->score);
@@ -139,6 +161,7 @@ static void reset(struct sessionfacts *f, int64_t id)
 	f->start_rung = f->reached_rung = 0;
 	f->note = NULL;
 	f->made = f->kept = f->partly = f->missed = f->renegotiated = 0;
+	f->missed_evidence = 0;
 }
 
 int sessionfacts_load(struct sessionfacts *f, struct store *s,
@@ -148,7 +171,8 @@ int sessionfacts_load(struct sessionfacts *f, struct store *s,
 	reset(f, id);
 	if (store_answers_each(s, id, on_answer, &l, err) < 0 ||
 	    store_ratings_each(s, id, on_rating, &l, err) < 0 ||
-	    store_session_extra_each(s, id, on_extra, &l, err) < 0)
+	    store_session_extra_each(s, id, on_extra, &l, err) < 0 ||
+	    store_session_reviewed_each(s, id, on_reviewed, &l, err) < 0)
 		goto fail;
 	if (l.oom) {
 		error_errno(err, ERROR_RUNTIME, ENOMEM,
@@ -156,11 +180,11 @@ int sessionfacts_load(struct sessionfacts *f, struct store *s,
 		goto fail;
 	}
 	struct score_input in = {
-		.answers = f->answers_,
-		.nanswers = f->nanswers,
-		.ratings = f->ratings_,
-		.nratings = f->nratings,
-		.missed = f->missed > 0 ? (unsigned)f->missed : 0,
+	    .answers = f->answers_,
+	    .nanswers = f->nanswers,
+	    .ratings = f->ratings_,
+	    .nratings = f->nratings,
+	    .missed = (unsigned)f->missed_evidence,
 	};
 	if (score_compute(c, &in, &f->score, err) < 0)
 		goto fail;

@@ -33,6 +33,8 @@ struct sessionfacts {
 	const char *note;          /* NULL without a note */
 	int made;                  /* commitments made in the session */
 	int kept, partly, missed, renegotiated; /* earlier ones reviewed */
+	int missed_evidence; /* of those, the misses that count on the
+			      * missed-commitments flag (score.h) */
 
 	/* Storage kept between loads; not for callers. */
 	struct score_answer *answers_;

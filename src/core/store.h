@@ -33,6 +33,8 @@
 
 /* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" plus its terminating NUL. */
 #define STORE_UUID_SIZE 37
+/* Room for a stored time (UTC ISO 8601, 20 characters) with a margin. */
+#define STORE_TIME_SIZE 40
 
 struct store;
 
@@ -301,7 +303,8 @@ struct store_ladder {
 
 struct store_ladder_step {
 	int64_t session_id;
-	int rung;           /* the rung this answer climbed to */
+	int rung;           /* the rung whose question was answered, asked
+			     * while standing on it (ladder_question) */
 	const char *answer; /* the answer to that rung's question */
 	const char *answered; /* NULL on save: now */
 };
@@ -343,12 +346,17 @@ struct store_commitment {
 	const char *owner;           /* optional */
 	const char *due;             /* YYYY-MM-DD, optional */
 	enum store_cstatus status;   /* STORE_C_OPEN on a normal add */
-	int64_t reviewed_session_id; /* 0 until reviewed */
+	int64_t reviewed_session_id; /* the session whose follow-up step
+				      * reviewed it; 0 while open, and for a
+				      * follow-up made outside any session
+				      * (then only `reviewed` says when) */
 	const char *obstacle;        /* "what got in the way?", optional */
 	const char *created;         /* NULL on add: now */
 	const char *reviewed;        /* when reviewed, or NULL */
 	const char *person_name;     /* filled by get and each */
 	int overdue;                 /* set by get and each: due < today */
+	const char *helped;          /* "what helped?" (kept), optional */
+	const char *differently;     /* "what will you do differently?" */
 };
 
 /* Adds a commitment with every field as given; fills c->id and uuid. */
@@ -357,15 +365,40 @@ int store_commitment_add(struct store *s, struct store_commitment *c,
 /* Changes what, owner and due of commitment c->id. */
 int store_commitment_update(struct store *s, const struct store_commitment *c,
 			    struct error *err);
-/* Records a follow-up of commitment id in session reviewed_in.  For
- * STORE_C_RENEGOTIATED, new_due is required: the commitment is closed as
- * renegotiated and a new open one with the same text and the new due date
- * is made in session reviewed_in (its id in *new_id when not NULL).
- * STORE_C_OPEN undoes a review. */
+/* A follow-up of one commitment. */
+struct store_review {
+	enum store_cstatus status; /* STORE_C_OPEN undoes a review */
+	int64_t session_id;        /* the session whose follow-up step made
+				    * it; 0 outside any session */
+	const char *obstacle;      /* "what got in the way?", optional */
+	const char *helped;        /* "what helped?", optional */
+	const char *differently;   /* "what will you do differently?" */
+	const char *new_due;       /* required for STORE_C_RENEGOTIATED */
+};
+
+/* Records a follow-up of commitment id now.  For STORE_C_RENEGOTIATED the
+ * commitment is closed as renegotiated and a new open one with the same
+ * text, owner and the new due date is made (its id in *new_id when not
+ * NULL) in the reviewing session, or outside a session in the person's
+ * newest one.  Which session's scoring a follow-up outside any session
+ * counts for is the rule in score.h. */
+int store_commitment_review_with(struct store *s, int64_t id,
+				 const struct store_review *r, int64_t *new_id,
+				 struct error *err);
+
+/* The same without what helped and what will change: a follow-up of
+ * commitment id in session reviewed_in (0: outside any session). */
 int store_commitment_review(struct store *s, int64_t id,
 			    enum store_cstatus status, int64_t reviewed_in,
 			    const char *obstacle, const char *new_due,
 			    int64_t *new_id, struct error *err);
+
+/* The span of session id that counts follow-ups made outside any session
+ * (score.h): from (included) and until (excluded) are set to stored
+ * times, or to "" for an open end.  1 found, 0 no such session, -1. */
+int store_session_review_span(struct store *s, int64_t id,
+			      char from[STORE_TIME_SIZE],
+			      char until[STORE_TIME_SIZE], struct error *err);
 int store_commitment_delete(struct store *s, int64_t id, struct error *err);
 /* 1 / 0 / -1; owned strings released by store_commitment_clear. */
 int store_commitment_get(struct store *s, int64_t id,
@@ -380,7 +413,7 @@ struct store_commitment_filter {
 	int64_t session_id;  /* made in this session */
 	int64_t followup_of; /* the follow-up step of this session: the
 	                      * person's open ones made elsewhere, and those
-	                      * reviewed in it */
+	                      * whose follow-up counts for it (score.h) */
 	int open_only;
 };
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/score.h"
 
 static int check_due(const char *due, struct error *err)
 {
@@ -26,8 +27,9 @@ int store_commitment_add(struct store *s, struct store_commitment *c,
 	static const char sql[] =
 		"INSERT INTO commitment (uuid, person_id, session_id, what, "
 		"owner, due, status, reviewed_session_id, obstacle, created, "
-		"reviewed) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+		"reviewed, helped, differently) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+		"?13)";
 	const char *doing = "saving a commitment";
 	char now[DATES_TS_SIZE];
 	if (!c->what || !c->what[0])
@@ -56,6 +58,8 @@ int store_commitment_add(struct store *s, struct store_commitment *c,
 		bind_text(st, 9, c->obstacle);
 		bind_text(st, 10, c->created ? c->created : now);
 		bind_text(st, 11, c->reviewed);
+		bind_text(st, 12, c->helped);
+		bind_text(st, 13, c->differently);
 		ok = step_done(s, st, doing,
 			       "a commitment needs an existing person and "
 			       "session, and a new id",
@@ -91,8 +95,24 @@ int store_commitment_update(struct store *s, const struct store_commitment *c,
 	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
 }
 
-/* The renegotiated follow-up: a fresh open commitment in the reviewing
- * session, same words, new date. */
+/* The person's newest session, where a renegotiation made outside any
+ * session puts its successor (the next follow-up step shows it). */
+static int newest_session(struct store *s, int64_t person_id, int64_t *id,
+			  struct error *err)
+{
+	static const char sql[] = "SELECT id FROM session WHERE person_id = ?1 "
+				  "ORDER BY started DESC, id DESC LIMIT 1";
+	sqlite3_stmt *st = stmt_get(s, sql, "finding a session", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person_id);
+	int r = lookup_id(s, st, id, "finding a session", err);
+	stmt_done(s, st);
+	return r;
+}
+
+/* The renegotiated follow-up: a fresh open commitment, same words, new
+ * date, in the reviewing session (outside one: the person's newest). */
 static int renegotiate(struct store *s, int64_t id, int64_t reviewed_in,
 		       const char *new_due, int64_t *new_id, struct error *err)
 {
@@ -103,9 +123,12 @@ static int renegotiate(struct store *s, int64_t id, int64_t reviewed_in,
 			     : error_set(err, ERROR_INPUT,
 					 "no commitment with id %lld",
 					 (long long)id);
+	int64_t in = reviewed_in;
+	if (!in && newest_session(s, old.person_id, &in, err) <= 0)
+		in = old.session_id;
 	struct store_commitment c = {
 		.person_id = old.person_id,
-		.session_id = reviewed_in,
+		.session_id = in,
 		.what = old.what,
 		.owner = old.owner,
 		.due = new_due,
@@ -118,28 +141,25 @@ static int renegotiate(struct store *s, int64_t id, int64_t reviewed_in,
 	return r;
 }
 
-int store_commitment_review(struct store *s, int64_t id,
-			    enum store_cstatus status, int64_t reviewed_in,
-			    const char *obstacle, const char *new_due,
-			    int64_t *new_id, struct error *err)
+int store_commitment_review_with(struct store *s, int64_t id,
+				 const struct store_review *r, int64_t *new_id,
+				 struct error *err)
 {
 	static const char sql[] =
 		"UPDATE commitment SET status = ?2, reviewed_session_id = ?3, "
-		"obstacle = ?4, reviewed = ?5 WHERE id = ?1";
+		"obstacle = ?4, reviewed = ?5, helped = ?6, differently = ?7 "
+		"WHERE id = ?1";
 	const char *doing = "recording a follow-up";
 	char now[DATES_TS_SIZE];
-	int reopen = status == STORE_C_OPEN;
-	if ((unsigned)status > STORE_C_RENEGOTIATED)
+	int reopen = r->status == STORE_C_OPEN;
+	if ((unsigned)r->status > STORE_C_RENEGOTIATED)
 		return error_set(err, ERROR_INPUT, "unknown commitment status");
-	if (status == STORE_C_RENEGOTIATED && !new_due)
+	if (r->status == STORE_C_RENEGOTIATED && !r->new_due)
 		return error_set(err, ERROR_INPUT,
 				 "a renegotiated commitment needs a new due "
 				 "date");
-	if (check_due(new_due, err))
+	if (check_due(r->new_due, err))
 		return -1;
-	if (!reopen && !reviewed_in)
-		return error_set(err, ERROR_INPUT,
-				 "a follow-up belongs to a session");
 	dates_now(now);
 	if (tx_begin(s, doing, err))
 		return -1;
@@ -147,16 +167,81 @@ int store_commitment_review(struct store *s, int64_t id,
 	int ok = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
-		bind_text(st, 2, store_cstatus_name(status));
-		bind_id(st, 3, reopen ? 0 : reviewed_in);
-		bind_text(st, 4, reopen ? NULL : obstacle);
+		bind_text(st, 2, store_cstatus_name(r->status));
+		bind_id(st, 3, reopen ? 0 : r->session_id);
+		bind_text(st, 4, reopen ? NULL : r->obstacle);
 		bind_text(st, 5, reopen ? NULL : now);
+		bind_text(st, 6, reopen ? NULL : r->helped);
+		bind_text(st, 7, reopen ? NULL : r->differently);
 		ok = write_one(s, st, "commitment", id, doing, err) == 0;
 		stmt_done(s, st);
 	}
-	if (ok && status == STORE_C_RENEGOTIATED)
-		ok = renegotiate(s, id, reviewed_in, new_due, new_id, err) == 0;
+	if (ok && r->status == STORE_C_RENEGOTIATED)
+		ok = renegotiate(s, id, r->session_id, r->new_due, new_id,
+				 err) == 0;
 	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+int store_commitment_review(struct store *s, int64_t id,
+			    enum store_cstatus status, int64_t reviewed_in,
+			    const char *obstacle, const char *new_due,
+			    int64_t *new_id, struct error *err)
+{
+	struct store_review r = {
+		.status = status,
+		.session_id = reviewed_in,
+		.obstacle = obstacle,
+		.new_due = new_due,
+	};
+	return store_commitment_review_with(s, id, &r, new_id, err);
+}
+
+/* Copies a stored time, or "" for NULL (an open end). */
+static void span_end(char out[STORE_TIME_SIZE], const char *t)
+{
+	snprintf(out, STORE_TIME_SIZE, "%s", t ? t : "");
+}
+
+int store_session_review_span(struct store *s, int64_t id,
+			      char from[STORE_TIME_SIZE],
+			      char until[STORE_TIME_SIZE], struct error *err)
+{
+	/* The session, and the completion and start of its neighbours in
+	 * the person's order of sessions (started, then id). */
+	static const char sql[] =
+		"SELECT me.started, me.completed, "
+		"(SELECT count(*) FROM (SELECT 1 FROM session o "
+		"  WHERE o.person_id = me.person_id AND (o.started < me.started "
+		"  OR (o.started = me.started AND o.id < me.id)) LIMIT 1)), "
+		"(SELECT o.completed FROM session o "
+		"  WHERE o.person_id = me.person_id AND (o.started < me.started "
+		"  OR (o.started = me.started AND o.id < me.id)) "
+		"  ORDER BY o.started DESC, o.id DESC LIMIT 1), "
+		"(SELECT o.started FROM session o "
+		"  WHERE o.person_id = me.person_id AND (o.started > me.started "
+		"  OR (o.started = me.started AND o.id > me.id)) "
+		"  ORDER BY o.started, o.id LIMIT 1) "
+		"FROM session me WHERE me.id = ?1";
+	const char *doing = "reading a session's follow-up span";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st), ret = 0;
+	from[0] = until[0] = '\0';
+	if (rc == SQLITE_ROW) {
+		const char *started = col_text(st, 0);
+		if (sqlite3_column_int(st, 2))
+			span_end(from, score_review_boundary(col_text(st, 3),
+							     started));
+		span_end(until, score_review_boundary(col_text(st, 1),
+						      col_text(st, 4)));
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	return ret;
 }
 
 int store_commitment_delete(struct store *s, int64_t id, struct error *err)
@@ -193,6 +278,8 @@ void commitment_from_row(sqlite3_stmt *st, struct store_commitment *c)
 	c->reviewed = col_text(st, 11);
 	c->person_name = col_text(st, 12);
 	c->overdue = sqlite3_column_int(st, 13);
+	c->helped = col_text(st, 14);
+	c->differently = col_text(st, 15);
 }
 
 int store_commitment_get(struct store *s, int64_t id,
@@ -222,6 +309,8 @@ int store_commitment_get(struct store *s, int64_t id,
 		dup_field(&out->created, row.created, &oom);
 		dup_field(&out->reviewed, row.reviewed, &oom);
 		dup_field(&out->person_name, row.person_name, &oom);
+		dup_field(&out->helped, row.helped, &oom);
+		dup_field(&out->differently, row.differently, &oom);
 		ret = 1;
 	} else if (rc != SQLITE_DONE) {
 		ret = store_fail(s, rc, doing, err);
@@ -243,8 +332,11 @@ void store_commitment_clear(struct store_commitment *c)
 	free((char *)c->created);
 	free((char *)c->reviewed);
 	free((char *)c->person_name);
+	free((char *)c->helped);
+	free((char *)c->differently);
 	c->what = c->owner = c->due = c->obstacle = NULL;
 	c->created = c->reviewed = c->person_name = NULL;
+	c->helped = c->differently = NULL;
 }
 
 int store_commitment_find_uuid(struct store *s, const char *uuid, int64_t *id,
@@ -268,6 +360,12 @@ static const char *list_sql(const struct store_commitment_filter *f)
 	"SELECT " COMMITMENT_COLUMNS " FROM commitment c "                   \
 	"JOIN person p ON p.id = c.person_id WHERE "
 #define LIST_OPEN "(?4 = 0 OR c.status = 'open') "
+/* Follow-ups made outside any session within the span ?5..?6 ("" is an
+ * open end) of session ?3 (see store_session_review_span). */
+#define LIST_OUTSIDE_SPAN                                                     \
+	"OR (c.reviewed_session_id IS NULL AND c.status <> 'open' "          \
+	"AND c.session_id <> ?3 AND (?5 = '' OR c.reviewed >= ?5) "          \
+	"AND (?6 = '' OR c.reviewed < ?6)) "
 #define LIST_ORDER                                                            \
 	"ORDER BY (c.status = 'open' AND c.due < ?99) DESC, "                \
 	"c.due IS NULL, c.due, c.id"
@@ -275,7 +373,8 @@ static const char *list_sql(const struct store_commitment_filter *f)
 		LIST_HEAD "c.person_id = (SELECT person_id FROM session "
 		"WHERE id = ?3) "
 		"AND ((c.status = 'open' AND c.session_id <> ?3) "
-		"OR c.reviewed_session_id = ?3) AND " LIST_OPEN LIST_ORDER;
+		"OR c.reviewed_session_id = ?3 " LIST_OUTSIDE_SPAN
+		") AND " LIST_OPEN LIST_ORDER;
 	static const char by_session[] =
 		LIST_HEAD "c.session_id = ?2 AND (?1 = 0 OR c.person_id = ?1) "
 		"AND " LIST_OPEN LIST_ORDER;
@@ -293,6 +392,7 @@ static const char *list_sql(const struct store_commitment_filter *f)
 	return f->open_only ? open_all : all;
 #undef LIST_HEAD
 #undef LIST_OPEN
+#undef LIST_OUTSIDE_SPAN
 #undef LIST_ORDER
 }
 
@@ -306,10 +406,18 @@ int store_commitments_each(struct store *s,
 	static const struct store_commitment_filter none = {0};
 	if (!f)
 		f = &none;
+	char from[STORE_TIME_SIZE] = "", until[STORE_TIME_SIZE] = "";
 	dates_today(today);
+	if (f->followup_of &&
+	    store_session_review_span(s, f->followup_of, from, until, err) < 0)
+		return -1;
 	sqlite3_stmt *st = stmt_get(s, list_sql(f), doing, err);
 	if (!st)
 		return -1;
+	if (f->followup_of) {
+		bind_text(st, 5, from);
+		bind_text(st, 6, until);
+	}
 	if (sqlite3_bind_parameter_count(st) >= 4) {
 		sqlite3_bind_int64(st, 1, f->person_id);
 		sqlite3_bind_int64(st, 2, f->session_id);

@@ -38,13 +38,23 @@ int store_session_find_prefix(struct store *s, const char *prefix,
 	return n;
 }
 
+/* The earlier commitments whose follow-up counts for session ?1: those
+ * reviewed in its follow-up step, and those reviewed outside any session
+ * within its span ?2..?3 ("" an open end; store_session_review_span). */
+#define REVIEWED_FOR_SESSION                                                  \
+	"c.session_id <> ?1 AND (c.reviewed_session_id = ?1 "                \
+	"OR (c.reviewed_session_id IS NULL AND c.status <> 'open' "          \
+	"AND c.person_id = (SELECT person_id FROM session WHERE id = ?1) "   \
+	"AND (?2 = '' OR c.reviewed >= ?2) "                                 \
+	"AND (?3 = '' OR c.reviewed < ?3))) "
+
 int store_session_extra_each(struct store *s, int64_t id,
 			     int (*cb)(const struct store_session_extra *,
 				       void *),
 			     void *ud, struct error *err)
 {
 	/* One row per session: every count comes from an index on
-	 * commitment (by session, by review). */
+	 * commitment (by session, by review, by person). */
 	static const char sql[] =
 		"SELECT l.situation, l.start_rung, l.reached_rung, n.body, "
 		"(SELECT count(*) FROM commitment WHERE session_id = s.id), "
@@ -56,14 +66,18 @@ int store_session_extra_each(struct store *s, int64_t id,
 		"  total(status = 'partly') AS partly, "
 		"  total(status = 'missed') AS missed, "
 		"  total(status = 'renegotiated') AS reneg "
-		"  FROM commitment WHERE reviewed_session_id = ?1 "
-		"  AND session_id <> ?1) r "
+		"  FROM commitment c WHERE " REVIEWED_FOR_SESSION ") r "
 		"WHERE s.id = ?1";
 	const char *doing = "reading a session's ladder, note and commitments";
+	char from[STORE_TIME_SIZE], until[STORE_TIME_SIZE];
+	if (store_session_review_span(s, id, from, until, err) < 0)
+		return -1;
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, from);
+	bind_text(st, 3, until);
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc == SQLITE_ROW) {
 		struct store_session_extra x = {
@@ -92,26 +106,35 @@ int store_session_extra_each(struct store *s, int64_t id,
 	"JOIN session ms ON ms.id = c.session_id "                           \
 	"LEFT JOIN session rs ON rs.id = c.reviewed_session_id "
 
+/* Runs a listing of session id; spanned when the query also takes the
+ * session's follow-up span as ?2 and ?3. */
 static int commitments_run(
-	struct store *s, const char *sql, int64_t id,
+	struct store *s, const char *sql, int64_t id, int spanned,
 	int (*cb)(const struct store_export_commitment *, void *), void *ud,
 	struct error *err)
 {
 	const char *doing = "listing a session's commitments";
 	char today[DATES_DAY_SIZE];
+	char from[STORE_TIME_SIZE] = "", until[STORE_TIME_SIZE] = "";
 	dates_today(today);
+	if (spanned && store_session_review_span(s, id, from, until, err) < 0)
+		return -1;
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
+	if (spanned) {
+		bind_text(st, 2, from);
+		bind_text(st, 3, until);
+	}
 	bind_text(st, 99, today);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_export_commitment x;
 		commitment_from_row(st, &x.c);
-		x.person_uuid = col_text(st, 14);
-		x.session_uuid = col_text(st, 15);
-		x.reviewed_uuid = col_text(st, 16);
+		x.person_uuid = col_text(st, 16);
+		x.session_uuid = col_text(st, 17);
+		x.reviewed_uuid = col_text(st, 18);
 		if ((ret = cb(&x, ud)))
 			break;
 	}
@@ -128,7 +151,7 @@ int store_session_commitments_each(
 {
 	static const char sql[] = "SELECT " EXPORT_COMMITMENT_COLUMNS
 		EXPORT_COMMITMENT_FROM "WHERE c.session_id = ?1 ORDER BY c.id";
-	return commitments_run(s, sql, id, cb, ud, err);
+	return commitments_run(s, sql, id, 0, cb, ud, err);
 }
 
 int store_session_reviewed_each(
@@ -137,9 +160,9 @@ int store_session_reviewed_each(
 	struct error *err)
 {
 	static const char sql[] = "SELECT " EXPORT_COMMITMENT_COLUMNS
-		EXPORT_COMMITMENT_FROM "WHERE c.reviewed_session_id = ?1 "
-		"AND c.session_id <> ?1 ORDER BY c.id";
-	return commitments_run(s, sql, id, cb, ud, err);
+		EXPORT_COMMITMENT_FROM "WHERE " REVIEWED_FOR_SESSION
+		"ORDER BY c.id";
+	return commitments_run(s, sql, id, 1, cb, ud, err);
 }
 
 int store_person_uuid(struct store *s, int64_t id, char buf[STORE_UUID_SIZE],

@@ -54,8 +54,9 @@ int store_session_commitments_each(
 	int (*cb)(const struct store_export_commitment *, void *), void *ud,
 	struct error *err);
 
-/* Commitments made in earlier sessions and reviewed in session id (its
- * follow-up step), in the order they were made. */
+/* Commitments made in earlier sessions whose follow-up counts for
+ * session id: reviewed in its follow-up step, or outside any session
+ * within its span (score.h), in the order they were made. */
 int store_session_reviewed_each(
 	struct store *s, int64_t id,
 	int (*cb)(const struct store_export_commitment *, void *), void *ud,

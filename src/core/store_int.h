@@ -95,7 +95,8 @@ void session_from_row(sqlite3_stmt *st, struct store_session *ses);
 #define COMMITMENT_COLUMNS                                                    \
 	"c.id, c.uuid, c.person_id, c.session_id, c.what, c.owner, c.due, "  \
 	"c.status, c.reviewed_session_id, c.obstacle, c.created, "           \
-	"c.reviewed, p.name, (c.status = 'open' AND c.due < ?99)"
+	"c.reviewed, p.name, (c.status = 'open' AND c.due < ?99), "          \
+	"c.helped, c.differently"
 void commitment_from_row(sqlite3_stmt *st, struct store_commitment *c);
 
 /* Null-safe strdup into *dst; returns -1 (and sets *oom) on failure. */

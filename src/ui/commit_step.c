@@ -1,5 +1,6 @@
 /* commit_step.c - the commitments made in this session: what, who, by
- * when; added, edited and deleted in place. */
+ * when; added, edited and deleted in place.  A ladder climbed to the top
+ * offers its last answer as a draft, so the climb ends in a commitment. */
 #include "config.h"
 
 #include <stdio.h>
@@ -7,9 +8,11 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/ladder.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
 #include "ui/session.h"
+#include "ui/wrap.h"
 
 enum {
 	CM_ADD = 1,
@@ -20,7 +23,8 @@ enum {
 };
 
 static const struct action commit_actions[] = {
-	{0, L'a', "a", "add", "add a commitment", CM_ADD},
+	{0, L'a', "a", "add", "add a commitment (the ladder's draft first, "
+	 "while there is one)", CM_ADD},
 	{0, L'\r', "Enter", "edit", "edit the commitment (also e)", CM_EDIT},
 	{KEY_ENTER, 0, "Enter", NULL, NULL, CM_EDIT},
 	{0, L'e', "e", NULL, NULL, CM_EDIT},
@@ -49,6 +53,9 @@ struct commits {
 	int64_t editing;
 	int64_t added; /* the commitment the form added last */
 	struct prompt_result pr;
+	/* The ladder's top answer until a commitment says the same. */
+	char *draft;
+	char draft_climb[160]; /* where the climb started and ended */
 };
 
 static void items_free(struct commits *c)
@@ -81,13 +88,59 @@ static int item_load(const struct store_commitment *sc, void *ud)
 	return 0;
 }
 
+struct top_answer {
+	int rung;
+	char *text;
+};
+
+static int top_load(const struct store_ladder_step *st, void *ud)
+{
+	struct top_answer *t = ud;
+	if (st->rung == t->rung && st->answer && !t->text)
+		t->text = strdup(st->answer);
+	return 0;
+}
+
+/* The draft: the answer on the ladder's top rung, unless one of this
+ * session's commitments already says it. */
+static int draft_load(struct commits *c, struct app *app, struct error *err)
+{
+	const struct content *ct = c->ctx->content;
+	struct store_ladder sl;
+	struct top_answer top = {(int)ct->nrungs, NULL};
+	free(c->draft);
+	c->draft = NULL;
+	int found = store_ladder_get(app->store, c->ctx->session_id, &sl, err);
+	if (found <= 0)
+		return found;
+	const struct content_rung *from = ladder_rung(ct, sl.start_rung);
+	const struct content_rung *to = ladder_rung(ct, top.rung);
+	snprintf(c->draft_climb, sizeof c->draft_climb,
+		 "From the ladder: %d %s to %d %s", sl.start_rung,
+		 from ? from->name : "?", top.rung, to ? to->name : "?");
+	store_ladder_clear(&sl);
+	if (store_ladder_steps_each(app->store, c->ctx->session_id, top_load,
+				    &top, err) < 0) {
+		free(top.text);
+		return -1;
+	}
+	for (size_t i = 0; top.text && i < c->n; i++)
+		if (strcmp(c->items[i].what, top.text) == 0) {
+			free(top.text);
+			top.text = NULL;
+		}
+	c->draft = top.text;
+	return 0;
+}
+
 static void reload(struct commits *c, struct app *app)
 {
 	struct store_commitment_filter f = {.session_id = c->ctx->session_id};
 	struct error err;
 	items_free(c);
 	error_clear(&err);
-	if (store_commitments_each(app->store, &f, item_load, c, &err) < 0)
+	if (store_commitments_each(app->store, &f, item_load, c, &err) < 0 ||
+	    draft_load(c, app, &err) < 0)
 		session_fail(app, &err);
 	if (c->cur >= c->n)
 		c->cur = c->n ? c->n - 1 : 0;
@@ -169,11 +222,22 @@ static void commit_draw(struct screen *s, struct app *app)
 		 dot, c->n);
 	draw_text(app, y++, x, buf, w, UI_HEADING);
 	y++;
-	if (c->n == 0) {
-		draw_text(app, y, x,
-			  "None yet. a adds one: what will be done, by whom, "
-			  "by when.",
+	if (c->draft && y + 3 < bottom) {
+		draw_text(app, y++, x, c->draft_climb, w, UI_ACCENT);
+		draw_text(app, y, x, "Draft:", w, UI_DIM);
+		y += wrap_draw(app, y, x + 7, w - 7, 0, 2, c->draft, UI_NORMAL);
+		draw_text(app, y++, x,
+			  "a turns the draft into a commitment (owner and "
+			  "date to check).",
 			  w, UI_DIM);
+		y++;
+	}
+	if (c->n == 0) {
+		if (!c->draft)
+			draw_text(app, y, x,
+				  "None yet. a adds one: what will be done, by "
+				  "whom, by when.",
+				  w, UI_DIM);
 		return;
 	}
 	size_t fit = (size_t)((bottom - y) / 2);
@@ -207,7 +271,7 @@ static struct intent form_open(struct commits *c, const struct citem *it)
 	static const char *const labels[] = {
 		"What will be done", "Owner",
 		"Due (2026-12-05, +7d, +2w, mon..sun; empty for none)"};
-	const char *init[3] = {NULL, c->ctx->person, NULL};
+	const char *init[3] = {c->draft, c->ctx->person, NULL};
 	if (it) {
 		init[0] = it->what;
 		init[1] = it->owner;
@@ -269,6 +333,7 @@ static void commit_destroy(struct screen *s)
 	struct commits *c = s->data;
 	items_free(c);
 	free(c->items);
+	free(c->draft);
 	prompt_result_clear(&c->pr);
 	free(c);
 	free(s);

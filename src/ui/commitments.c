@@ -1,10 +1,12 @@
 /* commitments.c - every open commitment of everyone, overdue first, and
- * their follow-up from here: kept, partly, missed, or renegotiated to a
+ * their follow-up from here: kept (what helped?), partly or missed (what
+ * got in the way, what will you do differently?), or renegotiated to a
  * new due date.
  *
- * The store records a follow-up in a session.  Outside a session it goes
- * to the person's newest session (where the next follow-up step will show
- * it as reviewed), or to the session the commitment was made in. */
+ * A follow-up made here belongs to no session: the store keeps only its
+ * time, and it counts for the person's session open at that time or else
+ * their next one, exactly like one made in that session's follow-up step
+ * (the rule is in score.h). */
 #include "config.h"
 
 #include <stdlib.h>
@@ -13,8 +15,9 @@
 #include "core/dates.h"
 #include "core/store.h"
 #include "ui/draw.h"
-#include "ui/fields.h"
 #include "ui/list.h"
+#include "ui/prompt.h"
+#include "ui/renegotiate.h"
 #include "ui/screen.h"
 
 enum {
@@ -34,17 +37,22 @@ enum {
 	CM_HELP,
 };
 
+/* y, not k, for kept: k moves up here as on every other screen. */
 static const struct action cm_actions[] = {
-	{0, L'k', "k", "kept", "mark the commitment kept", CM_KEPT},
-	{0, L'p', "p", "partly", "mark it partly kept", CM_PARTLY},
-	{0, L'm', "m", "missed", "mark it missed", CM_MISSED},
+	{0, L'y', "y", "kept", "yes, the commitment was kept (then: what "
+	 "helped?)", CM_KEPT},
+	{0, L'p', "p", "partly", "mark it partly kept (then: what got in "
+	 "the way, what will change)", CM_PARTLY},
+	{0, L'm', "m", "missed", "mark it missed (then: what got in the "
+	 "way, what will change)", CM_MISSED},
 	{0, L'r', "r", "renegotiate", "agree a new due date (and say what got "
 	 "in the way)", CM_RENEGOTIATE},
 	{0, L'u', "u", NULL, "undo the last kept, partly or missed",
 	 CM_UNDO},
 	{0, L'/', "/", NULL, "show only commitments matching a text",
 	 CM_SEARCH},
-	{KEY_UP, 0, "Up", NULL, "previous commitment", CM_UP},
+	{KEY_UP, 0, "Up/k", NULL, "previous commitment", CM_UP},
+	{0, L'k', NULL, NULL, NULL, CM_UP},
 	{KEY_DOWN, 0, "Down/j", NULL, "next commitment", CM_DOWN},
 	{0, L'j', NULL, NULL, NULL, CM_DOWN},
 	{KEY_PPAGE, 0, "PgUp/PgDn", NULL, "a page up or down", CM_PGUP},
@@ -70,6 +78,8 @@ struct commitments {
 	struct app *app;
 	struct list *list;
 	int64_t undo_id; /* the last one marked here, for u */
+	enum store_cstatus undo_status;
+	struct prompt_result pr; /* what helped, or what got in the way */
 };
 
 static void commit_row_free(void *p)
@@ -154,6 +164,7 @@ static void cm_enter(struct screen *s, struct app *app)
 {
 	struct commitments *cm = s->data;
 	(void)app;
+	prompt_result_clear(&cm->pr);
 	list_reload(cm->list);
 }
 
@@ -228,22 +239,43 @@ static void cm_draw(struct screen *s, struct app *app)
 
 /* ------------------------------------------------------------- reviews */
 
-static int newest_cb(const struct store_session *s, void *ud)
+/* The prompt's save: the review again, now with its words.  Outside a
+ * session, like the review itself. */
+static int reflect_save(void *ud, struct app *app,
+			const struct prompt_result *pr)
 {
-	*(int64_t *)ud = s->id;
-	return 1;
+	struct commitments *cm = ud;
+	int kept = cm->undo_status == STORE_C_KEPT;
+	struct store_review r = {
+		.status = cm->undo_status,
+		.helped = kept && pr->text[0][0] ? pr->text[0] : NULL,
+		.obstacle = !kept && pr->text[0][0] ? pr->text[0] : NULL,
+		.differently = !kept && pr->text[1][0] ? pr->text[1] : NULL,
+	};
+	struct error err = {0};
+	if (store_commitment_review_with(app->store, cm->undo_id, &r, NULL,
+					 &err) != 0) {
+		app_status(app, 1, "not saved: %s", err.msg);
+		return -1;
+	}
+	return 0;
 }
 
-/* The session a follow-up made here is recorded in (see the top). */
-static int64_t review_session(struct app *app, const struct commit_row *r)
+/* After kept: what helped.  After partly or missed: what got in the way
+ * and what will be done differently.  Esc leaves the review as it is. */
+static struct intent reflect_ask(struct commitments *cm, const char *what)
 {
-	int64_t sid = 0;
-	struct error err = {0};
-	if (store_sessions_each(app->store, r->person_id, 1, 0, newest_cb,
-				&sid, &err) < 0 ||
-	    !sid)
-		sid = r->session_id;
-	return sid;
+	static const char *const helped[] = {"What helped?"};
+	static const char *const slipped[] = {
+		"What got in the way?", "What will you do differently?"};
+	int kept = cm->undo_status == STORE_C_KEPT;
+	struct screen *p = prompt_new(
+		what,
+		kept ? "Optional: Enter saves, Esc skips"
+		     : "Optional: Tab moves between them, Enter saves, Esc "
+		       "skips",
+		kept ? 1 : 2, kept ? helped : slipped, NULL, NULL, &cm->pr);
+	return intent_push(prompt_saving(p, reflect_save, cm));
 }
 
 static struct intent cm_review(struct commitments *cm, struct app *app,
@@ -253,17 +285,19 @@ static struct intent cm_review(struct commitments *cm, struct app *app,
 	if (!r)
 		return intent_of(INTENT_NONE);
 	struct error err = {0};
-	if (store_commitment_review(app->store, r->id, st,
-				    review_session(app, r), NULL, NULL, NULL,
-				    &err) != 0) {
+	struct store_review rv = {.status = st};
+	if (store_commitment_review_with(app->store, r->id, &rv, NULL, &err) !=
+	    0) {
 		app_status(app, 1, "%s", err.msg);
 		return intent_of(INTENT_REDRAW);
 	}
 	app_status(app, 0, "Marked %s: %.80s (u undoes)",
 		   store_cstatus_name(st), r->what);
 	cm->undo_id = r->id;
+	cm->undo_status = st;
+	struct intent in = reflect_ask(cm, r->what);
 	list_reload(cm->list);
-	return intent_of(INTENT_REDRAW);
+	return in;
 }
 
 static struct intent cm_undo(struct commitments *cm, struct app *app)
@@ -283,9 +317,6 @@ static struct intent cm_undo(struct commitments *cm, struct app *app)
 	return intent_of(INTENT_REDRAW);
 }
 
-static struct screen *renegotiate_new(struct app *app,
-				      const struct commit_row *r);
-
 static struct intent cm_act(struct screen *s, struct app *app, int id,
 			    struct key key)
 {
@@ -304,7 +335,9 @@ static struct intent cm_act(struct screen *s, struct app *app, int id,
 		return cm_review(cm, app, STORE_C_MISSED);
 	case CM_RENEGOTIATE: {
 		const struct commit_row *r = list_selected(l, app);
-		return r ? intent_push(renegotiate_new(app, r))
+		return r ? intent_push(renegotiate_dialog_new(app, r->id,
+							      r->person,
+							      r->what))
 			 : intent_of(INTENT_NONE);
 	}
 	case CM_UNDO:
@@ -351,8 +384,10 @@ static int cm_wants_text(const struct screen *s)
 static void cm_destroy(struct screen *s)
 {
 	struct commitments *cm = s->data;
-	if (cm)
+	if (cm) {
 		list_free(cm->list);
+		prompt_result_clear(&cm->pr);
+	}
 	free(cm);
 	free(s);
 }
@@ -390,176 +425,5 @@ struct screen *commitments_screen_new(struct app *app)
 	cm->app = app;
 	s->ops = &cm_ops;
 	s->data = cm;
-	return s;
-}
-
-/* ------------------------------------------------- renegotiate dialog */
-
-enum { RN_SAVE = 1, RN_FIELD, RN_CANCEL };
-
-static const struct action rn_actions[] = {
-	{0, L'\r', "Enter", "save", "close this one as renegotiated and open "
-	 "it again with the new date", RN_SAVE},
-	{KEY_ENTER, 0, NULL, NULL, NULL, RN_SAVE},
-	{0, L'\t', "Tab", "next field", "move between the fields", RN_FIELD},
-	{KEY_BTAB, 0, NULL, NULL, NULL, RN_FIELD},
-	{0, 27, "Esc", "cancel", "back without changing anything", RN_CANCEL},
-	{0, 0, NULL, NULL, NULL, 0},
-};
-
-enum { RF_DUE, RF_OBSTACLE, RF_COUNT };
-static const struct fields_def rn_fields[RF_COUNT] = {
-	{"New due date", 16, 32, NULL},
-	{"In the way", FIELDS_WIDTH_MAX, 400, NULL},
-};
-
-struct renegotiate {
-	struct commit_row row; /* a copy: the list may reload meanwhile */
-	int64_t reviewed_in;
-	struct fields *f;
-	char error[ERROR_MSG_MAX];
-};
-
-static void rn_draw(struct screen *s, struct app *app)
-{
-	struct renegotiate *rn = s->data;
-	int y, x, w;
-	fields_dialog(app, 12, 66, "Renegotiate", &y, &x, &w);
-	int fx = x + 2 + fields_label_width(rn->f) + 2;
-	int n = draw_text(app, y + 2, x + 2, rn->row.person, w / 3,
-			  UI_ACCENT);
-	draw_text(app, y + 2, x + 2 + n, ": ", 2, UI_NORMAL);
-	draw_text(app, y + 2, x + 4 + n, rn->row.what, w - 6 - n, UI_NORMAL);
-	fields_draw(rn->f, app, RF_DUE, y + 4, x + 2, fx);
-	fields_draw(rn->f, app, RF_OBSTACLE, y + 5, x + 2, fx);
-	if (rn->error[0])
-		fields_wrap(app, y + 7, x + 2, w - 4, 3, rn->error, UI_BAD);
-	else
-		fields_wrap(app, y + 7, x + 2, w - 4, 3,
-			    "Due: 2026-12-05, today, +7d, +2w or a weekday "
-			    "(mon..sun). \"In the way\" is optional.",
-			    UI_DIM);
-}
-
-/* The review closes the commitment and opens its successor; the outer
- * transaction makes the two one step (the store nests its own writes in
- * it as savepoints). */
-static int renegotiate_write(struct app *app, struct renegotiate *rn,
-			     const char *obstacle, const char *due,
-			     struct error *err)
-{
-	if (store_tx_begin(app->store, err) != 0)
-		return -1;
-	if (store_commitment_review(app->store, rn->row.id,
-				    STORE_C_RENEGOTIATED, rn->reviewed_in,
-				    obstacle[0] ? obstacle : NULL, due, NULL,
-				    err) != 0) {
-		store_tx_rollback(app->store);
-		return -1;
-	}
-	return store_tx_commit(app->store, err);
-}
-
-static struct intent rn_save(struct renegotiate *rn, struct app *app)
-{
-	char today[DATES_DAY_SIZE], due[DATES_DAY_SIZE];
-	struct error err = {0};
-	char *in = fields_get(rn->f, RF_DUE);
-	char *obstacle = fields_get(rn->f, RF_OBSTACLE);
-	int ok = 0;
-	dates_today(today);
-	if (!in || !obstacle) {
-		snprintf(rn->error, sizeof rn->error, "out of memory");
-	} else if (!in[0]) {
-		snprintf(rn->error, sizeof rn->error,
-			 "A new due date is needed, e.g. +7d or fri.");
-	} else if (dates_parse_due(in, today, due, &err) != 0) {
-		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
-	} else if (renegotiate_write(app, rn, obstacle, due, &err) != 0) {
-		/* The dialog stays open with what was typed: Enter tries
-		 * again. */
-		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
-		app_status(app, 1, "not saved: %s", err.msg);
-	} else {
-		ok = 1;
-		app_status(app, 0, "Renegotiated, now due %s.", due);
-	}
-	if (!ok)
-		fields_focus(rn->f, RF_DUE);
-	free(in);
-	free(obstacle);
-	return intent_of(ok ? INTENT_POP : INTENT_REDRAW);
-}
-
-static struct intent rn_act(struct screen *s, struct app *app, int id,
-			    struct key key)
-{
-	struct renegotiate *rn = s->data;
-	switch (id) {
-	case RN_SAVE:
-		return rn_save(rn, app);
-	case RN_CANCEL:
-		return intent_of(INTENT_POP);
-	default:
-		if (fields_key(rn->f, key))
-			rn->error[0] = '\0';
-		return intent_of(INTENT_REDRAW);
-	}
-}
-
-static int rn_wants_text(const struct screen *s)
-{
-	(void)s;
-	return 1;
-}
-
-static void rn_free(struct renegotiate *rn)
-{
-	if (!rn)
-		return;
-	fields_free(rn->f);
-	free(rn->row.what);
-	free(rn->row.person);
-	free(rn);
-}
-
-static void rn_destroy(struct screen *s)
-{
-	rn_free(s->data);
-	free(s);
-}
-
-static const struct screen_ops rn_ops = {
-	.title = "Renegotiate",
-	.purpose = "A new due date for a commitment, and what got in the way.",
-	.actions = rn_actions,
-	.overlay = 1,
-	.draw = rn_draw,
-	.act = rn_act,
-	.wants_text = rn_wants_text,
-	.destroy = rn_destroy,
-};
-
-static struct screen *renegotiate_new(struct app *app,
-				      const struct commit_row *r)
-{
-	struct screen *s = calloc(1, sizeof *s);
-	struct renegotiate *rn = calloc(1, sizeof *rn);
-	if (rn) {
-		rn->f = fields_new(rn_fields, RF_COUNT);
-		rn->row.what = strdup(r->what);
-		rn->row.person = strdup(r->person);
-	}
-	if (!s || !rn || !rn->f || !rn->row.what || !rn->row.person) {
-		app_status(app, 1, "out of memory");
-		free(s);
-		rn_free(rn);
-		return NULL;
-	}
-	rn->row.id = r->id;
-	rn->reviewed_in = review_session(app, r);
-	fields_focus(rn->f, RF_DUE);
-	s->ops = &rn_ops;
-	s->data = rn;
 	return s;
 }

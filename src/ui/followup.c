@@ -1,7 +1,9 @@
 /* followup.c - the follow-up step: every open commitment of this person
- * from earlier sessions, reviewed as kept, partly kept, missed or
- * renegotiated, with what got in the way.  Missed ones count on the
- * missed-commitments red flag (see score.h). */
+ * from earlier sessions, reviewed as kept (and what helped), partly kept,
+ * missed or renegotiated (what got in the way, and what will be done
+ * differently).  Those followed up on the Commitments screen since the
+ * last session are listed as reviewed.  Missed ones count on the
+ * missed-commitments red flag (the rule is in score.h). */
 #include "config.h"
 
 #include <stdio.h>
@@ -24,28 +26,35 @@ enum {
 	FU_UNDO,
 };
 
+/* y, not k, for kept: k moves up here as on every other screen. */
 static const struct action followup_actions[] = {
-	{0, L'k', "k", "kept", "the commitment was kept", FU_KEPT},
+	{0, L'y', "y", "kept", "yes, the commitment was kept (then: what "
+	 "helped?)", FU_KEPT},
 	{0, L'p', "p", "partly", "it was partly kept", FU_PARTLY},
 	{0, L'm', "m", "missed", "it was missed (counts on the "
-				 "missed-commitments red flag)", FU_MISSED},
+				 "missed-commitments red flag when it is the "
+				 "person's own)", FU_MISSED},
 	{0, L'r', "r", "renegotiate", "agree a new due date for it",
 	 FU_RENEGOTIATE},
-	{0, L'w', "w", "why", "what got in the way?", FU_WHY},
+	{0, L'w', "w", "why", "what helped, or what got in the way and what "
+	 "will be done differently", FU_WHY},
 	{0, L'u', "u", NULL, "undo the review (back to open)", FU_UNDO},
-	{KEY_UP, 0, "Up/Down", NULL, "choose a commitment", FU_UP},
+	{KEY_UP, 0, "Up/Down", NULL, "choose a commitment (also k/j)", FU_UP},
+	{0, L'k', "k", NULL, NULL, FU_UP},
 	{KEY_DOWN, 0, "Down", NULL, NULL, FU_DOWN},
+	{0, L'j', "j", NULL, NULL, FU_DOWN},
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
 struct item {
 	int64_t id;
-	char *what, *owner, *due, *obstacle;
+	char *what, *owner, *due, *obstacle, *helped, *differently;
 	enum store_cstatus status;
+	int64_t reviewed_in; /* 0 when followed up outside a session */
 	int overdue;
 };
 
-enum { TAG_WHY = 1, TAG_RENEGOTIATE };
+enum { TAG_WHY = 1, TAG_HELPED, TAG_RENEGOTIATE };
 
 struct followup {
 	struct session_ctx *ctx;
@@ -65,6 +74,8 @@ static void items_free(struct followup *f)
 		free(f->items[i].owner);
 		free(f->items[i].due);
 		free(f->items[i].obstacle);
+		free(f->items[i].helped);
+		free(f->items[i].differently);
 	}
 	f->n = 0;
 }
@@ -91,6 +102,9 @@ static int item_load(const struct store_commitment *c, void *ud)
 	it->owner = dup_or_null(c->owner);
 	it->due = dup_or_null(c->due);
 	it->obstacle = dup_or_null(c->obstacle);
+	it->helped = dup_or_null(c->helped);
+	it->differently = dup_or_null(c->differently);
+	it->reviewed_in = c->reviewed_session_id;
 	it->status = c->status;
 	it->overdue = c->overdue;
 	return 0;
@@ -109,19 +123,49 @@ static void reload(struct followup *f, struct app *app)
 		f->cur = f->n ? f->n - 1 : 0;
 }
 
-static int review(struct followup *f, struct app *app, int64_t id,
-		  enum store_cstatus st, const char *obstacle,
-		  const char *new_due)
+static const char *text_or_null(const char *s)
 {
+	return s && s[0] ? s : NULL;
+}
+
+/* Records a review in this session; the texts are kept as given (NULL
+ * or empty clears one). */
+static int review(struct followup *f, struct app *app, int64_t id,
+		  const struct store_review *in)
+{
+	struct store_review r = *in;
 	struct error err;
+	r.session_id = f->ctx->session_id;
+	r.obstacle = text_or_null(r.obstacle);
+	r.helped = text_or_null(r.helped);
+	r.differently = text_or_null(r.differently);
 	error_clear(&err);
-	if (store_commitment_review(app->store, id, st, f->ctx->session_id,
-				    obstacle && obstacle[0] ? obstacle : NULL,
-				    new_due, NULL, &err) < 0) {
+	if (store_commitment_review_with(app->store, id, &r, NULL, &err) < 0) {
 		session_fail(app, &err);
 		return -1;
 	}
 	return 0;
+}
+
+/* The review an item has now, with another status. */
+static struct store_review review_of(const struct item *it,
+				     enum store_cstatus st)
+{
+	struct store_review r = {
+		.status = st,
+		.obstacle = it->obstacle,
+		.helped = st == STORE_C_KEPT ? it->helped : NULL,
+		.differently = st == STORE_C_KEPT ? NULL : it->differently,
+	};
+	return r;
+}
+
+static const struct item *pending_item(const struct followup *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->items[i].id == f->pending)
+			return &f->items[i];
+	return NULL;
 }
 
 /* The prompts' save (see prompt_saving): a failed write keeps the
@@ -130,18 +174,28 @@ static int prompt_save(void *ud, struct app *app,
 		       const struct prompt_result *pr)
 {
 	struct followup *f = ud;
-	if (pr->tag == TAG_WHY)
-		return review(f, app, f->pending, f->pending_status,
-			      pr->text[0], NULL);
-	if (pr->tag != TAG_RENEGOTIATE)
+	struct store_review r = {.status = f->pending_status};
+	if (pr->tag == TAG_HELPED) {
+		r.helped = pr->text[0];
+		return review(f, app, f->pending, &r);
+	}
+	if (pr->tag == TAG_WHY) {
+		r.obstacle = pr->text[0];
+		r.differently = pr->text[1];
+		return review(f, app, f->pending, &r);
+	}
+	if (pr->tag != TAG_RENEGOTIATE || !pending_item(f))
 		return 0;
 	char due[DATES_DAY_SIZE], msg[160];
 	if (session_parse_due(pr->text[0], 0, due, msg, sizeof msg) < 0) {
 		app_status(app, 1, "%s", msg);
 		return -1;
 	}
-	if (review(f, app, f->pending, STORE_C_RENEGOTIATED, pr->text[1],
-		   due) < 0)
+	r.status = STORE_C_RENEGOTIATED;
+	r.obstacle = pr->text[1];
+	r.differently = pr->text[2];
+	r.new_due = due;
+	if (review(f, app, f->pending, &r) < 0)
 		return -1;
 	app_status(app, 0,
 		   "Renegotiated: the new commitment is due %s (see "
@@ -190,6 +244,26 @@ static enum ui_style status_style(enum store_cstatus st)
 	return UI_DIM;
 }
 
+/* What helped, or what got in the way and what will change: one line
+ * after the due date. */
+static void reflection(struct app *app, const struct item *it, int y, int x,
+		       int w, const char *dot)
+{
+	char buf[512];
+	int n = 0;
+	if (it->helped)
+		n = snprintf(buf, sizeof buf, "helped: %s", it->helped);
+	else if (it->obstacle)
+		n = snprintf(buf, sizeof buf, "in the way: %s", it->obstacle);
+	if (it->differently && n >= 0 && (size_t)n < sizeof buf)
+		snprintf(buf + n, sizeof buf - (size_t)n, "%s%s%sdifferently: %s",
+			 n ? " " : "", n ? dot : "", n ? " " : "",
+			 it->differently);
+	else if (!n)
+		return;
+	draw_text(app, y, x, buf, w, UI_NORMAL);
+}
+
 static void followup_draw(struct screen *s, struct app *app)
 {
 	struct followup *f = s->data;
@@ -214,7 +288,7 @@ static void followup_draw(struct screen *s, struct app *app)
 		 open);
 	draw_text(app, y++, x, buf, w, UI_HEADING);
 	y++;
-	int per = 2;
+	int per = 3;
 	size_t fit = (size_t)((bottom - y) / per);
 	if (fit < 1)
 		fit = 1;
@@ -241,27 +315,36 @@ static void followup_draw(struct screen *s, struct app *app)
 			 it->owner ? " " : "", it->owner ? it->owner : "");
 		int n = draw_text(app, y, x + 15, buf, w - 15,
 				  it->overdue ? UI_BAD : UI_DIM);
-		if (it->obstacle) {
-			snprintf(buf, sizeof buf, " %s in the way: %s", dot,
-				 it->obstacle);
-			draw_text(app, y, x + 15 + n, buf, w - 15 - n,
-				  UI_NORMAL);
-		}
-		y++;
+		if (it->status != STORE_C_OPEN && !it->reviewed_in)
+			n += draw_text(app, y, x + 15 + n,
+				       " (on the Commitments screen)",
+				       w - 15 - n, UI_DIM);
+		if (++y >= bottom)
+			break;
+		reflection(app, it, y++, x + 15, w - 15, dot);
 	}
 }
 
+/* After kept: what helped.  After partly or missed: what got in the way
+ * and what will be done differently. */
 static struct intent ask_why(struct followup *f, const struct item *it,
 			     enum store_cstatus st)
 {
-	static const char *const labels[] = {"What got in the way?"};
-	const char *init[] = {it->obstacle};
+	static const char *const helped[] = {"What helped?"};
+	static const char *const slipped[] = {
+		"What got in the way?", "What will you do differently?"};
+	int kept = st == STORE_C_KEPT;
+	const char *init[] = {kept ? it->helped : it->obstacle,
+			      it->differently};
 	f->pending = it->id;
 	f->pending_status = st;
-	f->pr.tag = TAG_WHY;
-	struct screen *p = prompt_new(it->what, "Optional: Enter saves, Esc "
-						"skips",
-				      1, labels, init, NULL, &f->pr);
+	f->pr.tag = kept ? TAG_HELPED : TAG_WHY;
+	struct screen *p = prompt_new(
+		it->what,
+		kept ? "Optional: Enter saves, Esc skips"
+		     : "Optional: Tab moves between them, Enter saves, Esc "
+		       "skips",
+		kept ? 1 : 2, kept ? helped : slipped, init, NULL, &f->pr);
 	return intent_push(prompt_saving(p, prompt_save, f));
 }
 
@@ -299,20 +382,18 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 					   "it first.");
 			break;
 		}
-		if (review(f, app, it->id, st, it->obstacle, NULL) < 0)
+		struct store_review r = review_of(it, st);
+		if (review(f, app, it->id, &r) < 0)
 			break;
 		reload(f, app);
-		if (st == STORE_C_KEPT) {
-			f->cur += f->cur + 1 < f->n;
-			break;
-		}
 		return ask_why(f, &f->items[f->cur], st);
 	}
 	case FU_RENEGOTIATE: {
 		static const char *const labels[] = {
 			"New due date (2026-12-05, +7d, +2w, fri)",
-			"What got in the way?"};
-		const char *init[] = {NULL, it->obstacle};
+			"What got in the way?",
+			"What will you do differently?"};
+		const char *init[] = {NULL, it->obstacle, it->differently};
 		if (it->status != STORE_C_OPEN) {
 			app_status(app, 1, "Already reviewed: u undoes it "
 					   "first.");
@@ -320,13 +401,13 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 		}
 		f->pending = it->id;
 		f->pr.tag = TAG_RENEGOTIATE;
-		struct screen *p = prompt_new("Renegotiate", it->what, 2,
+		struct screen *p = prompt_new("Renegotiate", it->what, 3,
 					      labels, init, check_due, &f->pr);
 		return intent_push(prompt_saving(p, prompt_save, f));
 	}
 	case FU_WHY:
 		if (it->status == STORE_C_OPEN) {
-			app_status(app, 1, "Review it first: k, p, m or r.");
+			app_status(app, 1, "Review it first: y, p, m or r.");
 			break;
 		}
 		if (it->status == STORE_C_RENEGOTIATED) {
@@ -335,10 +416,12 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 			break;
 		}
 		return ask_why(f, it, it->status);
-	case FU_UNDO:
-		if (review(f, app, it->id, STORE_C_OPEN, NULL, NULL) == 0)
+	case FU_UNDO: {
+		struct store_review r = {.status = STORE_C_OPEN};
+		if (review(f, app, it->id, &r) == 0)
 			reload(f, app);
 		break;
+	}
 	default:
 		return intent_of(INTENT_NONE);
 	}
@@ -358,8 +441,8 @@ static void followup_destroy(struct screen *s)
 static const struct screen_ops followup_ops = {
 	.title = "Follow-up",
 	.purpose = "What happened to the commitments of earlier sessions: "
-		   "kept, partly, missed or renegotiated, and what got in "
-		   "the way.",
+		   "kept and what helped, or partly, missed or renegotiated, "
+		   "what got in the way and what will be done differently.",
 	.actions = followup_actions,
 	.enter = followup_enter,
 	.draw = followup_draw,

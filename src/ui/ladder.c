@@ -1,5 +1,6 @@
 /* ladder.c - the accountability ladder: a situation, today's rung, then a
- * climb with one question per rung above it. */
+ * climb along the coach's route (see ladder_route), asking on each rung
+ * the question that gets the person off it. */
 #include "config.h"
 
 #include <stdio.h>
@@ -28,7 +29,8 @@ static const struct action ladder_actions[] = {
 	{KEY_DOWN, 0, "Down", NULL, NULL, LD_DOWN},
 	{0, L'j', "j", NULL, NULL, LD_DOWN},
 	{0, L'\r', "Enter", "choose/answer",
-	 "place today's rung, or answer the question of the rung",
+	 "place today's rung, or answer the question of the rung you "
+	 "stand on",
 	 LD_ENTER},
 	{KEY_ENTER, 0, "Enter", NULL, NULL, LD_ENTER},
 	{0, L's', "s", "situation", "write or change the situation",
@@ -45,6 +47,7 @@ struct ladder {
 	struct session_ctx *ctx;
 	enum phase phase;
 	char *situation;
+	char *suggested; /* the situation offered, to tell it from one typed */
 	int start, reached;
 	char *answer[CONTENT_RUNGS + 1]; /* by rung number */
 	int cursor;                      /* rung number */
@@ -61,12 +64,25 @@ static int step_load(const struct store_ladder_step *st, void *ud)
 	return 0;
 }
 
-/* The lowest rung above today's that has no answer yet, or 0. */
+/* The first rung of the route from today's whose question has no answer
+ * yet, or 0 once the whole route is answered. */
 static int next_rung(const struct ladder *l)
 {
-	for (int r = l->start + 1; r <= CONTENT_RUNGS; r++)
+	const struct content *c = l->ctx->content;
+	for (int r = l->start; ladder_rung(c, r);
+	     r = ladder_after(c, l->start, r))
 		if (!l->answer[r])
 			return r;
+	return 0;
+}
+
+/* 1 when rung r lies on the route from today's rung. */
+static int on_route(const struct ladder *l, int r)
+{
+	const struct content *c = l->ctx->content;
+	for (int n = l->start; ladder_rung(c, n); n = ladder_after(c, l->start, n))
+		if (n == r)
+			return 1;
 	return 0;
 }
 
@@ -141,6 +157,15 @@ static char *suggestion(const struct ladder *l, struct app *app)
 	return strdup(buf);
 }
 
+/* 1 when text is the suggestion as offered (the prompt trims blanks). */
+static int same_words(const char *text, const char *suggested)
+{
+	size_t n = strlen(suggested);
+	while (n && suggested[n - 1] == ' ')
+		n--;
+	return strlen(text) == n && strncmp(text, suggested, n) == 0;
+}
+
 /* The situation prompt's save: the ladder changes only once the store
  * has it, so a failed write leaves both as they were and the prompt
  * open with the text as typed. */
@@ -149,6 +174,11 @@ static int situation_save(struct ladder *l, struct app *app,
 {
 	if (!text[0]) {
 		app_status(app, 1, "The situation cannot be empty.");
+		return -1;
+	}
+	if (l->suggested && !l->situation && same_words(text, l->suggested)) {
+		app_status(app, 1, "That is only the suggestion: add the "
+				   "situation itself after it.");
 		return -1;
 	}
 	char *copy = strdup(text);
@@ -165,6 +195,8 @@ static int situation_save(struct ladder *l, struct app *app,
 	free(l->situation);
 	l->situation = copy;
 	l->start = start;
+	free(l->suggested);
+	l->suggested = NULL;
 	if (first) {
 		l->phase = PH_CHOOSE;
 		l->cursor = l->start;
@@ -191,9 +223,19 @@ static int answer_save(struct ladder *l, struct app *app, int rung,
 	}
 	free(l->answer[rung]);
 	l->answer[rung] = strdup(text);
-	l->reached = rung > l->reached ? rung : l->reached;
-	l->cursor = rung < CONTENT_RUNGS ? rung + 1 : rung;
-	if (!next_rung(l))
+	/* Answered, the person stands on the next rung of the route; the
+	 * store counted only the rung answered, so the ladder row follows. */
+	int after = ladder_after(l->ctx->content, l->start, rung);
+	int reached = after ? after : rung;
+	if (reached > l->reached) {
+		int was = l->reached;
+		l->reached = reached;
+		if (ladder_write(l, app, l->situation, l->start) < 0)
+			l->reached = was;
+	}
+	int n = next_rung(l);
+	l->cursor = n ? n : after ? after : rung;
+	if (!n)
 		app_status(app, 0, "Top of the ladder. Tab turns it into "
 				   "commitments.");
 	return 0;
@@ -237,7 +279,7 @@ static int ladder_picture(struct ladder *l, struct app *app, int y, int x,
 		if (!rung)
 			continue;
 		int here = r == l->cursor && l->phase != PH_SITUATION;
-		int climbed = l->start && r > l->start && l->answer[r];
+		int climbed = l->start && r >= l->start && l->answer[r];
 		char num[8];
 		snprintf(num, sizeof num, "%d", r);
 		draw_text(app, row, x, here ? ">" : " ", 1, UI_ACCENT);
@@ -251,9 +293,9 @@ static int ladder_picture(struct ladder *l, struct app *app, int y, int x,
 					     : UI_DIM;
 		int n = draw_text(app, row, x + 5, rung->name, w - 12, st);
 		if (r == l->start)
-			draw_text(app, row, x + 6 + n, "today", w - 7 - n,
-				  UI_ACCENT);
-		else if (climbed)
+			n += 1 + draw_text(app, row, x + 6 + n, "today",
+					   w - 7 - n, UI_ACCENT);
+		if (climbed)
 			draw_text(app, row, x + 6 + n,
 				  app->ascii ? "+" : "\xe2\x9c\x93", 1,
 				  UI_GOOD);
@@ -273,6 +315,29 @@ static int ladder_picture(struct ladder *l, struct app *app, int y, int x,
 		}
 	}
 	return row - y;
+}
+
+/* Where the answer leads: the next rung of the route, or that this rung
+ * is off the usual route (climbed one at a time by choice). */
+static void route_hint(struct ladder *l, struct app *app, int rung, int y,
+		       int x, int w, int bottom)
+{
+	const struct content *c = l->ctx->content;
+	const struct content_rung *next =
+		ladder_rung(c, ladder_after(c, l->start, rung));
+	char buf[160];
+	if (++y >= bottom)
+		return;
+	if (!on_route(l, rung))
+		snprintf(buf, sizeof buf, "Off the usual route: one rung at a "
+					  "time from here.");
+	else if (next)
+		snprintf(buf, sizeof buf, "Answered, it leads to %d %s.",
+			 next->number, next->name);
+	else
+		snprintf(buf, sizeof buf, "The top: its answer becomes the "
+					  "commitment draft (Tab).");
+	wrap_draw(app, y, x, w, 0, bottom - y, buf, UI_DIM);
 }
 
 static void ladder_panel(struct ladder *l, struct app *app, int y, int x,
@@ -311,29 +376,26 @@ static void ladder_panel(struct ladder *l, struct app *app, int y, int x,
 	const struct content_rung *r = ladder_rung(c, l->cursor);
 	if (!r)
 		return;
-	if (l->cursor <= l->start) {
+	if (l->cursor < l->start) {
 		draw_text(app, y++, x, r->name, w, UI_HEADING);
 		y += wrap_draw(app, y, x, w, 0, bottom - y - 1,
-			       l->cursor == l->start
-				       ? "Today's rung. Climb from here: "
-					 "Up to the next rung."
-				       : "Below today's rung.",
-			       UI_DIM);
+			       "Below today's rung.", UI_DIM);
 		return;
 	}
 	char head[128];
-	snprintf(head, sizeof head, "Climb to %d %s", r->number, r->name);
+	snprintf(head, sizeof head, "On %d %s", r->number, r->name);
 	draw_text(app, y++, x, head, w, UI_HEADING);
-	int q = wrap_count(r->question, w);
-	y += wrap_draw(app, y, x, w, 0, q, r->question, UI_NORMAL);
+	const char *question = ladder_question(c, r->number);
+	int q = wrap_count(question, w);
+	y += wrap_draw(app, y, x, w, 0, q, question, UI_NORMAL);
 	if (y >= bottom)
 		return;
-	if (l->answer[r->number]) {
-		y += wrap_draw(app, y, x + 2, w - 2, 0, bottom - y,
+	if (l->answer[r->number])
+		y += wrap_draw(app, y, x + 2, w - 2, 0, bottom - y - 1,
 			       l->answer[r->number], UI_ACCENT);
-	} else {
-		draw_text(app, y, x, "Enter to answer", w, UI_DIM);
-	}
+	else
+		draw_text(app, y++, x, "Enter to answer", w, UI_DIM);
+	route_hint(l, app, r->number, y, x, w, bottom);
 }
 
 static void ladder_draw(struct screen *s, struct app *app)
@@ -371,15 +433,14 @@ static struct intent ladder_act(struct screen *s, struct app *app, int id,
 		l->cursor -= l->cursor > 1;
 		break;
 	case LD_SITUATION:
-	situation: {
-		char *sug = l->situation ? NULL : suggestion(l, app);
-		struct intent in =
-			ask(l, TAG_SITUATION, "Situation",
-			    "One real situation, in a sentence",
-			    l->situation ? l->situation : sug);
-		free(sug);
-		return in;
-	}
+	situation:
+		if (!l->situation) {
+			free(l->suggested);
+			l->suggested = suggestion(l, app);
+		}
+		return ask(l, TAG_SITUATION, "Situation",
+			   "One real situation, in a sentence",
+			   l->situation ? l->situation : l->suggested);
 	case LD_TODAY:
 		if (!l->situation)
 			goto situation;
@@ -401,15 +462,15 @@ static struct intent ladder_act(struct screen *s, struct app *app, int id,
 			}
 			break;
 		}
-		if (l->cursor <= l->start) {
-			app_status(app, 0, "Answer the rungs above today's "
+		if (l->cursor < l->start) {
+			app_status(app, 0, "The climb starts on today's rung "
 					   "(Up), or t to place today "
 					   "again.");
 			break;
 		}
 		return ask(l, TAG_ANSWER + l->cursor,
 			   ladder_rung(l->ctx->content, l->cursor)->name,
-			   ladder_rung(l->ctx->content, l->cursor)->question,
+			   ladder_question(l->ctx->content, l->cursor),
 			   l->answer[l->cursor]);
 	default:
 		return intent_of(INTENT_NONE);
@@ -423,6 +484,7 @@ static void ladder_destroy(struct screen *s)
 	for (int r = 0; r <= CONTENT_RUNGS; r++)
 		free(l->answer[r]);
 	free(l->situation);
+	free(l->suggested);
 	prompt_result_clear(&l->pr);
 	free(l);
 	free(s);

@@ -30,7 +30,12 @@ HEADER='session_id,person,kind,coach,started_at,completed_at,status,content_vers
   (SELECT count(*) FROM commitment c WHERE c.reviewed_session_id = s.id
    AND c.session_id <> s.id AND c.status = 'kept') AS kept,
   (SELECT count(*) FROM commitment c WHERE c.reviewed_session_id = s.id
-   AND c.session_id <> s.id AND c.status = 'missed') AS missed
+   AND c.session_id <> s.id AND c.status = 'missed') AS missed,
+  (SELECT count(*) FROM commitment c WHERE c.reviewed_session_id = s.id
+   AND c.session_id <> s.id
+   AND (coalesce(c.owner, '') = '' OR lower(c.owner) = lower(p.name))
+   AND (c.status = 'missed' OR (c.status = 'renegotiated'
+        AND date(c.reviewed) > c.due))) AS evidence
   FROM session s JOIN person p ON p.id = s.person_id
   LEFT JOIN note n ON n.session_id = s.id
   LEFT JOIN ladder l ON l.session_id = s.id
@@ -109,7 +114,8 @@ for g, w in zip(got, want):
         it = items[a["item_id"]]
         v = int(a["value"])
         flags.setdefault(it["flag"], []).append(4 - v if it["reverse"] == "1" else v)
-    missed = min(int(w["missed"]), 4)
+    # The person's own misses, and renegotiations after the due day.
+    missed = min(int(w["evidence"]), 4)
     if missed:
         flags.setdefault("missed-commitments", []).extend([4] * missed)
     for fl in ("vague-updates", "slow-escalation", "not-my-job",
@@ -221,11 +227,14 @@ assert head == ["record", "uuid", "person", "session", "name", "role",
     "team", "archived", "kind", "coach", "status", "content_version", "step",
     "item", "value", "text", "note", "start_rung", "reached_rung", "rung",
     "owner", "due", "reviewed_in", "obstacle", "time", "closed",
-    "no_occasion", "regulated"], head
-assert all(len(r) == 28 for r in rows)
+    "no_occasion", "regulated", "helped", "differently"], head
+assert all(len(r) == 30 for r in rows)
 # Only person rows fill the regulated column, with 0 or 1.
 assert all(r[27] in ("0", "1") if r[0] == "person" else r[27] == ""
     for r in rows[1:])
+# The follow-up answers travel on the commitment rows.
+assert any(r[0] == "commitment" and r[10] == "kept" and r[28] for r in rows)
+assert any(r[0] == "commitment" and r[10] == "missed" and r[29] for r in rows)
 count = {}
 for r in rows[1:]:
     count[r[0]] = count.get(r[0], 0) + 1

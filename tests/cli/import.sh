@@ -10,6 +10,9 @@ src=$T/src.db
 "$SQLITE3" "$src" "UPDATE note SET body = '=cmd|x, \"quoted\"' || char(10) ||
   'ünïcödé' WHERE session_id = 2"
 "$SQLITE3" "$src" "UPDATE person SET regulated = 1 WHERE name = 'Jonas Weiß'"
+# One follow-up made on the Commitments screen: no reviewing session.
+"$SQLITE3" "$src" "UPDATE commitment SET reviewed_session_id = NULL
+  WHERE id = (SELECT min(id) FROM commitment WHERE status = 'missed')"
 "$OWNIT" --db "$src" export --detail -o "$T/one.csv" 2>/dev/null
 
 count() {
@@ -70,6 +73,28 @@ else
 	fail "round trip: detail export is byte-identical" \
 		"$(diff "$T/one.csv" "$T/two.csv" | head -5)"
 fi
+follow_ups() {
+	"$SQLITE3" "$1" "SELECT group_concat(c.uuid || ':' ||
+	  coalesce(c.helped, '-') || ':' || coalesce(c.differently, '-') || ':' ||
+	  coalesce(r.uuid, 'outside'), ' ') FROM (SELECT * FROM commitment
+	  ORDER BY uuid) c LEFT JOIN session r ON r.id = c.reviewed_session_id"
+}
+like "$(follow_ups "$src")" ":outside" "the source has a follow-up outside a session"
+like "$(follow_ups "$src")" ":-:[^-]" "and follow-ups with what will change"
+is "$(follow_ups "$dst")" "$(follow_ups "$src")" \
+	"what helped, what will change and where it was followed up come back"
+# An export from before the two follow-up columns still imports.
+"$PYTHON3" -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+w = csv.writer(open(sys.argv[2], "w", newline="", encoding="utf-8"))
+w.writerows(r[:26] for r in rows)' "$T/one.csv" "$T/old.csv"
+run "$OWNIT" --db "$T/old.db" import "$T/old.csv"
+is "$status" 0 "an export in the older 26-column layout imports"
+is "$("$SQLITE3" "$T/old.db" "SELECT count(*) FROM commitment
+  WHERE helped IS NOT NULL OR differently IS NOT NULL")" 0 \
+	"without what helped and what will change"
+is "$(count "$T/old.db" commitment)" "$nc" "and with every commitment"
 "$OWNIT" --db "$src" export >"$T/sum1.csv"
 "$OWNIT" --db "$dst" export >"$T/sum2.csv"
 if cmp -s "$T/sum1.csv" "$T/sum2.csv"; then
@@ -137,7 +162,7 @@ def with_row(row, at=-3):
     return b"\r\n".join([head] + rows)
 write("unterminated", good + b'note,"never closed\r\n')
 write("columns", with_row(b"person,a,b"))
-write("record", with_row(b"meeting" + b"," * 26))
+write("record", with_row(b"meeting" + b"," * 29))
 sess = [l for l in body if l.startswith(b"session,")][0]
 write("date", with_row(sess.replace(b"T09:30:00Z", b"T25:30:00Z", 1)
                        .replace(sess.split(b",")[1], b"99999999-0000-4000-8000-000000000000")))
@@ -150,7 +175,7 @@ write("bom", b"\xef\xbb\xbf" + good)
 EOF
 
 broken unterminated 2 "^unterminated.csv:[0-9]+:2: quoted field not closed"
-broken columns 2 "^columns.csv:[0-9]+: 3 fields, expected 27"
+broken columns 2 "^columns.csv:[0-9]+: 3 fields, expected 30"
 broken record 2 '^record.csv:[0-9]+: unknown record type "meeting"'
 broken date 2 'date.csv:[0-9]+:25: column "time": bad time "2026-[0-9-]+T25:30:00Z"'
 broken nul 2 "^nul.csv:[0-9]+:[0-9]+: .*(NUL|nul|zero)"

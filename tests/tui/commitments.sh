@@ -1,6 +1,7 @@
 #!/bin/sh
 # The commitments screen on a seeded database: overdue first, a status
-# change and a renegotiation reach the database; undo.
+# change with what helped or what got in the way and what will change,
+# and a renegotiation reach the database, outside any session; undo.
 . "$OWNIT_SRCDIR/tests/tui/lib.sh"
 
 export OWNIT_TODAY=2026-03-02
@@ -29,22 +30,35 @@ is "$(tui_screen | grep -c '^ ! ')" \
 		AND due < '$OWNIT_TODAY'")" "every overdue one is marked"
 
 tui_keys k
-tui_wait "Marked kept" "k marks the first one kept"
-is "$(db "SELECT status FROM commitment WHERE id = $first")" kept \
-	"the database says kept"
-is "$(db "SELECT reviewed_session_id = (SELECT max(id) FROM session
-	WHERE person_id = c.person_id) FROM commitment c
-	WHERE id = $first")" 1 "recorded in the person's newest session"
+sleep 0.3
+is "$(db "SELECT status FROM commitment WHERE id = $first")" open \
+	"k moves up, as everywhere; it marks nothing"
+tui_keys y
+tui_wait "Marked kept" "y marks the first one kept"
+tui_wait "What helped?" "and asks what helped"
+tui_keys 'A fixed slot on Mondays' Enter
+tui_wait_gone "What helped?" "the answer is saved"
+is "$(db "SELECT status || '|' || helped FROM commitment WHERE id = $first")" \
+	"kept|A fixed slot on Mondays" "the database says kept, and what helped"
+is "$(db "SELECT reviewed_session_id IS NULL AND reviewed IS NOT NULL
+	FROM commitment WHERE id = $first")" 1 \
+	"recorded outside any session, with its time"
 is "$(db "SELECT count(*) FROM commitment WHERE status = 'open'")" \
 	$((open_before - 1)) "one fewer open"
 tui_keys u
 tui_wait "Open again." "u undoes it"
-is "$(db "SELECT status FROM commitment WHERE id = $first")" open \
-	"the database says open again"
+is "$(db "SELECT status || '|' || coalesce(helped, '-') FROM commitment
+	WHERE id = $first")" "open|-" "the database says open again"
 tui_keys m
 tui_wait "Marked missed" "m marks it missed"
-is "$(db "SELECT status FROM commitment WHERE id = $first")" missed \
-	"the database says missed"
+tui_wait "What got in the way?" "and asks what got in the way"
+tui_wait "What will you do differently?" "and what will change"
+tui_keys 'Two incidents' Tab 'Say so the day it slips' Enter
+tui_wait_gone "What got in the way?" "the answers are saved"
+is "$(db "SELECT status || '|' || obstacle || '|' || differently
+	FROM commitment WHERE id = $first")" \
+	"missed|Two incidents|Say so the day it slips" \
+	"the database says missed, with both answers"
 
 second=$(db "SELECT id FROM commitment WHERE status = 'open'
 	ORDER BY due < '$OWNIT_TODAY' DESC, due, id LIMIT 1")
@@ -52,10 +66,12 @@ tui_keys r
 tui_wait "New due date" "r asks for a new due date"
 tui_keys 'someday' Enter
 tui_wait 'due date "someday" not understood' "a bad date is explained"
-tui_keys C-u '+7d' Tab 'the audit took all week' Enter
+tui_keys C-u '+7d' Tab 'the audit took all week' Tab 'flag it a week ahead' \
+	Enter
 tui_wait "Renegotiated, now due 2026-03-09." "+7d counts from today"
-is "$(db "SELECT status || '|' || obstacle FROM commitment
-	WHERE id = $second")" "renegotiated|the audit took all week" \
+is "$(db "SELECT status || '|' || obstacle || '|' || differently
+	FROM commitment WHERE id = $second")" \
+	"renegotiated|the audit took all week|flag it a week ahead" \
 	"the old one is closed as renegotiated, with what got in the way"
 is "$(db "SELECT count(*) FROM commitment WHERE status = 'open'
 	AND due = '2026-03-09' AND id > $second AND what =
@@ -68,6 +84,25 @@ tui_keys Escape
 tui_wait_gone "No open commitment matches" "Esc clears the filter"
 tui_keys Escape
 tui_wait "ownit · Home" "Esc goes back home"
+
+# The follow-up made here counts for the person's next session: its
+# follow-up step lists it as reviewed, like one made in the step itself.
+tui_keys / "$who" Enter
+tui_poll "$who" >/dev/null
+tui_keys n
+tui_wait "New session" "n offers a new session for $who"
+tui_keys Enter
+tui_poll "coaching session" >/dev/null
+tui_keys BTab BTab BTab BTab BTab BTab BTab
+tui_wait "Commitments from earlier sessions" "the follow-up step opens"
+tui_wait "(on the Commitments screen)" \
+	"the miss recorded on the Commitments screen is listed"
+tui_wait "in the way: Two incidents" "with what got in the way"
+is "$(db "SELECT count(*) FROM commitment WHERE id = $first
+	AND reviewed_session_id IS NULL AND status = 'missed'")" 1 \
+	"still recorded outside any session"
+tui_keys Escape
+tui_wait "ownit · Home" "Esc leaves the session"
 tui_keys q
 tui_expect_exit 0 "quit"
 

@@ -109,13 +109,13 @@ tui_wait "Where do you stand today?" "then where the person stands"
 is "$(db "SELECT situation FROM ladder WHERE session_id = $S")" \
 	"Updates hide the slip" "the situation is in the database"
 tui_keys Down Enter
-tui_wait "Climb to 4 " "the climb starts one rung above"
+tui_wait "On 3 Excuses" "the climb starts on today's rung"
 tui_keys Enter
 tui_wait "Enter saves" "Enter asks the rung's question"
 retry_case "Ask for the blocker" "error while saving a ladder step" \
 	"ladder rung answer"
 is "$(db "SELECT rung || ':' || answer FROM ladder_step
-	WHERE session_id = $S")" "4:Ask for the blocker" \
+	WHERE session_id = $S")" "3:Ask for the blocker" \
 	"the rung's answer is in the database"
 
 # The note editor keeps the text and saves it by itself later.

@@ -72,7 +72,7 @@ tui_wait "One real situation, in a sentence" "Enter asks for the situation"
 tui_keys C-u 'Status updates hide the slipping migration' Enter
 tui_wait "Where do you stand today?" "then where the person stands"
 tui_keys Down Enter
-tui_wait "Climb to 4 " "then the climb starts one rung above"
+tui_wait "On 3 Excuses" "then the climb starts on today's rung"
 for answer in 'I wait for them' 'It is mine to ask' 'I own the check-in' \
 	'Ask for blockers first' 'Tuesday slot'; do
 	tui_keys Enter
@@ -83,19 +83,21 @@ done
 tui_wait "Top of the ladder" "the climb reaches the top"
 is "$(db "SELECT start_rung || '-' || reached_rung FROM ladder")" "3-8" \
 	"the ladder is saved from rung 3 to the top"
-is "$(db "SELECT count(*) FROM ladder_step")" 5 "one answer per rung climbed"
+is "$(db "SELECT group_concat(rung, ',') FROM (SELECT rung FROM ladder_step
+	ORDER BY rung)")" "3,5,6,7,8" "one answer per rung of the route"
 
 tui_keys Tab
 tui_wait "Commitments made in this session · 0" "Tab moves on to commitments"
 tui_keys a
 tui_wait "New commitment" "a opens the form"
-tui_keys 'Open the check-in with blockers' Tab Tab 'someday' Enter
+tui_wait "Tuesday slot" "the top answer is offered as the draft"
+tui_keys C-u 'Open the check-in with blockers' Tab Tab 'someday' Enter
 tui_wait 'not understood' "a due date that does not parse is refused"
 tui_keys C-u '+7d' Enter
 tui_wait "due 2026-11-30" "+7d is a week from today"
 tui_keys a
 tui_poll "New commitment" >/dev/null
-tui_keys 'Share the risk list' Tab C-u 'Zoë' Tab 'fri' Enter
+tui_keys C-u 'Share the risk list' Tab C-u 'Zoë' Tab 'fri' Enter
 tui_wait "due 2026-11-27" "fri is the coming Friday"
 tui_wait "Commitments made in this session · 2" "two commitments listed"
 
@@ -136,14 +138,20 @@ tui_wait "Commitments from earlier sessions · 2 to review" \
 	"the next session follows both commitments up"
 tui_wait "Open the check-in with blockers" "the first is listed"
 tui_wait "Share the risk list" "and the second"
-tui_keys k
-tui_wait "kept" "k marks it kept"
-tui_keys m
-tui_wait "What got in the way?" "m asks what got in the way"
-tui_keys 'No time' Enter
+tui_keys y
+tui_wait "What helped?" "y marks it kept and asks what helped"
+tui_keys 'A reminder' Enter
+tui_wait "helped: A reminder" "what helped is shown"
+tui_keys j m
+tui_wait "What got in the way?" "j moves down; m asks what got in the way"
+tui_wait "What will you do differently?" "and what will change"
+tui_keys 'No time' Tab 'Book it first' Enter
 tui_wait "in the way: No time" "the reason is shown"
-is "$(db "SELECT group_concat(status, ',') FROM (SELECT status FROM
-	commitment ORDER BY id)")" "missed,kept" "both reviews are saved"
+tui_wait "differently: Book it first" "and what will change"
+is "$(db "SELECT group_concat(status || ':' || coalesce(helped, '') || ':' ||
+	coalesce(obstacle, '') || ':' || coalesce(differently, ''), ',')
+	FROM (SELECT * FROM commitment ORDER BY id)")" \
+	"missed::No time:Book it first,kept:A reminder::" "both reviews are saved"
 tui_keys Escape
 tui_keys q
 tui_expect_exit 0 "quit after the follow-up"

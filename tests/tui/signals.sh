@@ -69,9 +69,9 @@ check_historysummary() { check_newsession; }
 want_historysummary=$want_newsession
 
 reach_commitments() {
-	step c "Due" && step k "Marked kept"
+	step c "Due" && step y "What helped?"
 }
-# k marks the first row, the most overdue open commitment.
+# y marks the first row, the most overdue open commitment, kept.
 first_due=$("$SQLITE3" "$T_TMP/seed.db" "SELECT id FROM commitment
 	WHERE status = 'open' ORDER BY due, id LIMIT 1")
 check_commitments() {
@@ -91,7 +91,7 @@ to_review=$("$SQLITE3" "$T_TMP/seed.db" "SELECT count(*) - 1 FROM commitment
 	WHERE p.name = 'Amira Haddad' AND c.status = 'open'")
 reach_followup() {
 	step n "New session" && step Enter "Commitments from earlier sessions" &&
-		step k "$to_review to review"
+		step y "What helped?" && step Escape "$to_review to review"
 }
 check_followup() {
 	db "SELECT group_concat(status) FROM commitment

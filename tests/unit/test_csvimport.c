@@ -279,13 +279,13 @@ static char *with_rows(const char *rows)
 START_TEST(broken_rows_all_reported)
 {
 	const char *text = with_rows(
-		"bogus,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n"
+		"bogus,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n"
 		"person,x\r\n"
 		"person,11111111-2222-4333-8444-555555555555,,,Cy,,,2,,,,,,,,,,"
-		",,,,,,,2026-02-30T10:00:00Z,,\r\n");
+		",,,,,,,2026-02-30T10:00:00Z,,,,,\r\n");
 	must_fail(text, strlen(text),
 		  "in.csv:4: unknown record type \"bogus\"\n"
-		  "in.csv:5: 2 fields, expected 27\n"
+		  "in.csv:5: 2 fields, expected 30\n"
 		  "in.csv:6:25: column \"time\": bad time "
 		  "\"2026-02-30T10:00:00Z\" (want YYYY-MM-DDTHH:MM:SSZ in "
 		  "UTC, or YYYY-MM-DD HH:MM:SS as a spreadsheet writes it)\n"
@@ -298,8 +298,8 @@ START_TEST(rows_out_of_place)
 {
 	const char *text = with_rows(
 		"answer,,,11111111-2222-4333-8444-555555555555,,,,,,,,,,"
-		"x-1,2,text,,,,,,,,,2026-02-01T10:00:00Z,,\r\n"
-		"rating,,,,,,,,,,,,,clarity,6,,,,,,,,,,2026-02-01T10:00:00Z,,,"
+		"x-1,2,text,,,,,,,,,2026-02-01T10:00:00Z,,,,,\r\n"
+		"rating,,,,,,,,,,,,,clarity,6,,,,,,,,,,2026-02-01T10:00:00Z,,,,,"
 		"\r\n");
 	must_fail(text, strlen(text),
 		  "in.csv:4: answer row: no session row above it\n"
@@ -444,10 +444,10 @@ START_TEST(valid_rows_before_a_bad_one_are_not_kept)
 	char *bad = malloc(len + 64);
 	ck_assert_ptr_nonnull(bad);
 	memcpy(bad, text, len);
-	memcpy(bad + len, "note,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n", 32);
+	memcpy(bad + len, "note,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n", 35);
 	struct csvimport_counts n;
 	struct error e = {0};
-	ck_assert_int_eq(import(bad, len + 32, &n, &e), -1);
+	ck_assert_int_eq(import(bad, len + 35, &n, &e), -1);
 	ck_assert_int_eq(people_in(dst), 0);
 	ck_assert_uint_eq(n.sessions_added, 0);
 	free(bad);

@@ -197,6 +197,44 @@ START_TEST(varied_history)
 }
 END_TEST
 
+struct advice {
+	int total, not_theirs, kept, helped, slipped, differently;
+};
+
+static int advice_cb(const struct store_commitment *c, void *ud)
+{
+	struct advice *a = ud;
+	a->total++;
+	a->not_theirs += !c->owner || strcmp(c->owner, c->person_name) != 0;
+	if (c->status == STORE_C_KEPT) {
+		a->kept++;
+		a->helped += c->helped != NULL;
+	} else if (c->status != STORE_C_OPEN) {
+		a->slipped++;
+		a->differently += c->differently != NULL;
+	}
+	return 0;
+}
+
+/* The sample follows the tool's own advice: the people coached own their
+ * commitments, and every follow-up says what helped or what will change. */
+START_TEST(follows_its_own_advice)
+{
+	struct store *s = seeded(db);
+	struct error err = {0};
+	struct advice a = {0};
+	ck_assert_int_eq(store_commitments_each(s, NULL, advice_cb, &a, &err),
+			 0);
+	ck_assert_int_gt(a.total, 10);
+	ck_assert_int_eq(a.not_theirs, 0);
+	ck_assert_int_gt(a.kept, 0);
+	ck_assert_int_eq(a.helped, a.kept);
+	ck_assert_int_gt(a.slipped, 0);
+	ck_assert_int_eq(a.differently, a.slipped);
+	store_close(s);
+}
+END_TEST
+
 START_TEST(same_every_time)
 {
 	char db2[600];
@@ -342,6 +380,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, varied_history);
 	tcase_add_test(tc, same_every_time);
+	tcase_add_test(tc, follows_its_own_advice);
 	tcase_add_test(tc, dates_follow_today);
 	tcase_add_test(tc, shipped_content);
 	tcase_add_test(tc, refuses_taken_names);

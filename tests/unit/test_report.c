@@ -329,6 +329,58 @@ START_TEST(follow_up_and_previous_session)
 }
 END_TEST
 
+struct found {
+	const char *what;
+	int64_t id;
+};
+
+static int find_what(const struct store_commitment *c, void *ud)
+{
+	struct found *f = ud;
+	if (strcmp(c->what, f->what) == 0)
+		f->id = c->id;
+	return 0;
+}
+
+static int64_t commitment_id(const char *what)
+{
+	struct error e = {0};
+	struct found f = {what, 0};
+	ck_assert_int_eq(store_commitments_each(sd.s, NULL, find_what, &f, &e),
+			 0);
+	ck_assert_int_gt(f.id, 0);
+	return f.id;
+}
+
+/* What helped, what will change, and a follow-up made outside the session
+ * (on the Commitments screen, while the session was open) all show. */
+START_TEST(follow_up_reflections)
+{
+	struct error e = {0};
+	struct store_review kept = {.status = STORE_C_KEPT,
+				    .session_id = sd.s2,
+				    .helped = "A slot on Monday"};
+	struct store_review missed = {.status = STORE_C_MISSED,
+				      .obstacle = "Meetings were cancelled",
+				      .differently = "Ask before the meeting"};
+	ck_assert_int_eq(store_commitment_review_with(
+			     sd.s, commitment_id("Write the hand-over list"),
+			     &kept, NULL, &e),
+			 0);
+	ck_assert_int_eq(
+	    store_commitment_review_with(
+		sd.s, commitment_id("Ask for one dissent"), &missed, NULL, &e),
+	    0);
+	struct report *r = build(sd.s2, 80, CANVAS_UTF8);
+	ck_assert(has_line(r, "    What helped: A slot on Monday"));
+	ck_assert(has_line(r, "  - Missed: Ask for one dissent (owner Ada)"));
+	ck_assert(has_line(r, "    Differently next time: Ask before the "
+			      "meeting"));
+	ck_assert(has_line(r, "    (followed up on the Commitments screen)"));
+	report_free(r);
+}
+END_TEST
+
 START_TEST(empty_session_has_a_header_only)
 {
 	struct report *r = build(sd.s3, 80, CANVAS_UTF8);
@@ -482,6 +534,7 @@ int main(void)
 	tcase_add_test(tc, follow_up_and_previous_session);
 	tcase_add_test(tc, old_session_reads_the_same);
 	tcase_add_test(tc, no_occasion_named);
+	tcase_add_test(tc, follow_up_reflections);
 	tcase_add_test(tc, empty_session_has_a_header_only);
 	tcase_add_test(tc, ascii_mode_and_narrow);
 	tcase_add_test(tc, control_characters_never_reach_the_output);

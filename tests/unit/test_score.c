@@ -10,10 +10,14 @@
 
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/content.h"
 #include "core/score.h"
+#include "core/sessionfacts.h"
+#include "core/store.h"
 
 #define SHIPPED TEST_SRCDIR "/content"
 
@@ -382,6 +386,225 @@ START_TEST(shown_never_crosses_a_band)
 	ck_assert_str_eq(
 		content_band_for(c, CONTENT_BAND_FLAG, 24.0 / 10.0)->band,
 		"amber");
+/* ------------------------------------------- evidence from commitments */
+
+START_TEST(owner_filtering)
+{
+	ck_assert_int_eq(score_owned_by(NULL, "Ana"), 1);
+	ck_assert_int_eq(score_owned_by("", "Ana"), 1);
+	ck_assert_int_eq(score_owned_by("Ana", "Ana"), 1);
+	ck_assert_int_eq(score_owned_by("aNA", "Ana"), 1);
+	ck_assert_int_eq(score_owned_by("Ben", "Ana"), 0);
+	ck_assert_int_eq(score_owned_by("Ana B", "Ana"), 0);
+	struct score_commitment mine = {NULL, "2026-11-10", SCORE_REVIEW_MISSED,
+					"2026-11-12T10:00:00Z"};
+	struct score_commitment theirs = mine;
+	theirs.owner = "Coach Kim";
+	ck_assert_int_eq(score_counts_missed(&mine, "Ana"), 1);
+	ck_assert_int_eq(score_counts_missed(&theirs, "Ana"), 0);
+	theirs.owner = "ANA";
+	ck_assert_int_eq(score_counts_missed(&theirs, "Ana"), 1);
+	mine.review = SCORE_REVIEW_OTHER;
+	ck_assert_int_eq(score_counts_missed(&mine, "Ana"), 0);
+}
+END_TEST
+
+START_TEST(late_renegotiation_counts_as_missed)
+{
+	struct score_commitment rc = {"Ana", "2026-11-10",
+				      SCORE_REVIEW_RENEGOTIATED,
+				      "2026-11-09T12:00:00Z"};
+	ck_assert_int_eq(score_counts_missed(&rc, "Ana"), 0); /* in time */
+	rc.reviewed = "2026-11-10T12:00:00Z";
+	ck_assert_int_eq(score_counts_missed(&rc, "Ana"), 0); /* on the day */
+	rc.reviewed = "2026-11-11T12:00:00Z";
+	ck_assert_int_eq(score_counts_missed(&rc, "Ana"), 1); /* after it */
+	rc.owner = "Ben";
+	ck_assert_int_eq(score_counts_missed(&rc, "Ana"), 0); /* not hers */
+	rc.owner = NULL;
+	rc.due = NULL;
+	ck_assert_int_eq(score_counts_missed(&rc, "Ana"), 0); /* no date */
+}
+END_TEST
+
+START_TEST(screen_follow_up_span)
+{
+	/* The boundary is the completion, or the next start if earlier. */
+	ck_assert_str_eq(score_review_boundary("2026-11-02T10:00:00Z",
+					       "2026-11-09T09:00:00Z"),
+			 "2026-11-02T10:00:00Z");
+	ck_assert_str_eq(score_review_boundary("2026-11-20T10:00:00Z",
+					       "2026-11-09T09:00:00Z"),
+			 "2026-11-09T09:00:00Z");
+	ck_assert_str_eq(score_review_boundary(NULL, "2026-11-09T09:00:00Z"),
+			 "2026-11-09T09:00:00Z");
+	ck_assert_str_eq(score_review_boundary("2026-11-02T10:00:00Z", NULL),
+			 "2026-11-02T10:00:00Z");
+	ck_assert_ptr_null(score_review_boundary(NULL, NULL));
+	ck_assert_int_eq(score_review_within("2026-11-05T00:00:00Z",
+					     "2026-11-02T10:00:00Z", NULL),
+			 1);
+	ck_assert_int_eq(score_review_within("2026-11-02T10:00:00Z",
+					     "2026-11-02T10:00:00Z",
+					     "2026-11-09T09:00:00Z"),
+			 1);
+	ck_assert_int_eq(score_review_within("2026-11-09T09:00:00Z",
+					     "2026-11-02T10:00:00Z",
+					     "2026-11-09T09:00:00Z"),
+			 0);
+	ck_assert_int_eq(score_review_within("2026-11-01T00:00:00Z",
+					     "2026-11-02T10:00:00Z", NULL),
+			 0);
+	ck_assert_int_eq(score_review_within(NULL, NULL, NULL), 0);
+}
+END_TEST
+
+/* The rules end to end: commitments in a real store, scored by
+ * sessionfacts for the session they count for. */
+struct e2e {
+	char dir[64], db[96];
+	struct store *s;
+	int64_t ana;
+};
+
+static void e2e_open(struct e2e *t)
+{
+	snprintf(t->dir, sizeof t->dir, "/tmp/ownit-test-score-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(t->dir));
+	snprintf(t->db, sizeof t->db, "%s/ownit.db", t->dir);
+	t->s = store_open(t->db, STORE_CREATE, &e);
+	ck_assert_msg(t->s != NULL, "%s", e.msg);
+	struct store_person p = {.name = "Ana"};
+	ck_assert_int_eq(store_person_add(t->s, &p, &e), 0);
+	t->ana = p.id;
+}
+
+static void e2e_close(struct e2e *t)
+{
+	char cmd[160];
+	store_close(t->s);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static int64_t e2e_session(struct e2e *t, const char *started,
+			   const char *completed)
+{
+	struct store_session ses = {
+	    .person_id = t->ana,
+	    .started = started,
+	    .completed = completed,
+	    .status = completed ? STORE_SESSION_COMPLETE : STORE_SESSION_OPEN,
+	    .content_version = "test",
+	    .step = -1,
+	};
+	ck_assert_int_eq(store_session_add(t->s, &ses, &e), 0);
+	return ses.id;
+}
+
+/* A commitment made in session `in`, followed up as st at `when`, in
+ * session `reviewed_in` (0: on the Commitments screen). */
+static void e2e_commitment(struct e2e *t, int64_t in, const char *owner,
+			   const char *due, enum store_cstatus st,
+			   int64_t reviewed_in, const char *when)
+{
+	struct store_commitment sc = {
+	    .person_id = t->ana,
+	    .session_id = in,
+	    .what = "Send the weekly status",
+	    .owner = owner,
+	    .due = due,
+	    .status = st,
+	    .reviewed_session_id = reviewed_in,
+	    .reviewed = when,
+	};
+	ck_assert_int_eq(store_commitment_add(t->s, &sc, &e), 0);
+}
+
+static int e2e_evidence(struct e2e *t, int64_t session)
+{
+	struct sessionfacts f;
+	sessionfacts_init(&f);
+	ck_assert_int_eq(sessionfacts_load(&f, t->s, c, session, &e), 0);
+	int n = f.missed_evidence;
+	size_t k = flag("missed-commitments");
+	ck_assert_uint_eq(f.score.flags[k].followups, (size_t)n);
+	sessionfacts_free(&f);
+	return n;
+}
+
+static int count_cb(const struct store_commitment *sc, void *ud)
+{
+	(void)sc;
+	++*(int *)ud;
+	return 0;
+}
+
+static int e2e_followup_rows(struct e2e *t, int64_t session)
+{
+	struct store_commitment_filter f = {.followup_of = session};
+	int n = 0;
+	ck_assert_int_eq(store_commitments_each(t->s, &f, count_cb, &n, &e), 0);
+	return n;
+}
+
+START_TEST(evidence_owner_and_late_renegotiation_in_store)
+{
+	struct e2e t;
+	e2e_open(&t);
+	int64_t s1 =
+	    e2e_session(&t, "2026-11-01T09:00:00Z", "2026-11-01T10:00:00Z");
+	int64_t s2 = e2e_session(&t, "2026-11-15T09:00:00Z", NULL);
+	const char *in_s2 = "2026-11-15T09:30:00Z";
+	e2e_commitment(&t, s1, "Ana", "2026-11-08", STORE_C_MISSED, s2, in_s2);
+	e2e_commitment(&t, s1, NULL, "2026-11-08", STORE_C_MISSED, s2, in_s2);
+	e2e_commitment(&t, s1, "Coach Kim", "2026-11-08", STORE_C_MISSED, s2,
+		       in_s2);
+	e2e_commitment(&t, s1, "ana", "2026-11-08", STORE_C_RENEGOTIATED, s2,
+		       in_s2);
+	e2e_commitment(&t, s1, "Ana", "2026-11-30", STORE_C_RENEGOTIATED, s2,
+		       in_s2);
+	e2e_commitment(&t, s1, "Ana", "2026-11-08", STORE_C_KEPT, s2, in_s2);
+	/* Hers missed twice (owner named, owner empty), one renegotiated
+	 * after its date; the coach's miss and the timely renegotiation do
+	 * not count. */
+	ck_assert_int_eq(e2e_evidence(&t, s2), 3);
+	ck_assert_int_eq(e2e_evidence(&t, s1), 0);
+	e2e_close(&t);
+}
+END_TEST
+
+START_TEST(screen_follow_ups_count_for_the_next_session)
+{
+	struct e2e t;
+	e2e_open(&t);
+	int64_t s1 =
+	    e2e_session(&t, "2026-11-01T09:00:00Z", "2026-11-01T10:00:00Z");
+	/* Missed on the Commitments screen between the sessions, before
+	 * the next one exists: it waits for it. */
+	e2e_commitment(&t, s1, "Ana", "2026-11-05", STORE_C_MISSED, 0,
+		       "2026-11-06T08:00:00Z");
+	/* And one reviewed on the screen before s1 was completed: s1's. */
+	e2e_commitment(&t, s1, "Ana", "2026-11-05", STORE_C_MISSED, 0,
+		       "2026-11-01T09:30:00Z");
+	ck_assert_int_eq(e2e_evidence(&t, s1), 0); /* made in s1 itself */
+	int64_t s2 =
+	    e2e_session(&t, "2026-11-15T09:00:00Z", "2026-11-15T10:00:00Z");
+	ck_assert_int_eq(e2e_evidence(&t, s2), 1);
+	ck_assert_int_eq(e2e_followup_rows(&t, s2), 1);
+	/* Made in s2, missed on the screen after it: for s3, not s2. */
+	e2e_commitment(&t, s2, NULL, "2026-11-20", STORE_C_MISSED, 0,
+		       "2026-11-21T08:00:00Z");
+	ck_assert_int_eq(e2e_evidence(&t, s2), 1);
+	int64_t s3 = e2e_session(&t, "2026-11-22T09:00:00Z", NULL);
+	ck_assert_int_eq(e2e_evidence(&t, s3), 1);
+	/* While s3 is open, a screen follow-up counts for s3. */
+	e2e_commitment(&t, s2, NULL, "2026-11-20", STORE_C_MISSED, 0,
+		       "2026-11-22T11:00:00Z");
+	ck_assert_int_eq(e2e_evidence(&t, s3), 2);
+	ck_assert_int_eq(e2e_followup_rows(&t, s3), 2);
+	ck_assert_int_eq(e2e_evidence(&t, s2), 1);
+	e2e_close(&t);
 }
 END_TEST
 
@@ -397,6 +620,11 @@ static Suite *score_suite(void)
 	tcase_add_test(t, ties_keep_content_order);
 	tcase_add_test(t, missed_commitments_follow_up);
 	tcase_add_test(t, missed_without_answers);
+	tcase_add_test(t, owner_filtering);
+	tcase_add_test(t, late_renegotiation_counts_as_missed);
+	tcase_add_test(t, screen_follow_up_span);
+	tcase_add_test(t, evidence_owner_and_late_renegotiation_in_store);
+	tcase_add_test(t, screen_follow_ups_count_for_the_next_session);
 	tcase_add_test(t, reverse_item_alone);
 	tcase_add_test(t, later_answer_wins_unknown_skipped);
 	tcase_add_test(t, out_of_range_rejected);

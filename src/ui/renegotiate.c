@@ -1,0 +1,198 @@
+/* renegotiate.c - the dialog that renegotiates one commitment from the
+ * Commitments screen: a new due date, what got in the way and what will
+ * be done differently.  Like every follow-up made there, it belongs to no
+ * session (see commitments.c). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "core/store.h"
+#include "ui/draw.h"
+#include "ui/fields.h"
+#include "ui/renegotiate.h"
+
+enum { RN_SAVE = 1, RN_FIELD, RN_CANCEL };
+
+static const struct action rn_actions[] = {
+	{0, L'\r', "Enter", "save", "close this one as renegotiated and open "
+	 "it again with the new date", RN_SAVE},
+	{KEY_ENTER, 0, NULL, NULL, NULL, RN_SAVE},
+	{0, L'\t', "Tab", "next field", "move between the fields", RN_FIELD},
+	{KEY_BTAB, 0, NULL, NULL, NULL, RN_FIELD},
+	{0, 27, "Esc", "cancel", "back without changing anything", RN_CANCEL},
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+enum { RF_DUE, RF_OBSTACLE, RF_DIFFERENTLY, RF_COUNT };
+static const struct fields_def rn_fields[RF_COUNT] = {
+	{"New due date", 16, 32, NULL},
+	{"In the way", FIELDS_WIDTH_MAX, 400, NULL},
+	{"Differently", FIELDS_WIDTH_MAX, 400, NULL},
+};
+
+/* A copy of what the dialog is about: the list may reload meanwhile. */
+struct rn_row {
+	int64_t id;
+	char *what, *person;
+};
+
+struct renegotiate {
+	struct rn_row row;
+	struct fields *f;
+	char error[ERROR_MSG_MAX];
+};
+
+static void rn_draw(struct screen *s, struct app *app)
+{
+	struct renegotiate *rn = s->data;
+	int y, x, w;
+	fields_dialog(app, 13, 66, "Renegotiate", &y, &x, &w);
+	int fx = x + 2 + fields_label_width(rn->f) + 2;
+	int n = draw_text(app, y + 2, x + 2, rn->row.person, w / 3,
+			  UI_ACCENT);
+	draw_text(app, y + 2, x + 2 + n, ": ", 2, UI_NORMAL);
+	draw_text(app, y + 2, x + 4 + n, rn->row.what, w - 6 - n, UI_NORMAL);
+	fields_draw(rn->f, app, RF_DUE, y + 4, x + 2, fx);
+	fields_draw(rn->f, app, RF_OBSTACLE, y + 5, x + 2, fx);
+	fields_draw(rn->f, app, RF_DIFFERENTLY, y + 6, x + 2, fx);
+	if (rn->error[0])
+		fields_wrap(app, y + 8, x + 2, w - 4, 3, rn->error, UI_BAD);
+	else
+		fields_wrap(app, y + 8, x + 2, w - 4, 3,
+			    "Due: 2026-12-05, today, +7d, +2w or a weekday "
+			    "(mon..sun). What got in the way and what you "
+			    "will do differently are optional.",
+			    UI_DIM);
+}
+
+/* The review closes the commitment and opens its successor; the outer
+ * transaction makes the two one step (the store nests its own writes in
+ * it as savepoints). */
+static int renegotiate_write(struct app *app, struct renegotiate *rn,
+			     const char *obstacle, const char *differently,
+			     const char *due, struct error *err)
+{
+	struct store_review r = {
+		.status = STORE_C_RENEGOTIATED,
+		.obstacle = obstacle[0] ? obstacle : NULL,
+		.differently = differently[0] ? differently : NULL,
+		.new_due = due,
+	};
+	if (store_tx_begin(app->store, err) != 0)
+		return -1;
+	if (store_commitment_review_with(app->store, rn->row.id, &r, NULL,
+					 err) != 0) {
+		store_tx_rollback(app->store);
+		return -1;
+	}
+	return store_tx_commit(app->store, err);
+}
+
+static struct intent rn_save(struct renegotiate *rn, struct app *app)
+{
+	char today[DATES_DAY_SIZE], due[DATES_DAY_SIZE];
+	struct error err = {0};
+	char *in = fields_get(rn->f, RF_DUE);
+	char *obstacle = fields_get(rn->f, RF_OBSTACLE);
+	char *differently = fields_get(rn->f, RF_DIFFERENTLY);
+	int ok = 0;
+	dates_today(today);
+	if (!in || !obstacle || !differently) {
+		snprintf(rn->error, sizeof rn->error, "out of memory");
+	} else if (!in[0]) {
+		snprintf(rn->error, sizeof rn->error,
+			 "A new due date is needed, e.g. +7d or fri.");
+	} else if (dates_parse_due(in, today, due, &err) != 0) {
+		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
+	} else if (renegotiate_write(app, rn, obstacle, differently, due,
+				     &err) != 0) {
+		/* The dialog stays open with what was typed: Enter tries
+		 * again. */
+		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
+		app_status(app, 1, "not saved: %s", err.msg);
+	} else {
+		ok = 1;
+		app_status(app, 0, "Renegotiated, now due %s.", due);
+	}
+	if (!ok)
+		fields_focus(rn->f, RF_DUE);
+	free(in);
+	free(obstacle);
+	free(differently);
+	return intent_of(ok ? INTENT_POP : INTENT_REDRAW);
+}
+
+static struct intent rn_act(struct screen *s, struct app *app, int id,
+			    struct key key)
+{
+	struct renegotiate *rn = s->data;
+	switch (id) {
+	case RN_SAVE:
+		return rn_save(rn, app);
+	case RN_CANCEL:
+		return intent_of(INTENT_POP);
+	default:
+		if (fields_key(rn->f, key))
+			rn->error[0] = '\0';
+		return intent_of(INTENT_REDRAW);
+	}
+}
+
+static int rn_wants_text(const struct screen *s)
+{
+	(void)s;
+	return 1;
+}
+
+static void rn_free(struct renegotiate *rn)
+{
+	if (!rn)
+		return;
+	fields_free(rn->f);
+	free(rn->row.what);
+	free(rn->row.person);
+	free(rn);
+}
+
+static void rn_destroy(struct screen *s)
+{
+	rn_free(s->data);
+	free(s);
+}
+
+static const struct screen_ops rn_ops = {
+	.title = "Renegotiate",
+	.purpose = "A new due date for a commitment, and what got in the way.",
+	.actions = rn_actions,
+	.overlay = 1,
+	.draw = rn_draw,
+	.act = rn_act,
+	.wants_text = rn_wants_text,
+	.destroy = rn_destroy,
+};
+
+struct screen *renegotiate_dialog_new(struct app *app, int64_t id,
+				      const char *person, const char *what)
+{
+	struct screen *s = calloc(1, sizeof *s);
+	struct renegotiate *rn = calloc(1, sizeof *rn);
+	if (rn) {
+		rn->f = fields_new(rn_fields, RF_COUNT);
+		rn->row.what = strdup(what);
+		rn->row.person = strdup(person);
+	}
+	if (!s || !rn || !rn->f || !rn->row.what || !rn->row.person) {
+		app_status(app, 1, "out of memory");
+		free(s);
+		rn_free(rn);
+		return NULL;
+	}
+	rn->row.id = id;
+	fields_focus(rn->f, RF_DUE);
+	s->ops = &rn_ops;
+	s->data = rn;
+	return s;
+}
