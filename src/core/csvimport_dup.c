@@ -66,8 +66,13 @@ static void digest_fields(const char *const *f, const char *person,
 	for (int c = 0; c < CSVEXPORT_DETAIL_COLUMNS; c++) {
 		if (c == DCOL_REVIEWED_IN)
 			continue;
-		mix_field(h, c == DCOL_PERSON && person && f[c][0] ? person
-								   : f[c]);
+		const char *v = f[c];
+		/* A file from before the 0/1 columns leaves them empty: the
+		 * same record as one exported with 0 there. */
+		if ((c == DCOL_NO_OCCASION || c == DCOL_REGULATED) &&
+		    strcmp(v, "0") == 0)
+			v = "";
+		mix_field(h, c == DCOL_PERSON && person && v[0] ? person : v);
 	}
 	out[0] = fmix64(h[0]);
 	out[1] = fmix64(h[1] ^ 0x5851f42d4c957f2dULL);
@@ -97,8 +102,13 @@ static int on_stored(const struct csvfile_record *rec, void *ctx,
 	if (rec->line == 1 || rec->nfields != CSVEXPORT_DETAIL_COLUMNS)
 		return 0; /* the header */
 	const char *f[CSVEXPORT_DETAIL_COLUMNS];
-	for (int c = 0; c < CSVEXPORT_DETAIL_COLUMNS; c++)
+	/* The export guards values a spreadsheet would evaluate; the file's
+	 * rows are compared with the guard removed (csvimport_check_row). */
+	for (int c = 0; c < CSVEXPORT_DETAIL_COLUMNS; c++) {
 		f[c] = rec->fields[c].data;
+		if (c > 0 && f[c][0] == CSVEXPORT_GUARD)
+			f[c]++;
+	}
 	int person_row = strcmp(f[DCOL_RECORD], "person") == 0;
 	if (st->kind == DUP_SESSION
 		? person_row

@@ -104,7 +104,7 @@ is "$out" "$ok_line" "summary printed after a warning"
 shift="$T_TMP/shift"
 mkdir -p "$shift"
 awk 'NR == 1 { print $0 "," ; next }
-     NR == 2 { sub(/,clarity;feedback-systems,/, ",clarity,feedback-systems,"); print; next }
+     NR == 2 { sub(/,"clarity;feedback-systems;vision",/, ",clarity,feedback-systems;vision,"); print; next }
      { print $0 "," }' "$base/redflags.csv" >"$shift/redflags.csv"
 run "$OWNIT" check-content "$shift"
 is "$status" 2 "data in an unnamed column exits 2"

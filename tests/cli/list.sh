@@ -73,7 +73,7 @@ kanji=$(printf '%10s' '' | sed 's/ /名/g')
 like "$(printf '%s\n' "$out" | sed -n 3p)" "^Jonas Weiß +Ingénieur $kanji…  Assay" \
 	"cut by display width: ten double-width characters, then the ellipsis"
 is "$(printf '%s\n' "$out" | sed -n 2p)" \
-	"Amira Haddad                      Engineering lead                 Platform           2026-11-21       1        1" \
+	"Amira Haddad                      Engineering lead                 Platform           2026-11-21       2        2  no" \
 	"other lines are aligned to the cut width"
 run "$OWNIT" --db "$long" --ascii list people
 like "$(printf '%s\n' "$out" | sed -n 4p)" "^$(printf '%29s' '' | tr ' ' x)\\.\\.\\.  Head" \

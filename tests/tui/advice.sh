@@ -24,7 +24,7 @@ items = list(csv.DictReader(open(d + "/items.csv", encoding="utf-8")))
 out = []
 for f in flags:
     for it in items:
-        if it["flag"] != f:
+        if it["flag"] != f or it.get("retired") == "1":
             continue
         high = (f == "vague-updates") != (it["reverse"] == "1")
         out.append("4" if high else "0")
@@ -61,7 +61,14 @@ tui_wait "$PILLARS/$PILLARS rated" "every pillar rated"
 
 tui_keys Tab
 tui_wait "Strongest signals" "the results step shows the signals"
-tui_keys PageDown
+# Scroll until the first signal heads the page (its place depends on the
+# chart above it), so its whole advice is on screen.
+for _ in $(seq 1 60); do
+	row=$(tui_screen | grep -n "1\\. Vague or evasive updates  4\\.0" | cut -d: -f1)
+	[ -n "$row" ] && [ "$row" -le 6 ] && break
+	tui_keys Down
+	sleep 0.05
+done
 tui_wait "1. Vague or evasive updates  4.0" "vague updates is the strongest signal"
 screen=$(tui_screen)
 unlike "$screen" "2\\. [A-Z\"].*  [0-9]\\.[0-9] · " \

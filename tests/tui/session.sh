@@ -124,7 +124,12 @@ tui_keys h
 tui_wait "complete" "history lists the session"
 tui_keys Enter
 tui_wait "Session summary" "Enter opens its summary"
-tui_keys PageDown PageDown PageDown PageDown PageDown PageDown
+# The summary is long (advice, self-checks): page on until the commitments.
+for _ in $(seq 1 20); do
+	tui_screen | grep -q "Open the check-in with blockers" && break
+	tui_keys PageDown
+	sleep 0.1
+done
 tui_wait "Open the check-in with blockers" "the summary shows the commitments"
 tui_wait "First line, with a café." "and the note's first line"
 tui_wait "Second line." "and its second line"

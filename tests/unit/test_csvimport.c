@@ -115,7 +115,7 @@ START_TEST(no_occasion_round_trip)
 	char want[256];
 	snprintf(want, sizeof want,
 		 "\r\nanswer,,,%s,,,,,,,,,,passive-agreement-2,,Said late.,,"
-		 ",,,,,,,2026-03-02T09:14:00Z,,1\r\n",
+		 ",,,,,,,2026-03-02T09:14:00Z,,1,,,\r\n",
 		 ses.uuid);
 	ck_assert_msg(strstr(one, want) != NULL, "%s", one);
 	ck_assert_ptr_nonnull(strstr(one, ",vague-updates-1,3,"));
@@ -178,7 +178,14 @@ START_TEST(older_export_imports)
 	struct csvimport_counts n;
 	struct error e = {0};
 	char *now = detail_of(sd.s, &len);
+	/* Four columns came after "closed": no_occasion, regulated, helped
+	 * and differently. */
 	char *old = without_last_column(now);
+	for (int k = 1; k < 4; k++) {
+		char *fewer = without_last_column(old);
+		free(old);
+		old = fewer;
+	}
 	ck_assert_ptr_null(strstr(old, "no_occasion"));
 	ck_assert_ptr_nonnull(strstr(old, ",time,closed\r\n"));
 	ck_assert_msg(import(old, strlen(old), &n, &e) == 0, "%s\n%s", e.msg,
@@ -315,9 +322,9 @@ START_TEST(spreadsheet_errors_reported)
 {
 	const char *text = with_rows(
 		"person,11111111-2222-4333-8444-555555555555,,,Cy,Err:509,,0,"
-		",,,,,,,,,,,,,,,,2026-02-01T10:00:00Z,\r\n"
+		",,,,,,,,,,,,,,,,2026-02-01T10:00:00Z,,,,,\r\n"
 		"person,11111111-2222-4333-8444-555555555556,,,#NAME?,,,0,"
-		",,,,,,,,,,,,,,,,2026-02-01T10:00:00Z,\r\n");
+		",,,,,,,,,,,,,,,,2026-02-01T10:00:00Z,,,,,\r\n");
 	must_fail(text, strlen(text),
 		  "in.csv:4:6: column \"role\": \"Err:509\" is a spreadsheet "
 		  "error, not the exported value (the cell was evaluated as a "

@@ -386,6 +386,9 @@ START_TEST(shown_never_crosses_a_band)
 	ck_assert_str_eq(
 		content_band_for(c, CONTENT_BAND_FLAG, 24.0 / 10.0)->band,
 		"amber");
+}
+END_TEST
+
 /* ------------------------------------------- evidence from commitments */
 
 START_TEST(owner_filtering)
