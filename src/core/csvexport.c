@@ -18,6 +18,7 @@
 #include "core/csvexport_file.h"
 #include "core/csvfile.h"
 #include "core/dates.h"
+#include "core/report.h"
 #include "core/sessionfacts.h"
 #include "core/store_export.h"
 
@@ -263,13 +264,17 @@ static int summary_row(const struct store_session *ses, void *ud)
 	if (sessionfacts_load(f, x->s, x->c, ses->id, x->err))
 		return -1;
 	const struct score_result *r = &f->score;
+	/* The strongest signal as the report names it: never a flag in the
+	 * healthy band. */
+	size_t top = 0;
+	size_t ntop = report_signals(x->c, r, &top, 1);
 	if (put(x, ses->uuid) || put_text(x, ses->person_name) ||
 	    put(x, store_kind_name(ses->kind)) || put_text(x, ses->coach) ||
 	    put_local_time(x, ses->started) ||
 	    put_local_time(x, ses->completed) ||
 	    put(x, store_status_name(ses->status)) ||
 	    put_text(x, ses->content_version) || summary_scores(x) ||
-	    put(x, r->nsignals ? x->c->flags[r->signals[0]].id : ""))
+	    put(x, ntop ? x->c->flags[top].id : ""))
 		return -1;
 	if (f->has_ladder) {
 		if (put_text(x, f->situation) || put_int(x, f->start_rung) ||

@@ -159,7 +159,7 @@ SELECT
       UNION ALL SELECT 3, 'not-my-job', f3
       UNION ALL SELECT 4, 'missed-commitments', f4
       UNION ALL SELECT 5, 'passive-agreement', f5)
-    WHERE v IS NOT NULL ORDER BY v DESC, o LIMIT 1)
+    WHERE v IS NOT NULL AND v >= 1.5 ORDER BY v DESC, o LIMIT 1)
     AS strongest_flag,
   CASE WHEN substr(situation, 1, 1) IN ('=', '+', '-', '@', char(9),
     char(13)) THEN '''' || situation ELSE situation END AS ladder_situation,

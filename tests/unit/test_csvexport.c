@@ -298,6 +298,40 @@ START_TEST(single_session)
 }
 END_TEST
 
+/* The strongest flag is the strongest signal: a session whose every
+ * scored flag is in the healthy band has none. */
+START_TEST(summary_healthy_has_no_strongest_flag)
+{
+	struct error e = {0};
+	struct store_answer a = {sd.s3, "vague-updates-1", "Said once.", 1,
+				 NULL, "2026-03-20T09:05:00Z", 0};
+	ck_assert_int_eq(store_answer_save(sd.s, &a, &e), 0);
+	struct csvexport_options o;
+	csvexport_options_init(&o);
+	size_t rows = 0;
+	char *out = export_mem(&o, &rows);
+	char *bo = strstr(out, ",Bo,self,");
+	ck_assert_ptr_nonnull(bo);
+	while (bo > out && bo[-1] != '\n')
+		bo--;
+	/* No quoted comma in this row: split it by commas. */
+	char *fields[40];
+	int n = 0;
+	for (char *p = bo; n < 40;) {
+		fields[n++] = p;
+		char *c = strpbrk(p, ",\r");
+		if (!c || *c == '\r')
+			break;
+		*c = '\0';
+		p = c + 1;
+	}
+	ck_assert_int_ge(n, 25);
+	ck_assert_str_eq(fields[8], "1.00"); /* flag_vague_updates: healthy */
+	ck_assert_str_eq(fields[24], "");    /* strongest_flag */
+	free(out);
+}
+END_TEST
+
 int main(void)
 {
 	/* "now" is noon UTC on the seed's first day (see dates.h). */
@@ -308,6 +342,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, decimal_is_locale_free);
 	tcase_add_test(tc, summary_rows);
+	tcase_add_test(tc, summary_healthy_has_no_strongest_flag);
 	tcase_add_test(tc, summary_raw_and_filters);
 	tcase_add_test(tc, detail_rows);
 	tcase_add_test(tc, guard_rule);
