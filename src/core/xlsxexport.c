@@ -15,6 +15,7 @@
 
 #include "core/csvexport_file.h"
 #include "core/dates.h"
+#include "core/report.h"
 #include "core/sessionfacts.h"
 #include "core/store_export.h"
 
@@ -231,6 +232,8 @@ static int sessions_row(struct book *b)
 	const struct score_result *r = &f->score;
 	enum sheet sh = SH_SESSIONS;
 	lxw_col_t col = 8;
+	size_t top = 0; /* the strongest signal, as the CSV summary names it */
+	size_t ntop = report_signals(b->c, r, &top, 1);
 	if (record_head(b, sh) ||
 	    text(b, sh, 2, store_kind_name(ses->kind), "the kind") ||
 	    text(b, sh, 3, ses->coach, "the coach") ||
@@ -238,7 +241,7 @@ static int sessions_row(struct book *b)
 	    text(b, sh, 6, store_status_name(ses->status), "the status") ||
 	    text(b, sh, 7, ses->content_version, "the content version") ||
 	    sessions_scores(b, &col) ||
-	    text(b, sh, col, r->nsignals ? b->c->flags[r->signals[0]].id : "",
+	    text(b, sh, col, ntop ? b->c->flags[top].id : "",
 		 "the strongest flag"))
 		return -1;
 	col++;
