@@ -9,6 +9,9 @@
 #include "core/radar.h"
 
 #define TRACK_MIN 8
+/* Past this a track stops helping the eye: on a wide terminal the score
+ * sits too far from its label, so the row ends early instead. */
+#define TRACK_MAX 48
 #define LABEL_MAX 60
 #define NOTE_MIN 7 /* a blank and six columns of the status word */
 
@@ -123,6 +126,8 @@ int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
 		return error_set(err, ERROR_INPUT, "bars: %d columns leave no "
 				 "room for a track (need %d more)", w,
 				 TRACK_MIN - track);
+	if (track > TRACK_MAX)
+		track = TRACK_MAX;
 	for (int i = 0; i < n; i++) {
 		const struct charts_bar *b = &bars[i];
 		char num[16];

@@ -397,7 +397,13 @@ static int sec_radar(struct build *b)
 	in.series[1].centre = second ? self_of(second, c->centre)
 				     : evidence_of(&b->cur, c->centre);
 	int h = r->width * 2 / 7;
-	h = h < RADAR_MIN_HEIGHT ? RADAR_MIN_HEIGHT : h > 24 ? 24 : h;
+	if (h > 24)
+		h = 24;
+	/* The heading takes one of the rows a screen has for the chart. */
+	if (r->radar_rows && h > r->radar_rows - 1)
+		h = r->radar_rows - 1;
+	if (h < RADAR_MIN_HEIGHT)
+		h = RADAR_MIN_HEIGHT;
 	struct canvas *cv = canvas_new(r->width, h, r->mode, b->err);
 	if (!cv)
 		return -1;
@@ -529,6 +535,7 @@ struct report *report_build(struct store *s, const struct content *c,
 	}
 	r->width = width;
 	r->mode = opt ? opt->mode : CANVAS_UTF8;
+	r->radar_rows = opt && opt->radar_rows > 0 ? opt->radar_rows : 0;
 	int found = store_session_get(s, session_id, &r->session, err);
 	if (found <= 0) {
 		if (found == 0)

@@ -65,6 +65,9 @@ enum report_section {
 struct report_options {
 	int width;             /* columns, REPORT_WIDTH_MIN..MAX; 0: default */
 	enum canvas_mode mode; /* CANVAS_UTF8 or CANVAS_ASCII */
+	int radar_rows;        /* rows the radar and its heading may take,
+				* so a screen sees it whole; 0: no limit.
+				* Never below the radar's own minimum. */
 };
 
 /* One line of a report.  Text lines have canvas == NULL; text is already

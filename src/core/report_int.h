@@ -14,6 +14,7 @@
 struct report {
 	int width;
 	enum canvas_mode mode;
+	int radar_rows; /* see report_options */
 	enum report_section section; /* of the lines being added */
 	struct store_session session;
 	struct report_line *lines;

@@ -278,7 +278,9 @@ static int ladder_picture(struct ladder *l, struct app *app, int y, int x,
 		const struct content_rung *rung = ladder_rung(c, r);
 		if (!rung)
 			continue;
-		int here = r == l->cursor && l->phase != PH_SITUATION;
+		/* The cursor shows from the start, so the first Up/Down
+		 * moves something the eye already sees. */
+		int here = r == l->cursor;
 		int climbed = l->start && r >= l->start && l->answer[r];
 		char num[8];
 		snprintf(num, sizeof num, "%d", r);
@@ -319,15 +321,15 @@ static int ladder_picture(struct ladder *l, struct app *app, int y, int x,
 
 /* Where the answer leads: the next rung of the route, or that this rung
  * is off the usual route (climbed one at a time by choice). */
-static void route_hint(struct ladder *l, struct app *app, int rung, int y,
-		       int x, int w, int bottom)
+static int route_hint(struct ladder *l, struct app *app, int rung, int y,
+		      int x, int w, int bottom)
 {
 	const struct content *c = l->ctx->content;
 	const struct content_rung *next =
 		ladder_rung(c, ladder_after(c, l->start, rung));
 	char buf[160];
 	if (++y >= bottom)
-		return;
+		return 1;
 	if (!on_route(l, rung))
 		snprintf(buf, sizeof buf, "Off the usual route: one rung at a "
 					  "time from here.");
@@ -337,7 +339,36 @@ static void route_hint(struct ladder *l, struct app *app, int rung, int y,
 	else
 		snprintf(buf, sizeof buf, "The top: its answer becomes the "
 					  "commitment draft (Tab).");
-	wrap_draw(app, y, x, w, 0, bottom - y, buf, UI_DIM);
+	return 1 + wrap_draw(app, y, x, w, 0, bottom - y, buf, UI_DIM);
+}
+
+/* Every answer given so far, one line each from today's rung up, cut to
+ * the width, so the whole climb stays in view while one rung is open. */
+static void climb_answers(struct ladder *l, struct app *app, int y, int x,
+			  int w, int bottom)
+{
+	const struct content *c = l->ctx->content;
+	int shown = 0;
+	for (int r = l->start; r >= 1 && r <= CONTENT_RUNGS; r++) {
+		const struct content_rung *rung = ladder_rung(c, r);
+		if (!rung || !l->answer[r])
+			continue;
+		if (!shown) {
+			if (y + 2 >= bottom)
+				return;
+			draw_text(app, ++y, x, "Your climb", w, UI_HEADING);
+			y++;
+			shown = 1;
+		}
+		if (y >= bottom)
+			return;
+		char num[8];
+		snprintf(num, sizeof num, "%d ", r);
+		int n = draw_text(app, y, x, num, w, UI_DIM);
+		n += draw_text(app, y, x + n, rung->name, w - n, UI_DIM);
+		n += draw_text(app, y, x + n, ": ", w - n, UI_DIM);
+		draw_text(app, y++, x + n, l->answer[r], w - n, UI_NORMAL);
+	}
 }
 
 static void ladder_panel(struct ladder *l, struct app *app, int y, int x,
@@ -395,7 +426,8 @@ static void ladder_panel(struct ladder *l, struct app *app, int y, int x,
 			       l->answer[r->number], UI_ACCENT);
 	else
 		draw_text(app, y++, x, "Enter to answer", w, UI_DIM);
-	route_hint(l, app, r->number, y, x, w, bottom);
+	y += route_hint(l, app, r->number, y, x, w, bottom);
+	climb_answers(l, app, y, x, w, bottom);
 }
 
 static void ladder_draw(struct screen *s, struct app *app)

@@ -15,12 +15,13 @@
  * the report the page borrows from, replaced here.  On failure the page
  * says so and the status line says why. */
 static void summary_page_build(struct page *pg, struct app *app,
-			       int64_t session_id, int width,
+			       int64_t session_id, int width, int rows,
 			       struct report **rep)
 {
 	struct report_options opt = {
 		.width = width,
 		.mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8,
+		.radar_rows = rows,
 	};
 	struct error err;
 	if (opt.width < REPORT_WIDTH_MIN)
@@ -76,6 +77,7 @@ struct summary {
 	struct page *pg;
 	struct report *rep; /* the page's lines and charts */
 	int stale;
+	int built_rows; /* the height the page was built for */
 };
 
 static void summary_enter(struct screen *s, struct app *app)
@@ -100,10 +102,12 @@ static void summary_draw(struct screen *s, struct app *app)
 		cols = COLS - 3;
 		rows = LINES - 4;
 	}
-	if (m->stale || page_width(m->pg) != cols - 1) {
-		summary_page_build(m->pg, app, m->session_id, cols - 1,
+	if (m->stale || page_width(m->pg) != cols - 1 ||
+	    m->built_rows != rows) {
+		summary_page_build(m->pg, app, m->session_id, cols - 1, rows,
 				   &m->rep);
 		m->stale = 0;
+		m->built_rows = rows;
 	}
 	page_draw(m->pg, app, top, left, rows, cols);
 }

@@ -25,6 +25,8 @@ tui_keys 4 4 4
 tui_wait "statement 4/" "three statements rated"
 tui_keys Tab Tab Tab
 tui_wait "Pick one real situation" "on to the ladder"
+is "$(tui_screen | grep -c '>│4│')" 1 \
+	"the rung cursor shows before any key is pressed"
 
 tui_keys Enter
 tui_wait "One real situation, in a sentence" "Enter asks for the situation"
@@ -55,6 +57,12 @@ for answer in 'The date is mine' 'Three options' 'Tell the team today'; do
 done
 tui_wait "On 8 Make it happen" "the route reaches the top rung"
 tui_wait "who else needs to be involved" "and asks its question too"
+tui_wait "Your climb" "the answers so far are listed"
+for answer in '1 Unaware: Ask Sam and Kim what they see' \
+	'5 Acknowledge reality: The date is mine' 'Three options' \
+	'Tell the team today'; do
+	is "$(tui_screen | grep -cF "$answer")" 1 "climb shows: $answer"
+done
 tui_keys Enter
 tui_poll "Enter saves" >/dev/null
 tui_keys 'Send the real dates to Kim by Friday' Enter

@@ -99,6 +99,24 @@ START_TEST(test_bars_status_kept)
 }
 END_TEST
 
+/* A wide row keeps the track at a readable length, the score beside it. */
+START_TEST(test_bars_wide_capped)
+{
+	struct error err = {0};
+	struct canvas *c = canvas_new(160, 1, CANVAS_ASCII, &err);
+	struct charts_bar b = {"Late", 0.0, 1.0, 3.0, "fine"};
+	char *s;
+
+	ck_assert_int_eq(charts_bars(c, 0, 0, 160, 0, &b, 1, &err), 0);
+	s = show(c);
+	ck_assert_int_eq(strncmp(s, "Late ", 5), 0);
+	ck_assert_uint_eq(strspn(s + 5, "-|"), 48);
+	ck_assert_int_eq(strncmp(s + 5 + 48, " 0.0 fine", 9), 0);
+	free(s);
+	canvas_free(c);
+}
+END_TEST
+
 START_TEST(test_bars_errors)
 {
 	struct error err = {0};
@@ -164,6 +182,7 @@ int main(void)
 	tcase_add_test(tc, test_bars_utf8);
 	tcase_add_test(tc, test_bars_ascii);
 	tcase_add_test(tc, test_bars_status_kept);
+	tcase_add_test(tc, test_bars_wide_capped);
 	tcase_add_test(tc, test_bars_errors);
 	tcase_add_test(tc, test_sparkline);
 	suite_add_tcase(s, tc);

@@ -451,6 +451,40 @@ START_TEST(bad_width_and_unknown_session)
 }
 END_TEST
 
+/* Rows of the radar chart: chart lines of the radar section. */
+static int radar_rows(const struct report *r)
+{
+	int n = 0;
+	for (size_t i = 0; i < report_nlines(r); i++) {
+		const struct report_line *l = report_line(r, i);
+		n += l->canvas && l->section == REPORT_SEC_RADAR;
+	}
+	return n;
+}
+
+/* A wide screen with few rows gets a radar it can show whole; the
+ * radar's own minimum still holds. */
+START_TEST(radar_fits_the_rows_given)
+{
+	struct error e = {0};
+	struct report_options o = {.width = 200, .mode = CANVAS_UTF8};
+	struct report *r = report_build(sd.s, sd.c, sd.s1, &o, &e);
+	ck_assert_msg(r != NULL, "%s", e.msg);
+	ck_assert_int_eq(radar_rows(r), 24);
+	report_free(r);
+	o.radar_rows = 18;
+	r = report_build(sd.s, sd.c, sd.s1, &o, &e);
+	ck_assert_msg(r != NULL, "%s", e.msg);
+	ck_assert_int_eq(radar_rows(r), 17);
+	report_free(r);
+	o.radar_rows = 5;
+	r = report_build(sd.s, sd.c, sd.s1, &o, &e);
+	ck_assert_msg(r != NULL, "%s", e.msg);
+	ck_assert_int_eq(radar_rows(r), 14);
+	report_free(r);
+}
+END_TEST
+
 START_TEST(flag_bars_for_screens)
 {
 	struct sessionfacts f;
@@ -546,6 +580,7 @@ int main(void)
 	tcase_add_test(tc, ascii_mode_and_narrow);
 	tcase_add_test(tc, control_characters_never_reach_the_output);
 	tcase_add_test(tc, bad_width_and_unknown_session);
+	tcase_add_test(tc, radar_fits_the_rows_given);
 	tcase_add_test(tc, flag_bars_for_screens);
 	tcase_add_test(tc, finding_sessions);
 	suite_add_tcase(s, tc);
