@@ -507,20 +507,19 @@ static int detail_people(struct out *x, int64_t person_id)
 
 /* ---------------------------------------------------------- the export */
 
-static int each_session(struct out *x,
-			int (*cb)(const struct store_session *, void *))
+int csvexport_each_session(struct store *s, const struct csvexport_options *o,
+			   int (*cb)(const struct store_session *, void *),
+			   void *ud, struct error *err)
 {
-	const struct csvexport_options *o = x->o;
 	if (o->session_id) {
 		struct store_session ses;
-		int found = store_session_get(x->s, o->session_id, &ses,
-					      x->err);
+		int found = store_session_get(s, o->session_id, &ses, err);
 		if (found <= 0)
 			return found < 0 ? -1
-					 : error_set(x->err, ERROR_INPUT,
+					 : error_set(err, ERROR_INPUT,
 						     "no session with id %lld",
 						     (long long)o->session_id);
-		int rc = cb(&ses, x);
+		int rc = cb(&ses, ud);
 		store_session_clear(&ses);
 		return rc;
 	}
@@ -530,7 +529,13 @@ static int each_session(struct out *x,
 		.until = o->until,
 		.status = o->status,
 	};
-	return store_sessions_filter_each(x->s, &f, cb, x, x->err) ? -1 : 0;
+	return store_sessions_filter_each(s, &f, cb, ud, err) ? -1 : 0;
+}
+
+static int each_session(struct out *x,
+			int (*cb)(const struct store_session *, void *))
+{
+	return csvexport_each_session(x->s, x->o, cb, x, x->err);
 }
 
 /* The person a single-session export writes in its person row. */

@@ -98,6 +98,12 @@ int csvexport_check_target(struct store *s, const char *path,
  * looking at the locale.  Returns buf. */
 char *csvexport_decimal(double v, char buf[32]);
 
+/* Calls cb for each session o selects (one session, or the filter), in
+ * the order the exports write them; shared by the CSV and xlsx exports. */
+int csvexport_each_session(struct store *s, const struct csvexport_options *o,
+			   int (*cb)(const struct store_session *, void *),
+			   void *ud, struct error *err);
+
 /* The number of columns of the detail format, and its header names.
  * Columns are only ever added at the end; an import also reads a file
  * from an older ownit, whose header stops after the first

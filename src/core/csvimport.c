@@ -22,18 +22,26 @@
 #include "core/store_export.h"
 #include "core/store_import.h"
 
-void csvimport_problem(struct imp *im, unsigned long line, const char *fmt, ...)
+void csvimport_vproblem(struct imp *im, const char *where, const char *fmt,
+			va_list ap)
 {
 	char msg[ERROR_MSG_MAX + 256];
-	int n = snprintf(msg, sizeof msg, "%s:%lu: ", im->name, line);
-	va_list ap;
-	va_start(ap, fmt);
+	int n = snprintf(msg, sizeof msg, "%s:%s: ", im->name, where);
 	if (n > 0 && (size_t)n < sizeof msg)
 		vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
-	va_end(ap);
 	im->problems++;
 	if (im->diag)
 		im->diag(msg, im->ud);
+}
+
+void csvimport_problem(struct imp *im, unsigned long line, const char *fmt, ...)
+{
+	char where[24];
+	snprintf(where, sizeof where, "%lu", line);
+	va_list ap;
+	va_start(ap, fmt);
+	csvimport_vproblem(im, where, fmt, ap);
+	va_end(ap);
 }
 
 /* Input problems are the row's; anything else ends the import. */

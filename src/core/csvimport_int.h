@@ -8,6 +8,7 @@
 #ifndef OWNIT_CSVIMPORT_INT_H
 #define OWNIT_CSVIMPORT_INT_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -96,6 +97,9 @@ struct csvimport_rtype {
 extern const struct csvimport_rtype csvimport_rtypes[R_COUNT];
 
 /* Reports a problem at line: "NAME:LINE: message". */
+/* Reports one problem at "FILE:WHERE: " (WHERE a line, or line:column). */
+void csvimport_vproblem(struct imp *im, const char *where, const char *fmt,
+			va_list ap) __attribute__((format(printf, 3, 0)));
 void csvimport_problem(struct imp *im, unsigned long line, const char *fmt,
 		       ...) __attribute__((format(printf, 3, 4)));
 

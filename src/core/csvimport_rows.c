@@ -20,17 +20,12 @@ static void field_problem(struct imp *im, const struct row *r, int col,
 static void field_problem(struct imp *im, const struct row *r, int col,
 			  const char *fmt, ...)
 {
-	char msg[ERROR_MSG_MAX + 256];
-	int n = snprintf(msg, sizeof msg, "%s:%lu:%d: ", im->name, r->line,
-			 col + 1);
+	char where[48];
+	snprintf(where, sizeof where, "%lu:%d", r->line, col + 1);
 	va_list ap;
 	va_start(ap, fmt);
-	if (n > 0 && (size_t)n < sizeof msg)
-		vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
+	csvimport_vproblem(im, where, fmt, ap);
 	va_end(ap);
-	im->problems++;
-	if (im->diag)
-		im->diag(msg, im->ud);
 }
 
 /* ---------------------------------------------------------- field rules */

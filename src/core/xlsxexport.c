@@ -13,6 +13,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "core/csvexport.h"
 #include "core/csvexport_file.h"
 #include "core/dates.h"
 #include "core/report.h"
@@ -451,29 +452,7 @@ static int each_session(const struct store_session *ses, void *ud)
 
 static int sessions(struct book *b)
 {
-	const struct csvexport_options *o = b->o;
-	if (o->session_id) {
-		struct store_session ses;
-		int found =
-		    store_session_get(b->s, o->session_id, &ses, b->err);
-		if (found <= 0)
-			return found < 0 ? -1
-					 : error_set(b->err, ERROR_INPUT,
-						     "no session with id %lld",
-						     (long long)o->session_id);
-		int rc = each_session(&ses, b);
-		store_session_clear(&ses);
-		return rc;
-	}
-	struct store_session_filter f = {
-	    .person_id = o->person_id,
-	    .since = o->since,
-	    .until = o->until,
-	    .status = o->status,
-	};
-	return store_sessions_filter_each(b->s, &f, each_session, b, b->err)
-		   ? -1
-		   : 0;
+	return csvexport_each_session(b->s, b->o, each_session, b, b->err);
 }
 
 static int headers(struct book *b)
