@@ -79,6 +79,10 @@ int write_one(struct store *s, sqlite3_stmt *st, const char *what, int64_t id,
 int lookup_id(struct store *s, sqlite3_stmt *st, int64_t *id,
 	      const char *doing, struct error *err);
 
+/* Gives the connection ownit_fold() and the ownit_locale collation
+ * (store_text.c); before the migration, which uses ownit_fold. */
+int store_text_register(struct store *s, struct error *err);
+
 /* Creates or upgrades the schema; see store_schema.c. */
 int store_schema_migrate(struct store *s, int version, struct error *err);
 

@@ -314,7 +314,7 @@ struct store *store_open(const char *path, int flags, struct error *err)
 	sqlite3_busy_timeout(s->db, 5000);
 	int version = 0;
 	if (privacy_check(s, err) || identify(s, state, &version, err) ||
-	    connection_setup(s, err) ||
+	    connection_setup(s, err) || store_text_register(s, err) ||
 	    store_schema_migrate(s, version, err))
 		goto fail;
 	return s;

@@ -9,10 +9,35 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/utext.h"
 
 static const char sql_person_add[] =
 	"INSERT INTO person (uuid, name, role, team, created, archived, "
-	"regulated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	"regulated, name_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+/* A name as stored: NFC, so that one name typed composed or decomposed
+ * is one string; and its key, folded in every script. */
+struct name_forms {
+	char *nfc, *key;
+};
+
+static int name_forms_make(const char *name, struct name_forms *f,
+			   struct error *err)
+{
+	f->nfc = utext_nfc(name);
+	f->key = utext_fold(name);
+	if (f->nfc && f->key)
+		return 0;
+	free(f->nfc);
+	free(f->key);
+	return error_errno(err, ERROR_RUNTIME, ENOMEM, "saving a person");
+}
+
+static void name_forms_free(struct name_forms *f)
+{
+	free(f->nfc);
+	free(f->key);
+}
 
 /* An INSERT or UPDATE failing on the unique name is the user's input. */
 static int name_taken(struct store *s, const char *name, struct error *err)
@@ -22,7 +47,8 @@ static int name_taken(struct store *s, const char *name, struct error *err)
 	    strstr(sqlite3_errmsg(s->db), "person.name"))
 		return error_set(err, ERROR_INPUT,
 				 "a person called \"%s\" already exists "
-				 "(names are compared ignoring letter case)",
+				 "(names are compared ignoring letter case "
+				 "and accents typed apart)",
 				 name);
 	if ((ext & 0xff) == SQLITE_CONSTRAINT)
 		return error_set(err, ERROR_INPUT,
@@ -41,19 +67,25 @@ int store_person_add(struct store *s, struct store_person *p,
 		return error_set(err, ERROR_INPUT, "a person needs a name");
 	if (!p->uuid[0] && store_uuid(p->uuid, err))
 		return -1;
-	dates_now(now);
-	if (tx_begin(s, doing, err))
+	struct name_forms nf;
+	if (name_forms_make(p->name, &nf, err))
 		return -1;
+	dates_now(now);
+	if (tx_begin(s, doing, err)) {
+		name_forms_free(&nf);
+		return -1;
+	}
 	sqlite3_stmt *st = stmt_get(s, sql_person_add, doing, err);
 	int rc = SQLITE_ERROR;
 	if (st) {
 		bind_text(st, 1, p->uuid);
-		bind_text(st, 2, p->name);
+		bind_text(st, 2, nf.nfc);
 		bind_text(st, 3, p->role);
 		bind_text(st, 4, p->team);
 		bind_text(st, 5, p->created ? p->created : now);
 		sqlite3_bind_int(st, 6, p->archived ? 1 : 0);
 		sqlite3_bind_int(st, 7, p->regulated ? 1 : 0);
+		bind_text(st, 8, nf.key);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_DONE)
 			p->id = sqlite3_last_insert_rowid(s->db);
@@ -61,6 +93,7 @@ int store_person_add(struct store *s, struct store_person *p,
 			name_taken(s, p->name, err);
 		stmt_done(s, st);
 	}
+	name_forms_free(&nf);
 	return tx_end(s, rc == SQLITE_DONE, doing, err) || rc != SQLITE_DONE
 		       ? -1
 		       : 0;
@@ -71,21 +104,27 @@ int store_person_update(struct store *s, const struct store_person *p,
 {
 	static const char sql[] =
 		"UPDATE person SET name = ?2, role = ?3, team = ?4, "
-		"archived = ?5, regulated = ?6 WHERE id = ?1";
+		"archived = ?5, regulated = ?6, name_key = ?7 WHERE id = ?1";
 	const char *doing = "changing a person";
 	if (!p->name)
 		return error_set(err, ERROR_INPUT, "a person needs a name");
-	if (tx_begin(s, doing, err))
+	struct name_forms nf;
+	if (name_forms_make(p->name, &nf, err))
 		return -1;
+	if (tx_begin(s, doing, err)) {
+		name_forms_free(&nf);
+		return -1;
+	}
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	int ok = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, p->id);
-		bind_text(st, 2, p->name);
+		bind_text(st, 2, nf.nfc);
 		bind_text(st, 3, p->role);
 		bind_text(st, 4, p->team);
 		sqlite3_bind_int(st, 5, p->archived ? 1 : 0);
 		sqlite3_bind_int(st, 6, p->regulated ? 1 : 0);
+		bind_text(st, 7, nf.key);
 		int rc = sqlite3_step(st);
 		if (rc != SQLITE_DONE)
 			name_taken(s, p->name, err);
@@ -96,6 +135,7 @@ int store_person_update(struct store *s, const struct store_person *p,
 			ok = 1;
 		stmt_done(s, st);
 	}
+	name_forms_free(&nf);
 	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
 }
 
@@ -175,13 +215,25 @@ void store_person_clear(struct store_person *p)
 int store_person_find(struct store *s, const char *name, int64_t *id,
 		      struct error *err)
 {
-	static const char sql[] = "SELECT id FROM person WHERE name = ?1";
+	/* A row written by another program (the sqlite3 shell) has no key
+	 * yet: it is still found by its name, as before version 4. */
+	static const char sql[] =
+		"SELECT id FROM person WHERE name_key = ?1 "
+		"OR (name_key IS NULL AND name = ?2)";
+	char *key = utext_fold(name);
+	if (!key)
+		return error_errno(err, ERROR_RUNTIME, ENOMEM,
+				   "finding a person");
 	sqlite3_stmt *st = stmt_get(s, sql, "finding a person", err);
-	if (!st)
+	if (!st) {
+		free(key);
 		return -1;
-	bind_text(st, 1, name);
+	}
+	bind_text(st, 1, key);
+	bind_text(st, 2, name);
 	int r = lookup_id(s, st, id, "finding a person", err);
 	stmt_done(s, st);
+	free(key);
 	return r;
 }
 
@@ -214,7 +266,7 @@ int store_people_each(struct store *s, int include_archived,
 		"(SELECT count(*) << 32 | count(CASE WHEN due < ?1 THEN 1 END) "
 		" FROM commitment WHERE person_id = p.id AND status = 'open') "
 		"FROM person p WHERE ?2 OR p.archived = 0 "
-		"ORDER BY p.name COLLATE NOCASE, p.id";
+		"ORDER BY p.name COLLATE ownit_locale, p.id";
 	const char *doing = "listing people";
 	char today[DATES_DAY_SIZE];
 	dates_today(today);

@@ -130,7 +130,25 @@ static const char schema_v3[] =
 	"ALTER TABLE commitment ADD COLUMN differently TEXT;"
 	" -- what will change next time\n";
 
-static const char *const steps[] = {schema_v1, schema_v2, schema_v3};
+/* Version 4: names compared in every script.  The UNIQUE COLLATE NOCASE
+ * of version 1 folds ASCII only, so "ZOË MÜLLER" and "zoë müller" could be
+ * two people and `--person` missed one spelling.  name_key holds the name
+ * case-folded and NFC-normalised (core/utext.c, through the connection's
+ * ownit_fold); ownit writes it with every name.  Two people who already
+ * fold alike keep both rows: the later one's key gets its id appended, so
+ * the unique index can be built and nothing is lost. */
+static const char schema_v4[] =
+	"ALTER TABLE person ADD COLUMN name_key TEXT;"
+	" -- the name folded: one person per key\n"
+	"UPDATE person SET name_key = ownit_fold(name) || CASE WHEN EXISTS\n"
+	"  (SELECT 1 FROM person q WHERE q.id < person.id\n"
+	"   AND ownit_fold(q.name) = ownit_fold(person.name))\n"
+	"  THEN ' #' || id ELSE '' END;\n"
+	"CREATE UNIQUE INDEX person_by_name_key ON person (name_key);"
+	" -- finds a name whatever its case\n";
+
+static const char *const steps[] = {schema_v1, schema_v2, schema_v3,
+				    schema_v4};
 
 #define STEP_COUNT (int)(sizeof steps / sizeof steps[0])
 

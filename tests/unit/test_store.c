@@ -126,16 +126,37 @@ START_TEST(person_lifecycle)
 	ck_assert_int_eq(err.kind, ERROR_INPUT);
 	ck_assert_str_eq(err.msg, "a person called \"ZOë MARTIN\" already "
 				  "exists (names are compared ignoring "
-				  "letter case)");
+				  "letter case and accents typed apart)");
+	/* In every script, and typed decomposed (e + U+0301 for é). */
+	struct store_person upper = {.name = "ZOË MARTIN"};
+	ck_assert_int_eq(store_person_add(s, &upper, &err), -1);
+	struct store_person greek = {.name = "Οδυσσέας"};
+	ck_assert_int_eq(store_person_add(s, &greek, &err), 0);
+	struct store_person greek_up = {.name = "ΟΔΥΣΣΈΑΣ"};
+	ck_assert_int_eq(store_person_add(s, &greek_up, &err), -1);
+	struct store_person decomposed = {.name = "Chloe\xcc\x81 Roux"};
+	ck_assert_int_eq(store_person_add(s, &decomposed, &err), 0);
+	ck_assert_int_eq(store_person_get(s, decomposed.id, &got, &err), 1);
+	ck_assert_str_eq(got.name, "Chlo\xc3\xa9 Roux"); /* stored NFC */
+	store_person_clear(&got);
+	struct store_person composed = {.name = "CHLOÉ ROUX"};
+	ck_assert_int_eq(store_person_add(s, &composed, &err), -1);
 	struct store_person blank = {.name = "  "};
 	ck_assert_int_eq(store_person_add(s, &blank, &err), -1);
 	ck_assert_int_eq(err.kind, ERROR_INPUT);
 
 	int64_t id = 0;
-	/* SQLite folds ASCII letters only. */
-	ck_assert_int_eq(store_person_find(s, "ZOË MARTIN", &id, &err), 0);
+	/* Folded in every script, not only ASCII as SQLite's NOCASE. */
+	ck_assert_int_eq(store_person_find(s, "ZOË MARTIN", &id, &err), 1);
+	ck_assert_int_eq(id, p.id);
 	ck_assert_int_eq(store_person_find(s, "zoë martin", &id, &err), 1);
 	ck_assert_int_eq(id, p.id);
+	ck_assert_int_eq(store_person_find(s, "chloe\xcc\x81 roux", &id,
+					   &err),
+			 1);
+	ck_assert_int_eq(id, decomposed.id);
+	ck_assert_int_eq(store_person_delete(s, decomposed.id, &err), 0);
+	ck_assert_int_eq(store_person_delete(s, greek.id, &err), 0);
 	ck_assert_int_eq(store_person_find(s, "nobody", &id, &err), 0);
 	ck_assert_int_eq(store_person_find_uuid(s, p.uuid, &id, &err), 1);
 	ck_assert_int_eq(id, p.id);

@@ -136,6 +136,38 @@ static int count_answers(const struct store_answer *a, void *ud)
 	return 0;
 }
 
+/* Two people whose names fold alike (possible before version 4, which
+ * folds beyond ASCII) both survive the migration. */
+START_TEST(v4_keeps_names_that_fold_alike)
+{
+	load_fixture(old_db);
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(old_db, &db), SQLITE_OK);
+	ck_assert_int_eq(
+		sqlite3_exec(db,
+			     "INSERT INTO person (uuid, name, created) VALUES "
+			     "('u-1', 'ZO\xc3\x8b', '2026-01-01T00:00:00Z'),"
+			     "('u-2', 'zo\xc3\xab', '2026-01-01T00:00:00Z')",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
+	sqlite3_close(db);
+	struct error err = {0};
+	struct store *s = store_open(old_db, 0, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+	int64_t id = 0;
+	ck_assert_int_eq(store_person_find(s, "Zo\xc3\xab", &id, &err), 1);
+	int64_t first = id;
+	struct store_person p;
+	ck_assert_int_eq(store_person_get(s, first, &p, &err), 1);
+	ck_assert_str_eq(p.name, "ZO\xc3\x8b");
+	store_person_clear(&p);
+	ck_assert_int_eq(store_person_get(s, first + 1, &p, &err), 1);
+	ck_assert_str_eq(p.name, "zo\xc3\xab");
+	store_person_clear(&p);
+	store_close(s);
+}
+END_TEST
+
 START_TEST(migrates_to_current)
 {
 	load_fixture(old_db);
@@ -182,6 +214,15 @@ START_TEST(migrates_to_current)
 	ck_assert_int_eq(store_session_get(s, 2, &ses, &err), 1);
 	ck_assert_int_eq(ses.step, STORE_STEP_PILLARS);
 	store_session_clear(&ses);
+	/* Version 4 keyed the old names: found in any case, and a second
+	 * spelling of one is refused. */
+	ck_assert_int_eq(store_person_find(s, "\xc3\x89MILE, \"THE NEW ONE\"",
+					   &id, &err),
+			 1);
+	ck_assert_int_eq(id, 2);
+	struct store_person again = {.name = "\xc3\xa9mile, \"the new one\""};
+	ck_assert_int_eq(store_person_add(s, &again, &err), -1);
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
 	ck_assert_int_eq(store_check(s, NULL, NULL, &err), 0);
 	store_close(s);
 
@@ -212,6 +253,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, fixture_is_version_1);
 	tcase_add_test(tc, migrates_to_current);
+	tcase_add_test(tc, v4_keeps_names_that_fold_alike);
 	suite_add_tcase(su, tc);
 	SRunner *sr = srunner_create(su);
 	srunner_run_all(sr, CK_NORMAL);
