@@ -3,15 +3,25 @@
 
 #include "core/textbuf.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utext.h"
+
+/* The text is handed to core/utext as UCS-4, which wchar_t is on every
+ * system ownit builds on (glibc, musl, the BSDs). */
+_Static_assert(sizeof(wchar_t) == sizeof(uint32_t),
+	       "wchar_t must hold UCS-4");
+
+static const uint32_t *ucs4(const struct textbuf *t)
+{
+	return (const uint32_t *)t->text;
+}
+
 int textbuf_cells(wchar_t wc)
 {
-	if (wc < 0x20 || wc == 0x7f || (wc >= 0x80 && wc < 0xa0))
-		return 2;
-	int w = wcwidth(wc);
-	return w < 0 ? 1 : w;
+	return utext_cells((uint32_t)wc);
 }
 
 void textbuf_init(struct textbuf *t, size_t max)
@@ -169,25 +179,54 @@ int textbuf_insert(struct textbuf *t, wchar_t wc)
 	return 0;
 }
 
-static void cut(struct textbuf *t, size_t a)
+void textbuf_cut(struct textbuf *t, size_t a, size_t b)
 {
-	memmove(t->text + a, t->text + a + 1,
-		(t->len - a - 1) * sizeof *t->text);
-	t->len--;
+	if (b > t->len)
+		b = t->len;
+	if (a >= b)
+		return;
+	memmove(t->text + a, t->text + b, (t->len - b) * sizeof *t->text);
+	t->len -= b - a;
+	t->cur = a;
 	t->dirty = 1;
 	settle(t);
+}
+
+size_t textbuf_cluster_prev(const struct textbuf *t, size_t i)
+{
+	return utext_cluster_prev(ucs4(t), t->len, i);
+}
+
+size_t textbuf_cluster_next(const struct textbuf *t, size_t i)
+{
+	return utext_cluster_next(ucs4(t), t->len, i);
 }
 
 void textbuf_backspace(struct textbuf *t)
 {
 	if (t->cur > 0)
-		cut(t, --t->cur);
+		textbuf_cut(t, textbuf_cluster_prev(t, t->cur), t->cur);
 }
 
 void textbuf_delete(struct textbuf *t)
 {
 	if (t->cur < t->len)
-		cut(t, t->cur);
+		textbuf_cut(t, t->cur, textbuf_cluster_next(t, t->cur));
+}
+
+static int is_blank(wchar_t wc)
+{
+	return wc == L' ' || wc == L'\t' || wc == L'\n';
+}
+
+void textbuf_delete_word(struct textbuf *t)
+{
+	size_t a = t->cur;
+	while (a > 0 && is_blank(t->text[a - 1]))
+		a--;
+	while (a > 0 && !is_blank(t->text[a - 1]))
+		a = textbuf_cluster_prev(t, a);
+	textbuf_cut(t, a, t->cur);
 }
 
 void textbuf_move(struct textbuf *t, enum textbuf_move m, long n)
@@ -198,10 +237,16 @@ void textbuf_move(struct textbuf *t, enum textbuf_move m, long n)
 	long to;
 	switch (m) {
 	case TEXTBUF_LEFT:
-		t->cur -= t->cur > 0;
+		t->cur = textbuf_cluster_prev(t, t->cur);
 		break;
 	case TEXTBUF_RIGHT:
-		t->cur += t->cur < t->len;
+		t->cur = textbuf_cluster_next(t, t->cur);
+		break;
+	case TEXTBUF_START:
+		t->cur = 0;
+		break;
+	case TEXTBUF_END:
+		t->cur = t->len;
 		break;
 	case TEXTBUF_ROW_START:
 		t->cur = t->rows[r].start;
@@ -226,22 +271,16 @@ void textbuf_move(struct textbuf *t, enum textbuf_move m, long n)
 
 int textbuf_set_utf8(struct textbuf *t, const char *s)
 {
+	/* All of it, even past max: max limits typing, and text that came
+	 * from the store is never cut by a screen that only shows it. */
 	size_t len = strlen(s);
-	if (reserve(t, len < t->max ? len : t->max) < 0)
+	if (reserve(t, len) < 0)
 		return -1;
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
 	t->len = 0;
-	for (size_t i = 0; i < len && t->len < t->max;) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s + i, len - i, &st);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			wc = 0xFFFD;
-			n = 1;
-			memset(&st, 0, sizeof st);
-		}
-		i += n == 0 ? 1 : n;
-		t->text[t->len++] = wc;
+	for (size_t i = 0; i < len;) {
+		uint32_t uc;
+		i += utext_decode(s + i, len - i, &uc);
+		t->text[t->len++] = (wchar_t)uc;
 	}
 	t->cur = t->len;
 	settle(t);
@@ -250,21 +289,12 @@ int textbuf_set_utf8(struct textbuf *t, const char *s)
 
 char *textbuf_utf8(const struct textbuf *t)
 {
-	char *s = malloc(t->len * MB_CUR_MAX + 1);
+	char *s = malloc(t->len * 4 + 1);
 	if (!s)
 		return NULL;
 	size_t o = 0;
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	for (size_t i = 0; i < t->len; i++) {
-		size_t k = wcrtomb(s + o, t->text[i], &st);
-		if (k == (size_t)-1) {
-			s[o] = '?';
-			k = 1;
-			memset(&st, 0, sizeof st);
-		}
-		o += k;
-	}
+	for (size_t i = 0; i < t->len; i++)
+		o += utext_encode((uint32_t)t->text[i], s + o);
 	s[o] = '\0';
 	return s;
 }

@@ -7,10 +7,14 @@
  * screen only maps keys to these calls and draws the rows, so all of it
  * is unit-tested without curses.
  *
- * Widths are display cells as the TUI shows the text: a control character
- * takes two (it is drawn as ^X), a wide character two, others one.
- * Decoding and encoding follow the locale (LC_CTYPE), UTF-8 in practice;
- * a byte that does not decode becomes U+FFFD.
+ * The same buffer is every one-line field of the TUI (ui/fields.c): one
+ * widget, one set of editing rules.
+ *
+ * Widths are display cells as core/utext counts them (a control character
+ * takes two, drawn as ^X; a combining mark none).  The cursor, Backspace
+ * and Delete move by grapheme clusters, so "e" + U+0301 or a ZWJ emoji
+ * sequence is one step and is never split.  Text is UTF-8 in and out
+ * whatever the locale; a byte that does not decode becomes U+FFFD.
  */
 #ifndef OWNIT_TEXTBUF_H
 #define OWNIT_TEXTBUF_H
@@ -47,6 +51,8 @@ enum textbuf_move {
 	TEXTBUF_DOWN,      /* n rows down, at the kept column */
 	TEXTBUF_ROW_START, /* start of the cursor's row */
 	TEXTBUF_ROW_END,   /* end of the cursor's row */
+	TEXTBUF_START,     /* start of the text */
+	TEXTBUF_END,       /* end of the text */
 };
 
 /* An empty buffer taking at most max characters, laid out at width 1
@@ -56,9 +62,9 @@ void textbuf_init(struct textbuf *t, size_t max);
 /* Frees what the buffer holds; init it again to reuse it. */
 void textbuf_free(struct textbuf *t);
 
-/* Replaces the text with UTF-8 s (cut at max characters), the cursor at
- * its end; dirty is left as it was.  -1 when out of memory (the buffer is
- * then unchanged). */
+/* Replaces the text with UTF-8 s, all of it even past max (max limits
+ * typing only), the cursor at its end; dirty is left as it was.  -1 when
+ * out of memory (the buffer is then unchanged). */
 int textbuf_set_utf8(struct textbuf *t, const char *s);
 
 /* The text as a malloc'd UTF-8 string, NULL when out of memory. */
@@ -74,10 +80,21 @@ int textbuf_layout(struct textbuf *t, int width);
  * when the buffer is full or out of memory. */
 int textbuf_insert(struct textbuf *t, wchar_t wc);
 
-/* Deletes the character before the cursor (joining lines at a row's
- * start) or under it. */
+/* Deletes the grapheme cluster before the cursor (joining lines at a
+ * row's start) or under it. */
 void textbuf_backspace(struct textbuf *t);
 void textbuf_delete(struct textbuf *t);
+
+/* Deletes the word before the cursor and the blanks after it
+ * (Alt+Backspace, ^W). */
+void textbuf_delete_word(struct textbuf *t);
+
+/* Deletes characters [a, b) and puts the cursor at a. */
+void textbuf_cut(struct textbuf *t, size_t a, size_t b);
+
+/* Where the grapheme cluster before / after character i starts. */
+size_t textbuf_cluster_prev(const struct textbuf *t, size_t i);
+size_t textbuf_cluster_next(const struct textbuf *t, size_t i);
 
 /* Moves the cursor; n counts rows for TEXTBUF_UP and _DOWN (a page is
  * some rows) and is ignored otherwise. */

@@ -233,14 +233,65 @@ START_TEST(relayout_after_a_resize_keeps_the_text)
 }
 END_TEST
 
+/* The limit stops typing; text set from the store is never cut (the
+ * person form cut names at 120 characters when saving another field). */
 START_TEST(a_full_buffer_refuses_more)
 {
 	textbuf_free(&t);
 	textbuf_init(&t, 3);
 	set("abcdef", 10);
-	expect_text("abc");
+	expect_text("abcdef");
 	ck_assert_int_eq(textbuf_insert(&t, L'x'), -1);
-	expect_text("abc");
+	expect_text("abcdef");
+	set("ab", 10);
+	ck_assert_int_eq(textbuf_insert(&t, L'x'), 0);
+	ck_assert_int_eq(textbuf_insert(&t, L'y'), -1);
+	expect_text("abx");
+}
+END_TEST
+
+/* "Zoé" typed with a combining acute, a ZWJ emoji and a variation
+ * selector: one cursor step, one Backspace each, nothing reordered. */
+START_TEST(clusters_move_and_delete_whole)
+{
+	set("Zoe\xcc\x81!", 20);
+	ck_assert_int_eq(textbuf_cursor_col(&t), 4);
+	textbuf_move(&t, TEXTBUF_LEFT, 0);
+	textbuf_move(&t, TEXTBUF_LEFT, 0);
+	ck_assert_uint_eq(t.cur, 2);
+	textbuf_move(&t, TEXTBUF_RIGHT, 0);
+	ck_assert_uint_eq(t.cur, 4);
+	textbuf_backspace(&t);
+	expect_text("Zo!");
+	set("a\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb"
+	    "\xe2\x9d\xa4\xef\xb8\x8f", 20);
+	textbuf_backspace(&t);
+	expect_text("a\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb");
+	textbuf_backspace(&t);
+	expect_text("a");
+	/* Typing a mark after a letter keeps it on that letter. */
+	set("", 20);
+	type("Zoe");
+	ck_assert_int_eq(textbuf_insert(&t, 0x0301), 0);
+	expect_text("Zoe\xcc\x81");
+	ck_assert_int_eq(textbuf_cursor_col(&t), 3);
+}
+END_TEST
+
+START_TEST(word_delete_and_cut)
+{
+	set("one two  three", 40);
+	textbuf_delete_word(&t);
+	expect_text("one two  ");
+	textbuf_delete_word(&t);
+	expect_text("one ");
+	set("keep this", 40);
+	textbuf_move(&t, TEXTBUF_START, 0);
+	ck_assert_uint_eq(t.cur, 0);
+	textbuf_cut(&t, 4, 9);
+	expect_text("keep");
+	textbuf_move(&t, TEXTBUF_END, 0);
+	ck_assert_uint_eq(t.cur, 4);
 }
 END_TEST
 
@@ -262,6 +313,8 @@ int main(void)
 	tcase_add_test(tc, row_ends_of_wrapped_rows);
 	tcase_add_test(tc, relayout_after_a_resize_keeps_the_text);
 	tcase_add_test(tc, a_full_buffer_refuses_more);
+	tcase_add_test(tc, clusters_move_and_delete_whole);
+	tcase_add_test(tc, word_delete_and_cut);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
