@@ -50,6 +50,11 @@ int utext_is_bidi_control(uint32_t uc)
 	       uc == 0x200f || uc == 0x061c;
 }
 
+int utext_is_printable(uint32_t uc)
+{
+	return uc_width(uc, "UTF-8") >= 0;
+}
+
 int utext_cells(uint32_t uc)
 {
 	if (utext_is_control(uc))

@@ -45,6 +45,10 @@ int utext_is_control(uint32_t uc);
  * name or note could otherwise make the text after it read backwards. */
 int utext_is_bidi_control(uint32_t uc);
 
+/* 1 when uc has a glyph of its own or is a mark joining one: what is
+ * not (unassigned, a non-character) is shown as UTEXT_REPLACEMENT. */
+int utext_is_printable(uint32_t uc);
+
 /* Cells a character takes on screen, as described at the top. */
 int utext_cells(uint32_t uc);
 

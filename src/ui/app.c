@@ -394,6 +394,7 @@ static int key_read(struct key *k)
 		return -1;
 	k->code = r == KEY_CODE_YES ? (int)ch : 0;
 	k->ch = r == KEY_CODE_YES ? 0 : ch;
+	k->pasted = 0;
 	/* Terminals send Backspace as DEL or ^H; treat both as the key. */
 	if (!k->code && (k->ch == 127 || k->ch == 8)) {
 		k->code = KEY_BACKSPACE;

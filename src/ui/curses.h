@@ -12,11 +12,9 @@
 
 #if defined(HAVE_NCURSESW_CURSES_H)
 #include <ncursesw/curses.h>
-#include <ncursesw/form.h>
 #include <ncursesw/term.h>
 #else
 #include <curses.h>
-#include <form.h>
 #include <term.h>
 #endif
 

@@ -5,9 +5,10 @@
 #include <string.h>
 #include <wchar.h>
 #include <wctype.h>
+#include <stdint.h>
 
+#include "core/utext.h"
 #include "ui/draw.h"
-#include "ui/wrap.h"
 
 /* The length of the printable ASCII at the start of s: one cell a byte,
  * no decoding needed.  Most text on screen is, so it is measured and
@@ -31,26 +32,33 @@ int draw_text_width(const char *utf8)
 			i += run;
 			continue;
 		}
-		wchar_t wc;
-		i += wrap_decode(utf8 + i, len - i, &wc);
-		width += wrap_cells(wc);
+		uint32_t uc;
+		i += utext_decode(utf8 + i, len - i, &uc);
+		width += utext_cells(uc);
 	}
 	return width;
 }
 
-static void put_wchar(wchar_t wc, attr_t attr)
+/* Never a raw control or bidi override on the terminal: controls show
+ * as ^X, bidi controls as a reverse "?" (they would reorder the rest of
+ * the line, a name reading as another), both in reverse video. */
+static void put_char(uint32_t uc, attr_t attr)
 {
-	if (wc < 0x20 || wc == 0x7f || (wc >= 0x80 && wc < 0xa0)) {
+	if (utext_is_control(uc) || utext_is_bidi_control(uc)) {
 		attron(A_REVERSE);
-		addch('^');
-		addch(wc == 0x7f ? '?' : (chtype)((wc & 0x1f) + '@'));
+		if (utext_is_bidi_control(uc)) {
+			addch('?');
+		} else {
+			addch('^');
+			addch(uc == 0x7f ? '?' : (chtype)((uc & 0x1f) + '@'));
+		}
 		attroff(A_REVERSE);
 		attron(attr);
 		return;
 	}
-	if (wcwidth(wc) < 0)
-		wc = 0xFFFD;
-	wchar_t buf[2] = {wc, 0};
+	if (!utext_is_printable(uc))
+		uc = UTEXT_REPLACEMENT;
+	wchar_t buf[2] = {(wchar_t)uc, 0};
 	addnwstr(buf, 1);
 }
 
@@ -82,12 +90,12 @@ int draw_text(struct app *app, int y, int x, const char *utf8, int width,
 			i += run;
 			continue;
 		}
-		wchar_t wc;
-		i += wrap_decode(utf8 + i, len - i, &wc);
-		int w = wrap_cells(wc);
+		uint32_t uc;
+		i += utext_decode(utf8 + i, len - i, &uc);
+		int w = utext_cells(uc);
 		if (used + w > room)
 			break;
-		put_wchar(wc, attr);
+		put_char(uc, attr);
 		used += w;
 	}
 	if (total > width) {

@@ -221,7 +221,7 @@ static struct intent ex_act(struct screen *s, struct app *app, int id,
 	case EX_CANCEL:
 		return intent_of(INTENT_POP);
 	default:
-		if (fields_key(ex->f, key)) {
+		if (fields_key(ex->f, app, key)) {
 			ex->message[0] = '\0';
 			ex->confirmed[0] = '\0';
 			ex_default_file(ex);

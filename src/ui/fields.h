@@ -1,15 +1,23 @@
-/* fields.h - one-line input fields on ncurses' form library.
+/* fields.h - the one-line text field of the TUI, and forms of them.
  *
- * The person form, the new-session and export dialogs, the due-date
- * prompt and the `/` search of a list all take a few lines of text.  This
- * wraps a FORM (wide-character driver, so any UTF-8 text can be typed) in
- * the way ownit draws: the form lives on a pad of its own that is never
- * refreshed directly; each draw copies its fields onto the screen, so the
- * main loop can clear and redraw everything on every frame (and on
- * KEY_RESIZE) without the form losing what was typed.
+ * Every one-line entry (the person form, the coach's name, the new-session,
+ * export and renegotiation dialogs, the `/` filter of a list, and the
+ * prompts of a session) is this widget, so they all edit alike.  Each text
+ * field is a core textbuf (core/textbuf.h): the cursor and Backspace move
+ * by grapheme clusters, so combining marks, ZWJ sequences, variation
+ * selectors and bidi controls stay where they were typed; control
+ * characters are shown as ^X and bidi controls as a stand-in, never raw.
+ *
+ * A field never rewrites what it was not asked to: text set into it and
+ * left alone comes back byte for byte (tabs, escapes, a length past its
+ * limit and all); the limit stops typing only, and the field shows its
+ * count as the limit nears.  Text comes in typed or pasted (bracketed
+ * paste: a pasted Tab, CR or Esc is text, never a key).
  *
  * A field is either text (scrolls sideways beyond its width) or a choice
  * between fixed words, changed with Space or the left and right arrows.
+ * Fields draw straight onto the screen every frame, so the main loop can
+ * clear and redraw everything (KEY_RESIZE too) without losing a thing.
  */
 #ifndef OWNIT_UI_FIELDS_H
 #define OWNIT_UI_FIELDS_H
@@ -17,30 +25,37 @@
 #include "ui/app.h"
 #include "ui/screen.h"
 
-/* The widest a field is drawn; what fits in a 60-column dialog. */
+/* The widest a form field is drawn; what fits in a 60-column dialog. */
 #define FIELDS_WIDTH_MAX 40
+/* The limit of a field whose definition gives none. */
+#define FIELDS_MAX_DEFAULT 200
 
 struct fields_def {
 	const char *label;           /* shown left of the field */
 	int width;                   /* columns, at most FIELDS_WIDTH_MAX */
-	int max;                     /* most characters accepted (0: 200) */
+	int max;                     /* most characters typed (0: 200) */
 	const char *const *choices;  /* NULL for text, else NULL-ended */
 };
 
 struct fields;
 
-/* Makes n fields; NULL when curses refuses (out of memory). */
+/* Makes n fields; NULL when out of memory. */
 struct fields *fields_new(const struct fields_def *defs, int n);
 void fields_free(struct fields *f);
 
-/* Sets the text of field i (NULL as ""), or its choice by index. */
-void fields_set(struct fields *f, int i, const char *utf8);
+/* Sets the text of field i (NULL as ""), the cursor at its end; or its
+ * choice by index.  0, or -1 when out of memory. */
+int fields_set(struct fields *f, int i, const char *utf8);
 void fields_set_choice(struct fields *f, int i, int choice);
 
-/* The text of field i without trailing blanks (malloc'd, NULL when out
- * of memory), or the index of its choice. */
+/* The text of field i (malloc'd, NULL when out of memory): as it was set
+ * when it was not edited, else as typed without leading and trailing
+ * blanks.  Or the index of its choice. */
 char *fields_get(struct fields *f, int i);
 int fields_choice(struct fields *f, int i);
+
+/* 1 when field i was edited since it was set. */
+int fields_edited(const struct fields *f, int i);
 
 /* The field being edited, and moving to another one. */
 int fields_current(const struct fields *f);
@@ -58,14 +73,20 @@ int fields_label_width(const struct fields *f);
 void fields_draw(struct fields *f, struct app *app, int i, int y, int x,
 		 int fx);
 
-/* Draws just field i at (y, x) (for a prompt with its own label). */
+/* Draws just field i at (y, x), in its own width or in w cells. */
 void fields_draw_field(struct fields *f, struct app *app, int i, int y,
 		       int x);
+void fields_draw_at(struct fields *f, struct app *app, int i, int y, int x,
+		    int w);
 
-/* Feeds a key to the form: typed text, editing and cursor keys, Tab /
- * Shift-Tab / Up / Down between fields.  Returns 1 when the key was
- * used, 0 when the screen should handle it (Enter, Esc, ...). */
-int fields_key(struct fields *f, struct key k);
+/* Feeds a key to the fields: typed or pasted text, editing and cursor
+ * keys (Left, Right, Home/^A, End/^E, Backspace, Delete/^D, ^U, ^K,
+ * Alt+Backspace/^W), and Tab / Shift-Tab / Up / Down between fields.
+ * Text that cannot be taken (the field is full; a non-ASCII character
+ * where the locale is not UTF-8) is refused with a message on app's
+ * status line.  Returns 1 when the key was used, 0 when the screen should
+ * handle it (Enter, Esc, ...). */
+int fields_key(struct fields *f, struct app *app, struct key k);
 
 /* ------------------------------------------------------------- dialogs */
 

@@ -496,7 +496,7 @@ static struct intent home_act(struct screen *s, struct app *app, int id,
 	case HOME_ESC:
 		if (list_filter(h->people)[0]) {
 			list_filter_begin(h->people);
-			struct key esc = {0, 27};
+			struct key esc = {.code = 0, .ch = 27};
 			list_filter_key(h->people, app, esc);
 		}
 		return intent_of(INTENT_REDRAW);

@@ -157,13 +157,16 @@ static char *suggestion(const struct ladder *l, struct app *app)
 	return strdup(buf);
 }
 
-/* 1 when text is the suggestion as offered (the prompt trims blanks). */
+/* 1 when text is the suggestion as offered, blanks at the end aside (a
+ * prompt gives text left untouched back as it was set). */
 static int same_words(const char *text, const char *suggested)
 {
-	size_t n = strlen(suggested);
+	size_t n = strlen(suggested), t = strlen(text);
 	while (n && suggested[n - 1] == ' ')
 		n--;
-	return strlen(text) == n && strncmp(text, suggested, n) == 0;
+	while (t && text[t - 1] == ' ')
+		t--;
+	return t == n && strncmp(text, suggested, n) == 0;
 }
 
 /* The situation prompt's save: the ladder changes only once the store

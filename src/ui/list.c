@@ -296,9 +296,8 @@ int list_filter_key(struct list *l, struct app *app, struct key k)
 {
 	if (!l->prompt)
 		return 0;
-	int done = k.code == KEY_ENTER ||
-		   (!k.code && (k.ch == L'\r' || k.ch == L'\n'));
-	int cancel = !k.code && k.ch == 27;
+	int done = fields_is_enter(k);
+	int cancel = !k.pasted && !k.code && k.ch == 27;
 	if (done || cancel) {
 		if (cancel)
 			filter_apply(l, app, "");
@@ -311,7 +310,7 @@ int list_filter_key(struct list *l, struct app *app, struct key k)
 		list_move(l, app, k.code == KEY_UP ? -1 : 1);
 		return 1;
 	}
-	fields_key(l->prompt, k);
+	fields_key(l->prompt, app, k);
 	char *text = fields_get(l->prompt, 0);
 	if (text) {
 		filter_apply(l, app, text);

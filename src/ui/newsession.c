@@ -84,7 +84,7 @@ static struct intent ns_act(struct screen *s, struct app *app, int id,
 	case NS_CANCEL:
 		return intent_of(INTENT_POP);
 	default:
-		fields_key(ns->f, key);
+		fields_key(ns->f, app, key);
 		return intent_of(INTENT_REDRAW);
 	}
 }

@@ -150,7 +150,7 @@ static struct intent pf_act(struct screen *s, struct app *app, int id,
 	case PF_CANCEL:
 		return intent_of(INTENT_POP);
 	default:
-		if (fields_key(pf->f, key))
+		if (fields_key(pf->f, app, key))
 			pf->error[0] = '\0';
 		return intent_of(INTENT_REDRAW);
 	}
@@ -189,13 +189,15 @@ static int pf_load(struct person_form *pf, struct app *app)
 	struct store_person p;
 	if (!app_person_get(app, pf->id, &p))
 		return -1;
-	fields_set(pf->f, F_NAME, p.name);
-	fields_set(pf->f, F_ROLE, p.role);
-	fields_set(pf->f, F_TEAM, p.team);
+	int r = fields_set(pf->f, F_NAME, p.name) |
+		fields_set(pf->f, F_ROLE, p.role) |
+		fields_set(pf->f, F_TEAM, p.team);
 	fields_set_choice(pf->f, F_REGULATED, p.regulated ? 1 : 0);
 	fields_set_choice(pf->f, F_ARCHIVED, p.archived ? 1 : 0);
 	store_person_clear(&p);
-	return 0;
+	if (r)
+		app_status(app, 1, "out of memory");
+	return r ? -1 : 0;
 }
 
 struct screen *person_form_new(struct app *app, int64_t person_id)

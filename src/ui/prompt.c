@@ -1,5 +1,4 @@
-/* prompt.c - one-line text fields in a box (see prompt.h for why they are
- * hand-written). */
+/* prompt.c - one-line text fields (ui/fields.h) in a box. */
 #include "config.h"
 
 #include <limits.h>
@@ -9,8 +8,8 @@
 #include <wchar.h>
 
 #include "ui/draw.h"
+#include "ui/fields.h"
 #include "ui/prompt.h"
-#include "ui/wrap.h"
 
 enum {
 	PR_ACCEPT = 1,
@@ -25,6 +24,7 @@ enum {
 	PR_DELETE,
 	PR_KILL_START,
 	PR_KILL_END,
+	PR_WORD,
 };
 
 static const struct action prompt_actions[] = {
@@ -49,107 +49,24 @@ static const struct action prompt_actions[] = {
 	{0, 4, "^D", NULL, NULL, PR_DELETE},
 	{0, 21, "^U", NULL, "delete to the start", PR_KILL_START},
 	{0, 11, "^K", NULL, "delete to the end", PR_KILL_END},
+	{UI_KEY_WORD_RUBOUT, 0, "Alt+Backspace/^W", NULL,
+	 "delete the word before the cursor", PR_WORD},
+	{0, 23, "^W", NULL, NULL, PR_WORD},
 	{0, 0, NULL, NULL, NULL, 0},
-};
-
-struct field {
-	const char *label;
-	wchar_t text[PROMPT_TEXT_MAX + 1];
-	size_t len, cur;
 };
 
 struct prompt {
 	char *title;
 	char *hint;
-	int n, focus;
-	struct field f[PROMPT_FIELDS_MAX];
+	int n;
+	struct fields_def defs[PROMPT_FIELDS_MAX];
+	struct fields *f;
 	prompt_check_fn check;
 	prompt_save_fn save;
 	void *save_ud;
 	struct prompt_result *out;
 	char error[200];
 };
-
-static void field_set(struct field *f, const char *utf8)
-{
-	f->len = 0;
-	size_t len = utf8 ? strlen(utf8) : 0;
-	for (size_t i = 0; i < len && f->len < PROMPT_TEXT_MAX;) {
-		wchar_t wc;
-		i += wrap_decode(utf8 + i, len - i, &wc);
-		/* A field is one line: a newline from stored text becomes a
-		 * blank rather than a hidden break. */
-		f->text[f->len++] = wc == L'\n' ? L' ' : wc;
-	}
-	f->text[f->len] = 0;
-	f->cur = f->len;
-}
-
-/* The field as trimmed UTF-8 (malloc'd), or NULL when out of memory. */
-static char *field_utf8(const struct field *f)
-{
-	size_t a = 0, b = f->len;
-	while (a < b && f->text[a] == L' ')
-		a++;
-	while (b > a && f->text[b - 1] == L' ')
-		b--;
-	char *s = malloc((b - a) * MB_CUR_MAX + 1);
-	if (!s)
-		return NULL;
-	size_t o = 0;
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	for (size_t i = a; i < b; i++) {
-		size_t n = wcrtomb(s + o, f->text[i], &st);
-		if (n == (size_t)-1) {
-			s[o] = '?';
-			n = 1;
-			memset(&st, 0, sizeof st);
-		}
-		o += n;
-	}
-	s[o] = '\0';
-	return s;
-}
-
-/* Draws a field's text in w cells, scrolled so the cursor shows, with the
- * cursor cell in reverse video (the loop draws the key line after us, so
- * the terminal's own cursor cannot be left here). */
-static void field_draw(struct app *app, const struct field *f, int y, int x,
-		       int w, int focus)
-{
-	size_t start = 0;
-	int width = 0;
-	for (size_t i = 0; i < f->cur; i++)
-		width += wrap_cells(f->text[i]);
-	while (width > w - 1 && start < f->cur)
-		width -= wrap_cells(f->text[start++]);
-	move(y, x);
-	attron(A_UNDERLINE);
-	hline(' ', w);
-	attroff(A_UNDERLINE);
-	int col = 0;
-	for (size_t i = start; i <= f->len && col < w; i++) {
-		wchar_t wc = i < f->len ? f->text[i] : L' ';
-		int cw = wrap_cells(wc);
-		if (col + cw > w)
-			break;
-		char buf[MB_LEN_MAX * 2 + 1];
-		mbstate_t st;
-		memset(&st, 0, sizeof st);
-		size_t n = wcrtomb(buf, wc, &st);
-		if (n == (size_t)-1) {
-			buf[0] = '?';
-			n = 1;
-		}
-		buf[n] = '\0';
-		int cursor = focus && i == f->cur;
-		attron(cursor ? A_REVERSE : A_UNDERLINE);
-		draw_text(app, y, x + col, buf, cw, UI_NORMAL);
-		attroff(cursor ? A_REVERSE : A_UNDERLINE);
-		col += cw;
-	}
-}
 
 static void prompt_draw(struct screen *s, struct app *app)
 {
@@ -160,9 +77,9 @@ static void prompt_draw(struct screen *s, struct app *app)
 	draw_box(app, y, x, h, w, p->title);
 	int r = y + 1;
 	for (int i = 0; i < p->n; i++) {
-		draw_text(app, r++, x + 2, p->f[i].label, w - 4,
-			  i == p->focus ? UI_HEADING : UI_DIM);
-		field_draw(app, &p->f[i], r++, x + 2, w - 4, i == p->focus);
+		draw_text(app, r++, x + 2, p->defs[i].label, w - 4,
+			  i == fields_current(p->f) ? UI_HEADING : UI_DIM);
+		fields_draw_at(p->f, app, i, r++, x + 2, w - 4);
 	}
 	r++;
 	if (p->error[0])
@@ -175,7 +92,7 @@ static void prompt_result_fill(struct prompt *p)
 {
 	prompt_result_clear(p->out);
 	for (int i = 0; i < p->n; i++) {
-		p->out->text[i] = field_utf8(&p->f[i]);
+		p->out->text[i] = fields_get(p->f, i);
 		if (!p->out->text[i]) {
 			prompt_result_clear(p->out);
 			return;
@@ -190,8 +107,8 @@ static struct intent prompt_accept(struct prompt *p, struct app *app)
 		char *texts[PROMPT_FIELDS_MAX] = {0};
 		int ok = 1;
 		for (int i = 0; i < p->n; i++)
-			ok &= (texts[i] = field_utf8(&p->f[i])) != NULL;
-		int field = p->focus;
+			ok &= (texts[i] = fields_get(p->f, i)) != NULL;
+		int field = fields_current(p->f);
 		int bad = ok ? p->check(texts, &field, p->error,
 					sizeof p->error)
 			     : 0;
@@ -199,7 +116,7 @@ static struct intent prompt_accept(struct prompt *p, struct app *app)
 			free(texts[i]);
 		if (bad) {
 			if (field >= 0 && field < p->n)
-				p->focus = field;
+				fields_focus(p->f, field);
 			return intent_of(INTENT_REDRAW);
 		}
 	}
@@ -219,28 +136,10 @@ static struct intent prompt_accept(struct prompt *p, struct app *app)
 	return intent_of(INTENT_POP);
 }
 
-static void field_insert(struct field *f, wchar_t wc)
-{
-	if (f->len >= PROMPT_TEXT_MAX)
-		return;
-	memmove(f->text + f->cur + 1, f->text + f->cur,
-		(f->len - f->cur + 1) * sizeof *f->text);
-	f->text[f->cur++] = wc;
-	f->len++;
-}
-
-static void field_cut(struct field *f, size_t a, size_t b)
-{
-	memmove(f->text + a, f->text + b, (f->len - b + 1) * sizeof *f->text);
-	f->len -= b - a;
-	f->cur = a;
-}
-
 static struct intent prompt_act(struct screen *s, struct app *app, int id,
 				struct key key)
 {
 	struct prompt *p = s->data;
-	struct field *f = &p->f[p->focus];
 	if (id != PR_ACCEPT)
 		p->error[0] = '\0';
 	switch (id) {
@@ -250,48 +149,18 @@ static struct intent prompt_act(struct screen *s, struct app *app, int id,
 		prompt_result_clear(p->out);
 		return intent_of(INTENT_POP);
 	case PR_NEXT:
-		p->focus = (p->focus + 1) % p->n;
-		break;
 	case PR_PREV:
-		p->focus = (p->focus + p->n - 1) % p->n;
-		break;
-	case PR_LEFT:
-		f->cur -= f->cur > 0;
-		break;
-	case PR_RIGHT:
-		f->cur += f->cur < f->len;
-		break;
-	case PR_HOME:
-		f->cur = 0;
-		break;
-	case PR_END:
-		f->cur = f->len;
-		break;
-	case PR_BACKSPACE:
-		if (f->cur > 0)
-			field_cut(f, f->cur - 1, f->cur);
-		break;
-	case PR_DELETE:
-		if (f->cur < f->len)
-			field_cut(f, f->cur, f->cur + 1);
-		break;
-	case PR_KILL_START:
-		field_cut(f, 0, f->cur);
-		break;
-	case PR_KILL_END:
-		field_cut(f, f->cur, f->len);
-		break;
-	default:
-		/* Typed text; other keys and control characters are not
-		 * text and are ignored. */
-		if (!key.code && key.ch >= L' ' && key.ch != 0x7f &&
-		    !(key.ch >= 0x80 && key.ch < 0xa0))
-			field_insert(f, (wchar_t)key.ch);
-		else
+		if (p->n < 2)
 			return intent_of(INTENT_NONE);
-		break;
+		fields_focus(p->f, (fields_current(p->f) +
+				    (id == PR_NEXT ? 1 : p->n - 1)) %
+					   p->n);
+		return intent_of(INTENT_REDRAW);
+	default:
+		/* Editing keys, typed and pasted text: the field's own. */
+		return fields_key(p->f, app, key) ? intent_of(INTENT_REDRAW)
+						  : intent_of(INTENT_NONE);
 	}
-	return intent_of(INTENT_REDRAW);
 }
 
 static int prompt_wants_text(const struct screen *s)
@@ -303,6 +172,7 @@ static int prompt_wants_text(const struct screen *s)
 static void prompt_destroy(struct screen *s)
 {
 	struct prompt *p = s->data;
+	fields_free(p->f);
 	free(p->title);
 	free(p->hint);
 	free(p);
@@ -364,9 +234,19 @@ struct screen *prompt_new(const char *title, const char *hint, int n,
 		return NULL;
 	}
 	p->n = n;
-	for (int i = 0; i < n; i++) {
-		p->f[i].label = labels[i];
-		field_set(&p->f[i], initial ? initial[i] : NULL);
+	for (int i = 0; i < n; i++)
+		p->defs[i] = (struct fields_def){labels[i], 0, PROMPT_TEXT_MAX,
+						 NULL};
+	int bad = !(p->f = fields_new(p->defs, n));
+	for (int i = 0; !bad && i < n; i++)
+		bad = fields_set(p->f, i, initial ? initial[i] : NULL) != 0;
+	if (bad) {
+		fields_free(p->f);
+		free(p->title);
+		free(p->hint);
+		free(p);
+		free(s);
+		return NULL;
 	}
 	p->check = check;
 	p->out = out;

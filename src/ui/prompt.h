@@ -8,10 +8,10 @@
  * calls another, and the text survives a resize (it lives in the prompt,
  * not in the terminal).
  *
- * Hand-written rather than built on the form library: a field here keeps
- * its text and cursor across KEY_RESIZE without rebuilding windows, shows
- * control characters safely, and a check function can refuse Enter with a
- * message (a due date that does not parse) while the box stays open.
+ * Its fields are the TUI's one text field (ui/fields.h), so they edit,
+ * paste and keep text exactly as the forms do; a check function can
+ * refuse Enter with a message (a due date that does not parse) while the
+ * box stays open.
  *
  * A screen whose answer must reach the store gives the prompt a save
  * function (prompt_saving): then Enter saves, and when the store fails
@@ -31,7 +31,8 @@
 struct prompt_result {
 	int done;  /* 1 once the user pressed Enter; 0 on Esc */
 	int tag;   /* the caller's own, e.g. which question was asked */
-	char *text[PROMPT_FIELDS_MAX]; /* UTF-8, blanks trimmed; "" empty */
+	/* UTF-8: as given when left untouched, else blanks trimmed */
+	char *text[PROMPT_FIELDS_MAX];
 };
 
 /* Refuses Enter when it returns non-zero after writing why into msg

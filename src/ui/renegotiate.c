@@ -135,7 +135,7 @@ static struct intent rn_act(struct screen *s, struct app *app, int id,
 	case RN_CANCEL:
 		return intent_of(INTENT_POP);
 	default:
-		if (fields_key(rn->f, key))
+		if (fields_key(rn->f, app, key))
 			rn->error[0] = '\0';
 		return intent_of(INTENT_REDRAW);
 	}

@@ -15,11 +15,18 @@
 struct app;
 struct screen;
 
-/* One key press: a function key (code = KEY_*) or a character. */
+/* One key press: a function key (code = KEY_*) or a character.  A
+ * character that came inside a bracketed paste has pasted set: it is text
+ * for a field or note, whatever it is (Tab, CR, Esc), and never a key. */
 struct key {
 	int code;   /* KEY_* for function keys, 0 for characters */
 	wint_t ch;  /* the character when code is 0 */
+	int pasted; /* 1 for a character of a bracketed paste */
 };
+
+/* Keys the loop in app.c recognises itself, numbered past curses'
+ * KEY_MAX (0777): Alt+Backspace (Esc then DEL or ^H) deletes a word. */
+#define UI_KEY_WORD_RUBOUT 0x2001
 
 /* One row of a key table; a table ends with a row whose id is 0.  Several
  * rows may share an id (arrows and j/k); only rows with a label appear on

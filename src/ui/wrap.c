@@ -1,92 +1,36 @@
-/* wrap.c - word wrap by display width. */
+/* wrap.c - word wrap by display width: the screens' names for core/utext,
+ * and the drawing of wrapped text. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/textbuf.h"
+#include "core/utext.h"
 #include "ui/draw.h"
 #include "ui/wrap.h"
 
 int wrap_cells(wchar_t wc)
 {
-	return textbuf_cells(wc);
+	return utext_cells((uint32_t)wc);
 }
 
 size_t wrap_decode(const char *s, size_t len, wchar_t *wc)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	size_t n = mbrtowc(wc, s, len, &st);
-	if (n == (size_t)-1 || n == (size_t)-2) {
-		*wc = 0xFFFD;
-		return 1;
-	}
-	return n == 0 ? 1 : n;
+	uint32_t uc;
+	size_t n = utext_decode(s, len, &uc);
+	*wc = (wchar_t)uc;
+	return n;
 }
 
 size_t wrap_row(const char *s, int width, size_t *next)
 {
-	size_t len = strlen(s);
-	size_t i = 0, brk = 0, brk_next = 0;
-	int used = 0;
-	if (width < 1)
-		width = 1;
-	while (i < len) {
-		wchar_t wc;
-		size_t n = wrap_decode(s + i, len - i, &wc);
-		if (wc == L'\n') {
-			*next = i + n;
-			return i;
-		}
-		int w = wrap_cells(wc);
-		if (used + w > width) {
-			if (wc == L' ') {
-				/* The blank at the break is not shown. */
-				size_t j = i;
-				while (j < len && s[j] == ' ')
-					j++;
-				if (j < len && s[j] == '\n')
-					j++;
-				*next = j;
-				return i;
-			}
-			if (brk) {
-				*next = brk_next;
-				return brk;
-			}
-			/* A word longer than the row is cut; at least one
-			 * character per row so that wrapping always ends. */
-			if (i == 0)
-				i = n;
-			*next = i;
-			return i;
-		}
-		if (wc == L' ') {
-			brk = i;
-			size_t j = i;
-			while (j < len && s[j] == ' ')
-				j++;
-			brk_next = j;
-		}
-		used += w;
-		i += n;
-	}
-	*next = len;
-	return len;
+	return utext_row(s, width, next);
 }
 
 int wrap_count(const char *text, int width)
 {
-	int rows = 0;
-	const char *p = text ? text : "";
-	do {
-		size_t next;
-		wrap_row(p, width, &next);
-		rows++;
-		p += next;
-	} while (*p);
-	return rows;
+	return utext_rows(text, width);
 }
 
 int wrap_draw(struct app *app, int y, int x, int width, int skip,

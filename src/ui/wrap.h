@@ -1,8 +1,10 @@
-/* wrap.h - word wrap of UTF-8 text by display width.
+/* wrap.h - word wrap of UTF-8 text by display width, for the screens.
  *
- * Rows break after the last blank that fits, or inside a word longer than
- * the row; a newline always ends a row.  Widths are counted the way
- * draw_text shows the text (a control character takes two cells, ^X). */
+ * The rules are core/utext's (one implementation for the TUI and the
+ * reports): rows break after the last blank that fits, or between
+ * grapheme clusters of a word longer than the row; a newline always ends
+ * a row.  Widths are counted the way draw_text shows the text (a control
+ * character takes two cells, ^X; a combining mark none). */
 #ifndef OWNIT_UI_WRAP_H
 #define OWNIT_UI_WRAP_H
 
