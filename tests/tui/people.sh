@@ -32,7 +32,7 @@ is "$(db "SELECT name || '|' || role || '|' || team || '|' || archived
 
 tui_keys a
 tui_wait "Add a person" "the form opens again"
-# SQLite folds ASCII letters only: the ASCII ones differ here.
+# Names fold in every script (here an ASCII letter differs).
 tui_keys 'ZOë Ångström' Enter
 tui_wait "already exists" "a name taken in another letter case is refused"
 tui_keys Escape

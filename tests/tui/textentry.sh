@@ -1,0 +1,73 @@
+#!/bin/sh
+# One text field everywhere: combining marks and other scripts stay as
+# typed, a field left alone keeps its text byte for byte, the length limit
+# shows while typing.
+. "$OWNIT_SRCDIR/tests/tui/lib.sh"
+
+db() {
+	"$SQLITE3" "$OWNIT_DB" "$1"
+}
+
+ZOE=$(printf 'Zoe\314\201')          # "Zoé" with a combining acute
+ZOE_NFC=$(printf 'Zo\303\251')       # the same name composed
+NAMASTE=$(printf '\340\244\250\340\244\256\340\244\270\340\245\215\340\244\244\340\245\207')
+
+tui_start 80x24 --
+tui_wait "Welcome to ownit." "home is up"
+tui_keys a
+tui_wait "Add a person" "a opens the person form"
+tui_keys -l "$ZOE"
+tui_keys Tab
+tui_keys -l "$NAMASTE"
+tui_wait "Role       $NAMASTE" "Devanagari shows in the role field as typed"
+tui_keys BTab
+tui_wait "Name       $ZOE" "the combining accent stays on its letter"
+tui_keys Enter
+tui_wait "Added " "the person is saved"
+tui_wait "$ZOE_NFC " "home shows the name"
+is "$(db "SELECT hex(name) || '|' || role FROM person")" \
+	"5A6FC3A9|$NAMASTE" \
+	"the name is stored NFC, the role exactly as typed"
+is "$("$OWNIT" list people --tsv | sed -n 2p | cut -f1,2)" \
+	"$ZOE_NFC	$NAMASTE" "ownit list people agrees"
+
+# A role with a tab, an escape and 150 characters, left alone while the
+# team is edited: the old form cut it to 120 and rewrote tab and escape.
+db "UPDATE person SET role = 'R' || char(9) || 'x' || char(27) || '[1m' ||
+	replace(hex(zeroblob(75)), '0', 'y')"
+before=$(db "SELECT hex(role) FROM person")
+tui_keys e
+tui_wait "Edit person" "e edits the person"
+tui_keys Tab Tab Ops Enter
+tui_wait "Saved " "saved after editing the team only"
+is "$(db "SELECT hex(role) FROM person")" "$before" \
+	"the role no one touched is kept byte for byte"
+is "$(db "SELECT team FROM person")" "Ops" "the team is what was typed"
+
+# The name takes 120 characters: the count shows as the limit nears.
+tui_keys e
+tui_wait "Edit person" "the form opens again"
+tui_keys -l "$(printf '%095d' 0 | tr 0 x)"
+tui_wait "98/120" "the count shows near the limit"
+tui_keys -l "$(printf '%030d' 0 | tr 0 x)"
+tui_wait "120/120" "the count stops at the limit"
+tui_wait "Name takes at most 120 characters." "typing past it is refused, said"
+tui_keys Escape
+tui_wait_gone "Edit person" "Esc cancels"
+is "$(db "SELECT hex(name) FROM person")" "5A6FC3A9" "the name is unchanged"
+
+# The coach field is the same widget.
+tui_keys n
+tui_wait "New session" "n asks about a new session, at the coach field"
+tui_keys -l "$ZOE"
+tui_wait "Coach   $ZOE" "the coach's name shows as typed"
+tui_keys Enter
+tui_wait "coaching session" "the session starts"
+is "$(db "SELECT hex(coach) FROM session")" "5A6F65CC81" \
+	"the coach is stored as typed, accent after its letter"
+tui_keys Escape
+tui_wait "Open commitments of" "back home"
+tui_keys q
+tui_expect_exit 0 "q quits"
+
+done_testing
