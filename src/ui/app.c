@@ -25,9 +25,25 @@
 #define ESCDELAY_MS 25
 #define ESCDELAY_MAX_MS 10000
 
+/* Bracketed paste: the terminal wraps pasted text in these, so it can be
+ * told from typing (a pasted Esc or Tab must not act as a key). */
+#define PASTE_ON "\033[?2004h"
+#define PASTE_OFF "\033[?2004l"
+#define PASTE_START "\033[200~"
+#define PASTE_END "\033[201~"
+/* Key codes curses returns for the markers (past its KEY_MAX). */
+#define KEY_PASTE_START 0x2101
+/* A paste whose end marker never comes (a terminal that dropped it)
+ * ends after this long without a byte. */
+#define PASTE_IDLE_MS 1000
+
 /* Set by the handler, acted on by the loop: curses is not async-signal
  * safe, so the handler itself never touches it. */
 static volatile sig_atomic_t quit_signal;
+
+/* Whether the terminal was asked for bracketed paste, for the exit,
+ * crash and suspend paths. */
+static volatile sig_atomic_t paste_mode_on;
 
 /* The terminal as it was before curses, for the crash handler. */
 static struct termios saved_termios;
@@ -45,7 +61,8 @@ static void on_quit_signal(int sig)
  * async-signal-safe calls only, then die of the same signal. */
 static void on_crash_signal(int sig)
 {
-	static const char restore[] = "\033[?1049l\033[?25h\033[0m\r\n";
+	static const char restore[] =
+		PASTE_OFF "\033[?1049l\033[?25h\033[0m\r\n";
 	app_data_crash_cleanup();
 	if (have_saved_termios)
 		tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_termios);
@@ -80,10 +97,67 @@ static void signals_install(void)
 #endif
 }
 
+static void write_all(const char *s)
+{
+	size_t len = strlen(s);
+	while (len > 0) {
+		ssize_t n = write(STDOUT_FILENO, s, len);
+		if (n <= 0 && errno != EINTR)
+			return;
+		if (n > 0) {
+			s += n;
+			len -= (size_t)n;
+		}
+	}
+}
+
+void app_paste_mode(int on)
+{
+	if (!term_screen || paste_mode_on == on)
+		return;
+	/* Whatever curses still holds goes first, so the switch lands
+	 * between frames, never inside one. */
+	fflush(stdout);
+	write_all(on ? PASTE_ON : PASTE_OFF);
+	paste_mode_on = on;
+}
+
+/* Curses stops and resumes itself on ^Z (its own SIGTSTP handler); the
+ * shell must not get pastes bracketed meanwhile.  write(2) only, then
+ * curses' handler, which returns once the job is continued. */
+static struct sigaction curses_tstp;
+
+static void on_suspend_signal(int sig)
+{
+	int was_on = paste_mode_on;
+	if (was_on)
+		(void)!write(STDOUT_FILENO, PASTE_OFF, sizeof PASTE_OFF - 1);
+	if (curses_tstp.sa_handler != SIG_DFL &&
+	    curses_tstp.sa_handler != SIG_IGN && curses_tstp.sa_handler) {
+		curses_tstp.sa_handler(sig);
+	} else {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	if (was_on)
+		(void)!write(STDOUT_FILENO, PASTE_ON, sizeof PASTE_ON - 1);
+}
+
+static void suspend_install(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_suspend_signal;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGTSTP, &sa, &curses_tstp);
+}
+
 static void terminal_restore(void)
 {
 	if (!term_screen)
 		return;
+	app_paste_mode(0);
 	endwin();
 	delscreen(term_screen);
 	term_screen = NULL;
@@ -210,6 +284,7 @@ static void keys_extra(void)
 	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
 		if (key_defined(extra[i].seq) == 0)
 			define_key(extra[i].seq, extra[i].key);
+	define_key(PASTE_START, KEY_PASTE_START);
 }
 
 /* How long curses waits after an Esc for the rest of a key sequence.
@@ -262,6 +337,8 @@ static int terminal_start(struct app *app)
 	keys_extra();
 	intrflush(stdscr, FALSE);
 	curs_set(0);
+	suspend_install();
+	app_paste_mode(1);
 	app->color = colors_wanted(app->opts);
 	if (app->color)
 		colors_init();
@@ -358,40 +435,151 @@ static void draw_screen(struct app *app, struct loop *l)
 	draw_stack(app, l, l->depth - 1);
 }
 
-/* 1 when an Esc just read is the start of a key sequence curses did not
- * know (some terminal's own F-key, say) rather than the Esc key: the rest
- * of the sequence is already waiting.  It is read and dropped, so that an
- * unknown key never closes a screen or leaves a session by accident. */
-static int esc_is_sequence(void)
+/* -------------------------------------------------------------- paste */
+
+/* The text of a bracketed paste, handed out one character at a time as
+ * keys marked pasted.  A paste longer than PASTE_MAX characters is cut
+ * there, and the loop says so. */
+#define PASTE_MAX (1u << 20)
+
+static struct {
+	wint_t *ch;
+	size_t len, cap, pos;
+	int cut;
+} paste;
+
+static void paste_push(wint_t c)
+{
+	if (paste.len == paste.cap) {
+		size_t cap = paste.cap ? 2 * paste.cap : 256;
+		wint_t *p = cap <= PASTE_MAX
+				    ? realloc(paste.ch, cap * sizeof *p)
+				    : NULL;
+		if (!p) {
+			paste.cut = 1;
+			return;
+		}
+		paste.ch = p;
+		paste.cap = cap;
+	}
+	paste.ch[paste.len++] = c;
+}
+
+static int paste_pending(void)
+{
+	return paste.pos < paste.len;
+}
+
+static void paste_drop(void)
+{
+	free(paste.ch);
+	memset(&paste, 0, sizeof paste);
+}
+
+/* Reads the pasted text up to the end marker, raw: with the keypad off,
+ * an escape sequence inside the text stays text.  CR LF becomes one CR
+ * (a line break, as a typed Enter). */
+static void paste_read(void)
+{
+	static const char end[] = PASTE_END;
+	size_t matched = 0;
+	int after_cr = 0;
+	paste_drop();
+	keypad(stdscr, FALSE);
+	timeout(PASTE_IDLE_MS);
+	for (;;) {
+		wint_t c;
+		int r = get_wch(&c);
+		if (r == ERR)
+			break; /* no end marker: the paste ends here */
+		if (r == KEY_CODE_YES)
+			continue; /* a resize meanwhile: drawn afterwards */
+		if (c == (wint_t)(unsigned char)end[matched]) {
+			if (++matched == sizeof end - 1) {
+				matched = 0;
+				break;
+			}
+			continue;
+		}
+		for (size_t i = 0; i < matched; i++)
+			paste_push((wint_t)(unsigned char)end[i]);
+		matched = c == (wint_t)(unsigned char)end[0];
+		if (matched)
+			continue;
+		if (!(c == L'\n' && after_cr))
+			paste_push(c);
+		after_cr = c == L'\r';
+	}
+	for (size_t i = 0; i < matched; i++)
+		paste_push((wint_t)(unsigned char)end[i]);
+	keypad(stdscr, TRUE);
+	timeout(KEY_WAIT_MS);
+}
+
+static int paste_next(struct key *k)
+{
+	if (!paste_pending())
+		return 0;
+	k->code = 0;
+	k->ch = paste.ch[paste.pos++];
+	k->pasted = 1;
+	return 1;
+}
+
+/* ---------------------------------------------------------------- keys */
+
+enum esc_kind {
+	ESC_ALONE,    /* the Esc key */
+	ESC_SEQUENCE, /* a key sequence curses did not know, dropped */
+	ESC_WORD,     /* Alt+Backspace: Esc then DEL or ^H */
+};
+
+/* What an Esc just read starts.  An unknown sequence (some terminal's own
+ * F-key, say) is read and dropped, so that an unknown key never closes a
+ * screen or leaves a session by accident; Esc followed at once by
+ * Backspace is the Alt+Backspace of most terminals, which must delete a
+ * word, not close the form. */
+static enum esc_kind esc_follow(void)
 {
 	wint_t wc;
 	timeout(0);
 	int r = get_wch(&wc);
-	int seq = r == OK && (wc == L'[' || wc == L'O');
-	if (seq) {
+	enum esc_kind kind = ESC_ALONE;
+	if (r == OK && (wc == L'[' || wc == L'O')) {
+		kind = ESC_SEQUENCE;
 		/* Up to the final byte of the CSI or SS3 sequence. */
 		for (int n = 0; n < 16; n++) {
 			r = get_wch(&wc);
 			if (r != OK || (wc >= 0x40 && wc <= 0x7e))
 				break;
 		}
+	} else if ((r == OK && (wc == 0x7f || wc == 8)) ||
+		   (r == KEY_CODE_YES && wc == KEY_BACKSPACE)) {
+		kind = ESC_WORD;
 	} else if (r == OK) {
 		unget_wch((wchar_t)wc); /* a key typed right after Esc */
 	} else if (r == KEY_CODE_YES) {
 		ungetch((int)wc);
 	}
 	timeout(KEY_WAIT_MS);
-	return seq;
+	return kind;
 }
 
-/* Reads one key: 0 and *k set, 1 for a sequence that was dropped, -1
- * when none came in time (or a signal interrupted the wait). */
+/* Reads one key (or the next character of a paste): 0 and *k set, 1 for
+ * a sequence that was dropped, -1 when none came in time (or a signal
+ * interrupted the wait). */
 static int key_read(struct key *k)
 {
+	if (paste_next(k))
+		return 0;
 	wint_t ch;
 	int r = get_wch(&ch);
 	if (r == ERR)
 		return -1;
+	if (r == KEY_CODE_YES && ch == KEY_PASTE_START) {
+		paste_read();
+		return paste_next(k) ? 0 : 1;
+	}
 	k->code = r == KEY_CODE_YES ? (int)ch : 0;
 	k->ch = r == KEY_CODE_YES ? 0 : ch;
 	k->pasted = 0;
@@ -400,8 +588,18 @@ static int key_read(struct key *k)
 		k->code = KEY_BACKSPACE;
 		k->ch = 0;
 	}
-	if (!k->code && k->ch == 27 && esc_is_sequence())
-		return 1;
+	if (!k->code && k->ch == 27) {
+		switch (esc_follow()) {
+		case ESC_SEQUENCE:
+			return 1;
+		case ESC_WORD:
+			k->code = UI_KEY_WORD_RUBOUT;
+			k->ch = 0;
+			break;
+		case ESC_ALONE:
+			break;
+		}
+	}
 	return 0;
 }
 
@@ -426,6 +624,28 @@ static int key_global(struct loop *l, struct app *app, struct key k)
 		return 1;
 	}
 	return 0;
+}
+
+static void loop_apply(struct loop *l, struct app *app, struct intent in);
+
+/* A pasted character is text for a screen taking text, and never a key:
+ * where nothing takes text the whole paste is dropped, and said so. */
+static void key_pasted(struct loop *l, struct app *app, struct key k)
+{
+	struct screen *top = l->stack[l->depth - 1];
+	if (!top->ops->wants_text || !top->ops->wants_text(top)) {
+		paste_drop();
+		app_status(app, 1, "Paste ignored: nothing here takes "
+				   "text.");
+		return;
+	}
+	loop_apply(l, app, top->ops->act(top, app, 0, k));
+	if (!paste_pending() && paste.cut)
+		app_status(app, 1, "The paste was longer than %u characters: "
+				   "only the start of it was taken.",
+			   PASTE_MAX);
+	if (!paste_pending())
+		paste_drop();
 }
 
 static void loop_apply(struct loop *l, struct app *app, struct intent in)
@@ -472,8 +692,11 @@ static int loop_run(struct loop *l, struct app *app, struct error *err)
 	timeout(KEY_WAIT_MS);
 	while (l->depth > 0 && !quit_signal) {
 		struct screen *top = l->stack[l->depth - 1];
-		draw_screen(app, l);
-		refresh();
+		/* A paste is taken in whole before the next frame. */
+		if (!paste_pending()) {
+			draw_screen(app, l);
+			refresh();
+		}
 		if (!app->content) {
 			if (app_content_open(app, err) != 0) {
 				ret = -1;
@@ -501,9 +724,14 @@ static int loop_run(struct loop *l, struct app *app, struct error *err)
 			continue;
 		app->status[0] = '\0';
 		if (!usable) {
+			paste_drop(); /* nothing shows it: never a key */
 			/* The one key the too-small message offers. */
-			if (!k.code && k.ch == L'q')
+			if (!k.pasted && !k.code && k.ch == L'q')
 				loop_apply(l, app, (struct intent){.kind = INTENT_QUIT});
+			continue;
+		}
+		if (k.pasted) {
+			key_pasted(l, app, k);
 			continue;
 		}
 		if (key_global(l, app, k))
@@ -516,6 +744,7 @@ static int loop_run(struct loop *l, struct app *app, struct error *err)
 	}
 	while (l->depth > 0)
 		loop_pop(l, app);
+	paste_drop();
 	return ret;
 }
 

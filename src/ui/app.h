@@ -70,6 +70,11 @@ attr_t app_attr(const struct app *app, enum ui_style style);
 void app_status(struct app *app, int is_error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Asks the terminal for bracketed paste (1) or stops (0): ownit turns it
+ * on at start and off on every way out; a screen that hands the terminal
+ * to another program (the note's $EDITOR) turns it off meanwhile. */
+void app_paste_mode(int on);
+
 /* startup.c: finds and opens (creating when needed) the database, or for
  * --demo loads the content and seeds a throwaway one.  Runs before curses
  * starts, so a failure can be printed plainly.  0, or -1 with err set. */

@@ -127,6 +127,7 @@ static void editor_run(struct notes *n, struct app *app)
 	}
 
 	def_prog_mode();
+	app_paste_mode(0);
 	endwin();
 	/* Like system(): the editor gets ^C, ownit does not. */
 	struct sigaction ign, old_int, old_quit;
@@ -153,6 +154,7 @@ static void editor_run(struct notes *n, struct app *app)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
 	reset_prog_mode();
+	app_paste_mode(1);
 	clearok(curscr, TRUE);
 	refresh();
 
@@ -223,14 +225,30 @@ static int is_text(struct key k)
 	       !(k.ch >= 0x80 && k.ch < 0xa0);
 }
 
+/* A pasted character is text whatever it is: a line break (CR) breaks
+ * the line, a Tab or an Esc is kept (and shown as ^I, ^[), never acted
+ * on. */
+static int paste_key(struct notes *n, struct key key)
+{
+	wchar_t wc = key.ch == L'\r' ? L'\n' : (wchar_t)key.ch;
+	/* Past NOTES_MAX the rest is refused as typing is. */
+	(void)textbuf_insert(&n->tb, wc);
+	return 1;
+}
+
 /* The keys that edit or move; 0 when the key is none of them. */
 static int edit_key(struct notes *n, struct key key)
 {
 	struct textbuf *t = &n->tb;
 	long page = n->ctx->rows > 3 ? n->ctx->rows - 2 : 1;
+	if (key.pasted)
+		return paste_key(n, key);
 	switch (key.code) {
 	case 0:
 		break;
+	case UI_KEY_WORD_RUBOUT:
+		textbuf_delete_word(t);
+		return 1;
 	case KEY_LEFT:
 		textbuf_move(t, TEXTBUF_LEFT, 0);
 		return 1;
@@ -283,6 +301,9 @@ static int edit_key(struct notes *n, struct key key)
 		return 1;
 	case 4: /* ^D */
 		textbuf_delete(t);
+		return 1;
+	case 23: /* ^W */
+		textbuf_delete_word(t);
 		return 1;
 	}
 	return 0;
