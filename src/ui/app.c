@@ -435,6 +435,26 @@ static void draw_screen(struct app *app, struct loop *l)
 	draw_stack(app, l, l->depth - 1);
 }
 
+/* ------------------------------------------------------------ reading */
+
+/* Under a locale that is not UTF-8 (LANG=C), curses cannot decode what a
+ * UTF-8 terminal sends and silently swallows the bytes of a non-ASCII
+ * character, and the keys typed after it.  There keys are read byte by
+ * byte instead: a byte past ASCII reaches the screen as a character it
+ * can refuse with a message (see fields_key). */
+static int bytes_only;
+
+static int read_wch(wint_t *c)
+{
+	if (!bytes_only)
+		return get_wch(c);
+	int b = getch();
+	if (b == ERR)
+		return ERR;
+	*c = (wint_t)b;
+	return b >= KEY_MIN ? KEY_CODE_YES : OK;
+}
+
 /* -------------------------------------------------------------- paste */
 
 /* The text of a bracketed paste, handed out one character at a time as
@@ -489,7 +509,7 @@ static void paste_read(void)
 	timeout(PASTE_IDLE_MS);
 	for (;;) {
 		wint_t c;
-		int r = get_wch(&c);
+		int r = read_wch(&c);
 		if (r == ERR)
 			break; /* no end marker: the paste ends here */
 		if (r == KEY_CODE_YES)
@@ -543,13 +563,13 @@ static enum esc_kind esc_follow(void)
 {
 	wint_t wc;
 	timeout(0);
-	int r = get_wch(&wc);
+	int r = read_wch(&wc);
 	enum esc_kind kind = ESC_ALONE;
 	if (r == OK && (wc == L'[' || wc == L'O')) {
 		kind = ESC_SEQUENCE;
 		/* Up to the final byte of the CSI or SS3 sequence. */
 		for (int n = 0; n < 16; n++) {
-			r = get_wch(&wc);
+			r = read_wch(&wc);
 			if (r != OK || (wc >= 0x40 && wc <= 0x7e))
 				break;
 		}
@@ -557,7 +577,11 @@ static enum esc_kind esc_follow(void)
 		   (r == KEY_CODE_YES && wc == KEY_BACKSPACE)) {
 		kind = ESC_WORD;
 	} else if (r == OK) {
-		unget_wch((wchar_t)wc); /* a key typed right after Esc */
+		/* a key typed right after Esc */
+		if (bytes_only)
+			ungetch((int)wc);
+		else
+			unget_wch((wchar_t)wc);
 	} else if (r == KEY_CODE_YES) {
 		ungetch((int)wc);
 	}
@@ -573,7 +597,7 @@ static int key_read(struct key *k)
 	if (paste_next(k))
 		return 0;
 	wint_t ch;
-	int r = get_wch(&ch);
+	int r = read_wch(&ch);
 	if (r == ERR)
 		return -1;
 	if (r == KEY_CODE_YES && ch == KEY_PASTE_START) {
@@ -754,6 +778,7 @@ int ui_run(const struct ui_options *opts)
 	memset(&app, 0, sizeof app);
 	app.opts = opts;
 	app.ascii = opts->ascii || !locale_is_utf8();
+	bytes_only = !locale_is_utf8();
 
 	if (!terminal_usable())
 		return 2;

@@ -56,6 +56,12 @@ static void put_char(uint32_t uc, attr_t attr)
 		attron(attr);
 		return;
 	}
+	if (uc >= 0x80 && !utext_locale_is_utf8()) {
+		/* The terminal's character set cannot show it (LANG=C):
+		 * a visible stand-in rather than nothing. */
+		addch('?');
+		return;
+	}
 	if (!utext_is_printable(uc))
 		uc = UTEXT_REPLACEMENT;
 	wchar_t buf[2] = {(wchar_t)uc, 0};

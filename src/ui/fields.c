@@ -393,10 +393,8 @@ static int text_key(struct fields *f, struct app *app, int i, wint_t ch)
 	if (ch >= 0x80 && !utext_locale_is_utf8()) {
 		/* Curses could not decode it: it would be stored as
 		 * nonsense or vanish.  Say so instead. */
-		app_status(app, 1,
-			   "Only ASCII can be typed here: the locale's "
-			   "character set is not UTF-8 (start ownit with "
-			   "LANG=C.UTF-8 or another UTF-8 locale).");
+		app_status(app, 1, "Only ASCII can be typed: the locale is "
+				   "not UTF-8 (try LANG=C.UTF-8).");
 		return 1;
 	}
 	if (textbuf_insert(&fd->tb, (wchar_t)ch) < 0 &&

@@ -69,5 +69,22 @@ tui_keys Escape
 tui_wait "Open commitments of" "back home"
 tui_keys q
 tui_expect_exit 0 "q quits"
+tmux_ kill-session -t t
+
+# Under LANG=C curses cannot decode UTF-8: a non-ASCII letter is refused
+# with a message instead of vanishing with the keys after it.
+tui_start 80x24 LANG=C LC_ALL=C --
+tui_wait "Open commitments of" "LANG=C: home is up"
+tui_wait " Zo? " "LANG=C: a letter the terminal cannot show is a ?"
+tui_keys a
+tui_wait "Add a person" "LANG=C: the person form opens"
+tui_keys -l "$ZOE_NFC"
+tui_wait "Only ASCII can be typed: the locale is not UTF-8" \
+	"LANG=C: a non-ASCII letter is refused, and said"
+tui_keys -l "x"
+tui_wait "Name       Zox" "LANG=C: what is typed after it still arrives"
+tui_keys Escape
+tui_keys q
+tui_expect_exit 0 "LANG=C run quits"
 
 done_testing
