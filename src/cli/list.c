@@ -21,12 +21,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "cli/cli.h"
 #include "core/dates.h"
 #include "core/store.h"
 #include "core/paths.h"
+#include "core/utext.h"
 
 #define MAX_COLS 8
 #define CELL_MAX 32
@@ -42,31 +42,15 @@ struct table {
 	int right[MAX_COLS]; /* numbers are right-aligned */
 };
 
-/* Length of the UTF-8 sequence at s (1..4), or 0 when it is invalid. */
+/* Length of the UTF-8 sequence at s (1..4), or 0 when it is invalid
+ * (decoded by core/utext; a U+FFFD it gives back for bad bytes is told
+ * from a real one by its bytes). */
 static size_t utf8_seq(const unsigned char *s, uint32_t *cp)
 {
-	size_t n;
-	uint32_t c = s[0], min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if ((c & 0xe0) == 0xc0) {
-		n = 2, c &= 0x1f, min = 0x80;
-	} else if ((c & 0xf0) == 0xe0) {
-		n = 3, c &= 0x0f, min = 0x800;
-	} else if ((c & 0xf8) == 0xf0) {
-		n = 4, c &= 0x07, min = 0x10000;
-	} else {
+	const char *c = (const char *)s;
+	size_t n = utext_decode(c, strnlen(c, 4), cp);
+	if (*cp == UTEXT_REPLACEMENT && memcmp(c, "\xef\xbf\xbd", 3) != 0)
 		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
 	return n;
 }
 
@@ -91,14 +75,14 @@ static size_t safe_text(const char *in, char *out, size_t limit)
 			unit[1] = (char)(cp == 0x7f ? '?' : cp + '@');
 			unit[2] = '\0';
 			uw = 2, used = 1;
-		} else if (cp >= 0x80 && cp < 0xa0) {
+		} else if ((cp >= 0x80 && cp < 0xa0) ||
+			   utext_is_bidi_control(cp)) {
 			snprintf(unit, sizeof unit, "<U+%04X>", (unsigned)cp);
 			uw = 8, used = n;
 		} else {
 			memcpy(unit, s, n);
 			unit[n] = '\0';
-			int cw = n == 1 ? 1 : wcwidth((wchar_t)cp);
-			uw = cw < 0 ? 1 : (size_t)cw, used = n;
+			uw = (size_t)utext_cells(cp), used = n;
 		}
 		if (w + uw > limit)
 			break;

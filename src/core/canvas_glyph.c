@@ -1,84 +1,39 @@
 /* canvas_glyph.c - what text may put in a canvas cell: UTF-8 decoding,
- * sanitising (controls replaced, combining marks dropped, widths from
- * wcwidth, ASCII mode kept to 0x20..0x7E) and cutting with an ellipsis.
+ * sanitising (controls and bidi controls replaced, combining marks
+ * dropped, widths from core/utext, ASCII mode kept to 0x20..0x7E) and cutting with an ellipsis.
  * Split from canvas.c, which keeps the cells. */
 #include "config.h"
 
 #include "core/canvas_glyph.h"
 
 #include <string.h>
-#include <wchar.h>
+
+#include "core/utext.h"
 
 #define ELLIPSIS 0x2026u
 #define REPLACEMENT '?'
 
 /* ------------------------------------------------------------- glyphs */
 
-/* Decodes one UTF-8 sequence; malformed, overlong and surrogate sequences
- * take one byte and give '?'.  Returns the bytes used (0 at the end). */
+/* Decodes one UTF-8 sequence (core/utext); malformed, overlong and
+ * surrogate sequences take one byte and give '?'.  Returns the bytes used
+ * (0 at the end). */
 static int utf8_decode(const unsigned char *s, uint32_t *cp)
 {
-	static const uint32_t min[4] = {0, 0x80, 0x800, 0x10000};
-	uint32_t v;
-	int n;
-
 	if (!s[0])
 		return 0;
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xE0) == 0xC0) {
-		n = 1;
-		v = s[0] & 0x1F;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		n = 2;
-		v = s[0] & 0x0F;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		n = 3;
-		v = s[0] & 0x07;
-	} else {
+	size_t len = strnlen((const char *)s, 4);
+	size_t n = utext_decode((const char *)s, len, cp);
+	if (*cp == UTEXT_REPLACEMENT && memcmp(s, "\xef\xbf\xbd", 3) != 0) {
 		*cp = REPLACEMENT;
 		return 1;
 	}
-	for (int i = 1; i <= n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = REPLACEMENT;
-			return 1;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if (v < min[n] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-		*cp = REPLACEMENT;
-		return 1;
-	}
-	*cp = v;
-	return n + 1;
+	return (int)n;
 }
 
 int canvas_utf8_encode(uint32_t cp, char out[5])
 {
-	int n;
-
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		out[0] = (char)(0xF0 | (cp >> 18));
-		out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
+	int n = (int)utext_encode(cp, out);
 	out[n] = '\0';
 	return n;
 }
@@ -94,7 +49,8 @@ int canvas_glyph_sanitize(uint32_t *cp, enum canvas_mode mode)
 		*cp = ' ';
 		return 1;
 	}
-	if (*cp < 0x20 || *cp == 0x7F || (*cp >= 0x80 && *cp < 0xA0)) {
+	/* A bidi control in a cell would reorder the rest of the line. */
+	if (utext_is_control(*cp) || utext_is_bidi_control(*cp)) {
 		*cp = REPLACEMENT;
 		return 1;
 	}
@@ -104,10 +60,14 @@ int canvas_glyph_sanitize(uint32_t *cp, enum canvas_mode mode)
 		*cp = REPLACEMENT;
 		return 1;
 	}
-	w = wcwidth((wchar_t)*cp);
+	if (!utext_is_printable(*cp)) {
+		*cp = REPLACEMENT;
+		return 1;
+	}
+	w = utext_cells(*cp);
 	if (w == 0)
 		return 0;
-	if (w < 0 || w > 2) {
+	if (w > 2) {
 		*cp = REPLACEMENT;
 		return 1;
 	}

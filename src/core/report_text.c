@@ -14,7 +14,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
+
+#include "core/utext.h"
 
 int report_push(struct report *r, struct report_line *l, char *owned)
 {
@@ -65,30 +66,9 @@ int report_blank(struct report *r)
  * and printable) and its length in bytes. */
 static int glyph(const char *s, size_t *len)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	uint32_t cp;
-	if (u[0] < 0x80) {
-		*len = 1;
-		return 1;
-	} else if ((u[0] & 0xe0) == 0xc0) {
-		*len = 2;
-		cp = u[0] & 0x1fu;
-	} else if ((u[0] & 0xf0) == 0xe0) {
-		*len = 3;
-		cp = u[0] & 0x0fu;
-	} else {
-		*len = 4;
-		cp = u[0] & 0x07u;
-	}
-	for (size_t i = 1; i < *len; i++) {
-		if ((u[i] & 0xc0) != 0x80) {
-			*len = i;
-			return 1;
-		}
-		cp = (cp << 6) | (u[i] & 0x3fu);
-	}
-	int w = wcwidth((wchar_t)cp);
-	return w < 0 ? 1 : w;
+	*len = utext_decode(s, strnlen(s, 4), &cp);
+	return utext_cells(cp);
 }
 
 /* Wraps one sanitised paragraph into lines of at most width columns

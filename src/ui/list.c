@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
-#include <wctype.h>
 
+#include "core/utext.h"
 #include "ui/draw.h"
 #include "ui/fields.h"
 #include "ui/list.h"
@@ -339,40 +339,13 @@ void list_filter_draw(struct list *l, struct app *app, int y, int x, int w)
 
 /* ---------------------------------------------------------------- match */
 
-static wchar_t *lower_wide(const char *s)
-{
-	size_t len = strlen(s);
-	wchar_t *w = malloc((len + 1) * sizeof *w);
-	if (!w)
-		return NULL;
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	size_t o = 0;
-	for (size_t i = 0; i < len;) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s + i, len - i, &st);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&st, 0, sizeof st);
-			wc = (unsigned char)s[i];
-			n = 1;
-		}
-		w[o++] = (wchar_t)towlower((wint_t)wc);
-		i += n ? n : 1;
-	}
-	w[o] = 0;
-	return w;
-}
-
+/* Case-insensitive in every script, accents typed apart or not: the
+ * rule names follow everywhere (core/utext). */
 int list_match(const char *haystack, const char *needle)
 {
 	if (!needle || !needle[0])
 		return 1;
 	if (!haystack)
 		return 0;
-	wchar_t *h = lower_wide(haystack);
-	wchar_t *n = lower_wide(needle);
-	int found = h && n && wcsstr(h, n) != NULL;
-	free(h);
-	free(n);
-	return found;
+	return utext_fold_contains(haystack, needle) == 1;
 }
