@@ -67,6 +67,19 @@ is "$(db "SELECT hex(coach) FROM session")" "5A6F65CC81" \
 	"the coach is stored as typed, accent after its letter"
 tui_keys Escape
 tui_wait "Open commitments of" "back home"
+
+# The / filter folds like names do: "ZOE" + a combining acute finds the
+# stored "Zoé", and leaves Bob out.
+tui_keys a
+tui_poll "Add a person" >/dev/null
+tui_keys Bob Enter
+tui_wait "Added Bob." "a second person"
+tui_keys /
+tui_keys -l "$(printf 'ZOE\314\201')"
+tui_wait_gone " Bob " "/ with capitals and a combining accent leaves Bob out"
+tui_wait " $ZOE_NFC " "and finds Zoé"
+tui_keys Escape
+tui_wait " Bob " "Esc clears the filter"
 tui_keys q
 tui_expect_exit 0 "q quits"
 tmux_ kill-session -t t
