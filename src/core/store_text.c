@@ -32,8 +32,7 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, k, -1, free);
 }
 
-static int sql_collate(void *ud, int la, const void *a, int lb,
-		       const void *b)
+static int sql_collate(void *ud, int la, const void *a, int lb, const void *b)
 {
 	(void)ud;
 	return utext_collate(a, (size_t)la, b, (size_t)lb);
@@ -41,14 +40,14 @@ static int sql_collate(void *ud, int la, const void *a, int lb,
 
 int store_text_register(struct store *s, struct error *err)
 {
-	int rc = sqlite3_create_function(
-		s->db, "ownit_fold", 1,
-		SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-		sql_fold, NULL, NULL);
+	int rc = sqlite3_create_function(s->db, "ownit_fold", 1,
+					 SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+					     SQLITE_INNOCUOUS,
+					 NULL, sql_fold, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_collation(s->db, "ownit_locale",
 					      SQLITE_UTF8, NULL, sql_collate);
 	return rc == SQLITE_OK
-		       ? 0
-		       : store_fail(s, rc, "setting up the text rules", err);
+		   ? 0
+		   : store_fail(s, rc, "setting up the text rules", err);
 }

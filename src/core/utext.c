@@ -29,6 +29,11 @@ size_t utext_decode(const char *s, size_t len, uint32_t *uc)
 	return n > 0 ? (size_t)n : 1;
 }
 
+int utext_valid(const char *s, size_t len)
+{
+	return u8_check((const uint8_t *)s, len) == NULL;
+}
+
 size_t utext_encode(uint32_t uc, char *buf)
 {
 	int n = u8_uctomb((uint8_t *)buf, uc, 4);
@@ -46,8 +51,8 @@ int utext_is_control(uint32_t uc)
 int utext_is_bidi_control(uint32_t uc)
 {
 	return (uc >= 0x202a && uc <= 0x202e) ||
-	       (uc >= 0x2066 && uc <= 0x2069) || uc == 0x200e ||
-	       uc == 0x200f || uc == 0x061c;
+	       (uc >= 0x2066 && uc <= 0x2069) || uc == 0x200e || uc == 0x200f ||
+	       uc == 0x061c;
 }
 
 int utext_is_printable(uint32_t uc)
@@ -268,8 +273,8 @@ static char *nul_ended(uint8_t *r, size_t n)
 char *utext_nfc(const char *s)
 {
 	size_t n = 0;
-	uint8_t *r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s),
-				  NULL, &n);
+	uint8_t *r =
+	    u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s), NULL, &n);
 	return nul_ended(r, n);
 }
 

@@ -34,6 +34,10 @@
  * returns the bytes used (at least 1; an invalid byte is U+FFFD). */
 size_t utext_decode(const char *s, size_t len, uint32_t *uc);
 
+/* 1 when the len bytes of s are well-formed UTF-8 (no overlong forms,
+ * surrogates or code points past U+10FFFF), else 0. */
+int utext_valid(const char *s, size_t len);
+
 /* Encodes uc as UTF-8 into buf (at least 4 bytes); returns the bytes. */
 size_t utext_encode(uint32_t uc, char *buf);
 

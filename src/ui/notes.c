@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "core/textbuf.h"
+#include "core/utext.h"
 #include "ui/draw.h"
 #include "ui/session.h"
 
@@ -346,22 +347,20 @@ static struct intent notes_act(struct screen *s, struct app *app, int id,
 
 /* ---------------------------------------------------------------- draw */
 
-/* Row r of the text as UTF-8 into line (room for the row's bytes). */
-static void row_text(const struct textbuf *t, size_t r, char *line)
+/* Row r of the text as malloc'd UTF-8, NULL when out of memory.  Sized
+ * by the row's characters, not its cells: combining marks take no cell
+ * but do take bytes. */
+static char *row_text(const struct textbuf *t, size_t r)
 {
+	const struct textbuf_row *row = &t->rows[r];
+	char *line = malloc((row->end - row->start) * 4 + 1);
+	if (!line)
+		return NULL;
 	size_t o = 0;
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	for (size_t k = t->rows[r].start; k < t->rows[r].end; k++) {
-		size_t b = wcrtomb(line + o, t->text[k], &st);
-		if (b == (size_t)-1) {
-			line[o] = '?';
-			b = 1;
-			memset(&st, 0, sizeof st);
-		}
-		o += b;
-	}
+	for (size_t k = row->start; k < row->end; k++)
+		o += utext_encode((uint32_t)t->text[k], line + o);
 	line[o] = '\0';
+	return line;
 }
 
 /* The cursor, in reverse video on the character it stands on. */
@@ -409,14 +408,13 @@ static void notes_draw(struct screen *s, struct app *app)
 		n->top = cr - (size_t)h + 1;
 	if (n->top + (size_t)h > t->nrows)
 		n->top = t->nrows > (size_t)h ? t->nrows - (size_t)h : 0;
-	char *line = malloc((size_t)w * MB_CUR_MAX * 2 + 8);
-	if (!line)
-		return;
 	for (int i = 0; i < h && n->top + (size_t)i < t->nrows; i++) {
-		row_text(t, n->top + (size_t)i, line);
+		char *line = row_text(t, n->top + (size_t)i);
+		if (!line)
+			return;
 		draw_text(app, y + i, x, line, w + 1, UI_NORMAL);
+		free(line);
 	}
-	free(line);
 	if (t->len == 0)
 		draw_text(app, y, x + 2,
 			  "Type the notes of this session here; ^X opens "

@@ -10,19 +10,6 @@
 #include "ui/draw.h"
 #include "ui/wrap.h"
 
-int wrap_cells(wchar_t wc)
-{
-	return utext_cells((uint32_t)wc);
-}
-
-size_t wrap_decode(const char *s, size_t len, wchar_t *wc)
-{
-	uint32_t uc;
-	size_t n = utext_decode(s, len, &uc);
-	*wc = (wchar_t)uc;
-	return n;
-}
-
 size_t wrap_row(const char *s, int width, size_t *next)
 {
 	return utext_row(s, width, next);

@@ -13,13 +13,6 @@
 
 #include "ui/app.h"
 
-/* Cells a character takes on screen (controls two, as ^X). */
-int wrap_cells(wchar_t wc);
-
-/* Decodes one character of s (len bytes left) into *wc; invalid bytes
- * come back as U+FFFD.  Returns the bytes used (at least 1). */
-size_t wrap_decode(const char *s, size_t len, wchar_t *wc);
-
 /* The first row of s at width cells: returns how many bytes it shows and
  * sets *next to the bytes up to the start of the following row (blanks at
  * the break and the newline included).  *next == 0 only for "". */

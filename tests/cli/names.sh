@@ -37,4 +37,14 @@ fi
 run "$OWNIT" list sessions --person "Özlem Kaya"
 is "$status" 0 "a name stored by another program is found too"
 
+# A right-to-left override in a team would make the rest of the line
+# read backwards: it is shown by its code point, never sent raw.
+"$SQLITE3" "$db" "UPDATE person SET team = 'Ops' || char(8238) || 'evil'
+	WHERE name = 'oskar'"
+run "$OWNIT" list people --tsv
+is "$(printf '%s\n' "$out" | grep '^oskar' | cut -f3)" "Ops<U+202E>evil" \
+	"a bidi override is shown as <U+202E>"
+is "$(printf '%s\n' "$out" | grep -c "$(printf '\342\200\256')")" 0 \
+	"and never printed raw"
+
 done_testing

@@ -80,6 +80,10 @@ tui_wait_gone " Bob " "/ with capitals and a combining accent leaves Bob out"
 tui_wait " $ZOE_NFC " "and finds Zoé"
 tui_keys Escape
 tui_wait " Bob " "Esc clears the filter"
+db "UPDATE person SET team = 'Ops' || char(8238) || 'evil' WHERE name = 'Bob'"
+tui_keys e Escape
+tui_wait "Ops?evil" "a bidi override in a team shows as ?, in place"
+unlike "$(tui_screen)" "$(printf '\342\200\256')" "and never reaches the screen raw"
 tui_keys q
 tui_expect_exit 0 "q quits"
 tmux_ kill-session -t t
