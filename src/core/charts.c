@@ -91,37 +91,63 @@ static void bar_track(struct canvas *c, int x, int y, int track,
 	}
 }
 
+/* The widest label and the widest status word (with its blank) of the
+ * bars; -1 after setting err when a bar is out of range. */
+static int bars_measure(const struct canvas *c, const struct charts_bar *bars,
+			int n, int *label_w, int *note_w, struct error *err)
+{
+	*label_w = *note_w = 0;
+	for (int i = 0; i < n; i++) {
+		int lw = canvas_text_width(c, bars[i].label);
+		int nw = bars[i].note ? 1 + canvas_text_width(c, bars[i].note)
+				      : 0;
+		if (bar_check(&bars[i], i, err) < 0)
+			return -1;
+		if (lw > *label_w)
+			*label_w = lw;
+		if (nw > *note_w)
+			*note_w = nw;
+	}
+	return 0;
+}
+
+/* Shares w columns out.  Labels and status words are what a reader
+ * cannot guess, the track only illustrates the score: so the track
+ * gives way first, down to TRACK_MIN; then the label, down to a third
+ * of the row; then the status word, down to NOTE_MIN.  Returns the
+ * track's length (below TRACK_MIN when even that is not enough). */
+static int bars_share(int w, int *label_w, int *note_w)
+{
+	/* label, blank, track, blank, score (up to "4.0"), note */
+	int fixed = 1 + 1 + 3;
+	int short_by = TRACK_MIN - (w - *label_w - fixed - *note_w);
+	if (short_by > 0 && *label_w > w / 3) {
+		int give = *label_w - w / 3;
+		give = give < short_by ? give : short_by;
+		*label_w -= give;
+		short_by -= give;
+	}
+	if (short_by > 0 && *note_w > NOTE_MIN) {
+		int give = *note_w - NOTE_MIN;
+		give = give < short_by ? give : short_by;
+		*note_w -= give;
+	}
+	return w - *label_w - fixed - *note_w;
+}
+
 int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
 		const struct charts_bar *bars, int n, struct error *err)
 {
-	int note_w = 0, track;
+	int widest, note_w, track;
 	enum canvas_mode mode = canvas_mode(c);
 
-	for (int i = 0; i < n; i++) {
-		int nw;
-		if (bar_check(&bars[i], i, err) < 0)
-			return -1;
-		nw = bars[i].note ? 1 + canvas_text_width(c, bars[i].note) : 0;
-		if (nw > note_w)
-			note_w = nw;
-	}
-	if (label_w <= 0) {
-		for (int i = 0; i < n; i++) {
-			int lw = canvas_text_width(c, bars[i].label);
-			if (lw > label_w)
-				label_w = lw;
-		}
-		if (label_w > w / 3)
-			label_w = w / 3;
-	}
+	if (bars_measure(c, bars, n, &widest, &note_w, err) < 0)
+		return -1;
+	if (label_w <= 0)
+		label_w = widest;
 	if (label_w > LABEL_MAX)
 		label_w = LABEL_MAX;
-	/* The note is the status word: always kept, cut rather than left
-	 * out when the row is short ("Worth w\u2026"). */
-	if (note_w > w / 4)
-		note_w = w / 4 > NOTE_MIN ? w / 4 : NOTE_MIN;
-	/* label, blank, track, blank, score (up to "4.0"), note */
-	track = w - label_w - 1 - 1 - 3 - note_w;
+	track = bars_share(w, &label_w, &note_w);
 	if (track < TRACK_MIN)
 		return error_set(err, ERROR_INPUT, "bars: %d columns leave no "
 				 "room for a track (need %d more)", w,

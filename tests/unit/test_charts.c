@@ -99,6 +99,31 @@ START_TEST(test_bars_status_kept)
 }
 END_TEST
 
+/* At 40 columns the whole title and the whole status word fit once the
+ * track gives way: neither is cut (they were, at a quarter and a third of
+ * the row). */
+START_TEST(test_bars_words_before_track)
+{
+	struct error err = {0};
+	struct canvas *c = canvas_new(60, 2, CANVAS_ASCII, &err);
+	struct charts_bar b[] = {
+		{"Repeated missed commitments", 2.6, 1.5, 2.5, "Discuss first"},
+		{"Vague updates", 1.6, 1.5, 2.5, "Worth a look"},
+	};
+	char *s;
+
+	ck_assert_int_eq(charts_bars(c, 0, 0, 58, 0, b, 2, &err), 0);
+	s = show(c);
+	/* label 27, blank, track 58-27-1-1-3-14 = 12, blank, score, note */
+	ck_assert_str_eq(s, "Repeated missed commitments ####|##|---- "
+			    "2.6 Discuss first\n"
+			    "Vague updates               ####|--|---- "
+			    "1.6 Worth a look\n");
+	free(s);
+	canvas_free(c);
+}
+END_TEST
+
 /* A wide row keeps the track at a readable length, the score beside it. */
 START_TEST(test_bars_wide_capped)
 {
@@ -182,6 +207,7 @@ int main(void)
 	tcase_add_test(tc, test_bars_utf8);
 	tcase_add_test(tc, test_bars_ascii);
 	tcase_add_test(tc, test_bars_status_kept);
+	tcase_add_test(tc, test_bars_words_before_track);
 	tcase_add_test(tc, test_bars_wide_capped);
 	tcase_add_test(tc, test_bars_errors);
 	tcase_add_test(tc, test_sparkline);
