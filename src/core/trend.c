@@ -262,6 +262,50 @@ static void draw_xlabels(struct frame *f)
 	}
 }
 
+/* Sets the cell (cx, cy) of a series' ASCII line to ch. */
+static void ascii_cell(struct frame *f, int cx, int cy, char ch, int k)
+{
+	canvas_dot(f->c, 2 * cx, 4 * cy, CANVAS_LAYER_LINE, trend_style(k), ch);
+}
+
+/* A line in ASCII is drawn in cells, not dots: one character per column
+ * where it runs flatter than 1:1, '-' along a row and '/' or '\' where
+ * it steps to the next, and one per row where it is steeper, '|' or a
+ * slash where it steps sideways.  Dot by dot, each cell a steep stretch
+ * touched showed a slash, which printed as runs of "///".  With dotted
+ * set, every other cell is left out (a gap in the ratings). */
+static void ascii_line(struct frame *f, double x0, double y0, double x1,
+		       double y1, int dotted, int k)
+{
+	int c0 = (int)floor(x0 / 2.0), r0 = (int)floor(y0 / 4.0);
+	int c1 = (int)floor(x1 / 2.0), r1 = (int)floor(y1 / 4.0);
+	int dc = c1 - c0, dr = r1 - r0;
+	int n = abs(dc) > abs(dr) ? abs(dc) : abs(dr);
+
+	if (n == 0) {
+		ascii_cell(f, c0, r0, '-', k);
+		return;
+	}
+	for (int i = 0; i <= n; i++) {
+		int c = c0 + (int)lround((double)i * dc / n);
+		int r = r0 + (int)lround((double)i * dr / n);
+		int nc = c0 + (int)lround((double)(i + 1) * dc / n);
+		int nr = r0 + (int)lround((double)(i + 1) * dr / n);
+		char ch;
+		if (dotted && i % 2)
+			continue;
+		if (i == n) {
+			nc = c;
+			nr = r;
+		}
+		if (abs(dc) > abs(dr))
+			ch = nr == r ? '-' : (nr < r) == (dc > 0) ? '/' : '\\';
+		else
+			ch = nc == c ? '|' : (nc > c) == (dr < 0) ? '/' : '\\';
+		ascii_cell(f, c, r, ch, k);
+	}
+}
+
 /* One series: solid between neighbouring sessions, dotted across
  * sessions without a rating. */
 static void draw_line(struct frame *f, int k)
@@ -273,7 +317,11 @@ static void draw_line(struct frame *f, int k)
 	for (int i = 0; i < f->in->n; i++) {
 		if (isnan(v[i]))
 			continue;
-		if (prev >= 0)
+		if (prev >= 0 && f->ascii)
+			ascii_line(f, point_x(f, prev), point_y(f, v[prev], off),
+				   point_x(f, i), point_y(f, v[i], off),
+				   i - prev > 1, k);
+		else if (prev >= 0)
 			canvas_line(f->c, point_x(f, prev),
 				    point_y(f, v[prev], off), point_x(f, i),
 				    point_y(f, v[i], off), i - prev > 1 ? 3 : 1,
