@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/glyph.h"
 #include "core/radar.h"
 
 #define TRACK_MIN 8
@@ -59,7 +60,8 @@ static int mark_cell(double at, int track)
 static void bar_track(struct canvas *c, int x, int y, int track,
 		      const struct charts_bar *b)
 {
-	int ascii = canvas_mode(c) == CANVAS_ASCII;
+	enum canvas_mode mode = canvas_mode(c);
+	int ascii = mode == CANVAS_ASCII;
 	enum canvas_style band = charts_band(b->score, b->amber_at, b->red_at);
 	double fill = isnan(b->score) ? 0.0
 				      : b->score / CHARTS_BAR_MAX * track;
@@ -74,16 +76,14 @@ static void bar_track(struct canvas *c, int x, int y, int track,
 		enum canvas_style st = filled ? band : CANVAS_STYLE_RING;
 
 		if (i < full)
-			cp = ascii ? '#' : 0x2501; /* ━ */
+			cp = glyph_cp(GLYPH_BAR_FULL, mode);
 		else if (filled)
-			cp = 0x2578; /* ╸ */
+			cp = glyph_cp(GLYPH_BAR_HALF, mode);
 		else
-			cp = ascii ? '-' : 0x2500; /* ─ */
+			cp = glyph_cp(GLYPH_BAR_EMPTY, mode);
 		if (i == amber || i == red) {
-			if (ascii)
-				cp = '|';
-			else
-				cp = filled ? 0x254B : 0x253C; /* ╋ ┼ */
+			cp = glyph_cp(filled ? GLYPH_TICK_PASSED : GLYPH_TICK,
+				      mode);
 			st = i == red ? CANVAS_STYLE_BAND_RED
 				      : CANVAS_STYLE_BAND_AMBER;
 		}

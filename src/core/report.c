@@ -15,6 +15,7 @@
 
 #include "core/charts.h"
 #include "core/dates.h"
+#include "core/glyph.h"
 #include "core/ladder.h"
 #include "core/radar.h"
 #include "core/sessionfacts.h"
@@ -28,12 +29,7 @@ int report_nomem(struct build *b)
 
 const char *report_dot(const struct report *r)
 {
-	return r->mode == CANVAS_ASCII ? " - " : " \xc2\xb7 ";
-}
-
-static const char *arrow(const struct report *r)
-{
-	return r->mode == CANVAS_ASCII ? "->" : "\xe2\x86\x92";
+	return r->dot;
 }
 
 /* --------------------------------------------------------------- header */
@@ -179,7 +175,8 @@ static int on_step(const struct store_ladder_step *st, void *ud)
 	struct build *b = ud;
 	const struct content_rung *rung = ladder_rung(b->c, st->rung);
 	char prefix[64];
-	snprintf(prefix, sizeof prefix, "  %s %d ", arrow(b->r), st->rung);
+	snprintf(prefix, sizeof prefix, "  %s %d ", glyph_str(GLYPH_ARROW, b->r->mode),
+		 st->rung);
 	return report_addf(b->r, CANVAS_STYLE_NONE, prefix, "      ", "%s: %s",
 			   rung ? rung->name : "?", st->answer)
 		   ? 1
@@ -316,6 +313,7 @@ struct report *report_build(struct store *s, const struct content *c,
 	}
 	r->width = width;
 	r->mode = opt ? opt->mode : CANVAS_UTF8;
+	snprintf(r->dot, sizeof r->dot, " %s ", glyph_str(GLYPH_DOT, r->mode));
 	r->radar_rows = opt && opt->radar_rows > 0 ? opt->radar_rows : 0;
 	r->sections = opt ? opt->sections : 0;
 	r->compare = opt ? opt->compare : REPORT_COMPARE_PREVIOUS;

@@ -76,9 +76,9 @@ static int flags_key(struct build *b, double amber, double red)
 {
 	char a[16], rd[16];
 	const struct content_band *ba =
-		content_band_for(b->c, CONTENT_BAND_FLAG, amber);
+	    content_band_for(b->c, CONTENT_BAND_FLAG, amber);
 	const struct content_band *br =
-		content_band_for(b->c, CONTENT_BAND_FLAG, red);
+	    content_band_for(b->c, CONTENT_BAND_FLAG, red);
 
 	radar_format(amber, 0, b->r->mode, a);
 	radar_format(red, 0, b->r->mode, rd);
@@ -88,8 +88,8 @@ static int flags_key(struct build *b, double amber, double red)
 			   glyph_str(GLYPH_TICK, b->r->mode),
 			   ba ? ba->label : "amber", a, br ? br->label : "red",
 			   rd)
-		       ? report_nomem(b)
-		       : 0;
+		   ? report_nomem(b)
+		   : 0;
 }
 
 /* Statements answered "no occasion / can't say", per red flag: they are
@@ -124,7 +124,7 @@ static struct canvas *bars_canvas(struct build *b, struct charts_bar *bars)
 	struct report *r = b->r;
 	int n = (int)b->c->nflags, stacked = r->width < BARS_ONE_ROW;
 	struct canvas *cv =
-		canvas_new(r->width, stacked ? 3 * n - 1 : n, r->mode, b->err);
+	    canvas_new(r->width, stacked ? 3 * n - 1 : n, r->mode, b->err);
 	if (!cv)
 		return NULL;
 	for (int i = 0; i < n; i++) {
@@ -137,8 +137,8 @@ static struct canvas *bars_canvas(struct build *b, struct charts_bar *bars)
 			rc = charts_bars(cv, 0, 3 * i + 1, r->width, 0, &one, 1,
 					 b->err);
 		} else {
-			rc = charts_bars(cv, 0, 0, r->width, 0, bars, n,
-					 b->err);
+			rc =
+			    charts_bars(cv, 0, 0, r->width, 0, bars, n, b->err);
 		}
 		if (rc) {
 			canvas_free(cv);
@@ -347,6 +347,7 @@ static struct report *column_new(struct build *b, int w)
 			       .compare = b->r->compare,
 			       .beside = 1,
 			       .has_prev = b->r->has_prev};
+	memcpy(col->dot, b->r->dot, sizeof col->dot);
 	return col;
 }
 
@@ -371,8 +372,8 @@ static void column_paste(struct canvas *dst, int x, int y, int w,
 static int columns_join(struct build *b, const struct report *left,
 			const struct report *right)
 {
-	int h = (int)(left->nlines > right->nlines ? left->nlines
-						   : right->nlines);
+	int h =
+	    (int)(left->nlines > right->nlines ? left->nlines : right->nlines);
 	int rx = left->width + COLUMN_GAP;
 	if (h == 0)
 		return 0;
@@ -457,8 +458,8 @@ int report_sec_charts(struct build *b)
 	int both = radar_wanted(b) && b->cur.score.nsignals > 0;
 	if (b->r->beside && w >= REPORT_WIDE && radar_wanted(b)) {
 		/* The right column as wide as the radar's table needs. */
-		int lw = clamp(w - COLUMN_GAP - TABLE_WIDTH, RADAR_MIN_WIDTH,
-			       70);
+		int lw =
+		    clamp(w - COLUMN_GAP - TABLE_WIDTH, RADAR_MIN_WIDTH, 70);
 		return columns(b, lw, w - lw - COLUMN_GAP, want_chart,
 			       right_wide);
 	}

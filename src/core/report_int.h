@@ -14,6 +14,7 @@
 struct report {
 	int width;
 	enum canvas_mode mode;
+	char dot[8]; /* " · " as the mode has it (report_dot) */
 	int radar_rows; /* see report_options */
 	unsigned sections;	     /* see report_options */
 	enum report_compare compare; /* see report_options */

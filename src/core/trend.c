@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/glyph.h"
 #include "core/radar.h"
 
 #define LEGEND_NAME_MAX 24  /* columns of a name in the legend beside */
@@ -200,9 +201,10 @@ static double series_offset(const struct frame *f, int k)
 static void draw_axes(struct frame *f)
 {
 	int base = f->py + f->ph; /* the x axis row */
+	enum canvas_mode m = canvas_mode(f->c);
 
 	for (int r = f->py; r < base; r++)
-		canvas_put(f->c, f->axis_x, r, f->ascii ? '|' : 0x2502,
+		canvas_put(f->c, f->axis_x, r, glyph_cp(GLYPH_RULE_V, m),
 			   CANVAS_STYLE_AXIS);
 	for (double v = f->in->lo; v <= f->in->hi; v += 1.0) {
 		double dy = level_y(f, v);
@@ -211,23 +213,23 @@ static void draw_axes(struct frame *f)
 		snprintf(num, sizeof num, "%.0f", v);
 		canvas_text(f->c, f->axis_x - 1 - (int)strlen(num), row, 8, num,
 			    CANVAS_STYLE_LABEL);
-		canvas_put(f->c, f->axis_x, row, f->ascii ? '+' : 0x2524,
+		canvas_put(f->c, f->axis_x, row, glyph_cp(GLYPH_AXIS_TEE, m),
 			   CANVAS_STYLE_AXIS);
 		/* A faint level line: a dot in four, a `.` in three cells. */
 		canvas_line_pattern(f->c, f->dx0 - 1.0, dy, f->dx1 + 1.0, dy,
 				    f->ascii ? 0x0001 : 0x1111,
 				    CANVAS_LAYER_GRID, CANVAS_STYLE_RING, '.');
 	}
-	canvas_put(f->c, f->axis_x, base, f->ascii ? '+' : 0x2514,
+	canvas_put(f->c, f->axis_x, base, glyph_cp(GLYPH_AXIS_CORNER, m),
 		   CANVAS_STYLE_AXIS);
 	for (int x = f->px; x < f->px + f->pw; x++)
-		canvas_put(f->c, x, base, f->ascii ? '-' : 0x2500,
+		canvas_put(f->c, x, base, glyph_cp(GLYPH_BAR_EMPTY, m),
 			   CANVAS_STYLE_AXIS);
 	if (f->in->n > 1 && (f->dx1 - f->dx0) / (f->in->n - 1) < 4.0)
 		return; /* sessions closer than two cells: no ticks */
 	for (int i = 0; i < f->in->n; i++)
 		canvas_put(f->c, (int)floor(point_x(f, i) / 2.0), base,
-			   f->ascii ? '+' : 0x2534, CANVAS_STYLE_AXIS);
+			   glyph_cp(GLYPH_AXIS_UP_TEE, m), CANVAS_STYLE_AXIS);
 }
 
 /* The session labels under the axis: the first and last always, others

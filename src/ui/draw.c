@@ -21,6 +21,16 @@ static size_t ascii_run(const char *s, size_t len)
 	return i;
 }
 
+enum canvas_mode draw_mode(const struct app *app)
+{
+	return app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
+}
+
+const char *draw_glyph(const struct app *app, enum glyph g)
+{
+	return glyph_str(g, draw_mode(app));
+}
+
 int draw_text_width(const char *utf8)
 {
 	size_t len = strlen(utf8);
@@ -92,7 +102,7 @@ int draw_text(struct app *app, int y, int x, const char *utf8, int width,
 		used += w;
 	}
 	if (total > width) {
-		addstr(app->ascii ? "~" : "\xe2\x80\xa6");
+		addstr(draw_glyph(app, GLYPH_ELLIPSIS));
 		used++;
 	}
 	attroff(attr);
@@ -107,7 +117,7 @@ void draw_title(struct app *app, const char *title)
 	attroff(attr);
 	char line[256];
 	snprintf(line, sizeof line, " ownit %s %s",
-		 app->ascii ? "-" : "\xc2\xb7", title);
+		 draw_glyph(app, GLYPH_DOT), title);
 	draw_text(app, 0, 0, line, COLS, UI_TITLE);
 }
 

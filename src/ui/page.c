@@ -237,8 +237,8 @@ void page_draw(struct page *p, struct app *app, int y, int x, int h, int w)
 			draw_text(app, y + i, cx + r->label_w, r->text,
 				  w - r->indent - r->label_w, r->style);
 	}
-	const char *up = app->ascii ? "^" : "\xe2\x96\xb2";
-	const char *down = app->ascii ? "v" : "\xe2\x96\xbc";
+	const char *up = draw_glyph(app, GLYPH_MORE_ABOVE);
+	const char *down = draw_glyph(app, GLYPH_MORE_BELOW);
 	if (p->scroll > 0)
 		draw_text(app, y, x + w - 1, up, 1, UI_DIM);
 	if (p->scroll < scroll_max(p, h))

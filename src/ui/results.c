@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "core/report.h"
+#include "ui/draw.h"
 #include "ui/page.h"
 #include "ui/session.h"
 
@@ -28,7 +29,7 @@ static void results_page_build(struct page *pg, struct app *app,
 {
 	struct report_options opt = {
 		.width = width,
-		.mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8,
+		.mode = draw_mode(app),
 		.radar_rows = view_h,
 		.sections = RESULTS_SECTIONS,
 		.compare = cmp,

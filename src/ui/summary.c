@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 
+#include "ui/draw.h"
 #include "ui/page.h"
 #include "ui/session.h"
 
@@ -20,7 +21,7 @@ static void summary_page_build(struct page *pg, struct app *app,
 {
 	struct report_options opt = {
 		.width = width,
-		.mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8,
+		.mode = draw_mode(app),
 		.radar_rows = rows,
 	};
 	struct error err;

@@ -16,8 +16,8 @@ void golden(const char *name, const char *got)
 	char *want;
 	long n;
 
-	snprintf(path, sizeof path, "%s/tests/unit/golden/%s",
-		 src ? src : ".", name);
+	snprintf(path, sizeof path, "%s/tests/unit/golden/%s", src ? src : ".",
+		 name);
 	if (getenv("OWNIT_REGEN_GOLDEN")) {
 		f = fopen(path, "wb");
 		ck_assert_msg(f != NULL, "cannot write %s", path);
@@ -26,8 +26,10 @@ void golden(const char *name, const char *got)
 		return;
 	}
 	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "missing golden %s (OWNIT_REGEN_GOLDEN=1 "
-		      "makes it)", path);
+	ck_assert_msg(f != NULL,
+		      "missing golden %s (OWNIT_REGEN_GOLDEN=1 "
+		      "makes it)",
+		      path);
 	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
 	n = ftell(f);
 	rewind(f);
@@ -36,8 +38,10 @@ void golden(const char *name, const char *got)
 	ck_assert_uint_eq(fread(want, 1, (size_t)n, f), (size_t)n);
 	want[n] = '\0';
 	fclose(f);
-	ck_assert_msg(strcmp(got, want) == 0, "%s differs from the golden "
+	ck_assert_msg(strcmp(got, want) == 0,
+		      "%s differs from the golden "
 		      "file; if deliberate, regenerate (see golden.h)\n"
-		      "got:\n%s", name, got);
+		      "got:\n%s",
+		      name, got);
 	free(want);
 }

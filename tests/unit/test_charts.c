@@ -6,8 +6,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "core/charts.h"
+#include "core/glyph.h"
 
 static char *show(struct canvas *c)
 {
@@ -195,6 +197,37 @@ START_TEST(test_sparkline)
 }
 END_TEST
 
+/* The glyph table: every ASCII form printable ASCII, every UTF-8 form
+ * one column wide, and glyph_cp the first character of glyph_str. */
+START_TEST(test_glyph_table)
+{
+	for (int g = 0; g < GLYPH_COUNT; g++) {
+		const char *a = glyph_str((enum glyph)g, CANVAS_ASCII);
+		const char *u = glyph_str((enum glyph)g, CANVAS_UTF8);
+		wchar_t wc;
+		ck_assert_uint_gt(strlen(a), 0);
+		for (const char *p = a; *p; p++)
+			ck_assert(*p >= 0x20 && *p < 0x7f);
+		ck_assert_uint_eq(glyph_cp((enum glyph)g, CANVAS_ASCII),
+				  (unsigned char)a[0]);
+		/* Every character one column. */
+		for (const char *p = u; *p;) {
+			wchar_t c;
+			int n = mbtowc(&c, p, strlen(p));
+			ck_assert_int_gt(n, 0);
+			ck_assert_int_eq(wcwidth(c), 1);
+			p += n;
+		}
+		ck_assert_int_gt(mbtowc(&wc, u, strlen(u)), 0);
+		ck_assert_uint_eq(glyph_cp((enum glyph)g, CANVAS_UTF8),
+				  (uint32_t)wc);
+	}
+	ck_assert_str_eq(glyph_str(GLYPH_ARROW, CANVAS_ASCII), "->");
+	ck_assert_str_eq(glyph_str(GLYPH_TICK, CANVAS_UTF8), "\u253c");
+	ck_assert_str_eq(glyph_str(GLYPH_COUNT, CANVAS_UTF8), "?");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("charts");
@@ -211,6 +244,7 @@ int main(void)
 	tcase_add_test(tc, test_bars_wide_capped);
 	tcase_add_test(tc, test_bars_errors);
 	tcase_add_test(tc, test_sparkline);
+	tcase_add_test(tc, test_glyph_table);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
