@@ -160,8 +160,11 @@ static int sec_flags(struct build *b)
 		none += sr->flags[f].no_occasion;
 	if (sr->nsignals == 0 && !none)
 		return 0;
-	if (report_heading(r, REPORT_SEC_FLAGS,
-			   "Red flags (0 never .. 4 almost always)"))
+	const char *title = "Red flags (0 never .. 4 almost always)";
+	/* A column too narrow for the scale's words keeps its numbers. */
+	if (canvas_sanitize(title, -1, r->mode, NULL, 0) > r->width)
+		title = "Red flags (0 .. 4)";
+	if (report_heading(r, REPORT_SEC_FLAGS, title))
 		return report_nomem(b);
 	if (sr->nsignals == 0)
 		return no_occasion_line(b); /* no bar has a score to draw */

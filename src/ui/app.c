@@ -167,9 +167,9 @@ attr_t app_attr(const struct app *app, enum ui_style style)
 	if (style == UI_TITLE || style == UI_HEADING || style == UI_KEY ||
 	    style == UI_SERIES_F)
 		a |= A_BOLD;
-	/* Plain blue of eight colours is too dark on black for the radar's
-	 * own series; bold brightens it on most terminals. */
-	if (style == UI_ACCENT && COLORS < 256)
+	/* Plain blue of eight colours is too dark on black for a chart's
+	 * line; bold brightens it on most terminals. */
+	if ((style == UI_ACCENT || style == UI_SERIES_E) && COLORS < 256)
 		a |= A_BOLD;
 	if (style == UI_DIM)
 		a |= A_DIM;
