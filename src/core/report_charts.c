@@ -125,27 +125,20 @@ static struct canvas *bars_canvas(struct build *b, struct charts_bar *bars)
 	int n = (int)b->c->nflags, stacked = r->width < BARS_ONE_ROW;
 	struct canvas *cv =
 	    canvas_new(r->width, stacked ? 3 * n - 1 : n, r->mode, b->err);
-	if (!cv)
+	int rc = cv ? 0 : -1;
+	if (cv && !stacked)
+		rc = charts_bars(cv, 0, 0, r->width, 0, bars, n, b->err);
+	for (int i = 0; cv && stacked && i < n && !rc; i++) {
+		struct charts_bar untitled = bars[i];
+		untitled.label = "";
+		canvas_text(cv, 0, 3 * i, r->width, bars[i].label,
+			    CANVAS_STYLE_LABEL);
+		rc = charts_bars(cv, 0, 3 * i + 1, r->width, 0, &untitled, 1,
+				 b->err);
+	}
+	if (rc) {
+		canvas_free(cv);
 		return NULL;
-	for (int i = 0; i < n; i++) {
-		int rc;
-		if (stacked) {
-			struct charts_bar one = bars[i];
-			canvas_text(cv, 0, 3 * i, r->width, one.label,
-				    CANVAS_STYLE_LABEL);
-			one.label = "";
-			rc = charts_bars(cv, 0, 3 * i + 1, r->width, 0, &one, 1,
-					 b->err);
-		} else {
-			rc =
-			    charts_bars(cv, 0, 0, r->width, 0, bars, n, b->err);
-		}
-		if (rc) {
-			canvas_free(cv);
-			return NULL;
-		}
-		if (!stacked)
-			break;
 	}
 	return cv;
 }

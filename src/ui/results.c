@@ -21,8 +21,7 @@
 
 /* Rebuilds the results of the session at width cells into pg from the
  * core report, laid out for a screen with view_h rows for the radar; *rep
- * is the report the page borrows from, replaced here.  On failure the
- * page says so and the status line says why. */
+ * is the report the page borrows from, replaced here. */
 static void results_page_build(struct page *pg, struct app *app,
 			       int64_t session_id, enum report_compare cmp,
 			       int width, int view_h, struct report **rep)
@@ -35,27 +34,10 @@ static void results_page_build(struct page *pg, struct app *app,
 		.compare = cmp,
 		.beside = 1,
 	};
-	struct error err;
-	if (opt.width < REPORT_WIDTH_MIN)
-		opt.width = REPORT_WIDTH_MIN;
-	if (opt.width > REPORT_WIDTH_MAX)
-		opt.width = REPORT_WIDTH_MAX;
-	page_reset(pg, width);
-	report_free(*rep);
-	error_clear(&err);
-	*rep = report_build(app->store, app->content, session_id, &opt, &err);
-	if (!*rep) {
-		page_text(pg, UI_BAD, 0, "The results cannot be read.");
-		session_fail(app, &err);
-		return;
-	}
-	if (report_nlines(*rep) == 0)
-		page_text(pg, UI_DIM, 0,
+	page_build_report(pg, app, session_id, &opt, rep,
+			  "The results cannot be read.",
 			  "Nothing rated yet: the red-flag and pillar steps "
 			  "give the results.");
-	page_report(pg, *rep);
-	if (page_failed(pg))
-		app_status(app, 1, "out of memory");
 }
 
 /* ------------------------------------------------------------ the step */
