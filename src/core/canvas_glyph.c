@@ -5,12 +5,12 @@
 #include "config.h"
 
 #include "core/canvas_glyph.h"
+#include "core/glyph.h"
 
 #include <string.h>
 
 #include "core/utext.h"
 
-#define ELLIPSIS 0x2026u
 #define REPLACEMENT '?'
 
 /* ------------------------------------------------------------- glyphs */
@@ -130,7 +130,7 @@ int canvas_glyph_walk(const char *text, int maxw, enum canvas_mode mode,
 		emit(ctx, cp, w);
 		used += w;
 	}
-	emit(ctx, mode == CANVAS_ASCII ? '~' : ELLIPSIS, 1);
+	emit(ctx, glyph_cp(GLYPH_ELLIPSIS, mode), 1);
 	return used + 1;
 }
 

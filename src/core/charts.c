@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/glyph.h"
 #include "core/radar.h"
 
 #define TRACK_MIN 8
@@ -59,7 +60,8 @@ static int mark_cell(double at, int track)
 static void bar_track(struct canvas *c, int x, int y, int track,
 		      const struct charts_bar *b)
 {
-	int ascii = canvas_mode(c) == CANVAS_ASCII;
+	enum canvas_mode mode = canvas_mode(c);
+	int ascii = mode == CANVAS_ASCII;
 	enum canvas_style band = charts_band(b->score, b->amber_at, b->red_at);
 	double fill = isnan(b->score) ? 0.0
 				      : b->score / CHARTS_BAR_MAX * track;
@@ -74,16 +76,14 @@ static void bar_track(struct canvas *c, int x, int y, int track,
 		enum canvas_style st = filled ? band : CANVAS_STYLE_RING;
 
 		if (i < full)
-			cp = ascii ? '#' : 0x2501; /* ━ */
+			cp = glyph_cp(GLYPH_BAR_FULL, mode);
 		else if (filled)
-			cp = 0x2578; /* ╸ */
+			cp = glyph_cp(GLYPH_BAR_HALF, mode);
 		else
-			cp = ascii ? '-' : 0x2500; /* ─ */
+			cp = glyph_cp(GLYPH_BAR_EMPTY, mode);
 		if (i == amber || i == red) {
-			if (ascii)
-				cp = '|';
-			else
-				cp = filled ? 0x254B : 0x253C; /* ╋ ┼ */
+			cp = glyph_cp(filled ? GLYPH_TICK_PASSED : GLYPH_TICK,
+				      mode);
 			st = i == red ? CANVAS_STYLE_BAND_RED
 				      : CANVAS_STYLE_BAND_AMBER;
 		}
@@ -91,37 +91,63 @@ static void bar_track(struct canvas *c, int x, int y, int track,
 	}
 }
 
+/* The widest label and the widest status word (with its blank) of the
+ * bars; -1 after setting err when a bar is out of range. */
+static int bars_measure(const struct canvas *c, const struct charts_bar *bars,
+			int n, int *label_w, int *note_w, struct error *err)
+{
+	*label_w = *note_w = 0;
+	for (int i = 0; i < n; i++) {
+		int lw = canvas_text_width(c, bars[i].label);
+		int nw = bars[i].note ? 1 + canvas_text_width(c, bars[i].note)
+				      : 0;
+		if (bar_check(&bars[i], i, err) < 0)
+			return -1;
+		if (lw > *label_w)
+			*label_w = lw;
+		if (nw > *note_w)
+			*note_w = nw;
+	}
+	return 0;
+}
+
+/* Shares w columns out.  Labels and status words are what a reader
+ * cannot guess, the track only illustrates the score: so the track
+ * gives way first, down to TRACK_MIN; then the label, down to a third
+ * of the row; then the status word, down to NOTE_MIN.  Returns the
+ * track's length (below TRACK_MIN when even that is not enough). */
+static int bars_share(int w, int *label_w, int *note_w)
+{
+	/* label, blank, track, blank, score (up to "4.0"), note */
+	int fixed = 1 + 1 + 3;
+	int short_by = TRACK_MIN - (w - *label_w - fixed - *note_w);
+	if (short_by > 0 && *label_w > w / 3) {
+		int give = *label_w - w / 3;
+		give = give < short_by ? give : short_by;
+		*label_w -= give;
+		short_by -= give;
+	}
+	if (short_by > 0 && *note_w > NOTE_MIN) {
+		int give = *note_w - NOTE_MIN;
+		give = give < short_by ? give : short_by;
+		*note_w -= give;
+	}
+	return w - *label_w - fixed - *note_w;
+}
+
 int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
 		const struct charts_bar *bars, int n, struct error *err)
 {
-	int note_w = 0, track;
+	int widest, note_w, track;
 	enum canvas_mode mode = canvas_mode(c);
 
-	for (int i = 0; i < n; i++) {
-		int nw;
-		if (bar_check(&bars[i], i, err) < 0)
-			return -1;
-		nw = bars[i].note ? 1 + canvas_text_width(c, bars[i].note) : 0;
-		if (nw > note_w)
-			note_w = nw;
-	}
-	if (label_w <= 0) {
-		for (int i = 0; i < n; i++) {
-			int lw = canvas_text_width(c, bars[i].label);
-			if (lw > label_w)
-				label_w = lw;
-		}
-		if (label_w > w / 3)
-			label_w = w / 3;
-	}
+	if (bars_measure(c, bars, n, &widest, &note_w, err) < 0)
+		return -1;
+	if (label_w <= 0)
+		label_w = widest;
 	if (label_w > LABEL_MAX)
 		label_w = LABEL_MAX;
-	/* The note is the status word: always kept, cut rather than left
-	 * out when the row is short ("Worth w\u2026"). */
-	if (note_w > w / 4)
-		note_w = w / 4 > NOTE_MIN ? w / 4 : NOTE_MIN;
-	/* label, blank, track, blank, score (up to "4.0"), note */
-	track = w - label_w - 1 - 1 - 3 - note_w;
+	track = bars_share(w, &label_w, &note_w);
 	if (track < TRACK_MIN)
 		return error_set(err, ERROR_INPUT, "bars: %d columns leave no "
 				 "room for a track (need %d more)", w,

@@ -40,11 +40,13 @@ struct charts_bar {
  * CANVAS_STYLE_MISSING for NAN. */
 enum canvas_style charts_band(double score, double amber_at, double red_at);
 
-/* Draws n bars, one per row, from cell (x, y), w columns wide.  Labels are
- * cut to share a column of at most label_w columns (0: as wide as the
- * widest label, up to a third of w).  ERROR_INPUT naming the bar when a
- * score or threshold is out of range, or when w leaves no room for a track
- * of at least 8 cells. */
+/* Draws n bars, one per row, from cell (x, y), w columns wide.  Labels
+ * share a column as wide as the widest label (label_w > 0: that many
+ * columns), and every status word is shown whole: the track shortens
+ * first (to 8 cells), then the labels are cut (to a third of w), then the
+ * status words (to six columns), with an ellipsis.  ERROR_INPUT naming the
+ * bar when a score or threshold is out of range, or when w leaves no room
+ * for a track of at least 8 cells. */
 int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
 		const struct charts_bar *bars, int n, struct error *err);
 

@@ -221,19 +221,20 @@ static int parse_relative(const char *s, const char *in, long today,
 	     tolower((unsigned char)*end) != 'w') ||
 	    end[1] != '\0')
 		return error_set(err, ERROR_INPUT,
-				 "due date \"%s\": write +N followed by d "
-				 "(days) or w (weeks), like +7d or +2w",
+				 "due date \"%.12s\": +N followed by d or w, "
+				 "like +7d or +2w",
 				 in);
 	if (tolower((unsigned char)*end) == 'w')
 		n = n > 1000 ? 100000 : n * 7;
 	if (n < 1)
 		return error_set(err, ERROR_INPUT,
-				 "due date \"%s\" is today: use \"today\" or "
-				 "a later day such as +1d",
+				 "due date \"%.12s\" is today: write today, "
+				 "or +1d for later",
 				 in);
 	if (n > 3650)
 		return error_set(err, ERROR_INPUT,
-				 "due date \"%s\" is more than ten years away",
+				 "due date \"%.12s\" is more than ten years "
+				 "away",
 				 in);
 	*out = today + n;
 	return 0;
@@ -268,9 +269,8 @@ int dates_parse_due(const char *in, const char *today,
 	if (isdigit((unsigned char)s[0])) {
 		if (n != 10 || parse_day(s, &y, &m, &d))
 			return error_set(err, ERROR_INPUT,
-					 "due date \"%s\" is not a calendar "
-					 "day: write YYYY-MM-DD, like "
-					 "2026-12-05",
+					 "due date \"%.12s\" is not a calendar "
+					 "day: write YYYY-MM-DD",
 					 s);
 		z = days_from_civil(y, m, d);
 	} else if (s[0] == '+') {
@@ -280,23 +280,23 @@ int dates_parse_due(const char *in, const char *today,
 		z = t;
 	} else if (strcasecmp(s, "yesterday") == 0 || s[0] == '-') {
 		return error_set(err, ERROR_INPUT,
-				 "due date \"%s\" is in the past: a "
-				 "commitment is due today or later",
+				 "due date \"%.12s\" is in the past: "
+				 "today or later",
 				 s);
 	} else {
 		int wd = weekday_parse(s);
 		if (wd < 0)
 			return error_set(err, ERROR_INPUT,
-					 "due date \"%s\" not understood: "
-					 "write 2026-12-05, today, +7d, +2w "
-					 "or a weekday (mon..sun)",
+					 "due date \"%.12s\" not understood: "
+					 "try 2026-12-05, +7d, +2w or fri",
 					 s);
 		int ahead = (wd - dates_weekday(today) + 7) % 7;
 		z = t + (ahead ? ahead : 7);
 	}
 	if (z > last_day_number())
 		return error_set(err, ERROR_INPUT,
-				 "due date \"%s\" falls after 9999-12-31", s);
+				 "due date \"%.12s\" falls after 9999-12-31",
+				 s);
 	format_day(z, out);
 	return 0;
 }

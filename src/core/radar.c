@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/glyph.h"
 #include "core/radar_layout.h"
 
 static int is_missing(double v)
@@ -532,11 +533,10 @@ static void draw_centre(struct layout *l, const struct radar_input *in,
 static void draw_legend(struct layout *l, const struct radar_input *in,
 			struct radar_box *out)
 {
-	int ascii = l->mode == CANVAS_ASCII;
 	/* Each swatch is a short piece of its outline: heavy and solid,
 	 * thin and dashed. */
-	const char *swatch[2] = {ascii ? "-*-" : "\u2836\u2836\u2836",
-				 ascii ? "+o+" : "\u2812\u25ca\u2812"};
+	const char *swatch[2] = {glyph_str(GLYPH_SWATCH_A, l->mode),
+				 glyph_str(GLYPH_SWATCH_B, l->mode)};
 	const char *name[2] = {in->series[0].name ? in->series[0].name
 						  : "current",
 			       in->series[1].name ? in->series[1].name

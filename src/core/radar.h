@@ -99,6 +99,11 @@ char *radar_render(const struct radar_input *in, int w, int h,
 char *radar_table(const struct radar_input *in, enum canvas_mode mode,
 		  struct error *err);
 
+/* The same at most cols columns wide (up to 80): the series headings
+ * are cut, down to ten columns each, before the table is wider. */
+char *radar_table_fit(const struct radar_input *in, enum canvas_mode mode,
+		      int cols, struct error *err);
+
 /* Formats v with one decimal and a '.' whatever the locale ("3.8"), or a
  * dash for NAN ("–", "-" in ASCII); signed adds '+' to positive values.
  * buf needs 16 bytes.  Returns buf. */

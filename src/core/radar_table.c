@@ -8,7 +8,8 @@
 #include <string.h>
 
 #define TABLE_NAME_COLS 30
-#define TABLE_HEAD_COLS 14
+#define TABLE_HEAD_COLS 10 /* a heading is never cut below this */
+#define TABLE_COLS 80
 
 struct table_buf {
 	char *s;
@@ -46,7 +47,7 @@ static void tb_pad(struct table_buf *t, int n)
 static void tb_cell(struct table_buf *t, const char *text, int cols,
 		    int right, enum canvas_mode mode)
 {
-	char buf[TABLE_NAME_COLS * 4 + 8];
+	char buf[TABLE_COLS * 4 + 8];
 	int w = canvas_sanitize(text, cols, mode, buf, sizeof buf);
 
 	if (right)
@@ -78,6 +79,12 @@ static void tb_row(struct table_buf *t, const struct radar_input *in,
 char *radar_table(const struct radar_input *in, enum canvas_mode mode,
 		  struct error *err)
 {
+	return radar_table_fit(in, mode, TABLE_COLS, err);
+}
+
+char *radar_table_fit(const struct radar_input *in, enum canvas_mode mode,
+		      int cols, struct error *err)
+{
 	struct table_buf t = {NULL, 0, 0, 0};
 	const char *head[3];
 	int name_cols = 6, col[3], n = in->nseries > 1 ? 3 : 1;
@@ -96,12 +103,18 @@ char *radar_table(const struct radar_input *in, enum canvas_mode mode,
 		if (w > name_cols)
 			name_cols = w;
 	}
-	/* Each column as wide as its heading, numbers right-aligned. */
-	for (int k = 0; k < n; k++) {
-		col[k] = canvas_sanitize(head[k], TABLE_HEAD_COLS, mode, NULL,
-					 0);
-		if (col[k] < 5)
-			col[k] = 5;
+	/* Each column as wide as its heading, numbers right-aligned; a
+	 * heading is cut only when the table would pass cols. */
+	int room = (cols < TABLE_COLS ? cols : TABLE_COLS) - name_cols;
+	for (int k = 0; k < n; k++)
+		room -= 2 + canvas_sanitize(head[k], -1, mode, NULL, 0);
+	for (int k = n - 1; k >= 0; k--) {
+		int full = canvas_sanitize(head[k], -1, mode, NULL, 0);
+		int cut = room < 0 ? full + room : full;
+		if (cut < TABLE_HEAD_COLS)
+			cut = full < TABLE_HEAD_COLS ? full : TABLE_HEAD_COLS;
+		room += full - cut;
+		col[k] = cut < 5 ? 5 : cut;
 	}
 	tb_cell(&t, "Pillar", name_cols, 0, mode);
 	for (int k = 0; k < n; k++) {

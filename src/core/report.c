@@ -15,6 +15,7 @@
 
 #include "core/charts.h"
 #include "core/dates.h"
+#include "core/glyph.h"
 #include "core/ladder.h"
 #include "core/radar.h"
 #include "core/sessionfacts.h"
@@ -28,12 +29,7 @@ int report_nomem(struct build *b)
 
 const char *report_dot(const struct report *r)
 {
-	return r->mode == CANVAS_ASCII ? " - " : " \xc2\xb7 ";
-}
-
-static const char *arrow(const struct report *r)
-{
-	return r->mode == CANVAS_ASCII ? "->" : "\xe2\x86\x92";
+	return r->dot;
 }
 
 /* --------------------------------------------------------------- header */
@@ -172,250 +168,6 @@ static int sec_commitments(struct build *b, int made)
 	return rc;
 }
 
-/* ------------------------------------------------------------ red flags */
-
-/* Where a band of a kind starts (the amber and red thresholds). */
-static double band_start(const struct content *c, const char *band,
-			 double fallback)
-{
-	for (size_t i = 0; i < c->nbands; i++)
-		if (c->bands[i].kind == CONTENT_BAND_FLAG &&
-		    strcmp(c->bands[i].band, band) == 0)
-			return c->bands[i].min;
-	return fallback;
-}
-
-/* The status word of a bar: its band's label, so the bar reads without
- * colour. */
-static const char *flag_status(const struct content *c,
-			       const struct charts_bar *b)
-{
-	const struct content_band *band;
-
-	if (isnan(b->score))
-		return "not rated";
-	band = content_band_for(c, CONTENT_BAND_FLAG, b->score);
-	return band ? band->label : NULL;
-}
-
-void report_flag_bars(const struct content *c, const struct score_result *sr,
-		      struct charts_bar *bars)
-{
-	double amber = band_start(c, "amber", 1.5),
-	       red = band_start(c, "red", 2.5);
-	if (red < amber)
-		red = amber;
-	for (size_t i = 0; i < c->nflags; i++) {
-		bars[i].label = c->flags[i].title;
-		/* Shown cut to one decimal, so the figure and its colour
-		 * agree with the band of the exact score (score.h). */
-		bars[i].score = sr->flags[i].has_score
-				    ? score_shown(sr->flags[i].score)
-				    : NAN;
-		bars[i].amber_at = amber;
-		bars[i].red_at = red;
-		bars[i].note = flag_status(c, &bars[i]);
-	}
-}
-
-/* What the tick marks on the tracks are. */
-static int flags_key(struct build *b, double amber, double red)
-{
-	char a[16], rd[16];
-	const char *tick = b->r->mode == CANVAS_ASCII ? "|" : "\u253c";
-	const struct content_band *ba =
-		content_band_for(b->c, CONTENT_BAND_FLAG, amber);
-	const struct content_band *br =
-		content_band_for(b->c, CONTENT_BAND_FLAG, red);
-
-	radar_format(amber, 0, b->r->mode, a);
-	radar_format(red, 0, b->r->mode, rd);
-	return report_addf(b->r, CANVAS_STYLE_RING, "", "  ",
-			   "%s marks where a band starts: %s from %s, %s "
-			   "from %s",
-			   tick, ba ? ba->label : "amber", a,
-			   br ? br->label : "red", rd)
-		       ? report_nomem(b)
-		       : 0;
-}
-
-/* Statements answered "no occasion / can't say", per red flag: they are
- * answered but not in the scores above, and a reader should know. */
-static int no_occasion_line(struct build *b)
-{
-	const struct content *c = b->c;
-	const struct score_result *sr = &b->cur.score;
-	char list[1024];
-	size_t n = 0, total = 0;
-	list[0] = '\0';
-	for (size_t f = 0; f < c->nflags; f++) {
-		size_t k = sr->flags[f].no_occasion;
-		if (!k || n >= sizeof list)
-			continue;
-		total += k;
-		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s %zu",
-				      n ? ", " : "", c->flags[f].title, k);
-	}
-	if (!total)
-		return 0;
-	return report_addf(b->r, CANVAS_STYLE_NONE, "", "  ",
-			   "No occasion / can't say (not scored): %s", list)
-		   ? report_nomem(b)
-		   : 0;
-}
-
-static int sec_flags(struct build *b)
-{
-	struct report *r = b->r;
-	const struct content *c = b->c;
-	const struct score_result *sr = &b->cur.score;
-	size_t none = 0;
-	for (size_t f = 0; f < c->nflags; f++)
-		none += sr->flags[f].no_occasion;
-	if (sr->nsignals == 0 && !none)
-		return 0;
-	if (report_heading(r, REPORT_SEC_FLAGS,
-			   "Red flags (0 never .. 4 almost always)"))
-		return report_nomem(b);
-	if (sr->nsignals == 0)
-		return no_occasion_line(b); /* no bar has a score to draw */
-	struct charts_bar *bars = calloc(c->nflags, sizeof *bars);
-	if (!bars)
-		return report_nomem(b);
-	report_flag_bars(c, sr, bars);
-	struct canvas *cv =
-	    canvas_new(r->width, (int)c->nflags, r->mode, b->err);
-	int rc = cv ? charts_bars(cv, 0, 0, r->width, 0, bars, (int)c->nflags,
-				  b->err)
-		    : -1;
-	double amber = bars[0].amber_at, red = bars[0].red_at;
-	free(bars);
-	if (rc) {
-		canvas_free(cv);
-		return -1;
-	}
-	if (report_add_canvas(r, cv))
-		return report_nomem(b);
-	if (flags_key(b, amber, red))
-		return -1;
-	return no_occasion_line(b);
-}
-
-/* ---------------------------------------------------------------- radar */
-
-/* The pillars drawn as axes: every one but the centre, in file order. */
-static size_t axes_of(const struct content *c, size_t *axis, size_t max)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < c->npillars; i++)
-		if (i != c->centre && n < max)
-			axis[n++] = i;
-	return c->npillars ? c->npillars - 1 : 0;
-}
-
-static double self_of(const struct sessionfacts *f, size_t p)
-{
-	const struct score_pillar *sp = &f->score.pillars[p];
-	return sp->rated ? (double)sp->self : NAN;
-}
-
-static double evidence_of(const struct sessionfacts *f, size_t p)
-{
-	const struct score_pillar *sp = &f->score.pillars[p];
-	return sp->has_evidence ? sp->evidence : NAN;
-}
-
-/* The numbers without a chart (content with other than five pillars). */
-static int pillar_list(struct build *b)
-{
-	const struct content *c = b->c;
-	char v1[16], v2[16];
-	for (size_t i = 0; i < c->npillars; i++)
-		if (report_addf(
-			b->r, CANVAS_STYLE_NONE, "  ", "    ",
-			"%s: self %s, evidence %s", c->pillars[i].name,
-			radar_format(self_of(&b->cur, i), 0, b->r->mode, v1),
-			radar_format(evidence_of(&b->cur, i), 0, b->r->mode,
-				     v2)))
-			return report_nomem(b);
-	return 0;
-}
-
-static int add_table(struct build *b, const struct radar_input *in)
-{
-	char *t = radar_table(in, b->r->mode, b->err);
-	if (!t)
-		return -1;
-	int rc = 0;
-	for (char *p = t; *p && !rc;) {
-		char *nl = strchr(p, '\n');
-		if (nl)
-			*nl = '\0';
-		rc = report_add_wrapped(b->r, CANVAS_STYLE_NONE, "", "", p);
-		p = nl ? nl + 1 : p + strlen(p);
-	}
-	free(t);
-	return rc ? report_nomem(b) : 0;
-}
-
-static int sec_radar(struct build *b)
-{
-	struct report *r = b->r;
-	const struct content *c = b->c;
-	size_t axis[RADAR_AXES];
-	int rated = b->cur.nratings > 0;
-	int evidence = b->cur.score.nsignals > 0;
-	if (!rated && !evidence)
-		return 0;
-	if (report_heading(r, REPORT_SEC_RADAR, "Pillars (1 .. 5)"))
-		return report_nomem(b);
-	if (axes_of(c, axis, RADAR_AXES) != RADAR_AXES)
-		return pillar_list(b);
-	char prevname[64];
-	struct radar_input in = {.centre_name = c->pillars[c->centre].name};
-	const struct sessionfacts *second = NULL;
-	in.series[0].name = rated ? "This session" : "Evidence from red flags";
-	if (rated && b->has_prev && b->prev.nratings > 0) {
-		snprintf(prevname, sizeof prevname, "Previous session (%s)",
-			 b->prev_day);
-		in.series[1].name = prevname;
-		second = &b->prev;
-	} else if (rated && evidence) {
-		in.series[1].name = "Evidence from red flags";
-	}
-	in.nseries = in.series[1].name ? 2 : 1;
-	for (int a = 0; a < RADAR_AXES; a++) {
-		size_t p = axis[a];
-		in.axis_name[a] = c->pillars[p].name;
-		in.series[0].value[a] =
-		    rated ? self_of(&b->cur, p) : evidence_of(&b->cur, p);
-		in.series[1].value[a] =
-		    second ? self_of(second, p) : evidence_of(&b->cur, p);
-	}
-	in.series[0].centre = rated ? self_of(&b->cur, c->centre)
-				    : evidence_of(&b->cur, c->centre);
-	in.series[1].centre = second ? self_of(second, c->centre)
-				     : evidence_of(&b->cur, c->centre);
-	int h = r->width * 2 / 7;
-	if (h > 24)
-		h = 24;
-	/* The heading takes one of the rows a screen has for the chart. */
-	if (r->radar_rows && h > r->radar_rows - 1)
-		h = r->radar_rows - 1;
-	if (h < RADAR_MIN_HEIGHT)
-		h = RADAR_MIN_HEIGHT;
-	struct canvas *cv = canvas_new(r->width, h, r->mode, b->err);
-	if (!cv)
-		return -1;
-	if (radar_draw(cv, 0, 0, r->width, h, &in, NULL, b->err)) {
-		canvas_free(cv);
-		return -1;
-	}
-	if (report_add_canvas(r, cv) || report_blank(r))
-		return report_nomem(b);
-	return add_table(b, &in);
-}
-
 /* --------------------------------------------------------------- ladder */
 
 static int on_step(const struct store_ladder_step *st, void *ud)
@@ -423,7 +175,8 @@ static int on_step(const struct store_ladder_step *st, void *ud)
 	struct build *b = ud;
 	const struct content_rung *rung = ladder_rung(b->c, st->rung);
 	char prefix[64];
-	snprintf(prefix, sizeof prefix, "  %s %d ", arrow(b->r), st->rung);
+	snprintf(prefix, sizeof prefix, "  %s %d ", glyph_str(GLYPH_ARROW, b->r->mode),
+		 st->rung);
 	return report_addf(b->r, CANVAS_STYLE_NONE, prefix, "      ", "%s: %s",
 			   rung ? rung->name : "?", st->answer)
 		   ? 1
@@ -472,11 +225,16 @@ static int sec_notes(struct build *b)
 
 /* ------------------------------------------------------------ the report */
 
+/* The session to compare with: the last complete one before this, as
+ * an open one is often half done; failing that the last one before. */
 static int load_previous(struct build *b)
 {
 	int64_t prev = 0;
 	int found =
-	    store_session_previous(b->s, b->r->session.id, 0, &prev, b->err);
+	    store_session_previous(b->s, b->r->session.id, 1, &prev, b->err);
+	if (found == 0)
+		found = store_session_previous(b->s, b->r->session.id, 0,
+					       &prev, b->err);
 	if (found <= 0)
 		return found;
 	struct store_session ps;
@@ -488,7 +246,18 @@ static int load_previous(struct build *b)
 	if (rc || sessionfacts_load(&b->prev, b->s, b->c, prev, b->err))
 		return -1;
 	b->has_prev = 1;
+	b->r->has_prev = b->prev.nratings > 0;
 	return 0;
+}
+
+int report_compares_previous(const struct build *b)
+{
+	return b->r->compare == REPORT_COMPARE_PREVIOUS && b->r->has_prev;
+}
+
+int report_has_previous(const struct report *r)
+{
+	return r->has_prev;
 }
 
 /* Whether the person works in a regulated setting: it decides which
@@ -505,13 +274,22 @@ static int load_regulated(struct build *b)
 	return 0;
 }
 
+static int wanted(const struct report *r, enum report_section sec)
+{
+	return !r->sections || (r->sections & REPORT_SECTION(sec));
+}
+
 static int build_all(struct build *b)
 {
-	if (sessionfacts_load(&b->cur, b->s, b->c, b->r->session.id, b->err) ||
-	    load_previous(b) || load_regulated(b) || sec_header(b) ||
-	    sec_commitments(b, 0) || sec_flags(b) || sec_radar(b) ||
-	    report_sec_signals(b) || report_sec_gap(b) || sec_ladder(b) ||
-	    sec_commitments(b, 1) || sec_notes(b))
+	struct report *r = b->r;
+	if (sessionfacts_load(&b->cur, b->s, b->c, r->session.id, b->err) ||
+	    load_previous(b) || load_regulated(b) ||
+	    (wanted(r, REPORT_SEC_HEADER) && sec_header(b)) ||
+	    (wanted(r, REPORT_SEC_FOLLOWUP) && sec_commitments(b, 0)) ||
+	    report_sec_charts(b) ||
+	    (wanted(r, REPORT_SEC_LADDER) && sec_ladder(b)) ||
+	    (wanted(r, REPORT_SEC_COMMITMENTS) && sec_commitments(b, 1)) ||
+	    (wanted(r, REPORT_SEC_NOTES) && sec_notes(b)))
 		return -1;
 	return 0;
 }
@@ -535,7 +313,11 @@ struct report *report_build(struct store *s, const struct content *c,
 	}
 	r->width = width;
 	r->mode = opt ? opt->mode : CANVAS_UTF8;
+	snprintf(r->dot, sizeof r->dot, " %s ", glyph_str(GLYPH_DOT, r->mode));
 	r->radar_rows = opt && opt->radar_rows > 0 ? opt->radar_rows : 0;
+	r->sections = opt ? opt->sections : 0;
+	r->compare = opt ? opt->compare : REPORT_COMPARE_PREVIOUS;
+	r->beside = opt && opt->beside;
 	int found = store_session_get(s, session_id, &r->session, err);
 	if (found <= 0) {
 		if (found == 0)

@@ -62,12 +62,34 @@ enum report_section {
 	REPORT_SEC_COUNT
 };
 
+/* What the radar compares this session's ratings with. */
+enum report_compare {
+	REPORT_COMPARE_PREVIOUS = 0, /* the person's previous session (see
+				      * report_build), or the red-flag
+				      * evidence when it has no ratings */
+	REPORT_COMPARE_EVIDENCE,     /* the red-flag evidence */
+};
+
+/* Where a screen lays the charts side by side with the advice. */
+#define REPORT_WIDE 120
+
+/* A mask bit of report_options.sections. */
+#define REPORT_SECTION(sec) (1u << (sec))
+
 struct report_options {
 	int width;             /* columns, REPORT_WIDTH_MIN..MAX; 0: default */
 	enum canvas_mode mode; /* CANVAS_UTF8 or CANVAS_ASCII */
 	int radar_rows;        /* rows the radar and its heading may take,
 				* so a screen sees it whole; 0: no limit.
 				* Never below the radar's own minimum. */
+	unsigned sections;     /* REPORT_SECTION() bits of the sections to
+				* build, header included; 0: all */
+	enum report_compare compare;
+	int beside;            /* lay out for a screen: from 76 columns the
+				* red-flag bars beside the radar, from
+				* REPORT_WIDE the radar's numbers, the
+				* signals and the gap beside the radar and
+				* the bars; print stacks every section */
 };
 
 /* One line of a report.  Text lines have canvas == NULL; text is already
@@ -103,6 +125,11 @@ const struct report_line *report_line(const struct report *r, size_t i);
 
 /* The width and mode the report was built for. */
 int report_width(const struct report *r);
+
+/* Whether the person has a session before this one with ratings (what
+ * REPORT_COMPARE_PREVIOUS compares with): the last complete one started
+ * before it, or when none is complete the last one started before it. */
+int report_has_previous(const struct report *r);
 
 /* The session the report is about (its uuid, person, start). */
 const struct store_session *report_session(const struct report *r);

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "core/glyph.h"
 #include "core/radar.h"
 
 /* ------------------------------------------------------------- helpers */
@@ -82,8 +83,9 @@ static int signal_pillars(struct build *b, const struct content_flag *fl)
 
 static int signal_practices(struct build *b, const struct content_flag *fl)
 {
-	const char *bullet =
-	    b->r->mode == CANVAS_ASCII ? "     - " : "     \xe2\x80\xa2 ";
+	char bullet[16];
+	snprintf(bullet, sizeof bullet, "     %s ",
+		 glyph_str(GLYPH_BULLET, b->r->mode));
 	for (size_t i = 0; i < fl->practices.n; i++) {
 		const struct content_practice *p =
 		    &b->c->practices[fl->practices.idx[i]];

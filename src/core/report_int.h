@@ -14,7 +14,12 @@
 struct report {
 	int width;
 	enum canvas_mode mode;
+	char dot[8]; /* " · " as the mode has it (report_dot) */
 	int radar_rows; /* see report_options */
+	unsigned sections;	     /* see report_options */
+	enum report_compare compare; /* see report_options */
+	int beside;		     /* see report_options */
+	int has_prev; /* report_has_previous */
 	enum report_section section; /* of the lines being added */
 	struct store_session session;
 	struct report_line *lines;
@@ -62,6 +67,10 @@ struct build {
 	struct error *err;
 };
 
+/* Whether the radar compares with the previous session: asked for, and
+ * that session has ratings to compare with. */
+int report_compares_previous(const struct build *b);
+
 /* Sets err to out of memory; returns -1. */
 int report_nomem(struct build *b);
 
@@ -72,5 +81,9 @@ const char *report_dot(const struct report *r);
  * reported behaviour (report_advice.c). */
 int report_sec_signals(struct build *b);
 int report_sec_gap(struct build *b);
+
+/* The sections of the options' mask among the red flags, the radar,
+ * the signals and the gap, laid out for the width (report_charts.c). */
+int report_sec_charts(struct build *b);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/glyph.h"
 #include "core/radar.h"
 
 #define LEGEND_NAME_MAX 24  /* columns of a name in the legend beside */
@@ -200,9 +201,10 @@ static double series_offset(const struct frame *f, int k)
 static void draw_axes(struct frame *f)
 {
 	int base = f->py + f->ph; /* the x axis row */
+	enum canvas_mode m = canvas_mode(f->c);
 
 	for (int r = f->py; r < base; r++)
-		canvas_put(f->c, f->axis_x, r, f->ascii ? '|' : 0x2502,
+		canvas_put(f->c, f->axis_x, r, glyph_cp(GLYPH_RULE_V, m),
 			   CANVAS_STYLE_AXIS);
 	for (double v = f->in->lo; v <= f->in->hi; v += 1.0) {
 		double dy = level_y(f, v);
@@ -211,23 +213,23 @@ static void draw_axes(struct frame *f)
 		snprintf(num, sizeof num, "%.0f", v);
 		canvas_text(f->c, f->axis_x - 1 - (int)strlen(num), row, 8, num,
 			    CANVAS_STYLE_LABEL);
-		canvas_put(f->c, f->axis_x, row, f->ascii ? '+' : 0x2524,
+		canvas_put(f->c, f->axis_x, row, glyph_cp(GLYPH_AXIS_TEE, m),
 			   CANVAS_STYLE_AXIS);
 		/* A faint level line: a dot in four, a `.` in three cells. */
 		canvas_line_pattern(f->c, f->dx0 - 1.0, dy, f->dx1 + 1.0, dy,
 				    f->ascii ? 0x0001 : 0x1111,
 				    CANVAS_LAYER_GRID, CANVAS_STYLE_RING, '.');
 	}
-	canvas_put(f->c, f->axis_x, base, f->ascii ? '+' : 0x2514,
+	canvas_put(f->c, f->axis_x, base, glyph_cp(GLYPH_AXIS_CORNER, m),
 		   CANVAS_STYLE_AXIS);
 	for (int x = f->px; x < f->px + f->pw; x++)
-		canvas_put(f->c, x, base, f->ascii ? '-' : 0x2500,
+		canvas_put(f->c, x, base, glyph_cp(GLYPH_BAR_EMPTY, m),
 			   CANVAS_STYLE_AXIS);
 	if (f->in->n > 1 && (f->dx1 - f->dx0) / (f->in->n - 1) < 4.0)
 		return; /* sessions closer than two cells: no ticks */
 	for (int i = 0; i < f->in->n; i++)
 		canvas_put(f->c, (int)floor(point_x(f, i) / 2.0), base,
-			   f->ascii ? '+' : 0x2534, CANVAS_STYLE_AXIS);
+			   glyph_cp(GLYPH_AXIS_UP_TEE, m), CANVAS_STYLE_AXIS);
 }
 
 /* The session labels under the axis: the first and last always, others
@@ -262,6 +264,50 @@ static void draw_xlabels(struct frame *f)
 	}
 }
 
+/* Sets the cell (cx, cy) of a series' ASCII line to ch. */
+static void ascii_cell(struct frame *f, int cx, int cy, char ch, int k)
+{
+	canvas_dot(f->c, 2 * cx, 4 * cy, CANVAS_LAYER_LINE, trend_style(k), ch);
+}
+
+/* A line in ASCII is drawn in cells, not dots: one character per column
+ * where it runs flatter than 1:1, '-' along a row and '/' or '\' where
+ * it steps to the next, and one per row where it is steeper, '|' or a
+ * slash where it steps sideways.  Dot by dot, each cell a steep stretch
+ * touched showed a slash, which printed as runs of "///".  With dotted
+ * set, every other cell is left out (a gap in the ratings). */
+static void ascii_line(struct frame *f, double x0, double y0, double x1,
+		       double y1, int dotted, int k)
+{
+	int c0 = (int)floor(x0 / 2.0), r0 = (int)floor(y0 / 4.0);
+	int c1 = (int)floor(x1 / 2.0), r1 = (int)floor(y1 / 4.0);
+	int dc = c1 - c0, dr = r1 - r0;
+	int n = abs(dc) > abs(dr) ? abs(dc) : abs(dr);
+
+	if (n == 0) {
+		ascii_cell(f, c0, r0, '-', k);
+		return;
+	}
+	for (int i = 0; i <= n; i++) {
+		int c = c0 + (int)lround((double)i * dc / n);
+		int r = r0 + (int)lround((double)i * dr / n);
+		int nc = c0 + (int)lround((double)(i + 1) * dc / n);
+		int nr = r0 + (int)lround((double)(i + 1) * dr / n);
+		char ch;
+		if (dotted && i % 2)
+			continue;
+		if (i == n) {
+			nc = c;
+			nr = r;
+		}
+		if (abs(dc) > abs(dr))
+			ch = nr == r ? '-' : (nr < r) == (dc > 0) ? '/' : '\\';
+		else
+			ch = nc == c ? '|' : (nc > c) == (dr < 0) ? '/' : '\\';
+		ascii_cell(f, c, r, ch, k);
+	}
+}
+
 /* One series: solid between neighbouring sessions, dotted across
  * sessions without a rating. */
 static void draw_line(struct frame *f, int k)
@@ -273,7 +319,11 @@ static void draw_line(struct frame *f, int k)
 	for (int i = 0; i < f->in->n; i++) {
 		if (isnan(v[i]))
 			continue;
-		if (prev >= 0)
+		if (prev >= 0 && f->ascii)
+			ascii_line(f, point_x(f, prev), point_y(f, v[prev], off),
+				   point_x(f, i), point_y(f, v[i], off),
+				   i - prev > 1, k);
+		else if (prev >= 0)
 			canvas_line(f->c, point_x(f, prev),
 				    point_y(f, v[prev], off), point_x(f, i),
 				    point_y(f, v[i], off), i - prev > 1 ? 3 : 1,

@@ -205,9 +205,17 @@ static void colors_init(void)
 	};
 	start_color();
 	use_default_colors();
-	const short *fg = COLORS >= 256 ? fg256 : fg8;
-	for (int s = 1; s < UI_STYLE_COUNT && s < COLOR_PAIRS; s++)
-		init_pair((short)s, fg[s], bg[s] ? bg[s] : -1);
+	int few = COLORS < 256;
+	const short *fg = few ? fg8 : fg256;
+	for (int s = 1; s < UI_STYLE_COUNT && s < COLOR_PAIRS; s++) {
+		short b = bg[s] ? bg[s] : -1;
+		/* With eight colours there is no dark gold: amber is yellow
+		 * on its own black ground, yellow on a dark terminal and a
+		 * legible chip on a light one. */
+		if (few && s == UI_WARN)
+			b = COLOR_BLACK;
+		init_pair((short)s, fg[s], b);
+	}
 }
 
 attr_t app_attr(const struct app *app, enum ui_style style)
@@ -232,6 +240,10 @@ attr_t app_attr(const struct app *app, enum ui_style style)
 	attr_t a = COLOR_PAIR(style);
 	if (style == UI_TITLE || style == UI_HEADING || style == UI_KEY ||
 	    style == UI_SERIES_F)
+		a |= A_BOLD;
+	/* Plain blue of eight colours is too dark on black for a chart's
+	 * line; bold brightens it on most terminals. */
+	if ((style == UI_ACCENT || style == UI_SERIES_E) && COLORS < 256)
 		a |= A_BOLD;
 	if (style == UI_DIM)
 		a |= A_DIM;

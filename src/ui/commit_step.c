@@ -216,7 +216,7 @@ static void commit_draw(struct screen *s, struct app *app)
 	const struct session_ctx *ctx = c->ctx;
 	int y = ctx->top, x = ctx->left + 1, w = ctx->cols - 2;
 	int bottom = ctx->top + ctx->rows;
-	const char *dot = app->ascii ? "-" : "\xc2\xb7";
+	const char *dot = draw_glyph(app, GLYPH_DOT);
 	char buf[512];
 	snprintf(buf, sizeof buf, "Commitments made in this session %s %zu",
 		 dot, c->n);

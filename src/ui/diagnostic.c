@@ -122,7 +122,7 @@ static void quote_close(struct app *app, int y, int x, int width,
 	memcpy(last, row, len);
 	last[len] = '\0';
 	draw_text(app, y, x + draw_text_width(last),
-		  app->ascii ? "\"" : "\xe2\x80\x9d", 1, UI_DIM);
+		  draw_glyph(app, GLYPH_QUOTE_CLOSE), 1, UI_DIM);
 }
 
 /* The cursor shows the answer given, and nothing before there is one, so
@@ -196,7 +196,7 @@ static void diag_draw(struct screen *s, struct app *app)
 	const struct content *c = ctx->content;
 	const struct content_item *it = &c->items[d->order[d->cur]];
 	const struct content_flag *fl = &c->flags[it->flag];
-	const char *dot = app->ascii ? "-" : "\xc2\xb7";
+	const char *dot = draw_glyph(app, GLYPH_DOT);
 	int y = ctx->top, x = ctx->left + 1, w = ctx->cols - 2;
 	int bottom = ctx->top + ctx->rows;
 	int roomy = ctx->rows >= 17;
@@ -221,7 +221,7 @@ static void diag_draw(struct screen *s, struct app *app)
 	int room = bottom - y - 7 - (d->note[d->cur] ? 1 : 0);
 	if (srows > room)
 		srows = room > 1 ? room : 1;
-	draw_text(app, y, x, app->ascii ? "\"" : "\xe2\x80\x9c", 1, UI_DIM);
+	draw_text(app, y, x, draw_glyph(app, GLYPH_QUOTE_OPEN), 1, UI_DIM);
 	int shown = wrap_draw(app, y, x + 2, w - 4, 0, srows, it->statement,
 			      UI_NORMAL);
 	if (shown == wrap_count(it->statement, w - 4))
@@ -247,11 +247,13 @@ static void diag_draw(struct screen *s, struct app *app)
 			  UI_ACCENT);
 		int n = draw_text(app, y, x + 3, line, w - 3,
 				  v == d->sel ? UI_SELECTED : UI_NORMAL);
-		if (chosen)
-			draw_text(app, y, x + 4 + n,
-				  app->ascii ? "* your answer"
-					     : "\xe2\x97\x8f your answer",
+		if (chosen) {
+			n += draw_text(app, y, x + 4 + n,
+				       draw_glyph(app, GLYPH_CHOSEN), 1,
+				       UI_ACCENT);
+			draw_text(app, y, x + 4 + n, " your answer",
 				  w - n - 4, UI_ACCENT);
+		}
 	}
 	if (d->note[d->cur] && y < bottom) {
 		draw_text(app, y, x, "Note:", 6, UI_DIM);

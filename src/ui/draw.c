@@ -1,6 +1,7 @@
 /* draw.c - safe text, title line, key line and boxes. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -19,6 +20,16 @@ static size_t ascii_run(const char *s, size_t len)
 	while (i < len && s[i] >= 0x20 && s[i] < 0x7f)
 		i++;
 	return i;
+}
+
+enum canvas_mode draw_mode(const struct app *app)
+{
+	return app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
+}
+
+const char *draw_glyph(const struct app *app, enum glyph g)
+{
+	return glyph_str(g, draw_mode(app));
 }
 
 int draw_text_width(const char *utf8)
@@ -105,7 +116,7 @@ int draw_text(struct app *app, int y, int x, const char *utf8, int width,
 		used += w;
 	}
 	if (total > width) {
-		addstr(app->ascii ? "~" : "\xe2\x80\xa6");
+		addstr(draw_glyph(app, GLYPH_ELLIPSIS));
 		used++;
 	}
 	attroff(attr);
@@ -120,7 +131,7 @@ void draw_title(struct app *app, const char *title)
 	attroff(attr);
 	char line[256];
 	snprintf(line, sizeof line, " ownit %s %s",
-		 app->ascii ? "-" : "\xc2\xb7", title);
+		 draw_glyph(app, GLYPH_DOT), title);
 	draw_text(app, 0, 0, line, COLS, UI_TITLE);
 }
 
@@ -139,6 +150,29 @@ static int keyline_entry(struct app *app, int y, int x, const struct action *a)
 	return x - x0;
 }
 
+/* The status message on the row above the key line.  A message is often
+ * an error whose remedy comes last ("... not understood: write
+ * 2026-12-05, +7d ..."), so one too long for the row is wrapped onto the
+ * row above rather than cut. */
+static void status_draw(struct app *app, int y)
+{
+	enum ui_style style = app->status_is_error ? UI_BAD : UI_HEADING;
+	const char *s = app->status;
+	size_t next, n = wrap_row(s, COLS, &next);
+	if (!s[next] || y < 2) {
+		draw_text(app, y, 0, s, COLS, style);
+		return;
+	}
+	char first[sizeof app->status];
+	snprintf(first, sizeof first, "%.*s", (int)n, s);
+	move(y - 1, 0);
+	clrtoeol();
+	draw_text(app, y - 1, 0, first, COLS, style);
+	move(y, 0);
+	clrtoeol();
+	draw_text(app, y, 0, s + next, COLS, style);
+}
+
 /* When the labelled keys do not all fit, those that do are shown and the
  * `?` entry keeps its place at the end: help lists the rest. */
 void draw_keyline(struct app *app, const struct action *actions)
@@ -146,8 +180,7 @@ void draw_keyline(struct app *app, const struct action *actions)
 	int y = LINES - 1;
 	int x = 0;
 	if (app->status[0])
-		draw_text(app, y - 1, 0, app->status, COLS,
-			  app->status_is_error ? UI_BAD : UI_HEADING);
+		status_draw(app, y - 1);
 	const struct action *help = NULL;
 	int total = 0;
 	for (const struct action *a = actions; a && a->id; a++) {

@@ -6,6 +6,7 @@
 #ifndef OWNIT_UI_DRAW_H
 #define OWNIT_UI_DRAW_H
 
+#include "core/glyph.h"
 #include "ui/app.h"
 #include "ui/screen.h"
 
@@ -13,6 +14,12 @@
  * ellipsis when longer; returns the number of columns used. */
 int draw_text(struct app *app, int y, int x, const char *utf8, int width,
 	      enum ui_style style);
+
+/* The canvas mode of the app: ASCII under --ascii, else UTF-8. */
+enum canvas_mode draw_mode(const struct app *app);
+
+/* A symbol from the glyph table in the app's mode. */
+const char *draw_glyph(const struct app *app, enum glyph g);
 
 /* Display width of UTF-8 text as draw_text would show it. */
 int draw_text_width(const char *utf8);

@@ -276,7 +276,7 @@ static int ladder_picture(struct ladder *l, struct app *app, int y, int x,
 	const struct content *c = l->ctx->content;
 	int line = ladder_line(c);
 	int row = y;
-	const char *rail = app->ascii ? "|" : "\xe2\x94\x82";
+	const char *rail = draw_glyph(app, GLYPH_RULE_V);
 	for (int r = CONTENT_RUNGS; r >= 1; r--) {
 		const struct content_rung *rung = ladder_rung(c, r);
 		if (!rung)
@@ -302,8 +302,7 @@ static int ladder_picture(struct ladder *l, struct app *app, int y, int x,
 					   w - 7 - n, UI_ACCENT);
 		if (climbed)
 			draw_text(app, row, x + 6 + n,
-				  app->ascii ? "+" : "\xe2\x9c\x93", 1,
-				  UI_GOOD);
+				  draw_glyph(app, GLYPH_DONE), 1, UI_GOOD);
 		row++;
 		if (r == line) {
 			/* The line between ownership and the victim

@@ -186,11 +186,11 @@ void list_draw(struct list *l, struct app *app, int y, int x, int h, int w)
 	}
 	/* Arrows in the last column say there is more to scroll to. */
 	if (l->top > 0)
-		draw_text(app, y, x + w - 1, app->ascii ? "^" : "\xe2\x86\x91",
+		draw_text(app, y, x + w - 1, draw_glyph(app, GLYPH_LIST_ABOVE),
 			  1, UI_DIM);
 	if (row_at(l, app, l->top + (size_t)h))
 		draw_text(app, y + h - 1, x + w - 1,
-			  app->ascii ? "v" : "\xe2\x86\x93", 1, UI_DIM);
+			  draw_glyph(app, GLYPH_LIST_BELOW), 1, UI_DIM);
 	/* Looking ahead may have moved the window off the cursor. */
 	row_at(l, app, l->cur);
 }

@@ -180,6 +180,31 @@ void page_report(struct page *p, const struct report *r)
 	}
 }
 
+void page_build_report(struct page *p, struct app *app, int64_t session_id,
+		       struct report_options *opt, struct report **rep,
+		       const char *failed, const char *empty)
+{
+	struct error err;
+	page_reset(p, opt->width);
+	if (opt->width < REPORT_WIDTH_MIN)
+		opt->width = REPORT_WIDTH_MIN;
+	if (opt->width > REPORT_WIDTH_MAX)
+		opt->width = REPORT_WIDTH_MAX;
+	report_free(*rep);
+	error_clear(&err);
+	*rep = report_build(app->store, app->content, session_id, opt, &err);
+	if (!*rep) {
+		page_text(p, UI_BAD, 0, failed);
+		app_status(app, 1, "%s", err.msg[0] ? err.msg : failed);
+		return;
+	}
+	if (report_nlines(*rep) == 0 && empty[0])
+		page_text(p, UI_DIM, 0, empty);
+	page_report(p, *rep);
+	if (page_failed(p))
+		app_status(app, 1, "out of memory");
+}
+
 static int scroll_max(const struct page *p, int h)
 {
 	return p->n > h ? p->n - h : 0;
@@ -237,8 +262,8 @@ void page_draw(struct page *p, struct app *app, int y, int x, int h, int w)
 			draw_text(app, y + i, cx + r->label_w, r->text,
 				  w - r->indent - r->label_w, r->style);
 	}
-	const char *up = app->ascii ? "^" : "\xe2\x96\xb2";
-	const char *down = app->ascii ? "v" : "\xe2\x96\xbc";
+	const char *up = draw_glyph(app, GLYPH_MORE_ABOVE);
+	const char *down = draw_glyph(app, GLYPH_MORE_BELOW);
 	if (p->scroll > 0)
 		draw_text(app, y, x + w - 1, up, 1, UI_DIM);
 	if (p->scroll < scroll_max(p, h))

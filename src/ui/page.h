@@ -48,6 +48,16 @@ void page_canvas(struct page *p, int indent, struct canvas *cv);
  * outlive the rows (until the next page_reset or page_free). */
 void page_report(struct page *p, const struct report *r);
 
+/* Rebuilds the page as the report of session id, built with opt at the
+ * page's new width (clamped to what a report allows); *rep is the report
+ * the page borrows from, replaced here.  When the report cannot be built
+ * the page holds the line failed and the status line says why; when it is
+ * empty, the line empty.  The results step and the summary both show a
+ * session this way. */
+void page_build_report(struct page *p, struct app *app, int64_t session_id,
+		       struct report_options *opt, struct report **rep,
+		       const char *failed, const char *empty);
+
 /* Rows in the page. */
 int page_rows(const struct page *p);
 

@@ -103,9 +103,8 @@ static void dots(const struct app *app, int v, char *buf, size_t size)
 		return;
 	}
 	for (int i = 1; i <= CONTENT_RATING_MAX && o + 4 < size; i++) {
-		const char *g = app->ascii ? (i <= v ? "#" : ".")
-					   : (i <= v ? "\xe2\x97\x8f"
-						     : "\xe2\x97\x8b");
+		const char *g = draw_glyph(app, i <= v ? GLYPH_LEVEL_ON
+						       : GLYPH_LEVEL_OFF);
 		o += (size_t)snprintf(buf + o, size - o, "%s", g);
 	}
 }

@@ -6,40 +6,25 @@
 
 #include <stdlib.h>
 
+#include "ui/draw.h"
 #include "ui/page.h"
 #include "ui/session.h"
 
 /* ------------------------------------------------------------ the page */
 
 /* Rebuilds the report of the session at width cells into pg; *rep is
- * the report the page borrows from, replaced here.  On failure the page
- * says so and the status line says why. */
+ * the report the page borrows from, replaced here. */
 static void summary_page_build(struct page *pg, struct app *app,
 			       int64_t session_id, int width, int rows,
 			       struct report **rep)
 {
 	struct report_options opt = {
 		.width = width,
-		.mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8,
+		.mode = draw_mode(app),
 		.radar_rows = rows,
 	};
-	struct error err;
-	if (opt.width < REPORT_WIDTH_MIN)
-		opt.width = REPORT_WIDTH_MIN;
-	if (opt.width > REPORT_WIDTH_MAX)
-		opt.width = REPORT_WIDTH_MAX;
-	page_reset(pg, width);
-	report_free(*rep);
-	error_clear(&err);
-	*rep = report_build(app->store, app->content, session_id, &opt, &err);
-	if (!*rep) {
-		page_text(pg, UI_BAD, 0, "This session cannot be read.");
-		session_fail(app, &err);
-		return;
-	}
-	page_report(pg, *rep);
-	if (page_failed(pg))
-		app_status(app, 1, "out of memory");
+	page_build_report(pg, app, session_id, &opt, rep,
+			  "This session cannot be read.", "");
 }
 
 /* ----------------------------------------------------- screen and step */

@@ -44,7 +44,7 @@ for heading in "Follow-up of earlier commitments" \
 		fail "section: $heading"
 	fi
 done
-like "$out" "Previous session \\(" "the radar compares with the previous session"
+like "$out" "Previous 20[0-9-]*" "the radar compares with the previous session, named by its day"
 like "$out" "^Connection to vision +[0-9]\\.[0-9] +[0-9]\\.[0-9] +[-+ ][0-9]\\.[0-9]$" \
 	"numbers table under the chart"
 like "$out" "^1\\. .*: [0-9]\\.[0-9] · " "strongest signal with its score and band"

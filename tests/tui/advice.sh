@@ -64,20 +64,20 @@ tui_wait "Strongest signals" "the results step shows the signals"
 # Scroll until the first signal heads the page (its place depends on the
 # chart above it), so its whole advice is on screen.
 for _ in $(seq 1 60); do
-	row=$(tui_screen | grep -n "1\\. Vague or evasive updates  4\\.0" | cut -d: -f1)
+	row=$(tui_screen | grep -n "1\\. Vague or evasive updates: 4\\.0" | cut -d: -f1)
 	[ -n "$row" ] && [ "$row" -le 6 ] && break
 	tui_keys Down
 	sleep 0.05
 done
-tui_wait "1. Vague or evasive updates  4.0" "vague updates is the strongest signal"
+tui_wait "1. Vague or evasive updates: 4.0 · Discuss first" "vague updates is the strongest signal"
 screen=$(tui_screen)
-unlike "$screen" "2\\. [A-Z\"].*  [0-9]\\.[0-9] · " \
+unlike "$screen" "2\\. [A-Z\"].*: [0-9]\\.[0-9] · " \
 	"no second signal: every other flag is healthy"
 like "$screen" "Updates describe how busy people are" \
 	"the red flag's summary is shown"
-like "$screen" "pillars +Clarity: Everyone knows the outcome they own" \
+like "$screen" "Pillar: Clarity\\. Everyone knows the outcome they own" \
 	"the pillars it points to, with their summaries"
-like "$screen" "practice +Define clear outcomes, then let go of the route:" \
+like "$screen" "Practice: Define clear outcomes, then let go of the route\\." \
 	"the practices that answer it"
 like "$screen" "• Write down the outcome, its measure and its date" \
 	"with their concrete actions"
@@ -94,9 +94,9 @@ is "$(sort -n "$T_TMP/rows" | tr '\n' ' ')" "$(tr '\n' ' ' <"$T_TMP/rows")" \
 	"in rank order, each with its topic"
 like "$screen" "Rating vs reported behaviour" \
 	"the rating is set against the reported behaviour"
-like "$screen" "Clarity: rated 5, .* rating well above it" \
+like "$screen" "Clarity  *5\\.0  *[1-3]\\.[0-9]  *[+][0-9.]*  rating well above" \
 	"a rating well above the behaviour is marked"
-like "$screen" "Trust and openness: rated 1, .* rating well below it" \
+like "$screen" "Trust and openness  *1\\.0  *[3-5]\\.[0-9]  *-[0-9.]*  rating well below" \
 	"and so is one well below it"
 unlike "$screen" "[Pp]erception gap" "the name perception gap is not used"
 

@@ -6,8 +6,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "core/charts.h"
+#include "core/glyph.h"
 
 static char *show(struct canvas *c)
 {
@@ -99,6 +101,31 @@ START_TEST(test_bars_status_kept)
 }
 END_TEST
 
+/* At 40 columns the whole title and the whole status word fit once the
+ * track gives way: neither is cut (they were, at a quarter and a third of
+ * the row). */
+START_TEST(test_bars_words_before_track)
+{
+	struct error err = {0};
+	struct canvas *c = canvas_new(60, 2, CANVAS_ASCII, &err);
+	struct charts_bar b[] = {
+		{"Repeated missed commitments", 2.6, 1.5, 2.5, "Discuss first"},
+		{"Vague updates", 1.6, 1.5, 2.5, "Worth a look"},
+	};
+	char *s;
+
+	ck_assert_int_eq(charts_bars(c, 0, 0, 58, 0, b, 2, &err), 0);
+	s = show(c);
+	/* label 27, blank, track 58-27-1-1-3-14 = 12, blank, score, note */
+	ck_assert_str_eq(s, "Repeated missed commitments ####|##|---- "
+			    "2.6 Discuss first\n"
+			    "Vague updates               ####|--|---- "
+			    "1.6 Worth a look\n");
+	free(s);
+	canvas_free(c);
+}
+END_TEST
+
 /* A wide row keeps the track at a readable length, the score beside it. */
 START_TEST(test_bars_wide_capped)
 {
@@ -170,6 +197,37 @@ START_TEST(test_sparkline)
 }
 END_TEST
 
+/* The glyph table: every ASCII form printable ASCII, every UTF-8 form
+ * one column wide, and glyph_cp the first character of glyph_str. */
+START_TEST(test_glyph_table)
+{
+	for (int g = 0; g < GLYPH_COUNT; g++) {
+		const char *a = glyph_str((enum glyph)g, CANVAS_ASCII);
+		const char *u = glyph_str((enum glyph)g, CANVAS_UTF8);
+		wchar_t wc;
+		ck_assert_uint_gt(strlen(a), 0);
+		for (const char *p = a; *p; p++)
+			ck_assert(*p >= 0x20 && *p < 0x7f);
+		ck_assert_uint_eq(glyph_cp((enum glyph)g, CANVAS_ASCII),
+				  (unsigned char)a[0]);
+		/* Every character one column. */
+		for (const char *p = u; *p;) {
+			wchar_t c;
+			int n = mbtowc(&c, p, strlen(p));
+			ck_assert_int_gt(n, 0);
+			ck_assert_int_eq(wcwidth(c), 1);
+			p += n;
+		}
+		ck_assert_int_gt(mbtowc(&wc, u, strlen(u)), 0);
+		ck_assert_uint_eq(glyph_cp((enum glyph)g, CANVAS_UTF8),
+				  (uint32_t)wc);
+	}
+	ck_assert_str_eq(glyph_str(GLYPH_ARROW, CANVAS_ASCII), "->");
+	ck_assert_str_eq(glyph_str(GLYPH_TICK, CANVAS_UTF8), "\u253c");
+	ck_assert_str_eq(glyph_str(GLYPH_COUNT, CANVAS_UTF8), "?");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("charts");
@@ -182,9 +240,11 @@ int main(void)
 	tcase_add_test(tc, test_bars_utf8);
 	tcase_add_test(tc, test_bars_ascii);
 	tcase_add_test(tc, test_bars_status_kept);
+	tcase_add_test(tc, test_bars_words_before_track);
 	tcase_add_test(tc, test_bars_wide_capped);
 	tcase_add_test(tc, test_bars_errors);
 	tcase_add_test(tc, test_sparkline);
+	tcase_add_test(tc, test_glyph_table);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

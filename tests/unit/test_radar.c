@@ -1,13 +1,7 @@
 /* test_radar.c - radar geometry, label layout, output and goldens.
  *
  * Golden files: tests/unit/golden/radar-*.txt hold the exact bytes of a
- * few charts.  When a change to the drawing is deliberate, regenerate them
- * with
- *
- *     OWNIT_REGEN_GOLDEN=1 make check TESTS=tests/unit/test_radar
- *
- * (they are written into the source tree, $OWNIT_SRCDIR), look at the
- * diff, and commit it.  Without the variable a difference fails. */
+ * few charts (see golden.h to regenerate them). */
 #include "config.h"
 
 #include <check.h>
@@ -18,6 +12,7 @@
 #include <string.h>
 
 #include "core/radar.h"
+#include "golden.h"
 
 static const char *const names[RADAR_AXES] = {
 	"Clarity", "Trust and openness", "Autonomy", "Feedback systems",
@@ -828,40 +823,6 @@ START_TEST(test_ascii_outline_clean)
 	canvas_free(c);
 }
 END_TEST
-
-static void golden(const char *name, const char *got)
-{
-	const char *src = getenv("OWNIT_SRCDIR");
-	char path[4096];
-	FILE *f;
-	char *want;
-	long n;
-
-	snprintf(path, sizeof path, "%s/tests/unit/golden/%s",
-		 src ? src : ".", name);
-	if (getenv("OWNIT_REGEN_GOLDEN")) {
-		f = fopen(path, "wb");
-		ck_assert_msg(f != NULL, "cannot write %s", path);
-		ck_assert_int_eq(fputs(got, f) >= 0, 1);
-		ck_assert_int_eq(fclose(f), 0);
-		return;
-	}
-	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "missing golden %s (OWNIT_REGEN_GOLDEN=1 "
-		      "makes it)", path);
-	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
-	n = ftell(f);
-	rewind(f);
-	want = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(want);
-	ck_assert_uint_eq(fread(want, 1, (size_t)n, f), (size_t)n);
-	want[n] = '\0';
-	fclose(f);
-	ck_assert_msg(strcmp(got, want) == 0, "%s differs from the golden "
-		      "file; if deliberate, regenerate (see the top of "
-		      "test_radar.c)\ngot:\n%s", name, got);
-	free(want);
-}
 
 START_TEST(test_goldens)
 {

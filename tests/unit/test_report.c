@@ -326,7 +326,7 @@ START_TEST(follow_up_and_previous_session)
 			      "Content 2026.11.1"));
 	char *text = report_render(r, 0, NULL);
 	ck_assert_ptr_nonnull(text);
-	ck_assert_ptr_nonnull(strstr(text, "Previous session (2026-03-02)"));
+	ck_assert_ptr_nonnull(strstr(text, "Previous 2026-03-02"));
 	ck_assert_ptr_null(strstr(text, "\033["));
 	free(text);
 	text = report_render(r, CANVAS_RENDER_COLOR, NULL);
@@ -485,6 +485,121 @@ START_TEST(radar_fits_the_rows_given)
 }
 END_TEST
 
+/* Row i of the report as text, whether it is text or a chart row. */
+static void line_text(const struct report *r, size_t i, char *buf,
+		      size_t size)
+{
+	const struct report_line *l = report_line(r, i);
+	size_t n = 0;
+	buf[0] = '\0';
+	if (!l->canvas) {
+		snprintf(buf, size, "%s", l->text);
+		return;
+	}
+	for (int x = 0; x < canvas_width(l->canvas); x++) {
+		struct canvas_glyph g;
+		if (canvas_get(l->canvas, x, l->row, &g) || !g.width)
+			continue;
+		size_t k = strlen(g.utf8);
+		if (n + k + 1 > size)
+			break;
+		memcpy(buf + n, g.utf8, k + 1);
+		n += k;
+	}
+}
+
+/* The first row holding text, or -1. */
+static long row_with(const struct report *r, const char *text)
+{
+	char buf[4096];
+	for (size_t i = 0; i < report_nlines(r); i++) {
+		line_text(r, i, buf, sizeof buf);
+		if (strstr(buf, text))
+			return (long)i;
+	}
+	return -1;
+}
+
+static struct report *screen_build(int64_t id, int width,
+				   enum report_compare cmp)
+{
+	struct error e = {0};
+	struct report_options o = {
+	    .width = width,
+	    .mode = CANVAS_UTF8,
+	    .radar_rows = 30,
+	    .sections = REPORT_SECTION(REPORT_SEC_FLAGS) |
+			REPORT_SECTION(REPORT_SEC_RADAR) |
+			REPORT_SECTION(REPORT_SEC_SIGNALS) |
+			REPORT_SECTION(REPORT_SEC_GAP),
+	    .compare = cmp,
+	    .beside = 1,
+	};
+	struct report *r = report_build(sd.s, sd.c, id, &o, &e);
+	ck_assert_msg(r != NULL, "%s", e.msg);
+	return r;
+}
+
+/* The results step's view: only the sections asked for; from 76 columns
+ * the bars beside the radar, from 120 the radar's numbers and the signals
+ * beside it; printed, every section stacks. */
+START_TEST(screen_layouts)
+{
+	struct report *r = screen_build(sd.s1, 80, REPORT_COMPARE_PREVIOUS);
+	if (getenv("REPORT_DUMP"))
+		report_write(r, stderr, 0, NULL);
+	ck_assert_int_eq(row_with(r, "Ada \xc2\xb7 Coaching"), -1);
+	ck_assert_int_eq(row_with(r, "Accountability ladder"), -1);
+	long radar = row_with(r, "Pillars (1 .. 5)");
+	ck_assert_int_ge(radar, 0);
+	ck_assert_int_eq(row_with(r, "Red flags"), radar);
+	/* The narrow column gives each title a row: none is cut. */
+	ck_assert_int_ge(row_with(r, "Repeated missed commitments"), 0);
+	ck_assert_int_eq(row_with(r, "\xe2\x80\xa6"), -1);
+	ck_assert_int_gt(row_with(r, "Strongest signals"), radar + 10);
+	report_free(r);
+
+	r = screen_build(sd.s1, 130, REPORT_COMPARE_PREVIOUS);
+	if (getenv("REPORT_DUMP"))
+		report_write(r, stderr, 0, NULL);
+	radar = row_with(r, "Pillars (1 .. 5)");
+	ck_assert_int_ge(radar, 0);
+	ck_assert_int_eq(row_with(r, "Pillar  "), radar);
+	long signals = row_with(r, "Strongest signals");
+	ck_assert_int_gt(signals, radar);
+	ck_assert_int_lt(signals, radar + 25);
+	/* Beside the chart, in the same rows as the radar. */
+	char buf[4096];
+	line_text(r, (size_t)signals, buf, sizeof buf);
+	ck_assert_ptr_nonnull(strstr(buf, "\xe2\xa0")); /* Braille */
+	report_free(r);
+
+	r = build(sd.s1, 130, CANVAS_UTF8);
+	ck_assert_int_gt(row_with(r, "Pillars (1 .. 5)"),
+			 row_with(r, "Red flags"));
+	report_free(r);
+}
+END_TEST
+
+/* The comparison is a report option: the previous session, or the
+ * red-flag evidence even when an earlier session exists. */
+START_TEST(comparison_is_an_option)
+{
+	struct report *r = screen_build(sd.s2, 100, REPORT_COMPARE_PREVIOUS);
+	ck_assert(report_has_previous(r));
+	ck_assert_int_ge(row_with(r, "Previous 2026-03-02"), 0);
+	report_free(r);
+	r = screen_build(sd.s2, 100, REPORT_COMPARE_EVIDENCE);
+	ck_assert(report_has_previous(r));
+	ck_assert_int_eq(row_with(r, "Previous 2026-03-02"), -1);
+	ck_assert_int_ge(row_with(r, "Red-flag evidence"), 0);
+	report_free(r);
+	r = screen_build(sd.s1, 100, REPORT_COMPARE_PREVIOUS);
+	ck_assert(!report_has_previous(r));
+	report_free(r);
+}
+END_TEST
+
 START_TEST(flag_bars_for_screens)
 {
 	struct sessionfacts f;
@@ -582,6 +697,8 @@ int main(void)
 	tcase_add_test(tc, bad_width_and_unknown_session);
 	tcase_add_test(tc, radar_fits_the_rows_given);
 	tcase_add_test(tc, flag_bars_for_screens);
+	tcase_add_test(tc, screen_layouts);
+	tcase_add_test(tc, comparison_is_an_option);
 	tcase_add_test(tc, finding_sessions);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/trend.h"
+#include "golden.h"
 
 #define NS 7
 
@@ -203,6 +204,55 @@ START_TEST(test_ascii_and_lines)
 }
 END_TEST
 
+/* A steep stretch in ASCII is one character a row, a flat one one a
+ * column: never a run of slashes side by side (it printed "///" when each
+ * cell a line's dots touched showed a slash). */
+START_TEST(test_ascii_reads_cleanly)
+{
+	static const double steep[NS] = {1, 5, 1, 5, 2, 4, 1};
+	struct trend_series one[1] = {{"Steep", steep}};
+	struct trend_input in = {one, 1, NS, 1.0, 5.0, days};
+	struct error err = {0};
+	static const int size[][2] = {{60, 16}, {100, 20}, {140, 30}};
+
+	for (size_t k = 0; k < sizeof size / sizeof size[0]; k++) {
+		char *s = trend_render(&in, size[k][0], size[k][1],
+				       CANVAS_ASCII, 0, &err);
+		ck_assert_ptr_nonnull(s);
+		ck_assert_msg(!strstr(s, "//") && !strstr(s, "\\\\"),
+			      "doubled slashes at %dx%d:\n%s", size[k][0],
+			      size[k][1], s);
+		free(s);
+	}
+}
+END_TEST
+
+/* The sample at three sizes, byte for byte. */
+START_TEST(test_goldens)
+{
+	static const struct {
+		const char *file;
+		int w, h;
+		enum canvas_mode mode;
+	} g[] = {
+		{"trend-60x16-ascii.txt", 60, 16, CANVAS_ASCII},
+		{"trend-100x20-ascii.txt", 100, 20, CANVAS_ASCII},
+		{"trend-140x30-ascii.txt", 140, 30, CANVAS_ASCII},
+		{"trend-100x20-utf8.txt", 100, 20, CANVAS_UTF8},
+	};
+	struct trend_input in = sample();
+	struct error err = {0};
+
+	for (size_t i = 0; i < sizeof g / sizeof g[0]; i++) {
+		char *s = trend_render(&in, g[i].w, g[i].h, g[i].mode, 0,
+				       &err);
+		ck_assert_msg(s != NULL, "%s: %s", g[i].file, err.msg);
+		golden(g[i].file, s);
+		free(s);
+	}
+}
+END_TEST
+
 START_TEST(test_errors)
 {
 	struct trend_input in = sample();
@@ -255,6 +305,8 @@ int main(void)
 	tcase_add_test(tc, test_clashing_marks_and_narrow);
 	tcase_add_test(tc, test_scales_to_space);
 	tcase_add_test(tc, test_ascii_and_lines);
+	tcase_add_test(tc, test_ascii_reads_cleanly);
+	tcase_add_test(tc, test_goldens);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_one_session);
 	suite_add_tcase(s, tc);
