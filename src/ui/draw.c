@@ -10,6 +10,7 @@
 
 #include "core/utext.h"
 #include "ui/draw.h"
+#include "ui/wrap.h"
 
 /* The length of the printable ASCII at the start of s: one cell a byte,
  * no decoding needed.  Most text on screen is, so it is measured and
