@@ -606,7 +606,13 @@ int csvexport_write(struct store *s, const struct content *c,
 	}
 	sessionfacts_init(&x.facts);
 	csvfile_writer_init(&x.w, fp);
-	int rc = export_stream(&x);
+	int reading = 0;
+	int rc = store_read_begin(s, &reading, err);
+	if (rc == 0)
+		rc = export_stream(&x);
+	if (rc == 0)
+		rc = csvfile_writer_flush(&x.w, err);
+	store_read_end(s, reading);
 	int werr = rc && ferror(fp) ? errno : 0;
 	sessionfacts_free(&x.facts);
 	free(x.scratch);

@@ -29,7 +29,7 @@
 #include "core/error.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" plus its terminating NUL. */
 #define STORE_UUID_SIZE 37
