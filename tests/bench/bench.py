@@ -13,10 +13,14 @@ that a change of machine load hits both alike:
 
   export    `ownit export` (summary, and --detail) against the sqlite3 shell
             in -csv mode running tests/bench/export_summary.sql and
-            export_detail.sql, the same columns from the same joins; the two
-            outputs are parsed with Python's csv module and compared.
+            export_detail.sql, the same rows by the best plan sqlite3 has
+            for them; the two outputs are parsed with Python's csv module
+            and compared cell by cell: a difference fails the row and makes
+            the bench exit 1.
   import    `ownit import` of the detail file into an empty database against
-            sqlite3 `.import --csv` of the same rows into a plain table.
+            sqlite3 `.import --csv` of the same rows into a plain table
+            (the session count must come out right), and its peak RSS at
+            every size.
   startup   exec to the last line of the home screen through a pty
             (tests/bench/ptydrive) against tests/bench/bare_tui.
   keys      CPU time per key over 2,000 navigation keys through a pty (the
