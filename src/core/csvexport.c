@@ -71,6 +71,8 @@ struct out {
 	char *scratch; /* the safety-prefixed copy of a field */
 	size_t scratch_cap;
 	char session_uuid[STORE_UUID_SIZE];
+	csvexport_row_fn row_fn; /* detail rows to a function, not CSV */
+	void *row_ud;
 };
 
 /* A cell a spreadsheet would take for a formula. */
@@ -314,6 +316,13 @@ static int detail_typed(int col)
  * other column is guarded by its value, so columns added later are too. */
 static int detail_row(struct out *x, const char *const *f)
 {
+	if (x->row_fn) {
+		const char *v[CSVEXPORT_DETAIL_COLUMNS];
+		for (int c = 0; c < CSVEXPORT_DETAIL_COLUMNS; c++)
+			v[c] = f[c] ? f[c] : "";
+		x->rows++;
+		return x->row_fn(v, x->row_ud) ? -1 : 0;
+	}
 	for (int c = 0; c < CSVEXPORT_DETAIL_COLUMNS; c++) {
 		const char *v = f[c] ? f[c] : "";
 		size_t len = strlen(v);
@@ -562,8 +571,8 @@ static int export_stream(struct out *x)
 	if (o->format == CSVEXPORT_SUMMARY)
 		return summary_header(x) || each_session(x, summary_row) ? -1
 									  : 0;
-	if (csvfile_write_row(&x->w, csvexport_detail_header,
-			      CSVEXPORT_DETAIL_COLUMNS, x->err))
+	if (!x->row_fn && csvfile_write_row(&x->w, csvexport_detail_header,
+					    CSVEXPORT_DETAIL_COLUMNS, x->err))
 		return -1;
 	int64_t person_id = o->person_id;
 	if (o->session_id && session_person(x, &person_id))
@@ -573,6 +582,32 @@ static int export_stream(struct out *x)
 	return detail_people(x, person_id) || each_session(x, detail_session)
 		       ? -1
 		       : 0;
+}
+
+int csvexport_detail_rows(struct store *s, const struct csvexport_options *o,
+			  csvexport_row_fn fn, void *ud, struct error *err)
+{
+	struct csvexport_options d = *o;
+	d.format = CSVEXPORT_DETAIL;
+	d.bom = 0;
+	struct out *x = calloc(1, sizeof *x);
+	if (!x)
+		return error_errno(err, ERROR_RUNTIME, ENOMEM, "exporting");
+	x->s = s;
+	x->o = &d;
+	x->err = err;
+	x->row_fn = fn;
+	x->row_ud = ud;
+	sessionfacts_init(&x->facts);
+	int reading = 0;
+	int rc = store_read_begin(s, &reading, err);
+	if (rc == 0)
+		rc = export_stream(x);
+	store_read_end(s, reading);
+	sessionfacts_free(&x->facts);
+	free(x->scratch);
+	free(x);
+	return rc;
 }
 
 int csvexport_check_target(struct store *s, const char *path,
@@ -606,7 +641,13 @@ int csvexport_write(struct store *s, const struct content *c,
 	}
 	sessionfacts_init(&x.facts);
 	csvfile_writer_init(&x.w, fp);
-	int rc = export_stream(&x);
+	int reading = 0;
+	int rc = store_read_begin(s, &reading, err);
+	if (rc == 0)
+		rc = export_stream(&x);
+	if (rc == 0)
+		rc = csvfile_writer_flush(&x.w, err);
+	store_read_end(s, reading);
 	int werr = rc && ferror(fp) ? errno : 0;
 	sessionfacts_free(&x.facts);
 	free(x.scratch);

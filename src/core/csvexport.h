@@ -78,6 +78,15 @@ int csvexport_write(struct store *s, const struct content *c,
 		    const struct csvexport_options *o, const char *path,
 		    FILE *fp, size_t *rows, struct error *err);
 
+/* Calls fn with the fields of each row (header left out) that the detail
+ * export with options o would write, indexed by enum
+ * csvexport_detail_col, unguarded and with "" for an empty field; no CSV
+ * is made (the import compares stored records this way).  fn returns 0
+ * to go on; anything else stops with -1. */
+typedef int (*csvexport_row_fn)(const char *const *fields, void *ud);
+int csvexport_detail_rows(struct store *s, const struct csvexport_options *o,
+			  csvexport_row_fn fn, void *ud, struct error *err);
+
 /* The character that keeps a spreadsheet from evaluating or converting a
  * cell; csvimport removes it. */
 #define CSVEXPORT_GUARD '\''

@@ -371,6 +371,46 @@ void csvfile_writer_init(struct csvfile_writer *w, FILE *fp)
 {
 	w->fp = fp;
 	w->nfields = 0;
+	w->len = 0;
+}
+
+static int write_failed(struct error *err)
+{
+	return error_errno(err, ERROR_RUNTIME, errno, "cannot write CSV");
+}
+
+int csvfile_writer_flush(struct csvfile_writer *w, struct error *err)
+{
+	if (w->len && fwrite(w->buf, 1, w->len, w->fp) != w->len)
+		return write_failed(err);
+	w->len = 0;
+	return 0;
+}
+
+/* Appends len bytes; room is made by flushing first. */
+static int put_bytes(struct csvfile_writer *w, const char *s, size_t len,
+		     struct error *err)
+{
+	if (len > sizeof w->buf - w->len && csvfile_writer_flush(w, err))
+		return -1;
+	if (len > sizeof w->buf)
+		return fwrite(s, 1, len, w->fp) == len ? 0 : write_failed(err);
+	memcpy(w->buf + w->len, s, len);
+	w->len += len;
+	return 0;
+}
+
+/* Appends s quoted: at most 2 * len + 2 bytes. */
+static int put_quoted(struct csvfile_writer *w, const char *s, size_t len,
+		      struct error *err)
+{
+	size_t most = 2 * len + 2;
+	if (most > sizeof w->buf - w->len && csvfile_writer_flush(w, err))
+		return -1;
+	if (most > sizeof w->buf)
+		return csv_fwrite(w->fp, s, len) == 0 ? 0 : write_failed(err);
+	w->len += csv_write(w->buf + w->len, sizeof w->buf - w->len, s, len);
+	return 0;
 }
 
 int csvfile_needs_quotes(const char *s, size_t len)
@@ -399,16 +439,12 @@ static int must_quote(const struct csvfile_writer *w, const char *s,
 static int write_field(struct csvfile_writer *w, const char *s, size_t len,
 		       int quote, struct error *err)
 {
-	int ok = 1;
-	if (w->nfields > 0)
-		ok = putc(',', w->fp) != EOF;
-	if (ok && (quote || must_quote(w, s, len)))
-		ok = csv_fwrite(w->fp, s, len) == 0;
-	else if (ok && len)
-		ok = fwrite(s, 1, len, w->fp) == len;
-	if (!ok)
-		return error_errno(err, ERROR_RUNTIME, errno,
-				   "cannot write CSV");
+	if (w->nfields > 0 && put_bytes(w, ",", 1, err))
+		return -1;
+	int rc = quote || must_quote(w, s, len) ? put_quoted(w, s, len, err)
+						: put_bytes(w, s, len, err);
+	if (rc)
+		return -1;
 	w->nfields++;
 	return 0;
 }
@@ -444,10 +480,9 @@ int csvfile_write_quoted(struct csvfile_writer *w, const char *s, size_t len,
 int csvfile_write_end(struct csvfile_writer *w, struct error *err)
 {
 	w->nfields = 0;
-	if (fputs("\r\n", w->fp) == EOF)
-		return error_errno(err, ERROR_RUNTIME, errno,
-				   "cannot write CSV");
-	return 0;
+	if (put_bytes(w, "\r\n", 2, err))
+		return -1;
+	return w->len >= CSVFILE_CHUNK ? csvfile_writer_flush(w, err) : 0;
 }
 
 int csvfile_write_row(struct csvfile_writer *w, const char *const *fields,

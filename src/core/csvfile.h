@@ -77,13 +77,24 @@ int csvfile_read_stream(const char *name, FILE *fp, csvfile_record_fn fn,
 int csvfile_read_path(const char *path, csvfile_record_fn fn, void *ctx,
 		      struct error *err);
 
-/* A writer of rows to a stream.  Rows end with CRLF. */
+/* A writer of rows to a stream.  Rows end with CRLF.  Fields are quoted
+ * into the writer's own buffer, which goes to the stream in chunks of
+ * CSVFILE_CHUNK bytes or more (a field of any size still fits: a larger
+ * one is written straight through); call csvfile_writer_flush after the
+ * last row. */
+#define CSVFILE_CHUNK (32 * 1024)
 struct csvfile_writer {
 	FILE *fp;
 	size_t nfields; /* fields written in the current row */
+	size_t len;     /* bytes waiting in buf */
+	char buf[2 * CSVFILE_CHUNK];
 };
 
 void csvfile_writer_init(struct csvfile_writer *w, FILE *fp);
+
+/* Hands what is buffered to the stream (not fflush: the stream keeps its
+ * own buffering). */
+int csvfile_writer_flush(struct csvfile_writer *w, struct error *err);
 
 /* Writes one field of len bytes, quoting it when needed. */
 int csvfile_write_field(struct csvfile_writer *w, const char *s, size_t len,

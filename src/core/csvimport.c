@@ -128,6 +128,7 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 			snprintf(im->session_uuid, sizeof im->session_uuid,
 				 "%s", r.f[DCOL_UUID]);
 			im->session_bad = 1;
+			im->note_line = 0;
 		}
 		return 0;
 	}

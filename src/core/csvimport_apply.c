@@ -173,6 +173,7 @@ static int apply_session(struct imp *im, const struct row *r, int writing)
 	memcpy(im->session_uuid, uuid, sizeof im->session_uuid);
 	im->session_id = 0;
 	im->session_skip = 0;
+	im->note_line = 0;
 	im->session_bad = 1; /* until it is known to be fine */
 	int64_t person = 0;
 	char here[STORE_UUID_SIZE];
@@ -333,10 +334,28 @@ static int note_is_new(struct imp *im, const struct row *r,
 	return 1;
 }
 
+/* A session has one note: a second note row would replace the first
+ * without a word.  1 when r is the session's first note (or no note). */
+static int one_note(struct imp *im, const struct row *r)
+{
+	if (r->type != R_NOTE)
+		return 1;
+	if (im->note_line) {
+		csvimport_problem(im, r->line,
+				  "session %s has a second note; its first "
+				  "note is at %s:%lu, and a session keeps one "
+				  "note",
+				  im->session_uuid, im->name, im->note_line);
+		return 0;
+	}
+	im->note_line = r->line;
+	return 1;
+}
+
 /* A row that lives inside the current session. */
 static int apply_inner(struct imp *im, const struct row *r, int writing)
 {
-	if (!in_session(im, r) || im->session_bad)
+	if (!in_session(im, r) || im->session_bad || !one_note(im, r))
 		return 0;
 	if (r->type == R_COMMITMENT)
 		return apply_commitment(im, r, writing);

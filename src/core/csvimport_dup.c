@@ -3,9 +3,9 @@
  * Only an identical record may be skipped; anything else would silently
  * drop what the file says.  "Identical" means the rows the detail export
  * would write for it, so every column counts, whatever columns the format
- * gains later.  A record in the database is therefore exported (into
- * memory, only that record) and parsed back, and compared with the file
- * through a digest of its fields: two 64-bit hashes per row, summed over
+ * gains later.  A record in the database is therefore taken row by row
+ * from the detail export of that record alone (csvexport_detail_rows, no
+ * CSV made), and compared with the file through a digest of its fields: two 64-bit hashes per row, summed over
  * a session's rows so their order does not matter.  The digests of what
  * the file held are kept with the uuids in the store's temporary tables
  * (store_import.h), so memory stays flat.
@@ -20,12 +20,9 @@
 
 #include "core/csvimport_int.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "core/csvfile.h"
 #include "core/store_export.h"
 #include "core/store_import.h"
 
@@ -94,21 +91,10 @@ struct stored {
 	char session[STORE_UUID_SIZE]; /* of the commitment or note */
 };
 
-static int on_stored(const struct csvfile_record *rec, void *ctx,
-		     struct error *err)
+/* One row of the stored record's export. */
+static int on_stored(const char *const *f, void *ctx)
 {
 	struct stored *st = ctx;
-	(void)err;
-	if (rec->line == 1 || rec->nfields != CSVEXPORT_DETAIL_COLUMNS)
-		return 0; /* the header */
-	const char *f[CSVEXPORT_DETAIL_COLUMNS];
-	/* The export guards values a spreadsheet would evaluate; the file's
-	 * rows are compared with the guard removed (csvimport_check_row). */
-	for (int c = 0; c < CSVEXPORT_DETAIL_COLUMNS; c++) {
-		f[c] = rec->fields[c].data;
-		if (c > 0 && f[c][0] == CSVEXPORT_GUARD)
-			f[c]++;
-	}
 	int person_row = strcmp(f[DCOL_RECORD], "person") == 0;
 	if (st->kind == DUP_SESSION
 		? person_row
@@ -128,6 +114,9 @@ int csvimport_stored_digest(struct imp *im, enum dup_kind kind, int64_t id,
 			    const char *uuid, uint64_t out[2],
 			    char session[STORE_UUID_SIZE])
 {
+	/* The rows as the detail export would write them, taken before they
+	 * become CSV: the same fields the file's rows have once read and
+	 * unguarded (csvimport_check_row). */
 	struct csvexport_options o;
 	csvexport_options_init(&o);
 	o.format = CSVEXPORT_DETAIL;
@@ -137,23 +126,8 @@ int csvimport_stored_digest(struct imp *im, enum dup_kind kind, int64_t id,
 	} else {
 		o.session_id = id;
 	}
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&buf, &len);
-	if (!fp) {
-		error_errno(im->err, ERROR_RUNTIME, errno, "%s", im->name);
-		im->failed = 1;
-		return -1;
-	}
 	struct stored st = {.kind = kind, .uuid = uuid};
-	int rc = csvexport_write(im->s, NULL, &o, NULL, fp, NULL, im->err);
-	if (fclose(fp) != 0 && rc == 0)
-		rc = error_errno(im->err, ERROR_RUNTIME, errno, "%s", im->name);
-	if (rc == 0)
-		rc = csvfile_read_mem("the database", buf, len, on_stored, &st,
-				      im->err);
-	free(buf);
-	if (rc) {
+	if (csvexport_detail_rows(im->s, &o, on_stored, &st, im->err)) {
 		im->failed = 1;
 		return -1;
 	}

@@ -47,6 +47,7 @@ struct imp {
 	int64_t session_person;
 	int session_skip; /* already here: its rows are skipped */
 	int session_bad;  /* its row had problems: no writes below it */
+	unsigned long note_line; /* its note row so far (0: none yet) */
 
 	/* The person looked up last: file uuid, row id, uuid here. */
 	char last_person[STORE_UUID_SIZE];

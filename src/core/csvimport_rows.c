@@ -246,6 +246,9 @@ static int spreadsheet_error(const char *v)
 		"#NAME?", "#VALUE!", "#REF!",  "#DIV/0!", "#N/A",
 		"#NUM!",  "#NULL!",  "#SPILL!", "#CALC!", "#FIELD!",
 		"#GETTING_DATA", "#UNKNOWN!", "#BLOCKED!", NULL};
+	/* Every field passes here: most are let go at the first byte. */
+	if (v[0] != '#' && v[0] != 'E')
+		return 0;
 	for (size_t i = 0; errors[i]; i++)
 		if (strcmp(v, errors[i]) == 0)
 			return 1;

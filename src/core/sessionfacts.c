@@ -122,10 +122,6 @@ static int on_extra(const struct store_session_extra *x, void *ud)
 		return 1;
 	}
 	f->made = x->made;
-	f->kept = x->kept;
-	f->partly = x->partly;
-	f->missed = x->missed;
-	f->renegotiated = x->renegotiated;
 	return 0;
 }
 
@@ -136,11 +132,17 @@ static enum score_review review_of(enum store_cstatus st)
 					    : SCORE_REVIEW_OTHER;
 }
 
-/* One earlier commitment followed up for this session: evidence when the
- * rule in score.h says so (the person's own, missed or late). */
+/* One earlier commitment followed up for this session: counted by how
+ * it went, and evidence when the rule in score.h says so (the person's
+ * own, missed or late). */
 static int on_reviewed(const struct store_export_commitment *x, void *ud)
 {
 	struct load *l = ud;
+	struct sessionfacts *f = l->f;
+	f->kept += x->c.status == STORE_C_KEPT;
+	f->partly += x->c.status == STORE_C_PARTLY;
+	f->missed += x->c.status == STORE_C_MISSED;
+	f->renegotiated += x->c.status == STORE_C_RENEGOTIATED;
 	struct score_commitment sc = {
 	    .owner = x->c.owner,
 	    .due = x->c.due,

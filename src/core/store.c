@@ -257,10 +257,19 @@ int write_one(struct store *s, sqlite3_stmt *st, const char *what,
 
 /* ---------------------------------------------------------- transactions */
 
+/* An import rolls its whole transaction back after any failed write and
+ * writes nothing more meanwhile (csvimport.c), and a single statement is
+ * atomic by itself, so a savepoint per row would only cost time. */
+static int bulk_nested(const struct store *s)
+{
+	return s->bulk && s->in_tx;
+}
+
 int tx_begin(struct store *s, const char *doing, struct error *err)
 {
 	int nested = s->in_tx || s->depth > 0;
-	if (exec_sql(s, nested ? "SAVEPOINT w" : "BEGIN IMMEDIATE", doing, err))
+	if (!bulk_nested(s) &&
+	    exec_sql(s, nested ? "SAVEPOINT w" : "BEGIN IMMEDIATE", doing, err))
 		return -1;
 	s->depth++;
 	return 0;
@@ -269,6 +278,8 @@ int tx_begin(struct store *s, const char *doing, struct error *err)
 int tx_end(struct store *s, int ok, const char *doing, struct error *err)
 {
 	s->depth--;
+	if (bulk_nested(s))
+		return 0;
 	if (s->in_tx || s->depth > 0) {
 		if (!ok)
 			sqlite3_exec(s->db, "ROLLBACK TO w", NULL, NULL, NULL);

@@ -38,6 +38,26 @@ int store_session_find_prefix(struct store *s, const char *prefix,
 	return n;
 }
 
+int store_read_begin(struct store *s, int *started, struct error *err)
+{
+	/* Inside a transaction already (an import comparing what it holds)
+	 * the reads share that one. */
+	*started = 0;
+	if (!sqlite3_get_autocommit(s->db))
+		return 0;
+	if (exec_sql(s, "BEGIN", "starting to read", err))
+		return -1;
+	*started = 1;
+	return 0;
+}
+
+void store_read_end(struct store *s, int started)
+{
+	if (started && !sqlite3_get_autocommit(s->db) &&
+	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 /* The earlier commitments whose follow-up counts for session ?1: those
  * reviewed in its follow-up step, and those reviewed outside any session
  * within its span ?2..?3 ("" an open end; store_session_review_span). */
@@ -53,31 +73,20 @@ int store_session_extra_each(struct store *s, int64_t id,
 				       void *),
 			     void *ud, struct error *err)
 {
-	/* One row per session: every count comes from an index on
-	 * commitment (by session, by review, by person). */
+	/* One row per session, each part from an index that starts with
+	 * the session. */
 	static const char sql[] =
 		"SELECT l.situation, l.start_rung, l.reached_rung, n.body, "
-		"(SELECT count(*) FROM commitment WHERE session_id = s.id), "
-		"r.kept, r.partly, r.missed, r.reneg "
+		"(SELECT count(*) FROM commitment WHERE session_id = s.id) "
 		"FROM session s "
 		"LEFT JOIN ladder l ON l.session_id = s.id "
-		"LEFT JOIN note n ON n.session_id = s.id, "
-		"(SELECT total(status = 'kept') AS kept, "
-		"  total(status = 'partly') AS partly, "
-		"  total(status = 'missed') AS missed, "
-		"  total(status = 'renegotiated') AS reneg "
-		"  FROM commitment c WHERE " REVIEWED_FOR_SESSION ") r "
+		"LEFT JOIN note n ON n.session_id = s.id "
 		"WHERE s.id = ?1";
 	const char *doing = "reading a session's ladder, note and commitments";
-	char from[STORE_TIME_SIZE], until[STORE_TIME_SIZE];
-	if (store_session_review_span(s, id, from, until, err) < 0)
-		return -1;
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	bind_text(st, 2, from);
-	bind_text(st, 3, until);
 	int rc = sqlite3_step(st), ret = 0;
 	if (rc == SQLITE_ROW) {
 		struct store_session_extra x = {
@@ -86,10 +95,6 @@ int store_session_extra_each(struct store *s, int64_t id,
 			.reached_rung = sqlite3_column_int(st, 2),
 			.note = col_text(st, 3),
 			.made = sqlite3_column_int(st, 4),
-			.kept = sqlite3_column_int(st, 5),
-			.partly = sqlite3_column_int(st, 6),
-			.missed = sqlite3_column_int(st, 7),
-			.renegotiated = sqlite3_column_int(st, 8),
 		};
 		ret = cb(&x, ud);
 	} else if (rc != SQLITE_DONE) {

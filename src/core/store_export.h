@@ -15,6 +15,14 @@
 #include "core/error.h"
 #include "core/store.h"
 
+/* Makes the reads up to store_read_end one read transaction: they see
+ * one state of the file (a session added meanwhile by another ownit is
+ * in all of an export or in none of it), and the page cache stays valid
+ * from one query to the next.  *started says whether one was begun (not
+ * when a transaction is open already); pass it to store_read_end. */
+int store_read_begin(struct store *s, int *started, struct error *err);
+void store_read_end(struct store *s, int started);
+
 /* Finds the sessions whose uuid starts with prefix (any letter case).
  * Returns how many matched, capped at 2 (so 2 means "ambiguous"), with
  * *id set to the match when exactly one did; -1 on error. */
@@ -22,15 +30,14 @@ int store_session_find_prefix(struct store *s, const char *prefix,
 			      int64_t *id, struct error *err);
 
 /* What a session holds besides answers and ratings: its ladder, its note
- * and how its commitments went. */
+ * and how many commitments were made in it (how earlier ones went is
+ * store_session_reviewed_each). */
 struct store_session_extra {
 	const char *situation;      /* NULL when the session has no ladder */
 	int start_rung;             /* 0 without a ladder */
 	int reached_rung;
 	const char *note;           /* NULL without a note */
 	int made;                   /* commitments made in the session */
-	int kept, partly, missed, renegotiated; /* earlier commitments
-						 * reviewed in it */
 };
 
 /* Calls cb once with the extras of session id (nothing when there is no

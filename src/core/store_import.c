@@ -26,11 +26,15 @@ int store_import_begin(struct store *s, struct error *err)
 		return error_set(err, ERROR_RUNTIME,
 				 "internal: store_import_begin inside a "
 				 "transaction");
-	return exec_sql(s, sql, "preparing the import", err);
+	if (exec_sql(s, sql, "preparing the import", err))
+		return -1;
+	s->bulk = 1;
+	return 0;
 }
 
 void store_import_end(struct store *s)
 {
+	s->bulk = 0;
 	/* Back to memory: the tables and their file go. */
 	if (!s->in_tx)
 		sqlite3_exec(s->db, "PRAGMA temp_store = MEMORY", NULL, NULL,

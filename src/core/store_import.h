@@ -23,7 +23,11 @@ struct store_import_seen {
 	uint64_t digest[2]; /* its content (see csvimport_dup.c) */
 };
 
-/* Makes the temporary tables.  Call before store_tx_begin. */
+/* Makes the temporary tables.  Call before store_tx_begin.  Until
+ * store_import_end the store's writes inside that transaction take no
+ * savepoint each: the caller must roll the whole transaction back after
+ * any failed write (as csvimport does), since a failed multi-statement
+ * write may leave its first statements in place. */
 int store_import_begin(struct store *s, struct error *err);
 
 /* Drops them (after the commit or rollback). */

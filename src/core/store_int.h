@@ -27,6 +27,8 @@ struct store {
 	int readonly; /* the file is not writable for us: opened to read */
 	int in_tx;    /* inside store_tx_begin */
 	int depth; /* tx_begin calls not yet ended */
+	int bulk;  /* store_import_begin .. _end: writes inside the import's
+		    * transaction take no savepoint of their own */
 	struct store_cached cache[STORE_CACHE_MAX];
 	int ncache;
 };

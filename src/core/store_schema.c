@@ -137,15 +137,33 @@ static const char schema_v3[] =
  * ownit_fold); ownit writes it with every name.  Two people who already
  * fold alike keep both rows: the later one's key gets its id appended, so
  * the unique index can be built and nothing is lost. */
-static const char schema_v4[] =
-	"ALTER TABLE person ADD COLUMN name_key TEXT;"
-	" -- the name folded: one person per key\n"
-	"UPDATE person SET name_key = ownit_fold(name) || CASE WHEN EXISTS\n"
-	"  (SELECT 1 FROM person q WHERE q.id < person.id\n"
-	"   AND ownit_fold(q.name) = ownit_fold(person.name))\n"
-	"  THEN ' #' || id ELSE '' END;\n"
-	"CREATE UNIQUE INDEX person_by_name_key ON person (name_key);"
-	" -- finds a name whatever its case\n";
+#define SCHEMA_V4_NAMES \
+	"ALTER TABLE person ADD COLUMN name_key TEXT;" \
+	" -- the name folded: one person per key\n" \
+	"UPDATE person SET name_key = ownit_fold(name) || CASE WHEN EXISTS\n" \
+	"  (SELECT 1 FROM person q WHERE q.id < person.id\n" \
+	"   AND ownit_fold(q.name) = ownit_fold(person.name))\n" \
+	"  THEN ' #' || id ELSE '' END;\n" \
+	"CREATE UNIQUE INDEX person_by_name_key ON person (name_key);" \
+	" -- finds a name whatever its case\n"
+
+/* Version 4: indexes that let an export walk each session's rows in the
+ * order they were given, straight from an index, with no sort per
+ * session. */
+#define SCHEMA_V4_INDEXES \
+	"-- answers in the order given (rowid) per session: the primary key\n" \
+	"-- (session_id, item_id) would need a sort for every session\n" \
+	"CREATE INDEX answer_by_session ON answer (session_id);\n" \
+	"-- ratings likewise\n" \
+	"CREATE INDEX rating_by_session ON rating (session_id);\n" \
+	"-- follow-ups made outside any session (store_session_review_span):\n" \
+	"-- without it a session's follow-ups read every commitment of its\n" \
+	"-- person; kept small, as only those rows are in it\n" \
+	"CREATE INDEX commitment_followed_outside\n" \
+	"  ON commitment (person_id, reviewed) WHERE reviewed_session_id IS NULL;\n"
+
+/* Version 4 is one step made of the parts above, one per concern. */
+static const char schema_v4[] = SCHEMA_V4_NAMES SCHEMA_V4_INDEXES;
 
 static const char *const steps[] = {schema_v1, schema_v2, schema_v3,
 				    schema_v4};

@@ -1,174 +1,303 @@
--- export_summary.sql - `ownit export` (the summary) as one query for the
--- sqlite3 shell: the reference that the export is timed against.
+-- export_summary.sql - `ownit export` (the summary) for the sqlite3 shell:
+-- the reference that the export is timed against.
 --
 --   sqlite3 -batch -readonly -csv -header DB < tests/bench/export_summary.sql
 --
--- Same columns, same joins and the same arithmetic as src/core/csvexport.c
--- with src/core/score.c, for the shipped content (content/redflags.csv and
--- items.csv, version 2026.11.1, written out below as VALUES):
---   flag_*      mean of the flag's answered statements on 0..4, a reverse
---               one counting 4 - value; every missed commitment reviewed in
---               the session (at most 4) adds one answer of 4 to
---               missed-commitments; no answers, empty field
+-- The same rows as src/core/csvexport.c with src/core/score.c for the
+-- shipped content (content/*.csv, version 2026.12.1):
+--   flag_*      mean of the flag's scored answers on 0..4 (retired
+--               statements count: an old session scores what it
+--               answered), a reverse one counting 4 - value; "no
+--               occasion" and note-only answers are not scored.  Every
+--               earlier commitment followed up for the session that counts
+--               as missed (the person's own: owner empty or the person's
+--               name; missed, or renegotiated after its due day), at most
+--               4, adds an answer of 4 to missed-commitments.
 --   pillar_*    the self-rating, "3.00"; vision likewise
---   evidence_*  mean of 5 - flag score over the flags pointing at the
---               pillar, weighted by each flag's number of answers (the
---               weighted mean of 5 - score is 5 - total / weight)
---   strongest_flag  the highest flag score, the first in file order on a
---               tie
+--   evidence_*  over the flags pointing at the pillar (content/redflags.csv),
+--               the mean of 5 - flag score weighted by each flag's answers,
+--               summed in file order exactly as score.c does, so the same
+--               doubles come out
+--   strongest_flag  the highest flag score outside the healthy band
+--               (below 1.5), the first in file order on a tie; empty when
+--               every flag is healthy
+--   commitments_kept/missed  the commitments followed up in the session,
+--               or outside any session within its span (from the end of
+--               the person's session before to the end of this one, see
+--               store_session_review_span)
+--   numbers     two decimals, rounded half away from zero
 --   times       local ISO 8601 with the offset
---   text cells  starting with = + - @ tab or CR get a leading '
--- bench.py parses both outputs with Python's csv module and checks that
--- they hold the same rows.
-WITH
-item(id, flag, rev) AS (VALUES
+--   text cells  guarded with a leading ' as csvexport_guard_needed says
+--               (person, coach, content version, situation, note), the
+--               others only when they start with = + - @ tab or CR
+--
+-- The plan: statements are looked up in a small indexed table of their
+-- own; each per-session figure is a correlated lookup on an index that
+-- starts with the session (answer and rating primary keys, ladder, note,
+-- commitment_by_session, commitment_by_review), sessions stream from
+-- session_by_start, and the span comes from session_by_person.  Nothing
+-- sorts or materialises all sessions.
+--
+-- bench.py parses both outputs with Python's csv module and fails the
+-- row when they differ in any cell.
+.headers off
+CREATE TEMP TABLE item(id TEXT PRIMARY KEY, flag INTEGER NOT NULL,
+  rev INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO item VALUES
   ('vague-updates-1', 1, 0), ('vague-updates-2', 1, 0),
-  ('vague-updates-3', 1, 0), ('vague-updates-4', 1, 0),
-  ('vague-updates-5', 1, 1),
+  ('vague-updates-3', 1, 0), ('vague-updates-4b', 1, 0),
+  ('vague-updates-5b', 1, 1),
   ('slow-escalation-1', 2, 0), ('slow-escalation-2', 2, 0),
   ('slow-escalation-3', 2, 0), ('slow-escalation-4', 2, 1),
-  ('not-my-job-1', 3, 0), ('not-my-job-2', 3, 0),
-  ('not-my-job-3', 3, 0), ('not-my-job-4', 3, 1),
+  ('not-my-job-1', 3, 0), ('not-my-job-2', 3, 0), ('not-my-job-3', 3, 0),
+  ('not-my-job-4b', 3, 1), ('not-my-job-5', 3, 0),
   ('missed-commitments-1', 4, 0), ('missed-commitments-2', 4, 0),
-  ('missed-commitments-3', 4, 0), ('missed-commitments-4', 4, 0),
+  ('missed-commitments-3', 4, 0), ('missed-commitments-4b', 4, 0),
   ('missed-commitments-5', 4, 1),
-  ('passive-agreement-1', 5, 0), ('passive-agreement-2', 5, 0),
-  ('passive-agreement-3', 5, 0), ('passive-agreement-4', 5, 1)),
--- Per session: each flag's total on 0..4 and its number of answers.
+  ('passive-agreement-1b', 5, 0), ('passive-agreement-2', 5, 0),
+  ('passive-agreement-3b', 5, 0), ('passive-agreement-4b', 5, 1),
+  -- retired
+  ('vague-updates-4', 1, 0), ('vague-updates-5', 1, 1),
+  ('not-my-job-4', 3, 1), ('missed-commitments-4', 4, 0),
+  ('passive-agreement-1', 5, 0), ('passive-agreement-3', 5, 0),
+  ('passive-agreement-4', 5, 1);
+.headers on
+WITH
+-- Each session with its person and its follow-up span (from, until; ''
+-- an open end) from its neighbours in the person's order of sessions.
+ses AS (
+  SELECT s.*, p.name AS pname,
+    CASE WHEN prev_id IS NULL THEN ''
+      WHEN prev_completed IS NULL THEN s.started
+      ELSE min(prev_completed, s.started) END AS span_from,
+    coalesce(CASE WHEN s.completed IS NULL THEN next_started
+      WHEN next_started IS NULL THEN s.completed
+      ELSE min(s.completed, next_started) END, '') AS span_until
+  FROM (SELECT s.*,
+      (SELECT o.id FROM session o WHERE o.person_id = s.person_id
+        AND (o.started < s.started OR (o.started = s.started AND o.id < s.id))
+        ORDER BY o.started DESC, o.id DESC LIMIT 1) AS prev_id,
+      (SELECT o.completed FROM session o WHERE o.person_id = s.person_id
+        AND (o.started < s.started OR (o.started = s.started AND o.id < s.id))
+        ORDER BY o.started DESC, o.id DESC LIMIT 1) AS prev_completed,
+      (SELECT o.started FROM session o WHERE o.person_id = s.person_id
+        AND (o.started > s.started OR (o.started = s.started AND o.id > s.id))
+        ORDER BY o.started, o.id LIMIT 1) AS next_started
+    FROM session s) s
+  JOIN person p ON p.id = s.person_id),
+-- Per session: each flag's total on 0..4 and its number of scored
+-- answers, read in index order (answer's primary key starts with the
+-- session), so the grouping needs no sort.
 ans AS (
   SELECT a.session_id AS sid,
-    total(CASE WHEN i.flag = 1 THEN abs(4 * i.rev - a.value) END) AS t1,
-    count(CASE WHEN i.flag = 1 THEN 1 END) AS n1,
-    total(CASE WHEN i.flag = 2 THEN abs(4 * i.rev - a.value) END) AS t2,
-    count(CASE WHEN i.flag = 2 THEN 1 END) AS n2,
-    total(CASE WHEN i.flag = 3 THEN abs(4 * i.rev - a.value) END) AS t3,
-    count(CASE WHEN i.flag = 3 THEN 1 END) AS n3,
-    total(CASE WHEN i.flag = 4 THEN abs(4 * i.rev - a.value) END) AS t4,
-    count(CASE WHEN i.flag = 4 THEN 1 END) AS n4,
-    total(CASE WHEN i.flag = 5 THEN abs(4 * i.rev - a.value) END) AS t5,
-    count(CASE WHEN i.flag = 5 THEN 1 END) AS n5
+    total(CASE i.flag WHEN 1 THEN abs(4 * i.rev - a.value) END) AS t1,
+    count(CASE i.flag WHEN 1 THEN 1 END) AS n1,
+    total(CASE i.flag WHEN 2 THEN abs(4 * i.rev - a.value) END) AS t2,
+    count(CASE i.flag WHEN 2 THEN 1 END) AS n2,
+    total(CASE i.flag WHEN 3 THEN abs(4 * i.rev - a.value) END) AS t3,
+    count(CASE i.flag WHEN 3 THEN 1 END) AS n3,
+    total(CASE i.flag WHEN 4 THEN abs(4 * i.rev - a.value) END) AS t4,
+    count(CASE i.flag WHEN 4 THEN 1 END) AS n4,
+    total(CASE i.flag WHEN 5 THEN abs(4 * i.rev - a.value) END) AS t5,
+    count(CASE i.flag WHEN 5 THEN 1 END) AS n5
   FROM answer a JOIN item i ON i.id = a.item_id
   WHERE a.value IS NOT NULL
   GROUP BY a.session_id),
 rat AS (
   SELECT session_id AS sid,
-    max(CASE WHEN pillar_id = 'clarity' THEN value END) AS clarity,
-    max(CASE WHEN pillar_id = 'trust-openness' THEN value END) AS trust,
-    max(CASE WHEN pillar_id = 'autonomy' THEN value END) AS autonomy,
-    max(CASE WHEN pillar_id = 'feedback-systems' THEN value END) AS feedback,
-    max(CASE WHEN pillar_id = 'role-modelling' THEN value END) AS rolem,
-    max(CASE WHEN pillar_id = 'vision' THEN value END) AS vision
+    max(CASE pillar_id WHEN 'clarity' THEN value END) AS clarity,
+    max(CASE pillar_id WHEN 'trust-openness' THEN value END) AS trust,
+    max(CASE pillar_id WHEN 'autonomy' THEN value END) AS autonomy,
+    max(CASE pillar_id WHEN 'feedback-systems' THEN value END) AS feedback,
+    max(CASE pillar_id WHEN 'role-modelling' THEN value END) AS rolem,
+    max(CASE pillar_id WHEN 'vision' THEN value END) AS vision
   FROM rating GROUP BY session_id),
--- Earlier commitments followed up in a session.
+-- The earlier commitments followed up for a session: in it, or outside
+-- any session within its span.
+followed AS (
+  SELECT c.reviewed_session_id AS sid, c.person_id, c.status, c.owner,
+    c.due, c.reviewed
+  FROM commitment c
+  WHERE c.reviewed_session_id IS NOT NULL
+    AND c.session_id <> c.reviewed_session_id
+  UNION ALL
+  SELECT s.id, c.person_id, c.status, c.owner, c.due, c.reviewed
+  FROM commitment c JOIN ses s ON s.person_id = c.person_id
+  WHERE c.reviewed_session_id IS NULL AND c.status <> 'open'
+    AND c.session_id <> s.id
+    AND (s.span_from = '' OR c.reviewed >= s.span_from)
+    AND (s.span_until = '' OR c.reviewed < s.span_until)),
 rev AS (
-  SELECT reviewed_session_id AS sid,
-    total(status = 'kept') AS kept, total(status = 'missed') AS missed
-  FROM commitment
-  WHERE reviewed_session_id IS NOT NULL AND session_id <> reviewed_session_id
-  GROUP BY reviewed_session_id),
+  SELECT f.sid, total(f.status = 'kept') AS kept,
+    total(f.status = 'missed') AS missed,
+    -- the person's own (owner empty or their name), missed or
+    -- renegotiated after the due day
+    total((f.owner IS NULL OR f.owner = '' OR f.owner = p.name
+      COLLATE NOCASE) AND (f.status = 'missed'
+      OR (f.status = 'renegotiated' AND f.due IS NOT NULL
+        AND f.reviewed IS NOT NULL
+        AND date(f.reviewed, 'localtime') > f.due))) AS evidence_missed
+  FROM followed f JOIN person p ON p.id = f.person_id
+  GROUP BY f.sid),
 made AS (
   SELECT session_id AS sid, count(*) AS made
   FROM commitment GROUP BY session_id),
+facts AS (
+  SELECT s.*,
+    coalesce(a.t1, 0.0) AS t1, coalesce(a.n1, 0) AS n1,
+    coalesce(a.t2, 0.0) AS t2, coalesce(a.n2, 0) AS n2,
+    coalesce(a.t3, 0.0) AS t3, coalesce(a.n3, 0) AS n3,
+    coalesce(a.t4, 0.0) AS t4, coalesce(a.n4, 0) AS n4,
+    coalesce(a.t5, 0.0) AS t5, coalesce(a.n5, 0) AS n5,
+    r.clarity, r.trust, r.autonomy, r.feedback, r.rolem, r.vision,
+    coalesce(v.kept, 0) AS kept, coalesce(v.missed, 0) AS missed,
+    CAST(coalesce(v.evidence_missed, 0) AS INTEGER) AS evidence_missed,
+    coalesce(m.made, 0) AS made,
+    l.situation, l.start_rung, l.reached_rung, n.body
+  FROM ses s
+  LEFT JOIN ans a ON a.sid = s.id
+  LEFT JOIN rat r ON r.sid = s.id
+  LEFT JOIN rev v ON v.sid = s.id
+  LEFT JOIN made m ON m.sid = s.id
+  LEFT JOIN ladder l ON l.session_id = s.id
+  LEFT JOIN note n ON n.session_id = s.id),
 -- Flag totals and weights, the follow-ups counted on missed-commitments.
 fl AS (
-  SELECT s.id AS sid,
-    coalesce(a.t1, 0) AS t1, coalesce(a.n1, 0) AS w1,
-    coalesce(a.t2, 0) AS t2, coalesce(a.n2, 0) AS w2,
-    coalesce(a.t3, 0) AS t3, coalesce(a.n3, 0) AS w3,
-    coalesce(a.t4, 0) + 4 * min(coalesce(r.missed, 0), 4) AS t4,
-    coalesce(a.n4, 0) + min(coalesce(r.missed, 0), 4) AS w4,
-    coalesce(a.t5, 0) AS t5, coalesce(a.n5, 0) AS w5
-  FROM session s
-  LEFT JOIN ans a ON a.sid = s.id
-  LEFT JOIN rev r ON r.sid = s.id),
+  SELECT *, t4 + 4 * min(evidence_missed, 4) AS u4,
+    n4 + min(evidence_missed, 4) AS w4
+  FROM facts),
 sc AS (
-  SELECT sid,
-    CASE WHEN w1 THEN t1 / w1 END AS f1, CASE WHEN w2 THEN t2 / w2 END AS f2,
-    CASE WHEN w3 THEN t3 / w3 END AS f3, CASE WHEN w4 THEN t4 / w4 END AS f4,
-    CASE WHEN w5 THEN t5 / w5 END AS f5,
-    -- clarity <- vague-updates, not-my-job
-    CASE WHEN w1 + w3 THEN 5 - (t1 + t3) / (w1 + w3) END AS e_clarity,
-    -- trust-openness <- slow-escalation, passive-agreement
-    CASE WHEN w2 + w5 THEN 5 - (t2 + t5) / (w2 + w5) END AS e_trust,
-    -- autonomy <- missed-commitments
-    CASE WHEN w4 THEN 5 - t4 / w4 END AS e_autonomy,
-    -- feedback-systems <- vague-updates, missed-commitments
-    CASE WHEN w1 + w4 THEN 5 - (t1 + t4) / (w1 + w4) END AS e_feedback,
-    -- role-modelling <- passive-agreement
-    CASE WHEN w5 THEN 5 - t5 / w5 END AS e_rolem
+  SELECT *,
+    CASE WHEN n1 THEN t1 / n1 END AS f1, CASE WHEN n2 THEN t2 / n2 END AS f2,
+    CASE WHEN n3 THEN t3 / n3 END AS f3, CASE WHEN w4 THEN u4 / w4 END AS f4,
+    CASE WHEN n5 THEN t5 / n5 END AS f5
   FROM fl),
-row AS (
-  SELECT s.id, s.started, s.uuid, p.name, s.kind, s.coach,
-    strftime('%Y-%m-%dT%H:%M:%S', s.started, 'localtime') AS st_local,
-    CAST(round((julianday(s.started, 'localtime') - julianday(s.started))
+-- 5 - score weighted by answers, summed in file order like score.c.
+ev AS (
+  SELECT *,
+    -- clarity <- vague-updates, not-my-job
+    CASE WHEN n1 + n3 THEN (coalesce(n1 * (5.0 - f1), 0.0)
+      + coalesce(n3 * (5.0 - f3), 0.0)) / (n1 + n3) END AS e_clarity,
+    -- trust-openness <- slow-escalation, passive-agreement
+    CASE WHEN n2 + n5 THEN (coalesce(n2 * (5.0 - f2), 0.0)
+      + coalesce(n5 * (5.0 - f5), 0.0)) / (n2 + n5) END AS e_trust,
+    -- autonomy <- not-my-job, missed-commitments
+    CASE WHEN n3 + w4 THEN (coalesce(n3 * (5.0 - f3), 0.0)
+      + coalesce(w4 * (5.0 - f4), 0.0)) / (n3 + w4) END AS e_autonomy,
+    -- feedback-systems <- vague-updates, missed-commitments
+    CASE WHEN n1 + w4 THEN (coalesce(n1 * (5.0 - f1), 0.0)
+      + coalesce(w4 * (5.0 - f4), 0.0)) / (n1 + w4) END AS e_feedback,
+    -- role-modelling <- slow-escalation, missed-commitments,
+    -- passive-agreement
+    CASE WHEN n2 + w4 + n5 THEN (coalesce(n2 * (5.0 - f2), 0.0)
+      + coalesce(w4 * (5.0 - f4), 0.0) + coalesce(n5 * (5.0 - f5), 0.0))
+      / (n2 + w4 + n5) END AS e_rolem,
+    strftime('%Y-%m-%dT%H:%M:%S', started, 'localtime') AS st_local,
+    CAST(round((julianday(started, 'localtime') - julianday(started))
       * 1440) AS INTEGER) AS st_off,
-    strftime('%Y-%m-%dT%H:%M:%S', s.completed, 'localtime') AS co_local,
-    CAST(round((julianday(s.completed, 'localtime')
-      - julianday(s.completed)) * 1440) AS INTEGER) AS co_off,
-    s.status, s.content_version, sc.*,
-    r.clarity, r.trust, r.autonomy, r.feedback, r.rolem, r.vision,
-    l.situation, l.start_rung, l.reached_rung,
-    coalesce(m.made, 0) AS made, coalesce(v.kept, 0) AS kept,
-    coalesce(v.missed, 0) AS missed, n.body
-  FROM session s
-  JOIN person p ON p.id = s.person_id
-  JOIN sc ON sc.sid = s.id
-  LEFT JOIN rat r ON r.sid = s.id
-  LEFT JOIN ladder l ON l.session_id = s.id
-  LEFT JOIN note n ON n.session_id = s.id
-  LEFT JOIN made m ON m.sid = s.id
-  LEFT JOIN rev v ON v.sid = s.id)
+    strftime('%Y-%m-%dT%H:%M:%S', completed, 'localtime') AS co_local,
+    CAST(round((julianday(completed, 'localtime')
+      - julianday(completed)) * 1440) AS INTEGER) AS co_off
+  FROM sc)
 SELECT
-  uuid AS session_id,
-  CASE WHEN substr(name, 1, 1) IN ('=', '+', '-', '@', char(9), char(13))
-    THEN '''' || name ELSE name END AS person,
+  -- put(): only a formula lead is guarded
+  CASE WHEN substr(uuid, 1, 1) IN ('=', '+', '-', '@', char(9), char(13))
+    THEN '''' || uuid ELSE uuid END AS session_id,
+  -- put_text(): csvexport_guard_needed
+  CASE WHEN pname = '' OR (pname NOT GLOB '*[^0-9]*'
+      AND length(pname) <= 15 AND (pname NOT GLOB '0*' OR pname = '0'))
+    THEN pname
+    WHEN unicode(pname) < 128 AND NOT lower(substr(pname, 1, 1))
+      BETWEEN 'a' AND 'z' THEN '''' || pname
+    WHEN lower(pname) IN ('true', 'false') OR substr(pname, 1, 4) = 'Err:'
+      THEN '''' || pname
+    ELSE pname END AS person,
   kind,
-  CASE WHEN substr(coach, 1, 1) IN ('=', '+', '-', '@', char(9), char(13))
-    THEN '''' || coach ELSE coach END AS coach,
+  CASE WHEN coach IS NULL OR coach = '' OR (coach NOT GLOB '*[^0-9]*'
+      AND length(coach) <= 15 AND (coach NOT GLOB '0*' OR coach = '0'))
+    THEN coach
+    WHEN unicode(coach) < 128 AND NOT lower(substr(coach, 1, 1))
+      BETWEEN 'a' AND 'z' THEN '''' || coach
+    WHEN lower(coach) IN ('true', 'false') OR substr(coach, 1, 4) = 'Err:'
+      THEN '''' || coach
+    ELSE coach END AS coach,
   st_local || printf('%s%02d:%02d', iif(st_off < 0, '-', '+'),
     abs(st_off) / 60, abs(st_off) % 60) AS started_at,
   co_local || printf('%s%02d:%02d', iif(co_off < 0, '-', '+'),
     abs(co_off) / 60, abs(co_off) % 60) AS completed_at,
   status,
-  CASE WHEN substr(content_version, 1, 1) IN ('=', '+', '-', '@', char(9),
-    char(13)) THEN '''' || content_version ELSE content_version END
-    AS content_version,
-  iif(f1 IS NULL, NULL, printf('%.2f', f1)) AS flag_vague_updates,
-  iif(f2 IS NULL, NULL, printf('%.2f', f2)) AS flag_slow_escalation,
-  iif(f3 IS NULL, NULL, printf('%.2f', f3)) AS flag_not_my_job,
-  iif(f4 IS NULL, NULL, printf('%.2f', f4)) AS flag_missed_commitments,
-  iif(f5 IS NULL, NULL, printf('%.2f', f5)) AS flag_passive_agreement,
-  iif(clarity IS NULL, NULL, printf('%.2f', clarity)) AS pillar_clarity,
-  iif(trust IS NULL, NULL, printf('%.2f', trust)) AS pillar_trust_openness,
-  iif(autonomy IS NULL, NULL, printf('%.2f', autonomy)) AS pillar_autonomy,
-  iif(feedback IS NULL, NULL, printf('%.2f', feedback))
-    AS pillar_feedback_systems,
-  iif(rolem IS NULL, NULL, printf('%.2f', rolem)) AS pillar_role_modelling,
-  iif(vision IS NULL, NULL, printf('%.2f', vision)) AS vision,
-  iif(e_clarity IS NULL, NULL, printf('%.2f', e_clarity)) AS evidence_clarity,
-  iif(e_trust IS NULL, NULL, printf('%.2f', e_trust))
-    AS evidence_trust_openness,
-  iif(e_autonomy IS NULL, NULL, printf('%.2f', e_autonomy))
-    AS evidence_autonomy,
-  iif(e_feedback IS NULL, NULL, printf('%.2f', e_feedback))
+  CASE WHEN content_version = '' OR (content_version NOT GLOB '*[^0-9]*'
+      AND length(content_version) <= 15
+      AND (content_version NOT GLOB '0*' OR content_version = '0'))
+    THEN content_version
+    WHEN unicode(content_version) < 128 AND NOT lower(substr(content_version,
+      1, 1)) BETWEEN 'a' AND 'z' THEN '''' || content_version
+    WHEN lower(content_version) IN ('true', 'false')
+      OR substr(content_version, 1, 4) = 'Err:'
+      THEN '''' || content_version
+    ELSE content_version END AS content_version,
+  -- csvexport_decimal(): round(|v| * 100) as cents, "%lld.%02lld"
+  iif(f1 IS NULL, NULL, printf('%d.%02d', CAST(f1 * 100 + 0.5 AS INTEGER)
+    / 100, CAST(f1 * 100 + 0.5 AS INTEGER) % 100)) AS flag_vague_updates,
+  iif(f2 IS NULL, NULL, printf('%d.%02d', CAST(f2 * 100 + 0.5 AS INTEGER)
+    / 100, CAST(f2 * 100 + 0.5 AS INTEGER) % 100)) AS flag_slow_escalation,
+  iif(f3 IS NULL, NULL, printf('%d.%02d', CAST(f3 * 100 + 0.5 AS INTEGER)
+    / 100, CAST(f3 * 100 + 0.5 AS INTEGER) % 100)) AS flag_not_my_job,
+  iif(f4 IS NULL, NULL, printf('%d.%02d', CAST(f4 * 100 + 0.5 AS INTEGER)
+    / 100, CAST(f4 * 100 + 0.5 AS INTEGER) % 100))
+    AS flag_missed_commitments,
+  iif(f5 IS NULL, NULL, printf('%d.%02d', CAST(f5 * 100 + 0.5 AS INTEGER)
+    / 100, CAST(f5 * 100 + 0.5 AS INTEGER) % 100)) AS flag_passive_agreement,
+  iif(clarity IS NULL, NULL, clarity || '.00') AS pillar_clarity,
+  iif(trust IS NULL, NULL, trust || '.00') AS pillar_trust_openness,
+  iif(autonomy IS NULL, NULL, autonomy || '.00') AS pillar_autonomy,
+  iif(feedback IS NULL, NULL, feedback || '.00') AS pillar_feedback_systems,
+  iif(rolem IS NULL, NULL, rolem || '.00') AS pillar_role_modelling,
+  iif(vision IS NULL, NULL, vision || '.00') AS vision,
+  iif(e_clarity IS NULL, NULL, printf('%d.%02d',
+    CAST(e_clarity * 100 + 0.5 AS INTEGER) / 100,
+    CAST(e_clarity * 100 + 0.5 AS INTEGER) % 100)) AS evidence_clarity,
+  iif(e_trust IS NULL, NULL, printf('%d.%02d',
+    CAST(e_trust * 100 + 0.5 AS INTEGER) / 100,
+    CAST(e_trust * 100 + 0.5 AS INTEGER) % 100)) AS evidence_trust_openness,
+  iif(e_autonomy IS NULL, NULL, printf('%d.%02d',
+    CAST(e_autonomy * 100 + 0.5 AS INTEGER) / 100,
+    CAST(e_autonomy * 100 + 0.5 AS INTEGER) % 100)) AS evidence_autonomy,
+  iif(e_feedback IS NULL, NULL, printf('%d.%02d',
+    CAST(e_feedback * 100 + 0.5 AS INTEGER) / 100,
+    CAST(e_feedback * 100 + 0.5 AS INTEGER) % 100))
     AS evidence_feedback_systems,
-  iif(e_rolem IS NULL, NULL, printf('%.2f', e_rolem))
-    AS evidence_role_modelling,
+  iif(e_rolem IS NULL, NULL, printf('%d.%02d',
+    CAST(e_rolem * 100 + 0.5 AS INTEGER) / 100,
+    CAST(e_rolem * 100 + 0.5 AS INTEGER) % 100)) AS evidence_role_modelling,
+  -- content_band_for() allows 1e-9 at a band edge
   (SELECT id FROM (SELECT 1 AS o, 'vague-updates' AS id, f1 AS v
       UNION ALL SELECT 2, 'slow-escalation', f2
       UNION ALL SELECT 3, 'not-my-job', f3
       UNION ALL SELECT 4, 'missed-commitments', f4
       UNION ALL SELECT 5, 'passive-agreement', f5)
-    WHERE v IS NOT NULL AND v >= 1.5 ORDER BY v DESC, o LIMIT 1)
-    AS strongest_flag,
-  CASE WHEN substr(situation, 1, 1) IN ('=', '+', '-', '@', char(9),
-    char(13)) THEN '''' || situation ELSE situation END AS ladder_situation,
+    WHERE v + 1e-9 >= 1.5 ORDER BY v DESC, o LIMIT 1) AS strongest_flag,
+  CASE WHEN situation IS NULL OR situation = ''
+      OR (situation NOT GLOB '*[^0-9]*' AND length(situation) <= 15
+      AND (situation NOT GLOB '0*' OR situation = '0'))
+    THEN situation
+    WHEN unicode(situation) < 128 AND NOT lower(substr(situation, 1, 1))
+      BETWEEN 'a' AND 'z' THEN '''' || situation
+    WHEN lower(situation) IN ('true', 'false')
+      OR substr(situation, 1, 4) = 'Err:' THEN '''' || situation
+    ELSE situation END AS ladder_situation,
   start_rung AS ladder_start,
   reached_rung AS ladder_reached,
   made AS commitments_made,
   CAST(kept AS INTEGER) AS commitments_kept,
   CAST(missed AS INTEGER) AS commitments_missed,
-  CASE WHEN substr(body, 1, 1) IN ('=', '+', '-', '@', char(9), char(13))
-    THEN '''' || body ELSE body END AS notes
-FROM row
+  CASE WHEN body IS NULL OR body = '' OR (body NOT GLOB '*[^0-9]*'
+      AND length(body) <= 15 AND (body NOT GLOB '0*' OR body = '0'))
+    THEN body
+    WHEN unicode(body) < 128 AND NOT lower(substr(body, 1, 1))
+      BETWEEN 'a' AND 'z' THEN '''' || body
+    WHEN lower(body) IN ('true', 'false') OR substr(body, 1, 4) = 'Err:'
+      THEN '''' || body
+    ELSE body END AS notes
+FROM ev
 ORDER BY started, id;

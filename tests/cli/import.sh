@@ -279,6 +279,16 @@ fact("C_SESSION", commit[3])
 at = write("note_twice", [person] + flat + new_session([note]))
 fact("note_twice_first", at[1 + flat.index(note)])
 fact("note_twice_second", at[-1])
+# Two notes (each with its own uuid) in one session block: a session has
+# one note, so the second must not silently replace the first.
+n1 = list(note)
+n1[1] = "0000beef-0000-4000-8000-00000000000a"
+n2 = list(note)
+n2[1] = "0000beef-0000-4000-8000-00000000000b"
+n2[15] = "A second note for the same session"
+at = write("two_notes", [person] + new_session([n1, n2]))
+fact("two_notes_first", at[-2])
+fact("two_notes_second", at[-1])
 EOF
 . "$T/dup.facts"
 medb=$T/me.db
@@ -312,6 +322,9 @@ refused person_twice "$T/scratch.db" \
 refused note_twice "$T/scratch.db" \
 	"^note_twice.csv:$note_twice_second: note $N differs from the note with the same uuid at note_twice.csv:$note_twice_first" \
 	"one note uuid in two sessions of a file"
+refused two_notes "$T/scratch.db" \
+	"^two_notes.csv:$two_notes_second: session 0000beef-0000-4000-8000-000000000001 has a second note; its first note is at two_notes.csv:$two_notes_first" \
+	"two notes in one session block"
 refused stored_session "$medb" \
 	"^stored_session.csv:3: session $S1 differs from the session stored with the same uuid" \
 	"a session changed since it was imported"

@@ -277,6 +277,7 @@ START_TEST(writer_quotes_only_when_needed)
 	ck_assert_int_eq(csvfile_write_row(&w, row1, 7, &e), 0);
 	ck_assert_int_eq(csvfile_write_row(&w, row2, 2, &e), 0);
 	ck_assert_int_eq(csvfile_write_row(&w, row3, 1, &e), 0);
+	ck_assert_int_eq(csvfile_writer_flush(&w, &e), 0);
 	ck_assert_int_eq(fclose(fp), 0);
 	ck_assert_str_eq(text, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\","
 			       "\" pad\",,\r\n\"\",x\r\n\"\"\r\n");
@@ -301,6 +302,7 @@ START_TEST(writer_forced_quotes_round_trip)
 	ck_assert_int_eq(csvfile_write_quoted(&w, "'=1", 3, &e), 0);
 	ck_assert_int_eq(csvfile_write_field(&w, "\tfirst", 6, &e), 0);
 	ck_assert_int_eq(csvfile_write_end(&w, &e), 0);
+	ck_assert_int_eq(csvfile_writer_flush(&w, &e), 0);
 	ck_assert_int_eq(fclose(fp), 0);
 	ck_assert_str_eq(text, "\"'=1\",\"\tfirst\"\r\n");
 	free(text);
@@ -308,6 +310,53 @@ START_TEST(writer_forced_quotes_round_trip)
 	struct sink s = {0};
 	ck_assert_int_eq(READ("\tfirst,  lead,trail  \r\n", &s, &e), 0);
 	ck_assert_str_eq(s.text, "1:\tfirst|  lead|trail  ;");
+}
+END_TEST
+
+/* Rows go out in chunks, not field by field: nothing reaches the stream
+ * until a chunk is full or the writer is flushed, and fields larger than
+ * the buffer (quoted or not) still come out whole and in order. */
+START_TEST(writer_chunks_and_big_fields)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+	ck_assert_ptr_nonnull(fp);
+	struct csvfile_writer w;
+	struct error e;
+	csvfile_writer_init(&w, fp);
+	const char *small[] = {"abc", "d,e"};
+	ck_assert_int_eq(csvfile_write_row(&w, small, 2, &e), 0);
+	ck_assert_int_eq(fflush(fp), 0);
+	ck_assert_uint_eq(len, 0); /* still in the writer's buffer */
+	size_t big = 3 * CSVFILE_CHUNK;
+	char *plain = malloc(big + 1), *quoted = malloc(big + 1);
+	ck_assert_ptr_nonnull(plain);
+	ck_assert_ptr_nonnull(quoted);
+	memset(plain, 'p', big);
+	plain[big] = '\0';
+	memset(quoted, '"', big);
+	quoted[big] = '\0';
+	const char *row[] = {plain, quoted, "z"};
+	ck_assert_int_eq(csvfile_write_row(&w, row, 3, &e), 0);
+	for (int i = 0; i < 2000; i++)
+		ck_assert_int_eq(csvfile_write_row(&w, small, 2, &e), 0);
+	ck_assert_int_eq(csvfile_writer_flush(&w, &e), 0);
+	ck_assert_int_eq(fclose(fp), 0);
+	size_t first = strlen("abc,\"d,e\"\r\n");
+	size_t want = first + big + 1 + (2 * big + 2) + 1 + 1 + 2 +
+		      2000 * first;
+	ck_assert_uint_eq(len, want);
+	ck_assert_int_eq(memcmp(text, "abc,\"d,e\"\r\npppp", first + 4), 0);
+	ck_assert_int_eq(memcmp(text + first + big, ",\"\"\"\"\"", 6), 0);
+	ck_assert_int_eq(memcmp(text + first + big + 1 + 2 * big + 2,
+				",z\r\nabc,", 8),
+			 0);
+	ck_assert_int_eq(memcmp(text + len - first, "abc,\"d,e\"\r\n", first),
+			 0);
+	free(plain);
+	free(quoted);
+	free(text);
 }
 END_TEST
 
@@ -356,6 +405,7 @@ static Suite *csvfile_suite(void)
 	tcase_add_test(w, writer_quotes_only_when_needed);
 	tcase_add_test(w, format_field_into_buffer);
 	tcase_add_test(w, writer_forced_quotes_round_trip);
+	tcase_add_test(w, writer_chunks_and_big_fields);
 	suite_add_tcase(s, w);
 	return s;
 }

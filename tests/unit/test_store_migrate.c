@@ -84,6 +84,28 @@ static char *schema_of(const char *path)
 	return s;
 }
 
+/* EXPLAIN QUERY PLAN of sql on the file, its details on one line. */
+static char *plan_of(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+					 NULL),
+			 SQLITE_OK);
+	char q[512];
+	sqlite3_stmt *st;
+	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK);
+	char out[1024] = "";
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		size_t n = strlen(out);
+		snprintf(out + n, sizeof out - n, "%s; ",
+			 (const char *)sqlite3_column_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return strdup(out);
+}
+
 static int pragma(const char *path, const char *name)
 {
 	sqlite3 *db;
@@ -235,8 +257,31 @@ START_TEST(migrates_to_current)
 	char *a = schema_of(old_db), *b = schema_of(new_db);
 	ck_assert_str_eq(a, b);
 	ck_assert_ptr_nonnull(strstr(a, "index session_by_person"));
+	/* Version 4: what the exports walk a session by. */
+	ck_assert_ptr_nonnull(strstr(a, "index answer_by_session"));
+	ck_assert_ptr_nonnull(strstr(a, "index rating_by_session"));
+	ck_assert_ptr_nonnull(strstr(a, "index commitment_followed_outside"));
 	free(a);
 	free(b);
+	/* A session's answers and ratings come in the order given and its
+	 * follow-ups made outside a session are found without reading the
+	 * person's every commitment: no sort, no scan. */
+	static const char *const walks[] = {
+		"SELECT item_id FROM answer WHERE session_id = 1 "
+		"ORDER BY rowid",
+		"SELECT pillar_id FROM rating WHERE session_id = 1 "
+		"ORDER BY rowid",
+		"SELECT id FROM commitment WHERE reviewed_session_id IS NULL "
+		"AND status <> 'open' AND person_id = 1",
+	};
+	for (size_t i = 0; i < sizeof walks / sizeof *walks; i++) {
+		char *plan = plan_of(old_db, walks[i]);
+		ck_assert_msg(!strstr(plan, "TEMP B-TREE") &&
+				      !strstr(plan, "SCAN") &&
+				      !strstr(plan, "commitment_by_person"),
+			      "%s: %s", walks[i], plan);
+		free(plan);
+	}
 
 	/* Opening again changes nothing more. */
 	s = store_open(old_db, 0, &err);
