@@ -20,11 +20,14 @@ struct store_cached {
 	sqlite3_stmt *st;
 };
 
+/* Why a database was opened for reading only (0: it was not). */
+enum store_ro { STORE_RO_FILE = 1, STORE_RO_FOLDER };
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	char *warning;
-	int readonly; /* the file is not writable for us: opened to read */
+	int readonly; /* a store_ro: why it was opened to read only */
 	int in_tx;    /* inside store_tx_begin */
 	int depth; /* tx_begin calls not yet ended */
 	struct store_cached cache[STORE_CACHE_MAX];
