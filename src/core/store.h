@@ -29,7 +29,7 @@
 #include "core/error.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" plus its terminating NUL. */
 #define STORE_UUID_SIZE 37
@@ -452,6 +452,19 @@ int store_note_save(struct store *s, int64_t session_id, const char *body,
 /* Sets *body (malloc'd) and returns 1, or 0 when the session has none. */
 int store_note_get(struct store *s, int64_t session_id, char **body,
 		   struct error *err);
+
+/* The note with its version (how many times it was saved), for a screen
+ * that will save it back with store_note_save_if: 1 with *body (malloc'd),
+ * or 0 when there is none (*body NULL); *version is set either way. */
+int store_note_get_versioned(struct store *s, int64_t session_id,
+			     char **body, int64_t *version, struct error *err);
+
+/* Saves body as the note only if nobody (another ownit, an import) has
+ * saved it since *version was read: 0 saved (*version is now the new
+ * one), 1 changed elsewhere (nothing written, *version left as it was),
+ * -1 with err set. */
+int store_note_save_if(struct store *s, int64_t session_id, const char *body,
+		       int64_t *version, struct error *err);
 
 /* A note as export and import see it. */
 struct store_note {
