@@ -125,6 +125,36 @@ static int keyline_entry(struct app *app, int y, int x, const struct action *a)
 	return x - x0;
 }
 
+/* The most rows the status takes above the key line. */
+#define STATUS_ROWS_MAX 3
+
+/* The status above the key line, wrapped rather than cut: a message ends
+ * with what to do about it, so that end must always show.  Past
+ * STATUS_ROWS_MAX rows the start gives way, marked with an ellipsis. */
+static void draw_status(struct app *app, int y)
+{
+	enum ui_style style = app->status_is_error ? UI_BAD : UI_HEADING;
+	int rows = wrap_count(app->status, COLS);
+	int skip = rows > STATUS_ROWS_MAX ? rows - STATUS_ROWS_MAX : 0;
+	int shown = rows - skip;
+	for (int i = 0; i < shown; i++) {
+		move(y - shown + i, 0);
+		clrtoeol();
+	}
+	if (!skip) {
+		wrap_draw(app, y - shown, 0, COLS, 0, shown, app->status, style);
+		return;
+	}
+	const char *more = app->ascii ? "..." : "\xe2\x80\xa6";
+	int mw = draw_text_width(more);
+	draw_text(app, y - shown, 0, more, mw, style);
+	/* The rows kept are wrapped again one ellipsis narrower, so the
+	 * first of them fits beside it. */
+	int n = wrap_count(app->status, COLS - mw);
+	wrap_draw(app, y - shown, mw, COLS - mw, n - shown, shown, app->status,
+		  style);
+}
+
 /* When the labelled keys do not all fit, those that do are shown and the
  * `?` entry keeps its place at the end: help lists the rest. */
 void draw_keyline(struct app *app, const struct action *actions)
@@ -132,8 +162,7 @@ void draw_keyline(struct app *app, const struct action *actions)
 	int y = LINES - 1;
 	int x = 0;
 	if (app->status[0])
-		draw_text(app, y - 1, 0, app->status, COLS,
-			  app->status_is_error ? UI_BAD : UI_HEADING);
+		draw_status(app, y);
 	const struct action *help = NULL;
 	int total = 0;
 	for (const struct action *a = actions; a && a->id; a++) {
