@@ -34,6 +34,16 @@ struct store {
 	int ncache;
 };
 
+/* A person's columns (alias p) as store_person_from_row reads them from
+ * the start of a row. */
+#define STORE_PERSON_COLUMNS                                                  \
+	"p.id, p.uuid, p.name, p.role, p.team, p.created, p.archived, "       \
+	"p.regulated"
+void store_person_from_row(sqlite3_stmt *st, struct store_person *p);
+
+/* Adds the SQL functions list filters use (store_page.c). */
+int store_page_functions(struct store *s, struct error *err);
+
 /* Fills err with a message for the last failure on s->db (rc is the
  * result code that failed), naming the file and what to do; doing says
  * what we were at ("saving an answer").  Returns -1. */

@@ -363,7 +363,7 @@ static struct store *open_checked(const char *path, enum file_state state,
 		s->readonly = STORE_RO_FILE;
 	else if (!sides_usable(path))
 		s->readonly = STORE_RO_FOLDER;
-	if (sqlite_open(s, err))
+	if (sqlite_open(s, err) || store_page_functions(s, err))
 		goto fail;
 	sqlite3_busy_timeout(s->db, 5000);
 	int version = 0;

@@ -1,0 +1,51 @@
+/* store_page.h - long lists read a page at a time, filtered in SQL.
+ *
+ * The screens show a few rows of lists that may hold tens of thousands
+ * (people, a person's sessions, commitments).  These read only the rows
+ * asked for: next to a row already shown (keyset paging: "the rows after
+ * this one's key", through the index, never counting from the top), from
+ * either end, or, for a jump with no row at hand, at an offset skipped
+ * inside SQLite.  A filter is matched in SQL as the rows are read, by one
+ * function (store_page_match) so the way text is compared is in one place.
+ */
+#ifndef OWNIT_STORE_PAGE_H
+#define OWNIT_STORE_PAGE_H
+
+#include <stddef.h>
+
+#include "core/store.h"
+
+/* Which rows, and from where. */
+struct store_page {
+	const char *filter; /* NULL or "": every row; else a case-insensitive
+			     * part of one of the row's texts */
+	int include_archived; /* people: archived ones too */
+	/* The row to start next to (NULL: from the start, or the end when
+	 * backward); the row itself is not included. */
+	const struct store_person *from;
+	int backward;  /* rows before from (or the last rows), nearest first */
+	size_t offset; /* rows skipped first; only without from */
+	size_t limit;
+};
+
+/* People in name order, as store_people_each gives them, for the page p.
+ * cb returning non-zero stops the walk (that value is returned). */
+int store_people_page(struct store *s, const struct store_page *p,
+		      int (*cb)(const struct store_person_row *, void *),
+		      void *ud, struct error *err);
+
+/* How many people p's filter keeps (from, offset and limit unused). */
+int store_people_count(struct store *s, const struct store_page *p,
+		       size_t *n, struct error *err);
+
+/* Where person id stands in p's list: 1 with *pos set, 0 when the filter
+ * leaves them out or there is no such person, -1 on error. */
+int store_people_position(struct store *s, const struct store_page *p,
+			  int64_t id, size_t *pos, struct error *err);
+
+/* 1 when haystack contains needle ignoring letter case (every script the
+ * C library's towlower knows); an empty needle is in everything.  The
+ * SQL filters use this very test. */
+int store_page_match(const char *haystack, const char *needle);
+
+#endif
