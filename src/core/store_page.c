@@ -190,3 +190,66 @@ int store_people_position(struct store *s, const struct store_page *p,
 		return r;
 	return count_one(s, people_position, p, id, pos, err) < 0 ? -1 : 1;
 }
+
+/* ----------------------------------------------------------- commitments */
+
+#define COMMITS_WHERE                                                         \
+	"FROM commitment c JOIN person p ON p.id = c.person_id "              \
+	"WHERE c.status = 'open' AND (?3 = '' OR ownit_match(c.what, ?3) "    \
+	"OR ownit_match(p.name, ?3) OR ownit_match(c.owner, ?3) "             \
+	"OR ownit_match(c.due, ?3)) "
+
+/* The commitment_by_status index (status, due) finds the open ones in
+ * due order; the columns of the rows skipped by OFFSET are never built. */
+static const char commits_page[] =
+	"SELECT " COMMITMENT_COLUMNS " " COMMITS_WHERE
+	"ORDER BY (c.due < ?99) DESC, c.due IS NULL, c.due, c.id "
+	"LIMIT ?5 OFFSET ?6";
+static const char commits_count[] = "SELECT count(*) " COMMITS_WHERE;
+
+int store_open_commitments_page(struct store *s, const struct store_page *p,
+				int (*cb)(const struct store_commitment *,
+					  void *),
+				void *ud, struct error *err)
+{
+	const char *doing = "listing commitments";
+	char today[DATES_DAY_SIZE];
+	dates_today(today);
+	sqlite3_stmt *st = stmt_get(s, commits_page, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
+			  SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, sql_limit(p->limit));
+	sqlite3_bind_int64(st, 6, sql_limit(p->offset));
+	bind_text(st, 99, today);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_commitment c;
+		commitment_from_row(st, &c);
+		if ((ret = cb(&c, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_open_commitments_count(struct store *s, const struct store_page *p,
+				 size_t *n, struct error *err)
+{
+	const char *doing = "counting commitments";
+	sqlite3_stmt *st = stmt_get(s, commits_count, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
+			  SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(st, 0);
+	else
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}

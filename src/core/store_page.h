@@ -43,6 +43,19 @@ int store_people_count(struct store *s, const struct store_page *p,
 int store_people_position(struct store *s, const struct store_page *p,
 			  int64_t id, size_t *pos, struct error *err);
 
+/* Open commitments in the order store_commitments_each gives them
+ * (overdue first, then by due date, none last), p->offset rows skipped
+ * and at most p->limit read, p->filter matched in SQL against what, the
+ * person, the owner and the due date (from and backward unused). */
+int store_open_commitments_page(struct store *s, const struct store_page *p,
+				int (*cb)(const struct store_commitment *,
+					  void *),
+				void *ud, struct error *err);
+
+/* How many open commitments p's filter keeps. */
+int store_open_commitments_count(struct store *s, const struct store_page *p,
+				 size_t *n, struct error *err);
+
 /* 1 when haystack contains needle ignoring letter case (every script the
  * C library's towlower knows); an empty needle is in everything.  The
  * SQL filters use this very test. */

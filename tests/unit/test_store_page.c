@@ -172,6 +172,66 @@ START_TEST(match_is_the_one_rule)
 }
 END_TEST
 
+static int what_cb(const struct store_commitment *c, void *ud)
+{
+	char *buf = ud;
+	size_t len = strlen(buf);
+	snprintf(buf + len, 512 - len, "%s%s", len ? "," : "", c->what);
+	return 0;
+}
+
+/* Open commitments: overdue first, then by due date, none last; paged
+ * and filtered in SQL, the person's name included. */
+START_TEST(open_commitments_paged_and_filtered)
+{
+	struct error err = {0};
+	setenv("OWNIT_TODAY", "2026-06-10", 1);
+	int64_t zoe = 0, a = 0;
+	ck_assert_int_eq(store_person_find(s, "ZOË MÜLLER", &zoe, &err), 1);
+	ck_assert_int_eq(store_person_find(s, "Person a", &a, &err), 1);
+	struct store_session ses = {.person_id = zoe,
+				    .kind = STORE_KIND_COACHING,
+				    .status = STORE_SESSION_OPEN,
+				    .content_version = "1", .step = -1};
+	ck_assert_int_eq(store_session_add(s, &ses, &err), 0);
+	struct { int64_t person; const char *what, *due; } in[] = {
+		{zoe, "later", "2026-07-01"}, {a, "none", NULL},
+		{zoe, "overdue", "2026-06-01"}, {a, "soon", "2026-06-12"},
+	};
+	for (size_t i = 0; i < 4; i++) {
+		struct store_commitment c = {.person_id = in[i].person,
+					     .session_id = ses.id,
+					     .what = in[i].what,
+					     .due = in[i].due};
+		ck_assert_msg(store_commitment_add(s, &c, &err) == 0, "%s",
+			      err.msg);
+	}
+	char buf[512] = "";
+	struct store_page q = {.limit = 10};
+	ck_assert_int_eq(store_open_commitments_page(s, &q, what_cb, buf, &err),
+			 0);
+	ck_assert_str_eq(buf, "overdue,soon,later,none");
+	buf[0] = '\0';
+	q.offset = 1;
+	q.limit = 2;
+	ck_assert_int_eq(store_open_commitments_page(s, &q, what_cb, buf, &err),
+			 0);
+	ck_assert_str_eq(buf, "soon,later");
+	buf[0] = '\0';
+	q = (struct store_page){.filter = "zoË", .limit = 10};
+	ck_assert_int_eq(store_open_commitments_page(s, &q, what_cb, buf, &err),
+			 0);
+	ck_assert_str_eq(buf, "overdue,later");
+	size_t n = 0;
+	ck_assert_int_eq(store_open_commitments_count(s, &q, &n, &err), 0);
+	ck_assert_uint_eq(n, 2);
+	q.filter = "2026-06-1";
+	ck_assert_int_eq(store_open_commitments_count(s, &q, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	unsetenv("OWNIT_TODAY");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *su = suite_create("store_page");
@@ -186,6 +246,7 @@ int main(void)
 	tcase_add_test(tc, count_and_position_follow_the_filter);
 	tcase_add_test(tc, archived_only_when_asked);
 	tcase_add_test(tc, match_is_the_one_rule);
+	tcase_add_test(tc, open_commitments_paged_and_filtered);
 	suite_add_tcase(su, tc);
 	SRunner *sr = srunner_create(su);
 	srunner_run_all(sr, CK_NORMAL);
