@@ -121,17 +121,18 @@ int store_people_page(struct store *s, const struct store_page *p,
 		      int (*cb)(const struct store_person_row *, void *),
 		      void *ud, struct error *err)
 {
-	const char *sql = p->from ? (p->backward ? people_before : people_after)
-				  : (p->backward ? people_last : people_first);
+	const char *sql =
+		p->from_set ? (p->backward ? people_before : people_after)
+			    : (p->backward ? people_last : people_first);
 	const char *doing = "listing people";
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)
 		return -1;
 	bind_where(st, p);
-	if (p->from)
-		bind_text(st, 4, p->from->name);
+	if (p->from_set)
+		bind_text(st, 4, p->from_text);
 	sqlite3_bind_int64(st, 5, sql_limit(p->limit));
-	if (!p->from && !p->backward)
+	if (!p->from_set && !p->backward)
 		sqlite3_bind_int64(st, 6, sql_limit(p->offset));
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -243,6 +244,87 @@ int store_open_commitments_count(struct store *s, const struct store_page *p,
 	sqlite3_stmt *st = stmt_get(s, commits_count, doing, err);
 	if (!st)
 		return -1;
+	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
+			  SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(st, 0);
+	else
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+/* -------------------------------------------------------------- sessions */
+
+/* Newest first; a session's key position is (started, id), which the
+ * session_by_person index (person_id, started) gives in order. */
+#define SESSIONS_SELECT                                                       \
+	"SELECT " SESSION_COLUMNS " FROM session s "                          \
+	"JOIN person p ON p.id = s.person_id "
+#define SESSIONS_WHERE                                                        \
+	"WHERE s.person_id = ?1 AND (?3 = '' "                                \
+	"OR ownit_match(date(s.started, 'localtime'), ?3) "                   \
+	"OR ownit_match(s.kind, ?3) OR ownit_match(s.status, ?3) "            \
+	"OR ownit_match(s.coach, ?3)) "
+#define SESSIONS_NEWEST "ORDER BY s.started DESC, s.id DESC "
+#define SESSIONS_OLDEST "ORDER BY s.started, s.id "
+
+static const char sessions_first[] = SESSIONS_SELECT SESSIONS_WHERE
+	SESSIONS_NEWEST "LIMIT ?5 OFFSET ?6";
+static const char sessions_after[] = SESSIONS_SELECT SESSIONS_WHERE
+	"AND (s.started, s.id) < (?4, ?7) " SESSIONS_NEWEST "LIMIT ?5";
+static const char sessions_last[] = SESSIONS_SELECT SESSIONS_WHERE
+	SESSIONS_OLDEST "LIMIT ?5";
+static const char sessions_before[] = SESSIONS_SELECT SESSIONS_WHERE
+	"AND (s.started, s.id) > (?4, ?7) " SESSIONS_OLDEST "LIMIT ?5";
+static const char sessions_count[] =
+	"SELECT count(*) FROM session s " SESSIONS_WHERE;
+
+int store_sessions_page(struct store *s, int64_t person_id,
+			const struct store_page *p,
+			int (*cb)(const struct store_session *, void *),
+			void *ud, struct error *err)
+{
+	const char *sql =
+		p->from_set ? (p->backward ? sessions_before : sessions_after)
+			    : (p->backward ? sessions_last : sessions_first);
+	const char *doing = "listing sessions";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
+			  SQLITE_TRANSIENT);
+	if (p->from_set) {
+		bind_text(st, 4, p->from_text);
+		sqlite3_bind_int64(st, 7, p->from_id);
+	}
+	sqlite3_bind_int64(st, 5, sql_limit(p->limit));
+	if (!p->from_set && !p->backward)
+		sqlite3_bind_int64(st, 6, sql_limit(p->offset));
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_session ses;
+		session_from_row(st, &ses);
+		if ((ret = cb(&ses, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_sessions_count(struct store *s, int64_t person_id,
+			 const struct store_page *p, size_t *n,
+			 struct error *err)
+{
+	const char *doing = "counting sessions";
+	sqlite3_stmt *st = stmt_get(s, sessions_count, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person_id);
 	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
 			  SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st), ret = 0;

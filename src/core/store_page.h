@@ -20,9 +20,12 @@ struct store_page {
 	const char *filter; /* NULL or "": every row; else a case-insensitive
 			     * part of one of the row's texts */
 	int include_archived; /* people: archived ones too */
-	/* The row to start next to (NULL: from the start, or the end when
-	 * backward); the row itself is not included. */
-	const struct store_person *from;
+	/* The key position of the row to start next to, which is itself
+	 * left out: a person's name; a session's start and id.  Unset:
+	 * from the start, or from the end when backward. */
+	int from_set;
+	const char *from_text;
+	int64_t from_id;
 	int backward;  /* rows before from (or the last rows), nearest first */
 	size_t offset; /* rows skipped first; only without from */
 	size_t limit;
@@ -42,6 +45,19 @@ int store_people_count(struct store *s, const struct store_page *p,
  * leaves them out or there is no such person, -1 on error. */
 int store_people_position(struct store *s, const struct store_page *p,
 			  int64_t id, size_t *pos, struct error *err);
+
+/* A person's sessions, newest first, as store_sessions_each gives them,
+ * for the page p (keyed by start time and id); p->filter is matched in
+ * SQL against the local day, the kind, the status and the coach. */
+int store_sessions_page(struct store *s, int64_t person_id,
+			const struct store_page *p,
+			int (*cb)(const struct store_session *, void *),
+			void *ud, struct error *err);
+
+/* How many of the person's sessions p's filter keeps. */
+int store_sessions_count(struct store *s, int64_t person_id,
+			 const struct store_page *p, size_t *n,
+			 struct error *err);
 
 /* Open commitments in the order store_commitments_each gives them
  * (overdue first, then by due date, none last), p->offset rows skipped

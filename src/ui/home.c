@@ -175,10 +175,9 @@ static int people_near(void *ud, struct list *l, const void *from, int dir,
 {
 	struct home *h = ud;
 	const struct person_row *r = from;
-	struct store_person key = {.id = r ? r->id : 0,
-				   .name = r ? r->name : NULL};
 	struct store_page q = people_query(h, l);
-	q.from = r ? &key : NULL;
+	q.from_set = r != NULL;
+	q.from_text = r ? r->name : NULL;
 	q.backward = dir < 0;
 	q.limit = limit;
 	return people_read(h, l, &q, err);

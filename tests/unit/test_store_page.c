@@ -83,16 +83,17 @@ END_TEST
 
 START_TEST(next_page_after_a_key)
 {
-	struct store_person key = {.name = "person c"}; /* any letter case */
-	struct store_page q = {.from = &key, .limit = 2};
+	/* any letter case */
+	struct store_page q = {.from_set = 1, .from_text = "person c",
+			       .limit = 2};
 	ck_assert_str_eq(page(&q), "Person d,Person e");
 }
 END_TEST
 
 START_TEST(page_before_a_key_nearest_first)
 {
-	struct store_person key = {.name = "Person c"};
-	struct store_page q = {.from = &key, .backward = 1, .limit = 5};
+	struct store_page q = {.from_set = 1, .from_text = "Person c",
+			       .backward = 1, .limit = 5};
 	ck_assert_str_eq(page(&q), "Person b,Person a,Ana");
 }
 END_TEST
@@ -116,11 +117,11 @@ START_TEST(filter_in_sql_ignores_case)
 {
 	struct store_page q = {.filter = "zoë", .limit = 10};
 	ck_assert_str_eq(page(&q), "Person q,ZOË MÜLLER");
-	struct store_person key = {.name = "Person q"};
-	q.from = &key;
+	q.from_set = 1;
+	q.from_text = "Person q";
 	ck_assert_str_eq(page(&q), "ZOË MÜLLER");
 	q.filter = "nobody";
-	q.from = NULL;
+	q.from_set = 0;
 	ck_assert_str_eq(page(&q), "");
 }
 END_TEST
@@ -232,6 +233,70 @@ START_TEST(open_commitments_paged_and_filtered)
 }
 END_TEST
 
+static int coach_cb(const struct store_session *ses, void *ud)
+{
+	char *buf = ud;
+	size_t len = strlen(buf);
+	snprintf(buf + len, 512 - len, "%s%s", len ? "," : "", ses->coach);
+	return 0;
+}
+
+static const char *sessions(int64_t person, struct store_page *q)
+{
+	static char buf[512];
+	buf[0] = '\0';
+	struct error err = {0};
+	ck_assert_msg(store_sessions_page(s, person, q, coach_cb, buf, &err) ==
+			      0,
+		      "%s", err.msg);
+	return buf;
+}
+
+/* A person's sessions newest first, two on one day told apart by id;
+ * paged next to a row by (start, id), from the end, filtered in SQL. */
+START_TEST(sessions_paged_by_key_position)
+{
+	struct error err = {0};
+	int64_t a = 0, ids[5];
+	ck_assert_int_eq(store_person_find(s, "Person a", &a, &err), 1);
+	const char *when[] = {"2026-01-01T09:00:00Z", "2026-02-01T09:00:00Z",
+			      "2026-02-01T09:00:00Z", "2026-03-01T09:00:00Z",
+			      "2026-04-01T09:00:00Z"};
+	const char *coach[] = {"c1", "c2", "c3", "Çelik", "c5"};
+	for (int i = 0; i < 5; i++) {
+		struct store_session ses = {.person_id = a,
+					    .kind = i == 4 ? STORE_KIND_SELF
+							   : STORE_KIND_COACHING,
+					    .status = STORE_SESSION_OPEN,
+					    .coach = coach[i],
+					    .started = when[i],
+					    .content_version = "1", .step = -1};
+		ck_assert_int_eq(store_session_add(s, &ses, &err), 0);
+		ids[i] = ses.id;
+	}
+	struct store_page q = {.limit = 2};
+	ck_assert_str_eq(sessions(a, &q), "c5,Çelik");
+	q = (struct store_page){.from_set = 1, .from_text = when[2],
+				.from_id = ids[2], .limit = 10};
+	ck_assert_str_eq(sessions(a, &q), "c2,c1");
+	q.backward = 1;
+	ck_assert_str_eq(sessions(a, &q), "Çelik,c5");
+	q = (struct store_page){.backward = 1, .limit = 2};
+	ck_assert_str_eq(sessions(a, &q), "c1,c2");
+	q = (struct store_page){.offset = 3, .limit = 5};
+	ck_assert_str_eq(sessions(a, &q), "c2,c1");
+	q = (struct store_page){.filter = "çEL", .limit = 5};
+	ck_assert_str_eq(sessions(a, &q), "Çelik");
+	q.filter = "self";
+	ck_assert_str_eq(sessions(a, &q), "c5");
+	q.filter = "2026-02";
+	ck_assert_str_eq(sessions(a, &q), "c3,c2");
+	size_t n = 0;
+	ck_assert_int_eq(store_sessions_count(s, a, &q, &n, &err), 0);
+	ck_assert_uint_eq(n, 2);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *su = suite_create("store_page");
@@ -247,6 +312,7 @@ int main(void)
 	tcase_add_test(tc, archived_only_when_asked);
 	tcase_add_test(tc, match_is_the_one_rule);
 	tcase_add_test(tc, open_commitments_paged_and_filtered);
+	tcase_add_test(tc, sessions_paged_by_key_position);
 	suite_add_tcase(su, tc);
 	SRunner *sr = srunner_create(su);
 	srunner_run_all(sr, CK_NORMAL);
