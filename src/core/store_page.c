@@ -63,44 +63,46 @@ static void match_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int store_page_functions(struct store *s, struct error *err)
 {
-	int rc = sqlite3_create_function_v2(
-		s->db, "ownit_match", 2,
-		SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
-		match_sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0
-			       : store_fail(s, rc, "setting up the filter", err);
+	int rc = sqlite3_create_function_v2(s->db, "ownit_match", 2,
+					    SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+						SQLITE_DIRECTONLY,
+					    NULL, match_sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK
+		   ? 0
+		   : store_fail(s, rc, "setting up the filter", err);
 }
 
 /* ---------------------------------------------------------------- people */
 
 /* Names are unique ignoring case (the column's NOCASE index), so a name
  * alone is a person's key position, and that index gives the order. */
-#define PEOPLE_SELECT                                                         \
-	"SELECT " STORE_PERSON_COLUMNS ", "                                   \
-	"(SELECT started FROM session WHERE person_id = p.id "                \
-	" ORDER BY started DESC LIMIT 1), "                                   \
-	"(SELECT count(*) << 32 | count(CASE WHEN due < ?1 THEN 1 END) "      \
-	" FROM commitment WHERE person_id = p.id AND status = 'open') "       \
+#define PEOPLE_SELECT                                                          \
+	"SELECT " STORE_PERSON_COLUMNS ", "                                    \
+	"(SELECT started FROM session WHERE person_id = p.id "                 \
+	" ORDER BY started DESC LIMIT 1), "                                    \
+	"(SELECT count(*) << 32 | count(CASE WHEN due < ?1 THEN 1 END) "       \
+	" FROM commitment WHERE person_id = p.id AND status = 'open') "        \
 	"FROM person p "
-#define PEOPLE_WHERE                                                          \
-	"WHERE (?2 OR p.archived = 0) AND (?3 = '' OR ownit_match(p.name, ?3) " \
+#define PEOPLE_WHERE                                                           \
+	"WHERE (?2 OR p.archived = 0) AND (?3 = '' OR ownit_match(p.name, "    \
+	"?3) "                                                                 \
 	"OR ownit_match(p.role, ?3) OR ownit_match(p.team, ?3)) "
 
-static const char people_first[] = PEOPLE_SELECT PEOPLE_WHERE
-	"ORDER BY p.name, p.id LIMIT ?5 OFFSET ?6";
-static const char people_after[] = PEOPLE_SELECT PEOPLE_WHERE
-	"AND p.name > ?4 ORDER BY p.name, p.id LIMIT ?5";
-static const char people_last[] = PEOPLE_SELECT PEOPLE_WHERE
-	"ORDER BY p.name DESC, p.id DESC LIMIT ?5";
+static const char people_first[] =
+    PEOPLE_SELECT PEOPLE_WHERE "ORDER BY p.name, p.id LIMIT ?5 OFFSET ?6";
+static const char people_after[] =
+    PEOPLE_SELECT PEOPLE_WHERE "AND p.name > ?4 ORDER BY p.name, p.id LIMIT ?5";
+static const char people_last[] =
+    PEOPLE_SELECT PEOPLE_WHERE "ORDER BY p.name DESC, p.id DESC LIMIT ?5";
 static const char people_before[] = PEOPLE_SELECT PEOPLE_WHERE
-	"AND p.name < ?4 ORDER BY p.name DESC, p.id DESC LIMIT ?5";
+    "AND p.name < ?4 ORDER BY p.name DESC, p.id DESC LIMIT ?5";
 static const char people_count[] =
-	"SELECT count(*) FROM person p " PEOPLE_WHERE;
+    "SELECT count(*) FROM person p " PEOPLE_WHERE;
 static const char people_position[] =
-	"SELECT count(*) FROM person p " PEOPLE_WHERE
-	"AND p.name < (SELECT name FROM person WHERE id = ?4)";
+    "SELECT count(*) FROM person p " PEOPLE_WHERE
+    "AND p.name < (SELECT name FROM person WHERE id = ?4)";
 static const char person_kept[] =
-	"SELECT 1 FROM person p " PEOPLE_WHERE "AND p.id = ?4";
+    "SELECT 1 FROM person p " PEOPLE_WHERE "AND p.id = ?4";
 
 static void bind_where(sqlite3_stmt *st, const struct store_page *p)
 {
@@ -121,9 +123,9 @@ int store_people_page(struct store *s, const struct store_page *p,
 		      int (*cb)(const struct store_person_row *, void *),
 		      void *ud, struct error *err)
 {
-	const char *sql =
-		p->from_set ? (p->backward ? people_before : people_after)
-			    : (p->backward ? people_last : people_first);
+	const char *sql = p->from_set
+			      ? (p->backward ? people_before : people_after)
+			      : (p->backward ? people_last : people_first);
 	const char *doing = "listing people";
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)
@@ -176,8 +178,8 @@ static int count_one(struct store *s, const char *sql,
 	return ret;
 }
 
-int store_people_count(struct store *s, const struct store_page *p,
-		       size_t *n, struct error *err)
+int store_people_count(struct store *s, const struct store_page *p, size_t *n,
+		       struct error *err)
 {
 	return count_one(s, people_count, p, 0, n, err) < 0 ? -1 : 0;
 }
@@ -194,18 +196,18 @@ int store_people_position(struct store *s, const struct store_page *p,
 
 /* ----------------------------------------------------------- commitments */
 
-#define COMMITS_WHERE                                                         \
-	"FROM commitment c JOIN person p ON p.id = c.person_id "              \
-	"WHERE c.status = 'open' AND (?3 = '' OR ownit_match(c.what, ?3) "    \
-	"OR ownit_match(p.name, ?3) OR ownit_match(c.owner, ?3) "             \
+#define COMMITS_WHERE                                                          \
+	"FROM commitment c JOIN person p ON p.id = c.person_id "               \
+	"WHERE c.status = 'open' AND (?3 = '' OR ownit_match(c.what, ?3) "     \
+	"OR ownit_match(p.name, ?3) OR ownit_match(c.owner, ?3) "              \
 	"OR ownit_match(c.due, ?3)) "
 
 /* The commitment_by_status index (status, due) finds the open ones in
  * due order; the columns of the rows skipped by OFFSET are never built. */
 static const char commits_page[] =
-	"SELECT " COMMITMENT_COLUMNS " " COMMITS_WHERE
-	"ORDER BY (c.due < ?99) DESC, c.due IS NULL, c.due, c.id "
-	"LIMIT ?5 OFFSET ?6";
+    "SELECT " COMMITMENT_COLUMNS " " COMMITS_WHERE
+    "ORDER BY (c.due < ?99) DESC, c.due IS NULL, c.due, c.id "
+    "LIMIT ?5 OFFSET ?6";
 static const char commits_count[] = "SELECT count(*) " COMMITS_WHERE;
 
 int store_open_commitments_page(struct store *s, const struct store_page *p,
@@ -259,36 +261,36 @@ int store_open_commitments_count(struct store *s, const struct store_page *p,
 
 /* Newest first; a session's key position is (started, id), which the
  * session_by_person index (person_id, started) gives in order. */
-#define SESSIONS_SELECT                                                       \
-	"SELECT " SESSION_COLUMNS " FROM session s "                          \
+#define SESSIONS_SELECT                                                        \
+	"SELECT " SESSION_COLUMNS " FROM session s "                           \
 	"JOIN person p ON p.id = s.person_id "
-#define SESSIONS_WHERE                                                        \
-	"WHERE s.person_id = ?1 AND (?3 = '' "                                \
-	"OR ownit_match(date(s.started, 'localtime'), ?3) "                   \
-	"OR ownit_match(s.kind, ?3) OR ownit_match(s.status, ?3) "            \
+#define SESSIONS_WHERE                                                         \
+	"WHERE s.person_id = ?1 AND (?3 = '' "                                 \
+	"OR ownit_match(date(s.started, 'localtime'), ?3) "                    \
+	"OR ownit_match(s.kind, ?3) OR ownit_match(s.status, ?3) "             \
 	"OR ownit_match(s.coach, ?3)) "
 #define SESSIONS_NEWEST "ORDER BY s.started DESC, s.id DESC "
 #define SESSIONS_OLDEST "ORDER BY s.started, s.id "
 
-static const char sessions_first[] = SESSIONS_SELECT SESSIONS_WHERE
-	SESSIONS_NEWEST "LIMIT ?5 OFFSET ?6";
+static const char sessions_first[] =
+    SESSIONS_SELECT SESSIONS_WHERE SESSIONS_NEWEST "LIMIT ?5 OFFSET ?6";
 static const char sessions_after[] = SESSIONS_SELECT SESSIONS_WHERE
-	"AND (s.started, s.id) < (?4, ?7) " SESSIONS_NEWEST "LIMIT ?5";
-static const char sessions_last[] = SESSIONS_SELECT SESSIONS_WHERE
-	SESSIONS_OLDEST "LIMIT ?5";
+    "AND (s.started, s.id) < (?4, ?7) " SESSIONS_NEWEST "LIMIT ?5";
+static const char sessions_last[] =
+    SESSIONS_SELECT SESSIONS_WHERE SESSIONS_OLDEST "LIMIT ?5";
 static const char sessions_before[] = SESSIONS_SELECT SESSIONS_WHERE
-	"AND (s.started, s.id) > (?4, ?7) " SESSIONS_OLDEST "LIMIT ?5";
+    "AND (s.started, s.id) > (?4, ?7) " SESSIONS_OLDEST "LIMIT ?5";
 static const char sessions_count[] =
-	"SELECT count(*) FROM session s " SESSIONS_WHERE;
+    "SELECT count(*) FROM session s " SESSIONS_WHERE;
 
 int store_sessions_page(struct store *s, int64_t person_id,
 			const struct store_page *p,
 			int (*cb)(const struct store_session *, void *),
 			void *ud, struct error *err)
 {
-	const char *sql =
-		p->from_set ? (p->backward ? sessions_before : sessions_after)
-			    : (p->backward ? sessions_last : sessions_first);
+	const char *sql = p->from_set
+			      ? (p->backward ? sessions_before : sessions_after)
+			      : (p->backward ? sessions_last : sessions_first);
 	const char *doing = "listing sessions";
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)

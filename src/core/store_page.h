@@ -17,8 +17,8 @@
 
 /* Which rows, and from where. */
 struct store_page {
-	const char *filter; /* NULL or "": every row; else a case-insensitive
-			     * part of one of the row's texts */
+	const char *filter;   /* NULL or "": every row; else a case-insensitive
+			       * part of one of the row's texts */
 	int include_archived; /* people: archived ones too */
 	/* The key position of the row to start next to, which is itself
 	 * left out: a person's name; a session's start and id.  Unset:
@@ -38,8 +38,8 @@ int store_people_page(struct store *s, const struct store_page *p,
 		      void *ud, struct error *err);
 
 /* How many people p's filter keeps (from, offset and limit unused). */
-int store_people_count(struct store *s, const struct store_page *p,
-		       size_t *n, struct error *err);
+int store_people_count(struct store *s, const struct store_page *p, size_t *n,
+		       struct error *err);
 
 /* Where person id stands in p's list: 1 with *pos set, 0 when the filter
  * leaves them out or there is no such person, -1 on error. */

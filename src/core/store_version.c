@@ -13,8 +13,8 @@
 #include <stdlib.h>
 
 static const char note_version_sql[] =
-	"SELECT n.body, s.note_version FROM session s "
-	"LEFT JOIN note n ON n.session_id = s.id WHERE s.id = ?1";
+    "SELECT n.body, s.note_version FROM session s "
+    "LEFT JOIN note n ON n.session_id = s.id WHERE s.id = ?1";
 
 /* 1 with a note, 0 without, -1 on error; *version is the session's count
  * of note saves either way (0 for a session that is not there). */
@@ -44,8 +44,8 @@ static int note_read(struct store *s, int64_t session_id, char **body,
 	return ret;
 }
 
-int store_note_get_versioned(struct store *s, int64_t session_id,
-			     char **body, int64_t *version, struct error *err)
+int store_note_get_versioned(struct store *s, int64_t session_id, char **body,
+			     int64_t *version, struct error *err)
 {
 	return note_read(s, session_id, body, version, err);
 }

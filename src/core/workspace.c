@@ -7,8 +7,8 @@
 
 #include "core/paths.h"
 
-struct store *workspace_store_open(const char *db_flag, int flags,
-				   char **path, struct error *err)
+struct store *workspace_store_open(const char *db_flag, int flags, char **path,
+				   struct error *err)
 {
 	if (path)
 		*path = NULL;

@@ -20,8 +20,8 @@
  * then the XDG default) with store_open flags.  With path non-NULL the
  * malloc'd file name is left in *path, also on failure when it was
  * found (NULL otherwise), so a caller can name it in its messages. */
-struct store *workspace_store_open(const char *db_flag, int flags,
-				   char **path, struct error *err);
+struct store *workspace_store_open(const char *db_flag, int flags, char **path,
+				   struct error *err);
 
 /* Loads the installed content with the user's folder (content_flag,
  * $OWNIT_CONTENT, the XDG config folder) over it.  diags may be NULL;
