@@ -2,10 +2,9 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "cli/cli.h"
-#include "core/paths.h"
+#include "cli/cliopen.h"
 #include "core/store.h"
 
 static int print_problem(const char *problem, void *ud)
@@ -29,32 +28,22 @@ int cmd_check(int argc, char **argv, struct cli_globals *g)
 		return cli_usage("check takes no arguments");
 
 	struct error err = {0};
-	char *path = paths_db(g->db, &err);
-	if (!path)
-		return cli_fail(&err);
 	/* Never create: checking a file that is not there is an error. */
-	struct store *s = store_open(path, 0, &err);
+	struct store *s = cli_store_open(g, 0, &err);
 	if (!s) {
-		free(path);
 		cli_fail(&err);
 		return 1; /* a database that cannot be opened is not ok */
 	}
-	if (store_warning(s))
-		fprintf(stderr, "ownit: warning: %s\n", store_warning(s));
 	int r = store_check(s, print_problem, NULL, &err);
-	store_close(s);
-	if (r < 0) {
-		free(path);
+	if (r < 0)
 		cli_fail(&err);
-		return 1;
-	}
-	if (r == 0)
+	else if (r == 0)
 		printf("ok\n");
 	else
 		fprintf(stderr, "ownit: %s has problems (listed above): keep "
-			"a copy of it and restore a backup\n", path);
-	free(path);
-	if (fflush(stdout) != 0)
+			"a copy of it and restore a backup\n", store_path(s));
+	store_close(s);
+	if (r < 0 || fflush(stdout) != 0)
 		return 1;
 	return r == 0 ? 0 : 1;
 }

@@ -7,16 +7,12 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "core/paths.h"
+#include "core/workspace.h"
 
 struct store *cli_store_open(const struct cli_globals *g, int flags,
 			     struct error *err)
 {
-	char *path = paths_db(g->db, err);
-	if (!path)
-		return NULL;
-	struct store *s = store_open(path, flags, err);
-	free(path);
+	struct store *s = workspace_store_open(g->db, flags, NULL, err);
 	if (s && store_warning(s))
 		fprintf(stderr, "ownit: warning: %s\n", store_warning(s));
 	return s;
@@ -25,25 +21,14 @@ struct store *cli_store_open(const struct cli_globals *g, int flags,
 struct content *cli_content_load(const struct cli_globals *g,
 				 struct error *err)
 {
-	char *base = paths_content_base(err);
-	if (!base)
-		return NULL;
-	char *user = paths_content_user(g->content, err);
-	if (!user && err->kind != ERROR_NONE) {
-		free(base);
-		return NULL;
-	}
 	struct content_diags d = {0};
-	struct content *c = content_load(base, user, &d, err);
+	struct content *c = workspace_content_load(g->content, &d, err);
 	if (!c)
 		for (size_t i = 0; i < d.nerrors; i++)
 			fprintf(stderr, "%s\n", d.errors[i]);
 	content_diags_free(&d);
-	free(base);
-	free(user);
 	return c;
 }
-
 int cli_use_color(const struct cli_globals *g, FILE *fp)
 {
 	const char *nc = getenv("NO_COLOR");

@@ -9,26 +9,8 @@
 #include "cli/cli.h"
 #include "core/content.h"
 #include "core/demo.h"
-#include "core/paths.h"
 #include "core/store.h"
-
-/* The content the sample is written with: the same layers the TUI reads
- * (--content, $OWNIT_CONTENT, the user's folder over the installed one),
- * so statement texts and ids match what the screens will show. */
-static struct content *load_content(const struct cli_globals *g,
-				    struct error *err)
-{
-	char *base = paths_content_base(err);
-	if (!base)
-		return NULL;
-	char *user = paths_content_user(g->content, err);
-	struct content *c = NULL;
-	if (user || err->kind == ERROR_NONE)
-		c = content_load(base, user, NULL, err);
-	free(base);
-	free(user);
-	return c;
-}
+#include "core/workspace.h"
 
 int cmd_demo(int argc, char **argv, struct cli_globals *g)
 {
@@ -45,11 +27,14 @@ int cmd_demo(int argc, char **argv, struct cli_globals *g)
 	const char *path = argv[optind];
 
 	struct error err = {0};
-	struct content *content = load_content(g, &err);
+	/* The same content layers the TUI reads, so statement texts and ids
+	 * match what the screens will show. */
+	struct content *content = workspace_content_load(g->content, NULL,
+							 &err);
 	if (!content)
 		return cli_fail(&err);
-	struct store *s =
-		store_open(path, STORE_CREATE | STORE_EXCLUSIVE, &err);
+	struct store *s = workspace_store_open(
+		path, STORE_CREATE | STORE_EXCLUSIVE, NULL, &err);
 	if (!s) {
 		content_free(content);
 		return cli_fail(&err);

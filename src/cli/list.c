@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cliopen.h"
 #include "core/dates.h"
 #include "core/store.h"
 #include "core/paths.h"
@@ -287,15 +288,9 @@ int cmd_list(int argc, char **argv, struct cli_globals *g)
 		return cli_usage("list people: --person does not apply");
 
 	struct error err = {0};
-	char *path = paths_db(g->db, &err);
-	if (!path)
-		return cli_fail(&err);
-	struct store *s = store_open(path, 0, &err);
-	free(path);
+	struct store *s = cli_store_open(g, 0, &err);
 	if (!s)
 		return cli_fail(&err);
-	if (store_warning(s))
-		fprintf(stderr, "ownit: warning: %s\n", store_warning(s));
 	int status = 0;
 	if (person) {
 		int r = store_person_find(s, person, &l.person, &err);

@@ -17,22 +17,46 @@
 
 /* ---------------------------------------------------------------- errors */
 
-/* The -wal or -shm file beside path that exists but cannot be written
- * (into buf), or NULL: SQLite cannot save anything then, whatever the
- * mode of the database itself. */
+/* The -wal or -shm file beside path that exists but cannot serve as
+ * one (not writable for us, or not a regular file), into buf, or NULL:
+ * SQLite cannot save anything then, whatever the mode of the database
+ * itself. */
 static const char *side_file_blocking(const char *path, char *buf, size_t n,
-				      unsigned *mode)
+				      struct stat *st)
 {
 	static const char *const ends[] = {"-wal", "-shm"};
 	for (size_t i = 0; i < 2; i++) {
-		struct stat st;
 		snprintf(buf, n, "%s%s", path, ends[i]);
-		if (lstat(buf, &st) == 0 && access(buf, W_OK) != 0) {
-			*mode = (unsigned)(st.st_mode & 07777);
+		if (lstat(buf, st) == 0 &&
+		    (!S_ISREG(st->st_mode) || access(buf, W_OK) != 0))
 			return buf;
-		}
 	}
 	return NULL;
+}
+
+/* The way out for a side file in the way: chmod helps only the owner. */
+static int fail_side_file(const char *side, const struct stat *st,
+			  const char *doing, struct error *err)
+{
+	if (!S_ISREG(st->st_mode))
+		return error_set(err, ERROR_RUNTIME,
+				 "%s is not a regular file, which stops the "
+				 "database beside it from being used while "
+				 "%s; move it aside and try again",
+				 side, doing);
+	if (st->st_uid != geteuid())
+		return error_set(err, ERROR_RUNTIME,
+				 "%s belongs to another user (uid %u), which "
+				 "stops the database beside it from being "
+				 "written while %s; when no ownit is running, "
+				 "have that user or an administrator remove it",
+				 side, (unsigned)st->st_uid, doing);
+	return error_set(err, ERROR_RUNTIME,
+			 "%s cannot be written (mode %04o), which stops the "
+			 "database beside it from being written while %s; "
+			 "when no ownit is running, remove it or make it "
+			 "writable (chmod 600 %s)",
+			 side, (unsigned)(st->st_mode & 07777), doing, side);
 }
 
 /* A write refused: say which file is in the way. */
@@ -40,8 +64,15 @@ static int fail_readonly(struct store *s, const char *path, const char *doing,
 			 const char *why, struct error *err)
 {
 	char side[4200];
-	unsigned mode = 0;
 	struct stat st;
+	if (s && s->readonly == STORE_RO_FOLDER)
+		return error_set(err, ERROR_RUNTIME,
+				 "%s lies in a folder you cannot write (a "
+				 "read-only disk or someone else's folder), so "
+				 "it was opened for reading only and %s is not "
+				 "possible; make the folder writable or copy "
+				 "the database to one that is",
+				 path, doing);
 	if (s && s->readonly && stat(path, &st) == 0)
 		return error_set(err, ERROR_RUNTIME,
 				 "%s is read-only for you (mode %04o), so it "
@@ -49,13 +80,8 @@ static int fail_readonly(struct store *s, const char *path, const char *doing,
 				 "possible; make it writable (chmod 600 %s)",
 				 path, (unsigned)(st.st_mode & 07777), doing,
 				 path);
-	if (s && side_file_blocking(path, side, sizeof side, &mode))
-		return error_set(err, ERROR_RUNTIME,
-				 "%s cannot be written (mode %04o), which "
-				 "stops the database beside it from being "
-				 "written while %s; when no ownit is running, "
-				 "remove it or make it writable (chmod 600 %s)",
-				 side, mode, doing, side);
+	if (s && side_file_blocking(path, side, sizeof side, &st))
+		return fail_side_file(side, &st, doing, err);
 	return error_set(err, ERROR_RUNTIME,
 			 "%s: cannot write the database while %s (%s); check "
 			 "the permissions of the file and its folder",

@@ -453,6 +453,19 @@ int store_note_save(struct store *s, int64_t session_id, const char *body,
 int store_note_get(struct store *s, int64_t session_id, char **body,
 		   struct error *err);
 
+/* The note with its version (how many times it was saved), for a screen
+ * that will save it back with store_note_save_if: 1 with *body (malloc'd),
+ * or 0 when there is none (*body NULL); *version is set either way. */
+int store_note_get_versioned(struct store *s, int64_t session_id,
+			     char **body, int64_t *version, struct error *err);
+
+/* Saves body as the note only if nobody (another ownit, an import) has
+ * saved it since *version was read: 0 saved (*version is now the new
+ * one), 1 changed elsewhere (nothing written, *version left as it was),
+ * -1 with err set. */
+int store_note_save_if(struct store *s, int64_t session_id, const char *body,
+		       int64_t *version, struct error *err);
+
 /* A note as export and import see it. */
 struct store_note {
 	int64_t session_id;

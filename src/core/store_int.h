@@ -20,11 +20,14 @@ struct store_cached {
 	sqlite3_stmt *st;
 };
 
+/* Why a database was opened for reading only (0: it was not). */
+enum store_ro { STORE_RO_FILE = 1, STORE_RO_FOLDER };
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	char *warning;
-	int readonly; /* the file is not writable for us: opened to read */
+	int readonly; /* a store_ro: why it was opened to read only */
 	int in_tx;    /* inside store_tx_begin */
 	int depth; /* tx_begin calls not yet ended */
 	int bulk;  /* store_import_begin .. _end: writes inside the import's
@@ -32,6 +35,16 @@ struct store {
 	struct store_cached cache[STORE_CACHE_MAX];
 	int ncache;
 };
+
+/* A person's columns (alias p) as store_person_from_row reads them from
+ * the start of a row. */
+#define STORE_PERSON_COLUMNS                                                  \
+	"p.id, p.uuid, p.name, p.role, p.team, p.created, p.archived, "       \
+	"p.regulated"
+void store_person_from_row(sqlite3_stmt *st, struct store_person *p);
+
+/* Adds the SQL functions list filters use (store_page.c). */
+int store_page_functions(struct store *s, struct error *err);
 
 /* Fills err with a message for the last failure on s->db (rc is the
  * result code that failed), naming the file and what to do; doing says

@@ -234,6 +234,38 @@ static char *file_uri(const char *path, const char *query)
 	return uri;
 }
 
+/* path with its folder resolved (realpath) and its last name kept as
+ * given: SQLITE_OPEN_NOFOLLOW refuses a symbolic link anywhere in the
+ * name, yet a linked folder (~/.local/share on another disk, say) is an
+ * ordinary set-up.  Only the file itself must be real, which
+ * inspect_file has checked with lstat. */
+static char *folder_resolved(const char *path, struct error *err)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+	if (!dir) {
+		error_errno(err, ERROR_RUNTIME, errno, "out of memory");
+		return NULL;
+	}
+	char *real = realpath(dir[0] ? dir : "/", NULL);
+	int e = errno;
+	free(dir);
+	if (!real) {
+		error_errno(err, ERROR_RUNTIME, e, "cannot find the folder of %s",
+			    path);
+		return NULL;
+	}
+	const char *name = slash ? slash + 1 : path;
+	char *out = malloc(strlen(real) + strlen(name) + 2);
+	if (out)
+		sprintf(out, "%s%s%s", real, strcmp(real, "/") ? "/" : "",
+			name);
+	else
+		error_errno(err, ERROR_RUNTIME, errno, "out of memory");
+	free(real);
+	return out;
+}
+
 /* Opens the connection.  A file we may not write is opened for reading
  * only, and without its -wal and -shm: SQLite would create those with
  * the file's own mode (0400, say), and files like that beside the
@@ -244,16 +276,21 @@ static char *file_uri(const char *path, const char *query)
 static int sqlite_open(struct store *s, struct error *err)
 {
 	int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
+	char *real = folder_resolved(s->path, err);
+	if (!real)
+		return -1;
 	char *uri = NULL;
-	const char *name = s->path;
+	const char *name = real;
 	if (s->readonly) {
 		char wal[4200];
 		snprintf(wal, sizeof wal, "%s-wal", s->path);
-		uri = file_uri(s->path, file_size(wal) > 0 ? "?mode=ro"
-							   : "?immutable=1");
-		if (!uri)
+		uri = file_uri(real, file_size(wal) > 0 ? "?mode=ro"
+							: "?immutable=1");
+		if (!uri) {
+			free(real);
 			return error_errno(err, ERROR_RUNTIME, errno,
 					   "out of memory");
+		}
 		name = uri;
 		flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
 	} else {
@@ -261,6 +298,7 @@ static int sqlite_open(struct store *s, struct error *err)
 	}
 	int rc = sqlite3_open_v2(name, &s->db, flags, NULL);
 	free(uri);
+	free(real);
 	return rc == SQLITE_OK ? 0 : store_fail(s, rc, "opening", err);
 }
 
@@ -290,26 +328,42 @@ static int connection_setup(struct store *s, struct error *err)
 	return 0;
 }
 
-struct store *store_open(const char *path, int flags, struct error *err)
+/* 1 when SQLite could make or use the -wal and -shm files beside path:
+ * in WAL mode even a reader needs them, so a folder we may not write
+ * (a read-only medium, a shared folder) leaves the database readable
+ * only, unless both side files are already there for us to use. */
+static int sides_usable(const char *path)
 {
-	enum file_state state;
-	if (!path || !path[0]) {
-		error_set(err, ERROR_INPUT, "no database file given");
-		return NULL;
-	}
-	if (inspect_file(path, flags, &state, err))
-		return NULL;
-	if (state == FILE_MISSING && create_private(path, err))
-		return NULL;
+	const char *slash = strrchr(path, '/');
+	char dir[4200], side[4200];
+	if (slash)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	else
+		snprintf(dir, sizeof dir, ".");
+	if (access(dir[0] ? dir : "/", W_OK) == 0)
+		return 1;
+	snprintf(side, sizeof side, "%s-wal", path);
+	if (access(side, R_OK | W_OK) != 0)
+		return 0;
+	snprintf(side, sizeof side, "%s-shm", path);
+	return access(side, R_OK | W_OK) == 0;
+}
 
+/* Opens what store_open was given; on failure the store is closed. */
+static struct store *open_checked(const char *path, enum file_state state,
+				  struct error *err)
+{
 	struct store *s = calloc(1, sizeof *s);
 	if (!s || !(s->path = strdup(path))) {
 		free(s);
 		error_errno(err, ERROR_RUNTIME, errno, "out of memory");
 		return NULL;
 	}
-	s->readonly = access(path, W_OK) != 0;
-	if (sqlite_open(s, err))
+	if (access(path, W_OK) != 0)
+		s->readonly = STORE_RO_FILE;
+	else if (!sides_usable(path))
+		s->readonly = STORE_RO_FOLDER;
+	if (sqlite_open(s, err) || store_page_functions(s, err))
 		goto fail;
 	sqlite3_busy_timeout(s->db, 5000);
 	int version = 0;
@@ -321,6 +375,46 @@ struct store *store_open(const char *path, int flags, struct error *err)
 fail:
 	store_close(s);
 	return NULL;
+}
+
+/* Removes what a failed first open made: the empty file create_private
+ * made and any side file SQLite added, so no 0-byte "database" is left
+ * to be mistaken for one next time. */
+static void created_remove(const char *path, const int had_side[2])
+{
+	static const char *const ends[] = {"-wal", "-shm"};
+	char side[4200];
+	for (int i = 0; i < 2; i++) {
+		snprintf(side, sizeof side, "%s%s", path, ends[i]);
+		if (!had_side[i])
+			unlink(side);
+	}
+	unlink(path);
+}
+
+struct store *store_open(const char *path, int flags, struct error *err)
+{
+	enum file_state state = FILE_MISSING;
+	if (!path || !path[0]) {
+		error_set(err, ERROR_INPUT, "no database file given");
+		return NULL;
+	}
+	if (inspect_file(path, flags, &state, err))
+		return NULL;
+	int had_side[2] = {0, 0};
+	if (state == FILE_MISSING) {
+		char side[4200];
+		snprintf(side, sizeof side, "%s-wal", path);
+		had_side[0] = file_size(side) >= 0;
+		snprintf(side, sizeof side, "%s-shm", path);
+		had_side[1] = file_size(side) >= 0;
+		if (create_private(path, err))
+			return NULL;
+	}
+	struct store *s = open_checked(path, state, err);
+	if (!s && state == FILE_MISSING)
+		created_remove(path, had_side);
+	return s;
 }
 
 void store_close(struct store *s)

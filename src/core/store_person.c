@@ -168,8 +168,12 @@ static void person_from_row(sqlite3_stmt *st, struct store_person *p)
 	p->regulated = sqlite3_column_int(st, 7);
 }
 
-#define PERSON_COLUMNS "p.id, p.uuid, p.name, p.role, p.team, p.created, " \
-		       "p.archived, p.regulated"
+#define PERSON_COLUMNS STORE_PERSON_COLUMNS
+
+void store_person_from_row(sqlite3_stmt *st, struct store_person *p)
+{
+	person_from_row(st, p);
+}
 
 int store_person_get(struct store *s, int64_t id, struct store_person *out,
 		     struct error *err)

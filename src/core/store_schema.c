@@ -162,8 +162,28 @@ static const char schema_v3[] =
 	"CREATE INDEX commitment_followed_outside\n" \
 	"  ON commitment (person_id, reviewed) WHERE reviewed_session_id IS NULL;\n"
 
+/* Version 4 (issue 16, concurrency): two ownit on one session must not
+ * overwrite each other's note unnoticed.  The session counts the saves of
+ * its note (kept on the session, so removing the note and writing it
+ * again never brings an old count back); a screen saves only over the
+ * count it read.  Triggers keep it, so every writer (import included)
+ * moves it. */
+#define SCHEMA_V4_NOTES \
+	"ALTER TABLE session ADD COLUMN note_version INTEGER NOT NULL\n" \
+	"  DEFAULT 0; -- how many times the note was saved or removed\n" \
+	"CREATE TRIGGER note_saved AFTER INSERT ON note BEGIN\n" \
+	"  UPDATE session SET note_version = note_version + 1\n" \
+	"  WHERE id = NEW.session_id; END; -- a new note is a change\n" \
+	"CREATE TRIGGER note_changed AFTER UPDATE ON note BEGIN\n" \
+	"  UPDATE session SET note_version = note_version + 1\n" \
+	"  WHERE id = NEW.session_id; END; -- so is a new text\n" \
+	"CREATE TRIGGER note_removed AFTER DELETE ON note BEGIN\n" \
+	"  UPDATE session SET note_version = note_version + 1\n" \
+	"  WHERE id = OLD.session_id; END; -- and emptying it\n"
+
 /* Version 4 is one step made of the parts above, one per concern. */
-static const char schema_v4[] = SCHEMA_V4_NAMES SCHEMA_V4_INDEXES;
+static const char schema_v4[] = SCHEMA_V4_NAMES SCHEMA_V4_INDEXES
+	SCHEMA_V4_NOTES;
 
 static const char *const steps[] = {schema_v1, schema_v2, schema_v3,
 				    schema_v4};

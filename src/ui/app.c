@@ -51,9 +51,18 @@ static int have_saved_termios;
 
 static SCREEN *term_screen;
 
+/* Ctrl-Z: the loop saves what the screen holds before it stops. */
+static volatile sig_atomic_t suspend_signal;
+
 static void on_quit_signal(int sig)
 {
 	quit_signal = sig;
+}
+
+static void on_suspend_signal(int sig)
+{
+	(void)sig;
+	suspend_signal = 1;
 }
 
 #if !defined(__SANITIZE_ADDRESS__)
@@ -84,6 +93,11 @@ static void signals_install(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	/* Ours before curses starts, so curses keeps its own out: a note
+	 * typed before Ctrl-Z is saved before the process stops, and a kill
+	 * while stopped loses nothing the screen showed. */
+	sa.sa_handler = on_suspend_signal;
+	sigaction(SIGTSTP, &sa, NULL);
 
 #if !defined(__SANITIZE_ADDRESS__)
 	/* Under ASan its own handler reports the crash; ours would hide it. */
@@ -120,37 +134,6 @@ void app_paste_mode(int on)
 	fflush(stdout);
 	write_all(on ? PASTE_ON : PASTE_OFF);
 	paste_mode_on = on;
-}
-
-/* Curses stops and resumes itself on ^Z (its own SIGTSTP handler); the
- * shell must not get pastes bracketed meanwhile.  write(2) only, then
- * curses' handler, which returns once the job is continued. */
-static struct sigaction curses_tstp;
-
-static void on_suspend_signal(int sig)
-{
-	int was_on = paste_mode_on;
-	if (was_on)
-		(void)!write(STDOUT_FILENO, PASTE_OFF, sizeof PASTE_OFF - 1);
-	if (curses_tstp.sa_handler != SIG_DFL &&
-	    curses_tstp.sa_handler != SIG_IGN && curses_tstp.sa_handler) {
-		curses_tstp.sa_handler(sig);
-	} else {
-		signal(sig, SIG_DFL);
-		raise(sig);
-	}
-	if (was_on)
-		(void)!write(STDOUT_FILENO, PASTE_ON, sizeof PASTE_ON - 1);
-}
-
-static void suspend_install(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on_suspend_signal;
-	sa.sa_flags = SA_RESTART;
-	sigaction(SIGTSTP, &sa, &curses_tstp);
 }
 
 static void terminal_restore(void)
@@ -259,6 +242,29 @@ void app_status(struct app *app, int is_error, const char *fmt, ...)
 	app->status_is_error = is_error;
 }
 
+void app_exit_notice(struct app *app, const char *fmt, ...)
+{
+	char line[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	size_t had = app->exit_notices ? strlen(app->exit_notices) : 0;
+	char *all = realloc(app->exit_notices, had + strlen(line) + 9);
+	if (!all)
+		return; /* the line is lost, the older ones are kept */
+	sprintf(all + had, "ownit: %s\n", line);
+	app->exit_notices = all;
+}
+
+static void exit_notices_print(struct app *app)
+{
+	if (app->exit_notices)
+		fputs(app->exit_notices, stderr);
+	free(app->exit_notices);
+	app->exit_notices = NULL;
+}
+
 /* Checks what curses cannot recover from by itself and says so plainly,
  * before the screen is touched. */
 static int terminal_usable(void)
@@ -349,7 +355,6 @@ static int terminal_start(struct app *app)
 	keys_extra();
 	intrflush(stdscr, FALSE);
 	curs_set(0);
-	suspend_install();
 	app_paste_mode(1);
 	app->color = colors_wanted(app->opts);
 	if (app->color)
@@ -719,6 +724,33 @@ static long long clock_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Ctrl-Z: the top screen saves (its tick), the terminal is given back,
+ * the process stops; on fg the screen is drawn again. */
+static void suspend_now(struct loop *l, struct app *app)
+{
+	suspend_signal = 0;
+	struct screen *top = l->stack[l->depth - 1];
+	if (top->ops->tick)
+		top->ops->tick(top, app);
+	def_prog_mode();
+	/* The shell must not get pastes bracketed while ownit is stopped. */
+	int paste_was_on = paste_mode_on;
+	app_paste_mode(0);
+	endwin();
+	struct sigaction dfl, ours;
+	memset(&dfl, 0, sizeof dfl);
+	sigemptyset(&dfl.sa_mask);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &dfl, &ours);
+	raise(SIGTSTP);
+	/* Continued: SIGTSTP was delivered and the process resumed. */
+	sigaction(SIGTSTP, &ours, NULL);
+	reset_prog_mode();
+	app_paste_mode(paste_was_on);
+	clearok(curscr, TRUE);
+	refresh();
+}
+
 /* Runs until the last screen is gone: 0, or -1 with err set when the
  * content, loaded once the first frame is shown, failed. */
 static int loop_run(struct loop *l, struct app *app, struct error *err)
@@ -754,6 +786,8 @@ static int loop_run(struct loop *l, struct app *app, struct error *err)
 			if (top->ops->tick)
 				top->ops->tick(top, app);
 		}
+		if (suspend_signal && !quit_signal)
+			suspend_now(l, app);
 		if (r != 0)
 			continue;
 		if (k.code == KEY_RESIZE)
@@ -810,6 +844,7 @@ int ui_run(const struct ui_options *opts)
 	loop_push(&l, &app, home_screen_new(&app));
 	int failed = loop_run(&l, &app, &err);
 	terminal_restore();
+	exit_notices_print(&app);
 	int status = failed ? app_data_report(&app, &err) : 0;
 	app_data_close(&app);
 	if (failed)

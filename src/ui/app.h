@@ -61,6 +61,7 @@ struct app {
 	/* --demo: the throwaway folder and database (removed on exit). */
 	char *demo_dir;
 	char *db_path;
+	char *exit_notices; /* app_exit_notice's lines, or NULL */
 };
 
 /* The attribute for a style under the current colour settings. */
@@ -74,6 +75,11 @@ void app_status(struct app *app, int is_error, const char *fmt, ...)
  * on at start and off on every way out; a screen that hands the terminal
  * to another program (the note's $EDITOR) turns it off meanwhile. */
 void app_paste_mode(int on);
+/* Keeps a line for standard error once the terminal is restored at exit
+ * ("ownit: " is put before it): what the user must know after the screens
+ * are gone, such as where unsaved text was put. */
+void app_exit_notice(struct app *app, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* startup.c: finds and opens (creating when needed) the database, or for
  * --demo loads the content and seeds a throwaway one.  Runs before curses

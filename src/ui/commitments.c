@@ -14,6 +14,7 @@
 
 #include "core/dates.h"
 #include "core/store.h"
+#include "core/store_page.h"
 #include "ui/draw.h"
 #include "ui/list.h"
 #include "ui/prompt.h"
@@ -93,21 +94,6 @@ static void commit_row_free(void *p)
 
 /* -------------------------------------------------------------- loading */
 
-struct commits_load {
-	struct list *l;
-	const char *filter;
-	size_t index, offset, limit;
-	int oom;
-};
-
-static int commit_matches(const struct store_commitment *c, const char *f)
-{
-	return list_match(c->what, f) ||
-	       (c->person_name && list_match(c->person_name, f)) ||
-	       (c->owner && list_match(c->owner, f)) ||
-	       (c->due && list_match(c->due, f));
-}
-
 static struct commit_row *commit_row_new(const struct store_commitment *c)
 {
 	struct commit_row *r = calloc(1, sizeof *r);
@@ -130,34 +116,31 @@ static struct commit_row *commit_row_new(const struct store_commitment *c)
 
 static int commit_cb(const struct store_commitment *c, void *ud)
 {
-	struct commits_load *cl = ud;
-	if (!commit_matches(c, cl->filter))
-		return 0;
-	size_t i = cl->index++;
-	if (i < cl->offset)
-		return 0;
-	if (i >= cl->offset + cl->limit)
-		return 1;
 	struct commit_row *r = commit_row_new(c);
-	if (!r || list_add(cl->l, r) != 0)
-		return cl->oom = 1;
-	return 0;
+	/* list_add frees the row itself when it fails. */
+	return !r || list_add(ud, r) != 0;
 }
 
-/* The store gives them overdue first, then by due date; it does not
- * page, so rows before the window are skipped. */
+/* Only the rows of the window are read: the filter is matched and the
+ * rows before the window are skipped inside SQL. */
 static int commits_load(void *ud, struct list *l, size_t offset, size_t limit,
 			struct error *err)
 {
 	struct commitments *cm = ud;
-	struct commits_load cl = {l, list_filter(l), 0, offset, limit, 0};
-	struct store_commitment_filter f = {.open_only = 1};
-	if (store_commitments_each(cm->app->store, &f, commit_cb, &cl, err) <
-	    0)
-		return -1;
-	if (cl.oom)
+	struct store_page q = {.filter = list_filter(l), .offset = offset,
+			       .limit = limit};
+	int r = store_open_commitments_page(cm->app->store, &q, commit_cb, l,
+					    err);
+	if (r > 0)
 		return error_set(err, ERROR_RUNTIME, "out of memory");
-	return 0;
+	return r < 0 ? -1 : 0;
+}
+
+static int commits_count(void *ud, size_t *n, struct error *err)
+{
+	struct commitments *cm = ud;
+	struct store_page q = {.filter = list_filter(cm->list)};
+	return store_open_commitments_count(cm->app->store, &q, n, err);
 }
 
 static void cm_enter(struct screen *s, struct app *app)
@@ -396,6 +379,7 @@ static const struct list_ops commits_ops = {
 	.load = commits_load,
 	.draw_row = cm_draw_row,
 	.free_row = commit_row_free,
+	.count = commits_count,
 };
 
 static const struct screen_ops cm_ops = {

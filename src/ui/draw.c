@@ -151,27 +151,34 @@ static int keyline_entry(struct app *app, int y, int x, const struct action *a)
 	return x - x0;
 }
 
-/* The status message on the row above the key line.  A message is often
- * an error whose remedy comes last ("... not understood: write
- * 2026-12-05, +7d ..."), so one too long for the row is wrapped onto the
- * row above rather than cut. */
-static void status_draw(struct app *app, int y)
+/* The most rows the status takes above the key line. */
+#define STATUS_ROWS_MAX 3
+
+/* The status above the key line, wrapped rather than cut: a message ends
+ * with what to do about it, so that end must always show.  Past
+ * STATUS_ROWS_MAX rows the start gives way, marked with an ellipsis. */
+static void draw_status(struct app *app, int y)
 {
 	enum ui_style style = app->status_is_error ? UI_BAD : UI_HEADING;
-	const char *s = app->status;
-	size_t next, n = wrap_row(s, COLS, &next);
-	if (!s[next] || y < 2) {
-		draw_text(app, y, 0, s, COLS, style);
+	int rows = wrap_count(app->status, COLS);
+	int skip = rows > STATUS_ROWS_MAX ? rows - STATUS_ROWS_MAX : 0;
+	int shown = rows - skip;
+	for (int i = 0; i < shown; i++) {
+		move(y - shown + i, 0);
+		clrtoeol();
+	}
+	if (!skip) {
+		wrap_draw(app, y - shown, 0, COLS, 0, shown, app->status, style);
 		return;
 	}
-	char first[sizeof app->status];
-	snprintf(first, sizeof first, "%.*s", (int)n, s);
-	move(y - 1, 0);
-	clrtoeol();
-	draw_text(app, y - 1, 0, first, COLS, style);
-	move(y, 0);
-	clrtoeol();
-	draw_text(app, y, 0, s + next, COLS, style);
+	const char *more = app->ascii ? "..." : "\xe2\x80\xa6";
+	int mw = draw_text_width(more);
+	draw_text(app, y - shown, 0, more, mw, style);
+	/* The rows kept are wrapped again one ellipsis narrower, so the
+	 * first of them fits beside it. */
+	int n = wrap_count(app->status, COLS - mw);
+	wrap_draw(app, y - shown, mw, COLS - mw, n - shown, shown, app->status,
+		  style);
 }
 
 /* When the labelled keys do not all fit, those that do are shown and the
@@ -181,7 +188,7 @@ void draw_keyline(struct app *app, const struct action *actions)
 	int y = LINES - 1;
 	int x = 0;
 	if (app->status[0])
-		status_draw(app, y - 1);
+		draw_status(app, y);
 	const struct action *help = NULL;
 	int total = 0;
 	for (const struct action *a = actions; a && a->id; a++) {

@@ -12,6 +12,7 @@
 #include "core/content.h"
 #include "core/dates.h"
 #include "core/store.h"
+#include "core/store_page.h"
 #include "core/trend.h"
 #include "ui/chart.h"
 #include "ui/draw.h"
@@ -65,6 +66,7 @@ static const struct action hist_actions[] = {
 
 struct session_row {
 	int64_t id;
+	char started[STORE_TIME_SIZE]; /* its key position in the list */
 	char day[DATES_DAY_SIZE];
 	int kind, status;
 	char *coach;
@@ -138,41 +140,21 @@ static int ratings_read(const struct history *h, int64_t sid, double *score,
 struct sessions_load {
 	struct history *h;
 	struct list *l;
-	const char *filter;
-	size_t index, offset, limit; /* used when filtering */
 	int oom;
 	struct error *err;
 };
 
-static int session_matches(const struct store_session *s, const char *day,
-			   const char *filter)
-{
-	return list_match(day, filter) ||
-	       list_match(store_kind_name(s->kind), filter) ||
-	       list_match(store_status_name(s->status), filter) ||
-	       (s->coach && list_match(s->coach, filter));
-}
-
 static int session_cb(const struct store_session *s, void *ud)
 {
 	struct sessions_load *sl = ud;
-	char day[DATES_DAY_SIZE] = "";
-	if (!s->started || dates_local_day(s->started, day, NULL) != 0)
-		snprintf(day, sizeof day, "%s", "?");
-	if (sl->filter[0]) {
-		if (!session_matches(s, day, sl->filter))
-			return 0;
-		size_t i = sl->index++;
-		if (i < sl->offset)
-			return 0;
-		if (i >= sl->offset + sl->limit)
-			return 1;
-	}
 	struct session_row *r = calloc(1, sizeof *r);
 	if (!r)
 		return sl->oom = 1;
 	r->id = s->id;
-	memcpy(r->day, day, sizeof day);
+	snprintf(r->started, sizeof r->started, "%s",
+		 s->started ? s->started : "");
+	if (!s->started || dates_local_day(s->started, r->day, NULL) != 0)
+		snprintf(r->day, sizeof r->day, "%s", "?");
 	r->kind = s->kind;
 	r->status = s->status;
 	r->coach = s->coach ? strdup(s->coach) : NULL;
@@ -188,22 +170,46 @@ static int session_cb(const struct store_session *s, void *ud)
 	return list_add(sl->l, r) ? (sl->oom = 1) : 0;
 }
 
-/* Without a filter the store pages itself; with one, sessions before the
- * window are read and skipped, and the walk stops after it. */
-static int sessions_load(void *ud, struct list *l, size_t offset,
-			 size_t limit, struct error *err)
+/* The store pages and filters in SQL: only the rows of the window are
+ * read, next to a row shown (by its start and id) or at an offset. */
+static int sessions_read(struct history *h, struct list *l,
+			 const struct store_page *q, struct error *err)
 {
-	struct history *h = ud;
-	struct sessions_load sl = {h,     l, list_filter(l), 0, offset,
-				   limit, 0, err};
-	int filtering = sl.filter[0] != '\0';
-	if (store_sessions_each(h->app->store, h->person_id,
-				filtering ? 0 : limit, filtering ? 0 : offset,
-				session_cb, &sl, err) < 0)
+	struct sessions_load sl = {h, l, 0, err};
+	if (store_sessions_page(h->app->store, h->person_id, q, session_cb,
+				&sl, err) < 0)
 		return -1;
 	if (sl.oom)
 		return error_set(err, ERROR_RUNTIME, "out of memory");
 	return 0;
+}
+
+static int sessions_load(void *ud, struct list *l, size_t offset,
+			 size_t limit, struct error *err)
+{
+	struct store_page q = {.filter = list_filter(l), .offset = offset,
+			       .limit = limit};
+	return sessions_read(ud, l, &q, err);
+}
+
+static int sessions_near(void *ud, struct list *l, const void *from, int dir,
+			 size_t limit, struct error *err)
+{
+	const struct session_row *r = from;
+	struct store_page q = {.filter = list_filter(l),
+			       .from_set = r != NULL,
+			       .from_text = r ? r->started : NULL,
+			       .from_id = r ? r->id : 0,
+			       .backward = dir < 0,
+			       .limit = limit};
+	return sessions_read(ud, l, &q, err);
+}
+
+static int sessions_count(void *ud, size_t *n, struct error *err)
+{
+	struct history *h = ud;
+	struct store_page q = {.filter = list_filter(h->sessions)};
+	return store_sessions_count(h->app->store, h->person_id, &q, n, err);
 }
 
 /* --------------------------------------------------------------- trends */
@@ -599,6 +605,8 @@ static const struct list_ops sessions_ops = {
 	.load = sessions_load,
 	.draw_row = session_draw_row,
 	.free_row = session_row_free,
+	.load_near = sessions_near,
+	.count = sessions_count,
 };
 
 static const struct screen_ops history_ops = {

@@ -10,6 +10,7 @@
 
 #include "core/dates.h"
 #include "core/store.h"
+#include "core/store_page.h"
 #include "ui/draw.h"
 #include "ui/fields.h"
 #include "ui/home_commits.h"
@@ -111,22 +112,6 @@ static char *dup_or_null(const char *s)
 
 /* -------------------------------------------------------------- loading */
 
-struct people_load {
-	struct list *l;
-	const char *filter;
-	size_t index, offset, limit;
-	int64_t find_id;   /* people_index: the person to find */
-	size_t found;      /* their index, or (size_t)-1 */
-	int oom;
-};
-
-static int row_matches(const struct store_person *p, const char *filter)
-{
-	return list_match(p->name, filter) ||
-	       (p->role && list_match(p->role, filter)) ||
-	       (p->team && list_match(p->team, filter));
-}
-
 static struct person_row *person_row_new(const struct store_person_row *pr)
 {
 	struct person_row *r = calloc(1, sizeof *r);
@@ -152,56 +137,68 @@ static struct person_row *person_row_new(const struct store_person_row *pr)
 
 static int people_cb(const struct store_person_row *pr, void *ud)
 {
-	struct people_load *pl = ud;
-	if (!row_matches(&pr->person, pl->filter))
-		return 0;
-	size_t i = pl->index++;
-	if (pl->find_id) {
-		if (pr->person.id != pl->find_id)
-			return 0;
-		pl->found = i;
-		return 1;
-	}
-	if (i < pl->offset)
-		return 0;
-	if (i >= pl->offset + pl->limit)
-		return 1;
 	struct person_row *r = person_row_new(pr);
-	if (!r || list_add(pl->l, r) != 0)
-		return pl->oom = 1;
-	return 0;
+	/* list_add frees the row itself when it fails. */
+	return !r || list_add(ud, r) != 0;
 }
 
-/* The store lists people in name order without paging: rows before the
- * window are counted and skipped, and the walk stops after it. */
+/* The page of people the list asks for: the filter is matched in SQL,
+ * and rows are read by key position next to from, or at an offset. */
+static struct store_page people_query(const struct home *h,
+				      const struct list *l)
+{
+	return (struct store_page){.filter = list_filter(l),
+				   .include_archived = h->show_archived};
+}
+
+static int people_read(struct home *h, struct list *l, struct store_page *q,
+		       struct error *err)
+{
+	int r = store_people_page(h->app->store, q, people_cb, l, err);
+	if (r > 0)
+		return error_set(err, ERROR_RUNTIME, "out of memory");
+	return r < 0 ? -1 : 0;
+}
+
 static int people_load(void *ud, struct list *l, size_t offset, size_t limit,
 		       struct error *err)
 {
 	struct home *h = ud;
-	struct people_load pl = {
-		.l = l, .filter = list_filter(l), .offset = offset,
-		.limit = limit, .found = (size_t)-1,
-	};
-	if (store_people_each(h->app->store, h->show_archived, people_cb,
-			      &pl, err) < 0)
-		return -1;
-	if (pl.oom)
-		return error_set(err, ERROR_RUNTIME, "out of memory");
-	return 0;
+	struct store_page q = people_query(h, l);
+	q.offset = offset;
+	q.limit = limit;
+	return people_read(h, l, &q, err);
+}
+
+static int people_near(void *ud, struct list *l, const void *from, int dir,
+		       size_t limit, struct error *err)
+{
+	struct home *h = ud;
+	const struct person_row *r = from;
+	struct store_page q = people_query(h, l);
+	q.from_set = r != NULL;
+	q.from_text = r ? r->name : NULL;
+	q.backward = dir < 0;
+	q.limit = limit;
+	return people_read(h, l, &q, err);
+}
+
+static int people_count(void *ud, size_t *n, struct error *err)
+{
+	struct home *h = ud;
+	struct store_page q = people_query(h, h->people);
+	return store_people_count(h->app->store, &q, n, err);
 }
 
 /* Where person id is in the list as filtered, or (size_t)-1. */
 static size_t people_index(struct home *h, int64_t id)
 {
-	struct people_load pl = {
-		.filter = list_filter(h->people), .find_id = id,
-		.found = (size_t)-1,
-	};
+	struct store_page q = people_query(h, h->people);
 	struct error err = {0};
-	if (store_people_each(h->app->store, h->show_archived, people_cb,
-			      &pl, &err) < 0)
+	size_t pos = 0;
+	if (store_people_position(h->app->store, &q, id, &pos, &err) != 1)
 		return (size_t)-1;
-	return pl.found;
+	return pos;
 }
 
 static int anyone_cb(const struct store_person_row *pr, void *ud)
@@ -537,6 +534,8 @@ static const struct list_ops people_ops = {
 	.load = people_load,
 	.draw_row = person_draw_row,
 	.free_row = person_row_free,
+	.load_near = people_near,
+	.count = people_count,
 };
 
 static const struct screen_ops home_ops = {

@@ -101,6 +101,52 @@ static size_t window_size(const struct list *l)
 	return w < LIST_WINDOW_MIN ? LIST_WINDOW_MIN : w;
 }
 
+static void rows_reverse(void **rows, size_t from, size_t to)
+{
+	while (from + 1 < to) {
+		void *t = rows[from];
+		rows[from++] = rows[--to];
+		rows[to] = t;
+	}
+}
+
+/* Reads rows [start, start + want) next to rows already at hand (the old
+ * window, still alive here): after its row start - 1, before its first
+ * row, or from either end.  1 when it did, 0 when no row is near enough
+ * (or the list changed under it) and an offset load must do. */
+static int load_keyed(struct list *l, void **old, size_t old_off,
+		      size_t old_n, size_t start, size_t want,
+		      struct error *err)
+{
+	const struct list_ops *o = l->ops;
+	if (start == 0)
+		return o->load_near(l->ud, l, NULL, 1, want, err) ? -1 : 1;
+	if (old_n && start > old_off && start <= old_off + old_n)
+		return o->load_near(l->ud, l, old[start - 1 - old_off], 1,
+				    want, err) ? -1 : 1;
+	size_t back;
+	const void *from;
+	if (old_n && start < old_off && start + want > old_off) {
+		back = old_off - start; /* PgUp: the rows above the window */
+		from = old[0];
+	} else if (l->end != (size_t)-1 && start < l->end &&
+		   start + want >= l->end) {
+		back = l->end - start; /* End: the last rows */
+		from = NULL;
+	} else {
+		return 0;
+	}
+	if (o->load_near(l->ud, l, from, -1, back, err))
+		return -1;
+	if (l->n != back)
+		return 0; /* rows came or went: count from the top instead */
+	rows_reverse(l->rows, 0, l->n);
+	if (from && want > back &&
+	    o->load_near(l->ud, l, l->rows[l->n - 1], 1, want - back, err))
+		return -1;
+	return 1;
+}
+
 /* Loads a window of rows starting a little before row i.  A list that
  * has loaded nothing yet and is asked for its first screen reads only
  * that screen and the row below it (for the "more" mark): that is all a
@@ -115,9 +161,25 @@ static void window_load(struct list *l, struct app *app, size_t i)
 	}
 	l->fresh = 0;
 	struct error err = {0};
-	rows_drop(l);
+	/* The old window stays until the new one is read: its rows are the
+	 * key positions keyset paging starts from. */
+	void **old = l->rows;
+	size_t old_off = l->off, old_n = l->n;
+	l->rows = NULL;
+	l->n = l->cap = 0;
 	l->off = start;
-	if (l->ops->load(l->ud, l, start, want, &err) != 0) {
+	int r = l->ops->load_near ? load_keyed(l, old, old_off, old_n, start,
+					       want, &err)
+				  : 0;
+	if (r == 0) {
+		rows_drop(l);
+		l->off = start;
+		r = l->ops->load(l->ud, l, start, want, &err) ? -1 : 1;
+	}
+	for (size_t k = 0; k < old_n; k++)
+		l->ops->free_row(old[k]);
+	free(old);
+	if (r < 0) {
 		rows_drop(l);
 		l->failed = 1;
 		l->end = 0;
@@ -227,10 +289,21 @@ void list_first(struct list *l, struct app *app)
 	row_at(l, app, 0);
 }
 
-/* The end is found by loading window after window: only ever one
- * window is kept, so memory stays flat however long the list. */
+/* The end is counted when the owner can count, else found by loading
+ * window after window: only ever one window is kept, so memory stays flat
+ * however long the list. */
 void list_last(struct list *l, struct app *app)
 {
+	size_t n = 0;
+	struct error err = {0};
+	if (l->end == (size_t)-1 && l->ops->count) {
+		if (l->ops->count(l->ud, &n, &err) == 0) {
+			l->end = n;
+		} else {
+			l->failed = 1;
+			app_status(app, 1, "%s", err.msg);
+		}
+	}
 	while (l->end == (size_t)-1 && !l->failed)
 		window_load(l, app, l->off + l->n + window_size(l) / 3);
 	l->cur = l->end > 0 && l->end != (size_t)-1 ? l->end - 1 : 0;

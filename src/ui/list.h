@@ -29,6 +29,16 @@ struct list_ops {
 			 int x, int w, int selected);
 	/* Frees a row given to list_add. */
 	void (*free_row)(void *row);
+	/* Optional, for long lists (keyset paging): loads up to limit rows
+	 * next to the row from, after it (dir 1) or before it (dir -1),
+	 * nearest first; from NULL means from the start (dir 1) or from the
+	 * end (dir -1).  Scrolling and the ends then read only the rows
+	 * shown, and load serves only far jumps. */
+	int (*load_near)(void *ud, struct list *l, const void *from, int dir,
+			 size_t limit, struct error *err);
+	/* Optional: the number of rows (filter applied), so End goes
+	 * straight to the last page instead of reading the list through. */
+	int (*count)(void *ud, size_t *n, struct error *err);
 };
 
 /* A new, empty list; nothing is loaded before the first draw or move. */

@@ -32,12 +32,18 @@
 enum {
 	NT_EDITOR = 1,
 	NT_MOVE, /* help rows only: movement is read from the key */
+	NT_MINE,   /* after a change elsewhere: save this text over it */
+	NT_THEIRS, /* after a change elsewhere: show the other text */
 };
 
 static const struct action notes_actions[] = {
 	{0, 24, "^X", "editor", "edit the note in $VISUAL or $EDITOR (also F2)",
 	 NT_EDITOR},
 	{KEY_F(2), 0, "F2", NULL, NULL, NT_EDITOR},
+	{0, 15, "^O", NULL,
+	 "after a change in another ownit: save this note over it", NT_MINE},
+	{0, 18, "^R", NULL,
+	 "after a change in another ownit: show that note instead", NT_THEIRS},
 	{KEY_HOME, 0, "Home/^A", NULL, "start of the line (End/^E: its end)",
 	 NT_MOVE},
 	{KEY_PPAGE, 0, "PgUp/PgDn", NULL, "a screen up or down", NT_MOVE},
@@ -50,20 +56,41 @@ struct notes {
 	int loaded;
 	size_t top;    /* first row shown */
 	char when[16]; /* time of the last save, for the heading */
+	/* The note's version as last read or saved here: another ownit
+	 * saving the same note moves it (see store_note_save_if). */
+	int64_t version;
+	int elsewhere; /* it moved: nothing is saved until ^O or ^R */
 };
+
+static void say_elsewhere(struct app *app)
+{
+	app_status(app, 1,
+		   "This note was changed in another ownit since you opened "
+		   "it; yours is kept here, not saved: ^O saves yours over "
+		   "it, ^R shows theirs");
+}
 
 static void save(struct notes *n, struct app *app)
 {
 	struct error err;
+	if (n->elsewhere) {
+		say_elsewhere(app);
+		return;
+	}
 	char *s = textbuf_utf8(&n->tb);
 	if (!s) {
 		app_status(app, 1, "out of memory: the note is not saved yet");
 		return;
 	}
 	error_clear(&err);
-	if (store_note_save(app->store, n->ctx->session_id, s, &err) < 0) {
+	int r = store_note_save_if(app->store, n->ctx->session_id, s,
+				   &n->version, &err);
+	if (r < 0) {
 		/* The text stays here and the next tick tries again. */
 		session_fail(app, &err);
+	} else if (r == 1) {
+		n->elsewhere = 1;
+		say_elsewhere(app);
 	} else {
 		n->tb.dirty = 0;
 		time_t t = time(NULL);
@@ -79,16 +106,72 @@ static void load(struct notes *n, struct app *app)
 	char *body = NULL;
 	struct error err;
 	error_clear(&err);
-	int r = store_note_get(app->store, n->ctx->session_id, &body, &err);
+	int r = store_note_get_versioned(app->store, n->ctx->session_id, &body,
+					 &n->version, &err);
 	if (r < 0) {
 		session_fail(app, &err);
 		return;
 	}
-	if (textbuf_set_utf8(&n->tb, r == 1 ? body : "") < 0)
+	if (textbuf_set_utf8(&n->tb, r == 1 ? body : "") < 0) {
 		app_status(app, 1, "out of memory reading the note");
-	else
+	} else {
 		n->loaded = 1;
+		n->elsewhere = 0;
+	}
 	free(body);
+}
+
+/* ^O after a change elsewhere: this text replaces the other one. */
+static void keep_mine(struct notes *n, struct app *app)
+{
+	char *theirs = NULL;
+	struct error err;
+	error_clear(&err);
+	if (store_note_get_versioned(app->store, n->ctx->session_id, &theirs,
+				     &n->version, &err) < 0) {
+		session_fail(app, &err);
+		return;
+	}
+	free(theirs);
+	n->elsewhere = 0;
+	n->tb.dirty = 1;
+	save(n, app);
+	if (!n->tb.dirty)
+		app_status(app, 0, "Your note is saved over the other change.");
+}
+
+/* Whatever stays unsaved when the step goes (a change elsewhere, a busy
+ * or read-only database) is written to a private file and named on exit,
+ * so leaving never loses it silently. */
+static void rescue(struct notes *n, struct app *app)
+{
+	char *text = textbuf_utf8(&n->tb);
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/ownit-note-session-%lld-XXXXXX",
+		 tmp && tmp[0] ? tmp : "/tmp", (long long)n->ctx->session_id);
+	int fd = text ? mkstemp(path) : -1;
+	size_t len = text ? strlen(text) : 0;
+	int ok = fd >= 0 && write(fd, text, len) == (ssize_t)len;
+	if (fd >= 0 && close(fd) != 0)
+		ok = 0;
+	if (ok)
+		app_exit_notice(app,
+				"the note of session %lld could not be "
+				"saved%s; your text is in %s",
+				(long long)n->ctx->session_id,
+				n->elsewhere ? " (another ownit changed it)"
+					     : "",
+				path);
+	else
+		app_exit_notice(app,
+				"the note of session %lld could not be "
+				"saved%s and is lost: %s",
+				(long long)n->ctx->session_id,
+				n->elsewhere ? " (another ownit changed it)"
+					     : "",
+				strerror(errno));
+	free(text);
 }
 
 /* ------------------------------------------------------------ $EDITOR */
@@ -197,7 +280,9 @@ static void editor_run(struct notes *n, struct app *app)
 	if (textbuf_set_utf8(&n->tb, body ? body : "") == 0) {
 		n->tb.dirty = 1;
 		save(n, app);
-		app_status(app, 0, "Note taken back from the editor and saved.");
+		if (!n->tb.dirty)
+			app_status(app, 0,
+				   "Note taken back from the editor and saved.");
 	}
 	free(body);
 }
@@ -335,6 +420,16 @@ static struct intent notes_act(struct screen *s, struct app *app, int id,
 	int w = n->ctx->cols - 2;
 	if (n->tb.width != w)
 		textbuf_layout(&n->tb, w);
+	if (id == NT_MINE || id == NT_THEIRS) {
+		if (!n->elsewhere)
+			return intent_of(INTENT_NONE);
+		if (id == NT_MINE)
+			keep_mine(n, app);
+		else
+			load(n, app);
+		textbuf_layout(&n->tb, w);
+		return intent_of(INTENT_REDRAW);
+	}
 	if (id == NT_EDITOR) {
 		editor_start(n, app);
 		textbuf_layout(&n->tb, w);
@@ -389,7 +484,9 @@ static void notes_draw(struct screen *s, struct app *app)
 	if (t->width != w)
 		textbuf_layout(&n->tb, w);
 	/* Whether what the screen shows is in the database yet. */
-	if (t->dirty)
+	if (n->elsewhere)
+		snprintf(head, sizeof head, "changed elsewhere");
+	else if (t->dirty)
 		snprintf(head, sizeof head, "typing");
 	else if (n->when[0])
 		snprintf(head, sizeof head, "saved %s", n->when);
@@ -449,6 +546,8 @@ static void notes_destroy(struct screen *s)
 	/* Leaving by any path (Esc, quit, a signal) keeps what was typed. */
 	if (n->tb.dirty)
 		save(n, n->ctx->app);
+	if (n->tb.dirty)
+		rescue(n, n->ctx->app);
 	textbuf_free(&n->tb);
 	free(n);
 	free(s);

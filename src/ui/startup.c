@@ -20,8 +20,8 @@
 
 #include "core/content.h"
 #include "core/demo.h"
-#include "core/paths.h"
 #include "core/store.h"
+#include "core/workspace.h"
 #include "ui/app.h"
 
 /* A crash handler may only unlink and rmdir: the demo's paths are laid
@@ -32,16 +32,9 @@ static volatile sig_atomic_t demo_armed;
 
 static struct content *content_open(struct app *app, struct error *err)
 {
-	char *base = paths_content_base(err);
-	if (!base)
-		return NULL;
-	char *user = paths_content_user(app->opts->content, err);
-	if (!user && err->kind != ERROR_NONE) {
-		free(base);
-		return NULL;
-	}
 	struct content_diags diags = {0};
-	struct content *c = content_load(base, user, &diags, err);
+	struct content *c =
+		workspace_content_load(app->opts->content, &diags, err);
 	if (c && diags.nwarnings > 0)
 		app_status(app, 0, "content: %s", diags.warnings[0]);
 	/* With more than one problem, all are listed before the summary,
@@ -53,8 +46,6 @@ static struct content *content_open(struct app *app, struct error *err)
 	}
 	if (!app->content_diags)
 		content_diags_free(&diags);
-	free(base);
-	free(user);
 	return c;
 }
 
@@ -82,8 +73,8 @@ static struct store *demo_open(struct app *app, struct error *err)
 	if (!app->db_path)
 		return NULL;
 	demo_arm(app->demo_dir, app->db_path);
-	struct store *s =
-		store_open(app->db_path, STORE_CREATE | STORE_EXCLUSIVE, err);
+	struct store *s = workspace_store_open(
+		app->db_path, STORE_CREATE | STORE_EXCLUSIVE, NULL, err);
 	if (s && demo_seed(s, app->content, err) != 0) {
 		store_close(s);
 		s = NULL;
@@ -96,10 +87,8 @@ static struct store *demo_open(struct app *app, struct error *err)
 
 static struct store *db_open(struct app *app, struct error *err)
 {
-	app->db_path = paths_db(app->opts->db, err);
-	if (!app->db_path || paths_make_parents(app->db_path, err) != 0)
-		return NULL;
-	struct store *s = store_open(app->db_path, STORE_CREATE, err);
+	struct store *s = workspace_store_open(app->opts->db, STORE_CREATE,
+					       &app->db_path, err);
 	const char *warning = s ? store_warning(s) : NULL;
 	if (warning)
 		app_status(app, 1, "%s", warning);

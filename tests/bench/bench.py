@@ -49,6 +49,7 @@ import subprocess
 import sys
 import time
 
+from bench_lists import bench_lists
 from benchlib import (Failed, NotAvailable, Result, fmt_num, last_line_marker,
                       mib, pty_expect, pty_quit, pty_read, pty_read_quiet,
                       pty_spawn, read_stat, shell_quote, summary)
@@ -678,11 +679,11 @@ class Bench:
 
     def main(self):
         groups = self.args.only.split(",") if self.args.only else [
-            "export", "import", "startup", "keys", "radar"]
+            "export", "import", "startup", "keys", "lists", "radar"]
         load0 = os.getloadavg()
         sizes = [int(s) for s in self.args.sizes.split(",")]
         dbs = {}
-        if set(groups) & {"export", "import", "startup", "keys"}:
+        if set(groups) & {"export", "import", "startup", "keys", "lists"}:
             for m in sizes:
                 dbs[m] = self.database(m)
         rss = {}
@@ -702,6 +703,8 @@ class Bench:
             self.bench_startup(dbs)
         if "keys" in groups:
             rss.update(self.bench_keys(dbs))
+        if "lists" in groups:
+            bench_lists(self, dbs)
         if rss:
             self.memory_rows(rss, sizes)
         if "radar" in groups:

@@ -65,4 +65,36 @@ like "$err" "ro.db-shm cannot be written \(mode 0400\)" \
 run as_user "$OWNIT" --db "$d/ro.db" list people
 is "$status" 0 "reading still works"
 
+# A read-only medium or someone else's folder: the file is writable but
+# nothing can be made beside it, so it is read without side files.
+rm -f "$d/ro.db-shm" "$d/ro.db-wal"
+chmod 600 "$d/ro.db"
+chmod 555 "$d"
+run as_user "$OWNIT" --db "$d/ro.db" list people
+is "$status" 0 "a database in a read-only folder can be listed"
+like "$out" "Amira Haddad" "and its people are shown"
+run as_user "$OWNIT" --db "$d/ro.db" report 1
+is "$status" 0 "and reported"
+run as_user "$OWNIT" --db "$d/ro.db" export --detail
+is "$status" 0 "and exported"
+like "$out" "Amira Haddad" "the export has its rows"
+run as_user "$OWNIT" --db "$d/ro.db" import "$d/ro.csv"
+is "$status" 1 "a write in a read-only folder exits 1"
+like "$err" "ro.db lies in a folder you cannot write" \
+	"the message says the folder is the problem"
+is "$(sides)" 0 "no side files could be, or were, made"
+chmod 755 "$d"
+
+# A -wal left by another user (root, here): the message says whose it
+# is, since chmod would not help.
+if [ "$(id -u)" -eq 0 ]; then
+	printf 'not a log' >"$d/ro.db-wal"
+	chmod 600 "$d/ro.db-wal"
+	run as_user "$OWNIT" --db "$d/ro.db" import "$d/ro.csv"
+	is "$status" 1 "another user's -wal stops writes: exit 1"
+	like "$err" "ro.db-wal belongs to another user \(uid 0\)" \
+		"the message names the -wal file and its owner"
+	rm -f "$d/ro.db-wal"
+fi
+
 done_testing

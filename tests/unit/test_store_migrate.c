@@ -229,6 +229,17 @@ START_TEST(migrates_to_current)
 			       "— Zoë");
 	free(body);
 
+	/* Version 4: the note read with its version saves back over it,
+	 * and not over a version it did not read. */
+	int64_t v = -1;
+	ck_assert_int_eq(store_note_get_versioned(s, 1, &body, &v, &err), 1);
+	free(body);
+	ck_assert_int_eq(v, 0); /* the column's default for an old session */
+	int64_t stale = v;
+	ck_assert_int_eq(store_note_save_if(s, 1, "migrated", &v, &err), 0);
+	ck_assert_int_ne(v, stale);
+	ck_assert_int_eq(store_note_save_if(s, 1, "stale", &stale, &err), 1);
+
 	/* What version 2 added works. */
 	ck_assert_int_eq(store_session_set_step(s, 2, STORE_STEP_PILLARS,
 						&err),

@@ -1,0 +1,310 @@
+/* store_page.c - keyset paging and SQL filters for the long lists. */
+#include "config.h"
+
+#include "core/store_int.h"
+#include "core/store_page.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "core/utext.h"
+
+/* ---------------------------------------------------------------- match */
+
+/* One rule with the screens' own filter (utext): case folded in every
+ * script, so "müller" finds "MÜLLER". */
+int store_page_match(const char *haystack, const char *needle)
+{
+	if (!needle || !needle[0])
+		return 1;
+	if (!haystack)
+		return 0;
+	return utext_fold_contains(haystack, needle) > 0;
+}
+
+/* ownit_match(haystack, needle) in SQL. */
+static void match_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *h = (const char *)sqlite3_value_text(argv[0]);
+	const char *n = (const char *)sqlite3_value_text(argv[1]);
+	sqlite3_result_int(ctx, store_page_match(h, n));
+}
+
+int store_page_functions(struct store *s, struct error *err)
+{
+	int rc = sqlite3_create_function_v2(s->db, "ownit_match", 2,
+					    SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+						SQLITE_DIRECTONLY,
+					    NULL, match_sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK
+		   ? 0
+		   : store_fail(s, rc, "setting up the filter", err);
+}
+
+/* ---------------------------------------------------------------- people */
+
+/* Names are unique ignoring case (the column's NOCASE index), so a name
+ * alone is a person's key position, and that index gives the order. */
+#define PEOPLE_SELECT                                                          \
+	"SELECT " STORE_PERSON_COLUMNS ", "                                    \
+	"(SELECT started FROM session WHERE person_id = p.id "                 \
+	" ORDER BY started DESC LIMIT 1), "                                    \
+	"(SELECT count(*) << 32 | count(CASE WHEN due < ?1 THEN 1 END) "       \
+	" FROM commitment WHERE person_id = p.id AND status = 'open') "        \
+	"FROM person p "
+#define PEOPLE_WHERE                                                           \
+	"WHERE (?2 OR p.archived = 0) AND (?3 = '' OR ownit_match(p.name, "    \
+	"?3) "                                                                 \
+	"OR ownit_match(p.role, ?3) OR ownit_match(p.team, ?3)) "
+
+static const char people_first[] =
+    PEOPLE_SELECT PEOPLE_WHERE "ORDER BY p.name, p.id LIMIT ?5 OFFSET ?6";
+static const char people_after[] =
+    PEOPLE_SELECT PEOPLE_WHERE "AND p.name > ?4 ORDER BY p.name, p.id LIMIT ?5";
+static const char people_last[] =
+    PEOPLE_SELECT PEOPLE_WHERE "ORDER BY p.name DESC, p.id DESC LIMIT ?5";
+static const char people_before[] = PEOPLE_SELECT PEOPLE_WHERE
+    "AND p.name < ?4 ORDER BY p.name DESC, p.id DESC LIMIT ?5";
+static const char people_count[] =
+    "SELECT count(*) FROM person p " PEOPLE_WHERE;
+static const char people_position[] =
+    "SELECT count(*) FROM person p " PEOPLE_WHERE
+    "AND p.name < (SELECT name FROM person WHERE id = ?4)";
+static const char person_kept[] =
+    "SELECT 1 FROM person p " PEOPLE_WHERE "AND p.id = ?4";
+
+static void bind_where(sqlite3_stmt *st, const struct store_page *p)
+{
+	char today[DATES_DAY_SIZE];
+	dates_today(today);
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, p->include_archived ? 1 : 0);
+	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
+			  SQLITE_TRANSIENT);
+}
+
+static int64_t sql_limit(size_t n)
+{
+	return n > (size_t)INT64_MAX ? INT64_MAX : (int64_t)n;
+}
+
+int store_people_page(struct store *s, const struct store_page *p,
+		      int (*cb)(const struct store_person_row *, void *),
+		      void *ud, struct error *err)
+{
+	const char *sql = p->from_set
+			      ? (p->backward ? people_before : people_after)
+			      : (p->backward ? people_last : people_first);
+	const char *doing = "listing people";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	bind_where(st, p);
+	if (p->from_set)
+		bind_text(st, 4, p->from_text);
+	sqlite3_bind_int64(st, 5, sql_limit(p->limit));
+	if (!p->from_set && !p->backward)
+		sqlite3_bind_int64(st, 6, sql_limit(p->offset));
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_person_row row;
+		store_person_from_row(st, &row.person);
+		row.last_session = col_text(st, 8);
+		int64_t counts = sqlite3_column_int64(st, 9);
+		row.open = (int)(counts >> 32);
+		row.overdue = (int)(counts & 0xffffffff);
+		ret = cb(&row, ud);
+		if (ret)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+/* One count(*) (or one found row) for sql with p's filter and id. */
+static int count_one(struct store *s, const char *sql,
+		     const struct store_page *p, int64_t id, size_t *n,
+		     struct error *err)
+{
+	const char *doing = "counting people";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	bind_where(st, p);
+	if (id)
+		sqlite3_bind_int64(st, 4, id);
+	int rc = sqlite3_step(st), ret = 0;
+	*n = 0;
+	if (rc == SQLITE_ROW) {
+		*n = (size_t)sqlite3_column_int64(st, 0);
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_people_count(struct store *s, const struct store_page *p, size_t *n,
+		       struct error *err)
+{
+	return count_one(s, people_count, p, 0, n, err) < 0 ? -1 : 0;
+}
+
+int store_people_position(struct store *s, const struct store_page *p,
+			  int64_t id, size_t *pos, struct error *err)
+{
+	size_t kept = 0;
+	int r = count_one(s, person_kept, p, id, &kept, err);
+	if (r <= 0)
+		return r;
+	return count_one(s, people_position, p, id, pos, err) < 0 ? -1 : 1;
+}
+
+/* ----------------------------------------------------------- commitments */
+
+#define COMMITS_WHERE                                                          \
+	"FROM commitment c JOIN person p ON p.id = c.person_id "               \
+	"WHERE c.status = 'open' AND (?3 = '' OR ownit_match(c.what, ?3) "     \
+	"OR ownit_match(p.name, ?3) OR ownit_match(c.owner, ?3) "              \
+	"OR ownit_match(c.due, ?3)) "
+
+/* The commitment_by_status index (status, due) finds the open ones in
+ * due order; the columns of the rows skipped by OFFSET are never built. */
+static const char commits_page[] =
+    "SELECT " COMMITMENT_COLUMNS " " COMMITS_WHERE
+    "ORDER BY (c.due < ?99) DESC, c.due IS NULL, c.due, c.id "
+    "LIMIT ?5 OFFSET ?6";
+static const char commits_count[] = "SELECT count(*) " COMMITS_WHERE;
+
+int store_open_commitments_page(struct store *s, const struct store_page *p,
+				int (*cb)(const struct store_commitment *,
+					  void *),
+				void *ud, struct error *err)
+{
+	const char *doing = "listing commitments";
+	char today[DATES_DAY_SIZE];
+	dates_today(today);
+	sqlite3_stmt *st = stmt_get(s, commits_page, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
+			  SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, sql_limit(p->limit));
+	sqlite3_bind_int64(st, 6, sql_limit(p->offset));
+	bind_text(st, 99, today);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_commitment c;
+		commitment_from_row(st, &c);
+		if ((ret = cb(&c, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_open_commitments_count(struct store *s, const struct store_page *p,
+				 size_t *n, struct error *err)
+{
+	const char *doing = "counting commitments";
+	sqlite3_stmt *st = stmt_get(s, commits_count, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
+			  SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(st, 0);
+	else
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+/* -------------------------------------------------------------- sessions */
+
+/* Newest first; a session's key position is (started, id), which the
+ * session_by_person index (person_id, started) gives in order. */
+#define SESSIONS_SELECT                                                        \
+	"SELECT " SESSION_COLUMNS " FROM session s "                           \
+	"JOIN person p ON p.id = s.person_id "
+#define SESSIONS_WHERE                                                         \
+	"WHERE s.person_id = ?1 AND (?3 = '' "                                 \
+	"OR ownit_match(date(s.started, 'localtime'), ?3) "                    \
+	"OR ownit_match(s.kind, ?3) OR ownit_match(s.status, ?3) "             \
+	"OR ownit_match(s.coach, ?3)) "
+#define SESSIONS_NEWEST "ORDER BY s.started DESC, s.id DESC "
+#define SESSIONS_OLDEST "ORDER BY s.started, s.id "
+
+static const char sessions_first[] =
+    SESSIONS_SELECT SESSIONS_WHERE SESSIONS_NEWEST "LIMIT ?5 OFFSET ?6";
+static const char sessions_after[] = SESSIONS_SELECT SESSIONS_WHERE
+    "AND (s.started, s.id) < (?4, ?7) " SESSIONS_NEWEST "LIMIT ?5";
+static const char sessions_last[] =
+    SESSIONS_SELECT SESSIONS_WHERE SESSIONS_OLDEST "LIMIT ?5";
+static const char sessions_before[] = SESSIONS_SELECT SESSIONS_WHERE
+    "AND (s.started, s.id) > (?4, ?7) " SESSIONS_OLDEST "LIMIT ?5";
+static const char sessions_count[] =
+    "SELECT count(*) FROM session s " SESSIONS_WHERE;
+
+int store_sessions_page(struct store *s, int64_t person_id,
+			const struct store_page *p,
+			int (*cb)(const struct store_session *, void *),
+			void *ud, struct error *err)
+{
+	const char *sql = p->from_set
+			      ? (p->backward ? sessions_before : sessions_after)
+			      : (p->backward ? sessions_last : sessions_first);
+	const char *doing = "listing sessions";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
+			  SQLITE_TRANSIENT);
+	if (p->from_set) {
+		bind_text(st, 4, p->from_text);
+		sqlite3_bind_int64(st, 7, p->from_id);
+	}
+	sqlite3_bind_int64(st, 5, sql_limit(p->limit));
+	if (!p->from_set && !p->backward)
+		sqlite3_bind_int64(st, 6, sql_limit(p->offset));
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_session ses;
+		session_from_row(st, &ses);
+		if ((ret = cb(&ses, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_sessions_count(struct store *s, int64_t person_id,
+			 const struct store_page *p, size_t *n,
+			 struct error *err)
+{
+	const char *doing = "counting sessions";
+	sqlite3_stmt *st = stmt_get(s, sessions_count, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
+			  SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(st, 0);
+	else
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}

@@ -1,0 +1,322 @@
+/* test_store_page.c - people read a page at a time: next to a row by its
+ * key, from either end, at an offset, filtered in SQL, counted. */
+#include "config.h"
+
+#include <check.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/store_page.h"
+
+static char dir[64], db[128];
+static struct store *s;
+
+/* 26 people "Person a" .. "Person z" plus two with non-ASCII names. */
+static void setup(void)
+{
+	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C.UTF-8"));
+	strcpy(dir, "/tmp/ownit-test-page-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(db, sizeof db, "%s/o.db", dir);
+	struct error err = {0};
+	s = store_open(db, STORE_CREATE, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+	ck_assert_int_eq(store_tx_begin(s, &err), 0);
+	for (char c = 'a'; c <= 'z'; c++) {
+		char name[32];
+		snprintf(name, sizeof name, "Person %c", c);
+		struct store_person p = {.name = name,
+					 .team = c == 'q' ? "Zoë's team" : NULL};
+		ck_assert_int_eq(store_person_add(s, &p, &err), 0);
+	}
+	struct store_person z = {.name = "ZOË MÜLLER"};
+	ck_assert_int_eq(store_person_add(s, &z, &err), 0);
+	struct store_person a = {.name = "Ana", .archived = 0};
+	ck_assert_int_eq(store_person_add(s, &a, &err), 0);
+	ck_assert_int_eq(store_tx_commit(s, &err), 0);
+}
+
+static void teardown(void)
+{
+	store_close(s);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* The names a page gives, joined by ",". */
+struct names {
+	char buf[1024];
+	int n;
+	int stop_after; /* 0: never */
+};
+
+static int name_cb(const struct store_person_row *r, void *ud)
+{
+	struct names *nm = ud;
+	size_t len = strlen(nm->buf);
+	snprintf(nm->buf + len, sizeof nm->buf - len, "%s%s", len ? "," : "",
+		 r->person.name);
+	nm->n++;
+	return nm->stop_after && nm->n >= nm->stop_after;
+}
+
+static const char *page(struct store_page *q)
+{
+	static struct names nm;
+	memset(&nm, 0, sizeof nm);
+	struct error err = {0};
+	ck_assert_msg(store_people_page(s, q, name_cb, &nm, &err) == 0, "%s",
+		      err.msg);
+	return nm.buf;
+}
+
+START_TEST(first_page_in_name_order)
+{
+	struct store_page q = {.limit = 3};
+	ck_assert_str_eq(page(&q), "Ana,Person a,Person b");
+}
+END_TEST
+
+START_TEST(next_page_after_a_key)
+{
+	/* any letter case */
+	struct store_page q = {.from_set = 1, .from_text = "person c",
+			       .limit = 2};
+	ck_assert_str_eq(page(&q), "Person d,Person e");
+}
+END_TEST
+
+START_TEST(page_before_a_key_nearest_first)
+{
+	struct store_page q = {.from_set = 1, .from_text = "Person c",
+			       .backward = 1, .limit = 5};
+	ck_assert_str_eq(page(&q), "Person b,Person a,Ana");
+}
+END_TEST
+
+START_TEST(last_rows_from_the_end)
+{
+	struct store_page q = {.backward = 1, .limit = 2};
+	ck_assert_str_eq(page(&q), "ZOË MÜLLER,Person z");
+}
+END_TEST
+
+START_TEST(offset_for_a_far_jump)
+{
+	struct store_page q = {.offset = 25, .limit = 10};
+	ck_assert_str_eq(page(&q), "Person y,Person z,ZOË MÜLLER");
+}
+END_TEST
+
+/* Any script's letter case, and the role and team too. */
+START_TEST(filter_in_sql_ignores_case)
+{
+	struct store_page q = {.filter = "zoë", .limit = 10};
+	ck_assert_str_eq(page(&q), "Person q,ZOË MÜLLER");
+	q.from_set = 1;
+	q.from_text = "Person q";
+	ck_assert_str_eq(page(&q), "ZOË MÜLLER");
+	q.filter = "nobody";
+	q.from_set = 0;
+	ck_assert_str_eq(page(&q), "");
+}
+END_TEST
+
+START_TEST(count_and_position_follow_the_filter)
+{
+	struct error err = {0};
+	size_t n = 0, pos = 0;
+	struct store_page q = {0};
+	ck_assert_int_eq(store_people_count(s, &q, &n, &err), 0);
+	ck_assert_uint_eq(n, 28);
+	int64_t zoe = 0, c = 0;
+	ck_assert_int_eq(store_person_find(s, "ZOË MÜLLER", &zoe, &err), 1);
+	ck_assert_int_eq(store_person_find(s, "Person c", &c, &err), 1);
+	ck_assert_int_eq(store_people_position(s, &q, zoe, &pos, &err), 1);
+	ck_assert_uint_eq(pos, 27);
+	q.filter = "MÜLL";
+	ck_assert_int_eq(store_people_count(s, &q, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(store_people_position(s, &q, zoe, &pos, &err), 1);
+	ck_assert_uint_eq(pos, 0);
+	ck_assert_int_eq(store_people_position(s, &q, c, &pos, &err), 0);
+}
+END_TEST
+
+START_TEST(archived_only_when_asked)
+{
+	struct error err = {0};
+	struct store_person p;
+	int64_t id = 0;
+	ck_assert_int_eq(store_person_find(s, "Ana", &id, &err), 1);
+	ck_assert_int_eq(store_person_get(s, id, &p, &err), 1);
+	p.archived = 1;
+	ck_assert_int_eq(store_person_update(s, &p, &err), 0);
+	store_person_clear(&p);
+	struct store_page q = {.limit = 1};
+	ck_assert_str_eq(page(&q), "Person a");
+	q.include_archived = 1;
+	ck_assert_str_eq(page(&q), "Ana");
+}
+END_TEST
+
+START_TEST(match_is_the_one_rule)
+{
+	ck_assert_int_eq(store_page_match("Zoë Ångström", "ÅNG"), 1);
+	ck_assert_int_eq(store_page_match("Zoë", ""), 1);
+	ck_assert_int_eq(store_page_match(NULL, "a"), 0);
+	ck_assert_int_eq(store_page_match("abc", "abd"), 0);
+}
+END_TEST
+
+static int what_cb(const struct store_commitment *c, void *ud)
+{
+	char *buf = ud;
+	size_t len = strlen(buf);
+	snprintf(buf + len, 512 - len, "%s%s", len ? "," : "", c->what);
+	return 0;
+}
+
+/* Open commitments: overdue first, then by due date, none last; paged
+ * and filtered in SQL, the person's name included. */
+START_TEST(open_commitments_paged_and_filtered)
+{
+	struct error err = {0};
+	setenv("OWNIT_TODAY", "2026-06-10", 1);
+	int64_t zoe = 0, a = 0;
+	ck_assert_int_eq(store_person_find(s, "ZOË MÜLLER", &zoe, &err), 1);
+	ck_assert_int_eq(store_person_find(s, "Person a", &a, &err), 1);
+	struct store_session ses = {.person_id = zoe,
+				    .kind = STORE_KIND_COACHING,
+				    .status = STORE_SESSION_OPEN,
+				    .content_version = "1", .step = -1};
+	ck_assert_int_eq(store_session_add(s, &ses, &err), 0);
+	struct { int64_t person; const char *what, *due; } in[] = {
+		{zoe, "later", "2026-07-01"}, {a, "none", NULL},
+		{zoe, "overdue", "2026-06-01"}, {a, "soon", "2026-06-12"},
+	};
+	for (size_t i = 0; i < 4; i++) {
+		struct store_commitment c = {.person_id = in[i].person,
+					     .session_id = ses.id,
+					     .what = in[i].what,
+					     .due = in[i].due};
+		ck_assert_msg(store_commitment_add(s, &c, &err) == 0, "%s",
+			      err.msg);
+	}
+	char buf[512] = "";
+	struct store_page q = {.limit = 10};
+	ck_assert_int_eq(store_open_commitments_page(s, &q, what_cb, buf, &err),
+			 0);
+	ck_assert_str_eq(buf, "overdue,soon,later,none");
+	buf[0] = '\0';
+	q.offset = 1;
+	q.limit = 2;
+	ck_assert_int_eq(store_open_commitments_page(s, &q, what_cb, buf, &err),
+			 0);
+	ck_assert_str_eq(buf, "soon,later");
+	buf[0] = '\0';
+	q = (struct store_page){.filter = "zoË", .limit = 10};
+	ck_assert_int_eq(store_open_commitments_page(s, &q, what_cb, buf, &err),
+			 0);
+	ck_assert_str_eq(buf, "overdue,later");
+	size_t n = 0;
+	ck_assert_int_eq(store_open_commitments_count(s, &q, &n, &err), 0);
+	ck_assert_uint_eq(n, 2);
+	q.filter = "2026-06-1";
+	ck_assert_int_eq(store_open_commitments_count(s, &q, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	unsetenv("OWNIT_TODAY");
+}
+END_TEST
+
+static int coach_cb(const struct store_session *ses, void *ud)
+{
+	char *buf = ud;
+	size_t len = strlen(buf);
+	snprintf(buf + len, 512 - len, "%s%s", len ? "," : "", ses->coach);
+	return 0;
+}
+
+static const char *sessions(int64_t person, struct store_page *q)
+{
+	static char buf[512];
+	buf[0] = '\0';
+	struct error err = {0};
+	ck_assert_msg(store_sessions_page(s, person, q, coach_cb, buf, &err) ==
+			      0,
+		      "%s", err.msg);
+	return buf;
+}
+
+/* A person's sessions newest first, two on one day told apart by id;
+ * paged next to a row by (start, id), from the end, filtered in SQL. */
+START_TEST(sessions_paged_by_key_position)
+{
+	struct error err = {0};
+	int64_t a = 0, ids[5];
+	ck_assert_int_eq(store_person_find(s, "Person a", &a, &err), 1);
+	const char *when[] = {"2026-01-01T09:00:00Z", "2026-02-01T09:00:00Z",
+			      "2026-02-01T09:00:00Z", "2026-03-01T09:00:00Z",
+			      "2026-04-01T09:00:00Z"};
+	const char *coach[] = {"c1", "c2", "c3", "Çelik", "c5"};
+	for (int i = 0; i < 5; i++) {
+		struct store_session ses = {.person_id = a,
+					    .kind = i == 4 ? STORE_KIND_SELF
+							   : STORE_KIND_COACHING,
+					    .status = STORE_SESSION_OPEN,
+					    .coach = coach[i],
+					    .started = when[i],
+					    .content_version = "1", .step = -1};
+		ck_assert_int_eq(store_session_add(s, &ses, &err), 0);
+		ids[i] = ses.id;
+	}
+	struct store_page q = {.limit = 2};
+	ck_assert_str_eq(sessions(a, &q), "c5,Çelik");
+	q = (struct store_page){.from_set = 1, .from_text = when[2],
+				.from_id = ids[2], .limit = 10};
+	ck_assert_str_eq(sessions(a, &q), "c2,c1");
+	q.backward = 1;
+	ck_assert_str_eq(sessions(a, &q), "Çelik,c5");
+	q = (struct store_page){.backward = 1, .limit = 2};
+	ck_assert_str_eq(sessions(a, &q), "c1,c2");
+	q = (struct store_page){.offset = 3, .limit = 5};
+	ck_assert_str_eq(sessions(a, &q), "c2,c1");
+	q = (struct store_page){.filter = "çEL", .limit = 5};
+	ck_assert_str_eq(sessions(a, &q), "Çelik");
+	q.filter = "self";
+	ck_assert_str_eq(sessions(a, &q), "c5");
+	q.filter = "2026-02";
+	ck_assert_str_eq(sessions(a, &q), "c3,c2");
+	size_t n = 0;
+	ck_assert_int_eq(store_sessions_count(s, a, &q, &n, &err), 0);
+	ck_assert_uint_eq(n, 2);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *su = suite_create("store_page");
+	TCase *tc = tcase_create("people");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, first_page_in_name_order);
+	tcase_add_test(tc, next_page_after_a_key);
+	tcase_add_test(tc, page_before_a_key_nearest_first);
+	tcase_add_test(tc, last_rows_from_the_end);
+	tcase_add_test(tc, offset_for_a_far_jump);
+	tcase_add_test(tc, filter_in_sql_ignores_case);
+	tcase_add_test(tc, count_and_position_follow_the_filter);
+	tcase_add_test(tc, archived_only_when_asked);
+	tcase_add_test(tc, match_is_the_one_rule);
+	tcase_add_test(tc, open_commitments_paged_and_filtered);
+	tcase_add_test(tc, sessions_paged_by_key_position);
+	suite_add_tcase(su, tc);
+	SRunner *sr = srunner_create(su);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
