@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "core/csvexport_file.h"
+#include "core/csvexport_team.h"
 #include "core/csvfile.h"
 #include "core/dates.h"
 #include "core/report.h"
@@ -233,6 +234,8 @@ static int summary_header(struct out *x)
 	for (size_t i = 0; i < sizeof tail / sizeof *tail && !rc; i++)
 		rc = csvfile_write_field(&x->w, tail[i], strlen(tail[i]),
 					 x->err);
+	if (!rc)
+		rc = csvexport_team_header(&x->w, c, x->err);
 	return rc ? -1 : end_row(x, 0);
 }
 
@@ -284,7 +287,8 @@ static int summary_row(const struct store_session *ses, void *ud)
 		return -1;
 	}
 	if (put_int(x, f->made) || put_int(x, f->kept) ||
-	    put_int(x, f->missed) || put_text(x, f->note))
+	    put_int(x, f->missed) || put_text(x, f->note) ||
+	    csvexport_team_cells(&x->w, x->s, x->c, ses, r, x->raw, x->err))
 		return -1;
 	return end_row(x, 1);
 }

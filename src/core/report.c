@@ -511,7 +511,7 @@ static int build_all(struct build *b)
 	    load_previous(b) || load_regulated(b) || sec_header(b) ||
 	    sec_commitments(b, 0) || sec_flags(b) || sec_radar(b) ||
 	    report_sec_signals(b) || report_sec_gap(b) || sec_ladder(b) ||
-	    sec_commitments(b, 1) || sec_notes(b))
+	    sec_commitments(b, 1) || sec_notes(b) || report_sec_team(b))
 		return -1;
 	return 0;
 }

@@ -26,6 +26,9 @@
  *   ladder        the situation, the climb rung by rung
  *   commitments   made in this session
  *   notes         the session's note
+ *   team          the team round nearest the session beside the
+ *                 leader's figures (teamview.h), no figure below the
+ *                 threshold
  *
  * Every piece of user text (names, notes, answers) is sanitised: control
  * characters never reach the terminal, and text is wrapped (or cut) by
@@ -59,6 +62,7 @@ enum report_section {
 	REPORT_SEC_LADDER,
 	REPORT_SEC_COMMITMENTS,
 	REPORT_SEC_NOTES,
+	REPORT_SEC_TEAM,
 	REPORT_SEC_COUNT
 };
 

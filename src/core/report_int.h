@@ -73,4 +73,7 @@ const char *report_dot(const struct report *r);
 int report_sec_signals(struct build *b);
 int report_sec_gap(struct build *b);
 
+/* The team's view beside the leader's (report_team.c). */
+int report_sec_team(struct build *b);
+
 #endif

@@ -277,3 +277,22 @@ int store_team_tallies_each(struct store *s, int64_t round_id,
 	stmt_done(s, st);
 	return ret;
 }
+
+int store_team_round_nearest(struct store *s, int64_t person_id,
+			     const char *day, int64_t *id, struct error *err)
+{
+	static const char sql[] =
+		"SELECT id FROM team_round WHERE person_id = ?1 "
+		"AND abs(julianday(day) - julianday(?2)) <= ?3 "
+		"ORDER BY abs(julianday(day) - julianday(?2)), day, id LIMIT 1";
+	const char *doing = "finding a team round";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person_id);
+	bind_text(st, 2, day);
+	sqlite3_bind_int(st, 3, STORE_TEAM_NEAR_DAYS);
+	int rc = lookup_id(s, st, id, doing, err);
+	stmt_done(s, st);
+	return rc;
+}

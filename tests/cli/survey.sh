@@ -8,7 +8,7 @@
 # answers as answer codes; an unfinished response has no submitdate).
 . "$OWNIT_SRCDIR/tests/cli/lib.sh"
 
-: "${SQLITE3:?}"
+: "${SQLITE3:?}" "${PYTHON3:?}"
 T=$T_TMP
 fix=$OWNIT_SRCDIR/tests/cli/survey
 export OWNIT_TODAY=2026-12-01
@@ -78,6 +78,52 @@ is "$(q "SELECT group_concat(value || 'x' || count, ' ') FROM team_tally
 	"question codes matched to statements"
 unlike "$(q "SELECT group_concat(statement) FROM team_tally")" "1184529|submitdate" \
 	"no LimeSurvey bookkeeping stored"
+
+# ------------------------------------------------- report and summary CSV
+# Amira's latest session (2026-11-29) sits beside the round of 2026-12-01.
+amira=$(q "SELECT s.id FROM session s JOIN person p ON p.id = s.person_id
+	WHERE p.name = 'Amira Haddad' ORDER BY s.started DESC LIMIT 1")
+run "$OWNIT" --db "$db" report "$amira"
+is "$status" 0 "report with a team round exits 0"
+like "$out" "^Team view$" "report has the team view"
+like "$out" "Round of 2026-12-01 · Q4 retro · 4 responses" "the round named"
+# vague-updates: 20 answers, mean 59/20 = 2.95, shown cut to 2.9.
+like "$out" "^  Vague or evasive updates +[0-9.]+ +2\.9 +0\.[0-9] agree" \
+	"team score and spread beside the leader's"
+like "$out" "^  Role-model behaviours " "pillar rows"
+# Only the first two red flags were asked: the others show a dash.
+like "$out" '^  Repeated missed commitments +[0-9.–-]+ +– +–' "flags not asked show no figure"
+"$OWNIT" --db "$db" export -o "$T/summary.csv" 2>/dev/null
+col() { # SESSION-PERSON COLUMN
+	"$PYTHON3" -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+print([r[sys.argv[3]] for r in rows if r["person"] == sys.argv[2]][-1])' \
+		"$T/summary.csv" "$1" "$2"
+}
+is "$(col "Amira Haddad" team_day)|$(col "Amira Haddad" team_responses)" \
+	"2026-12-01|4" "summary CSV: round day and responses"
+is "$(col "Amira Haddad" team_flag_vague_updates)" "2.95" "summary CSV: team flag score"
+is "$(col "Amira Haddad" team_flag_not_my_job)" "" "summary CSV: no figure where nobody answered"
+is "$(col "me" team_day)" "" "summary CSV: empty without a round"
+
+# The same round with the threshold raised to 5: no figure anywhere.
+run env OWNIT_TEAM_MIN=5 "$OWNIT" --db "$db" report "$amira"
+like "$out" "Fewer than 5 responses: no team figure is shown" "raised threshold withholds the report's figures"
+unlike "$out" "^  Vague or evasive updates .*agree" "and no team row is printed"
+OWNIT_TEAM_MIN=5 "$OWNIT" --db "$db" export -o "$T/summary5.csv" 2>/dev/null
+"$PYTHON3" -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+row = [r for r in rows if r["person"] == "Amira Haddad"][-1]
+team = [k for k in row if k.startswith("team_") and k not in
+        ("team_day", "team_label", "team_responses")]
+assert len(team) == 27, len(team)
+assert all(row[k] == "" for k in team), [row[k] for k in team]
+assert row["team_responses"] == "4"' "$T/summary5.csv"
+is "$?" 0 "summary CSV: figures empty below the threshold"
+run env OWNIT_TEAM_MIN=1 "$OWNIT" --db "$db" report "$amira"
+is "$status" 2 "report refuses a threshold below 3"
 
 # ------------------------------------------------------------ refused whole
 before=$(rounds)
