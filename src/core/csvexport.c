@@ -31,7 +31,8 @@ const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS] = {
 	"note",     "start_rung",   "reached_rung", "rung",
 	"owner",    "due",          "reviewed_in",  "obstacle",
 	"time",     "closed",       "no_occasion",  "regulated",
-	"helped",   "differently",
+	"helped",   "differently",  "day",          "round",
+	"count",
 };
 
 void csvexport_options_init(struct csvexport_options *o)
@@ -308,6 +309,9 @@ static int detail_typed(int col)
 	case DCOL_DUE:
 	case DCOL_TIME:
 	case DCOL_CLOSED:
+	case DCOL_DAY:
+	case DCOL_ROUND:
+	case DCOL_COUNT:
 		return 1;
 	default:
 		return 0;
@@ -331,6 +335,11 @@ static int detail_row(struct out *x, const char *const *f)
 		return -1;
 	x->rows++;
 	return 0;
+}
+
+static int detail_row_cb(const char *const *f, void *ud)
+{
+	return detail_row(ud, f);
 }
 
 static int detail_person(const struct store_person *p, void *ud)
@@ -574,9 +583,14 @@ static int export_stream(struct out *x)
 		return -1;
 	if (o->people_only)
 		return detail_people(x, person_id);
-	return detail_people(x, person_id) || each_session(x, detail_session)
-		       ? -1
-		       : 0;
+	if (detail_people(x, person_id) || each_session(x, detail_session))
+		return -1;
+	/* Team rounds belong to a person, not a session: a one-session
+	 * export leaves them out. */
+	if (o->session_id)
+		return 0;
+	return csvexport_team_detail(x->s, person_id, o->since, o->until,
+				     detail_row_cb, x, x->err);
 }
 
 int csvexport_check_target(struct store *s, const char *path,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/csvexport.h"
+#include "core/store_export.h"
 #include "core/team.h"
 #include "core/teamview.h"
 
@@ -120,4 +121,72 @@ int csvexport_team_cells(struct csvfile_writer *w, struct store *s,
 		rc = put(w, "", err);
 	teamview_clear(&v);
 	return rc ? -1 : 0;
+}
+
+/* ------------------------------------------------------------- detail */
+
+struct detail {
+	struct store *s;
+	const char *since, *until;
+	int (*row)(const char *const *f, void *ud);
+	void *ud;
+	struct error *err;
+	const char *round_uuid;
+};
+
+static int detail_tally(const struct store_team_tally *t, void *ud)
+{
+	struct detail *d = ud;
+	char value[16], count[16];
+	const char *f[CSVEXPORT_DETAIL_COLUMNS] = {0};
+	snprintf(value, sizeof value, "%d", t->value);
+	snprintf(count, sizeof count, "%u", t->count);
+	f[DCOL_RECORD] = "team_tally";
+	f[DCOL_ROUND] = d->round_uuid;
+	f[DCOL_ITEM] = t->item;
+	f[DCOL_TEXT] = t->statement;
+	f[DCOL_VALUE] = value;
+	f[DCOL_COUNT] = count;
+	return d->row(f, d->ud) ? -1 : 0;
+}
+
+static int detail_round(const struct store_team_round *r, void *ud)
+{
+	struct detail *d = ud;
+	if ((d->since && strcmp(r->day, d->since) < 0) ||
+	    (d->until && strcmp(r->day, d->until) > 0))
+		return 0;
+	char person[STORE_UUID_SIZE], count[16];
+	int found = store_person_uuid(d->s, r->person_id, person, d->err);
+	if (found <= 0)
+		return found < 0 ? -1
+				 : error_set(d->err, ERROR_RUNTIME,
+					     "team round %s has no person",
+					     r->uuid);
+	const char *f[CSVEXPORT_DETAIL_COLUMNS] = {0};
+	snprintf(count, sizeof count, "%u", r->responses);
+	f[DCOL_RECORD] = "team_round";
+	f[DCOL_UUID] = r->uuid;
+	f[DCOL_PERSON] = person;
+	f[DCOL_CONTENT_VERSION] = r->content_version;
+	f[DCOL_TEXT] = r->label;
+	f[DCOL_DAY] = r->day;
+	f[DCOL_COUNT] = count;
+	if (d->row(f, d->ud))
+		return -1;
+	d->round_uuid = r->uuid;
+	return store_team_tallies_each(d->s, r->id, detail_tally, d, d->err)
+		       ? -1
+		       : 0;
+}
+
+int csvexport_team_detail(struct store *s, int64_t person_id,
+			  const char *since, const char *until,
+			  int (*row)(const char *const *f, void *ud), void *ud,
+			  struct error *err)
+{
+	struct detail d = {s, since, until, row, ud, err, NULL};
+	return store_team_rounds_each(s, person_id, detail_round, &d, err)
+		       ? -1
+		       : 0;
 }

@@ -12,6 +12,8 @@
 #ifndef OWNIT_CSVEXPORT_TEAM_H
 #define OWNIT_CSVEXPORT_TEAM_H
 
+#include <stdint.h>
+
 #include "core/content.h"
 #include "core/csvfile.h"
 #include "core/error.h"
@@ -29,5 +31,16 @@ int csvexport_team_cells(struct csvfile_writer *w, struct store *s,
 			 const struct store_session *ses,
 			 const struct score_result *self, int raw,
 			 struct error *err);
+
+/* The team rounds of person_id (0: everyone) whose day lies within
+ * since..until (NULL: open), for the detail export: per round a
+ * "team_round" row (uuid, person, content_version, text = label, day,
+ * count = responses), then a "team_tally" row per statement and value
+ * (round, item, text = the wording, value, count).  row writes one row of
+ * CSVEXPORT_DETAIL_COLUMNS fields (NULL = empty). */
+int csvexport_team_detail(struct store *s, int64_t person_id,
+			  const char *since, const char *until,
+			  int (*row)(const char *const *f, void *ud), void *ud,
+			  struct error *err);
 
 #endif

@@ -532,6 +532,11 @@ int store_team_round_put(struct store *s, struct store_team_round *r,
 			 const struct store_team_tally *t, size_t n,
 			 struct error *err);
 
+/* Adds count members at value to one statement of round id (an
+ * import's counts, one row at a time). */
+int store_team_tally_add(struct store *s, int64_t round_id,
+			 const struct store_team_tally *t, struct error *err);
+
 /* Deletes a round and its counts. */
 int store_team_round_delete(struct store *s, int64_t id, struct error *err);
 

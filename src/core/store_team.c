@@ -296,3 +296,14 @@ int store_team_round_nearest(struct store *s, int64_t person_id,
 	stmt_done(s, st);
 	return rc;
 }
+
+int store_team_tally_add(struct store *s, int64_t round_id,
+			 const struct store_team_tally *t, struct error *err)
+{
+	const char *doing = "saving a team round's counts";
+	if (tx_begin(s, doing, err))
+		return -1;
+	int rc = tally_add(s, round_id, t->item, t->statement, t->value,
+			   t->count, doing, err);
+	return tx_end(s, rc == 0, doing, err) || rc ? -1 : 0;
+}

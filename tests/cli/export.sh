@@ -227,8 +227,9 @@ assert head == ["record", "uuid", "person", "session", "name", "role",
     "team", "archived", "kind", "coach", "status", "content_version", "step",
     "item", "value", "text", "note", "start_rung", "reached_rung", "rung",
     "owner", "due", "reviewed_in", "obstacle", "time", "closed",
-    "no_occasion", "regulated", "helped", "differently"], head
-assert all(len(r) == 30 for r in rows)
+    "no_occasion", "regulated", "helped", "differently", "day", "round",
+    "count"], head
+assert all(len(r) == 33 for r in rows)
 # Only person rows fill the regulated column, with 0 or 1.
 assert all(r[27] in ("0", "1") if r[0] == "person" else r[27] == ""
     for r in rows[1:])

@@ -125,6 +125,37 @@ is "$?" 0 "summary CSV: figures empty below the threshold"
 run env OWNIT_TEAM_MIN=1 "$OWNIT" --db "$db" report "$amira"
 is "$status" 2 "report refuses a threshold below 3"
 
+# ------------------------------------------- detail export and import
+"$OWNIT" --db "$db" export --detail -o "$T/detail.csv" 2>/dev/null
+is "$(grep -c '^team_round,' "$T/detail.csv")" 2 "detail: a row per team round"
+like "$(grep '^team_round,.*Q4 retro' "$T/detail.csv")" ',Q4 retro,.*,2026-12-01,,4' \
+	"detail: label, day and responses"
+like "$(cat "$T/detail.csv")" '^team_tally,{13}vague-updates-1,3,"In our team, .*,[0-9a-f-]{36},2' \
+	"detail: the counts follow their round"
+copy=$T/copy.db
+run "$OWNIT" --db "$copy" import "$T/detail.csv"
+is "$status" 0 "detail with team rounds imports"
+like "$out" "team rounds 2 added, 0 skipped" "both rounds added"
+run "$OWNIT" --db "$copy" import "$T/detail.csv"
+like "$out" "team rounds 0 added, 2 skipped" "importing again adds nothing"
+"$OWNIT" --db "$copy" export --detail -o "$T/detail2.csv" 2>/dev/null
+cmp -s "$T/detail.csv" "$T/detail2.csv"
+is "$?" 0 "detail export of the copy is byte for byte the same"
+is "$("$SQLITE3" "$copy" "SELECT sum(count) FROM team_tally")" \
+	"$(q "SELECT sum(count) FROM team_tally")" "every count travelled"
+# A count that does not follow its round is refused, nothing imported.
+"$PYTHON3" -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+k = [i for i, r in enumerate(rows) if r[0] == "team_tally"][-1]
+rows[k][31] = "11111111-2222-4333-8444-555555555555"
+csv.writer(open(sys.argv[2], "w", newline="", encoding="utf-8")).writerows(rows)
+' "$T/detail.csv" "$T/stray.csv"
+run "$OWNIT" --db "$T/stray.db" import "$T/stray.csv"
+is "$status" 2 "a stray team_tally row is refused"
+like "$err" "team_tally row: its round 11111111-2222-4333-8444-555555555555 is not the team_round row above it" \
+	"and named"
+
 # ------------------------------------------------------------ refused whole
 before=$(rounds)
 bad() { # NAME FILE-CONTENT REGEX

@@ -181,7 +181,8 @@ START_TEST(detail_rows)
 		"record,uuid,person,session,name,role,team,archived,kind,"
 		"coach,status,content_version,step,item,value,text,note,"
 		"start_rung,reached_rung,rung,owner,due,reviewed_in,obstacle,"
-		"time,closed,no_occasion,regulated,helped,differently\r\n";
+		"time,closed,no_occasion,regulated,helped,differently,day,"
+		"round,count\r\n";
 	ck_assert_uint_eq(strncmp(out, head, strlen(head)), 0);
 	ck_assert_uint_eq(records(out, "person"), 2);
 	ck_assert_uint_eq(records(out, "session"), 3);
