@@ -89,6 +89,17 @@ tui_keys f
 tui_wait "Team round about Jonas Weiß: 2 responses" "the two-member round finishes"
 tui_wait "Fewer than 3 responses: no team figure is shown" "figures withheld"
 unlike "$(tui_screen)" "Vague or evasive updates" "no flag row at all"
+tui_keys Escape
+tui_wait "ownit · Home" "back home"
+# History shows the team's rounds with their pillar figures, or withheld.
+tui_keys h
+tui_wait "Team rounds" "Jonas's history lists his team rounds"
+like "$(tui_screen | grep ' 2026-12-01 ')" "2 resp\.  figures withheld \(fewer than 3\)" \
+	"the two-member round shows no figure in the history"
+tui_keys Escape k h
+tui_wait "Sessions of Amira Haddad" "Amira's history"
+like "$(tui_screen | grep ' 2026-12-01 ')" "4 resp\. +Cla [1-5]\.[0-9] Tru [1-5]\.[0-9] Aut" \
+	"the four-member round shows the team's view per pillar"
 tui_keys Escape q
 tui_expect_exit 0 "quit"
 jonas=$(db "SELECT s.id FROM session s JOIN person p ON p.id = s.person_id
