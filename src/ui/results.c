@@ -16,10 +16,12 @@
 #include "ui/draw.h"
 #include "ui/page.h"
 #include "ui/session.h"
+#include "ui/team_trends.h"
 
 enum results_compare {
 	RESULTS_PREVIOUS, /* the radar against the session before */
 	RESULTS_EVIDENCE, /* against what the red flags say */
+	RESULTS_TEAM,     /* against the team's view (team_trends.h) */
 };
 
 /* ------------------------------------------------------------ the page */
@@ -116,6 +118,10 @@ static void radar_input_fill(struct app *app, const struct content *c,
 					 day);
 			store_session_clear(&ps);
 		}
+		series_fill(c, &in->series[1], prev);
+	} else if (cmp == RESULTS_TEAM &&
+		   team_results_series(app, session_id, prev, legend,
+				       legend_size)) {
 		series_fill(c, &in->series[1], prev);
 	} else {
 		snprintf(legend, legend_size, "Red-flag evidence");
@@ -460,7 +466,8 @@ enum {
 
 static const struct action results_actions[] = {
 	{0, L't', "t", "compare",
-	 "compare with the previous session or with the red-flag evidence",
+	 "compare with the previous session, the red-flag evidence or the "
+	 "team's view",
 	 RS_TOGGLE},
 	PAGE_SCROLL_ACTIONS(RS_SCROLL),
 	{0, 0, NULL, NULL, NULL, 0},
@@ -506,13 +513,21 @@ static struct intent results_act(struct screen *s, struct app *app, int id,
 	(void)key;
 	switch (id) {
 	case RS_TOGGLE:
-		if (r->cmp == RESULTS_EVIDENCE && !r->has_prev) {
+		/* Previous session, red-flag evidence, then the team's view
+		 * when a round beside this session may be shown. */
+		if (r->cmp == RESULTS_EVIDENCE &&
+		    team_results_series(app, r->ctx->session_id, NULL, NULL,
+					0)) {
+			r->cmp = RESULTS_TEAM;
+		} else if (r->cmp != RESULTS_PREVIOUS && r->has_prev) {
+			r->cmp = RESULTS_PREVIOUS;
+		} else if (r->cmp != RESULTS_EVIDENCE) {
+			r->cmp = RESULTS_EVIDENCE;
+		} else {
 			app_status(app, 0,
 				   "No earlier session to compare with yet.");
 			break;
 		}
-		r->cmp = r->cmp == RESULTS_PREVIOUS ? RESULTS_EVIDENCE
-						    : RESULTS_PREVIOUS;
 		r->stale = 1;
 		break;
 	default:

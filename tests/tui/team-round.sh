@@ -80,6 +80,28 @@ like "$(tui_screen | grep 'Role-model behaviours')" "Role-model behaviours +[1-5
 tui_keys Escape
 tui_wait "ownit · Home" "Esc leaves the round"
 
+# The results step of Amira's open session compares its radar with the
+# team's view once t has gone past the previous session and the evidence.
+tui_keys r
+i=0
+while [ $i -lt 10 ] && ! tui_screen | grep -q "t compare"; do
+	tui_keys Tab
+	tui_settle
+	i=$((i + 1))
+done
+tui_wait "t compare" "the results step of Amira's open session"
+i=0
+while [ $i -lt 3 ] && ! tui_screen | grep -q "Team 2026-12-01 (4)"; do
+	tui_keys t
+	tui_settle
+	i=$((i + 1))
+done
+tui_wait "Team 2026-12-01 (4)" "t compares the radar with the team's view"
+tui_keys t
+tui_wait_gone "Team 2026-12-01 (4)" "t again moves on from the team's view"
+tui_keys Escape
+tui_wait "ownit · Home" "back home from the session"
+
 # A round of two: the figures are withheld, on screen and in the report.
 tui_keys j t
 tui_wait "Team round about Jonas Weiß" "a round for the next person"
@@ -100,7 +122,16 @@ tui_keys Escape k h
 tui_wait "Sessions of Amira Haddad" "Amira's history"
 like "$(tui_screen | grep ' 2026-12-01 ')" "4 resp\. +Cla [1-5]\.[0-9] Tru [1-5]\.[0-9] Aut" \
 	"the four-member round shows the team's view per pillar"
-tui_keys Escape q
+# Leaving before anyone answered leaves no round behind.
+before=$(db "SELECT count(*) FROM team_round")
+tui_keys Escape
+tui_wait "ownit · Home" "home again"
+tui_keys t
+tui_wait "Members who have answered so far: 0" "a new round"
+tui_keys Escape
+tui_wait "ownit · Home" "left before anyone answered"
+is "$(db "SELECT count(*) FROM team_round")" "$before" "no empty round stored"
+tui_keys q
 tui_expect_exit 0 "quit"
 jonas=$(db "SELECT s.id FROM session s JOIN person p ON p.id = s.person_id
 	WHERE p.name = 'Jonas Weiß' ORDER BY s.started DESC LIMIT 1")
@@ -108,16 +139,5 @@ run "$OWNIT" --db "$OWNIT_DB" report "$jonas"
 like "$out" "Round of 2026-12-01 · 2 responses" "the report names the round"
 like "$out" "Fewer than 3 responses: no team figure is shown" \
 	"and withholds its figures"
-
-# Leaving before anyone answered leaves no round behind.
-before=$(db "SELECT count(*) FROM team_round")
-tui_kill_server
-tui_start 100x30 -- --db "$OWNIT_DB"
-tui_wait "ownit · Home" "home is up again"
-tui_keys t
-tui_wait "Members who have answered so far: 0" "a new round"
-tui_keys Escape q
-tui_expect_exit 0 "quit without answers"
-is "$(db "SELECT count(*) FROM team_round")" "$before" "no empty round stored"
 
 done_testing
