@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{"list", cmd_list},
 	{"radar", cmd_radar},
 	{"report", cmd_report},
+	{"survey", cmd_survey},
 	{"trend", cmd_trend},
 };
 

@@ -41,9 +41,13 @@ static int check_dir(const char *dir)
 	} else if (!c) {
 		rc = cli_fail(&err);
 	} else {
-		printf("content OK: %zu red flags, %zu statements, %zu pillars, "
-		       "%zu rungs, %zu practices, %zu checks\n",
-		       c->nflags, c->nasked, c->npillars, c->nrungs,
+		size_t team = 0;
+		for (size_t k = 0; k < c->nteam; k++)
+			team += !c->team[k].retired;
+		printf("content OK: %zu red flags, %zu statements, %zu team "
+		       "statements, %zu pillars, %zu rungs, %zu practices, "
+		       "%zu checks\n",
+		       c->nflags, c->nasked, team, c->npillars, c->nrungs,
 		       c->npractices, c->nchecks);
 		if (fflush(stdout) != 0)
 			rc = 1;

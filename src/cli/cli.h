@@ -61,6 +61,7 @@ int cmd_import(int argc, char **argv, struct cli_globals *g);
 int cmd_list(int argc, char **argv, struct cli_globals *g);
 int cmd_radar(int argc, char **argv, struct cli_globals *g);
 int cmd_report(int argc, char **argv, struct cli_globals *g);
+int cmd_survey(int argc, char **argv, struct cli_globals *g);
 int cmd_trend(int argc, char **argv, struct cli_globals *g);
 
 #endif

@@ -62,6 +62,9 @@ int cmd_import(int argc, char **argv, struct cli_globals *g)
 		       n.rows, n.people_added, n.people_skipped,
 		       n.sessions_added, n.sessions_skipped,
 		       n.commitments_added, n.commitments_skipped);
+		if (n.rounds_added || n.rounds_skipped)
+			printf("team rounds %zu added, %zu skipped\n",
+			       n.rounds_added, n.rounds_skipped);
 	}
 	store_close(s);
 	if (!from_stdin)

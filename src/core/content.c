@@ -67,6 +67,11 @@ long content_check_index(const struct content *c, const char *id)
 	FIND(c->checks, c->nchecks, id);
 }
 
+long content_team_index(const struct content *c, const char *id)
+{
+	FIND(c->team, c->nteam, id);
+}
+
 const char *content_scale_label(const struct content *c, int value)
 {
 	if (value < CONTENT_SCALE_MIN || value > CONTENT_SCALE_MAX ||

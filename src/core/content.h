@@ -65,8 +65,30 @@ struct content_item {
 	const char *id;
 	size_t flag; /* into content.flags */
 	const char *statement;
+	const char *team; /* the team's wording ("In our team, ..."), or NULL */
 	int reverse;
 	int retired;
+};
+
+/* No index: a team statement that is not on a red flag, or not on a
+ * pillar. */
+#define CONTENT_NONE ((size_t)-1)
+
+/* A statement a team answers about itself (see team.h).  Two kinds, both
+ * from items.csv: the team's wording of a diagnostic statement (the
+ * optional `team` column; it shares the statement's id and scores on its
+ * red flag), and a team-only statement about the leader's own behaviour
+ * (a row with `pillar` and `team` but no `flag` or `statement`), which
+ * scores on that pillar.  Rated on the same frequency scale; a reverse
+ * statement describes a healthy behaviour. */
+struct content_team_item {
+	const char *id;
+	const char *statement; /* the team's wording */
+	int reverse;
+	int retired;
+	size_t item;   /* into content.items, or CONTENT_NONE (team-only) */
+	size_t flag;   /* into content.flags, or CONTENT_NONE (team-only) */
+	size_t pillar; /* into content.pillars (team-only), or CONTENT_NONE */
 };
 
 /* One step of the frequency scale (scale.csv). */
@@ -140,6 +162,10 @@ struct content {
 	const struct content_item *items; /* asked and retired, file order */
 	size_t nitems;
 	size_t nasked; /* statements the diagnostic asks (not retired) */
+	/* Team statements: the team wordings in items order, then the
+	 * team-only statements in file order; retired ones included. */
+	const struct content_team_item *team;
+	size_t nteam;
 	const struct content_scale *scale; /* values 0..4, in order */
 	size_t nscale;
 	const struct content_pillar *pillars;
@@ -202,6 +228,7 @@ long content_pillar_index(const struct content *c, const char *id);
 long content_rung_index(const struct content *c, const char *id);
 long content_practice_index(const struct content *c, const char *id);
 long content_check_index(const struct content *c, const char *id);
+long content_team_index(const struct content *c, const char *id);
 
 /* The label of a frequency value 0..4, or NULL out of range. */
 const char *content_scale_label(const struct content *c, int value);

@@ -178,6 +178,36 @@ static void resolve_all(struct loader *L)
 	}
 }
 
+/* Team-only statements: a pillar that exists, an id no diagnostic
+ * statement has (a team answer is stored under its id), and each id
+ * once. */
+static void check_team_only(struct loader *L)
+{
+	struct raw_team *rt = RAW(L, teamonly, struct raw_team);
+	if (!L->ok[CF_ITEMS])
+		return;
+	for (size_t i = 0; i < L->teamonly.n; i++) {
+		const struct textref *t = &rt[i].pillar;
+		long k = find_id(L, CF_PILLARS, t->text);
+		if (L->ok[CF_PILLARS] && k < 0)
+			loader_diag(L, 0, CF_ITEMS, t->line, t->col,
+				    "unknown pillar \"%s\" (not in %s)",
+				    t->text, L->label[CF_PILLARS]);
+		rt[i].t.pillar = k < 0 ? CONTENT_NONE : (size_t)k;
+		unsigned long first = 0;
+		long same = find_id(L, CF_ITEMS, rt[i].t.id);
+		if (same >= 0)
+			first = row_line(L, CF_ITEMS, (size_t)same);
+		for (size_t j = 0; !first && j < i; j++)
+			if (strcmp(rt[j].t.id, rt[i].t.id) == 0)
+				first = rt[j].line;
+		if (first && rt[i].t.id[0])
+			loader_diag(L, 0, CF_ITEMS, rt[i].line, rt[i].col_id,
+				    "duplicate id \"%s\" (first on line %lu)",
+				    rt[i].t.id, first);
+	}
+}
+
 /* Each red flag's statements, and the minimum the diagnostic needs;
  * retired statements are not asked, so they count for neither. */
 static void link_items(struct loader *L)
@@ -488,6 +518,39 @@ static void check_not_empty(struct loader *L)
 		(c)->ndst = (L)->vec.n;                                       \
 	} while (0)
 
+/* The team statements: each wording of a diagnostic statement, then the
+ * team-only ones. */
+static int build_team(struct loader *L, struct content *c)
+{
+	struct raw_team *rt = RAW(L, teamonly, struct raw_team);
+	size_t n = L->teamonly.n;
+	for (size_t i = 0; i < c->nitems; i++)
+		n += c->items[i].team != NULL;
+	struct content_team_item *t = pool_alloc(L->pool, (n + 1) * sizeof *t);
+	if (!t)
+		return -1;
+	n = 0;
+	for (size_t i = 0; i < c->nitems; i++) {
+		const struct content_item *it = &c->items[i];
+		if (!it->team)
+			continue;
+		t[n++] = (struct content_team_item){
+			.id = it->id,
+			.statement = it->team,
+			.reverse = it->reverse,
+			.retired = it->retired,
+			.item = i,
+			.flag = it->flag,
+			.pillar = CONTENT_NONE,
+		};
+	}
+	for (size_t i = 0; i < L->teamonly.n; i++)
+		t[n++] = rt[i].t;
+	c->team = t;
+	c->nteam = n;
+	return 0;
+}
+
 static struct content *build(struct loader *L)
 {
 	struct content *c = pool_alloc(L->pool, sizeof *c);
@@ -498,6 +561,8 @@ static struct content *build(struct loader *L)
 	COPY_OUT(L, c, items, raw_item, it, items, nitems);
 	for (size_t i = 0; i < c->nitems; i++)
 		c->nasked += !c->items[i].retired;
+	if (build_team(L, c) < 0)
+		return NULL;
 	COPY_OUT(L, c, pillars, raw_pillar, p, pillars, npillars);
 	COPY_OUT(L, c, practices, raw_practice, p, practices, npractices);
 	COPY_OUT(L, c, checks, raw_check, k, checks, nchecks);
@@ -557,6 +622,7 @@ struct content *loader_finish(struct loader *L)
 	check_not_empty(L);
 	resolve_all(L);
 	link_items(L);
+	check_team_only(L);
 	check_flags_have_checks(L);
 	check_scale(L);
 	check_ladder(L);

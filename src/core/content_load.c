@@ -27,8 +27,8 @@ const char *const content_files[] = {
 static const char *const cols_redflags[] = {"id",	 "title",
 					    "summary",	 "pillars",
 					    "practices", NULL};
-static const char *const cols_items[] = {"id",	   "flag",    "statement",
-					 "reverse", "retired", NULL};
+static const char *const cols_items[] = {
+	"id", "flag", "statement", "reverse", "retired", "team", "pillar", NULL};
 static const char *const cols_scale[] = {"value", "label", NULL};
 static const char *const cols_pillars[] = {
 	"id",	  "name",   "summary", "question", "level1",	"level2",
@@ -49,10 +49,12 @@ const char *const *const content_columns[CF_COUNT] = {
 };
 
 /* A content folder written before statements could be retired has no
- * `retired` column, and every statement in it is asked. */
+ * `retired` column, and every statement in it is asked; one written
+ * before team rounds has no `team` or `pillar` column, and offers no team
+ * statements. */
 int content_column_optional(enum content_file f, size_t k)
 {
-	return f == CF_ITEMS && k == 4;
+	return f == CF_ITEMS && k >= 4;
 }
 
 /* -------------------------------------------------------- diagnostics */
@@ -296,6 +298,7 @@ static void loader_release(struct loader *L)
 {
 	vec_free(&L->flags);
 	vec_free(&L->items);
+	vec_free(&L->teamonly);
 	vec_free(&L->scale);
 	vec_free(&L->pillars);
 	vec_free(&L->rungs);

@@ -64,6 +64,14 @@ struct raw_item {
 	struct textref flag;
 };
 
+/* A team-only statement (an items.csv row with a pillar, no flag). */
+struct raw_team {
+	struct content_team_item t;
+	unsigned long line;
+	size_t col_id;
+	struct textref pillar;
+};
+
 struct raw_scale {
 	struct content_scale s;
 	unsigned long line;
@@ -109,7 +117,7 @@ struct loader {
 	int ok[CF_COUNT];            /* read completely with usable header */
 	size_t colpos[CF_COUNT][12]; /* column number of each known column */
 	struct vec flags, items, scale, pillars, rungs, practices, checks,
-		bands;
+		bands, teamonly;
 	const char *version;
 	double gap_threshold;
 	const char *gap_label;

@@ -144,8 +144,38 @@ static int row_redflag(struct row *r)
 	return 0;
 }
 
+/* 1 when optional field i is there and holds something. */
+static int given(const struct row *r, size_t i)
+{
+	return r->v[i] && r->v[i]->len > 0;
+}
+
+/* A row with a pillar and no flag is a team-only statement about the
+ * leader's own behaviour: the team's wording is all it has. */
+static int row_team_only(struct row *r)
+{
+	struct raw_team *x = PUSH(r->L, teamonly, struct raw_team);
+	if (!x)
+		return loader_oom(r->L);
+	x->line = r->line;
+	x->col_id = col(r, 0);
+	x->t.id = id(r, 0);
+	if (given(r, 2))
+		loader_diag(r->L, 0, r->f, r->line, col(r, 2),
+			    "a team-only statement (pillar given) keeps its "
+			    "wording in \"team\"; leave statement empty");
+	x->t.statement = text(r, 5);
+	x->t.reverse = whole(r, 3, 0, 1) == 1;
+	x->t.retired = r->v[4] && whole(r, 4, 0, 1) == 1;
+	x->t.item = x->t.flag = CONTENT_NONE;
+	x->pillar = ref(r, 6);
+	return 0;
+}
+
 static int row_item(struct row *r)
 {
+	if (given(r, 6) && !given(r, 1))
+		return row_team_only(r);
 	struct raw_item *x = PUSH(r->L, items, struct raw_item);
 	if (!x)
 		return loader_oom(r->L);
@@ -155,6 +185,16 @@ static int row_item(struct row *r)
 	x->it.statement = text(r, 2);
 	x->it.reverse = whole(r, 3, 0, 1) == 1;
 	x->it.retired = r->v[4] && whole(r, 4, 0, 1) == 1;
+	if (given(r, 6))
+		loader_diag(r->L, 0, r->f, r->line, col(r, 6),
+			    "a statement scores on a red flag or, team-only, "
+			    "on a pillar: leave pillar empty or flag empty");
+	/* With the column there, every asked statement needs the team's
+	 * wording, or a team round would ask less than the leader did. */
+	if (r->v[5] && !x->it.retired)
+		x->it.team = text(r, 5);
+	else if (given(r, 5))
+		x->it.team = text(r, 5);
 	return 0;
 }
 

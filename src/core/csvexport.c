@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "core/csvexport_file.h"
+#include "core/csvexport_team.h"
 #include "core/csvfile.h"
 #include "core/dates.h"
 #include "core/report.h"
@@ -30,7 +31,8 @@ const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS] = {
 	"note",     "start_rung",   "reached_rung", "rung",
 	"owner",    "due",          "reviewed_in",  "obstacle",
 	"time",     "closed",       "no_occasion",  "regulated",
-	"helped",   "differently",
+	"helped",   "differently",  "day",          "round",
+	"count",
 };
 
 void csvexport_options_init(struct csvexport_options *o)
@@ -235,6 +237,8 @@ static int summary_header(struct out *x)
 	for (size_t i = 0; i < sizeof tail / sizeof *tail && !rc; i++)
 		rc = csvfile_write_field(&x->w, tail[i], strlen(tail[i]),
 					 x->err);
+	if (!rc)
+		rc = csvexport_team_header(&x->w, c, x->err);
 	return rc ? -1 : end_row(x, 0);
 }
 
@@ -286,7 +290,8 @@ static int summary_row(const struct store_session *ses, void *ud)
 		return -1;
 	}
 	if (put_int(x, f->made) || put_int(x, f->kept) ||
-	    put_int(x, f->missed) || put_text(x, f->note))
+	    put_int(x, f->missed) || put_text(x, f->note) ||
+	    csvexport_team_cells(&x->w, x->s, x->c, ses, r, x->raw, x->err))
 		return -1;
 	return end_row(x, 1);
 }
@@ -306,6 +311,9 @@ static int detail_typed(int col)
 	case DCOL_DUE:
 	case DCOL_TIME:
 	case DCOL_CLOSED:
+	case DCOL_DAY:
+	case DCOL_ROUND:
+	case DCOL_COUNT:
 		return 1;
 	default:
 		return 0;
@@ -336,6 +344,11 @@ static int detail_row(struct out *x, const char *const *f)
 		return -1;
 	x->rows++;
 	return 0;
+}
+
+static int detail_row_cb(const char *const *f, void *ud)
+{
+	return detail_row(ud, f);
 }
 
 static int detail_person(const struct store_person *p, void *ud)
@@ -579,9 +592,14 @@ static int export_stream(struct out *x)
 		return -1;
 	if (o->people_only)
 		return detail_people(x, person_id);
-	return detail_people(x, person_id) || each_session(x, detail_session)
-		       ? -1
-		       : 0;
+	if (detail_people(x, person_id) || each_session(x, detail_session))
+		return -1;
+	/* Team rounds belong to a person, not a session: a one-session
+	 * export leaves them out. */
+	if (o->session_id)
+		return 0;
+	return csvexport_team_detail(x->s, person_id, o->since, o->until,
+				     detail_row_cb, x, x->err);
 }
 
 int csvexport_detail_rows(struct store *s, const struct csvexport_options *o,

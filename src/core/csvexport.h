@@ -14,7 +14,9 @@
  *    that csvexport_guard_needed says a spreadsheet would convert.
  *
  *  - Detail: one row per person, session, answer, rating, ladder, ladder
- *    step, commitment and note, the first column naming the record type;
+ *    step, commitment and note, then one per team round and per count of
+ *    its answers (csvexport_team.h), the first column naming the record
+ *    type;
  *    uuids and UTC times exactly as stored.  Every value a spreadsheet
  *    could evaluate or convert (csvexport_guard_needed) is written behind
  *    a ' and quoted, raw or not; csvimport removes one leading ' from
@@ -117,7 +119,7 @@ int csvexport_each_session(struct store *s, const struct csvexport_options *o,
  * Columns are only ever added at the end; an import also reads a file
  * from an older ownit, whose header stops after the first
  * CSVEXPORT_DETAIL_COLUMNS_MIN of them (the later ones are then empty). */
-#define CSVEXPORT_DETAIL_COLUMNS 30
+#define CSVEXPORT_DETAIL_COLUMNS 33
 #define CSVEXPORT_DETAIL_COLUMNS_MIN 26
 extern const char *const csvexport_detail_header[CSVEXPORT_DETAIL_COLUMNS];
 
@@ -153,6 +155,9 @@ enum csvexport_detail_col {
 	DCOL_REGULATED,   /* person: 1 when working in a regulated setting */
 	DCOL_HELPED,      /* commitment: what helped (kept) */
 	DCOL_DIFFERENTLY, /* commitment: what will be done differently */
+	DCOL_DAY,   /* team_round: its day, YYYY-MM-DD */
+	DCOL_ROUND, /* team_tally: the uuid of its team round */
+	DCOL_COUNT, /* team_round: responses; team_tally: members */
 };
 
 #endif

@@ -119,10 +119,17 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 	}
 	r.type = (enum rtype)t;
 	/* A person or session row ends the session above it. */
-	if ((r.type == R_PERSON || r.type == R_SESSION) &&
+	if ((r.type == R_PERSON || r.type == R_SESSION ||
+	     r.type == R_TEAM_ROUND) &&
 	    csvimport_block_end(im))
 		return -1;
 	if (csvimport_check_row(im, &r)) {
+		if (r.type == R_TEAM_ROUND) {
+			snprintf(im->team_round_uuid,
+				 sizeof im->team_round_uuid, "%s",
+				 r.f[DCOL_UUID]);
+			im->team_round_bad = 1;
+		}
 		if (r.type == R_SESSION) {
 			/* Its rows are checked against it, not written. */
 			snprintf(im->session_uuid, sizeof im->session_uuid,

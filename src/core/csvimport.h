@@ -38,6 +38,7 @@ struct csvimport_counts {
 	size_t people_added, people_skipped;
 	size_t sessions_added, sessions_skipped;
 	size_t commitments_added, commitments_skipped;
+	size_t rounds_added, rounds_skipped; /* team rounds */
 };
 
 /* Receives each problem found, "NAME:LINE: message". */

@@ -83,6 +83,12 @@ static int person_resolve(struct imp *im, const char *uuid, int64_t *id,
 	return 1;
 }
 
+int csvimport_person_resolve(struct imp *im, const char *uuid, int64_t *id,
+			     char here[STORE_UUID_SIZE])
+{
+	return person_resolve(im, uuid, id, here);
+}
+
 static int apply_person(struct imp *im, const struct row *r, int writing)
 {
 	const char *uuid = r->f[DCOL_UUID];
@@ -419,5 +425,7 @@ int csvimport_apply_row(struct imp *im, const struct row *r, int writing)
 		return apply_person(im, r, writing);
 	if (r->type == R_SESSION)
 		return apply_session(im, r, writing);
+	if (r->type == R_TEAM_ROUND || r->type == R_TEAM_TALLY)
+		return csvimport_apply_team(im, r, writing);
 	return apply_inner(im, r, writing);
 }

@@ -59,6 +59,12 @@ struct imp {
 	enum block_check block_check;
 	unsigned long block_line, block_other_line;
 	uint64_t block_sum[2], block_want[2];
+
+	/* The team round the team_tally rows below belong to. */
+	char team_round_uuid[STORE_UUID_SIZE];
+	int64_t team_round_id;
+	int team_round_skip; /* already here: its counts are skipped */
+	int team_round_bad;  /* its row had problems */
 };
 
 enum rtype {
@@ -70,6 +76,8 @@ enum rtype {
 	R_STEP,
 	R_COMMITMENT,
 	R_NOTE,
+	R_TEAM_ROUND,
+	R_TEAM_TALLY,
 	R_COUNT
 };
 
@@ -86,14 +94,15 @@ struct row {
 	char day_buf[DATES_DAY_SIZE];
 	int no_occasion;
 	int regulated;
+	int count; /* team_round: responses; team_tally: members */
 };
 
 
 /* Which columns each record type must fill and may fill. */
 struct csvimport_rtype {
 	const char *name;
-	unsigned required;
-	unsigned optional;
+	uint64_t required; /* bit c: column c (more than 32 columns) */
+	uint64_t optional;
 };
 extern const struct csvimport_rtype csvimport_rtypes[R_COUNT];
 
@@ -116,6 +125,15 @@ int csvimport_check_row(struct imp *im, struct row *r);
 /* Merges a checked row; writing is 0 once the file has had a problem
  * (the row is then only followed, not written).  -1 ends the import. */
 int csvimport_apply_row(struct imp *im, const struct row *r, int writing);
+
+/* The person a row's person column stands for (csvimport_apply.c):
+ * 1 found (*id 0 when its row was not written), 0 not, -1 failure. */
+int csvimport_person_resolve(struct imp *im, const char *uuid, int64_t *id,
+			     char here[STORE_UUID_SIZE]);
+
+/* Merges a checked team_round or team_tally row (csvimport_team.c): a
+ * round whose uuid is already here is skipped with its counts. */
+int csvimport_apply_team(struct imp *im, const struct row *r, int writing);
 
 /* ------------------------------------------------- duplicate uuids
  * (csvimport_dup.c).  A record whose uuid was met before, earlier in the

@@ -9,7 +9,7 @@
 
 #include "core/dates.h"
 
-#define BIT(c) (1u << (c))
+#define BIT(c) (UINT64_C(1) << (c))
 
 /* Reports a problem with one field: "NAME:LINE:COLUMN: message", the
  * column 1-based like a spreadsheet's. */
@@ -100,12 +100,20 @@ const struct csvimport_rtype csvimport_rtypes[R_COUNT] = {
 		BIT(DCOL_UUID) | BIT(DCOL_SESSION) | BIT(DCOL_TEXT) |
 		    BIT(DCOL_TIME),
 		0},
+    [R_TEAM_ROUND] = {"team_round",
+		      BIT(DCOL_UUID) | BIT(DCOL_PERSON) | BIT(DCOL_DAY) |
+			  BIT(DCOL_COUNT),
+		      BIT(DCOL_CONTENT_VERSION) | BIT(DCOL_TEXT)},
+    [R_TEAM_TALLY] = {"team_tally",
+		      BIT(DCOL_ROUND) | BIT(DCOL_ITEM) | BIT(DCOL_TEXT) |
+			  BIT(DCOL_VALUE) | BIT(DCOL_COUNT),
+		      0},
 };
 
 static void check_presence(struct imp *im, const struct row *r, int *bad)
 {
-	unsigned req = csvimport_rtypes[r->type].required;
-	unsigned ok =
+	uint64_t req = csvimport_rtypes[r->type].required;
+	uint64_t ok =
 	    req | csvimport_rtypes[r->type].optional | BIT(DCOL_RECORD);
 	for (int c = 1; c < CSVEXPORT_DETAIL_COLUMNS; c++) {
 		const char *name = csvexport_detail_header[c];
@@ -127,7 +135,7 @@ static void check_presence(struct imp *im, const struct row *r, int *bad)
 static void check_formats(struct imp *im, struct row *r, int *bad)
 {
 	static const int uuids[] = {DCOL_UUID, DCOL_PERSON, DCOL_SESSION,
-				    DCOL_REVIEWED_IN};
+				    DCOL_REVIEWED_IN, DCOL_ROUND};
 	for (size_t i = 0; i < sizeof uuids / sizeof *uuids; i++) {
 		const char *v = r->f[uuids[i]];
 		if (v[0] && !uuid_ok(v)) {
@@ -149,6 +157,14 @@ static void check_formats(struct imp *im, struct row *r, int *bad)
 				      csvexport_detail_header[times[i]], v);
 			*bad = 1;
 		}
+	}
+	const char *day = r->f[DCOL_DAY];
+	if (day[0] && !dates_valid_day(day)) {
+		field_problem(im, r, DCOL_DAY,
+			      "column \"day\": bad date \"%.40s\" (want "
+			      "YYYY-MM-DD)",
+			      day);
+		*bad = 1;
 	}
 	const char *due = r->f[DCOL_DUE];
 	if (due[0] && !dates_valid_day(due)) {
@@ -212,6 +228,10 @@ static void check_values(struct imp *im, struct row *r, int *bad)
 		*bad = 1;
 	}
 	check_int(im, r, DCOL_REGULATED, 0, 1, &r->regulated, bad);
+	/* A count of members: a round may have none yet, a count of
+	 * answers is at least one. */
+	check_int(im, r, DCOL_COUNT, r->type == R_TEAM_TALLY, 1000000,
+		  &r->count, bad);
 	check_int(im, r, DCOL_START_RUNG, STORE_RUNG_MIN, STORE_RUNG_MAX,
 		  &r->start, bad);
 	check_int(im, r, DCOL_REACHED_RUNG, STORE_RUNG_MIN, STORE_RUNG_MAX,

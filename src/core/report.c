@@ -20,6 +20,8 @@
 #include "core/radar.h"
 #include "core/sessionfacts.h"
 #include "core/store_export.h"
+#include "core/team.h"
+#include "core/teamview.h"
 
 int report_nomem(struct build *b)
 {
@@ -250,6 +252,49 @@ static int load_previous(struct build *b)
 	return 0;
 }
 
+/* The team's view beside the session, for the radar's comparison: only
+ * when the screen asked for it, since it reads the round's tallies. */
+static int load_team(struct build *b)
+{
+	if (b->r->compare != REPORT_COMPARE_TEAM)
+		return 0;
+	unsigned min;
+	struct teamview v;
+	if (team_min_from_env(&min, b->err))
+		return -1;
+	if (teamview_load_session(&v, b->s, b->c, &b->r->session, min, NULL,
+				  b->err)) {
+		teamview_clear(&v);
+		return -1;
+	}
+	if (v.has_round && v.result.shown) {
+		b->team = malloc((b->c->npillars + 1) * sizeof *b->team);
+		if (!b->team) {
+			teamview_clear(&v);
+			return report_nomem(b);
+		}
+		for (size_t p = 0; p < b->c->npillars; p++)
+			b->team[p] = v.result.pillars[p].shown
+					 ? v.result.pillars[p].evidence
+					 : NAN;
+		snprintf(b->team_name, sizeof b->team_name, "Team %s (%u)",
+			 v.round.day, v.round.responses);
+		b->r->has_team = 1;
+	}
+	teamview_clear(&v);
+	return 0;
+}
+
+int report_compares_team(const struct build *b)
+{
+	return b->r->compare == REPORT_COMPARE_TEAM && b->r->has_team;
+}
+
+int report_has_team(const struct report *r)
+{
+	return r->has_team;
+}
+
 int report_compares_previous(const struct build *b)
 {
 	return b->r->compare == REPORT_COMPARE_PREVIOUS && b->r->has_prev;
@@ -283,13 +328,14 @@ static int build_all(struct build *b)
 {
 	struct report *r = b->r;
 	if (sessionfacts_load(&b->cur, b->s, b->c, r->session.id, b->err) ||
-	    load_previous(b) || load_regulated(b) ||
+	    load_previous(b) || load_regulated(b) || load_team(b) ||
 	    (wanted(r, REPORT_SEC_HEADER) && sec_header(b)) ||
 	    (wanted(r, REPORT_SEC_FOLLOWUP) && sec_commitments(b, 0)) ||
 	    report_sec_charts(b) ||
 	    (wanted(r, REPORT_SEC_LADDER) && sec_ladder(b)) ||
 	    (wanted(r, REPORT_SEC_COMMITMENTS) && sec_commitments(b, 1)) ||
-	    (wanted(r, REPORT_SEC_NOTES) && sec_notes(b)))
+	    (wanted(r, REPORT_SEC_NOTES) && sec_notes(b)) ||
+	    (wanted(r, REPORT_SEC_TEAM) && report_sec_team(b)))
 		return -1;
 	return 0;
 }
@@ -332,6 +378,7 @@ struct report *report_build(struct store *s, const struct content *c,
 	int rc = build_all(&b);
 	sessionfacts_free(&b.cur);
 	sessionfacts_free(&b.prev);
+	free(b.team);
 	if (rc) {
 		report_free(r);
 		return NULL;

@@ -26,6 +26,9 @@
  *   ladder        the situation, the climb rung by rung
  *   commitments   made in this session
  *   notes         the session's note
+ *   team          the team round nearest the session beside the
+ *                 leader's figures (teamview.h), no figure below the
+ *                 threshold
  *
  * Every piece of user text (names, notes, answers) is sanitised: control
  * characters never reach the terminal, and text is wrapped (or cut) by
@@ -59,6 +62,7 @@ enum report_section {
 	REPORT_SEC_LADDER,
 	REPORT_SEC_COMMITMENTS,
 	REPORT_SEC_NOTES,
+	REPORT_SEC_TEAM,
 	REPORT_SEC_COUNT
 };
 
@@ -68,6 +72,9 @@ enum report_compare {
 				      * report_build), or the red-flag
 				      * evidence when it has no ratings */
 	REPORT_COMPARE_EVIDENCE,     /* the red-flag evidence */
+	REPORT_COMPARE_TEAM,         /* the team's view from the round
+				      * beside the session (teamview.h),
+				      * when its figures may be shown */
 };
 
 /* Where a screen lays the charts side by side with the advice. */
@@ -130,6 +137,10 @@ int report_width(const struct report *r);
  * REPORT_COMPARE_PREVIOUS compares with): the last complete one started
  * before it, or when none is complete the last one started before it. */
 int report_has_previous(const struct report *r);
+
+/* Whether the team round beside the session may be shown, so that
+ * REPORT_COMPARE_TEAM has something to compare with. */
+int report_has_team(const struct report *r);
 
 /* The session the report is about (its uuid, person, start). */
 const struct store_session *report_session(const struct report *r);

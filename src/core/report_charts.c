@@ -256,7 +256,9 @@ static int radar_input_fill(const struct build *b, struct radar_input *in,
 	memset(in, 0, sizeof *in);
 	in->centre_name = c->pillars[c->centre].name;
 	in->series[0].name = rated ? "This session" : "Red-flag evidence";
-	if (rated && report_compares_previous(b)) {
+	if (report_compares_team(b)) {
+		in->series[1].name = b->team_name;
+	} else if (rated && report_compares_previous(b)) {
 		snprintf(prevname, 64, "Previous %s", b->prev_day);
 		in->series[1].name = prevname;
 		second = &b->prev;
@@ -270,12 +272,15 @@ static int radar_input_fill(const struct build *b, struct radar_input *in,
 		in->series[0].value[a] =
 		    rated ? self_of(&b->cur, p) : evidence_of(&b->cur, p);
 		in->series[1].value[a] =
-		    second ? self_of(second, p) : evidence_of(&b->cur, p);
+		    report_compares_team(b) ? b->team[p]
+		    : second		    ? self_of(second, p)
+					    : evidence_of(&b->cur, p);
 	}
 	in->series[0].centre = rated ? self_of(&b->cur, c->centre)
 				     : evidence_of(&b->cur, c->centre);
-	in->series[1].centre = second ? self_of(second, c->centre)
-				      : evidence_of(&b->cur, c->centre);
+	in->series[1].centre = report_compares_team(b) ? b->team[c->centre]
+			       : second ? self_of(second, c->centre)
+					: evidence_of(&b->cur, c->centre);
 	return 0;
 }
 
@@ -342,7 +347,8 @@ static struct report *column_new(struct build *b, int w)
 			       .sections = b->r->sections,
 			       .compare = b->r->compare,
 			       .beside = 1,
-			       .has_prev = b->r->has_prev};
+			       .has_prev = b->r->has_prev,
+			       .has_team = b->r->has_team};
 	memcpy(col->dot, b->r->dot, sizeof col->dot);
 	return col;
 }

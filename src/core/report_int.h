@@ -20,6 +20,7 @@ struct report {
 	enum report_compare compare; /* see report_options */
 	int beside;		     /* see report_options */
 	int has_prev; /* report_has_previous */
+	int has_team; /* report_has_team */
 	enum report_section section; /* of the lines being added */
 	struct store_session session;
 	struct report_line *lines;
@@ -64,12 +65,19 @@ struct build {
 	int has_prev;
 	int regulated; /* the person works in a regulated setting */
 	char prev_day[DATES_DAY_SIZE];
+	/* The team's evidence per pillar (NAN where withheld) and its
+	 * legend, when r->has_team. */
+	double *team;
+	char team_name[64];
 	struct error *err;
 };
 
 /* Whether the radar compares with the previous session: asked for, and
  * that session has ratings to compare with. */
 int report_compares_previous(const struct build *b);
+
+/* Whether the radar compares with the team's view. */
+int report_compares_team(const struct build *b);
 
 /* Sets err to out of memory; returns -1. */
 int report_nomem(struct build *b);
@@ -85,5 +93,7 @@ int report_sec_gap(struct build *b);
 /* The sections of the options' mask among the red flags, the radar,
  * the signals and the gap, laid out for the width (report_charts.c). */
 int report_sec_charts(struct build *b);
+/* The team's view beside the leader's (report_team.c). */
+int report_sec_team(struct build *b);
 
 #endif

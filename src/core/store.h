@@ -496,4 +496,87 @@ int store_cstatus_parse(const char *name);
 const char *store_step_name(enum store_step st);
 int store_step_parse(const char *name);
 
+/* ----------------------------------------------------------- team rounds */
+
+/* A round of anonymous team answers about a leader (see team.h).  It has
+ * a day, never a time, and its answers are only ever counts. */
+struct store_team_round {
+	int64_t id;
+	char uuid[STORE_UUID_SIZE]; /* "" on add: a new one is made */
+	int64_t person_id;          /* the leader */
+	const char *day;            /* YYYY-MM-DD; NULL on add: today */
+	const char *label;          /* optional */
+	unsigned responses;         /* members who took part */
+	const char *content_version;
+	const char *person_name; /* set by get and each; ignored on add */
+};
+
+/* How many members gave value (0..4) to one team statement. */
+struct store_team_tally {
+	const char *item;
+	const char *statement; /* the wording as asked */
+	int value;
+	unsigned count;
+};
+
+/* One member's answer to a team statement. */
+struct store_team_answer {
+	const char *item;
+	const char *statement;
+	int value; /* 0..4 */
+};
+
+/* Adds a round with no responses yet; fills r->id and r->uuid. */
+int store_team_round_add(struct store *s, struct store_team_round *r,
+			 struct error *err);
+
+/* Adds one member's answers to round id: each answer adds one to its
+ * statement's count at that value, and the round one response, all in
+ * one transaction (a member's answers count whole or not at all). */
+int store_team_response_add(struct store *s, int64_t round_id,
+			    const struct store_team_answer *a, size_t n,
+			    struct error *err);
+
+/* Adds a whole round at once (a forms export, a detail import): the round
+ * r with its tallies, in one transaction.  A round whose uuid is already
+ * stored is left alone and 1 returned (an import run twice changes
+ * nothing); else 0, or -1 with err. */
+int store_team_round_put(struct store *s, struct store_team_round *r,
+			 const struct store_team_tally *t, size_t n,
+			 struct error *err);
+
+/* Adds count members at value to one statement of round id (an
+ * import's counts, one row at a time). */
+int store_team_tally_add(struct store *s, int64_t round_id,
+			 const struct store_team_tally *t, struct error *err);
+
+/* Deletes a round and its counts. */
+int store_team_round_delete(struct store *s, int64_t id, struct error *err);
+
+/* Fills out (owned strings).  1 found, 0 not found, -1. */
+int store_team_round_get(struct store *s, int64_t id,
+			 struct store_team_round *out, struct error *err);
+void store_team_round_clear(struct store_team_round *r);
+
+/* The rounds of a person (person_id 0: everyone's), oldest day first,
+ * then in the order they were added. */
+int store_team_rounds_each(struct store *s, int64_t person_id,
+			   int (*cb)(const struct store_team_round *, void *),
+			   void *ud, struct error *err);
+
+/* How far from a session a team round may lie to be set beside it: a
+ * quarter either way.  Further off, the team described another time. */
+#define STORE_TEAM_NEAR_DAYS 92
+
+/* The round of a person nearest to day (YYYY-MM-DD), the earlier of two
+ * as near, at most STORE_TEAM_NEAR_DAYS away: sets *id and returns 1, 0
+ * when there is none, -1. */
+int store_team_round_nearest(struct store *s, int64_t person_id,
+			     const char *day, int64_t *id, struct error *err);
+
+/* The counts of a round, by statement id then value. */
+int store_team_tallies_each(struct store *s, int64_t round_id,
+			    int (*cb)(const struct store_team_tally *, void *),
+			    void *ud, struct error *err);
+
 #endif

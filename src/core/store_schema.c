@@ -181,9 +181,37 @@ static const char schema_v3[] =
 	"  UPDATE session SET note_version = note_version + 1\n" \
 	"  WHERE id = OLD.session_id; END; -- and emptying it\n"
 
+/* Version 4: team rounds (issue 18).  A round belongs to the leader it
+ * is about and is dated by the day only; the answers are kept as counts
+ * per statement and value, so the file cannot say who answered what or
+ * in which order (a table without rowid keeps no insertion order). */
+#define SCHEMA_V4_TEAM \
+	"CREATE TABLE team_round ( -- a team's anonymous answers about itself\n" \
+	"  id INTEGER PRIMARY KEY,\n" \
+	"  uuid TEXT NOT NULL UNIQUE, -- random, kept through export/import\n" \
+	"  person_id INTEGER NOT NULL -- the leader the team answered about\n" \
+	"    REFERENCES person(id) ON DELETE CASCADE,\n" \
+	"  day TEXT NOT NULL CHECK (day GLOB\n" \
+	"    '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'), -- no finer time\n" \
+	"  label TEXT, -- optional, \"Q1 offsite\"\n" \
+	"  responses INTEGER NOT NULL DEFAULT 0\n" \
+	"    CHECK (responses >= 0), -- members who took part\n" \
+	"  content_version TEXT NOT NULL -- the content the round asked\n" \
+	") STRICT;\n" \
+	"CREATE INDEX team_round_by_person ON team_round (person_id, day);\n" \
+	"CREATE TABLE team_tally ( -- members who gave `value` to a statement\n" \
+	"  round_id INTEGER NOT NULL\n" \
+	"    REFERENCES team_round(id) ON DELETE CASCADE,\n" \
+	"  item_id TEXT NOT NULL, -- the team statement's id in content/\n" \
+	"  statement TEXT NOT NULL, -- its wording as asked\n" \
+	"  value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 4),\n" \
+	"  count INTEGER NOT NULL CHECK (count > 0),\n" \
+	"  PRIMARY KEY (round_id, item_id, value)\n" \
+	") STRICT, WITHOUT ROWID; -- counts only: no row per member\n"
+
 /* Version 4 is one step made of the parts above, one per concern. */
 static const char schema_v4[] = SCHEMA_V4_NAMES SCHEMA_V4_INDEXES
-	SCHEMA_V4_NOTES;
+	SCHEMA_V4_NOTES SCHEMA_V4_TEAM;
 
 static const char *const steps[] = {schema_v1, schema_v2, schema_v3,
 				    schema_v4};

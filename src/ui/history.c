@@ -16,6 +16,7 @@
 #include "core/trend.h"
 #include "ui/chart.h"
 #include "ui/draw.h"
+#include "ui/team_trends.h"
 #include "ui/list.h"
 #include "ui/screen.h"
 
@@ -512,6 +513,7 @@ static void history_draw(struct screen *s, struct app *app)
 	struct history *h = s->data;
 	int y = 1;
 	y += trends_draw(h, app, y);
+	y += team_trends_draw(app, h->person_id, y);
 	char title[256];
 	snprintf(title, sizeof title, "Sessions of %s, newest first", h->name);
 	draw_rule(app, y++, title, NULL);

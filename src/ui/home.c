@@ -37,6 +37,7 @@ enum {
 	HOME_HELP,
 	HOME_QUIT,
 	HOME_ESC,
+	HOME_TEAM,
 };
 
 static const struct action home_actions[] = {
@@ -54,6 +55,9 @@ static const struct action home_actions[] = {
 	{0, L'\r', NULL, NULL, NULL, HOME_HISTORY},
 	{0, L'c', "c", "commits", "everyone's open commitments, overdue first",
 	 HOME_COMMITMENTS},
+	{0, L't', "t", NULL, "a team round: the person's team answers in "
+	 "turn, anonymously",
+	 HOME_TEAM},
 	{0, L'x', "x", "export", "write sessions to a CSV file", HOME_EXPORT},
 	{0, L'/', "/", NULL, "find people by name, role or team (Esc clears)",
 	 HOME_SEARCH},
@@ -457,6 +461,8 @@ static struct intent home_person(struct home *h, struct app *app, int id)
 		return intent_push(person_form_new(app, h->sel.person));
 	case HOME_HISTORY:
 		return intent_push(history_screen_new(app, h->sel.person));
+	case HOME_TEAM:
+		return intent_push(team_round_screen_new(app, h->sel.person));
 	}
 	return intent_of(INTENT_NONE);
 }
@@ -474,6 +480,7 @@ static struct intent home_act(struct screen *s, struct app *app, int id,
 	case HOME_RESUME:
 	case HOME_EDIT:
 	case HOME_HISTORY:
+	case HOME_TEAM:
 		selection_sync(h);
 		return home_person(h, app, id);
 	case HOME_ADD:

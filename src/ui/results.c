@@ -49,7 +49,8 @@ enum {
 
 static const struct action results_actions[] = {
 	{0, L't', "t", "compare",
-	 "compare with the previous session or with the red-flag evidence",
+	 "compare with the previous session, the red-flag evidence or the "
+	 "team's view",
 	 RS_TOGGLE},
 	PAGE_SCROLL_ACTIONS(RS_SCROLL),
 	{0, 0, NULL, NULL, NULL, 0},
@@ -80,6 +81,14 @@ static void results_draw(struct screen *s, struct app *app)
 	    r->built_rows != ctx->rows) {
 		results_page_build(r->pg, app, ctx->session_id, r->cmp, w - 1,
 				   ctx->rows, &r->rep);
+		if (r->cmp == REPORT_COMPARE_TEAM && r->rep &&
+		    !report_has_team(r->rep)) {
+			/* No round beside this session may be shown: round
+			 * the cycle back to the previous session. */
+			r->cmp = REPORT_COMPARE_PREVIOUS;
+			results_page_build(r->pg, app, ctx->session_id, r->cmp,
+					   w - 1, ctx->rows, &r->rep);
+		}
 		r->stale = 0;
 		r->built_rows = ctx->rows;
 	}
@@ -94,14 +103,22 @@ static struct intent results_act(struct screen *s, struct app *app, int id,
 	(void)key;
 	switch (id) {
 	case RS_TOGGLE:
-		if (!r->rep || !report_has_previous(r->rep)) {
+		/* Previous session, red-flag evidence, the team's view, and
+		 * round again; a comparison with nothing to show is passed
+		 * (the team's in results_draw). */
+		if (r->cmp == REPORT_COMPARE_PREVIOUS)
+			r->cmp = REPORT_COMPARE_EVIDENCE;
+		else if (r->cmp == REPORT_COMPARE_EVIDENCE)
+			r->cmp = REPORT_COMPARE_TEAM;
+		else
+			r->cmp = REPORT_COMPARE_PREVIOUS;
+		if (r->cmp == REPORT_COMPARE_PREVIOUS && r->rep &&
+		    !report_has_previous(r->rep)) {
+			r->cmp = REPORT_COMPARE_EVIDENCE;
 			app_status(app, 0,
-				   "No earlier session to compare with yet.");
-			break;
+				   "No earlier session or team round to compare "
+				   "with yet.");
 		}
-		r->cmp = r->cmp == REPORT_COMPARE_PREVIOUS
-				 ? REPORT_COMPARE_EVIDENCE
-				 : REPORT_COMPARE_PREVIOUS;
 		r->stale = 1;
 		break;
 	default:
@@ -123,8 +140,8 @@ static void results_destroy(struct screen *s)
 static const struct screen_ops results_ops = {
 	.title = "Results",
 	.purpose = "The pillar radar, the red flags and what they point to; "
-		   "t compares with the last session or the red-flag "
-		   "evidence.",
+		   "t compares with the last session, the red-flag "
+		   "evidence or the team's view.",
 	.actions = results_actions,
 	.enter = results_enter,
 	.draw = results_draw,

@@ -122,5 +122,7 @@ struct screen *session_screen_new(struct app *app, int64_t person_id,
 				  int kind);
 struct screen *session_screen_resume(struct app *app, int64_t session_id);
 struct screen *summary_screen_new(struct app *app, int64_t session_id);
+/* team_round.c: the members of person_id's team answer in turn. */
+struct screen *team_round_screen_new(struct app *app, int64_t person_id);
 
 #endif

@@ -71,7 +71,7 @@ sed -n 2p "$C/dup-id/items.csv" >>"$C/dup-id/items.csv"
 content dangling
 sed -i '2s/,vague-updates,/,no-such-flag,/' "$C/dangling/items.csv"
 content missing-column
-sed -i '1s/,reverse,retired$//; 2,$s/,[01],[01]$//' "$C/missing-column/items.csv"
+sed -i '1s/,reverse,retired,team,pillar$//; 2,$s/,[01],[01],.*$//' "$C/missing-column/items.csv"
 content unknown-column
 sed -i '1s/$/,extra/' "$C/unknown-column/scale.csv"
 content bad-number

@@ -5,7 +5,7 @@
 
 base="$OWNIT_SRCDIR/content"
 fixtures="$OWNIT_SRCDIR/tests/unit/fixtures/content"
-ok_line='content OK: 5 red flags, 23 statements, 6 pillars, 8 rungs, 5 practices, 14 checks'
+ok_line='content OK: 5 red flags, 23 statements, 29 team statements, 6 pillars, 8 rungs, 5 practices, 14 checks'
 
 run "$OWNIT" check-content "$base"
 is "$status" 0 "shipped content exits 0"
@@ -35,8 +35,22 @@ printf '%s\n' 'extra-1,not-my-job,I hear about a gap only after it hurt.,0' \
 	>>"$user/items.csv"
 run "$OWNIT" check-content "$user"
 is "$status" 0 "override folder exits 0"
-is "$out" "content OK: 5 red flags, 24 statements, 6 pillars, 8 rungs, 5 practices, 14 checks" \
+is "$out" "content OK: 5 red flags, 24 statements, 29 team statements, 6 pillars, 8 rungs, 5 practices, 14 checks" \
 	"override statements counted with the installed rest"
+
+# Team statements are checked with the rest: a team-only row needs a
+# pillar that exists and its wording in the team column.
+team="$T_TMP/team"
+mkdir -p "$team"
+cp "$base/items.csv" "$team/items.csv"
+printf '%s\n' 'leader-x,,,0,0,"In our team, our leader listens.",courage' \
+	'leader-y,,,0,0,,autonomy' >>"$team/items.csv"
+run "$OWNIT" check-content "$team"
+is "$status" 2 "bad team statements exit 2"
+like "$err" "items.csv:38:7: unknown pillar \"courage\"" \
+	"team-only statement with an unknown pillar named by line and column"
+like "$err" "items.csv:39:6: empty team" \
+	"team-only statement without wording named by line and column"
 
 # The same folder wins over OWNIT_CONTENT and --content: DIR is checked.
 run env OWNIT_CONTENT="$fixtures/rung-gap" "$OWNIT" --content "$fixtures/rung-gap" \
@@ -94,7 +108,7 @@ mkdir -p "$warn"
 sed '1s/$/,notes/' "$base/items.csv" >"$warn/items.csv"
 run "$OWNIT" check-content "$warn"
 is "$status" 0 "unknown column is only a warning"
-is "$err" "$warn/items.csv:1:6: warning: unknown column \"notes\" ignored" \
+is "$err" "$warn/items.csv:1:8: warning: unknown column \"notes\" ignored" \
 	"warning printed as FILE:LINE:COLUMN"
 is "$out" "$ok_line" "summary printed after a warning"
 

@@ -16,7 +16,7 @@ is "$status" 0 "demo database made"
 UPDATE note SET body = '+1 and -2' WHERE session_id = 3;
 UPDATE session SET coach = '@coach, \"the\" best' WHERE id = 3;"
 
-HEADER='session_id,person,kind,coach,started_at,completed_at,status,content_version,flag_vague_updates,flag_slow_escalation,flag_not_my_job,flag_missed_commitments,flag_passive_agreement,pillar_clarity,pillar_trust_openness,pillar_autonomy,pillar_feedback_systems,pillar_role_modelling,vision,evidence_clarity,evidence_trust_openness,evidence_autonomy,evidence_feedback_systems,evidence_role_modelling,strongest_flag,ladder_situation,ladder_start,ladder_reached,commitments_made,commitments_kept,commitments_missed,notes'
+HEADER='session_id,person,kind,coach,started_at,completed_at,status,content_version,flag_vague_updates,flag_slow_escalation,flag_not_my_job,flag_missed_commitments,flag_passive_agreement,pillar_clarity,pillar_trust_openness,pillar_autonomy,pillar_feedback_systems,pillar_role_modelling,vision,evidence_clarity,evidence_trust_openness,evidence_autonomy,evidence_feedback_systems,evidence_role_modelling,strongest_flag,ladder_situation,ladder_start,ladder_reached,commitments_made,commitments_kept,commitments_missed,notes,team_day,team_label,team_responses,team_flag_vague_updates,team_flag_slow_escalation,team_flag_not_my_job,team_flag_missed_commitments,team_flag_passive_agreement,team_spread_vague_updates,team_spread_slow_escalation,team_spread_not_my_job,team_spread_missed_commitments,team_spread_passive_agreement,team_gap_flag_vague_updates,team_gap_flag_slow_escalation,team_gap_flag_not_my_job,team_gap_flag_missed_commitments,team_gap_flag_passive_agreement,team_pillar_clarity,team_pillar_trust_openness,team_pillar_autonomy,team_pillar_feedback_systems,team_pillar_role_modelling,team_pillar_vision,team_gap_clarity,team_gap_trust_openness,team_gap_autonomy,team_gap_feedback_systems,team_gap_role_modelling,team_gap_vision'
 
 # The database as the sqlite3 shell sees it, one CSV file per question.
 "$SQLITE3" -csv -header "$db" "SELECT s.id, s.uuid, p.name, s.kind,
@@ -150,7 +150,7 @@ assert not data.startswith(b"\xef\xbb\xbf"), "BOM without --bom"
 assert data.count(b"\r\n") == int(sys.argv[2]) + 1, data.count(b"\r\n")
 assert b"\"\x27=HYPERLINK(\"\"http://x\"\"), said \"\"Zo\xc3\xab\"\"\nl\xc3\xadnea dos, \xc3\xbcn\xc3\xaf\"" in data
 # A guarded cell is always quoted, so a reader takes it for text.
-assert b",\"\x27+1 and -2\"\r\n" in data
+assert b",\"\x27+1 and -2\"," in data
 assert b",\"\x27@coach, \"\"the\"\" best\"," in data
 ' "$T/summary.csv" "$nsess"
 is "$status" 0 "RFC 4180 quoting, CRLF, embedded newline kept, formulas neutralised"
@@ -227,8 +227,9 @@ assert head == ["record", "uuid", "person", "session", "name", "role",
     "team", "archived", "kind", "coach", "status", "content_version", "step",
     "item", "value", "text", "note", "start_rung", "reached_rung", "rung",
     "owner", "due", "reviewed_in", "obstacle", "time", "closed",
-    "no_occasion", "regulated", "helped", "differently"], head
-assert all(len(r) == 30 for r in rows)
+    "no_occasion", "regulated", "helped", "differently", "day", "round",
+    "count"], head
+assert all(len(r) == 33 for r in rows)
 # Only person rows fill the regulated column, with 0 or 1.
 assert all(r[27] in ("0", "1") if r[0] == "person" else r[27] == ""
     for r in rows[1:])

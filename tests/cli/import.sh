@@ -162,7 +162,7 @@ def with_row(row, at=-3):
     return b"\r\n".join([head] + rows)
 write("unterminated", good + b'note,"never closed\r\n')
 write("columns", with_row(b"person,a,b"))
-write("record", with_row(b"meeting" + b"," * 29))
+write("record", with_row(b"meeting" + b"," * 32))
 sess = [l for l in body if l.startswith(b"session,")][0]
 write("date", with_row(sess.replace(b"T09:30:00Z", b"T25:30:00Z", 1)
                        .replace(sess.split(b",")[1], b"99999999-0000-4000-8000-000000000000")))
@@ -175,7 +175,7 @@ write("bom", b"\xef\xbb\xbf" + good)
 EOF
 
 broken unterminated 2 "^unterminated.csv:[0-9]+:2: quoted field not closed"
-broken columns 2 "^columns.csv:[0-9]+: 3 fields, expected 30"
+broken columns 2 "^columns.csv:[0-9]+: 3 fields, expected 33"
 broken record 2 '^record.csv:[0-9]+: unknown record type "meeting"'
 broken date 2 'date.csv:[0-9]+:25: column "time": bad time "2026-[0-9-]+T25:30:00Z"'
 broken nul 2 "^nul.csv:[0-9]+:[0-9]+: .*(NUL|nul|zero)"
@@ -347,6 +347,8 @@ is "$(sha256sum <"$medb")" "$me_sum" "the database holding me.csv never changed"
 import sys
 t = sys.argv[1]
 head = open(t + "/one.csv", newline="", encoding="utf-8").readline().rstrip("\r\n")
+# The first 30 columns, as an export before team rounds wrote them.
+head = ",".join(head.split(",")[:30])
 P = "11111111-1111-4111-8111-111111111111"
 S = "22222222-2222-4222-8222-222222222222"
 R = "33333333-3333-4333-8333-333333333333"

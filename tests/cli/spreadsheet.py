@@ -110,8 +110,11 @@ def cmd_workbook(path, summary_path, detail_path, people):
     ws = wb["Sessions"]
     if ws.max_row != len(summary):
         problem("Sessions: %d rows, the summary has %d" % (ws.max_row, len(summary)))
+    # The Sessions sheet holds the leader's columns; the team columns
+    # after notes are in the summary CSV only.
+    own = summary[0].index("notes") + 1
     for i, (fields, cells) in enumerate(zip(summary, ws.iter_rows()), 1):
-        for j, field in enumerate(fields):
+        for j, field in enumerate(fields[:own]):
             c = cells[j]
             m = LOCAL.match(field)
             if i > 1 and m:

@@ -62,7 +62,7 @@ START_TEST(shipped_content_loads)
 	ck_assert_ptr_nonnull(c);
 	ck_assert_uint_eq(d.nerrors, 0);
 	ck_assert_uint_eq(d.nwarnings, 0);
-	ck_assert_str_eq(c->version, "2026.12.1");
+	ck_assert_str_eq(c->version, "2026.12.2");
 	ck_assert_uint_eq(c->nflags, 5);
 	/* 23 asked, and the 7 rewritten in 2026.12.1 kept as retired. */
 	ck_assert_uint_eq(c->nitems, 30);
@@ -395,7 +395,7 @@ START_TEST(fixture_bom_accepted)
 	ck_assert_uint_eq(c->nitems, 22);
 	ck_assert_str_eq(c->items[0].id, "vague-updates-1");
 	/* A partial override records that the content was changed. */
-	ck_assert_str_eq(c->version, "2026.12.1+local");
+	ck_assert_str_eq(c->version, "2026.12.2+local");
 	content_free(c);
 }
 END_TEST
@@ -471,7 +471,7 @@ START_TEST(user_folder_replaces_file_by_file)
 	ck_assert_str_eq(c->items[30].statement, "A new statement.");
 	ck_assert_int_eq(c->items[30].retired, 0);
 	ck_assert_uint_eq(c->npillars, 6);
-	ck_assert_str_eq(c->version, "2026.12.1+local");
+	ck_assert_str_eq(c->version, "2026.12.2+local");
 	content_free(c);
 	content_diags_free(&d);
 	fixture_write(dir, "VERSION", "9.9-team\n", 9);
@@ -601,10 +601,10 @@ START_TEST(rule_extra_columns_warn)
 {
 	struct content *c = expect_ok(
 		"items.csv",
-		fixture_replace("items.csv", "reverse,retired",
-				"reverse,retired,notes"));
+		fixture_replace("items.csv", "team,pillar",
+				"team,pillar,notes"));
 	ck_assert_uint_eq(d.nwarnings, 1);
-	ck_assert_str_eq(d.warnings[0], "items.csv:1:6: warning: unknown "
+	ck_assert_str_eq(d.warnings[0], "items.csv:1:8: warning: unknown "
 					"column \"notes\" ignored");
 	content_free(c);
 }
@@ -638,17 +638,17 @@ END_TEST
 START_TEST(rule_duplicate_and_missing_fields)
 {
 	EXPECT("items.csv",
-	       fixture_replace("items.csv", "statement,reverse",
-			       "statement,reverse,flag"),
-	       "items.csv:1:5: column \"flag\" appears twice (first in column "
+	       fixture_replace("items.csv", "team,pillar",
+			       "team,pillar,flag"),
+	       "items.csv:1:8: column \"flag\" appears twice (first in column "
 	       "2)");
 	content_diags_free(&d);
 	EXPECT("items.csv", fixture_append("items.csv", "x-1,vague-updates\n"),
-	       "items.csv:32:3: missing field \"statement\"");
+	       "items.csv:38:3: missing field \"statement\"");
 	content_diags_free(&d);
 	EXPECT("items.csv",
 	       fixture_append("items.csv", "x-1,vague-updates,Said.,0,yes\n"),
-	       "items.csv:32:5: retired must be a whole number from 0 to 1, "
+	       "items.csv:38:5: retired must be a whole number from 0 to 1, "
 	       "not \"yes\"");
 	content_diags_free(&d);
 	EXPECT("items.csv", strdup(""),
@@ -872,6 +872,120 @@ START_TEST(error_flood_capped)
 }
 END_TEST
 
+
+/* The team's wording: one per asked statement, sharing its id and flag,
+ * then the team-only statements about the leader, on their pillars. */
+START_TEST(team_statements)
+{
+	struct content *c = content_load(SHIPPED, NULL, &d, &e);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(c->nteam, 23 + 6);
+	size_t only[6] = {0}, n_only = 0;
+	for (size_t k = 0; k < c->nteam; k++) {
+		const struct content_team_item *t = &c->team[k];
+		ck_assert_msg(strncmp(t->statement, "In our team, ", 13) == 0,
+			      "%s: %s", t->id, t->statement);
+		ck_assert_int_eq(t->retired, 0);
+		if (t->item == CONTENT_NONE) {
+			ck_assert_uint_eq(t->flag, CONTENT_NONE);
+			ck_assert_uint_ne(t->pillar, CONTENT_NONE);
+			only[n_only++] = t->pillar;
+			continue;
+		}
+		ck_assert_str_eq(t->id, c->items[t->item].id);
+		ck_assert_uint_eq(t->flag, c->items[t->item].flag);
+		ck_assert_int_eq(t->reverse, c->items[t->item].reverse);
+		ck_assert_uint_eq(t->pillar, CONTENT_NONE);
+	}
+	ck_assert_uint_eq(n_only, 6);
+	long rm = content_pillar_index(c, "role-modelling");
+	long au = content_pillar_index(c, "autonomy");
+	for (size_t i = 0; i < 6; i++)
+		ck_assert(only[i] == (size_t)rm || only[i] == (size_t)au);
+	long k = content_team_index(c, "leader-owns-errors");
+	ck_assert_int_ge(k, 0);
+	ck_assert_int_eq(c->team[k].reverse, 1);
+	ck_assert_int_eq(content_team_index(c, "vague-updates-5"), -1);
+	ck_assert_int_eq(content_item_index(c, "leader-owns-errors"), -1);
+	content_free(c);
+}
+END_TEST
+
+/* A folder from before team rounds still loads, with no team
+ * statements. */
+START_TEST(team_columns_optional)
+{
+	char *text = fixture_read(SHIPPED "/items.csv", NULL);
+	char *out = malloc(strlen(text) + 1), *o = out;
+	/* Keep the first five fields of each line (the shipped team
+	 * wordings hold commas only inside quotes). */
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+		int quoted = 0, fields = 0;
+		char *p = line;
+		for (; *p; p++) {
+			if (*p == '"')
+				quoted = !quoted;
+			if (*p == ',' && !quoted && ++fields == 5)
+				break;
+		}
+		if (fields >= 5 && strstr(p, ",role-modelling") == NULL &&
+		    strstr(p, ",autonomy") == NULL) {
+			memcpy(o, line, (size_t)(p - line));
+			o += p - line;
+			*o++ = '\n';
+		} else if (fields < 5) {
+			o += sprintf(o, "%s\n", line);
+		}
+	}
+	*o = 0;
+	free(text);
+	struct content *c = expect_ok("items.csv", out);
+	ck_assert_uint_eq(c->nteam, 0);
+	ck_assert_uint_eq(c->nasked, 23);
+	content_free(c);
+}
+END_TEST
+
+START_TEST(rule_team_wording)
+{
+	EXPECT("items.csv",
+	       fixture_replace("items.csv",
+			       "0,0,\"In our team, when someone asks how a "
+			       "piece of work is going, we list what we did "
+			       "rather than say where it stands.\"",
+			       "0,0,"),
+	       "items.csv:2:6: empty team");
+	content_diags_free(&d);
+	EXPECT("items.csv",
+	       fixture_append("items.csv",
+			      "leader-x,,Something,0,0,\"In our team, x.\","
+			      "courage\n"
+			      "leader-keeps-word,,,1,0,\"In our team, y.\","
+			      "autonomy\n"
+			      "clarity-x,clarity,Text,0,0,\"In our team, z.\","
+			      "clarity\n"
+			      "leader-z,,,1,0,,autonomy\n"),
+	       "items.csv:38:3: a team-only statement (pillar given) keeps "
+	       "its wording in \"team\"; leave statement empty",
+	       "items.csv:40:7: a statement scores on a red flag or, "
+	       "team-only, on a pillar: leave pillar empty or flag empty",
+	       "items.csv:41:6: empty team",
+	       "items.csv:40:2: unknown red flag \"clarity\" (not in "
+	       "redflags.csv)",
+	       "items.csv:38:7: unknown pillar \"courage\" (not in "
+	       "pillars.csv)",
+	       "items.csv:39:1: duplicate id \"leader-keeps-word\" (first on "
+	       "line 32)");
+	content_diags_free(&d);
+	/* A team-only id may not shadow a diagnostic statement's. */
+	EXPECT("items.csv",
+	       fixture_append("items.csv",
+			      "not-my-job-3,,,0,0,\"In our team, w.\",autonomy\n"),
+	       "items.csv:38:1: duplicate id \"not-my-job-3\" (first on "
+	       "line 13)");
+}
+END_TEST
+
 static Suite *content_suite(void)
 {
 	Suite *s = suite_create("content");
@@ -914,6 +1028,9 @@ static Suite *content_suite(void)
 	tcase_add_test(t, rule_duplicate_and_missing_fields);
 	tcase_add_test(t, rule_fields_well_formed);
 	tcase_add_test(t, rule_references_resolve);
+	tcase_add_test(t, team_statements);
+	tcase_add_test(t, team_columns_optional);
+	tcase_add_test(t, rule_team_wording);
 	tcase_add_test(t, rule_check_flags);
 	tcase_add_test(t, rule_missing_file);
 	tcase_add_test(t, all_errors_collected);

@@ -67,6 +67,9 @@ START_TEST(decimal_is_locale_free)
 }
 END_TEST
 
+/* The 30 team columns of a session whose person has no team round. */
+#define NO_TEAM ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,"
+
 static const char summary_header[] =
 	"session_id,person,kind,coach,started_at,completed_at,status,"
 	"content_version,flag_vague_updates,flag_slow_escalation,"
@@ -76,7 +79,22 @@ static const char summary_header[] =
 	"evidence_clarity,evidence_trust_openness,evidence_autonomy,"
 	"evidence_feedback_systems,evidence_role_modelling,strongest_flag,"
 	"ladder_situation,ladder_start,ladder_reached,commitments_made,"
-	"commitments_kept,commitments_missed,notes\r\n";
+	"commitments_kept,commitments_missed,notes,"
+	"team_day,team_label,team_responses,team_flag_vague_updates,"
+	"team_flag_slow_escalation,team_flag_not_my_job,"
+	"team_flag_missed_commitments,team_flag_passive_agreement,"
+	"team_spread_vague_updates,team_spread_slow_escalation,"
+	"team_spread_not_my_job,team_spread_missed_commitments,"
+	"team_spread_passive_agreement,team_gap_flag_vague_updates,"
+	"team_gap_flag_slow_escalation,team_gap_flag_not_my_job,"
+	"team_gap_flag_missed_commitments,"
+	"team_gap_flag_passive_agreement,team_pillar_clarity,"
+	"team_pillar_trust_openness,team_pillar_autonomy,"
+	"team_pillar_feedback_systems,team_pillar_role_modelling,"
+	"team_pillar_vision,team_gap_clarity,team_gap_trust_openness,"
+	"team_gap_autonomy,team_gap_feedback_systems,"
+	"team_gap_role_modelling,team_gap_vision"
+	"\r\n";
 
 START_TEST(summary_rows)
 {
@@ -94,7 +112,7 @@ START_TEST(summary_rows)
 		 "3.00,2.00,,,,4.00,,,,,3.00,2.00,3.00,,2.00,3.00,vague-updates,"
 		 "\"Release hand-over, \"\"again\"\"\",2,4,2,0,0,"
 		 "\"'=SUM(A1) said \"\"Zoë\"\", then left;\nsecond line, "
-		 "ünïcödé\"\r\n",
+		 "ünïcödé\"" NO_TEAM "\r\n",
 		 sd.s1_uuid);
 	const char *row1 = out + strlen(summary_header);
 	ck_assert_uint_eq(strncmp(row1, want1, strlen(want1)), 0);
@@ -102,14 +120,14 @@ START_TEST(summary_rows)
 	snprintf(want2, sizeof want2,
 		 "%s,Ada,coaching,Dana,2026-03-16T09:00:00+00:00,,open,"
 		 "\"'2026.11.1\",,,,4.00,,2.00,,,,,,,,1.00,1.00,1.00,"
-		 "missed-commitments,,,,0,1,1,\r\n",
+		 "missed-commitments,,,,0,1,1," NO_TEAM "\r\n",
 		 sd.s2_uuid);
 	const char *row2 = row1 + strlen(want1);
 	ck_assert_uint_eq(strncmp(row2, want2, strlen(want2)), 0);
 	ck_assert_ptr_nonnull(strstr(row2 + strlen(want2),
 				     ",Bo,self,,2026-03-20T09:00:00+00:00,,"
 				     "open,\"'2026.11.1\",,,,,,,,,,,,,,,,,,,,,0,0,"
-				     "0,\r\n"));
+				     "0," NO_TEAM "\r\n"));
 	free(out);
 }
 END_TEST
@@ -163,7 +181,8 @@ START_TEST(detail_rows)
 		"record,uuid,person,session,name,role,team,archived,kind,"
 		"coach,status,content_version,step,item,value,text,note,"
 		"start_rung,reached_rung,rung,owner,due,reviewed_in,obstacle,"
-		"time,closed,no_occasion,regulated,helped,differently\r\n";
+		"time,closed,no_occasion,regulated,helped,differently,day,"
+		"round,count\r\n";
 	ck_assert_uint_eq(strncmp(out, head, strlen(head)), 0);
 	ck_assert_uint_eq(records(out, "person"), 2);
 	ck_assert_uint_eq(records(out, "session"), 3);

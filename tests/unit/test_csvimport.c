@@ -115,7 +115,7 @@ START_TEST(no_occasion_round_trip)
 	char want[256];
 	snprintf(want, sizeof want,
 		 "\r\nanswer,,,%s,,,,,,,,,,passive-agreement-2,,Said late.,,"
-		 ",,,,,,,2026-03-02T09:14:00Z,,1,,,\r\n",
+		 ",,,,,,,2026-03-02T09:14:00Z,,1,,,,,,\r\n",
 		 ses.uuid);
 	ck_assert_msg(strstr(one, want) != NULL, "%s", one);
 	ck_assert_ptr_nonnull(strstr(one, ",vague-updates-1,3,"));
@@ -178,10 +178,10 @@ START_TEST(older_export_imports)
 	struct csvimport_counts n;
 	struct error e = {0};
 	char *now = detail_of(sd.s, &len);
-	/* Four columns came after "closed": no_occasion, regulated, helped
-	 * and differently. */
+	/* Seven columns came after "closed": no_occasion, regulated, helped,
+	 * differently, and the team rounds' day, round and count. */
 	char *old = without_last_column(now);
-	for (int k = 1; k < 4; k++) {
+	for (int k = 1; k < 7; k++) {
 		char *fewer = without_last_column(old);
 		free(old);
 		old = fewer;
@@ -274,7 +274,16 @@ static char *with_rows(const char *rows)
 {
 	static char buf[4096];
 	size_t len;
-	char *all = detail_of(sd.s, &len);
+	char *now = detail_of(sd.s, &len);
+	/* The rows below are written in the 30 columns of an export from
+	 * before team rounds, which an import still reads. */
+	char *all = without_last_column(now);
+	free(now);
+	for (int k = 1; k < 3; k++) {
+		char *fewer = without_last_column(all);
+		free(all);
+		all = fewer;
+	}
 	char *end = strstr(all, "\r\nsession,");
 	ck_assert_ptr_nonnull(end);
 	end[2] = '\0';

@@ -104,7 +104,9 @@ START_TEST(pragmas_applied)
 	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM "
 					    "sqlite_schema "
 					    "WHERE type = 'table' "
-					    "AND sql NOT LIKE '%) STRICT'",
+					    "AND sql NOT LIKE '%) STRICT' "
+					    "AND sql NOT LIKE "
+					    "'%) STRICT, WITHOUT ROWID'",
 					    -1, &st, NULL),
 			 SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);

@@ -302,6 +302,106 @@ START_TEST(migrates_to_current)
 }
 END_TEST
 
+
+static int tally_cb(const struct store_team_tally *t, void *ud)
+{
+	char *buf = ud;
+	char line[128];
+	snprintf(line, sizeof line, "%s=%d:%u;", t->item, t->value, t->count);
+	strcat(buf, line);
+	return 0;
+}
+
+static int round_cb(const struct store_team_round *r, void *ud)
+{
+	char *buf = ud;
+	char line[160];
+	snprintf(line, sizeof line, "%s %s %u|", r->day,
+		 r->label ? r->label : "-", r->responses);
+	strcat(buf, line);
+	return 0;
+}
+
+/* Version 4: team rounds on a migrated file, kept as counts only. */
+START_TEST(team_rounds_on_migrated_file)
+{
+	load_fixture(old_db);
+	struct error err = {0};
+	struct store *s = store_open(old_db, 0, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+	struct store_team_round r = {.person_id = 1, .label = "Q4",
+				     .content_version = "2026.12.2"};
+	ck_assert_int_eq(store_team_round_add(s, &r, &err), 0);
+	struct store_team_answer a1[] = {{"vague-updates-1", "In our team, a.", 3},
+					 {"leader-owns-errors", "In our team, b.", 1}};
+	struct store_team_answer a2[] = {{"vague-updates-1", "In our team, a.", 3}};
+	ck_assert_int_eq(store_team_response_add(s, r.id, a1, 2, &err), 0);
+	ck_assert_int_eq(store_team_response_add(s, r.id, a2, 1, &err), 0);
+	/* A bad value rolls the member's whole response back. */
+	struct store_team_answer bad[] = {{"vague-updates-2", "x", 2},
+					  {"vague-updates-3", "y", 7}};
+	ck_assert_int_eq(store_team_response_add(s, r.id, bad, 2, &err), -1);
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	char buf[1024] = "";
+	ck_assert_int_eq(store_team_tallies_each(s, r.id, tally_cb, buf, &err),
+			 0);
+	ck_assert_str_eq(buf, "leader-owns-errors=1:1;vague-updates-1=3:2;");
+	struct store_team_round got;
+	ck_assert_int_eq(store_team_round_get(s, r.id, &got, &err), 1);
+	ck_assert_uint_eq(got.responses, 2);
+	ck_assert_str_eq(got.day, "2026-11-23");
+	ck_assert_str_eq(got.label, "Q4");
+	ck_assert_str_eq(got.person_name, "Nora Lindqvist");
+	store_team_round_clear(&got);
+
+	/* A whole round at once; the same uuid again changes nothing. */
+	struct store_team_round w = {.person_id = 1, .day = "2026-10-01",
+				     .responses = 3,
+				     .content_version = "2026.12.2"};
+	struct store_team_tally t[] = {{"vague-updates-2", "In our team, c.",
+					4, 3}};
+	ck_assert_int_eq(store_team_round_put(s, &w, t, 1, &err), 0);
+	struct store_team_round again = w;
+	again.id = 0;
+	ck_assert_int_eq(store_team_round_put(s, &again, t, 1, &err), 1);
+	buf[0] = 0;
+	ck_assert_int_eq(store_team_rounds_each(s, 1, round_cb, buf, &err), 0);
+	ck_assert_str_eq(buf, "2026-10-01 - 3|2026-11-23 Q4 2|");
+	buf[0] = 0;
+	ck_assert_int_eq(store_team_tallies_each(s, w.id, tally_cb, buf, &err),
+			 0);
+	ck_assert_str_eq(buf, "vague-updates-2=4:3;");
+	/* No day but a date. */
+	struct store_team_round odd = {.person_id = 1,
+				       .day = "2026-11-23T10:00:00Z",
+				       .content_version = "x"};
+	ck_assert_int_eq(store_team_round_add(s, &odd, &err), -1);
+	ck_assert_int_eq(store_check(s, NULL, NULL, &err), 0);
+	store_close(s);
+
+	/* The tallies keep no insertion order: the table has no rowid. */
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(old_db, &db), SQLITE_OK);
+	ck_assert_int_ne(sqlite3_exec(db, "SELECT rowid FROM team_tally", NULL,
+				      NULL, NULL),
+			 SQLITE_OK);
+	/* Deleting the leader deletes their rounds. */
+	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA foreign_keys=ON; DELETE FROM "
+					  "person WHERE id = 1",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM "
+						"team_tally",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *su = suite_create("store_migrate");
@@ -310,6 +410,7 @@ int main(void)
 	tcase_add_test(tc, fixture_is_version_1);
 	tcase_add_test(tc, migrates_to_current);
 	tcase_add_test(tc, v4_keeps_names_that_fold_alike);
+	tcase_add_test(tc, team_rounds_on_migrated_file);
 	suite_add_tcase(su, tc);
 	SRunner *sr = srunner_create(su);
 	srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,110 @@
+/* teamview.c - reading a team round out of the store and adding it up. */
+#include "config.h"
+
+#include "core/teamview.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Tallies as the store lists them (one row per statement and value)
+ * folded into one team_tally per statement. */
+struct fold {
+	struct team_tally *t;
+	char **ids;
+	size_t n, cap;
+	int oom;
+};
+
+static int on_tally(const struct store_team_tally *t, void *ud)
+{
+	struct fold *f = ud;
+	if (t->value < 0 || t->value > CONTENT_SCALE_MAX)
+		return 0; /* the schema's CHECK keeps this from happening */
+	if (!f->n || strcmp(f->ids[f->n - 1], t->item) != 0) {
+		if (f->n == f->cap) {
+			size_t cap = f->cap ? f->cap * 2 : 32;
+			struct team_tally *nt =
+				realloc(f->t, cap * sizeof *nt);
+			if (nt)
+				f->t = nt;
+			char **ni = nt ? realloc(f->ids, cap * sizeof *ni)
+				       : NULL;
+			if (!ni) {
+				f->oom = 1;
+				return 1;
+			}
+			f->ids = ni;
+			f->cap = cap;
+		}
+		if (!(f->ids[f->n] = strdup(t->item))) {
+			f->oom = 1;
+			return 1;
+		}
+		memset(&f->t[f->n], 0, sizeof f->t[f->n]);
+		f->t[f->n].item = f->ids[f->n];
+		f->n++;
+	}
+	f->t[f->n - 1].count[t->value] += t->count;
+	return 0;
+}
+
+static void fold_free(struct fold *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->ids[i]);
+	free(f->ids);
+	free(f->t);
+}
+
+int teamview_load_round(struct teamview *v, struct store *s,
+			const struct content *c, int64_t round_id,
+			unsigned min, const struct score_result *self,
+			struct error *err)
+{
+	memset(v, 0, sizeof *v);
+	int rc = store_team_round_get(s, round_id, &v->round, err);
+	if (rc <= 0)
+		return rc < 0 ? -1
+			      : error_set(err, ERROR_INPUT,
+					  "no team round %lld",
+					  (long long)round_id);
+	v->has_round = 1;
+	struct fold f = {0};
+	rc = store_team_tallies_each(s, round_id, on_tally, &f, err);
+	if (f.oom)
+		rc = error_errno(err, ERROR_RUNTIME, ENOMEM,
+				 "reading a team round");
+	if (rc == 0) {
+		struct team_input in = {v->round.responses, f.t, f.n};
+		rc = team_compute(c, &in, min, self, &v->result, err);
+	}
+	fold_free(&f);
+	return rc ? -1 : 0;
+}
+
+int teamview_load_session(struct teamview *v, struct store *s,
+			  const struct content *c,
+			  const struct store_session *ses, unsigned min,
+			  const struct score_result *self, struct error *err)
+{
+	char day[11] = "";
+	int64_t id;
+	memset(v, 0, sizeof *v);
+	/* Stored times are UTC ISO 8601: the day is their first ten
+	 * characters, near enough for picking the nearest round. */
+	if (ses->started)
+		snprintf(day, sizeof day, "%.10s", ses->started);
+	int rc = store_team_round_nearest(s, ses->person_id, day, &id, err);
+	if (rc <= 0)
+		return rc;
+	return teamview_load_round(v, s, c, id, min, self, err);
+}
+
+void teamview_clear(struct teamview *v)
+{
+	store_team_round_clear(&v->round);
+	team_result_free(&v->result);
+	memset(v, 0, sizeof *v);
+}

@@ -1,0 +1,143 @@
+#!/bin/sh
+# A team round by passing the keyboard: four members answer in turn (the
+# round's figures are shown), a member's Esc throws away only their own
+# answers, nothing of one member is on screen for the next, and a round
+# of two shows no figure at all.
+. "$OWNIT_SRCDIR/tests/tui/lib.sh"
+
+: "${SQLITE3:?}"
+export OWNIT_TODAY=2026-12-01
+"$OWNIT" demo "$OWNIT_DB" >/dev/null || fail "ownit demo"
+db() {
+	"$SQLITE3" "$OWNIT_DB" "$1"
+}
+n=$("$OWNIT" survey print --format csv | tail -n +2 | wc -l)
+is "$n" 29 "29 team statements asked"
+
+# member VALUE: one member answers every statement with VALUE.
+member() {
+	tui_keys Enter
+	tui_wait "Statement 1 of $n" "member $1: the first statement"
+	i=1
+	while [ $i -le "$n" ]; do
+		tui_keys "$2"
+		i=$((i + 1))
+	done
+	tui_wait "you answered $n of $n" "member $1: asked to confirm"
+	tui_keys Enter
+	tui_wait "Members who have answered so far: $1" "member $1: saved"
+}
+
+tui_start 100x30 -- --db "$OWNIT_DB"
+tui_wait "ownit · Home" "home is up"
+tui_keys t
+tui_wait "Team round about Amira Haddad" "t opens a team round for the selected person"
+tui_wait "Members who have answered so far: 0" "nobody has answered yet"
+
+member 1 1
+screen=$(tui_screen)
+unlike "$screen" "Your answer|Statement [0-9]" \
+	"between members nothing of the last member's answers is shown"
+
+# The second member starts, answers a few, then throws them away.
+tui_keys Enter
+tui_wait "Statement 1 of $n" "member 2 starts"
+tui_keys 4 4 4
+tui_wait "Statement 4 of $n" "member 2 answers three"
+tui_keys Left
+tui_wait "Your answer: 4 Almost always" "Left goes back to their own last answer"
+tui_keys Escape
+tui_wait "Your answers were thrown away" "Esc discards the member's own answers"
+tui_wait "Members who have answered so far: 1" "the first member's answers stay"
+is "$(db "SELECT responses FROM team_round")" 1 "one response stored"
+is "$(db "SELECT count(*) FROM team_tally WHERE value = 4")" 0 \
+	"nothing of the discarded answers stored"
+# Starting again, the screen remembers nothing of them.
+tui_keys Enter
+tui_wait "Statement 1 of $n" "member 2 starts again"
+unlike "$(tui_screen)" "Your answer" "no answer carried over to the new start"
+tui_keys Escape
+tui_wait "Members who have answered so far: 1" "back between members"
+
+member 2 2
+member 3 3
+member 4 3
+is "$(db "SELECT responses FROM team_round")" 4 "four responses stored"
+is "$(db "SELECT day FROM team_round")" 2026-12-01 "the round has a day only"
+is "$(db "SELECT group_concat(value || 'x' || count, ' ') FROM team_tally
+	WHERE item_id = 'vague-updates-1'")" "1x1 2x1 3x2" \
+	"answers kept as counts per value, no order"
+
+tui_keys f
+tui_wait "Team round about Amira Haddad: 4 responses" "f finishes the round"
+# vague-updates: 4 warning statements answered 1, 2, 3, 3 and the reverse
+# one counting 3, 2, 1, 1: 43 / 20 = 2.15, shown 2.1.
+like "$(tui_screen | grep 'Vague or evasive updates')" \
+	"Vague or evasive updates +2\.1 +0\.[0-9] (agree|mixed)" \
+	"the team's score and spread shown"
+like "$(tui_screen | grep 'Role-model behaviours')" "Role-model behaviours +[1-5]\.[0-9]" \
+	"pillar evidence shown"
+tui_keys Escape
+tui_wait "ownit · Home" "Esc leaves the round"
+
+# The results step of Amira's open session compares its radar with the
+# team's view once t has gone past the previous session and the evidence.
+tui_keys r
+i=0
+while [ $i -lt 10 ] && ! tui_screen | grep -q "t compare"; do
+	tui_keys Tab
+	tui_settle
+	i=$((i + 1))
+done
+tui_wait "t compare" "the results step of Amira's open session"
+i=0
+while [ $i -lt 3 ] && ! tui_screen | grep -q "Team 2026-12-01 (4)"; do
+	tui_keys t
+	tui_settle
+	i=$((i + 1))
+done
+tui_wait "Team 2026-12-01 (4)" "t compares the radar with the team's view"
+tui_keys t
+tui_wait_gone "Team 2026-12-01 (4)" "t again moves on from the team's view"
+tui_keys Escape
+tui_wait "ownit · Home" "back home from the session"
+
+# A round of two: the figures are withheld, on screen and in the report.
+tui_keys j t
+tui_wait "Team round about Jonas Weiß" "a round for the next person"
+member 1 4
+member 2 0
+tui_keys f
+tui_wait "Team round about Jonas Weiß: 2 responses" "the two-member round finishes"
+tui_wait "Fewer than 3 responses: no team figure is shown" "figures withheld"
+unlike "$(tui_screen)" "Vague or evasive updates" "no flag row at all"
+tui_keys Escape
+tui_wait "ownit · Home" "back home"
+# History shows the team's rounds with their pillar figures, or withheld.
+tui_keys h
+tui_wait "Team rounds" "Jonas's history lists his team rounds"
+like "$(tui_screen | grep ' 2026-12-01 ')" "2 resp\.  figures withheld \(fewer than 3\)" \
+	"the two-member round shows no figure in the history"
+tui_keys Escape k h
+tui_wait "Sessions of Amira Haddad" "Amira's history"
+like "$(tui_screen | grep ' 2026-12-01 ')" "4 resp\. +Cla [1-5]\.[0-9] Tru [1-5]\.[0-9] Aut" \
+	"the four-member round shows the team's view per pillar"
+# Leaving before anyone answered leaves no round behind.
+before=$(db "SELECT count(*) FROM team_round")
+tui_keys Escape
+tui_wait "ownit · Home" "home again"
+tui_keys t
+tui_wait "Members who have answered so far: 0" "a new round"
+tui_keys Escape
+tui_wait "ownit · Home" "left before anyone answered"
+is "$(db "SELECT count(*) FROM team_round")" "$before" "no empty round stored"
+tui_keys q
+tui_expect_exit 0 "quit"
+jonas=$(db "SELECT s.id FROM session s JOIN person p ON p.id = s.person_id
+	WHERE p.name = 'Jonas Weiß' ORDER BY s.started DESC LIMIT 1")
+run "$OWNIT" --db "$OWNIT_DB" report "$jonas"
+like "$out" "Round of 2026-12-01 · 2 responses" "the report names the round"
+like "$out" "Fewer than 3 responses: no team figure is shown" \
+	"and withholds its figures"
+
+done_testing
