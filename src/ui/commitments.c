@@ -61,7 +61,7 @@ static const struct action cm_actions[] = {
 	{0, L'g', NULL, NULL, NULL, CM_FIRST},
 	{KEY_END, 0, NULL, NULL, NULL, CM_LAST},
 	{0, L'G', NULL, NULL, NULL, CM_LAST},
-	{0, 27, "Esc", "back", "clear the filter, or back to home", CM_BACK},
+	{0, UI_KEY_ESC, "Esc", "back", "clear the filter, or back to home", CM_BACK},
 	{0, L'q', "q", NULL, "back to home", CM_BACK},
 	{0, L'?', "?", "help", "show the keys of this screen", CM_HELP},
 	{0, 0, NULL, NULL, NULL, 0},
@@ -361,7 +361,7 @@ static struct intent cm_act(struct screen *s, struct app *app, int id,
 		list_last(l, app);
 		break;
 	case CM_BACK:
-		if (key.ch == 27 && list_filter(l)[0]) {
+		if (key.ch == UI_KEY_ESC && list_filter(l)[0]) {
 			list_filter_begin(l);
 			list_filter_key(l, app, key);
 			break;

@@ -57,7 +57,7 @@ static const struct action hist_actions[] = {
 	{0, L'g', NULL, NULL, NULL, HI_FIRST},
 	{KEY_END, 0, NULL, NULL, NULL, HI_LAST},
 	{0, L'G', NULL, NULL, NULL, HI_LAST},
-	{0, 27, "Esc", "back", "clear the filter, or back to home", HI_BACK},
+	{0, UI_KEY_ESC, "Esc", "back", "clear the filter, or back to home", HI_BACK},
 	{0, L'q', "q", NULL, "back to home", HI_BACK},
 	{0, L'?', "?", "help", "show the keys of this screen", HI_HELP},
 	{0, 0, NULL, NULL, NULL, 0},
@@ -564,7 +564,7 @@ static struct intent history_act(struct screen *s, struct app *app, int id,
 		list_last(l, app);
 		break;
 	case HI_BACK:
-		if (key.ch == 27 && list_filter(l)[0]) {
+		if (key.ch == UI_KEY_ESC && list_filter(l)[0]) {
 			list_filter_begin(l);
 			list_filter_key(l, app, key);
 			break;

@@ -71,7 +71,7 @@ static const struct action home_actions[] = {
 	{0, L'g', NULL, NULL, NULL, HOME_FIRST},
 	{KEY_END, 0, NULL, NULL, NULL, HOME_LAST},
 	{0, L'G', NULL, NULL, NULL, HOME_LAST},
-	{0, 27, NULL, NULL, NULL, HOME_ESC},
+	{0, UI_KEY_ESC, NULL, NULL, NULL, HOME_ESC},
 	{0, L'?', "?", "help", "show the keys of this screen", HOME_HELP},
 	{0, L'q', "q", "quit", "leave ownit (everything is already saved)",
 	 HOME_QUIT},

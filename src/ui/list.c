@@ -298,7 +298,7 @@ int list_filter_key(struct list *l, struct app *app, struct key k)
 		return 0;
 	int done = k.code == KEY_ENTER ||
 		   (!k.code && (k.ch == L'\r' || k.ch == L'\n'));
-	int cancel = !k.code && k.ch == 27;
+	int cancel = !k.code && k.ch == UI_KEY_ESC;
 	if (done || cancel) {
 		if (cancel)
 			filter_apply(l, app, "");

@@ -19,7 +19,7 @@ static const struct action ns_actions[] = {
 	{0, L'\t', "Tab", "next field", "move between the fields "
 	 "(also Up, Down, Shift-Tab)", NS_FIELD},
 	{KEY_BTAB, 0, NULL, NULL, NULL, NS_FIELD},
-	{0, 27, "Esc", "cancel", "back without starting", NS_CANCEL},
+	{0, UI_KEY_ESC, "Esc", "cancel", "back without starting", NS_CANCEL},
 	{0, 0, NULL, NULL, NULL, 0},
 };
 

@@ -22,7 +22,7 @@ static const struct action rn_actions[] = {
 	{KEY_ENTER, 0, NULL, NULL, NULL, RN_SAVE},
 	{0, L'\t', "Tab", "next field", "move between the fields", RN_FIELD},
 	{KEY_BTAB, 0, NULL, NULL, NULL, RN_FIELD},
-	{0, 27, "Esc", "cancel", "back without changing anything", RN_CANCEL},
+	{0, UI_KEY_ESC, "Esc", "cancel", "back without changing anything", RN_CANCEL},
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
@@ -105,7 +105,7 @@ static struct intent rn_save(struct renegotiate *rn, struct app *app)
 	} else if (!in[0]) {
 		snprintf(rn->error, sizeof rn->error,
 			 "A new due date is needed, e.g. +7d or fri.");
-	} else if (dates_parse_due(in, today, due, &err) != 0) {
+	} else if (dates_parse_due_ahead(in, today, due, &err) != 0) {
 		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
 	} else if (renegotiate_write(app, rn, obstacle, differently, due,
 				     &err) != 0) {

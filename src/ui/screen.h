@@ -15,6 +15,9 @@
 struct app;
 struct screen;
 
+/* The Esc key as get_wch reads it (curses has no KEY_ name for it). */
+#define UI_KEY_ESC 27
+
 /* One key press: a function key (code = KEY_*) or a character. */
 struct key {
 	int code;   /* KEY_* for function keys, 0 for characters */
@@ -54,6 +57,8 @@ struct screen_ops {
 	const struct action *actions;
 	/* Non-zero for a box drawn over the screen below (help, forms). */
 	int overlay;
+	/* Non-zero for the help overlay itself: no help about help. */
+	int is_help;
 	/* Called when the screen comes to the top (pushed, or uncovered by a
 	 * pop): the place to (re)read what it shows from the store. */
 	void (*enter)(struct screen *s, struct app *app);

@@ -26,7 +26,9 @@ static const struct action frame_actions[] = {
 	 FRAME_NEXT},
 	{KEY_BTAB, 0, "S-Tab", NULL, "go back to the previous step",
 	 FRAME_PREV},
-	{0, 27, "Esc", "leave", "leave the session; it stays open to resume",
+	{0, UI_KEY_ESC, "Esc", "leave",
+	 "leave the session; it stays open to resume", FRAME_LEAVE},
+	{0, L'q', "q", NULL, "leave too, except where q is typed (notes)",
 	 FRAME_LEAVE},
 	{KEY_F(1), 0, "?/F1", NULL, "show the keys of this step", FRAME_HELP},
 	{0, 0, NULL, NULL, NULL, 0},
@@ -68,7 +70,7 @@ int session_parse_due(const char *in, int optional, char *out, char *msg,
 	}
 	dates_today(today);
 	error_clear(&err);
-	if (dates_parse_due(in, today, out, &err) < 0) {
+	if (dates_parse_due_ahead(in, today, out, &err) < 0) {
 		snprintf(msg, msgsz, "%s", err.msg);
 		return -1;
 	}
