@@ -130,7 +130,15 @@ static const char schema_v3[] =
 	"ALTER TABLE commitment ADD COLUMN differently TEXT;"
 	" -- what will change next time\n";
 
-static const char *const steps[] = {schema_v1, schema_v2, schema_v3};
+/* Version 4 (sessions, issue 16): a completed session that is changed
+ * afterwards says so, and when; kept apart from `completed` so that the
+ * day the session was held and closed stays what it was. */
+static const char schema_v4[] =
+	"ALTER TABLE session ADD COLUMN edited TEXT;"
+	" -- last change after completion (UTC), or NULL\n";
+
+static const char *const steps[] = {schema_v1, schema_v2, schema_v3,
+				    schema_v4};
 
 #define STEP_COUNT (int)(sizeof steps / sizeof steps[0])
 

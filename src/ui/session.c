@@ -49,6 +49,10 @@ struct session {
 	struct action *tables[STORE_STEP_COUNT];
 	struct screen_ops ops;
 	char started[DATES_LOCAL_SIZE];
+	/* A completed session changed afterwards says so: the store's
+	 * change count when last looked, and the last edit's local time. */
+	long long changes;
+	char edited[DATES_LOCAL_SIZE];
 };
 
 void session_fail(struct app *app, const struct error *err)
@@ -169,6 +173,44 @@ static void progress_refresh(struct session *se)
 	ctx->done[STORE_STEP_SUMMARY] = ctx->complete;
 }
 
+/* ---------------------------------------------------- edits after done */
+
+static void edited_load(struct session *se)
+{
+	struct error err;
+	char utc[STORE_TIME_SIZE];
+	error_clear(&err);
+	int r = store_session_edited(se->ctx.app->store, se->ctx.session_id,
+				     utc, &err);
+	if (r < 0)
+		session_fail(se->ctx.app, &err);
+	else if (r == 1 && dates_local_display(utc, se->edited, &err) < 0)
+		snprintf(se->edited, sizeof se->edited, "%.19s", utc);
+}
+
+/* Called after anything the user did in the session: when it wrote to a
+ * completed session, the edit is recorded with its time.
+ * Marking complete or reopening is not an edit of what was said. */
+static void edits_note(struct session *se, int was_complete)
+{
+	struct session_ctx *ctx = &se->ctx;
+	struct store *st = ctx->app->store;
+	long long now = store_changes(st);
+	int toggled = was_complete != ctx->complete;
+	if (now != se->changes && ctx->complete && !toggled) {
+		struct error err;
+		error_clear(&err);
+		if (store_session_mark_edited(st, ctx->session_id, &err) < 0)
+			session_fail(ctx->app, &err);
+		else if (!se->edited[0])
+			app_status(ctx->app, 0,
+				   "This session was completed: the change "
+				   "is kept and marked as an edit.");
+		edited_load(se);
+	}
+	se->changes = store_changes(st);
+}
+
 /* --------------------------------------------------------------- steps */
 
 /* The step's table, then the frame's: the first match wins, so a step
@@ -212,6 +254,8 @@ static void step_show(struct session *se, int step)
 	    store_session_set_step(ctx->app->store, ctx->session_id,
 				   (enum store_step)step, &err) < 0)
 		session_fail(ctx->app, &err);
+	/* Where the user is is no edit of the session. */
+	se->changes = store_changes(ctx->app->store);
 	progress_refresh(se);
 }
 
@@ -283,10 +327,19 @@ static void session_draw(struct screen *s, struct app *app)
 		 ctx->person, dot,
 		 ctx->kind == STORE_KIND_SELF ? "self-assessment" : "coaching",
 		 dot, se->started);
-	draw_text(app, 1, 1, head, COLS - 12, UI_HEADING);
-	const char *state = ctx->complete ? "complete" : "open";
-	draw_text(app, 1, COLS - 1 - (int)strlen(state), state, 10,
-		  ctx->complete ? UI_GOOD : UI_DIM);
+	char state[64];
+	if (se->edited[0])
+		snprintf(state, sizeof state, "%s, edited %s",
+			 ctx->complete ? "complete" : "reopened", se->edited);
+	else
+		snprintf(state, sizeof state, "%s",
+			 ctx->complete ? "complete" : "open");
+	int sw = draw_text_width(state);
+	draw_text(app, 1, 1, head, COLS - 3 - sw, UI_HEADING);
+	draw_text(app, 1, COLS - 1 - sw, state, sw,
+		  se->edited[0]    ? UI_WARN
+		  : ctx->complete ? UI_GOOD
+				  : UI_DIM);
 	draw_stepbar(se, app, 2);
 	int top = 3;
 	if (LINES > 20) {
@@ -355,7 +408,9 @@ static struct intent session_act(struct screen *s, struct app *app, int id,
 		id = id == FRAME_HELP ? id : 0;
 	if (id == FRAME_HELP)
 		return intent_push(help_screen_new(s));
+	int was_complete = ctx->complete;
 	struct intent in = step->ops->act(step, app, id, key);
+	edits_note(se, was_complete);
 	if (in.kind == INTENT_PUSH || in.kind == INTENT_QUIT)
 		return in;
 	if (in.kind == INTENT_POP)
@@ -368,8 +423,11 @@ static void session_enter(struct screen *s, struct app *app)
 {
 	struct session *se = s->data;
 	struct screen *step = step_top(se);
+	int was_complete = se->ctx.complete;
 	if (step->ops->enter)
 		step->ops->enter(step, app);
+	/* A dialog over the session (a note, a commitment) may have saved. */
+	edits_note(se, was_complete);
 	progress_refresh(se);
 }
 
@@ -480,6 +538,7 @@ static struct screen *session_open(struct app *app, int64_t session_id)
 	ctx->person = name;
 	ctx->kind = ses.kind;
 	ctx->complete = ses.status == STORE_SESSION_COMPLETE;
+	se->changes = store_changes(app->store);
 	if (dates_local_display(ses.started, se->started, &err) < 0)
 		snprintf(se->started, sizeof se->started, "%s", ses.started);
 	store_session_clear(&ses);
@@ -509,6 +568,7 @@ static struct screen *session_open(struct app *app, int64_t session_id)
 	/* The first step is shown by the loop's enter call; only its
 	 * place is set here. */
 	ctx->visited[ctx->step] = 1;
+	edited_load(se);
 	se->ops.purpose = se->steps[ctx->step]->ops->purpose;
 	se->ops.actions = se->tables[ctx->step];
 	return s;

@@ -13,7 +13,7 @@ is "$out" "wrote sample coaching history for 3 people to $db" "demo says what it
 is "$err" "" "demo is quiet on stderr"
 is "$(stat -c %a "$db")" 600 "the database is private (0600)"
 
-is "$(q 'PRAGMA user_version')" 3 "schema version 3"
+is "$(q 'PRAGMA user_version')" 4 "schema version 4"
 is "$(q 'PRAGMA application_id')" 1870097993 "ownit's application id"
 is "$(q 'PRAGMA integrity_check')" ok "integrity_check ok"
 is "$(q 'PRAGMA foreign_key_check')" "" "no dangling references"
