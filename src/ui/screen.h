@@ -114,6 +114,10 @@ struct screen *export_screen_new(struct app *app, int64_t person_id,
  * coach of a new session with person_id, then opens the session. */
 struct screen *session_dialog_new(struct app *app, int64_t person_id,
 				  int kind);
+/* The same, after asking whether to resume when person_id has an open
+ * session already. */
+struct screen *session_new_or_resume(struct app *app, int64_t person_id,
+				     int kind);
 /* session.c and the step files: a new session (kind: enum store_kind),
  * an open one resumed where it was left, and a session's summary page. */
 struct screen *session_screen_new(struct app *app, int64_t person_id,
