@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sessionsteps.h"
+
 START_TEST(last_coach)
 {
 	struct store *s = t_open();
@@ -108,6 +110,79 @@ START_TEST(commitment_put_back)
 }
 END_TEST
 
+/* The step table names every step, and the done rules judge what the
+ * store holds against what the session asks. */
+START_TEST(steps_done_rules)
+{
+	ck_assert_str_eq(sessionsteps_name(STORE_STEP_FLAGS), "Red flags");
+	ck_assert_str_eq(sessionsteps_short(STORE_STEP_COMMITMENTS), "Commit");
+	ck_assert_ptr_null(sessionsteps_name(STORE_STEP_COUNT));
+	ck_assert_ptr_null(sessionsteps_short(-1));
+
+	struct sessionsteps_state st = {.answered = 3, .rated = 6,
+					.open_earlier = 1};
+	struct sessionsteps_scope sc = {.asked = 4, .pillars = 6};
+	int done[STORE_STEP_COUNT];
+	sessionsteps_done(&st, &sc, done);
+	ck_assert_int_eq(done[STORE_STEP_FOLLOWUP], 0);
+	ck_assert_int_eq(done[STORE_STEP_FLAGS], 0);
+	ck_assert_int_eq(done[STORE_STEP_PILLARS], 1);
+	ck_assert_int_eq(done[STORE_STEP_RESULTS], 0);
+	ck_assert_int_eq(done[STORE_STEP_SUMMARY], 0);
+	st.answered = 4;
+	st.open_earlier = 0;
+	st.made = 1;
+	st.ladder_top = 1;
+	st.has_note = 1;
+	sc.complete = 1;
+	sessionsteps_done(&st, &sc, done);
+	for (int i = 0; i < STORE_STEP_COUNT; i++)
+		ck_assert_msg(done[i], "step %d not done", i);
+	/* Seeing the results is enough for them. */
+	struct sessionsteps_state none = {0};
+	struct sessionsteps_scope seen = {.asked = 4, .pillars = 6,
+					  .results_seen = 1};
+	sessionsteps_done(&none, &seen, done);
+	ck_assert_int_eq(done[STORE_STEP_RESULTS], 1);
+	ck_assert_int_eq(done[STORE_STEP_FOLLOWUP], 1);
+	ck_assert_int_eq(done[STORE_STEP_COMMITMENTS], 0);
+}
+END_TEST
+
+/* One read gathers it all: answers, ratings, commitments made here and
+ * open ones from before, the ladder, the note. */
+START_TEST(steps_read)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	int64_t p = t_person(s, "P");
+	int64_t old = t_session(s, p, "2026-10-01T08:00:00Z");
+	int64_t now = t_session(s, p, "2026-11-01T08:00:00Z");
+	struct store_commitment c = {.person_id = p, .session_id = old,
+				     .what = "Earlier"};
+	ck_assert_int_eq(store_commitment_add(s, &c, &err), 0);
+	struct sessionsteps_state st;
+	ck_assert_int_eq(sessionsteps_read(s, now, &st, &err), 0);
+	ck_assert_int_eq(st.open_earlier, 1);
+	ck_assert_int_eq(st.made, 0);
+	ck_assert_int_eq(st.has_note, 0);
+
+	struct store_commitment m = {.person_id = p, .session_id = now,
+				     .what = "Here"};
+	ck_assert_int_eq(store_commitment_add(s, &m, &err), 0);
+	struct store_answer a = {.session_id = now, .item_id = "x",
+				 .statement = "X", .value = 2};
+	ck_assert_int_eq(store_answer_save(s, &a, &err), 0);
+	ck_assert_int_eq(store_note_save(s, now, "hello", &err), 0);
+	ck_assert_int_eq(sessionsteps_read(s, now, &st, &err), 0);
+	ck_assert_int_eq(st.made, 1);
+	ck_assert_int_eq(st.answered, 1);
+	ck_assert_int_eq(st.has_note, 1);
+	ck_assert_int_eq(st.open_earlier, 1);
+	store_close(s);
+}
+END_TEST
+
 TCase *store_sessions_tcase(void)
 {
 	TCase *tc = tcase_create("sessions");
@@ -115,5 +190,7 @@ TCase *store_sessions_tcase(void)
 	tcase_add_test(tc, last_coach);
 	tcase_add_test(tc, edited_after_completion);
 	tcase_add_test(tc, commitment_put_back);
+	tcase_add_test(tc, steps_done_rules);
+	tcase_add_test(tc, steps_read);
 	return tc;
 }
