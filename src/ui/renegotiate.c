@@ -68,9 +68,8 @@ static void rn_draw(struct screen *s, struct app *app)
 			    UI_DIM);
 }
 
-/* The review closes the commitment and opens its successor; the outer
- * transaction makes the two one step (the store nests its own writes in
- * it as savepoints). */
+/* The review closes the commitment and opens its successor in one
+ * store transaction of its own: nothing to wrap here. */
 static int renegotiate_write(struct app *app, struct renegotiate *rn,
 			     const char *obstacle, const char *differently,
 			     const char *due, struct error *err)
@@ -81,14 +80,8 @@ static int renegotiate_write(struct app *app, struct renegotiate *rn,
 		.differently = differently[0] ? differently : NULL,
 		.new_due = due,
 	};
-	if (store_tx_begin(app->store, err) != 0)
-		return -1;
-	if (store_commitment_review_with(app->store, rn->row.id, &r, NULL,
-					 err) != 0) {
-		store_tx_rollback(app->store);
-		return -1;
-	}
-	return store_tx_commit(app->store, err);
+	return store_commitment_review_with(app->store, rn->row.id, &r, NULL,
+					    err);
 }
 
 static struct intent rn_save(struct renegotiate *rn, struct app *app)
