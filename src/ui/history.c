@@ -32,16 +32,11 @@
 enum {
 	HI_OPEN = 1,
 	HI_SEARCH,
-	HI_UP,
-	HI_DOWN,
-	HI_PGUP,
-	HI_PGDN,
-	HI_FIRST,
-	HI_LAST,
 	HI_BACK,
 	HI_HELP,
 	HI_RESUME,
 	HI_DELETE,
+	HI_MOVE, /* and the LIST_KEYS after it */
 };
 
 static const struct action hist_actions[] = {
@@ -54,16 +49,7 @@ static const struct action hist_actions[] = {
 	 "(asks you to type delete)", HI_DELETE},
 	{0, L'/', "/", "filter", "show only sessions matching a text (date, "
 	 "kind, status, coach)", HI_SEARCH},
-	{KEY_UP, 0, "Up/k", NULL, "newer session", HI_UP},
-	{0, L'k', NULL, NULL, NULL, HI_UP},
-	{KEY_DOWN, 0, "Down/j", NULL, "older session", HI_DOWN},
-	{0, L'j', NULL, NULL, NULL, HI_DOWN},
-	{KEY_PPAGE, 0, "PgUp/PgDn", NULL, "a page up or down", HI_PGUP},
-	{KEY_NPAGE, 0, NULL, NULL, NULL, HI_PGDN},
-	{KEY_HOME, 0, "Home/End", NULL, "newest or oldest session", HI_FIRST},
-	{0, L'g', NULL, NULL, NULL, HI_FIRST},
-	{KEY_END, 0, NULL, NULL, NULL, HI_LAST},
-	{0, L'G', NULL, NULL, NULL, HI_LAST},
+	LIST_MOVE_ACTIONS(HI_MOVE),
 	{0, UI_KEY_ESC, "Esc", "back", "clear the filter, or back to home", HI_BACK},
 	{0, L'q', "q", NULL, "back to home", HI_BACK},
 	{0, L'?', "?", "help", "show the keys of this screen", HI_HELP},
@@ -637,6 +623,8 @@ static struct intent history_act(struct screen *s, struct app *app, int id,
 		list_filter_key(l, app, key);
 		return intent_of(INTENT_REDRAW);
 	}
+	if (list_move_key(l, app, id, HI_MOVE))
+		return intent_of(INTENT_REDRAW);
 	switch (id) {
 	case HI_OPEN:
 		return history_open(h, app);
@@ -646,21 +634,6 @@ static struct intent history_act(struct screen *s, struct app *app, int id,
 		return history_delete(h, app);
 	case HI_SEARCH:
 		list_filter_begin(l);
-		break;
-	case HI_UP:
-	case HI_DOWN:
-		list_move(l, app, id == HI_UP ? -1 : 1);
-		break;
-	case HI_PGUP:
-	case HI_PGDN:
-		list_move(l, app,
-			  id == HI_PGUP ? -list_page(l) : list_page(l));
-		break;
-	case HI_FIRST:
-		list_first(l, app);
-		break;
-	case HI_LAST:
-		list_last(l, app);
 		break;
 	case HI_BACK:
 		if (key.ch == UI_KEY_ESC && list_filter(l)[0]) {

@@ -28,16 +28,11 @@ enum {
 	HOME_SEARCH,
 	HOME_ARCHIVED,
 	HOME_ME,
-	HOME_UP,
-	HOME_DOWN,
-	HOME_PGUP,
-	HOME_PGDN,
-	HOME_FIRST,
-	HOME_LAST,
 	HOME_HELP,
 	HOME_QUIT,
 	HOME_ESC,
 	HOME_DELETE,
+	HOME_MOVE, /* and the LIST_KEYS after it */
 };
 
 static const struct action home_actions[] = {
@@ -59,22 +54,11 @@ static const struct action home_actions[] = {
 	{0, L'/', "/", NULL, "find people by name, role or team (Esc clears)",
 	 HOME_SEARCH},
 	{0, L'v', "v", NULL, "show or hide archived people", HOME_ARCHIVED},
-	{0, L'D', "D", NULL, "delete the person with all their sessions "
-	 "(asks you to type delete; e archives instead)", HOME_DELETE},
+	{0, L'D', "D", NULL, "delete with all their sessions (type delete)",
+	 HOME_DELETE},
 	{0, L'm', "m", NULL, "add yourself (\"me\") for a self-assessment",
 	 HOME_ME},
-	{KEY_UP, 0, "Up/Down j/k", NULL, "move in the list", HOME_UP},
-	{0, L'k', NULL, NULL, NULL, HOME_UP},
-	{KEY_DOWN, 0, NULL, NULL, NULL, HOME_DOWN},
-	{0, L'j', NULL, NULL, NULL, HOME_DOWN},
-	{KEY_PPAGE, 0, "PgUp/PgDn", NULL,
-	 "a page up or down (g/G, Home/End: first or last)",
-	 HOME_PGUP},
-	{KEY_NPAGE, 0, NULL, NULL, NULL, HOME_PGDN},
-	{KEY_HOME, 0, NULL, NULL, NULL, HOME_FIRST},
-	{0, L'g', NULL, NULL, NULL, HOME_FIRST},
-	{KEY_END, 0, NULL, NULL, NULL, HOME_LAST},
-	{0, L'G', NULL, NULL, NULL, HOME_LAST},
+	LIST_MOVE_ACTIONS(HOME_MOVE),
 	{0, UI_KEY_ESC, NULL, NULL, NULL, HOME_ESC},
 	{0, L'?', "?", "help", "show the keys of this screen", HOME_HELP},
 	{0, L'q', "q", "quit", "leave ownit (everything is already saved)",
@@ -454,31 +438,6 @@ static struct intent home_me(struct app *app)
 	return intent_push(session_new_or_resume(app, id, STORE_KIND_SELF));
 }
 
-static struct intent home_move(struct home *h, struct app *app, int id)
-{
-	switch (id) {
-	case HOME_UP:
-		list_move(h->people, app, -1);
-		break;
-	case HOME_DOWN:
-		list_move(h->people, app, 1);
-		break;
-	case HOME_PGUP:
-		list_move(h->people, app, -list_page(h->people));
-		break;
-	case HOME_PGDN:
-		list_move(h->people, app, list_page(h->people));
-		break;
-	case HOME_FIRST:
-		list_first(h->people, app);
-		break;
-	case HOME_LAST:
-		list_last(h->people, app);
-		break;
-	}
-	return intent_of(INTENT_REDRAW);
-}
-
 /* Actions about the selected person. */
 static struct intent home_person(struct home *h, struct app *app, int id)
 {
@@ -552,7 +511,8 @@ static struct intent home_act(struct screen *s, struct app *app, int id,
 	case HOME_QUIT:
 		return intent_of(INTENT_QUIT);
 	default:
-		return home_move(h, app, id);
+		list_move_key(h->people, app, id, HOME_MOVE);
+		return intent_of(INTENT_REDRAW);
 	}
 }
 

@@ -377,3 +377,28 @@ int list_match(const char *haystack, const char *needle)
 	free(n);
 	return found;
 }
+
+int list_move_key(struct list *l, struct app *app, int id, int base)
+{
+	switch (id - base) {
+	case LIST_KEY_UP:
+		list_move(l, app, -1);
+		return 1;
+	case LIST_KEY_DOWN:
+		list_move(l, app, 1);
+		return 1;
+	case LIST_KEY_PGUP:
+		list_move(l, app, -list_page(l));
+		return 1;
+	case LIST_KEY_PGDN:
+		list_move(l, app, list_page(l));
+		return 1;
+	case LIST_KEY_FIRST:
+		list_first(l, app);
+		return 1;
+	case LIST_KEY_LAST:
+		list_last(l, app);
+		return 1;
+	}
+	return 0;
+}

@@ -36,6 +36,7 @@ static const struct fields_def rn_fields[RF_COUNT] = {
 /* A copy of what the dialog is about: the list may reload meanwhile. */
 struct rn_row {
 	int64_t id;
+	int64_t session_id; /* reviewing session, 0 outside any */
 	char *what, *person;
 };
 
@@ -76,6 +77,7 @@ static int renegotiate_write(struct app *app, struct renegotiate *rn,
 {
 	struct store_review r = {
 		.status = STORE_C_RENEGOTIATED,
+		.session_id = rn->row.session_id,
 		.obstacle = obstacle[0] ? obstacle : NULL,
 		.differently = differently[0] ? differently : NULL,
 		.new_due = due,
@@ -168,7 +170,9 @@ static const struct screen_ops rn_ops = {
 };
 
 struct screen *renegotiate_dialog_new(struct app *app, int64_t id,
-				      const char *person, const char *what)
+				      int64_t session_id, const char *person,
+				      const char *what, const char *obstacle,
+				      const char *differently)
 {
 	struct screen *s = calloc(1, sizeof *s);
 	struct renegotiate *rn = calloc(1, sizeof *rn);
@@ -184,6 +188,11 @@ struct screen *renegotiate_dialog_new(struct app *app, int64_t id,
 		return NULL;
 	}
 	rn->row.id = id;
+	rn->row.session_id = session_id;
+	if (obstacle)
+		fields_set(rn->f, RF_OBSTACLE, obstacle);
+	if (differently)
+		fields_set(rn->f, RF_DIFFERENTLY, differently);
 	fields_focus(rn->f, RF_DUE);
 	s->ops = &rn_ops;
 	s->data = rn;

@@ -52,6 +52,9 @@ retry_case() {
 tui_start 100x30 -- --db "$OWNIT_DB"
 tui_wait "ownit · Home" "home is up"
 tui_keys n
+# The demo's first person has an open session: n asks, n again starts.
+tui_wait "has an open session" "n asks about the open session first"
+tui_keys n
 tui_wait "New session" "n opens the new-session dialog"
 tui_keys Enter
 tui_wait "Commitments from earlier sessions" "the session starts"
