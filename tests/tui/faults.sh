@@ -227,6 +227,9 @@ u_wait "ownit · Home" "second TUI up"
 exporter=$!
 
 tui_keys n
+# Amira's session from above is still open: n asks, n again starts anew.
+tui_wait "has an open session" "first: n asks about Amira's open session"
+tui_keys n
 tui_wait "New session" "first: new session for Amira"
 tmux_ send-keys -t u Down n
 u_wait "With    Jonas" "second: new session for Jonas"
