@@ -301,6 +301,20 @@ int dates_parse_due(const char *in, const char *today,
 	return 0;
 }
 
+int dates_parse_due_ahead(const char *in, const char *today,
+			  char out[DATES_DAY_SIZE], struct error *err)
+{
+	if (dates_parse_due(in, today, out, err) < 0)
+		return -1;
+	/* Both are valid YYYY-MM-DD days here, so text order is day order. */
+	if (strcmp(out, today) < 0)
+		return error_set(err, ERROR_INPUT,
+				 "due date %s is in the past (today is %s): a "
+				 "commitment is due today or later",
+				 out, today);
+	return 0;
+}
+
 /* Parses a stored timestamp into seconds since the epoch. */
 static int ts_parse(const char *utc, time_t *out, struct error *err)
 {

@@ -54,6 +54,13 @@ int dates_weekday(const char *day);
 int dates_parse_due(const char *in, const char *today,
 		    char out[DATES_DAY_SIZE], struct error *err);
 
+/* As dates_parse_due, for a commitment being made or renegotiated now:
+ * a YYYY-MM-DD before today is refused too, with the same message as
+ * the other past forms.  (Import keeps dates_parse_due's leniency, as
+ * history has old due dates.) */
+int dates_parse_due_ahead(const char *in, const char *today,
+			  char out[DATES_DAY_SIZE], struct error *err);
+
 /* A stored UTC timestamp in local time with its offset
  * ("2026-11-23T10:30:00+01:00"), for export. */
 int dates_local_iso(const char *utc, char out[DATES_LOCAL_SIZE],

@@ -491,3 +491,8 @@ int store_step_parse(const char *name)
 {
 	return name_parse(step_names, NAMES(step_names), name);
 }
+
+long long store_changes(const struct store *s)
+{
+	return s && s->db ? (long long)sqlite3_total_changes(s->db) : 0;
+}

@@ -188,6 +188,27 @@ int store_session_set_coach(struct store *s, int64_t id, const char *coach,
 int store_session_set_step(struct store *s, int64_t id, enum store_step step,
 			   struct error *err);
 
+/* The coach to offer for a new session of person_id: that person's last
+ * named coach, else the last coach named for anyone (the user usually
+ * coaches alone).  1 with *coach malloc'd, 0 when none was ever named,
+ * -1 with err set. */
+int store_session_last_coach(struct store *s, int64_t person_id,
+			     char **coach, struct error *err);
+
+/* Records now as the time complete session id was last changed (nothing
+ * for an open or reopened one, whose mark stays as it was): 1 recorded,
+ * 0 open or no such session, -1. */
+int store_session_mark_edited(struct store *s, int64_t id, struct error *err);
+
+/* When complete session id was last changed after completion: 1 with
+ * out set (a stored UTC time), 0 never, -1 with err set. */
+int store_session_edited(struct store *s, int64_t id,
+			 char out[STORE_TIME_SIZE], struct error *err);
+
+/* How many rows the store has changed since it was opened: a caller
+ * compares two readings to learn whether an action wrote anything. */
+long long store_changes(const struct store *s);
+
 /* Deletes a session with everything said in it; commitments made in it
  * go too, and reviews it recorded are undone (back to open). */
 int store_session_delete(struct store *s, int64_t id, struct error *err);
@@ -400,6 +421,11 @@ int store_session_review_span(struct store *s, int64_t id,
 			      char from[STORE_TIME_SIZE],
 			      char until[STORE_TIME_SIZE], struct error *err);
 int store_commitment_delete(struct store *s, int64_t id, struct error *err);
+/* Puts back a commitment read with store_commitment_get before it was
+ * deleted (undo): the same uuid, text, dates and follow-up, a new id.
+ * Refused (ERROR_INPUT) when its uuid is in the store already. */
+int store_commitment_restore(struct store *s, const struct store_commitment *c,
+			     struct error *err);
 /* 1 / 0 / -1; owned strings released by store_commitment_clear. */
 int store_commitment_get(struct store *s, int64_t id,
 			 struct store_commitment *out, struct error *err);

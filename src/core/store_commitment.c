@@ -473,3 +473,20 @@ int store_open_commitments_each(struct store *s, int64_t person_id,
 	stmt_done(s, st);
 	return ret;
 }
+
+int store_commitment_restore(struct store *s, const struct store_commitment *c,
+			     struct error *err)
+{
+	int64_t id;
+	int r = store_commitment_find_uuid(s, c->uuid, &id, err);
+	if (r < 0)
+		return -1;
+	if (r == 1)
+		return error_set(err, ERROR_INPUT,
+				 "commitment \"%s\" is there already: nothing "
+				 "to put back",
+				 c->what ? c->what : "");
+	/* Added as it was: the uuid, the times and the follow-up too. */
+	struct store_commitment copy = *c;
+	return store_commitment_add(s, &copy, err);
+}

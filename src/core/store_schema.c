@@ -209,9 +209,16 @@ static const char schema_v3[] =
 	"  PRIMARY KEY (round_id, item_id, value)\n" \
 	") STRICT, WITHOUT ROWID; -- counts only: no row per member\n"
 
+/* Version 4 (sessions, issue 16): a completed session that is changed
+ * afterwards says so, and when; kept apart from `completed` so that the
+ * day the session was held and closed stays what it was. */
+#define SCHEMA_V4_EDITED \
+	"ALTER TABLE session ADD COLUMN edited TEXT;" \
+	" -- last change after completion (UTC), or NULL\n"
+
 /* Version 4 is one step made of the parts above, one per concern. */
 static const char schema_v4[] = SCHEMA_V4_NAMES SCHEMA_V4_INDEXES
-	SCHEMA_V4_NOTES SCHEMA_V4_TEAM;
+	SCHEMA_V4_NOTES SCHEMA_V4_TEAM SCHEMA_V4_EDITED;
 
 static const char *const steps[] = {schema_v1, schema_v2, schema_v3,
 				    schema_v4};

@@ -426,3 +426,77 @@ int store_session_resume(struct store *s, int64_t id,
 		out->step = STORE_STEP_RESULTS;
 	return 0;
 }
+
+int store_session_last_coach(struct store *s, int64_t person_id,
+			     char **coach, struct error *err)
+{
+	/* The person's own coach first, then anyone's, newest first. */
+	static const char sql[] =
+		"SELECT coach FROM session "
+		"WHERE coach IS NOT NULL AND coach <> '' "
+		"ORDER BY person_id = ?1 DESC, started DESC, id DESC LIMIT 1";
+	const char *doing = "finding the last coach";
+	*coach = NULL;
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person_id);
+	int r = 0, oom = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*coach = col_dup(st, 0, &oom);
+		r = oom ? error_set(err, ERROR_RUNTIME, "out of memory") : 1;
+	} else if (rc != SQLITE_DONE) {
+		r = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	return r;
+}
+
+int store_session_mark_edited(struct store *s, int64_t id, struct error *err)
+{
+	/* Only while complete: a session reopened on purpose is open work
+	 * again, and its edits are no surprise (the mark stays, though). */
+	static const char sql[] = "UPDATE session SET edited = ?2 "
+				  "WHERE id = ?1 AND status = 'complete'";
+	const char *doing = "recording the edit of a completed session";
+	char now[DATES_TS_SIZE];
+	dates_now(now);
+	if (tx_begin(s, doing, err))
+		return -1;
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	int ok = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		bind_text(st, 2, now);
+		ok = step_done(s, st, doing, NULL, err) == 0;
+		stmt_done(s, st);
+	}
+	int changed = ok && sqlite3_changes(s->db) > 0;
+	if (tx_end(s, ok, doing, err) || !ok)
+		return -1;
+	return changed;
+}
+
+int store_session_edited(struct store *s, int64_t id,
+			 char out[STORE_TIME_SIZE], struct error *err)
+{
+	static const char sql[] =
+		"SELECT edited FROM session WHERE id = ?1 AND edited IS NOT NULL";
+	const char *doing = "reading when a session was edited";
+	out[0] = '\0';
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int r = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(out, STORE_TIME_SIZE, "%s", col_text(st, 0));
+		r = 1;
+	} else if (rc != SQLITE_DONE) {
+		r = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	return r;
+}

@@ -440,7 +440,11 @@ static void draw_stack(struct app *app, struct loop *l, int top)
 		move(LINES - 2, 0);
 		clrtoeol();
 	}
-	draw_keyline(app, s->ops->actions);
+	draw_keyline(app, s->ops->actions,
+		     s->ops->is_help ? DRAW_HELP_NONE
+		     : s->ops->wants_text && s->ops->wants_text(s)
+			     ? DRAW_HELP_TYPING
+			     : DRAW_HELP_KEYS);
 }
 
 static void draw_screen(struct app *app, struct loop *l)
@@ -629,7 +633,7 @@ static int key_read(struct key *k)
 		k->code = KEY_BACKSPACE;
 		k->ch = 0;
 	}
-	if (!k->code && k->ch == 27) {
+	if (!k->code && k->ch == UI_KEY_ESC) {
 		switch (esc_follow()) {
 		case ESC_SEQUENCE:
 			return 1;
@@ -653,18 +657,25 @@ static const struct action *action_find(const struct action *t, struct key k)
 	return NULL;
 }
 
-/* Keys every screen shares, unless it is taking text. */
+/* Help is one key away on every screen, as in htop: F1 always (it is
+ * never text, so it works in forms and the note editor too), and `?`
+ * wherever it is not being typed.  A screen's own table may still take
+ * either key (help itself closes on them). */
 static int key_global(struct loop *l, struct app *app, struct key k)
 {
 	struct screen *top = l->stack[l->depth - 1];
-	if (top->ops->wants_text && top->ops->wants_text(top))
+	if (top->ops->is_help || action_find(top->ops->actions, k))
 		return 0;
-	if (!k.code && k.ch == L'?' &&
-	    !action_find(top->ops->actions, k)) {
-		loop_push(l, app, help_screen_new(top));
-		return 1;
-	}
-	return 0;
+	int typing = top->ops->wants_text && top->ops->wants_text(top);
+	int f1 = k.code == KEY_F(1);
+	int question = !k.code && k.ch == L'?' && !typing;
+	if (!f1 && !question)
+		return 0;
+	struct screen *help = help_screen_new(top);
+	if (!help)
+		app_status(app, 1, "out of memory: no help");
+	loop_push(l, app, help);
+	return 1;
 }
 
 static void loop_apply(struct loop *l, struct app *app, struct intent in);

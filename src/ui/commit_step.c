@@ -18,6 +18,7 @@ enum {
 	CM_ADD = 1,
 	CM_EDIT,
 	CM_DELETE,
+	CM_UNDO,
 	CM_UP,
 	CM_DOWN,
 };
@@ -30,6 +31,8 @@ static const struct action commit_actions[] = {
 	{0, L'e', "e", NULL, NULL, CM_EDIT},
 	{0, L'd', "d", "delete", "delete the commitment (d twice)",
 	 CM_DELETE},
+	{0, L'u', "u", NULL, "bring back the commitment deleted last",
+	 CM_UNDO},
 	{KEY_UP, 0, "Up/Down", NULL, "choose a commitment (also k/j)", CM_UP},
 	{0, L'k', "k", NULL, NULL, CM_UP},
 	{KEY_DOWN, 0, "Down", NULL, NULL, CM_DOWN},
@@ -50,6 +53,8 @@ struct commits {
 	struct citem *items;
 	size_t n, cap, cur, first;
 	int armed; /* d pressed once on cur */
+	/* The commitment deleted last, as it was, for u; id 0 when none. */
+	struct store_commitment deleted;
 	int64_t editing;
 	int64_t added; /* the commitment the form added last */
 	struct prompt_result pr;
@@ -286,11 +291,52 @@ static struct intent form_open(struct commits *c, const struct citem *it)
 	return intent_push(prompt_saving(form, form_save, c));
 }
 
+/* The commitment is read whole before it goes, so u can put it back. */
+static void delete_current(struct commits *c, struct app *app)
+{
+	struct error err;
+	struct store_commitment kept;
+	error_clear(&err);
+	int r = store_commitment_get(app->store, c->items[c->cur].id, &kept,
+				     &err);
+	if (r == 1 &&
+	    store_commitment_delete(app->store, kept.id, &err) == 0) {
+		store_commitment_clear(&c->deleted);
+		c->deleted = kept;
+		app_status(app, 0, "Deleted; u brings it back.");
+	} else {
+		if (r == 1)
+			store_commitment_clear(&kept);
+		if (r >= 0 && !err.msg[0])
+			error_set(&err, ERROR_INPUT,
+				  "that commitment is gone already");
+		session_fail(app, &err);
+	}
+	reload(c, app);
+}
+
+static void undo_delete(struct commits *c, struct app *app)
+{
+	struct error err;
+	if (!c->deleted.id) {
+		app_status(app, 0, "Nothing deleted to bring back.");
+		return;
+	}
+	error_clear(&err);
+	if (store_commitment_restore(app->store, &c->deleted, &err) < 0) {
+		session_fail(app, &err);
+		return;
+	}
+	app_status(app, 0, "Brought back: %s", c->deleted.what);
+	store_commitment_clear(&c->deleted);
+	memset(&c->deleted, 0, sizeof c->deleted);
+	reload(c, app);
+}
+
 static struct intent commit_act(struct screen *s, struct app *app, int id,
 				struct key key)
 {
 	struct commits *c = s->data;
-	struct error err;
 	(void)key;
 	int armed = c->armed;
 	c->armed = 0;
@@ -308,13 +354,10 @@ static struct intent commit_act(struct screen *s, struct app *app, int id,
 			c->armed = 1;
 			break;
 		}
-		error_clear(&err);
-		if (store_commitment_delete(app->store, c->items[c->cur].id,
-					    &err) < 0)
-			session_fail(app, &err);
-		else
-			app_status(app, 0, "Deleted.");
-		reload(c, app);
+		delete_current(c, app);
+		break;
+	case CM_UNDO:
+		undo_delete(c, app);
 		break;
 	case CM_UP:
 		c->cur -= c->cur > 0;
@@ -334,6 +377,8 @@ static void commit_destroy(struct screen *s)
 	items_free(c);
 	free(c->items);
 	free(c->draft);
+	if (c->deleted.id)
+		store_commitment_clear(&c->deleted);
 	prompt_result_clear(&c->pr);
 	free(c);
 	free(s);

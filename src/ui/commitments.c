@@ -17,7 +17,7 @@
 #include "core/store_page.h"
 #include "ui/draw.h"
 #include "ui/list.h"
-#include "ui/prompt.h"
+#include "ui/review.h"
 #include "ui/renegotiate.h"
 #include "ui/screen.h"
 
@@ -28,14 +28,9 @@ enum {
 	CM_RENEGOTIATE,
 	CM_UNDO,
 	CM_SEARCH,
-	CM_UP,
-	CM_DOWN,
-	CM_PGUP,
-	CM_PGDN,
-	CM_FIRST,
-	CM_LAST,
 	CM_BACK,
 	CM_HELP,
+	CM_MOVE, /* and the LIST_KEYS after it */
 };
 
 /* y, not k, for kept: k moves up here as on every other screen. */
@@ -52,17 +47,8 @@ static const struct action cm_actions[] = {
 	 CM_UNDO},
 	{0, L'/', "/", NULL, "show only commitments matching a text",
 	 CM_SEARCH},
-	{KEY_UP, 0, "Up/k", NULL, "previous commitment", CM_UP},
-	{0, L'k', NULL, NULL, NULL, CM_UP},
-	{KEY_DOWN, 0, "Down/j", NULL, "next commitment", CM_DOWN},
-	{0, L'j', NULL, NULL, NULL, CM_DOWN},
-	{KEY_PPAGE, 0, "PgUp/PgDn", NULL, "a page up or down", CM_PGUP},
-	{KEY_NPAGE, 0, NULL, NULL, NULL, CM_PGDN},
-	{KEY_HOME, 0, "Home/End", NULL, "first or last", CM_FIRST},
-	{0, L'g', NULL, NULL, NULL, CM_FIRST},
-	{KEY_END, 0, NULL, NULL, NULL, CM_LAST},
-	{0, L'G', NULL, NULL, NULL, CM_LAST},
-	{0, 27, "Esc", "back", "clear the filter, or back to home", CM_BACK},
+	LIST_MOVE_ACTIONS(CM_MOVE),
+	{0, UI_KEY_ESC, "Esc", "back", "clear the filter, or back to home", CM_BACK},
 	{0, L'q', "q", NULL, "back to home", CM_BACK},
 	{0, L'?', "?", "help", "show the keys of this screen", CM_HELP},
 	{0, 0, NULL, NULL, NULL, 0},
@@ -80,7 +66,7 @@ struct commitments {
 	struct list *list;
 	int64_t undo_id; /* the last one marked here, for u */
 	enum store_cstatus undo_status;
-	struct prompt_result pr; /* what helped, or what got in the way */
+	struct review_ask ask; /* what helped, or what got in the way */
 };
 
 static void commit_row_free(void *p)
@@ -147,7 +133,7 @@ static void cm_enter(struct screen *s, struct app *app)
 {
 	struct commitments *cm = s->data;
 	(void)app;
-	prompt_result_clear(&cm->pr);
+	review_ask_clear(&cm->ask);
 	list_reload(cm->list);
 }
 
@@ -222,45 +208,6 @@ static void cm_draw(struct screen *s, struct app *app)
 
 /* ------------------------------------------------------------- reviews */
 
-/* The prompt's save: the review again, now with its words.  Outside a
- * session, like the review itself. */
-static int reflect_save(void *ud, struct app *app,
-			const struct prompt_result *pr)
-{
-	struct commitments *cm = ud;
-	int kept = cm->undo_status == STORE_C_KEPT;
-	struct store_review r = {
-		.status = cm->undo_status,
-		.helped = kept && pr->text[0][0] ? pr->text[0] : NULL,
-		.obstacle = !kept && pr->text[0][0] ? pr->text[0] : NULL,
-		.differently = !kept && pr->text[1][0] ? pr->text[1] : NULL,
-	};
-	struct error err = {0};
-	if (store_commitment_review_with(app->store, cm->undo_id, &r, NULL,
-					 &err) != 0) {
-		app_status(app, 1, "not saved: %s", err.msg);
-		return -1;
-	}
-	return 0;
-}
-
-/* After kept: what helped.  After partly or missed: what got in the way
- * and what will be done differently.  Esc leaves the review as it is. */
-static struct intent reflect_ask(struct commitments *cm, const char *what)
-{
-	static const char *const helped[] = {"What helped?"};
-	static const char *const slipped[] = {
-		"What got in the way?", "What will you do differently?"};
-	int kept = cm->undo_status == STORE_C_KEPT;
-	struct screen *p = prompt_new(
-		what,
-		kept ? "Optional: Enter saves, Esc skips"
-		     : "Optional: Tab moves between them, Enter saves, Esc "
-		       "skips",
-		kept ? 1 : 2, kept ? helped : slipped, NULL, NULL, &cm->pr);
-	return intent_push(prompt_saving(p, reflect_save, cm));
-}
-
 static struct intent cm_review(struct commitments *cm, struct app *app,
 			       enum store_cstatus st)
 {
@@ -278,7 +225,9 @@ static struct intent cm_review(struct commitments *cm, struct app *app,
 		   store_cstatus_name(st), r->what);
 	cm->undo_id = r->id;
 	cm->undo_status = st;
-	struct intent in = reflect_ask(cm, r->what);
+	/* Outside any session, like the review itself. */
+	struct intent in = intent_push(
+		review_ask_new(&cm->ask, r->id, 0, st, r->what, NULL, NULL));
 	list_reload(cm->list);
 	return in;
 }
@@ -309,6 +258,8 @@ static struct intent cm_act(struct screen *s, struct app *app, int id,
 		list_filter_key(l, app, key);
 		return intent_of(INTENT_REDRAW);
 	}
+	if (list_move_key(l, app, id, CM_MOVE))
+		return intent_of(INTENT_REDRAW);
 	switch (id) {
 	case CM_KEPT:
 		return cm_review(cm, app, STORE_C_KEPT);
@@ -318,9 +269,9 @@ static struct intent cm_act(struct screen *s, struct app *app, int id,
 		return cm_review(cm, app, STORE_C_MISSED);
 	case CM_RENEGOTIATE: {
 		const struct commit_row *r = list_selected(l, app);
-		return r ? intent_push(renegotiate_dialog_new(app, r->id,
-							      r->person,
-							      r->what))
+		return r ? intent_push(renegotiate_dialog_new(
+				   app, r->id, 0, r->person, r->what, NULL,
+				   NULL))
 			 : intent_of(INTENT_NONE);
 	}
 	case CM_UNDO:
@@ -328,23 +279,8 @@ static struct intent cm_act(struct screen *s, struct app *app, int id,
 	case CM_SEARCH:
 		list_filter_begin(l);
 		break;
-	case CM_UP:
-	case CM_DOWN:
-		list_move(l, app, id == CM_UP ? -1 : 1);
-		break;
-	case CM_PGUP:
-	case CM_PGDN:
-		list_move(l, app,
-			  id == CM_PGUP ? -list_page(l) : list_page(l));
-		break;
-	case CM_FIRST:
-		list_first(l, app);
-		break;
-	case CM_LAST:
-		list_last(l, app);
-		break;
 	case CM_BACK:
-		if (key.ch == 27 && list_filter(l)[0]) {
+		if (key.ch == UI_KEY_ESC && list_filter(l)[0]) {
 			list_filter_begin(l);
 			list_filter_key(l, app, key);
 			break;
@@ -369,7 +305,7 @@ static void cm_destroy(struct screen *s)
 	struct commitments *cm = s->data;
 	if (cm) {
 		list_free(cm->list);
-		prompt_result_clear(&cm->pr);
+		review_ask_clear(&cm->ask);
 	}
 	free(cm);
 	free(s);

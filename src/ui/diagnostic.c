@@ -46,15 +46,20 @@ static const struct action diag_actions[] = {
 	/* Not on the key line: the row below the scale shows its key. */
 	{0, L'-', "-", NULL,
 	 "no occasion to see it, or can't say (not scored)", DG_NONE},
-	{KEY_UP, 0, "Up/Down", NULL, "choose on the scale (also k/j)", DG_UP},
+	/* The same moves as the pillars: Up/Down over the scale, Left/Right
+	 * from one item to the next. */
+	{KEY_UP, 0, "\xe2\x86\x91/\xe2\x86\x93", "choose",
+	 "choose on the scale (also k/j)", DG_UP},
 	{0, L'k', "k", NULL, NULL, DG_UP},
 	{KEY_DOWN, 0, "Down", NULL, NULL, DG_DOWN},
 	{0, L'j', "j", NULL, NULL, DG_DOWN},
 	{0, L'\r', "Enter", NULL, "rate with the value chosen", DG_ENTER},
 	{KEY_ENTER, 0, "Enter", NULL, NULL, DG_ENTER},
-	{KEY_LEFT, 0, "\xe2\x86\x90/\xe2\x86\x92", "move",
-	 "previous / next statement (also PgUp/PgDn)", DG_PREV},
+	{KEY_LEFT, 0, "\xe2\x86\x90/\xe2\x86\x92", "statement",
+	 "previous / next statement (also h/l, PgUp/PgDn)", DG_PREV},
+	{0, L'h', "h", NULL, NULL, DG_PREV},
 	{KEY_RIGHT, 0, "Right", NULL, NULL, DG_NEXT},
+	{0, L'l', "l", NULL, NULL, DG_NEXT},
 	{KEY_PPAGE, 0, "PgUp", NULL, NULL, DG_PREV},
 	{KEY_NPAGE, 0, "PgDn", NULL, NULL, DG_NEXT},
 	{0, L'n', "n", "note", "attach a note to this statement", DG_NOTE},

@@ -181,10 +181,20 @@ static void draw_status(struct app *app, int y)
 		  style);
 }
 
-/* When the labelled keys do not all fit, those that do are shown and the
- * `?` entry keeps its place at the end: help lists the rest. */
-void draw_keyline(struct app *app, const struct action *actions)
+static int is_help_entry(const struct action *a)
 {
+	return (!a->code && a->ch == L'?') || a->code == KEY_F(1);
+}
+
+/* When the labelled keys do not all fit, those that do are shown and the
+ * help entry keeps its place at the end: help lists the rest.  A table
+ * without a labelled help key gets one, so every screen offers it. */
+void draw_keyline(struct app *app, const struct action *actions,
+		  enum draw_help mode)
+{
+	static const struct action help_q = {0, L'?', "?", "help", NULL, 1};
+	static const struct action help_f1 = {KEY_F(1), 0, "F1", "help",
+					      NULL, 1};
 	int y = LINES - 1;
 	int x = 0;
 	if (app->status[0])
@@ -194,13 +204,24 @@ void draw_keyline(struct app *app, const struct action *actions)
 	for (const struct action *a = actions; a && a->id; a++) {
 		if (!a->label)
 			continue;
-		total += keyline_entry_width(a);
-		if (!a->code && a->ch == L'?')
+		if (is_help_entry(a) && mode == DRAW_HELP_KEYS && !help)
 			help = a;
+		else if (!is_help_entry(a))
+			total += keyline_entry_width(a);
 	}
-	int reserve = total > COLS && help ? keyline_entry_width(help) : 0;
+	if (mode == DRAW_HELP_TYPING)
+		help = &help_f1;
+	else if (mode == DRAW_HELP_KEYS && !help)
+		help = &help_q;
+	int in_table = help && help != &help_q && help != &help_f1;
+	int help_w = help ? keyline_entry_width(help) : 0;
+	/* A help entry of the table's own stays where the table put it
+	 * while everything fits. */
+	int reserve = help && (!in_table || total + help_w > COLS) ? help_w
+								   : 0;
 	for (const struct action *a = actions; a && a->id; a++) {
-		if (!a->label || (reserve && a == help))
+		if (!a->label || (is_help_entry(a) && a != help) ||
+		    (reserve && a == help))
 			continue;
 		if (x + keyline_entry_width(a) > COLS - reserve)
 			break;

@@ -27,9 +27,15 @@ int draw_text_width(const char *utf8);
 /* The top line: "ownit · TITLE" across the full width. */
 void draw_title(struct app *app, const char *title);
 
+/* How the key line offers help: `?`, F1 while the screen takes text
+ * (where `?` is a character), or not at all (help itself). */
+enum draw_help { DRAW_HELP_KEYS, DRAW_HELP_TYPING, DRAW_HELP_NONE };
+
 /* The bottom line: the labelled keys of a table, and the status message
- * on the line above it when there is one. */
-void draw_keyline(struct app *app, const struct action *actions);
+ * on the line above it when there is one.  The help entry always shows:
+ * when the keys do not all fit, it keeps its place at the end. */
+void draw_keyline(struct app *app, const struct action *actions,
+		  enum draw_help help);
 
 /* A dim rule across the full width at row y, with a heading at its left
  * when title is not NULL, and extra (NULL for none) dim after it. */

@@ -27,7 +27,7 @@ static const struct action ex_actions[] = {
 	{0, L'\t', "Tab", "next field", "move between the fields "
 	 "(Space or arrows change a choice)", EX_FIELD},
 	{KEY_BTAB, 0, NULL, NULL, NULL, EX_FIELD},
-	{0, 27, "Esc", "cancel", "back without writing anything", EX_CANCEL},
+	{0, UI_KEY_ESC, "Esc", "cancel", "back without writing anything", EX_CANCEL},
 	{0, 0, NULL, NULL, NULL, 0},
 };
 

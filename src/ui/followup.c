@@ -12,7 +12,8 @@
 
 #include "core/dates.h"
 #include "ui/draw.h"
-#include "ui/prompt.h"
+#include "ui/renegotiate.h"
+#include "ui/review.h"
 #include "ui/session.h"
 
 enum {
@@ -54,7 +55,6 @@ struct item {
 	int overdue;
 };
 
-enum { TAG_WHY = 1, TAG_HELPED, TAG_RENEGOTIATE };
 
 struct followup {
 	struct session_ctx *ctx;
@@ -62,9 +62,7 @@ struct followup {
 	size_t n, cap;
 	size_t cur, first;
 	int failed;
-	int64_t pending;  /* the commitment a prompt is about */
-	enum store_cstatus pending_status;
-	struct prompt_result pr;
+	struct review_ask ask; /* what helped, or what got in the way */
 };
 
 static void items_free(struct followup *f)
@@ -160,54 +158,10 @@ static struct store_review review_of(const struct item *it,
 	return r;
 }
 
-static const struct item *pending_item(const struct followup *f)
-{
-	for (size_t i = 0; i < f->n; i++)
-		if (f->items[i].id == f->pending)
-			return &f->items[i];
-	return NULL;
-}
-
-/* The prompts' save (see prompt_saving): a failed write keeps the
- * prompt open with what was typed. */
-static int prompt_save(void *ud, struct app *app,
-		       const struct prompt_result *pr)
-{
-	struct followup *f = ud;
-	struct store_review r = {.status = f->pending_status};
-	if (pr->tag == TAG_HELPED) {
-		r.helped = pr->text[0];
-		return review(f, app, f->pending, &r);
-	}
-	if (pr->tag == TAG_WHY) {
-		r.obstacle = pr->text[0];
-		r.differently = pr->text[1];
-		return review(f, app, f->pending, &r);
-	}
-	if (pr->tag != TAG_RENEGOTIATE || !pending_item(f))
-		return 0;
-	char due[DATES_DAY_SIZE], msg[160];
-	if (session_parse_due(pr->text[0], 0, due, msg, sizeof msg) < 0) {
-		app_status(app, 1, "%s", msg);
-		return -1;
-	}
-	r.status = STORE_C_RENEGOTIATED;
-	r.obstacle = pr->text[1];
-	r.differently = pr->text[2];
-	r.new_due = due;
-	if (review(f, app, f->pending, &r) < 0)
-		return -1;
-	app_status(app, 0,
-		   "Renegotiated: the new commitment is due %s (see "
-		   "Commitments).",
-		   due);
-	return 0;
-}
-
 static void followup_enter(struct screen *s, struct app *app)
 {
 	struct followup *f = s->data;
-	prompt_result_clear(&f->pr);
+	review_ask_clear(&f->ask);
 	reload(f, app);
 }
 
@@ -325,35 +279,16 @@ static void followup_draw(struct screen *s, struct app *app)
 	}
 }
 
-/* After kept: what helped.  After partly or missed: what got in the way
- * and what will be done differently. */
+/* After kept: what helped; after partly or missed: what got in the way
+ * and what will change (the dialog the Commitments screen asks too). */
 static struct intent ask_why(struct followup *f, const struct item *it,
 			     enum store_cstatus st)
 {
-	static const char *const helped[] = {"What helped?"};
-	static const char *const slipped[] = {
-		"What got in the way?", "What will you do differently?"};
 	int kept = st == STORE_C_KEPT;
-	const char *init[] = {kept ? it->helped : it->obstacle,
-			      it->differently};
-	f->pending = it->id;
-	f->pending_status = st;
-	f->pr.tag = kept ? TAG_HELPED : TAG_WHY;
-	struct screen *p = prompt_new(
-		it->what,
-		kept ? "Optional: Enter saves, Esc skips"
-		     : "Optional: Tab moves between them, Enter saves, Esc "
-		       "skips",
-		kept ? 1 : 2, kept ? helped : slipped, init, NULL, &f->pr);
-	return intent_push(prompt_saving(p, prompt_save, f));
-}
-
-static int check_due(char *const *texts, int *field, char *msg,
-		     size_t msgsz)
-{
-	char due[DATES_DAY_SIZE];
-	*field = 0;
-	return session_parse_due(texts[0], 0, due, msg, msgsz) < 0;
+	return intent_push(review_ask_new(&f->ask, it->id, f->ctx->session_id,
+					  st, it->what,
+					  kept ? it->helped : it->obstacle,
+					  kept ? NULL : it->differently));
 }
 
 static struct intent followup_act(struct screen *s, struct app *app, int id,
@@ -388,23 +323,15 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 		reload(f, app);
 		return ask_why(f, &f->items[f->cur], st);
 	}
-	case FU_RENEGOTIATE: {
-		static const char *const labels[] = {
-			"New due date (2026-12-05, +7d, +2w, fri)",
-			"What got in the way?",
-			"What will you do differently?"};
-		const char *init[] = {NULL, it->obstacle, it->differently};
+	case FU_RENEGOTIATE:
 		if (it->status != STORE_C_OPEN) {
 			app_status(app, 1, "Already reviewed: u undoes it "
 					   "first.");
 			break;
 		}
-		f->pending = it->id;
-		f->pr.tag = TAG_RENEGOTIATE;
-		struct screen *p = prompt_new("Renegotiate", it->what, 3,
-					      labels, init, check_due, &f->pr);
-		return intent_push(prompt_saving(p, prompt_save, f));
-	}
+		return intent_push(renegotiate_dialog_new(
+			app, it->id, f->ctx->session_id, f->ctx->person,
+			it->what, it->obstacle, it->differently));
 	case FU_WHY:
 		if (it->status == STORE_C_OPEN) {
 			app_status(app, 1, "Review it first: y, p, m or r.");
@@ -433,7 +360,7 @@ static void followup_destroy(struct screen *s)
 	struct followup *f = s->data;
 	items_free(f);
 	free(f->items);
-	prompt_result_clear(&f->pr);
+	review_ask_clear(&f->ask);
 	free(f);
 	free(s);
 }

@@ -265,6 +265,7 @@ static const struct screen_ops help_ops = {
 	.purpose = "The keys of the screen you came from.",
 	.actions = help_actions,
 	.overlay = 1,
+	.is_help = 1,
 	.draw = help_draw,
 	.act = help_act,
 	.destroy = help_destroy,

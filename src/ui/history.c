@@ -18,6 +18,7 @@
 #include "ui/draw.h"
 #include "ui/team_trends.h"
 #include "ui/list.h"
+#include "ui/confirm.h"
 #include "ui/screen.h"
 
 /* The trend lines show at most this many of the newest sessions. */
@@ -33,33 +34,25 @@
 enum {
 	HI_OPEN = 1,
 	HI_SEARCH,
-	HI_UP,
-	HI_DOWN,
-	HI_PGUP,
-	HI_PGDN,
-	HI_FIRST,
-	HI_LAST,
 	HI_BACK,
 	HI_HELP,
+	HI_RESUME,
+	HI_DELETE,
+	HI_MOVE, /* and the LIST_KEYS after it */
 };
 
 static const struct action hist_actions[] = {
 	{0, L'\r', "Enter", "summary", "open the session's summary page",
 	 HI_OPEN},
 	{KEY_ENTER, 0, NULL, NULL, NULL, HI_OPEN},
+	{0, L'r', "r", "resume", "carry on with the session when it is open",
+	 HI_RESUME},
+	{0, L'D', "D", "delete", "delete the session and all said in it "
+	 "(asks you to type delete)", HI_DELETE},
 	{0, L'/', "/", "filter", "show only sessions matching a text (date, "
 	 "kind, status, coach)", HI_SEARCH},
-	{KEY_UP, 0, "Up/k", NULL, "newer session", HI_UP},
-	{0, L'k', NULL, NULL, NULL, HI_UP},
-	{KEY_DOWN, 0, "Down/j", NULL, "older session", HI_DOWN},
-	{0, L'j', NULL, NULL, NULL, HI_DOWN},
-	{KEY_PPAGE, 0, "PgUp/PgDn", NULL, "a page up or down", HI_PGUP},
-	{KEY_NPAGE, 0, NULL, NULL, NULL, HI_PGDN},
-	{KEY_HOME, 0, "Home/End", NULL, "newest or oldest session", HI_FIRST},
-	{0, L'g', NULL, NULL, NULL, HI_FIRST},
-	{KEY_END, 0, NULL, NULL, NULL, HI_LAST},
-	{0, L'G', NULL, NULL, NULL, HI_LAST},
-	{0, 27, "Esc", "back", "clear the filter, or back to home", HI_BACK},
+	LIST_MOVE_ACTIONS(HI_MOVE),
+	{0, UI_KEY_ESC, "Esc", "back", "clear the filter, or back to home", HI_BACK},
 	{0, L'q', "q", NULL, "back to home", HI_BACK},
 	{0, L'?', "?", "help", "show the keys of this screen", HI_HELP},
 	{0, 0, NULL, NULL, NULL, 0},
@@ -69,6 +62,10 @@ struct session_row {
 	int64_t id;
 	char started[STORE_TIME_SIZE]; /* its key position in the list */
 	char day[DATES_DAY_SIZE];
+	/* Local start time; shown instead of the day when another session
+	 * of the list started on the same day. */
+	char when[DATES_LOCAL_SIZE];
+	int same_day;
 	int kind, status;
 	char *coach;
 	double score[TREND_LINES]; /* NAN: not rated */
@@ -79,6 +76,9 @@ struct history {
 	int64_t person_id;
 	char name[160];
 	struct list *sessions;
+	struct session_row *last_loaded; /* the row loaded just before */
+	struct prompt_result confirm;    /* the typed "delete" */
+	int64_t deleting;                /* the session it is asked for */
 	size_t pillar[HIST_PILLARS]; /* content indices of the ring */
 	int npillars;
 	/* Trends: ratings of the newest sessions, oldest first; the last
@@ -107,6 +107,14 @@ static int pillar_column(const struct history *h, const char *id)
 	if (c->npillars && strcmp(c->pillars[c->centre].id, id) == 0)
 		return h->npillars;
 	return -1;
+}
+
+/* The name over score column p: a ring pillar, or vision after them. */
+static const char *col_name(const struct history *h, int p)
+{
+	const struct content *c = h->app->content;
+	return p < h->npillars ? c->pillars[h->pillar[p]].name
+			       : c->pillars[c->centre].name;
 }
 
 struct ratings_fill {
@@ -145,6 +153,20 @@ struct sessions_load {
 	struct error *err;
 };
 
+/* Rows come newest first, so sessions of one day are neighbours: both
+ * of a pair show their start time. */
+static void same_day_mark(struct history *h, struct session_row *r,
+			  const char *started)
+{
+	struct error err = {0};
+	if (!started || dates_local_display(started, r->when, &err) != 0)
+		r->when[0] = '\0';
+	struct session_row *prev = h->last_loaded;
+	if (prev && strcmp(prev->day, r->day) == 0)
+		prev->same_day = r->same_day = 1;
+	h->last_loaded = r;
+}
+
 static int session_cb(const struct store_session *s, void *ud)
 {
 	struct sessions_load *sl = ud;
@@ -156,6 +178,7 @@ static int session_cb(const struct store_session *s, void *ud)
 		 s->started ? s->started : "");
 	if (!s->started || dates_local_day(s->started, r->day, NULL) != 0)
 		snprintf(r->day, sizeof r->day, "%s", "?");
+	same_day_mark(sl->h, r, s->started);
 	r->kind = s->kind;
 	r->status = s->status;
 	r->coach = s->coach ? strdup(s->coach) : NULL;
@@ -176,6 +199,7 @@ static int session_cb(const struct store_session *s, void *ud)
 static int sessions_read(struct history *h, struct list *l,
 			 const struct store_page *q, struct error *err)
 {
+	h->last_loaded = NULL;
 	struct sessions_load sl = {h, l, 0, err};
 	if (store_sessions_page(h->app->store, h->person_id, q, session_cb,
 				&sl, err) < 0)
@@ -269,6 +293,8 @@ static void history_enter(struct screen *s, struct app *app)
 {
 	struct history *h = s->data;
 	(void)app;
+	prompt_result_clear(&h->confirm);
+	h->deleting = 0;
 	list_reload(h->sessions);
 	trends_load(h);
 }
@@ -399,11 +425,11 @@ static int trends_draw(struct history *h, struct app *app, int y)
 		canvas_free(h->canvas);
 		h->canvas = canvas_new(TREND_MAX, 1, mode, &err);
 	}
-	for (int p = 0; p < h->npillars; p++) {
-		const struct content_pillar *cp =
-			&app->content->pillars[h->pillar[p]];
+	/* The ring, then vision (its line is the last of h->trend). */
+	int nlines = h->npillars + (app->content->npillars > 0);
+	for (int p = 0; p < nlines; p++) {
 		int ry = y + 1 + p;
-		draw_text(app, ry, 2, cp->name, label_w, UI_NORMAL);
+		draw_text(app, ry, 2, col_name(h, p), label_w, UI_NORMAL);
 		if (!n || !h->canvas) {
 			if (p == 0)
 				draw_text(app, ry, 2 + label_w + 2,
@@ -417,7 +443,7 @@ static int trends_draw(struct history *h, struct app *app, int y)
 		chart_draw_rows(app, h->canvas, 0, 1, ry, 2 + label_w + 2, n);
 		trend_ends_draw(app, v, n, ry, 2 + label_w + 2 + n + 2);
 	}
-	return 1 + h->npillars;
+	return 1 + nlines;
 }
 
 /* Column heads: the first four letters of each pillar's name. */
@@ -443,17 +469,24 @@ static void head_pillar(struct app *app, int y, int x, const char *name)
 #define SCORE_W (COLS >= 72 ? 6 : 5)
 #define COACH_MIN 14
 
+/* Score columns: the ring pillars, then vision where it fits with the
+ * coach still readable (on narrow terminals the trends show it). */
+static int score_cols(const struct history *h)
+{
+	int vision = COL_SCORES + (h->npillars + 1) * SCORE_W + 9 <= COLS;
+	return h->npillars + (vision && h->app->content->npillars);
+}
+
 /* The width of pillar p's column: its whole name when every name fits
  * with room left for the coach, else the short column. */
 static int score_w(const struct history *h, int p)
 {
-	const struct content *c = h->app->content;
 	int total = COL_SCORES + COACH_MIN;
-	for (int i = 0; i < h->npillars; i++)
-		total += draw_text_width(c->pillars[h->pillar[i]].name) + 2;
+	for (int i = 0; i < score_cols(h); i++)
+		total += draw_text_width(col_name(h, i)) + 2;
 	if (total > COLS)
 		return SCORE_W;
-	int w = draw_text_width(c->pillars[h->pillar[p]].name) + 2;
+	int w = draw_text_width(col_name(h, p)) + 2;
 	return w < SCORE_W ? SCORE_W : w;
 }
 
@@ -470,15 +503,15 @@ static void list_header(struct history *h, struct app *app, int y)
 	draw_text(app, y, COL_DAY, "Started", 10, UI_HEADING);
 	draw_text(app, y, COL_KIND, "Kind", 8, UI_HEADING);
 	draw_text(app, y, COL_STATUS, "Status", 8, UI_HEADING);
-	for (int p = 0; p < h->npillars; p++) {
-		const char *name = app->content->pillars[h->pillar[p]].name;
+	for (int p = 0; p < score_cols(h); p++) {
+		const char *name = col_name(h, p);
 		if (score_w(h, p) > SCORE_W)
 			draw_text(app, y, score_x(h, p), name, score_w(h, p) - 2,
 				  UI_HEADING);
 		else
 			head_pillar(app, y, score_x(h, p), name);
 	}
-	int cx = score_x(h, h->npillars);
+	int cx = score_x(h, score_cols(h));
 	if (cx + 8 < COLS)
 		draw_text(app, y, cx, "Coach", COLS - cx - 1, UI_HEADING);
 }
@@ -490,11 +523,15 @@ static void session_draw_row(void *ud, struct app *app, const void *row,
 	const struct session_row *r = row;
 	enum ui_style base = selected ? UI_SELECTED : UI_NORMAL;
 	int open = r->status == STORE_SESSION_OPEN;
-	draw_text(app, y, x + COL_DAY, r->day, 10, base);
+	/* "11-29 09:30": the year is the neighbours' too. */
+	if (r->same_day && strlen(r->when) >= 16)
+		draw_text(app, y, x + COL_DAY, r->when + 5, 11, base);
+	else
+		draw_text(app, y, x + COL_DAY, r->day, 10, base);
 	draw_text(app, y, x + COL_KIND, store_kind_name(r->kind), 8, base);
 	draw_text(app, y, x + COL_STATUS, store_status_name(r->status), 8,
 		  selected ? base : open ? UI_WARN : UI_NORMAL);
-	for (int p = 0; p < h->npillars; p++) {
+	for (int p = 0; p < score_cols(h); p++) {
 		char num[16];
 		double v = r->score[p];
 		snprintf(num, sizeof num, isnan(v) ? "   -" : "%4.0f", v);
@@ -503,7 +540,7 @@ static void session_draw_row(void *ud, struct app *app, const void *row,
 			  : isnan(v) ? UI_DIM
 				     : score_style(app, v));
 	}
-	int cx = x + score_x(h, h->npillars);
+	int cx = x + score_x(h, score_cols(h));
 	if (r->coach && cx + 8 < x + w)
 		draw_text(app, y, cx, r->coach, x + w - cx, base);
 }
@@ -541,6 +578,50 @@ static struct intent history_open(struct history *h, struct app *app)
 	return intent_push(summary_screen_new(app, r->id));
 }
 
+static struct intent history_resume(struct history *h, struct app *app)
+{
+	const struct session_row *r = list_selected(h->sessions, app);
+	if (!r)
+		return intent_of(INTENT_NONE);
+	if (r->status != STORE_SESSION_OPEN) {
+		app_status(app, 0, "That session is complete: Enter shows its "
+				   "summary, m there reopens it.");
+		return intent_of(INTENT_REDRAW);
+	}
+	return intent_push(session_screen_resume(app, r->id));
+}
+
+static int delete_save(void *ud, struct app *app,
+		       const struct prompt_result *r)
+{
+	struct history *h = ud;
+	struct error err = {0};
+	(void)r;
+	if (store_session_delete(app->store, h->deleting, &err) < 0) {
+		app_status(app, 1, "not deleted: %s", err.msg);
+		return -1;
+	}
+	app_status(app, 0, "Session deleted, with everything said in it.");
+	return 0;
+}
+
+/* Deleting cannot be undone (the database wipes what it deletes), so
+ * the word itself is asked for, not a key that could slip. */
+static struct intent history_delete(struct history *h, struct app *app)
+{
+	const struct session_row *r = list_selected(h->sessions, app);
+	if (!r)
+		return intent_of(INTENT_NONE);
+	char title[96];
+	snprintf(title, sizeof title, "Delete the session of %s", r->day);
+	h->deleting = r->id;
+	return intent_push(confirm_delete_new(
+		title,
+		"Its answers, ratings, ladder, notes and the commitments made "
+		"in it go for good; Esc keeps it.",
+		delete_save, h, &h->confirm));
+}
+
 static struct intent history_act(struct screen *s, struct app *app, int id,
 				 struct key key)
 {
@@ -550,29 +631,20 @@ static struct intent history_act(struct screen *s, struct app *app, int id,
 		list_filter_key(l, app, key);
 		return intent_of(INTENT_REDRAW);
 	}
+	if (list_move_key(l, app, id, HI_MOVE))
+		return intent_of(INTENT_REDRAW);
 	switch (id) {
 	case HI_OPEN:
 		return history_open(h, app);
+	case HI_RESUME:
+		return history_resume(h, app);
+	case HI_DELETE:
+		return history_delete(h, app);
 	case HI_SEARCH:
 		list_filter_begin(l);
 		break;
-	case HI_UP:
-	case HI_DOWN:
-		list_move(l, app, id == HI_UP ? -1 : 1);
-		break;
-	case HI_PGUP:
-	case HI_PGDN:
-		list_move(l, app,
-			  id == HI_PGUP ? -list_page(l) : list_page(l));
-		break;
-	case HI_FIRST:
-		list_first(l, app);
-		break;
-	case HI_LAST:
-		list_last(l, app);
-		break;
 	case HI_BACK:
-		if (key.ch == 27 && list_filter(l)[0]) {
+		if (key.ch == UI_KEY_ESC && list_filter(l)[0]) {
 			list_filter_begin(l);
 			list_filter_key(l, app, key);
 			break;
@@ -598,6 +670,7 @@ static void history_destroy(struct screen *s)
 	if (h) {
 		list_free(h->sessions);
 		canvas_free(h->canvas);
+		prompt_result_clear(&h->confirm);
 		free(h);
 	}
 	free(s);

@@ -11,6 +11,7 @@
 #include "core/dates.h"
 #include "core/store.h"
 #include "core/store_page.h"
+#include "ui/confirm.h"
 #include "ui/draw.h"
 #include "ui/fields.h"
 #include "ui/home_commits.h"
@@ -28,16 +29,12 @@ enum {
 	HOME_SEARCH,
 	HOME_ARCHIVED,
 	HOME_ME,
-	HOME_UP,
-	HOME_DOWN,
-	HOME_PGUP,
-	HOME_PGDN,
-	HOME_FIRST,
-	HOME_LAST,
 	HOME_HELP,
 	HOME_QUIT,
 	HOME_ESC,
 	HOME_TEAM,
+	HOME_DELETE,
+	HOME_MOVE, /* and the LIST_KEYS after it */
 };
 
 static const struct action home_actions[] = {
@@ -62,21 +59,12 @@ static const struct action home_actions[] = {
 	{0, L'/', "/", NULL, "find people by name, role or team (Esc clears)",
 	 HOME_SEARCH},
 	{0, L'v', "v", NULL, "show or hide archived people", HOME_ARCHIVED},
+	{0, L'D', "D", NULL, "delete with all their sessions (type delete)",
+	 HOME_DELETE},
 	{0, L'm', "m", NULL, "add yourself (\"me\") for a self-assessment",
 	 HOME_ME},
-	{KEY_UP, 0, "Up/Down j/k", NULL, "move in the list", HOME_UP},
-	{0, L'k', NULL, NULL, NULL, HOME_UP},
-	{KEY_DOWN, 0, NULL, NULL, NULL, HOME_DOWN},
-	{0, L'j', NULL, NULL, NULL, HOME_DOWN},
-	{KEY_PPAGE, 0, "PgUp/PgDn", NULL,
-	 "a page up or down (g/G, Home/End: first or last)",
-	 HOME_PGUP},
-	{KEY_NPAGE, 0, NULL, NULL, NULL, HOME_PGDN},
-	{KEY_HOME, 0, NULL, NULL, NULL, HOME_FIRST},
-	{0, L'g', NULL, NULL, NULL, HOME_FIRST},
-	{KEY_END, 0, NULL, NULL, NULL, HOME_LAST},
-	{0, L'G', NULL, NULL, NULL, HOME_LAST},
-	{0, 27, NULL, NULL, NULL, HOME_ESC},
+	LIST_MOVE_ACTIONS(HOME_MOVE),
+	{0, UI_KEY_ESC, NULL, NULL, NULL, HOME_ESC},
 	{0, L'?', "?", "help", "show the keys of this screen", HOME_HELP},
 	{0, L'q', "q", "quit", "leave ownit (everything is already saved)",
 	 HOME_QUIT},
@@ -98,6 +86,8 @@ struct home {
 	int anyone;     /* the database has at least one person */
 	/* The person under the cursor and their open commitments. */
 	struct home_commits sel;
+	struct prompt_result confirm; /* the typed "delete" */
+	int64_t deleting;             /* the person it is asked for */
 };
 
 static void person_row_free(void *p)
@@ -227,6 +217,8 @@ static void home_enter(struct screen *s, struct app *app)
 {
 	struct home *h = s->data;
 	struct error err = {0};
+	prompt_result_clear(&h->confirm);
+	h->deleting = 0;
 	int r = store_people_each(app->store, 1, anyone_cb, NULL, &err);
 	if (r < 0)
 		app_status(app, 1, "%s", err.msg);
@@ -401,6 +393,32 @@ static struct intent home_resume(struct home *h, struct app *app)
 	return intent_push(session_screen_resume(app, sid));
 }
 
+static int delete_person(void *ud, struct app *app,
+			 const struct prompt_result *r)
+{
+	struct home *h = ud;
+	struct error err = {0};
+	(void)r;
+	if (store_person_delete(app->store, h->deleting, &err) < 0) {
+		app_status(app, 1, "not deleted: %s", err.msg);
+		return -1;
+	}
+	app_status(app, 0, "Deleted, with all their sessions and commitments.");
+	return 0;
+}
+
+static struct intent home_delete(struct home *h)
+{
+	char title[200];
+	snprintf(title, sizeof title, "Delete %s", h->sel.name);
+	h->deleting = h->sel.person;
+	return intent_push(confirm_delete_new(
+		title,
+		"All their sessions, answers, notes and commitments go for "
+		"good; e archives instead. Esc keeps them.",
+		delete_person, h, &h->confirm));
+}
+
 /* "me" is an ordinary person: found again when already there. */
 static struct intent home_me(struct app *app)
 {
@@ -418,32 +436,7 @@ static struct intent home_me(struct app *app)
 		return intent_of(INTENT_REDRAW);
 	}
 	app->focus_person = id;
-	return intent_push(session_dialog_new(app, id, STORE_KIND_SELF));
-}
-
-static struct intent home_move(struct home *h, struct app *app, int id)
-{
-	switch (id) {
-	case HOME_UP:
-		list_move(h->people, app, -1);
-		break;
-	case HOME_DOWN:
-		list_move(h->people, app, 1);
-		break;
-	case HOME_PGUP:
-		list_move(h->people, app, -list_page(h->people));
-		break;
-	case HOME_PGDN:
-		list_move(h->people, app, list_page(h->people));
-		break;
-	case HOME_FIRST:
-		list_first(h->people, app);
-		break;
-	case HOME_LAST:
-		list_last(h->people, app);
-		break;
-	}
-	return intent_of(INTENT_REDRAW);
+	return intent_push(session_new_or_resume(app, id, STORE_KIND_SELF));
 }
 
 /* Actions about the selected person. */
@@ -453,12 +446,17 @@ static struct intent home_person(struct home *h, struct app *app, int id)
 		return need_person(app);
 	switch (id) {
 	case HOME_NEW:
-		return intent_push(session_dialog_new(app, h->sel.person,
-						      STORE_KIND_COACHING));
+		/* "me" assesses themself: no coach to ask for. */
+		return intent_push(session_new_or_resume(
+			app, h->sel.person,
+			strcmp(h->sel.name, "me") == 0 ? STORE_KIND_SELF
+						       : STORE_KIND_COACHING));
 	case HOME_RESUME:
 		return home_resume(h, app);
 	case HOME_EDIT:
 		return intent_push(person_form_new(app, h->sel.person));
+	case HOME_DELETE:
+		return home_delete(h);
 	case HOME_HISTORY:
 		return intent_push(history_screen_new(app, h->sel.person));
 	case HOME_TEAM:
@@ -481,6 +479,7 @@ static struct intent home_act(struct screen *s, struct app *app, int id,
 	case HOME_EDIT:
 	case HOME_HISTORY:
 	case HOME_TEAM:
+	case HOME_DELETE:
 		selection_sync(h);
 		return home_person(h, app, id);
 	case HOME_ADD:
@@ -516,7 +515,8 @@ static struct intent home_act(struct screen *s, struct app *app, int id,
 	case HOME_QUIT:
 		return intent_of(INTENT_QUIT);
 	default:
-		return home_move(h, app, id);
+		list_move_key(h->people, app, id, HOME_MOVE);
+		return intent_of(INTENT_REDRAW);
 	}
 }
 
@@ -532,6 +532,7 @@ static void home_destroy(struct screen *s)
 	if (h) {
 		list_free(h->people);
 		home_commits_clear(&h->sel);
+		prompt_result_clear(&h->confirm);
 		free(h);
 	}
 	free(s);

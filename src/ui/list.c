@@ -370,7 +370,7 @@ int list_filter_key(struct list *l, struct app *app, struct key k)
 	if (!l->prompt)
 		return 0;
 	int done = fields_is_enter(k);
-	int cancel = !k.pasted && !k.code && k.ch == 27;
+	int cancel = !k.pasted && !k.code && k.ch == UI_KEY_ESC;
 	if (done || cancel) {
 		if (cancel)
 			filter_apply(l, app, "");
@@ -421,4 +421,29 @@ int list_match(const char *haystack, const char *needle)
 	if (!haystack)
 		return 0;
 	return utext_fold_contains(haystack, needle) == 1;
+}
+
+int list_move_key(struct list *l, struct app *app, int id, int base)
+{
+	switch (id - base) {
+	case LIST_KEY_UP:
+		list_move(l, app, -1);
+		return 1;
+	case LIST_KEY_DOWN:
+		list_move(l, app, 1);
+		return 1;
+	case LIST_KEY_PGUP:
+		list_move(l, app, -list_page(l));
+		return 1;
+	case LIST_KEY_PGDN:
+		list_move(l, app, list_page(l));
+		return 1;
+	case LIST_KEY_FIRST:
+		list_first(l, app);
+		return 1;
+	case LIST_KEY_LAST:
+		list_last(l, app);
+		return 1;
+	}
+	return 0;
 }

@@ -64,6 +64,38 @@ void list_first(struct list *l, struct app *app);
 void list_last(struct list *l, struct app *app);
 int list_page(const struct list *l);
 
+/* The moving keys every list shares, for a screen's key table: their
+ * action ids are base + enum list_key, and list_move_key acts on them,
+ * so home, history and the commitments move alike. */
+enum list_key {
+	LIST_KEY_UP,
+	LIST_KEY_DOWN,
+	LIST_KEY_PGUP,
+	LIST_KEY_PGDN,
+	LIST_KEY_FIRST,
+	LIST_KEY_LAST,
+	LIST_KEYS
+};
+
+#define LIST_MOVE_ACTIONS(base)                                            \
+	{KEY_UP, 0, "Up/Down j/k", NULL, "move in the list",              \
+	 (base) + LIST_KEY_UP},                                            \
+	    {0, L'k', NULL, NULL, NULL, (base) + LIST_KEY_UP},             \
+	    {KEY_DOWN, 0, NULL, NULL, NULL, (base) + LIST_KEY_DOWN},       \
+	    {0, L'j', NULL, NULL, NULL, (base) + LIST_KEY_DOWN},           \
+	    {KEY_PPAGE, 0, "PgUp/PgDn", NULL,                              \
+	     "a page up or down (Home/End, g/G: first or last)",           \
+	     (base) + LIST_KEY_PGUP},                                      \
+	    {KEY_NPAGE, 0, NULL, NULL, NULL, (base) + LIST_KEY_PGDN},      \
+	    {KEY_HOME, 0, NULL, NULL, NULL, (base) + LIST_KEY_FIRST},      \
+	    {0, L'g', NULL, NULL, NULL, (base) + LIST_KEY_FIRST},          \
+	    {KEY_END, 0, NULL, NULL, NULL, (base) + LIST_KEY_LAST},        \
+	    {0, L'G', NULL, NULL, NULL, (base) + LIST_KEY_LAST}
+
+/* Moves the cursor for action id when it is one of the keys above
+ * (base + enum list_key): 1, or 0 when id is another action. */
+int list_move_key(struct list *l, struct app *app, int id, int base);
+
 /* The row under the cursor, or NULL when the list is empty. */
 const void *list_selected(struct list *l, struct app *app);
 /* Puts the cursor on row i (kept within the list at the next draw). */

@@ -28,15 +28,20 @@ static const struct action pillars_actions[] = {
 	{0, L'3', "3", NULL, NULL, PL_RATE},
 	{0, L'4', "4", NULL, NULL, PL_RATE},
 	{0, L'5', "5", NULL, NULL, PL_RATE},
-	{KEY_UP, 0, "Up/Down", "pillar", "choose a pillar (also k/j)", PL_UP},
+	/* The same moves as the diagnostic: Up/Down over the scale shown
+	 * under the question, Left/Right from one item to the next. */
+	{KEY_UP, 0, "\xe2\x86\x91/\xe2\x86\x93", "level",
+	 "choose a level on the scale (also k/j)", PL_UP},
 	{0, L'k', "k", NULL, NULL, PL_UP},
 	{KEY_DOWN, 0, "Down", NULL, NULL, PL_DOWN},
 	{0, L'j', "j", NULL, NULL, PL_DOWN},
-	{KEY_LEFT, 0, "\xe2\x86\x90/\xe2\x86\x92", "level",
-	 "move the cursor over the five levels (also h/l)", PL_LEFT},
+	{KEY_LEFT, 0, "\xe2\x86\x90/\xe2\x86\x92", "pillar",
+	 "previous / next pillar (also h/l, PgUp/PgDn)", PL_LEFT},
 	{0, L'h', "h", NULL, NULL, PL_LEFT},
 	{KEY_RIGHT, 0, "Right", NULL, NULL, PL_RIGHT},
 	{0, L'l', "l", NULL, NULL, PL_RIGHT},
+	{KEY_PPAGE, 0, "PgUp", NULL, NULL, PL_LEFT},
+	{KEY_NPAGE, 0, "PgDn", NULL, NULL, PL_RIGHT},
 	{0, L'\r', "Enter", NULL, "rate with the level under the cursor",
 	 PL_ENTER},
 	{KEY_ENTER, 0, "Enter", NULL, NULL, PL_ENTER},
@@ -252,26 +257,28 @@ static struct intent pillars_act(struct screen *s, struct app *app, int id,
 				   "Nothing chosen yet: press 1-5, or move to "
 				   "a level with the arrow keys.");
 		break;
-	case PL_UP:
+	case PL_LEFT:
 		if (p->cur > 0) {
 			p->cur--;
 			level_reset(p);
 		}
 		break;
-	case PL_DOWN:
+	case PL_RIGHT:
 		if (p->cur + 1 < c->npillars) {
 			p->cur++;
 			level_reset(p);
 		}
 		break;
-	case PL_LEFT:
-		/* From no level, Left starts at the top and Right at 1. */
+	case PL_UP:
+		/* Level 1 is drawn on top: from no level, Up starts at the
+		 * bottom (5) and Down at the top (1), as on the diagnostic's
+		 * scale. */
 		if (!p->level)
 			p->level = CONTENT_RATING_MAX;
 		else
 			p->level -= p->level > CONTENT_RATING_MIN;
 		break;
-	case PL_RIGHT:
+	case PL_DOWN:
 		p->level += p->level < CONTENT_RATING_MAX;
 		break;
 	case PL_CLEAR:

@@ -22,7 +22,7 @@ static const struct action rn_actions[] = {
 	{KEY_ENTER, 0, NULL, NULL, NULL, RN_SAVE},
 	{0, L'\t', "Tab", "next field", "move between the fields", RN_FIELD},
 	{KEY_BTAB, 0, NULL, NULL, NULL, RN_FIELD},
-	{0, 27, "Esc", "cancel", "back without changing anything", RN_CANCEL},
+	{0, UI_KEY_ESC, "Esc", "cancel", "back without changing anything", RN_CANCEL},
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
@@ -36,6 +36,7 @@ static const struct fields_def rn_fields[RF_COUNT] = {
 /* A copy of what the dialog is about: the list may reload meanwhile. */
 struct rn_row {
 	int64_t id;
+	int64_t session_id; /* reviewing session, 0 outside any */
 	char *what, *person;
 };
 
@@ -68,27 +69,21 @@ static void rn_draw(struct screen *s, struct app *app)
 			    UI_DIM);
 }
 
-/* The review closes the commitment and opens its successor; the outer
- * transaction makes the two one step (the store nests its own writes in
- * it as savepoints). */
+/* The review closes the commitment and opens its successor in one
+ * store transaction of its own: nothing to wrap here. */
 static int renegotiate_write(struct app *app, struct renegotiate *rn,
 			     const char *obstacle, const char *differently,
 			     const char *due, struct error *err)
 {
 	struct store_review r = {
 		.status = STORE_C_RENEGOTIATED,
+		.session_id = rn->row.session_id,
 		.obstacle = obstacle[0] ? obstacle : NULL,
 		.differently = differently[0] ? differently : NULL,
 		.new_due = due,
 	};
-	if (store_tx_begin(app->store, err) != 0)
-		return -1;
-	if (store_commitment_review_with(app->store, rn->row.id, &r, NULL,
-					 err) != 0) {
-		store_tx_rollback(app->store);
-		return -1;
-	}
-	return store_tx_commit(app->store, err);
+	return store_commitment_review_with(app->store, rn->row.id, &r, NULL,
+					    err);
 }
 
 static struct intent rn_save(struct renegotiate *rn, struct app *app)
@@ -105,7 +100,7 @@ static struct intent rn_save(struct renegotiate *rn, struct app *app)
 	} else if (!in[0]) {
 		snprintf(rn->error, sizeof rn->error,
 			 "A new due date is needed, e.g. +7d or fri.");
-	} else if (dates_parse_due(in, today, due, &err) != 0) {
+	} else if (dates_parse_due_ahead(in, today, due, &err) != 0) {
 		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
 	} else if (renegotiate_write(app, rn, obstacle, differently, due,
 				     &err) != 0) {
@@ -175,7 +170,9 @@ static const struct screen_ops rn_ops = {
 };
 
 struct screen *renegotiate_dialog_new(struct app *app, int64_t id,
-				      const char *person, const char *what)
+				      int64_t session_id, const char *person,
+				      const char *what, const char *obstacle,
+				      const char *differently)
 {
 	struct screen *s = calloc(1, sizeof *s);
 	struct renegotiate *rn = calloc(1, sizeof *rn);
@@ -191,6 +188,11 @@ struct screen *renegotiate_dialog_new(struct app *app, int64_t id,
 		return NULL;
 	}
 	rn->row.id = id;
+	rn->row.session_id = session_id;
+	if (obstacle)
+		fields_set(rn->f, RF_OBSTACLE, obstacle);
+	if (differently)
+		fields_set(rn->f, RF_DIFFERENTLY, differently);
 	fields_focus(rn->f, RF_DUE);
 	s->ops = &rn_ops;
 	s->data = rn;

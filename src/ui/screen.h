@@ -15,6 +15,9 @@
 struct app;
 struct screen;
 
+/* The Esc key as get_wch reads it (curses has no KEY_ name for it). */
+#define UI_KEY_ESC 27
+
 /* One key press: a function key (code = KEY_*) or a character.  A
  * character that came inside a bracketed paste has pasted set: it is text
  * for a field or note, whatever it is (Tab, CR, Esc), and never a key. */
@@ -61,6 +64,8 @@ struct screen_ops {
 	const struct action *actions;
 	/* Non-zero for a box drawn over the screen below (help, forms). */
 	int overlay;
+	/* Non-zero for the help overlay itself: no help about help. */
+	int is_help;
 	/* Called when the screen comes to the top (pushed, or uncovered by a
 	 * pop): the place to (re)read what it shows from the store. */
 	void (*enter)(struct screen *s, struct app *app);
@@ -116,6 +121,10 @@ struct screen *export_screen_new(struct app *app, int64_t person_id,
  * coach of a new session with person_id, then opens the session. */
 struct screen *session_dialog_new(struct app *app, int64_t person_id,
 				  int kind);
+/* The same, after asking whether to resume when person_id has an open
+ * session already. */
+struct screen *session_new_or_resume(struct app *app, int64_t person_id,
+				     int kind);
 /* session.c and the step files: a new session (kind: enum store_kind),
  * an open one resumed where it was left, and a session's summary page. */
 struct screen *session_screen_new(struct app *app, int64_t person_id,

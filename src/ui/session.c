@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/sessionsteps.h"
 #include "ui/draw.h"
 #include "ui/session.h"
 
@@ -26,19 +27,27 @@ static const struct action frame_actions[] = {
 	 FRAME_NEXT},
 	{KEY_BTAB, 0, "S-Tab", NULL, "go back to the previous step",
 	 FRAME_PREV},
-	{0, 27, "Esc", "leave", "leave the session; it stays open to resume",
+	{0, UI_KEY_ESC, "Esc", "leave",
+	 "leave the session; it stays open to resume", FRAME_LEAVE},
+	{0, L'q', "q", NULL, "leave too, except where q is typed (notes)",
 	 FRAME_LEAVE},
 	{KEY_F(1), 0, "?/F1", NULL, "show the keys of this step", FRAME_HELP},
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
-static const char *const step_names[STORE_STEP_COUNT] = {
-	"Follow-up", "Red flags",   "Pillars", "Results",
-	"Ladder",    "Commitments", "Notes",   "Summary",
-};
-static const char *const step_short[STORE_STEP_COUNT] = {
-	"Follow", "Flags", "Pillars", "Results",
-	"Ladder", "Commit", "Notes", "Summary",
+/* The steps: core names them and says when each is done
+ * (core/sessionsteps.h); here each gets the screen that shows it, in
+ * enum store_step order. */
+static struct screen *(*const step_new[STORE_STEP_COUNT])(
+	struct session_ctx *) = {
+	[STORE_STEP_FOLLOWUP] = followup_step_new,
+	[STORE_STEP_FLAGS] = diagnostic_step_new,
+	[STORE_STEP_PILLARS] = pillars_step_new,
+	[STORE_STEP_RESULTS] = results_step_new,
+	[STORE_STEP_LADDER] = ladder_step_new,
+	[STORE_STEP_COMMITMENTS] = commit_step_new,
+	[STORE_STEP_NOTES] = notes_step_new,
+	[STORE_STEP_SUMMARY] = summary_step_new,
 };
 
 struct session {
@@ -47,6 +56,14 @@ struct session {
 	struct action *tables[STORE_STEP_COUNT];
 	struct screen_ops ops;
 	char started[DATES_LOCAL_SIZE];
+	/* A completed session changed afterwards says so: the store's
+	 * change count when last looked, and the last edit's local time. */
+	long long changes;
+	char edited[DATES_LOCAL_SIZE];
+	/* The progress as last read, and the change count it was read at. */
+	struct sessionsteps_state progress;
+	int progress_read;
+	long long progress_changes;
 };
 
 void session_fail(struct app *app, const struct error *err)
@@ -68,7 +85,7 @@ int session_parse_due(const char *in, int optional, char *out, char *msg,
 	}
 	dates_today(today);
 	error_clear(&err);
-	if (dates_parse_due(in, today, out, &err) < 0) {
+	if (dates_parse_due_ahead(in, today, out, &err) < 0) {
 		snprintf(msg, msgsz, "%s", err.msg);
 		return -1;
 	}
@@ -89,82 +106,70 @@ void session_bar(struct app *app, int y, int x, int w, size_t done,
 
 /* ------------------------------------------------------------ progress */
 
-static int count_answer(const struct store_answer *a, void *ud)
-{
-	*(int *)ud += a->value >= 0 || a->no_occasion;
-	return 0;
-}
-
-static int count_rating(const struct store_rating *r, void *ud)
-{
-	(void)r;
-	(*(int *)ud)++;
-	return 0;
-}
-
-struct cm_count {
-	int64_t session;
-	int open_elsewhere, made;
-};
-
-static int count_commitment(const struct store_commitment *c, void *ud)
-{
-	struct cm_count *n = ud;
-	if (c->session_id == n->session)
-		n->made++;
-	else if (c->status == STORE_C_OPEN)
-		n->open_elsewhere++;
-	return 0;
-}
-
-/* The marks of the step bar, from what the store holds: a step is done
- * when its work is (all statements answered, all pillars rated...). */
+/* The marks of the step bar.  The store is read again only when
+ * something was saved since the last reading (the store's change count
+ * moved), not at every key; the rules are core's (sessionsteps.h). */
 static void progress_refresh(struct session *se)
 {
 	struct session_ctx *ctx = &se->ctx;
 	struct store *st = ctx->app->store;
-	const struct content *c = ctx->content;
+	long long now = store_changes(st);
+	if (!se->progress_read || now != se->progress_changes) {
+		struct error err;
+		error_clear(&err);
+		if (sessionsteps_read(st, ctx->session_id, &se->progress,
+				      &err) < 0) {
+			session_fail(ctx->app, &err);
+			return;
+		}
+		se->progress_read = 1;
+		se->progress_changes = now;
+	}
+	struct sessionsteps_scope scope = {
+		.asked = ctx->content->nasked,
+		.pillars = ctx->content->npillars,
+		.results_seen = ctx->visited[STORE_STEP_RESULTS],
+		.complete = ctx->complete,
+	};
+	sessionsteps_done(&se->progress, &scope, ctx->done);
+}
+
+/* ---------------------------------------------------- edits after done */
+
+static void edited_load(struct session *se)
+{
 	struct error err;
-	int answers = 0, ratings = 0;
-	struct cm_count cm = {ctx->session_id, 0, 0};
-	struct store_commitment_filter f = {.followup_of = ctx->session_id};
-	struct store_commitment_filter made = {.session_id = ctx->session_id};
-	struct store_ladder lad;
-	char *note = NULL;
-
+	char utc[STORE_TIME_SIZE];
 	error_clear(&err);
-	if (store_answers_each(st, ctx->session_id, count_answer, &answers,
-			       &err) < 0 ||
-	    store_ratings_each(st, ctx->session_id, count_rating, &ratings,
-			       &err) < 0 ||
-	    store_commitments_each(st, &f, count_commitment, &cm, &err) < 0) {
-		session_fail(ctx->app, &err);
-		return;
-	}
-	cm.made = 0;
-	if (store_commitments_each(st, &made, count_commitment, &cm, &err) <
-	    0) {
-		session_fail(ctx->app, &err);
-		return;
-	}
-	int has_ladder = store_ladder_get(st, ctx->session_id, &lad, &err);
-	if (has_ladder == 1) {
-		has_ladder = lad.reached_rung >= STORE_RUNG_MAX;
-		store_ladder_clear(&lad);
-	}
-	int has_note = store_note_get(st, ctx->session_id, &note, &err);
-	free(note);
+	int r = store_session_edited(se->ctx.app->store, se->ctx.session_id,
+				     utc, &err);
+	if (r < 0)
+		session_fail(se->ctx.app, &err);
+	else if (r == 1 && dates_local_display(utc, se->edited, &err) < 0)
+		snprintf(se->edited, sizeof se->edited, "%.19s", utc);
+}
 
-	ctx->done[STORE_STEP_FOLLOWUP] = cm.open_elsewhere == 0;
-	ctx->done[STORE_STEP_FLAGS] = (size_t)answers >= c->nasked;
-	ctx->done[STORE_STEP_PILLARS] = (size_t)ratings >= c->npillars;
-	ctx->done[STORE_STEP_RESULTS] = ctx->visited[STORE_STEP_RESULTS] ||
-					(ctx->done[STORE_STEP_FLAGS] &&
-					 ctx->done[STORE_STEP_PILLARS]);
-	ctx->done[STORE_STEP_LADDER] = has_ladder == 1;
-	ctx->done[STORE_STEP_COMMITMENTS] = cm.made > 0;
-	ctx->done[STORE_STEP_NOTES] = has_note == 1;
-	ctx->done[STORE_STEP_SUMMARY] = ctx->complete;
+/* Called after anything the user did in the session: when it wrote to a
+ * completed session, the edit is recorded with its time.
+ * Marking complete or reopening is not an edit of what was said. */
+static void edits_note(struct session *se, int was_complete)
+{
+	struct session_ctx *ctx = &se->ctx;
+	struct store *st = ctx->app->store;
+	long long now = store_changes(st);
+	int toggled = was_complete != ctx->complete;
+	if (now != se->changes && ctx->complete && !toggled) {
+		struct error err;
+		error_clear(&err);
+		if (store_session_mark_edited(st, ctx->session_id, &err) < 0)
+			session_fail(ctx->app, &err);
+		else if (!se->edited[0])
+			app_status(ctx->app, 0,
+				   "This session was completed: the change "
+				   "is kept and marked as an edit.");
+		edited_load(se);
+	}
+	se->changes = store_changes(st);
 }
 
 /* --------------------------------------------------------------- steps */
@@ -210,18 +215,33 @@ static void step_show(struct session *se, int step)
 	    store_session_set_step(ctx->app->store, ctx->session_id,
 				   (enum store_step)step, &err) < 0)
 		session_fail(ctx->app, &err);
+	/* Where the user is is no edit of the session. */
+	se->changes = store_changes(ctx->app->store);
 	progress_refresh(se);
 }
 
 /* ---------------------------------------------------------------- draw */
 
+/* How the steps other than the current one are named on the bar. */
+enum bar_form { BAR_FULL, BAR_SHORT, BAR_NUMBER };
+
+/* The current step always goes by its full name. */
+static const char *bar_label(int i, enum bar_form form, int step)
+{
+	static const char *const numbers[STORE_STEP_COUNT] = {
+		"1", "2", "3", "4", "5", "6", "7", "8"};
+	if (i == step || form == BAR_FULL)
+		return sessionsteps_name(i);
+	return form == BAR_SHORT ? sessionsteps_short(i) : numbers[i];
+}
+
 /* Columns the bar takes: each name after a one-cell mark and a blank
  * that keeps the mark off the name, and the separators between them. */
-static int bar_width(const char *const *names, int step, int spaced)
+static int bar_width(enum bar_form form, int step, int spaced)
 {
 	int w = 0;
 	for (int i = 0; i < STORE_STEP_COUNT; i++) {
-		const char *n = i == step ? step_names[i] : names[i];
+		const char *n = bar_label(i, form, step);
 		w += draw_text_width(n) + 2;
 		if (i)
 			w += spaced ? 3 : 1;
@@ -238,17 +258,15 @@ static void draw_stepbar(struct session *se, struct app *app, int y)
 	const char *sep = app->ascii ? ">" : "\xe2\x80\xba";
 	/* In ASCII a star: `+` read as part of the `>` separators. */
 	const char *mark = app->ascii ? "*" : "\xe2\x9c\x93";
-	static const char *const numbers[STORE_STEP_COUNT] = {
-		"1", "2", "3", "4", "5", "6", "7", "8"};
-	const char *const *names = step_names;
+	enum bar_form form = BAR_FULL;
 	int spaced = 1;
 	int avail = COLS - 2;
-	if (bar_width(names, ctx->step, 1) > avail)
+	if (bar_width(form, ctx->step, 1) > avail)
 		spaced = 0;
-	if (bar_width(names, ctx->step, spaced) > avail)
-		names = step_short;
-	if (bar_width(names, ctx->step, spaced) > avail)
-		names = numbers;
+	if (bar_width(form, ctx->step, spaced) > avail)
+		form = BAR_SHORT;
+	if (bar_width(form, ctx->step, spaced) > avail)
+		form = BAR_NUMBER;
 	int x = 1;
 	for (int i = 0; i < STORE_STEP_COUNT; i++) {
 		if (i) {
@@ -258,7 +276,7 @@ static void draw_stepbar(struct session *se, struct app *app, int y)
 			if (spaced)
 				x += draw_text(app, y, x, " ", 1, UI_DIM);
 		}
-		const char *n = i == ctx->step ? step_names[i] : names[i];
+		const char *n = bar_label(i, form, ctx->step);
 		if (ctx->done[i])
 			x += draw_text(app, y, x, mark, 1, UI_GOOD);
 		else
@@ -281,10 +299,19 @@ static void session_draw(struct screen *s, struct app *app)
 		 ctx->person, dot,
 		 ctx->kind == STORE_KIND_SELF ? "self-assessment" : "coaching",
 		 dot, se->started);
-	draw_text(app, 1, 1, head, COLS - 12, UI_HEADING);
-	const char *state = ctx->complete ? "complete" : "open";
-	draw_text(app, 1, COLS - 1 - (int)strlen(state), state, 10,
-		  ctx->complete ? UI_GOOD : UI_DIM);
+	char state[64];
+	if (se->edited[0])
+		snprintf(state, sizeof state, "%s, edited %s",
+			 ctx->complete ? "complete" : "reopened", se->edited);
+	else
+		snprintf(state, sizeof state, "%s",
+			 ctx->complete ? "complete" : "open");
+	int sw = draw_text_width(state);
+	draw_text(app, 1, 1, head, COLS - 3 - sw, UI_HEADING);
+	draw_text(app, 1, COLS - 1 - sw, state, sw,
+		  se->edited[0]    ? UI_WARN
+		  : ctx->complete ? UI_GOOD
+				  : UI_DIM);
 	draw_stepbar(se, app, 2);
 	int top = 3;
 	if (LINES > 20) {
@@ -353,7 +380,9 @@ static struct intent session_act(struct screen *s, struct app *app, int id,
 		id = id == FRAME_HELP ? id : 0;
 	if (id == FRAME_HELP)
 		return intent_push(help_screen_new(s));
+	int was_complete = ctx->complete;
 	struct intent in = step->ops->act(step, app, id, key);
+	edits_note(se, was_complete);
 	if (in.kind == INTENT_PUSH || in.kind == INTENT_QUIT)
 		return in;
 	if (in.kind == INTENT_POP)
@@ -366,8 +395,11 @@ static void session_enter(struct screen *s, struct app *app)
 {
 	struct session *se = s->data;
 	struct screen *step = step_top(se);
+	int was_complete = se->ctx.complete;
 	if (step->ops->enter)
 		step->ops->enter(step, app);
+	/* A dialog over the session (a note, a commitment) may have saved. */
+	edits_note(se, was_complete);
 	progress_refresh(se);
 }
 
@@ -413,12 +445,6 @@ static const struct screen_ops session_ops_base = {
 
 /* ---------------------------------------------------------------- open */
 
-static struct screen *(*const step_new[STORE_STEP_COUNT])(
-	struct session_ctx *) = {
-	followup_step_new, diagnostic_step_new, pillars_step_new,
-	results_step_new,  ladder_step_new,     commit_step_new,
-	notes_step_new,    summary_step_new,
-};
 
 /* The content's statement ids in the order the diagnostic asks them
  * (grouped by red flag) and its pillar ids, for store_session_resume. */
@@ -478,6 +504,7 @@ static struct screen *session_open(struct app *app, int64_t session_id)
 	ctx->person = name;
 	ctx->kind = ses.kind;
 	ctx->complete = ses.status == STORE_SESSION_COMPLETE;
+	se->changes = store_changes(app->store);
 	if (dates_local_display(ses.started, se->started, &err) < 0)
 		snprintf(se->started, sizeof se->started, "%s", ses.started);
 	store_session_clear(&ses);
@@ -507,6 +534,7 @@ static struct screen *session_open(struct app *app, int64_t session_id)
 	/* The first step is shown by the loop's enter call; only its
 	 * place is set here. */
 	ctx->visited[ctx->step] = 1;
+	edited_load(se);
 	se->ops.purpose = se->steps[ctx->step]->ops->purpose;
 	se->ops.actions = se->tables[ctx->step];
 	return s;

@@ -39,4 +39,14 @@ for phrase in "reverse-scored statement" "no occasion / can't say" \
 	like "$text" "$phrase" "man page: $phrase"
 done
 
+# The keys, screen by screen, and the forms a due date may take.
+like "$(cat "$page")" '^\.SH KEYS$' "man page has KEYS"
+for sub in Home History Commitments '"A session"' '"Due dates"'; do
+	like "$(cat "$page")" "^\.SS $sub\$" "KEYS covers $sub"
+done
+for phrase in "^\.BR \+7d \" or \" \+2w$" "a day in the past is refused" \
+	"only on the$" "^\.B F1$"; do
+	like "$text" "$phrase" "man page: $phrase"
+done
+
 done_testing

@@ -89,7 +89,14 @@ tui_wait "ownit · Home" "Esc goes back home"
 # follow-up step lists it as reviewed, like one made in the step itself.
 tui_keys / "$who" Enter
 tui_poll "$who" >/dev/null
+open_now=$(db "SELECT count(*) FROM session s JOIN person p
+	ON p.id = s.person_id WHERE p.name = '$who' AND s.status = 'open'")
 tui_keys n
+if [ "$open_now" -gt 0 ]; then
+	# With an open session, n asks first; n again starts a new one.
+	tui_wait "has an open session" "n asks about the open session first"
+	tui_keys n
+fi
 tui_wait "New session" "n offers a new session for $who"
 tui_keys Enter
 tui_poll "coaching session" >/dev/null

@@ -52,6 +52,9 @@ retry_case() {
 tui_start 100x30 -- --db "$OWNIT_DB"
 tui_wait "ownit · Home" "home is up"
 tui_keys n
+# The demo's first person has an open session: n asks, n again starts.
+tui_wait "has an open session" "n asks about the open session first"
+tui_keys n
 tui_wait "New session" "n opens the new-session dialog"
 tui_keys Enter
 tui_wait "Commitments from earlier sessions" "the session starts"
@@ -223,6 +226,9 @@ u_wait "ownit · Home" "second TUI up"
 ) &
 exporter=$!
 
+tui_keys n
+# Amira's session from above is still open: n asks, n again starts anew.
+tui_wait "has an open session" "first: n asks about Amira's open session"
 tui_keys n
 tui_wait "New session" "first: new session for Amira"
 tmux_ send-keys -t u Down n

@@ -89,8 +89,8 @@ is "$(printf '%s\n' "$screen" | sed -n '3,20p' | "$PYTHON3" -c 'import sys
 rows = sys.stdin.buffer.read().decode().splitlines()
 print(sum(any(0x2801 <= ord(ch) <= 0x28ff for ch in r) for r in rows))')" 18 \
 	"large: the chart is drawn in Braille on every plot row"
-like "$screen" "Clarity +Trust and openness +Autonomy +Feedback systems +Role-model behaviours +Coach" \
-	"large: the list's columns carry whole pillar names"
+like "$screen" "Clarity +Trust and openness +Autonomy +Feedback systems +Role-model behaviours +Connection to vision +Coach" \
+	"large: the list's columns carry whole pillar names, vision's too"
 tui_keys q q
 tui_expect_exit 0 "large: quit"
 

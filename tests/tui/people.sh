@@ -80,7 +80,8 @@ is "$(db "SELECT count(*) FROM person WHERE name = 'me'")" 1 \
 
 tui_keys n
 tui_wait "New session" "n asks about a new session"
-tui_wait "[coaching]" "coaching is preselected"
+# me is still selected: a session of me is a self-assessment.
+tui_wait "[self]" "self-assessment is preselected for me"
 tui_keys Escape
 tui_keys q
 tui_expect_exit 0 "q quits"

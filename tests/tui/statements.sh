@@ -77,9 +77,9 @@ unlike "$screen" "$ON_LEVEL" "no level is under the cursor at first"
 tui_keys Enter
 tui_wait "Nothing chosen yet" "Enter with no level chosen says so"
 is "$(db "SELECT count(*) FROM rating")" 0 "and rates nothing"
-tui_keys Right
-tui_wait "> 1   Goals and roles" "Right from nothing starts at level 1"
-tui_keys Right Right Enter
+tui_keys Down
+tui_wait "> 1   Goals and roles" "Down from nothing starts at level 1"
+tui_keys Down Down Enter
 tui_wait "1/6 rated" "Enter rates with the level under the cursor"
 is "$(db "SELECT pillar_id || '=' || value FROM rating")" "clarity=3" \
 	"the rating is stored"

@@ -28,6 +28,34 @@ static void due_bad(const char *in, const char *want_in_msg)
 		      err.msg);
 }
 
+/* Making or renegotiating a commitment refuses every past form alike,
+ * the calendar one included; today and later pass. */
+START_TEST(due_ahead)
+{
+	char out[DATES_DAY_SIZE];
+	struct error err = {0};
+	ck_assert_int_eq(
+		dates_parse_due_ahead("2026-11-22", "2026-11-23", out, &err),
+		-1);
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	ck_assert_ptr_nonnull(strstr(err.msg, "2026-11-22 is in the past"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "today is 2026-11-23"));
+	error_clear(&err);
+	ck_assert_int_eq(
+		dates_parse_due_ahead("yesterday", "2026-11-23", out, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "in the past"));
+	ck_assert_int_eq(
+		dates_parse_due_ahead("2026-11-23", "2026-11-23", out, &err), 0);
+	ck_assert_str_eq(out, "2026-11-23");
+	ck_assert_int_eq(dates_parse_due_ahead("+1d", "2026-11-23", out, &err),
+			 0);
+	ck_assert_str_eq(out, "2026-11-24");
+	/* The lenient parser still takes a past day (import, history). */
+	ck_assert_int_eq(dates_parse_due("2020-01-01", "2026-11-23", out, &err),
+			 0);
+}
+END_TEST
+
 START_TEST(valid_days)
 {
 	ck_assert_int_eq(dates_valid_day("2026-11-23"), 1);
@@ -175,6 +203,7 @@ int main(void)
 	tcase_add_test(tc, arithmetic);
 	tcase_add_test(tc, due_forms);
 	tcase_add_test(tc, due_refused);
+	tcase_add_test(tc, due_ahead);
 	tcase_add_test(tc, today_hook);
 	tcase_add_test(tc, local_times);
 	suite_add_tcase(s, tc);

@@ -1166,6 +1166,7 @@ int main(void)
 	tcase_add_test(tc, check_and_paths);
 	suite_add_tcase(su, tc);
 	suite_add_tcase(su, store_errors_tcase());
+	suite_add_tcase(su, store_sessions_tcase());
 	SRunner *sr = srunner_create(su);
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);

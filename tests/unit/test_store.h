@@ -25,5 +25,6 @@ int64_t t_session(struct store *s, int64_t person, const char *started);
 char *t_slurp(const char *path, size_t *len);
 
 TCase *store_errors_tcase(void);
+TCase *store_sessions_tcase(void);
 
 #endif

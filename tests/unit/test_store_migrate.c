@@ -256,6 +256,11 @@ START_TEST(migrates_to_current)
 	struct store_person again = {.name = "\xc3\xa9mile, \"the new one\""};
 	ck_assert_int_eq(store_person_add(s, &again, &err), -1);
 	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	/* What version 4 added works: an edit after completion is noted. */
+	char when[STORE_TIME_SIZE];
+	ck_assert_int_eq(store_session_complete(s, 2, &err), 0);
+	ck_assert_int_eq(store_session_mark_edited(s, 2, &err), 1);
+	ck_assert_int_eq(store_session_edited(s, 2, when, &err), 1);
 	ck_assert_int_eq(store_check(s, NULL, NULL, &err), 0);
 	store_close(s);
 
