@@ -68,6 +68,9 @@ tui_wait "Open commitments of Ann Lee" "back home"
 
 # While the note's editor has the terminal, paste mode is off: the
 # "editor" reads one pasted line from the terminal and keeps it as is.
+# Ann's first session is still open: n asks, and n again starts another.
+tui_keys n
+tui_wait "has an open session" "n offers the open session first"
 tui_keys n
 tui_poll "New session" >/dev/null
 tui_keys Enter
