@@ -10,6 +10,7 @@
 #include <string.h>
 #include <termios.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ui/app.h"
@@ -134,6 +135,63 @@ void app_paste_mode(int on)
 	fflush(stdout);
 	write_all(on ? PASTE_ON : PASTE_OFF);
 	paste_mode_on = on;
+}
+
+/* ------------------------------------------------------------- editor */
+
+static const char *editor_command(void)
+{
+	const char *ed = getenv("VISUAL");
+	if (!ed || !ed[0])
+		ed = getenv("EDITOR");
+	return ed && ed[0] ? ed : "vi";
+}
+
+/* The editor through the environment, so its command needs no quoting;
+ * like system(), ^C reaches the editor and not ownit. */
+static int editor_spawn(const char *ed, const char *path)
+{
+	struct sigaction ign, old_int, old_quit;
+	int status = -1;
+	if (setenv("OWNIT_EDIT_WITH", ed, 1) < 0)
+		return -1;
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	pid_t pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		execl("/bin/sh", "sh", "-c", "$OWNIT_EDIT_WITH \"$1\"", "sh",
+		      path, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	unsetenv("OWNIT_EDIT_WITH");
+	return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0
+									 : -1;
+}
+
+int app_edit_file(const char *path, const char **editor)
+{
+	const char *ed = editor_command();
+	int paste_was_on = paste_mode_on;
+	*editor = ed;
+	def_prog_mode();
+	app_paste_mode(0);
+	endwin();
+	int rc = editor_spawn(ed, path);
+	reset_prog_mode();
+	app_paste_mode(paste_was_on);
+	clearok(curscr, TRUE);
+	refresh();
+	return rc == 0;
 }
 
 static void terminal_restore(void)

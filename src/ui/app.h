@@ -75,6 +75,13 @@ void app_status(struct app *app, int is_error, const char *fmt, ...)
  * on at start and off on every way out; a screen that hands the terminal
  * to another program (the note's $EDITOR) turns it off meanwhile. */
 void app_paste_mode(int on);
+
+/* Hands the terminal to the user's editor ($VISUAL, else $EDITOR, else
+ * vi, run through the shell so that "code -w" works) on the file at path
+ * and takes it back: curses and bracketed paste are suspended meanwhile,
+ * and ^C goes to the editor only.  Sets *editor to the command's name
+ * (for messages); 1 when the editor exited 0, else 0. */
+int app_edit_file(const char *path, const char **editor);
 /* Keeps a line for standard error once the terminal is restored at exit
  * ("ownit: " is put before it): what the user must know after the screens
  * are gone, such as where unsaved text was put. */

@@ -12,12 +12,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -180,11 +178,6 @@ static void rescue(struct notes *n, struct app *app)
  * suspended, then takes the text back (see calcurse's way of doing it). */
 static void editor_run(struct notes *n, struct app *app)
 {
-	const char *ed = getenv("VISUAL");
-	if (!ed || !ed[0])
-		ed = getenv("EDITOR");
-	if (!ed || !ed[0])
-		ed = "vi";
 	const char *tmp = getenv("TMPDIR");
 	char path[4096];
 	snprintf(path, sizeof path, "%s/ownit-note-XXXXXX",
@@ -210,39 +203,10 @@ static void editor_run(struct notes *n, struct app *app)
 		return;
 	}
 
-	def_prog_mode();
-	app_paste_mode(0);
-	endwin();
-	/* Like system(): the editor gets ^C, ownit does not. */
-	struct sigaction ign, old_int, old_quit;
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	sigaction(SIGINT, &ign, &old_int);
-	sigaction(SIGQUIT, &ign, &old_quit);
-	int status = -1;
-	pid_t pid = fork();
-	if (pid == 0) {
-		sigaction(SIGINT, &old_int, NULL);
-		sigaction(SIGQUIT, &old_quit, NULL);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
-		/* Through the shell, so that EDITOR="code -w" works. */
-		execl("/bin/sh", "sh", "-c", "$OWNIT_EDIT_WITH \"$1\"", "sh",
-		      path, (char *)NULL);
-		_exit(127);
-	}
-	if (pid > 0)
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGQUIT, &old_quit, NULL);
-	reset_prog_mode();
-	app_paste_mode(1);
-	clearok(curscr, TRUE);
-	refresh();
-
-	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	/* The terminal is app's: it hands it to the editor and back. */
+	const char *ed = NULL;
+	int ok_run = app_edit_file(path, &ed);
+	if (!ok_run) {
 		app_status(app, 1, "%s did not finish cleanly; the note is as "
 				   "it was",
 			   ed);
@@ -287,22 +251,11 @@ static void editor_run(struct notes *n, struct app *app)
 	free(body);
 }
 
-/* Hands the editor to the child through the environment, so that no
- * quoting of the command is needed. */
 static void editor_start(struct notes *n, struct app *app)
 {
-	const char *ed = getenv("VISUAL");
-	if (!ed || !ed[0])
-		ed = getenv("EDITOR");
-	if (setenv("OWNIT_EDIT_WITH", ed && ed[0] ? ed : "vi", 1) < 0) {
-		app_status(app, 1, "cannot start the editor: %s",
-			   strerror(errno));
-		return;
-	}
 	if (n->tb.dirty)
 		save(n, app);
 	editor_run(n, app);
-	unsetenv("OWNIT_EDIT_WITH");
 }
 
 static int is_text(struct key k)
