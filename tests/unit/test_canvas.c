@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/canvas.h"
+#include "unit.h"
 
 static struct canvas *mk(int w, int h, enum canvas_mode mode)
 {
@@ -344,8 +345,6 @@ int main(void)
 {
 	Suite *s = suite_create("canvas");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	setlocale(LC_ALL, "C.UTF-8");
 	tcase_add_test(tc, test_new_bad_size);
@@ -367,9 +366,5 @@ int main(void)
 	tcase_add_test(tc, test_style_names);
 	tcase_add_test(tc, test_style_colours_read_on_white);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(s);
 }

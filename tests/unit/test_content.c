@@ -8,6 +8,7 @@
 
 #include "core/content.h"
 #include "fixture.h"
+#include "unit.h"
 
 /* What the reader says about bytes that are not UTF-8. */
 #define UTF8_MSG "invalid UTF-8 in field: save the file as UTF-8 (LibreOffice Calc: File > Save As, Text CSV, tick \"Edit filter settings\", character set \"Unicode (UTF-8)\"; Excel: Save As \"CSV UTF-8 (Comma delimited)\")"
@@ -1041,9 +1042,5 @@ static Suite *content_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(content_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(content_suite());
 }

@@ -14,6 +14,7 @@
 
 #include "core/csvexport.h"
 #include "csvseed.h"
+#include "unit.h"
 
 static struct seed sd;
 
@@ -370,9 +371,5 @@ int main(void)
 	tcase_add_test(tc, disk_full);
 	tcase_add_test(tc, single_session);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(s);
 }

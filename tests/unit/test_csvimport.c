@@ -10,6 +10,7 @@
 #include "core/csvexport.h"
 #include "core/csvimport.h"
 #include "csvseed.h"
+#include "unit.h"
 
 static struct seed sd;
 static struct store *dst;
@@ -492,9 +493,5 @@ int main(void)
 	tcase_add_test(tc, wrong_header_and_empty);
 	tcase_add_test(tc, valid_rows_before_a_bad_one_are_not_kept);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(s);
 }

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/dates.h"
+#include "unit.h"
 
 static void due_ok(const char *in, const char *today, const char *want)
 {
@@ -207,9 +208,5 @@ int main(void)
 	tcase_add_test(tc, today_hook);
 	tcase_add_test(tc, local_times);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(s);
 }

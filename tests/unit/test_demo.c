@@ -13,6 +13,7 @@
 #include "core/content.h"
 #include "core/demo.h"
 #include "core/store.h"
+#include "unit.h"
 
 static char dir[256], db[512];
 
@@ -386,9 +387,5 @@ int main(void)
 	tcase_add_test(tc, refuses_taken_names);
 	tcase_add_test(tc, temp_database);
 	suite_add_tcase(su, tc);
-	SRunner *sr = srunner_create(su);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(su);
 }

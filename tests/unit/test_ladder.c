@@ -6,6 +6,7 @@
 
 #include "core/content.h"
 #include "core/ladder.h"
+#include "unit.h"
 
 #define SHIPPED TEST_SRCDIR "/content"
 
@@ -161,9 +162,5 @@ static Suite *ladder_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(ladder_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(ladder_suite());
 }

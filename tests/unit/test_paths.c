@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/paths.h"
+#include "unit.h"
 
 static char tmp[PATH_MAX];
 
@@ -266,9 +267,5 @@ int main(void)
 	tcase_add_test(tc, content_user_missing_is_input_error);
 	tcase_add_test(tc, join_trims_slashes);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(s);
 }

@@ -13,6 +13,7 @@
 
 #include "core/radar.h"
 #include "golden.h"
+#include "unit.h"
 
 static const char *const names[RADAR_AXES] = {
 	"Clarity", "Trust and openness", "Autonomy", "Feedback systems",
@@ -862,8 +863,6 @@ int main(void)
 {
 	Suite *s = suite_create("radar");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	setlocale(LC_ALL, "C.UTF-8");
 	tcase_add_test(tc, test_point_geometry);
@@ -889,9 +888,5 @@ int main(void)
 	tcase_add_test(tc, test_ascii_outline_clean);
 	tcase_add_test(tc, test_goldens);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(s);
 }

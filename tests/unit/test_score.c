@@ -18,6 +18,7 @@
 #include "core/score.h"
 #include "core/sessionfacts.h"
 #include "core/store.h"
+#include "unit.h"
 
 #define SHIPPED TEST_SRCDIR "/content"
 
@@ -642,9 +643,5 @@ static Suite *score_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(score_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(score_suite());
 }

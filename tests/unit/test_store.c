@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/dates.h"
+#include "unit.h"
 
 char t_dir[256];
 char t_db[512];
@@ -1167,9 +1168,5 @@ int main(void)
 	suite_add_tcase(su, tc);
 	suite_add_tcase(su, store_errors_tcase());
 	suite_add_tcase(su, store_sessions_tcase());
-	SRunner *sr = srunner_create(su);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(su);
 }

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "core/store.h"
+#include "unit.h"
 
 #define ROUNDS 60
 #define MAX_WRITES 200
@@ -169,9 +170,5 @@ int main(void)
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, sigkill_loses_nothing);
 	suite_add_tcase(su, tc);
-	SRunner *sr = srunner_create(su);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(su);
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/store_page.h"
+#include "unit.h"
 
 static char dir[64], db[128];
 static struct store *s;
@@ -314,9 +315,5 @@ int main(void)
 	tcase_add_test(tc, open_commitments_paged_and_filtered);
 	tcase_add_test(tc, sessions_paged_by_key_position);
 	suite_add_tcase(su, tc);
-	SRunner *sr = srunner_create(su);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(su);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/textbuf.h"
+#include "unit.h"
 
 static struct textbuf t;
 
@@ -316,9 +317,5 @@ int main(void)
 	tcase_add_test(tc, clusters_move_and_delete_whole);
 	tcase_add_test(tc, word_delete_and_cut);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(s);
 }

@@ -10,6 +10,7 @@
 
 #include "core/trend.h"
 #include "golden.h"
+#include "unit.h"
 
 #define NS 7
 
@@ -295,8 +296,6 @@ int main(void)
 {
 	Suite *s = suite_create("trend");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	setlocale(LC_ALL, "C.UTF-8");
 	tcase_add_test(tc, test_marks_on_points);
@@ -310,9 +309,5 @@ int main(void)
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_one_session);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(s);
 }

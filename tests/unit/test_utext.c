@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/utext.h"
+#include "unit.h"
 
 /* "Zoé" typed with a combining acute, "नमस्ते" (conjuncts and vowel
  * signs), a woman technologist emoji (ZWJ sequence) and a heart with a
@@ -168,9 +169,5 @@ int main(void)
 	tcase_add_test(tc, names_fold_in_every_script);
 	tcase_add_test(tc, collation_follows_the_locale);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(s);
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/workspace.h"
+#include "unit.h"
 
 static char tmp[64];
 
@@ -168,9 +169,5 @@ int main(void)
 	tcase_add_test(tc, linked_final_file_is_refused);
 	tcase_add_test(tc, failed_first_open_leaves_no_empty_file);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(s);
 }
