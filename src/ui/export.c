@@ -287,8 +287,8 @@ static int ex_person(struct export *ex, struct app *app, int64_t person_id)
 struct screen *export_screen_new(struct app *app, int64_t person_id,
 				 int64_t session_id)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct export *ex = calloc(1, sizeof *ex);
+	struct screen *s = screen_alloc(&ex_ops, sizeof(struct export));
+	struct export *ex = s ? s->data : NULL;
 	if (!s || !ex || ex_person(ex, app, person_id) != 0)
 		goto fail;
 	ex->session_id = session_id;
@@ -307,13 +307,10 @@ struct screen *export_screen_new(struct app *app, int64_t person_id,
 		fields_disable(ex->f, F_UNTIL);
 	}
 	fields_focus(ex->f, session_id ? F_FORMAT : F_WHO);
-	s->ops = &ex_ops;
-	s->data = ex;
 	return s;
 fail:
 	if (ex)
 		fields_free(ex->f);
-	free(ex);
-	free(s);
+	screen_free(s);
 	return NULL;
 }

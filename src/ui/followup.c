@@ -379,15 +379,12 @@ static const struct screen_ops followup_ops = {
 
 struct screen *followup_step_new(struct session_ctx *ctx)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct followup *f = calloc(1, sizeof *f);
+	struct screen *s = screen_alloc(&followup_ops, sizeof(struct followup));
+	struct followup *f = s ? s->data : NULL;
 	if (!s || !f) {
-		free(s);
-		free(f);
+		screen_free(s);
 		return NULL;
 	}
 	f->ctx = ctx;
-	s->ops = &followup_ops;
-	s->data = f;
 	return s;
 }

@@ -273,15 +273,12 @@ static const struct screen_ops help_ops = {
 
 struct screen *help_screen_new(const struct screen *about)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct help *hp = calloc(1, sizeof *hp);
+	struct screen *s = screen_alloc(&help_ops, sizeof(struct help));
+	struct help *hp = s ? s->data : NULL;
 	if (!s || !hp) {
-		free(s);
-		free(hp);
+		screen_free(s);
 		return NULL;
 	}
 	hp->about = about;
-	s->ops = &help_ops;
-	s->data = hp;
 	return s;
 }

@@ -559,22 +559,18 @@ static const struct screen_ops home_ops = {
 
 struct screen *home_screen_new(struct app *app)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct home *h = calloc(1, sizeof *h);
+	struct screen *s = screen_alloc(&home_ops, sizeof(struct home));
+	struct home *h = s ? s->data : NULL;
 	if (!s || !h) {
-		free(s);
-		free(h);
+		screen_free(s);
 		return NULL;
 	}
 	h->app = app;
 	home_commits_init(&h->sel);
 	h->people = list_new(&people_ops, h);
 	if (!h->people) {
-		free(h);
-		free(s);
+		screen_free(s);
 		return NULL;
 	}
-	s->ops = &home_ops;
-	s->data = h;
 	return s;
 }

@@ -537,17 +537,14 @@ static const struct screen_ops ladder_ops = {
 
 struct screen *ladder_step_new(struct session_ctx *ctx)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct ladder *l = calloc(1, sizeof *l);
+	struct screen *s = screen_alloc(&ladder_ops, sizeof(struct ladder));
+	struct ladder *l = s ? s->data : NULL;
 	if (!s || !l) {
-		free(s);
-		free(l);
+		screen_free(s);
 		return NULL;
 	}
 	l->ctx = ctx;
 	l->phase = PH_SITUATION;
 	l->cursor = ladder_line(ctx->content) - 1;
-	s->ops = &ladder_ops;
-	s->data = l;
 	return s;
 }

@@ -138,16 +138,15 @@ struct screen *session_dialog_new(struct app *app, int64_t person_id, int kind)
 	struct store_person p;
 	if (!app_person_get(app, person_id, &p))
 		return NULL;
-	struct screen *s = calloc(1, sizeof *s);
-	struct newsession *ns = calloc(1, sizeof *ns);
+	struct screen *s = screen_alloc(&ns_ops, sizeof(struct newsession));
+	struct newsession *ns = s ? s->data : NULL;
 	if (ns)
 		ns->f = fields_new(ns_fields, F_COUNT);
 	if (!s || !ns || !ns->f) {
 		store_person_clear(&p);
-		free(s);
 		if (ns)
 			fields_free(ns->f);
-		free(ns);
+		screen_free(s);
 		app_status(app, 1, "out of memory");
 		return NULL;
 	}
@@ -158,8 +157,6 @@ struct screen *session_dialog_new(struct app *app, int64_t person_id, int kind)
 		coach_prefill(ns, app);
 	fields_set_choice(ns->f, F_KIND, kind);
 	fields_focus(ns->f, kind == STORE_KIND_SELF ? F_KIND : F_COACH);
-	s->ops = &ns_ops;
-	s->data = ns;
 	return s;
 }
 
@@ -256,11 +253,10 @@ struct screen *session_new_or_resume(struct app *app, int64_t person_id,
 		store_session_clear(&ses);
 		return NULL;
 	}
-	struct screen *s = calloc(1, sizeof *s);
-	struct open_ask *oa = calloc(1, sizeof *oa);
+	struct screen *s = screen_alloc(&oa_ops, sizeof(struct open_ask));
+	struct open_ask *oa = s ? s->data : NULL;
 	if (!s || !oa) {
-		free(s);
-		free(oa);
+		screen_free(s);
 		store_session_clear(&ses);
 		store_person_clear(&p);
 		app_status(app, 1, "out of memory");
@@ -275,7 +271,5 @@ struct screen *session_new_or_resume(struct app *app, int64_t person_id,
 			 ses.started);
 	store_session_clear(&ses);
 	store_person_clear(&p);
-	s->ops = &oa_ops;
-	s->data = oa;
 	return s;
 }

@@ -521,16 +521,13 @@ static const struct screen_ops notes_ops = {
 
 struct screen *notes_step_new(struct session_ctx *ctx)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct notes *n = calloc(1, sizeof *n);
+	struct screen *s = screen_alloc(&notes_ops, sizeof(struct notes));
+	struct notes *n = s ? s->data : NULL;
 	if (!s || !n) {
-		free(s);
-		free(n);
+		screen_free(s);
 		return NULL;
 	}
 	textbuf_init(&n->tb, NOTES_MAX);
 	n->ctx = ctx;
-	s->ops = &notes_ops;
-	s->data = n;
 	return s;
 }

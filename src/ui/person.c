@@ -202,8 +202,8 @@ static int pf_load(struct person_form *pf, struct app *app)
 
 struct screen *person_form_new(struct app *app, int64_t person_id)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct person_form *pf = calloc(1, sizeof *pf);
+	struct screen *s = screen_alloc(&pf_ops, sizeof(struct person_form));
+	struct person_form *pf = s ? s->data : NULL;
 	if (pf)
 		pf->f = fields_new(pf_fields, F_COUNT);
 	if (!s || !pf || !pf->f) {
@@ -214,13 +214,10 @@ struct screen *person_form_new(struct app *app, int64_t person_id)
 	if (person_id && pf_load(pf, app) != 0)
 		goto fail;
 	fields_focus(pf->f, F_NAME);
-	s->ops = &pf_ops;
-	s->data = pf;
 	return s;
 fail:
 	if (pf)
 		fields_free(pf->f);
-	free(pf);
-	free(s);
+	screen_free(s);
 	return NULL;
 }

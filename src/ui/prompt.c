@@ -217,11 +217,10 @@ struct screen *prompt_new(const char *title, const char *hint, int n,
 {
 	if (n < 1 || n > PROMPT_FIELDS_MAX)
 		return NULL;
-	struct screen *s = calloc(1, sizeof *s);
-	struct prompt *p = calloc(1, sizeof *p);
+	struct screen *s = screen_alloc(&prompt_ops, sizeof(struct prompt));
+	struct prompt *p = s ? s->data : NULL;
 	if (!s || !p) {
-		free(s);
-		free(p);
+		screen_free(s);
 		return NULL;
 	}
 	p->title = strdup(title ? title : "");
@@ -229,8 +228,7 @@ struct screen *prompt_new(const char *title, const char *hint, int n,
 	if (!p->title || (hint && !p->hint)) {
 		free(p->title);
 		free(p->hint);
-		free(p);
-		free(s);
+		screen_free(s);
 		return NULL;
 	}
 	p->n = n;
@@ -244,14 +242,11 @@ struct screen *prompt_new(const char *title, const char *hint, int n,
 		fields_free(p->f);
 		free(p->title);
 		free(p->hint);
-		free(p);
-		free(s);
+		screen_free(s);
 		return NULL;
 	}
 	p->check = check;
 	p->out = out;
 	prompt_result_clear(out);
-	s->ops = &prompt_ops;
-	s->data = p;
 	return s;
 }

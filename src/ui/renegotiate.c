@@ -174,8 +174,8 @@ struct screen *renegotiate_dialog_new(struct app *app, int64_t id,
 				      const char *what, const char *obstacle,
 				      const char *differently)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct renegotiate *rn = calloc(1, sizeof *rn);
+	struct screen *s = screen_alloc(&rn_ops, sizeof(struct renegotiate));
+	struct renegotiate *rn = s ? s->data : NULL;
 	if (rn) {
 		rn->f = fields_new(rn_fields, RF_COUNT);
 		rn->row.what = strdup(what);
@@ -194,7 +194,5 @@ struct screen *renegotiate_dialog_new(struct app *app, int64_t id,
 	if (differently)
 		fields_set(rn->f, RF_DIFFERENTLY, differently);
 	fields_focus(rn->f, RF_DUE);
-	s->ops = &rn_ops;
-	s->data = rn;
 	return s;
 }

@@ -151,12 +151,11 @@ static const struct screen_ops results_ops = {
 
 struct screen *results_step_new(struct session_ctx *ctx)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct results *r = calloc(1, sizeof *r);
+	struct screen *s = screen_alloc(&results_ops, sizeof(struct results));
+	struct results *r = s ? s->data : NULL;
 	struct page *pg = page_new();
 	if (!s || !r || !pg) {
-		free(s);
-		free(r);
+		screen_free(s);
 		page_free(pg);
 		return NULL;
 	}
@@ -164,7 +163,5 @@ struct screen *results_step_new(struct session_ctx *ctx)
 	r->pg = pg;
 	r->cmp = REPORT_COMPARE_PREVIOUS;
 	r->stale = 1;
-	s->ops = &results_ops;
-	s->data = r;
 	return s;
 }

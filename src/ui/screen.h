@@ -9,6 +9,7 @@
 #ifndef OWNIT_UI_SCREEN_H
 #define OWNIT_UI_SCREEN_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <wchar.h>
 
@@ -105,6 +106,14 @@ static inline struct intent intent_replace(struct screen *next)
 	struct intent in = {INTENT_REPLACE, next};
 	return in;
 }
+
+/* A new screen with ops and size bytes of zeroed data in s->data, or
+ * NULL when out of memory.  Every constructor starts with it. */
+struct screen *screen_alloc(const struct screen_ops *ops, size_t size);
+
+/* Frees a screen from screen_alloc and its data block, not what the data
+ * points to: a constructor's way out, and a destroy's last line. */
+void screen_free(struct screen *s);
 
 /* Screens the main loop or other screens create.  A constructor returns
  * NULL (after app_status explains why) when it cannot open the screen.

@@ -484,13 +484,13 @@ static struct screen *session_open(struct app *app, int64_t session_id)
 		store_session_clear(&ses);
 		return NULL;
 	}
-	struct screen *s = calloc(1, sizeof *s);
-	struct session *se = calloc(1, sizeof *se);
+	/* The frame's ops are its own copy (see above), set once se is. */
+	struct screen *s = screen_alloc(NULL, sizeof(struct session));
+	struct session *se = s ? s->data : NULL;
 	char *name = strdup(person.name);
 	store_person_clear(&person);
 	if (!s || !se || !name) {
-		free(s);
-		free(se);
+		screen_free(s);
 		free(name);
 		store_session_clear(&ses);
 		app_status(app, 1, "out of memory");
@@ -510,7 +510,6 @@ static struct screen *session_open(struct app *app, int64_t session_id)
 	store_session_clear(&ses);
 	se->ops = session_ops_base;
 	s->ops = &se->ops;
-	s->data = se;
 
 	int ok = resume_find(ctx, &err) == 0;
 	for (int i = 0; ok && i < STORE_STEP_COUNT; i++) {

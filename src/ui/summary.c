@@ -180,12 +180,11 @@ static const struct screen_ops screen_ops = {
 static struct screen *summary_make(struct app *app, int64_t session_id,
 				   struct session_ctx *ctx)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct summary *m = calloc(1, sizeof *m);
+	struct screen *s = screen_alloc(ctx ? &step_ops : &screen_ops, sizeof(struct summary));
+	struct summary *m = s ? s->data : NULL;
 	struct page *pg = page_new();
 	if (!s || !m || !pg) {
-		free(s);
-		free(m);
+		screen_free(s);
 		page_free(pg);
 		app_status(app, 1, "out of memory");
 		return NULL;
@@ -194,8 +193,6 @@ static struct screen *summary_make(struct app *app, int64_t session_id,
 	m->session_id = session_id;
 	m->pg = pg;
 	m->stale = 1;
-	s->ops = ctx ? &step_ops : &screen_ops;
-	s->data = m;
 	return s;
 }
 
