@@ -97,6 +97,12 @@ while [ $i -lt 3 ] && ! tui_screen | grep -q "Team 2026-12-01 (4)"; do
 	i=$((i + 1))
 done
 tui_wait "Team 2026-12-01 (4)" "t compares the radar with the team's view"
+# The red-flag bars carry the team's score as a second mark and say it
+# with the spread (vague-updates: 2.15, shown 2.1).
+like "$(tui_screen)" "team 2\.1 ±[0-9]\.[0-9]" \
+	"the team's score and spread under the Vague updates bar"
+like "$(tui_screen)" "━[━╋┼╸─]*◊[━╋┼╸─]* +[0-4]\.[0-9] " \
+	"the team's mark on a bar's track"
 tui_keys t
 tui_wait_gone "Team 2026-12-01 (4)" "t again moves on from the team's view"
 tui_keys Escape
