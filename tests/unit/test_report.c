@@ -12,6 +12,7 @@
 
 #include "core/report.h"
 #include "core/sessionfacts.h"
+#include "core/teamview.h"
 #include "csvseed.h"
 
 static struct seed sd;
@@ -721,6 +722,62 @@ START_TEST(flag_bars_with_the_team)
 }
 END_TEST
 
+static void round_of(const char *day, unsigned responses, int value,
+		     unsigned count)
+{
+	struct error e = {0};
+	struct store_team_round round = {.person_id = sd.ada,
+					 .day = day,
+					 .responses = responses,
+					 .content_version = "test"};
+	struct store_team_tally t = {"vague-updates-1", "In our team, a.",
+				     value, count};
+	ck_assert_msg(store_team_round_put(sd.s, &round, &t, 1, &e) == 0,
+		      "%s", e.msg);
+}
+
+/* The team's trend: rounds with figures, oldest first, the newest kept
+ * when there are more than asked for; a round below the threshold is
+ * left out, so the trend shows nothing it withheld. */
+START_TEST(team_trend_across_rounds)
+{
+	struct error e = {0};
+	struct teamview_trend t;
+	round_of("2026-01-10", 4, 1, 4); /* vague 1.0: clarity 4.0 */
+	round_of("2026-02-10", 2, 4, 2); /* withheld */
+	round_of("2026-03-04", 4, 3, 4); /* vague 3.0: clarity 2.0 */
+	long clarity = content_pillar_index(sd.c, "clarity");
+	ck_assert_int_ge(clarity, 0);
+	ck_assert_int_eq(
+	    teamview_trend_load(&t, sd.s, sd.c, sd.ada, 3, 12, &e), 0);
+	ck_assert_uint_eq(t.n, 2);
+	ck_assert_str_eq(t.day[0], "2026-01-10");
+	ck_assert_str_eq(t.day[1], "2026-03-04");
+	ck_assert(fabs(t.evidence[clarity * 2 + 0] - 4.0) < 1e-9);
+	ck_assert(fabs(t.evidence[clarity * 2 + 1] - 2.0) < 1e-9);
+	long autonomy = content_pillar_index(sd.c, "autonomy");
+	ck_assert_int_ge(autonomy, 0);
+	ck_assert(isnan(t.evidence[autonomy * 2]));
+	teamview_trend_clear(&t);
+
+	ck_assert_int_eq(
+	    teamview_trend_load(&t, sd.s, sd.c, sd.ada, 3, 1, &e), 0);
+	ck_assert_uint_eq(t.n, 1);
+	ck_assert_str_eq(t.day[0], "2026-03-04");
+	teamview_trend_clear(&t);
+
+	/* A higher threshold withholds every round: no trend. */
+	ck_assert_int_eq(
+	    teamview_trend_load(&t, sd.s, sd.c, sd.ada, 5, 12, &e), 0);
+	ck_assert_uint_eq(t.n, 0);
+	teamview_trend_clear(&t);
+	ck_assert_int_eq(
+	    teamview_trend_load(&t, sd.s, sd.c, sd.bo, 3, 12, &e), 0);
+	ck_assert_uint_eq(t.n, 0);
+	teamview_trend_clear(&t);
+}
+END_TEST
+
 START_TEST(finding_sessions)
 {
 	struct error e = {0};
@@ -789,6 +846,7 @@ int main(void)
 	tcase_add_test(tc, screen_layouts);
 	tcase_add_test(tc, comparison_is_an_option);
 	tcase_add_test(tc, flag_bars_with_the_team);
+	tcase_add_test(tc, team_trend_across_rounds);
 	tcase_add_test(tc, finding_sessions);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
