@@ -139,8 +139,22 @@ tui_keys h
 tui_wait "Team rounds" "Jonas's history lists his team rounds"
 like "$(tui_screen | grep ' 2026-12-01 ')" "2 resp\.  figures withheld \(fewer than 3\)" \
 	"the two-member round shows no figure in the history"
+unlike "$(tui_screen)" "Trend, " "one round: no trend line"
+# A second round for Amira, from a forms tool a month earlier: her
+# history sketches the team's evidence per pillar across the two.
+printf '%s\n' "Timestamp,vague-updates-1,slow-escalation-1" \
+	"2026/11/01 10:00:00,0,0" "2026/11/01 10:05:00,0,1" \
+	"2026/11/01 10:09:00,0,0" >"$T_TMP/nov.csv"
+"$OWNIT" --db "$OWNIT_DB" survey import "$T_TMP/nov.csv" \
+	--person "Amira Haddad" --round "Nov pulse" --date 2026-11-01 \
+	>/dev/null || fail "survey import"
 tui_keys Escape k h
 tui_wait "Sessions of Amira Haddad" "Amira's history"
+like "$(tui_screen | grep 'Trend, ')" \
+	"Trend, 2 rounds +Cla [^ ]{2} +Tru [^ ]{2} +Aut" \
+	"two rounds with figures: the team's trend per pillar"
+like "$(tui_screen | grep ' 2026-11-01 ')" "Nov pulse +3 resp\. +Cla 5\.0" \
+	"the imported round's line"
 like "$(tui_screen | grep ' 2026-12-01 ')" "Q4 retro +4 resp\. +Cla [1-5]\.[0-9] Tru [1-5]\.[0-9] Aut" \
 	"the four-member round shows the team's view per pillar"
 # Leaving before anyone answered leaves no round behind.
