@@ -10,8 +10,10 @@
  * the team also marks the team's score on the same track (`◊`, `o` in
  * ASCII) and may say it in words after the status word:
  *
- *     Vague updates  ━━━━━━━━╸──◊─┼──────┼───  1.2 Fine  team 2.0 ±0.8  The band thresholds
- * come from the caller (the content's bands), never from here.
+ *     Vague updates  ━━━━━━╸─┼──◊─┼────────  1.2 Fine  team 2.0 ±0.8
+ *
+ * The band thresholds come from the caller (the content's bands), never
+ * from here.
  *
  * Sparklines show a pillar over a person's sessions, oldest left, newest
  * right, one cell per session (`▁▂▃▄▅▆▇█`; in ASCII a whole number on a
