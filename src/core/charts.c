@@ -45,8 +45,10 @@ static int bar_check(const struct charts_bar *b, int i, struct error *err)
 				 "amber %g, red %g not ordered within 0..4",
 				 i + 1, name, b->amber_at, b->red_at);
 	if (b->has_team && !in_scale(b->team))
-		return error_set(err, ERROR_INPUT, "bar %d (%s): team score "
-				 "%g outside 0..4", i + 1, name, b->team);
+		return error_set(err, ERROR_INPUT,
+				 "bar %d (%s): team score "
+				 "%g outside 0..4",
+				 i + 1, name, b->team);
 	return 0;
 }
 

@@ -40,8 +40,8 @@ struct charts_bar {
 	const char *note;  /* the status word after the score, in the
 			    * band's style ("Act now"), or NULL; cut, never
 			    * dropped, when the row is short */
-	int has_team;      /* 1: mark the team's score on the track */
-	double team;       /* the team's score, 0..CHARTS_BAR_MAX */
+	int has_team;	   /* 1: mark the team's score on the track */
+	double team;	   /* the team's score, 0..CHARTS_BAR_MAX */
 	const char *team_note; /* the team's figures in words, after the
 				* status word; or NULL.  Shown whole only
 				* where the track keeps TRACK_MIN cells

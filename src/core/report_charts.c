@@ -178,8 +178,8 @@ static struct canvas *bars_canvas(struct build *b, struct charts_bar *bars)
 	struct report *r = b->r;
 	int n = (int)b->c->nflags, stacked = r->width < BARS_ONE_ROW;
 	int pitch = any_team_note(bars, n) ? 4 : 3;
-	struct canvas *cv = canvas_new(
-	    r->width, stacked ? pitch * n - 1 : n, r->mode, b->err);
+	struct canvas *cv =
+	    canvas_new(r->width, stacked ? pitch * n - 1 : n, r->mode, b->err);
 	int rc = cv ? 0 : -1;
 	if (cv && !stacked)
 		rc = charts_bars(cv, 0, 0, r->width, 0, bars, n, b->err);

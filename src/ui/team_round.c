@@ -77,9 +77,9 @@ struct team_round {
 	size_t at;
 	enum tr_state state;
 	struct teamview view; /* TR_DONE */
-	char *label;          /* the round's label, or NULL */
+	char *label;	      /* the round's label, or NULL */
 	int label_asked;      /* the prompt was answered with Enter */
-	int label_open;       /* the prompt is over this screen */
+	int label_open;	      /* the prompt is over this screen */
 	struct prompt_result pr;
 };
 
@@ -309,8 +309,7 @@ static struct intent tr_next(struct team_round *t)
 }
 
 /* Refuses a label too long to name the round on one line. */
-static int label_check(char *const *texts, int *field, char *msg,
-		       size_t msgsz)
+static int label_check(char *const *texts, int *field, char *msg, size_t msgsz)
 {
 	size_t chars = 0;
 	for (const char *p = texts[0]; p && *p; p++)
@@ -318,7 +317,8 @@ static int label_check(char *const *texts, int *field, char *msg,
 	if (chars <= TR_LABEL_MAX)
 		return 0;
 	*field = 0;
-	snprintf(msg, msgsz, "A label has at most %d characters (this has %zu).",
+	snprintf(msg, msgsz,
+		 "A label has at most %d characters (this has %zu).",
 		 TR_LABEL_MAX, chars);
 	return 1;
 }

@@ -90,8 +90,7 @@ static void trend_pillar(struct app *app, struct canvas *cv,
 
 /* The trend line: 1 when drawn, 0 when fewer than two rounds have
  * figures or the terminal is too narrow for a sketch of each pillar. */
-static int trend_line(struct app *app, int64_t person_id, unsigned min,
-		      int y)
+static int trend_line(struct app *app, int64_t person_id, unsigned min, int y)
 {
 	const struct content *c = app->content;
 	struct teamview_trend t;
@@ -101,14 +100,15 @@ static int trend_line(struct app *app, int64_t person_id, unsigned min,
 	if (teamview_trend_load(&t, app->store, c, person_id, min,
 				TEAM_TREND_ROUNDS, &err) == 0 &&
 	    t.n >= 2 && c->npillars) {
-		int hw = snprintf(head, sizeof head, " Trend, %zu rounds ", t.n);
+		int hw =
+		    snprintf(head, sizeof head, " Trend, %zu rounds ", t.n);
 		/* Per pillar: name, blank, sketch, two blanks. */
 		int per = (COLS - hw) / (int)c->npillars - 6;
 		size_t k = per < 0 ? 0 : (size_t)per < t.n ? (size_t)per : t.n;
 		enum canvas_mode mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
-		struct canvas *cv =
-		    k >= TEAM_TREND_MIN_CELLS ? canvas_new((int)k, 1, mode, &err)
-					      : NULL;
+		struct canvas *cv = k >= TEAM_TREND_MIN_CELLS
+					? canvas_new((int)k, 1, mode, &err)
+					: NULL;
 		if (cv) {
 			draw_text(app, y, 0, head, hw, UI_DIM);
 			for (size_t p = 0; p < c->npillars; p++)

@@ -36,9 +36,9 @@ START_TEST(test_bars_utf8)
 	struct error err = {0};
 	struct canvas *c = canvas_new(40, 3, CANVAS_UTF8, &err);
 	struct charts_bar b[] = {
-		{"Vague updates", 2.0, 1.0, 3.0, NULL, 0, 0.0, NULL},
-		{"Not my job", 3.25, 1.0, 3.0, "red", 0, 0.0, NULL},
-		{"Passive", NAN, 1.0, 3.0, NULL, 0, 0.0, NULL},
+	    {"Vague updates", 2.0, 1.0, 3.0, NULL, 0, 0.0, NULL},
+	    {"Not my job", 3.25, 1.0, 3.0, "red", 0, 0.0, NULL},
+	    {"Passive", NAN, 1.0, 3.0, NULL, 0, 0.0, NULL},
 	};
 	struct canvas_glyph g;
 	char *s;
@@ -75,8 +75,9 @@ START_TEST(test_bars_team)
 	struct error err = {0};
 	struct canvas *c = canvas_new(60, 2, CANVAS_UTF8, &err);
 	struct charts_bar b[] = {
-		{"Vague updates", 1.0, 1.0, 3.0, "ok", 1, 3.0, "team 3.0 \u00b11.0"},
-		{"Not my job", 2.0, 1.0, 3.0, "watch", 0, 0.0, NULL},
+	    {"Vague updates", 1.0, 1.0, 3.0, "ok", 1, 3.0,
+	     "team 3.0 \u00b11.0"},
+	    {"Not my job", 2.0, 1.0, 3.0, "watch", 0, 0.0, NULL},
 	};
 	struct canvas_glyph g;
 	char *s;
@@ -85,9 +86,9 @@ START_TEST(test_bars_team)
 	s = show(c);
 	/* track 60-13-1-1-3-6-15 = 21: ticks at 5 and 15, the team's 3.0
 	 * at cell 15 over the red tick. */
-	ck_assert_str_eq(s,
-		"Vague updates ━━━━━┼─────────\u25ca───── 1.0 ok     team 3.0 \u00b11.0\n"
-		"Not my job    ━━━━━╋━━━━╸────┼───── 2.0 watch\n");
+	ck_assert_str_eq(s, "Vague updates ━━━━━┼─────────\u25ca───── 1.0 ok   "
+			    "  team 3.0 \u00b11.0\n"
+			    "Not my job    ━━━━━╋━━━━╸────┼───── 2.0 watch\n");
 	free(s);
 	canvas_get(c, 14 + 15, 0, &g);
 	ck_assert_int_eq(g.style, CANVAS_STYLE_SERIES_B);
@@ -115,8 +116,14 @@ START_TEST(test_bars_ascii)
 {
 	struct error err = {0};
 	struct canvas *c = canvas_new(30, 1, CANVAS_ASCII, &err);
-	struct charts_bar b = {"Vague \xe2\x80\x9cupdates\xe2\x80\x9d", 1.0,
-			       1.0, 3.0, NULL, 0, 0.0, NULL};
+	struct charts_bar b = {"Vague \xe2\x80\x9cupdates\xe2\x80\x9d",
+			       1.0,
+			       1.0,
+			       3.0,
+			       NULL,
+			       0,
+			       0.0,
+			       NULL};
 	char *s;
 
 	ck_assert_int_eq(charts_bars(c, 0, 0, 30, 8, &b, 1, &err), 0);
@@ -133,7 +140,7 @@ START_TEST(test_bars_status_kept)
 	struct error err = {0};
 	struct canvas *c = canvas_new(30, 1, CANVAS_UTF8, &err);
 	struct charts_bar b = {"Slow escalation", 2.0, 1.5, 2.5,
-			       "Worth watching", 0, 0.0, NULL};
+			       "Worth watching",  0,   0.0, NULL};
 	char *s;
 
 	ck_assert_int_eq(charts_bars(c, 0, 0, 30, 0, &b, 1, &err), 0);
@@ -153,8 +160,9 @@ START_TEST(test_bars_words_before_track)
 	struct error err = {0};
 	struct canvas *c = canvas_new(60, 2, CANVAS_ASCII, &err);
 	struct charts_bar b[] = {
-		{"Repeated missed commitments", 2.6, 1.5, 2.5, "Discuss first", 0, 0.0, NULL},
-		{"Vague updates", 1.6, 1.5, 2.5, "Worth a look", 0, 0.0, NULL},
+	    {"Repeated missed commitments", 2.6, 1.5, 2.5, "Discuss first", 0,
+	     0.0, NULL},
+	    {"Vague updates", 1.6, 1.5, 2.5, "Worth a look", 0, 0.0, NULL},
 	};
 	char *s;
 

@@ -665,8 +665,7 @@ static void stacked_rows(const struct report *r, const char *title,
 	line_text(r, (size_t)row + 1, bar, sizeof bar);
 	line_text(r, (size_t)row + 2, under, size);
 	char *end = strstr(bar, score);
-	ck_assert_msg(end && end > bar + 1, "no \"%s\" in \"%s\"", score,
-		      bar);
+	ck_assert_msg(end && end > bar + 1, "no \"%s\" in \"%s\"", score, bar);
 	char *start = end - 1; /* the blank before the score */
 	while (start > bar && start[-1] != ' ')
 		start--;
@@ -689,8 +688,8 @@ START_TEST(flag_bars_with_the_team)
 		     under, sizeof bar);
 	ck_assert_ptr_nonnull(strstr(bar, "\u25ca"));
 	ck_assert_ptr_nonnull(strstr(under, "team 2.0 \u00b11.0"));
-	stacked_rows(r, "Slow or defensive escalation", "2.0 Worth a look",
-		     bar, under, sizeof bar);
+	stacked_rows(r, "Slow or defensive escalation", "2.0 Worth a look", bar,
+		     under, sizeof bar);
 	ck_assert_ptr_null(strstr(bar, "\u25ca"));
 	ck_assert_ptr_null(strstr(under, "team"));
 	ck_assert_int_ge(row_with(r, "\u25ca your team's score"), 0);
@@ -732,8 +731,8 @@ static void round_of(const char *day, unsigned responses, int value,
 					 .content_version = "test"};
 	struct store_team_tally t = {"vague-updates-1", "In our team, a.",
 				     value, count};
-	ck_assert_msg(store_team_round_put(sd.s, &round, &t, 1, &e) == 0,
-		      "%s", e.msg);
+	ck_assert_msg(store_team_round_put(sd.s, &round, &t, 1, &e) == 0, "%s",
+		      e.msg);
 }
 
 /* The team's trend: rounds with figures, oldest first, the newest kept
@@ -748,8 +747,8 @@ START_TEST(team_trend_across_rounds)
 	round_of("2026-03-04", 4, 3, 4); /* vague 3.0: clarity 2.0 */
 	long clarity = content_pillar_index(sd.c, "clarity");
 	ck_assert_int_ge(clarity, 0);
-	ck_assert_int_eq(
-	    teamview_trend_load(&t, sd.s, sd.c, sd.ada, 3, 12, &e), 0);
+	ck_assert_int_eq(teamview_trend_load(&t, sd.s, sd.c, sd.ada, 3, 12, &e),
+			 0);
 	ck_assert_uint_eq(t.n, 2);
 	ck_assert_str_eq(t.day[0], "2026-01-10");
 	ck_assert_str_eq(t.day[1], "2026-03-04");
@@ -760,19 +759,19 @@ START_TEST(team_trend_across_rounds)
 	ck_assert(isnan(t.evidence[autonomy * 2]));
 	teamview_trend_clear(&t);
 
-	ck_assert_int_eq(
-	    teamview_trend_load(&t, sd.s, sd.c, sd.ada, 3, 1, &e), 0);
+	ck_assert_int_eq(teamview_trend_load(&t, sd.s, sd.c, sd.ada, 3, 1, &e),
+			 0);
 	ck_assert_uint_eq(t.n, 1);
 	ck_assert_str_eq(t.day[0], "2026-03-04");
 	teamview_trend_clear(&t);
 
 	/* A higher threshold withholds every round: no trend. */
-	ck_assert_int_eq(
-	    teamview_trend_load(&t, sd.s, sd.c, sd.ada, 5, 12, &e), 0);
+	ck_assert_int_eq(teamview_trend_load(&t, sd.s, sd.c, sd.ada, 5, 12, &e),
+			 0);
 	ck_assert_uint_eq(t.n, 0);
 	teamview_trend_clear(&t);
-	ck_assert_int_eq(
-	    teamview_trend_load(&t, sd.s, sd.c, sd.bo, 3, 12, &e), 0);
+	ck_assert_int_eq(teamview_trend_load(&t, sd.s, sd.c, sd.bo, 3, 12, &e),
+			 0);
 	ck_assert_uint_eq(t.n, 0);
 	teamview_trend_clear(&t);
 }
