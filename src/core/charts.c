@@ -44,6 +44,11 @@ static int bar_check(const struct charts_bar *b, int i, struct error *err)
 		return error_set(err, ERROR_INPUT, "bar %d (%s): thresholds "
 				 "amber %g, red %g not ordered within 0..4",
 				 i + 1, name, b->amber_at, b->red_at);
+	if (b->has_team && !in_scale(b->team))
+		return error_set(err, ERROR_INPUT,
+				 "bar %d (%s): team score "
+				 "%g outside 0..4",
+				 i + 1, name, b->team);
 	return 0;
 }
 
@@ -89,24 +94,33 @@ static void bar_track(struct canvas *c, int x, int y, int track,
 		}
 		canvas_put(c, x + i, y, cp, st);
 	}
+	/* The team's point goes over whatever the track has there: where
+	 * the two scores meet it still shows that the team was asked. */
+	if (b->has_team)
+		canvas_put(c, x + mark_cell(b->team, track), y,
+			   glyph_cp(GLYPH_MARK_B, mode), CANVAS_STYLE_SERIES_B);
 }
 
-/* The widest label and the widest status word (with its blank) of the
- * bars; -1 after setting err when a bar is out of range. */
+/* The widest label, status word (with its blank) and team note (with
+ * its two blanks) of the bars; -1 after setting err when a bar is out
+ * of range. */
 static int bars_measure(const struct canvas *c, const struct charts_bar *bars,
-			int n, int *label_w, int *note_w, struct error *err)
+			int n, int widths[3], struct error *err)
 {
-	*label_w = *note_w = 0;
+	widths[0] = widths[1] = widths[2] = 0;
 	for (int i = 0; i < n; i++) {
-		int lw = canvas_text_width(c, bars[i].label);
-		int nw = bars[i].note ? 1 + canvas_text_width(c, bars[i].note)
-				      : 0;
+		int w[3] = {
+		    canvas_text_width(c, bars[i].label),
+		    bars[i].note ? 1 + canvas_text_width(c, bars[i].note) : 0,
+		    bars[i].team_note
+			? 2 + canvas_text_width(c, bars[i].team_note)
+			: 0,
+		};
 		if (bar_check(&bars[i], i, err) < 0)
 			return -1;
-		if (lw > *label_w)
-			*label_w = lw;
-		if (nw > *note_w)
-			*note_w = nw;
+		for (int k = 0; k < 3; k++)
+			if (w[k] > widths[k])
+				widths[k] = w[k];
 	}
 	return 0;
 }
@@ -138,13 +152,15 @@ static int bars_share(int w, int *label_w, int *note_w)
 int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
 		const struct charts_bar *bars, int n, struct error *err)
 {
-	int widest, note_w, track;
+	int widths[3], note_w, team_w, track;
 	enum canvas_mode mode = canvas_mode(c);
 
-	if (bars_measure(c, bars, n, &widest, &note_w, err) < 0)
+	if (bars_measure(c, bars, n, widths, err) < 0)
 		return -1;
+	note_w = widths[1];
+	team_w = widths[2];
 	if (label_w <= 0)
-		label_w = widest;
+		label_w = widths[0];
 	if (label_w > LABEL_MAX)
 		label_w = LABEL_MAX;
 	track = bars_share(w, &label_w, &note_w);
@@ -152,12 +168,19 @@ int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
 		return error_set(err, ERROR_INPUT, "bars: %d columns leave no "
 				 "room for a track (need %d more)", w,
 				 TRACK_MIN - track);
+	/* The team's words are extra: the mark already places its score,
+	 * so they take room only from a track longer than it needs. */
+	if (team_w && track - team_w >= TRACK_MIN)
+		track -= team_w;
+	else
+		team_w = 0;
 	if (track > TRACK_MAX)
 		track = TRACK_MAX;
 	for (int i = 0; i < n; i++) {
 		const struct charts_bar *b = &bars[i];
 		char num[16];
 		int tx = x + label_w + 1, sx = tx + track + 1;
+		int team_x = sx + 3 + note_w + 2;
 
 		canvas_clear_rect(c, x, y + i, w, 1);
 		canvas_text(c, x, y + i, label_w, b->label,
@@ -171,6 +194,9 @@ int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
 			canvas_text(c, sx + 1, y + i, note_w - 1, b->note,
 				    charts_band(b->score, b->amber_at,
 						b->red_at));
+		if (b->team_note && team_w)
+			canvas_text(c, team_x, y + i, team_w - 2, b->team_note,
+				    CANVAS_STYLE_SERIES_B);
 	}
 	return 0;
 }

@@ -6,8 +6,14 @@
  *
  * the label, a track whose filled part has the colour of the score's band
  * (green, amber, red), ticks where the amber and red bands start (heavy
- * when the score has passed them), and the score.  The band thresholds
- * come from the caller (the content's bands), never from here.
+ * when the score has passed them), and the score.  A bar compared with
+ * the team also marks the team's score on the same track (`◊`, `o` in
+ * ASCII) and may say it in words after the status word:
+ *
+ *     Vague updates  ━━━━━━╸─┼──◊─┼────────  1.2 Fine  team 2.0 ±0.8
+ *
+ * The band thresholds come from the caller (the content's bands), never
+ * from here.
  *
  * Sparklines show a pillar over a person's sessions, oldest left, newest
  * right, one cell per session (`▁▂▃▄▅▆▇█`; in ASCII a whole number on a
@@ -34,6 +40,12 @@ struct charts_bar {
 	const char *note;  /* the status word after the score, in the
 			    * band's style ("Act now"), or NULL; cut, never
 			    * dropped, when the row is short */
+	int has_team;	   /* 1: mark the team's score on the track */
+	double team;	   /* the team's score, 0..CHARTS_BAR_MAX */
+	const char *team_note; /* the team's figures in words, after the
+				* status word; or NULL.  Shown whole only
+				* where the track keeps TRACK_MIN cells
+				* (8), else left out: the mark stays */
 };
 
 /* The band style of a score: CANVAS_STYLE_BAND_GREEN, _AMBER or _RED, or

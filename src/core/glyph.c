@@ -32,6 +32,7 @@ static const struct {
     [GLYPH_CHOSEN] = {"\u25cf", "*"},
     [GLYPH_SWATCH_A] = {"\u2836\u2836\u2836", "-*-"},
     [GLYPH_SWATCH_B] = {"\u2812\u25ca\u2812", "+o+"},
+    [GLYPH_MARK_B] = {"\u25ca", "o"},
 };
 
 const char *glyph_str(enum glyph g, enum canvas_mode mode)

@@ -40,6 +40,8 @@ enum glyph {
 			    * heavy and solid: ⠶⠶⠶ or -*- */
 	GLYPH_SWATCH_B,	   /* of the comparison, thin with its lozenge
 			    * point: ⠒◊⠒ or +o+ */
+	GLYPH_MARK_B,	   /* the comparison's point on a bar track, the
+			    * same lozenge: ◊ or o */
 	GLYPH_COUNT
 };
 

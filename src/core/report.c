@@ -268,8 +268,10 @@ static int load_team(struct build *b)
 		return -1;
 	}
 	if (v.has_round && v.result.shown) {
+		size_t nf = b->c->nflags;
 		b->team = malloc((b->c->npillars + 1) * sizeof *b->team);
-		if (!b->team) {
+		b->team_flag = malloc((2 * nf + 1) * sizeof *b->team_flag);
+		if (!b->team || !b->team_flag) {
 			teamview_clear(&v);
 			return report_nomem(b);
 		}
@@ -277,6 +279,12 @@ static int load_team(struct build *b)
 			b->team[p] = v.result.pillars[p].shown
 					 ? v.result.pillars[p].evidence
 					 : NAN;
+		b->team_spread = b->team_flag + nf;
+		for (size_t f = 0; f < nf; f++) {
+			const struct team_figure *tf = &v.result.flags[f].fig;
+			b->team_flag[f] = tf->shown ? tf->mean : NAN;
+			b->team_spread[f] = tf->shown ? tf->spread : NAN;
+		}
 		snprintf(b->team_name, sizeof b->team_name, "Team %s (%u)",
 			 v.round.day, v.round.responses);
 		b->r->has_team = 1;
@@ -379,6 +387,7 @@ struct report *report_build(struct store *s, const struct content *c,
 	sessionfacts_free(&b.cur);
 	sessionfacts_free(&b.prev);
 	free(b.team);
+	free(b.team_flag);
 	if (rc) {
 		report_free(r);
 		return NULL;

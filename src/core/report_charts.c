@@ -71,6 +71,49 @@ void report_flag_bars(const struct content *c, const struct score_result *sr,
 	}
 }
 
+/* The team's score as a second mark on each bar and its figures in
+ * words, notes[f] holding them; a flag too few members answered keeps
+ * neither, so nothing shows what a member or two said. */
+static void flag_bars_team(struct build *b, struct charts_bar *bars,
+			   char (*notes)[48])
+{
+	const char *pm = b->r->mode == CANVAS_ASCII ? "+/-" : "\u00b1";
+	for (size_t f = 0; f < b->c->nflags; f++) {
+		char mean[16], spread[16];
+		if (isnan(b->team_flag[f]))
+			continue;
+		bars[f].has_team = 1;
+		bars[f].team = score_shown(b->team_flag[f]);
+		radar_format(bars[f].team, 0, b->r->mode, mean);
+		radar_format(score_shown(b->team_spread[f]), 0, b->r->mode,
+			     spread);
+		snprintf(notes[f], sizeof notes[f], "team %s %s%s", mean, pm,
+			 spread);
+		bars[f].team_note = notes[f];
+	}
+}
+
+/* What the team's mark is, and which flags lack it. */
+static int flags_team_key(struct build *b)
+{
+	size_t withheld = 0;
+	for (size_t f = 0; f < b->c->nflags; f++)
+		withheld += isnan(b->team_flag[f]);
+	if (report_addf(b->r, CANVAS_STYLE_SERIES_B, "", "  ",
+			"%s your team's score, %s its spread (0: all agree)",
+			glyph_str(GLYPH_MARK_B, b->r->mode),
+			b->r->mode == CANVAS_ASCII ? "+/-" : "\u00b1"))
+		return report_nomem(b);
+	if (withheld &&
+	    report_addf(b->r, CANVAS_STYLE_MISSING, "", "  ",
+			"No team mark on %zu %s: too few members answered "
+			"%s.",
+			withheld, withheld == 1 ? "flag" : "flags",
+			withheld == 1 ? "it" : "them"))
+		return report_nomem(b);
+	return 0;
+}
+
 /* What the tick marks on the tracks are. */
 static int flags_key(struct build *b, double amber, double red)
 {
@@ -117,24 +160,41 @@ static int no_occasion_line(struct build *b)
 		   : 0;
 }
 
+/* Whether any bar has the team's figures in words. */
+static int any_team_note(const struct charts_bar *bars, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (bars[i].team_note)
+			return 1;
+	return 0;
+}
+
 /* The bars into a new canvas: one row each, or in a narrow column each
- * flag's title on a row of its own above its bar, so no title is cut. */
+ * flag's title on a row of its own above its bar, so no title is cut,
+ * and the team's figures (which the bar's row has no room for) on a row
+ * below it. */
 static struct canvas *bars_canvas(struct build *b, struct charts_bar *bars)
 {
 	struct report *r = b->r;
 	int n = (int)b->c->nflags, stacked = r->width < BARS_ONE_ROW;
+	int pitch = any_team_note(bars, n) ? 4 : 3;
 	struct canvas *cv =
-	    canvas_new(r->width, stacked ? 3 * n - 1 : n, r->mode, b->err);
+	    canvas_new(r->width, stacked ? pitch * n - 1 : n, r->mode, b->err);
 	int rc = cv ? 0 : -1;
 	if (cv && !stacked)
 		rc = charts_bars(cv, 0, 0, r->width, 0, bars, n, b->err);
 	for (int i = 0; cv && stacked && i < n && !rc; i++) {
 		struct charts_bar untitled = bars[i];
 		untitled.label = "";
-		canvas_text(cv, 0, 3 * i, r->width, bars[i].label,
+		untitled.team_note = NULL;
+		canvas_text(cv, 0, pitch * i, r->width, bars[i].label,
 			    CANVAS_STYLE_LABEL);
-		rc = charts_bars(cv, 0, 3 * i + 1, r->width, 0, &untitled, 1,
-				 b->err);
+		rc = charts_bars(cv, 0, pitch * i + 1, r->width, 0, &untitled,
+				 1, b->err);
+		/* Under the track's start, where the eye reads the bar. */
+		if (bars[i].team_note)
+			canvas_text(cv, 1, pitch * i + 2, r->width - 1,
+				    bars[i].team_note, CANVAS_STYLE_SERIES_B);
 	}
 	if (rc) {
 		canvas_free(cv);
@@ -162,17 +222,26 @@ static int sec_flags(struct build *b)
 	if (sr->nsignals == 0)
 		return no_occasion_line(b); /* no bar has a score to draw */
 	struct charts_bar *bars = calloc(c->nflags, sizeof *bars);
-	if (!bars)
+	char(*notes)[48] = calloc(c->nflags, sizeof *notes);
+	if (!bars || !notes) {
+		free(bars);
+		free(notes);
 		return report_nomem(b);
+	}
 	report_flag_bars(c, sr, bars);
+	if (report_compares_team(b))
+		flag_bars_team(b, bars, notes);
 	struct canvas *cv = bars_canvas(b, bars);
 	double amber = bars[0].amber_at, red = bars[0].red_at;
 	free(bars);
+	free(notes);
 	if (!cv)
 		return -1;
 	if (report_add_canvas(r, cv))
 		return report_nomem(b);
 	if (flags_key(b, amber, red))
+		return -1;
+	if (report_compares_team(b) && flags_team_key(b))
 		return -1;
 	return no_occasion_line(b);
 }

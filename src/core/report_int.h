@@ -69,6 +69,9 @@ struct build {
 	 * legend, when r->has_team. */
 	double *team;
 	char team_name[64];
+	/* Per red flag, the team's score and spread (NAN where withheld),
+	 * when r->has_team. */
+	double *team_flag, *team_spread;
 	struct error *err;
 };
 

@@ -41,4 +41,26 @@ int teamview_load_session(struct teamview *v, struct store *s,
 
 void teamview_clear(struct teamview *v);
 
+/* The team's evidence per pillar across a person's rounds, for a trend:
+ * the newest rounds whose figures are shown, oldest first.  A round
+ * below the threshold is left out (it shows nothing), so the trend
+ * never hints at what it withheld. */
+struct teamview_trend {
+	size_t n; /* rounds in the trend */
+	size_t npillars;
+	/* npillars rows of n values: evidence[p * n + i] is pillar p in
+	 * round i, 1..5, NAN where that pillar was not shown */
+	double *evidence;
+	char (*day)[11]; /* n days, YYYY-MM-DD */
+};
+
+/* Loads the trend of person_id's rounds with the threshold min, at most
+ * max rounds (the newest).  Free t with teamview_trend_clear whatever
+ * the return. */
+int teamview_trend_load(struct teamview_trend *t, struct store *s,
+			const struct content *c, int64_t person_id,
+			unsigned min, size_t max, struct error *err);
+
+void teamview_trend_clear(struct teamview_trend *t);
+
 #endif

@@ -6,7 +6,9 @@
  * written in one step when they confirm them, as counts (store.h), and
  * Esc before that throws away their own answers and nobody else's.  The
  * round itself is created by the first member who saves, so leaving
- * before anyone answered leaves nothing behind.  Finishing shows the
+ * before anyone answered leaves nothing behind.  Before the first member
+ * the screen asks for the round's optional label ("Q4 retro"), which
+ * names the round in the history and the report.  Finishing shows the
  * round as team.h adds it up: nothing below the threshold.
  */
 #include "config.h"
@@ -20,7 +22,12 @@
 #include "core/team.h"
 #include "core/teamview.h"
 #include "ui/draw.h"
+#include "ui/prompt.h"
 #include "ui/wrap.h"
+
+/* Long enough for "Q4 retro after the reorganisation", short enough to
+ * name the round on one line of the history. */
+#define TR_LABEL_MAX 60
 
 enum tr_state { TR_INTRO, TR_ASK, TR_CONFIRM, TR_DONE };
 
@@ -70,6 +77,10 @@ struct team_round {
 	size_t at;
 	enum tr_state state;
 	struct teamview view; /* TR_DONE */
+	char *label;	      /* the round's label, or NULL */
+	int label_asked;      /* the prompt was answered with Enter */
+	int label_open;	      /* the prompt is over this screen */
+	struct prompt_result pr;
 };
 
 static int answered(const struct team_round *t)
@@ -109,6 +120,10 @@ static void draw_intro(struct team_round *t, struct app *app)
 		 "answers are shown, and only how many gave each answer is "
 		 "kept, with today's date.",
 		 UI_NORMAL);
+	if (t->label) {
+		snprintf(line, sizeof line, "Label: %s", t->label);
+		draw_text(app, y, 2, line, COLS - 4, UI_NORMAL);
+	}
 	snprintf(line, sizeof line, "Members who have answered so far: %u",
 		 t->saved);
 	draw_text(app, y + 1, 2, line, COLS - 4, UI_ACCENT);
@@ -252,6 +267,7 @@ static int member_save(struct team_round *t, struct app *app)
 	int rc = 0;
 	if (!t->round_id) {
 		struct store_team_round r = {.person_id = t->person_id,
+					     .label = t->label,
 					     .content_version = c->version};
 		rc = store_team_round_add(app->store, &r, &err);
 		if (rc == 0)
@@ -292,10 +308,73 @@ static struct intent tr_next(struct team_round *t)
 	return intent_of(INTENT_REDRAW);
 }
 
+/* Refuses a label too long to name the round on one line. */
+static int label_check(char *const *texts, int *field, char *msg, size_t msgsz)
+{
+	size_t chars = 0;
+	for (const char *p = texts[0]; p && *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	if (chars <= TR_LABEL_MAX)
+		return 0;
+	*field = 0;
+	snprintf(msg, msgsz,
+		 "A label has at most %d characters (this has %zu).",
+		 TR_LABEL_MAX, chars);
+	return 1;
+}
+
+/* Before the first member: the round's optional label. */
+static struct intent ask_label(struct team_round *t, struct app *app)
+{
+	static const char *const labels[] = {"Label"};
+	const char *init[] = {t->label};
+	struct screen *p = prompt_new(
+	    "Label this round (optional)",
+	    "A few words such as \"Q4 retro\" to tell rounds apart; Enter "
+	    "with none leaves it unlabelled, Esc goes back",
+	    1, labels, init, label_check, &t->pr);
+	if (!p) {
+		app_status(app, 1, "out of memory");
+		return intent_of(INTENT_REDRAW);
+	}
+	t->label_open = 1;
+	return intent_push(p);
+}
+
+/* The label prompt closed: Enter keeps the label and the first member
+ * starts; Esc leaves the round as it was. */
+static void label_answered(struct team_round *t, struct app *app)
+{
+	t->label_open = 0;
+	if (t->pr.done) {
+		const char *text = t->pr.text[0];
+		char *label = text && *text ? strdup(text) : NULL;
+		if (text && *text && !label) {
+			app_status(app, 1, "out of memory");
+		} else {
+			free(t->label);
+			t->label = label;
+			t->label_asked = 1;
+			member_reset(t);
+			t->state = TR_ASK;
+		}
+	}
+	prompt_result_clear(&t->pr);
+}
+
+static void tr_enter_op(struct screen *s, struct app *app)
+{
+	struct team_round *t = s->data;
+	if (t->label_open)
+		label_answered(t, app);
+}
+
 static struct intent tr_enter(struct team_round *t, struct app *app)
 {
 	switch (t->state) {
 	case TR_INTRO:
+		if (!t->round_id && !t->label_asked)
+			return ask_label(t, app);
 		member_reset(t);
 		t->state = TR_ASK;
 		break;
@@ -369,6 +448,8 @@ static void tr_destroy(struct screen *s)
 {
 	struct team_round *t = s->data;
 	teamview_clear(&t->view);
+	prompt_result_clear(&t->pr);
+	free(t->label);
 	free(t->person);
 	free(t->asked);
 	free(t->answer);
@@ -381,6 +462,7 @@ static const struct screen_ops team_round_ops = {
 	.purpose = "each member of a leader's team answers in turn, "
 		   "anonymously",
 	.actions = tr_actions,
+	.enter = tr_enter_op,
 	.draw = tr_draw,
 	.act = tr_act,
 	.destroy = tr_destroy,

@@ -3,22 +3,30 @@
  * One line per round, newest last, with the team's evidence for each
  * pillar, so the team's view can be followed from round to round beside
  * the leader's own trends above.  A round below the threshold says so
- * and shows no figure.
+ * and shows no figure.  Once two rounds or more have figures, a last
+ * line sketches each pillar's team evidence across them, as the
+ * leader's own ratings are sketched when the screen is small.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "core/charts.h"
 #include "core/content.h"
 #include "core/store.h"
 #include "core/team.h"
 #include "core/teamview.h"
+#include "ui/chart.h"
 #include "ui/draw.h"
 #include "ui/team_trends.h"
 
 /* Rounds shown at most: the newest ones. */
 #define TEAM_TRENDS_MAX 4
+/* Rounds in the trend line at most, and the fewest cells a pillar's
+ * sketch is worth drawing with. */
+#define TEAM_TREND_ROUNDS 12
+#define TEAM_TREND_MIN_CELLS 2
 
 struct rounds {
 	int64_t id[TEAM_TRENDS_MAX];
@@ -64,6 +72,58 @@ static void round_line(struct app *app, const struct teamview *v, int y)
 	draw_text(app, y, 0, line, COLS, UI_NORMAL);
 }
 
+/* One pillar's sketch: its short name and the evidence across the
+ * rounds in the team's style, k cells. */
+static void trend_pillar(struct app *app, struct canvas *cv,
+			 const struct teamview_trend *t, size_t p, size_t k,
+			 int y, int x)
+{
+	char name[8];
+	snprintf(name, sizeof name, "%.3s", app->content->pillars[p].name);
+	draw_text(app, y, x, name, 3, UI_NORMAL);
+	canvas_clear(cv);
+	charts_sparkline(cv, 0, 0, (int)k, t->evidence + p * t->n, (int)t->n,
+			 CONTENT_RATING_MIN, CONTENT_RATING_MAX,
+			 CANVAS_STYLE_SERIES_B);
+	chart_draw_rows(app, cv, 0, 1, y, x + 4, (int)k);
+}
+
+/* The trend line: 1 when drawn, 0 when fewer than two rounds have
+ * figures or the terminal is too narrow for a sketch of each pillar. */
+static int trend_line(struct app *app, int64_t person_id, unsigned min, int y)
+{
+	const struct content *c = app->content;
+	struct teamview_trend t;
+	struct error err = {0};
+	char head[48];
+	int drawn = 0;
+	if (teamview_trend_load(&t, app->store, c, person_id, min,
+				TEAM_TREND_ROUNDS, &err) == 0 &&
+	    t.n >= 2 && c->npillars) {
+		int hw =
+		    snprintf(head, sizeof head, " Trend, %zu rounds ", t.n);
+		/* Per pillar: name, blank, sketch, two blanks. */
+		int per = (COLS - hw) / (int)c->npillars - 6;
+		size_t k = per < 0 ? 0 : (size_t)per < t.n ? (size_t)per : t.n;
+		enum canvas_mode mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
+		struct canvas *cv = k >= TEAM_TREND_MIN_CELLS
+					? canvas_new((int)k, 1, mode, &err)
+					: NULL;
+		if (cv) {
+			draw_text(app, y, 0, head, hw, UI_DIM);
+			for (size_t p = 0; p < c->npillars; p++)
+				trend_pillar(app, cv, &t, p, k, y,
+					     hw + (int)p * ((int)k + 6));
+			canvas_free(cv);
+			drawn = 1;
+		}
+	}
+	if (err.msg[0])
+		app_status(app, 1, "%s", err.msg);
+	teamview_trend_clear(&t);
+	return drawn;
+}
+
 int team_trends_draw(struct app *app, int64_t person_id, int y)
 {
 	struct rounds rs = {0};
@@ -86,5 +146,5 @@ int team_trends_draw(struct app *app, int64_t person_id, int y)
 			round_line(app, &v, y + used++);
 		teamview_clear(&v);
 	}
-	return used;
+	return used + trend_line(app, person_id, min, y + used);
 }

@@ -14,9 +14,14 @@ db() {
 n=$("$OWNIT" survey print --format csv | tail -n +2 | wc -l)
 is "$n" 29 "29 team statements asked"
 
-# member VALUE: one member answers every statement with VALUE.
+# member N VALUE: member N answers every statement with VALUE.
 member() {
 	tui_keys Enter
+	answer_all "$@"
+}
+
+# answer_all N VALUE: the same once member N's first statement is asked.
+answer_all() {
 	tui_wait "Statement 1 of $n" "member $1: the first statement"
 	i=1
 	while [ $i -le "$n" ]; do
@@ -34,7 +39,13 @@ tui_keys t
 tui_wait "Team round about Amira Haddad" "t opens a team round for the selected person"
 tui_wait "Members who have answered so far: 0" "nobody has answered yet"
 
-member 1 1
+# Before the first member the round may get a label.
+tui_keys Enter
+tui_wait "Label this round (optional)" "the first Enter asks for a label"
+tui_keys "Q4 retro"
+tui_keys Enter
+answer_all 1 1
+like "$(tui_screen)" "Label: Q4 retro" "the label stays on the screen"
 screen=$(tui_screen)
 unlike "$screen" "Your answer|Statement [0-9]" \
 	"between members nothing of the last member's answers is shown"
@@ -64,6 +75,7 @@ member 3 3
 member 4 3
 is "$(db "SELECT responses FROM team_round")" 4 "four responses stored"
 is "$(db "SELECT day FROM team_round")" 2026-12-01 "the round has a day only"
+is "$(db "SELECT label FROM team_round")" "Q4 retro" "the round keeps its label"
 is "$(db "SELECT group_concat(value || 'x' || count, ' ') FROM team_tally
 	WHERE item_id = 'vague-updates-1'")" "1x1 2x1 3x2" \
 	"answers kept as counts per value, no order"
@@ -97,6 +109,12 @@ while [ $i -lt 3 ] && ! tui_screen | grep -q "Team 2026-12-01 (4)"; do
 	i=$((i + 1))
 done
 tui_wait "Team 2026-12-01 (4)" "t compares the radar with the team's view"
+# The red-flag bars carry the team's score as a second mark and say it
+# with the spread (vague-updates: 2.15, shown 2.1).
+like "$(tui_screen)" "team 2\.1 ±[0-9]\.[0-9]" \
+	"the team's score and spread under the Vague updates bar"
+like "$(tui_screen)" "━[━╋┼╸─]*◊[━╋┼╸─]* +[0-4]\.[0-9] " \
+	"the team's mark on a bar's track"
 tui_keys t
 tui_wait_gone "Team 2026-12-01 (4)" "t again moves on from the team's view"
 tui_keys Escape
@@ -105,7 +123,10 @@ tui_wait "ownit · Home" "back home from the session"
 # A round of two: the figures are withheld, on screen and in the report.
 tui_keys j t
 tui_wait "Team round about Jonas Weiß" "a round for the next person"
-member 1 4
+tui_keys Enter
+tui_wait "Label this round (optional)" "Jonas's round asks for a label too"
+tui_keys Enter
+answer_all 1 4
 member 2 0
 tui_keys f
 tui_wait "Team round about Jonas Weiß: 2 responses" "the two-member round finishes"
@@ -118,9 +139,23 @@ tui_keys h
 tui_wait "Team rounds" "Jonas's history lists his team rounds"
 like "$(tui_screen | grep ' 2026-12-01 ')" "2 resp\.  figures withheld \(fewer than 3\)" \
 	"the two-member round shows no figure in the history"
+unlike "$(tui_screen)" "Trend, " "one round: no trend line"
+# A second round for Amira, from a forms tool a month earlier: her
+# history sketches the team's evidence per pillar across the two.
+printf '%s\n' "Timestamp,vague-updates-1,slow-escalation-1" \
+	"2026/11/01 10:00:00,0,0" "2026/11/01 10:05:00,0,1" \
+	"2026/11/01 10:09:00,0,0" >"$T_TMP/nov.csv"
+"$OWNIT" --db "$OWNIT_DB" survey import "$T_TMP/nov.csv" \
+	--person "Amira Haddad" --round "Nov pulse" --date 2026-11-01 \
+	>/dev/null || fail "survey import"
 tui_keys Escape k h
 tui_wait "Sessions of Amira Haddad" "Amira's history"
-like "$(tui_screen | grep ' 2026-12-01 ')" "4 resp\. +Cla [1-5]\.[0-9] Tru [1-5]\.[0-9] Aut" \
+like "$(tui_screen | grep 'Trend, ')" \
+	"Trend, 2 rounds +Cla [^ ]{2} +Tru [^ ]{2} +Aut" \
+	"two rounds with figures: the team's trend per pillar"
+like "$(tui_screen | grep ' 2026-11-01 ')" "Nov pulse +3 resp\. +Cla 5\.0" \
+	"the imported round's line"
+like "$(tui_screen | grep ' 2026-12-01 ')" "Q4 retro +4 resp\. +Cla [1-5]\.[0-9] Tru [1-5]\.[0-9] Aut" \
 	"the four-member round shows the team's view per pillar"
 # Leaving before anyone answered leaves no round behind.
 before=$(db "SELECT count(*) FROM team_round")
@@ -128,6 +163,12 @@ tui_keys Escape
 tui_wait "ownit · Home" "home again"
 tui_keys t
 tui_wait "Members who have answered so far: 0" "a new round"
+tui_keys Enter
+tui_wait "Label this round (optional)" "the label is asked"
+tui_keys "Never kept"
+tui_keys Escape
+tui_wait "Members who have answered so far: 0" "Esc on the label goes back"
+unlike "$(tui_screen)" "Label: Never kept" "and keeps no label"
 tui_keys Escape
 tui_wait "ownit · Home" "left before anyone answered"
 is "$(db "SELECT count(*) FROM team_round")" "$before" "no empty round stored"
@@ -139,5 +180,13 @@ run "$OWNIT" --db "$OWNIT_DB" report "$jonas"
 like "$out" "Round of 2026-12-01 · 2 responses" "the report names the round"
 like "$out" "Fewer than 3 responses: no team figure is shown" \
 	"and withholds its figures"
+is "$(db "SELECT count(*) FROM team_round
+	WHERE label IS NULL AND responses = 2")" 1 \
+	"a label left empty is stored as none"
+amira=$(db "SELECT s.id FROM session s JOIN person p ON p.id = s.person_id
+	WHERE p.name = 'Amira Haddad' ORDER BY s.started DESC LIMIT 1")
+run "$OWNIT" --db "$OWNIT_DB" report "$amira"
+like "$out" "Round of 2026-12-01 · Q4 retro · 4 responses" \
+	"the report names the round by its label"
 
 done_testing

@@ -36,9 +36,9 @@ START_TEST(test_bars_utf8)
 	struct error err = {0};
 	struct canvas *c = canvas_new(40, 3, CANVAS_UTF8, &err);
 	struct charts_bar b[] = {
-		{"Vague updates", 2.0, 1.0, 3.0, NULL},
-		{"Not my job", 3.25, 1.0, 3.0, "red"},
-		{"Passive", NAN, 1.0, 3.0, NULL},
+	    {"Vague updates", 2.0, 1.0, 3.0, NULL, 0, 0.0, NULL},
+	    {"Not my job", 3.25, 1.0, 3.0, "red", 0, 0.0, NULL},
+	    {"Passive", NAN, 1.0, 3.0, NULL, 0, 0.0, NULL},
 	};
 	struct canvas_glyph g;
 	char *s;
@@ -67,12 +67,63 @@ START_TEST(test_bars_utf8)
 }
 END_TEST
 
+/* The team's score is a second mark on the same track, its figures in
+ * words after the status word where the track keeps eight cells; short
+ * of that the words go, the mark and the status word stay whole. */
+START_TEST(test_bars_team)
+{
+	struct error err = {0};
+	struct canvas *c = canvas_new(60, 2, CANVAS_UTF8, &err);
+	struct charts_bar b[] = {
+	    {"Vague updates", 1.0, 1.0, 3.0, "ok", 1, 3.0,
+	     "team 3.0 \u00b11.0"},
+	    {"Not my job", 2.0, 1.0, 3.0, "watch", 0, 0.0, NULL},
+	};
+	struct canvas_glyph g;
+	char *s;
+
+	ck_assert_int_eq(charts_bars(c, 0, 0, 60, 0, b, 2, &err), 0);
+	s = show(c);
+	/* track 60-13-1-1-3-6-15 = 21: ticks at 5 and 15, the team's 3.0
+	 * at cell 15 over the red tick. */
+	ck_assert_str_eq(s, "Vague updates ━━━━━┼─────────\u25ca───── 1.0 ok   "
+			    "  team 3.0 \u00b11.0\n"
+			    "Not my job    ━━━━━╋━━━━╸────┼───── 2.0 watch\n");
+	free(s);
+	canvas_get(c, 14 + 15, 0, &g);
+	ck_assert_int_eq(g.style, CANVAS_STYLE_SERIES_B);
+	canvas_get(c, 47, 0, &g); /* the words in the series' look */
+	ck_assert_int_eq(g.style, CANVAS_STYLE_SERIES_B);
+	canvas_free(c);
+
+	/* 40 columns: no room for the words, the mark stays. */
+	c = canvas_new(40, 1, CANVAS_ASCII, &err);
+	ck_assert_int_eq(charts_bars(c, 0, 0, 40, 0, b, 1, &err), 0);
+	s = show(c);
+	ck_assert_str_eq(s, "Vague updates ####|---------o---- 1.0 ok\n");
+	free(s);
+	canvas_free(c);
+
+	b[0].team = 4.5;
+	c = canvas_new(40, 1, CANVAS_UTF8, &err);
+	ck_assert_int_eq(charts_bars(c, 0, 0, 40, 0, b, 1, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "team score"));
+	canvas_free(c);
+}
+END_TEST
+
 START_TEST(test_bars_ascii)
 {
 	struct error err = {0};
 	struct canvas *c = canvas_new(30, 1, CANVAS_ASCII, &err);
-	struct charts_bar b = {"Vague \xe2\x80\x9cupdates\xe2\x80\x9d", 1.0,
-			       1.0, 3.0, NULL};
+	struct charts_bar b = {"Vague \xe2\x80\x9cupdates\xe2\x80\x9d",
+			       1.0,
+			       1.0,
+			       3.0,
+			       NULL,
+			       0,
+			       0.0,
+			       NULL};
 	char *s;
 
 	ck_assert_int_eq(charts_bars(c, 0, 0, 30, 8, &b, 1, &err), 0);
@@ -89,7 +140,7 @@ START_TEST(test_bars_status_kept)
 	struct error err = {0};
 	struct canvas *c = canvas_new(30, 1, CANVAS_UTF8, &err);
 	struct charts_bar b = {"Slow escalation", 2.0, 1.5, 2.5,
-			       "Worth watching"};
+			       "Worth watching",  0,   0.0, NULL};
 	char *s;
 
 	ck_assert_int_eq(charts_bars(c, 0, 0, 30, 0, &b, 1, &err), 0);
@@ -109,8 +160,9 @@ START_TEST(test_bars_words_before_track)
 	struct error err = {0};
 	struct canvas *c = canvas_new(60, 2, CANVAS_ASCII, &err);
 	struct charts_bar b[] = {
-		{"Repeated missed commitments", 2.6, 1.5, 2.5, "Discuss first"},
-		{"Vague updates", 1.6, 1.5, 2.5, "Worth a look"},
+	    {"Repeated missed commitments", 2.6, 1.5, 2.5, "Discuss first", 0,
+	     0.0, NULL},
+	    {"Vague updates", 1.6, 1.5, 2.5, "Worth a look", 0, 0.0, NULL},
 	};
 	char *s;
 
@@ -131,7 +183,7 @@ START_TEST(test_bars_wide_capped)
 {
 	struct error err = {0};
 	struct canvas *c = canvas_new(160, 1, CANVAS_ASCII, &err);
-	struct charts_bar b = {"Late", 0.0, 1.0, 3.0, "fine"};
+	struct charts_bar b = {"Late", 0.0, 1.0, 3.0, "fine", 0, 0.0, NULL};
 	char *s;
 
 	ck_assert_int_eq(charts_bars(c, 0, 0, 160, 0, &b, 1, &err), 0);
@@ -148,7 +200,7 @@ START_TEST(test_bars_errors)
 {
 	struct error err = {0};
 	struct canvas *c = canvas_new(30, 1, CANVAS_UTF8, &err);
-	struct charts_bar b = {"Flag", 4.5, 1.0, 3.0, NULL};
+	struct charts_bar b = {"Flag", 4.5, 1.0, 3.0, NULL, 0, 0.0, NULL};
 
 	ck_assert_int_eq(charts_bars(c, 0, 0, 30, 0, &b, 1, &err), -1);
 	ck_assert_str_eq(err.msg, "bar 1 (Flag): score 4.5 outside 0..4");
@@ -239,6 +291,7 @@ int main(void)
 	tcase_add_test(tc, test_band);
 	tcase_add_test(tc, test_bars_utf8);
 	tcase_add_test(tc, test_bars_ascii);
+	tcase_add_test(tc, test_bars_team);
 	tcase_add_test(tc, test_bars_status_kept);
 	tcase_add_test(tc, test_bars_words_before_track);
 	tcase_add_test(tc, test_bars_wide_capped);

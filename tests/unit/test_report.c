@@ -12,6 +12,7 @@
 
 #include "core/report.h"
 #include "core/sessionfacts.h"
+#include "core/teamview.h"
 #include "csvseed.h"
 
 static struct seed sd;
@@ -632,6 +633,150 @@ START_TEST(flag_bars_for_screens)
 }
 END_TEST
 
+/* A round of four for Ada two days after s1: vague-updates-1 answered
+ * 1, 1, 3, 3 (the flag's team score 2.0, spread 1.0); slow-escalation-1
+ * by two members only, so that flag's figure is withheld. */
+static void team_round_for_ada(void)
+{
+	struct error e = {0};
+	struct store_team_round round = {.person_id = sd.ada,
+					 .day = "2026-03-04",
+					 .responses = 4,
+					 .content_version = "test"};
+	struct store_team_tally t[] = {
+	    {"vague-updates-1", "In our team, a.", 1, 2},
+	    {"vague-updates-1", "In our team, a.", 3, 2},
+	    {"slow-escalation-1", "In our team, b.", 4, 2},
+	};
+	ck_assert_msg(store_team_round_put(sd.s, &round, t, 3, &e) == 0, "%s",
+		      e.msg);
+}
+
+/* In a stacked column, the track of the bar under the title (the cells
+ * before its score, which no blank interrupts; the radar beside it has
+ * marks of its own) and the row under the bar. */
+static void stacked_rows(const struct report *r, const char *title,
+			 const char *score, char *track, char *under,
+			 size_t size)
+{
+	char bar[4096];
+	long row = row_with(r, title);
+	ck_assert_int_ge(row, 0);
+	line_text(r, (size_t)row + 1, bar, sizeof bar);
+	line_text(r, (size_t)row + 2, under, size);
+	char *end = strstr(bar, score);
+	ck_assert_msg(end && end > bar + 1, "no \"%s\" in \"%s\"", score, bar);
+	char *start = end - 1; /* the blank before the score */
+	while (start > bar && start[-1] != ' ')
+		start--;
+	snprintf(track, size, "%.*s", (int)(end - start), start);
+}
+
+/* Compared with the team, each red-flag bar marks the team's score on
+ * its track and says it with the spread; a flag too few answered has
+ * neither; compared with anything else, no bar has a team mark. */
+START_TEST(flag_bars_with_the_team)
+{
+	char bar[4096], under[4096];
+	team_round_for_ada();
+	struct report *r = screen_build(sd.s1, 80, REPORT_COMPARE_TEAM);
+	if (getenv("REPORT_DUMP"))
+		report_write(r, stderr, 0, NULL);
+	ck_assert(report_has_team(r));
+	/* The status word stays whole. */
+	stacked_rows(r, "Vague or evasive updates", "3.0 Discuss first", bar,
+		     under, sizeof bar);
+	ck_assert_ptr_nonnull(strstr(bar, "\u25ca"));
+	ck_assert_ptr_nonnull(strstr(under, "team 2.0 \u00b11.0"));
+	stacked_rows(r, "Slow or defensive escalation", "2.0 Worth a look", bar,
+		     under, sizeof bar);
+	ck_assert_ptr_null(strstr(bar, "\u25ca"));
+	ck_assert_ptr_null(strstr(under, "team"));
+	ck_assert_int_ge(row_with(r, "\u25ca your team's score"), 0);
+	char withheld[64];
+	snprintf(withheld, sizeof withheld, "No team mark on %zu flags",
+		 sd.c->nflags - 1);
+	ck_assert_int_ge(row_with(r, withheld), 0);
+	report_free(r);
+
+	/* Wide, one row per flag: the words after the status word. */
+	r = screen_build(sd.s1, 200, REPORT_COMPARE_TEAM);
+	if (getenv("REPORT_DUMP"))
+		report_write(r, stderr, 0, NULL);
+	long row = row_with(r, "Vague or evasive updates");
+	ck_assert_int_ge(row, 0);
+	line_text(r, (size_t)row, bar, sizeof bar);
+	ck_assert_ptr_nonnull(strstr(bar, "\u25ca"));
+	ck_assert_ptr_nonnull(
+	    strstr(bar, "3.0 Discuss first  team 2.0 \u00b11.0"));
+	report_free(r);
+
+	r = screen_build(sd.s1, 80, REPORT_COMPARE_PREVIOUS);
+	stacked_rows(r, "Vague or evasive updates", "3.0 Discuss first", bar,
+		     under, sizeof bar);
+	ck_assert_ptr_null(strstr(bar, "\u25ca"));
+	ck_assert_int_eq(row_with(r, "team 2.0"), -1);
+	ck_assert_int_eq(row_with(r, "your team's score"), -1);
+	report_free(r);
+}
+END_TEST
+
+static void round_of(const char *day, unsigned responses, int value,
+		     unsigned count)
+{
+	struct error e = {0};
+	struct store_team_round round = {.person_id = sd.ada,
+					 .day = day,
+					 .responses = responses,
+					 .content_version = "test"};
+	struct store_team_tally t = {"vague-updates-1", "In our team, a.",
+				     value, count};
+	ck_assert_msg(store_team_round_put(sd.s, &round, &t, 1, &e) == 0, "%s",
+		      e.msg);
+}
+
+/* The team's trend: rounds with figures, oldest first, the newest kept
+ * when there are more than asked for; a round below the threshold is
+ * left out, so the trend shows nothing it withheld. */
+START_TEST(team_trend_across_rounds)
+{
+	struct error e = {0};
+	struct teamview_trend t;
+	round_of("2026-01-10", 4, 1, 4); /* vague 1.0: clarity 4.0 */
+	round_of("2026-02-10", 2, 4, 2); /* withheld */
+	round_of("2026-03-04", 4, 3, 4); /* vague 3.0: clarity 2.0 */
+	long clarity = content_pillar_index(sd.c, "clarity");
+	ck_assert_int_ge(clarity, 0);
+	ck_assert_int_eq(teamview_trend_load(&t, sd.s, sd.c, sd.ada, 3, 12, &e),
+			 0);
+	ck_assert_uint_eq(t.n, 2);
+	ck_assert_str_eq(t.day[0], "2026-01-10");
+	ck_assert_str_eq(t.day[1], "2026-03-04");
+	ck_assert(fabs(t.evidence[clarity * 2 + 0] - 4.0) < 1e-9);
+	ck_assert(fabs(t.evidence[clarity * 2 + 1] - 2.0) < 1e-9);
+	long autonomy = content_pillar_index(sd.c, "autonomy");
+	ck_assert_int_ge(autonomy, 0);
+	ck_assert(isnan(t.evidence[autonomy * 2]));
+	teamview_trend_clear(&t);
+
+	ck_assert_int_eq(teamview_trend_load(&t, sd.s, sd.c, sd.ada, 3, 1, &e),
+			 0);
+	ck_assert_uint_eq(t.n, 1);
+	ck_assert_str_eq(t.day[0], "2026-03-04");
+	teamview_trend_clear(&t);
+
+	/* A higher threshold withholds every round: no trend. */
+	ck_assert_int_eq(teamview_trend_load(&t, sd.s, sd.c, sd.ada, 5, 12, &e),
+			 0);
+	ck_assert_uint_eq(t.n, 0);
+	teamview_trend_clear(&t);
+	ck_assert_int_eq(teamview_trend_load(&t, sd.s, sd.c, sd.bo, 3, 12, &e),
+			 0);
+	ck_assert_uint_eq(t.n, 0);
+	teamview_trend_clear(&t);
+}
+END_TEST
+
 START_TEST(finding_sessions)
 {
 	struct error e = {0};
@@ -699,6 +844,8 @@ int main(void)
 	tcase_add_test(tc, flag_bars_for_screens);
 	tcase_add_test(tc, screen_layouts);
 	tcase_add_test(tc, comparison_is_an_option);
+	tcase_add_test(tc, flag_bars_with_the_team);
+	tcase_add_test(tc, team_trend_across_rounds);
 	tcase_add_test(tc, finding_sessions);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
