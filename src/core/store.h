@@ -308,6 +308,20 @@ int store_ratings_each(struct store *s, int64_t session_id,
 		       int (*cb)(const struct store_rating *, void *), void *ud,
 		       struct error *err);
 
+/* Saves that another ownit's change stops (store_version.c).  seen is
+ * what the screen read: for an answer its value, no_occasion and note
+ * (NULL: there was no answer), for a rating its value (0: none).  The
+ * save is made only while the stored row still holds that: 0 saved, 1
+ * changed elsewhere (nothing written; read the row again to show it),
+ * -1 with err set. */
+int store_answer_save_if(struct store *s, const struct store_answer *a,
+			 const struct store_answer *seen, struct error *err);
+int store_rating_save_if(struct store *s, const struct store_rating *r,
+			 int seen, struct error *err);
+/* The value of one rating: 1 with *value, 0 none (*value 0), -1. */
+int store_rating_get(struct store *s, int64_t session_id,
+		     const char *pillar_id, int *value, struct error *err);
+
 /* ---------------------------------------------------------------- ladder */
 
 /* Rungs are numbered 1 (lowest, "unaware") to 8 ("make it happen"). */

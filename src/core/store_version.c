@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char note_version_sql[] =
     "SELECT n.body, s.note_version FROM session s "
@@ -70,4 +71,105 @@ int store_note_save_if(struct store *s, int64_t session_id, const char *body,
 		return -1;
 	*version = now;
 	return 0;
+}
+
+/* ------------------------------------------------ answers and ratings */
+
+/* Answers and ratings carry no counter: their timestamps have whole
+ * seconds, too coarse for two quick key presses.  What the screen read
+ * is the version instead: the save goes on only while the row still
+ * holds it.  A change that was changed back is not a loss, so comparing
+ * the values is enough. */
+
+static const char answer_read_sql[] =
+	"SELECT value, no_occasion, note FROM answer "
+	"WHERE session_id = ?1 AND item_id = ?2";
+
+static int text_same(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* 1 when the stored answer is what seen says (NULL: no answer), 0 when
+ * it is not, -1 on error. */
+static int answer_is(struct store *s, const struct store_answer *a,
+		     const struct store_answer *seen, struct error *err)
+{
+	const char *doing = "reading an answer";
+	sqlite3_stmt *st = stmt_get(s, answer_read_sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, a->session_id);
+	bind_text(st, 2, a->item_id);
+	int rc = sqlite3_step(st), ret;
+	if (rc == SQLITE_ROW) {
+		int value = sqlite3_column_type(st, 0) == SQLITE_NULL
+				    ? -1
+				    : sqlite3_column_int(st, 0);
+		ret = seen && value == seen->value &&
+		      !sqlite3_column_int(st, 1) == !seen->no_occasion &&
+		      text_same(col_text(st, 2), seen->note);
+	} else if (rc == SQLITE_DONE) {
+		ret = seen == NULL;
+	} else {
+		ret = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_answer_save_if(struct store *s, const struct store_answer *a,
+			 const struct store_answer *seen, struct error *err)
+{
+	const char *doing = "saving an answer";
+	if (tx_begin(s, doing, err))
+		return -1;
+	int same = answer_is(s, a, seen, err);
+	if (same == 0)
+		return tx_end(s, 1, doing, err) ? -1 : 1;
+	int ok = same == 1 && store_answer_save(s, a, err) == 0;
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+static const char rating_read_sql[] =
+	"SELECT value FROM rating WHERE session_id = ?1 AND pillar_id = ?2";
+
+int store_rating_get(struct store *s, int64_t session_id,
+		     const char *pillar_id, int *value, struct error *err)
+{
+	const char *doing = "reading a rating";
+	*value = 0;
+	sqlite3_stmt *st = stmt_get(s, rating_read_sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, session_id);
+	bind_text(st, 2, pillar_id);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW) {
+		*value = sqlite3_column_int(st, 0);
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_rating_save_if(struct store *s, const struct store_rating *r,
+			 int seen, struct error *err)
+{
+	const char *doing = "saving a rating";
+	if (!r->pillar_id)
+		return error_set(err, ERROR_INPUT,
+				 "a rating needs a pillar id");
+	if (tx_begin(s, doing, err))
+		return -1;
+	int now = 0;
+	int found = store_rating_get(s, r->session_id, r->pillar_id, &now, err);
+	if (found >= 0 && now != seen)
+		return tx_end(s, 1, doing, err) ? -1 : 1;
+	int ok = found >= 0 && store_rating_save(s, r, err) == 0;
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
 }
