@@ -400,6 +400,13 @@ int store_commitment_add(struct store *s, struct store_commitment *c,
 /* Changes what, owner and due of commitment c->id. */
 int store_commitment_update(struct store *s, const struct store_commitment *c,
 			    struct error *err);
+/* Changes what, owner and due of commitment c->id only while they are
+ * still what seen holds (what the screen read): 0 changed, 1 another
+ * ownit changed or deleted it meanwhile (nothing written), -1. */
+int store_commitment_update_if(struct store *s,
+			       const struct store_commitment *c,
+			       const struct store_commitment *seen,
+			       struct error *err);
 /* A follow-up of one commitment. */
 struct store_review {
 	enum store_cstatus status; /* STORE_C_OPEN undoes a review */

@@ -173,3 +173,45 @@ int store_rating_save_if(struct store *s, const struct store_rating *r,
 	int ok = found >= 0 && store_rating_save(s, r, err) == 0;
 	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
 }
+
+/* ------------------------------------------------------- commitments */
+
+static const char commitment_read_sql[] =
+	"SELECT what, owner, due FROM commitment WHERE id = ?1";
+
+/* 1 when commitment id still says what seen says, 0 when it changed or
+ * is gone, -1 on error. */
+static int commitment_is(struct store *s, int64_t id,
+			 const struct store_commitment *seen,
+			 struct error *err)
+{
+	const char *doing = "reading a commitment";
+	sqlite3_stmt *st = stmt_get(s, commitment_read_sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW)
+		ret = text_same(col_text(st, 0), seen->what) &&
+		      text_same(col_text(st, 1), seen->owner) &&
+		      text_same(col_text(st, 2), seen->due);
+	else if (rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_commitment_update_if(struct store *s,
+			       const struct store_commitment *c,
+			       const struct store_commitment *seen,
+			       struct error *err)
+{
+	const char *doing = "changing a commitment";
+	if (tx_begin(s, doing, err))
+		return -1;
+	int same = commitment_is(s, c->id, seen, err);
+	if (same == 0)
+		return tx_end(s, 1, doing, err) ? -1 : 1;
+	int ok = same == 1 && store_commitment_update(s, c, err) == 0;
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}

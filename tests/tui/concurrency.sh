@@ -153,6 +153,40 @@ u_keys C-o
 u_wait "Your rating is saved over the other one" "^O saves B's rating"
 is "$(rating)" 5 "the database has B's rating now"
 
+# A commitment edited in both: the second edit to be saved is refused.
+what() { db "SELECT coalesce((SELECT what FROM commitment), '(none)')"; }
+tui_keys Tab Tab Tab
+tui_wait "Commitments made in this session" "A goes on to the commitments"
+tui_keys a
+tui_wait "New commitment" "A adds one"
+tui_keys 'Weekly update' Enter
+tui_wait "Saved. a adds another" "A's commitment is saved"
+u_keys Tab Tab Tab
+u_wait "Weekly update" "B sees A's commitment"
+tui_keys e
+tui_wait "Edit commitment" "A opens it to edit"
+u_keys e
+u_wait "Edit commitment" "so does B"
+u_keys End ' by Friday' Enter
+u_wait_gone() {
+	deadline=$(($(date +%s) + TUI_TIMEOUT))
+	while [ "$(date +%s)" -le "$deadline" ]; do
+		u_screen | grep -qF -- "$1" || { pass "$2"; return; }
+		sleep 0.05
+	done
+	fail "$2" "still on screen: $1" "$(u_screen)"
+}
+u_wait_gone "Edit commitment" "B saves its edit"
+is "$(what)" "Weekly update by Friday" "B's edit is in the database"
+tui_keys End ' in writing' Enter
+tui_wait "changed elsewhere: another ownit made it" \
+	"A's edit over B's is refused: changed elsewhere"
+tui_wait "Enter saves yours over it" "and A is offered to save its own"
+is "$(what)" "Weekly update by Friday" "B's edit was not overwritten"
+tui_keys Enter
+tui_wait_gone "Edit commitment" "Enter again saves A's edit"
+is "$(what)" "Weekly update in writing" "the database has A's edit now"
+
 tui_keys Escape q
 tui_wait "[exit 0]" "A quits"
 u_keys Escape q

@@ -242,6 +242,45 @@ START_TEST(rating_over_another_rating_is_refused)
 }
 END_TEST
 
+START_TEST(commitment_edit_over_another_edit_is_refused)
+{
+	struct error err = {0};
+	struct store_session ses = {0};
+	ck_assert_int_eq(store_session_get(a, session, &ses, &err), 1);
+	struct store_commitment made = {.person_id = ses.person_id,
+					.session_id = session,
+					.what = "Weekly outcome note",
+					.due = "2099-01-10"};
+	store_session_clear(&ses);
+	ck_assert_int_eq(store_commitment_add(a, &made, &err), 0);
+	struct store_commitment seen = made, theirs = made, mine = made;
+	theirs.owner = "Lee";
+	mine.what = "Weekly outcome note, in writing";
+	ck_assert_int_eq(store_commitment_update_if(b, &theirs, &seen, &err),
+			 0);
+	ck_assert_int_eq(store_commitment_update_if(a, &mine, &seen, &err), 1);
+	struct store_commitment now;
+	ck_assert_int_eq(store_commitment_get(a, made.id, &now, &err), 1);
+	ck_assert_str_eq(now.what, "Weekly outcome note");
+	ck_assert_str_eq(now.owner, "Lee");
+	store_commitment_clear(&now);
+	/* Having read theirs, a may save; bad input is still input. */
+	ck_assert_int_eq(store_commitment_update_if(a, &mine, &theirs, &err),
+			 0);
+	ck_assert_int_eq(store_commitment_get(b, made.id, &now, &err), 1);
+	ck_assert_str_eq(now.what, "Weekly outcome note, in writing");
+	store_commitment_clear(&now);
+	struct store_commitment empty = mine;
+	empty.what = "";
+	ck_assert_int_eq(store_commitment_update_if(a, &empty, &mine, &err),
+			 -1);
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	/* Deleted elsewhere: the edit is refused as a change, not an error. */
+	ck_assert_int_eq(store_commitment_delete(b, made.id, &err), 0);
+	ck_assert_int_eq(store_commitment_update_if(a, &mine, &mine, &err), 1);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *su = suite_create("store_version");
@@ -258,6 +297,7 @@ int main(void)
 	tcase_add_test(tv, answer_note_and_no_occasion_count);
 	tcase_add_test(tv, answer_save_if_checks_input);
 	tcase_add_test(tv, rating_over_another_rating_is_refused);
+	tcase_add_test(tv, commitment_edit_over_another_edit_is_refused);
 	suite_add_tcase(su, tv);
 	SRunner *sr = srunner_create(su);
 	srunner_run_all(sr, CK_NORMAL);
