@@ -310,7 +310,8 @@ int store_ratings_each(struct store *s, int64_t session_id,
 
 /* Saves that another ownit's change stops (store_version.c).  seen is
  * what the screen read: for an answer its value, no_occasion and note
- * (NULL: there was no answer), for a rating its value (0: none).  The
+ * (NULL, or value -1 without note: nothing), for a rating its value (0:
+ * none).  The
  * save is made only while the stored row still holds that: 0 saved, 1
  * changed elsewhere (nothing written; read the row again to show it),
  * -1 with err set. */

@@ -92,8 +92,9 @@ static int text_same(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* 1 when the stored answer is what seen says (NULL: no answer), 0 when
- * it is not, -1 on error. */
+/* 1 when the stored answer is what seen says, 0 when it is not, -1 on
+ * error.  No row and a row with neither value nor note show the same
+ * (nothing), so they count as the same; seen NULL is that nothing. */
 static int answer_is(struct store *s, const struct store_answer *a,
 		     const struct store_answer *seen, struct error *err)
 {
@@ -103,16 +104,19 @@ static int answer_is(struct store *s, const struct store_answer *a,
 		return -1;
 	sqlite3_bind_int64(st, 1, a->session_id);
 	bind_text(st, 2, a->item_id);
+	static const struct store_answer nothing = {.value = -1};
+	if (!seen)
+		seen = &nothing;
 	int rc = sqlite3_step(st), ret;
 	if (rc == SQLITE_ROW) {
 		int value = sqlite3_column_type(st, 0) == SQLITE_NULL
 				    ? -1
 				    : sqlite3_column_int(st, 0);
-		ret = seen && value == seen->value &&
+		ret = value == seen->value &&
 		      !sqlite3_column_int(st, 1) == !seen->no_occasion &&
 		      text_same(col_text(st, 2), seen->note);
 	} else if (rc == SQLITE_DONE) {
-		ret = seen == NULL;
+		ret = seen->value == -1 && !seen->no_occasion && !seen->note;
 	} else {
 		ret = store_fail(s, rc, doing, err);
 	}

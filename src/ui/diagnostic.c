@@ -225,8 +225,7 @@ static int answer_save(struct diag *d, size_t p, int value, const char *note,
 	};
 	struct error err;
 	error_clear(&err);
-	int r = store_answer_save_if(d->ctx->app->store, &a,
-				     was == UNANSWERED ? NULL : &seen, &err);
+	int r = store_answer_save_if(d->ctx->app->store, &a, &seen, &err);
 	if (r < 0) {
 		session_fail(d->ctx->app, &err);
 		return -1;

@@ -200,6 +200,14 @@ START_TEST(answer_note_and_no_occasion_count)
 	ck_assert_int_eq(stored_answer(a), -9);
 	ck_assert_int_eq(store_answer_save_if(a, &mine, NULL, &err), 0);
 	ck_assert_int_eq(stored_answer(b), 0);
+	/* A note alone (no value) is something: a screen that showed it
+	 * saves over it, one that showed nothing does not. */
+	ck_assert_int_eq(store_answer_delete(b, session, "vu-1", &err), 0);
+	struct store_answer note_only = answer(-1, "said twice");
+	ck_assert_int_eq(store_answer_save_if(b, &note_only, NULL, &err), 0);
+	ck_assert_int_eq(store_answer_save_if(a, &mine, NULL, &err), 1);
+	ck_assert_int_eq(store_answer_save_if(a, &mine, &note_only, &err), 0);
+	ck_assert_int_eq(stored_answer(b), 0);
 }
 END_TEST
 
