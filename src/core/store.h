@@ -308,6 +308,21 @@ int store_ratings_each(struct store *s, int64_t session_id,
 		       int (*cb)(const struct store_rating *, void *), void *ud,
 		       struct error *err);
 
+/* Saves that another ownit's change stops (store_version.c).  seen is
+ * what the screen read: for an answer its value, no_occasion and note
+ * (NULL, or value -1 without note: nothing), for a rating its value (0:
+ * none).  The
+ * save is made only while the stored row still holds that: 0 saved, 1
+ * changed elsewhere (nothing written; read the row again to show it),
+ * -1 with err set. */
+int store_answer_save_if(struct store *s, const struct store_answer *a,
+			 const struct store_answer *seen, struct error *err);
+int store_rating_save_if(struct store *s, const struct store_rating *r,
+			 int seen, struct error *err);
+/* The value of one rating: 1 with *value, 0 none (*value 0), -1. */
+int store_rating_get(struct store *s, int64_t session_id,
+		     const char *pillar_id, int *value, struct error *err);
+
 /* ---------------------------------------------------------------- ladder */
 
 /* Rungs are numbered 1 (lowest, "unaware") to 8 ("make it happen"). */
@@ -386,6 +401,13 @@ int store_commitment_add(struct store *s, struct store_commitment *c,
 /* Changes what, owner and due of commitment c->id. */
 int store_commitment_update(struct store *s, const struct store_commitment *c,
 			    struct error *err);
+/* Changes what, owner and due of commitment c->id only while they are
+ * still what seen holds (what the screen read): 0 changed, 1 another
+ * ownit changed or deleted it meanwhile (nothing written), -1. */
+int store_commitment_update_if(struct store *s,
+			       const struct store_commitment *c,
+			       const struct store_commitment *seen,
+			       struct error *err);
 /* A follow-up of one commitment. */
 struct store_review {
 	enum store_cstatus status; /* STORE_C_OPEN undoes a review */

@@ -167,6 +167,55 @@ static int check_form(char *const *texts, int *field, char *msg,
 	return 0;
 }
 
+static const struct citem *item_by_id(const struct commits *c, int64_t id)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->items[i].id == id)
+			return &c->items[i];
+	return NULL;
+}
+
+/* Saves an edit over the commitment as this screen read it.  When
+ * another ownit changed it meanwhile nothing is saved: the list takes
+ * their version, which the form's next Enter then saves over. */
+static int edit_save(struct commits *c, struct app *app,
+		     const struct store_commitment *sc)
+{
+	const struct citem *it = item_by_id(c, sc->id);
+	if (!it) {
+		app_status(app, 1,
+			   "changed elsewhere: another ownit deleted this "
+			   "commitment; Esc closes the form");
+		return -1;
+	}
+	struct store_commitment seen = {
+		.id = it->id, .what = it->what, .owner = it->owner,
+		.due = it->due};
+	struct error err;
+	error_clear(&err);
+	int r = store_commitment_update_if(app->store, sc, &seen, &err);
+	if (r < 0) {
+		session_fail(app, &err);
+		return -1;
+	}
+	if (r == 0)
+		return 0;
+	reload(c, app);
+	it = item_by_id(c, sc->id);
+	if (!it) {
+		app_status(app, 1,
+			   "changed elsewhere: another ownit deleted this "
+			   "commitment; Esc closes the form");
+		return -1;
+	}
+	app_status(app, 1,
+		   "changed elsewhere: another ownit made it \"%s\", %s, due "
+		   "%s; Enter saves yours over it, Esc keeps theirs",
+		   it->what, it->owner ? it->owner : "no owner",
+		   it->due ? it->due : "any time");
+	return -1;
+}
+
 /* The form's save (see prompt_saving): a failed write keeps the form
  * open with what was typed. */
 static int form_save(void *ud, struct app *app, const struct prompt_result *pr)
@@ -189,11 +238,7 @@ static int form_save(void *ud, struct app *app, const struct prompt_result *pr)
 	error_clear(&err);
 	if (pr->tag == TAG_EDIT) {
 		sc.id = c->editing;
-		if (store_commitment_update(app->store, &sc, &err) < 0) {
-			session_fail(app, &err);
-			return -1;
-		}
-		return 0;
+		return edit_save(c, app, &sc);
 	}
 	if (store_commitment_add(app->store, &sc, &err) < 0) {
 		session_fail(app, &err);

@@ -23,6 +23,7 @@ enum {
 	DG_NOTE,
 	DG_CLEAR,
 	DG_NONE,
+	DG_MINE,
 };
 
 /* The window every statement is asked about. */
@@ -65,6 +66,9 @@ static const struct action diag_actions[] = {
 	{0, L'n', "n", "note", "attach a note to this statement", DG_NOTE},
 	{KEY_DC, 0, "Delete", NULL, "take back the answer to this statement",
 	 DG_CLEAR},
+	{0, 15, "^O", NULL,
+	 "after a change in another ownit: save your answer over it",
+	 DG_MINE},
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
@@ -79,6 +83,10 @@ struct diag {
 	                 * SEL_NONE */
 	int placed;     /* cur was set from the resume point */
 	struct prompt_result pr;
+	/* An answer another ownit changed first, shown now; ^O saves this
+	 * one over it, any other key leaves theirs. */
+	int mine;       /* the value refused, UNANSWERED for none */
+	size_t mine_at; /* its position */
 };
 
 static size_t pos_of_item(const struct diag *d, long item)
@@ -140,7 +148,65 @@ static void sel_reset(struct diag *d)
 				   : v;
 }
 
-static int answer_save(struct diag *d, size_t p, int value, const char *note)
+/* Everything as stored now, for a screen that was behind. */
+static void answers_reload(struct diag *d)
+{
+	struct error err;
+	for (size_t p = 0; p < d->n; p++) {
+		d->value[p] = UNANSWERED;
+		free(d->note[p]);
+		d->note[p] = NULL;
+	}
+	error_clear(&err);
+	if (store_answers_each(d->ctx->app->store, d->ctx->session_id,
+			       answer_load, d, &err) < 0)
+		session_fail(d->ctx->app, &err);
+}
+
+/* "3 (often)", "no occasion" or "no answer", for the status line. */
+static void value_name(const struct diag *d, int value, char *buf,
+		       size_t size)
+{
+	const char *label = value >= 0
+				    ? content_scale_label(d->ctx->content, value)
+				    : NULL;
+	if (value == NO_OCCASION)
+		snprintf(buf, size, "no occasion");
+	else if (value == UNANSWERED)
+		snprintf(buf, size, "no answer");
+	else
+		snprintf(buf, size, "%d (%s)", value, label ? label : "?");
+}
+
+/* The save was refused: show what is stored now and say so. */
+static void changed_elsewhere(struct diag *d, size_t p, int value,
+			      int by_note)
+{
+	char theirs[64], yours[64];
+	answers_reload(d);
+	d->cur = p;
+	sel_reset(d);
+	value_name(d, d->value[p], theirs, sizeof theirs);
+	value_name(d, value, yours, sizeof yours);
+	if (by_note) {
+		app_status(d->ctx->app, 1,
+			   "changed elsewhere: another ownit answered %s%s; "
+			   "Enter saves your note over it, Esc keeps theirs",
+			   theirs, d->note[p] ? " with a note" : "");
+		return;
+	}
+	d->mine = value;
+	d->mine_at = p;
+	app_status(d->ctx->app, 1,
+		   "changed elsewhere: another ownit answered %s; ^O saves "
+		   "yours, %s, over it; any other key keeps theirs",
+		   theirs, yours);
+}
+
+/* Saves an answer over the one this screen read; 1 when another ownit
+ * changed that meanwhile (nothing saved, theirs shown), -1 on failure. */
+static int answer_save(struct diag *d, size_t p, int value, const char *note,
+		       int by_note)
 {
 	const struct content_item *it = &d->ctx->content->items[d->order[p]];
 	struct store_answer a = {
@@ -151,11 +217,22 @@ static int answer_save(struct diag *d, size_t p, int value, const char *note)
 		.note = note && note[0] ? note : NULL,
 		.no_occasion = value == NO_OCCASION,
 	};
+	int was = d->value[p];
+	struct store_answer seen = {
+		.value = was >= 0 ? was : -1,
+		.note = d->note[p],
+		.no_occasion = was == NO_OCCASION,
+	};
 	struct error err;
 	error_clear(&err);
-	if (store_answer_save(d->ctx->app->store, &a, &err) < 0) {
+	int r = store_answer_save_if(d->ctx->app->store, &a, &seen, &err);
+	if (r < 0) {
 		session_fail(d->ctx->app, &err);
 		return -1;
+	}
+	if (r == 1) {
+		changed_elsewhere(d, p, value, by_note);
+		return 1;
 	}
 	d->value[p] = value;
 	if (note != d->note[p]) {
@@ -171,21 +248,17 @@ static int note_save(void *ud, struct app *app, const struct prompt_result *r)
 {
 	struct diag *d = ud;
 	(void)app;
-	return answer_save(d, d->cur, d->value[d->cur], r->text[0]);
+	return answer_save(d, d->cur, d->value[d->cur], r->text[0], 1) ? -1
+									 : 0;
 }
 
 static void diag_enter(struct screen *s, struct app *app)
 {
 	struct diag *d = s->data;
-	struct error err;
 	(void)app;
 	prompt_result_clear(&d->pr);
-	for (size_t p = 0; p < d->n; p++)
-		d->value[p] = UNANSWERED;
-	error_clear(&err);
-	if (store_answers_each(d->ctx->app->store, d->ctx->session_id,
-			       answer_load, d, &err) < 0)
-		session_fail(d->ctx->app, &err);
+	d->mine = UNANSWERED;
+	answers_reload(d);
 	if (!d->placed) {
 		d->placed = 1;
 		if (d->ctx->resume.item < d->n)
@@ -276,7 +349,7 @@ static void move_to(struct diag *d, size_t p)
 
 static void rate(struct diag *d, int value)
 {
-	if (answer_save(d, d->cur, value, d->note[d->cur]) < 0)
+	if (answer_save(d, d->cur, value, d->note[d->cur], 0))
 		return;
 	if (d->cur + 1 < d->n) {
 		move_to(d, d->cur + 1);
@@ -296,7 +369,19 @@ static struct intent diag_act(struct screen *s, struct app *app, int id,
 {
 	struct diag *d = s->data;
 	struct error err;
+	int mine = d->mine;
+	d->mine = UNANSWERED;
 	switch (id) {
+	case DG_MINE:
+		if (mine == UNANSWERED)
+			app_status(app, 0,
+				   "^O saves your answer over one changed in "
+				   "another ownit; nothing is waiting.");
+		else if (answer_save(d, d->mine_at, mine, d->note[d->mine_at],
+				     0) == 0)
+			app_status(app, 0,
+				   "Your answer is saved over the other one.");
+		break;
 	case DG_RATE:
 		rate(d, (int)(key.ch - L'0'));
 		break;
@@ -405,6 +490,7 @@ struct screen *diagnostic_step_new(struct session_ctx *ctx)
 	for (size_t p = 0; p < d->n; p++)
 		d->value[p] = UNANSWERED;
 	d->sel = SEL_NONE;
+	d->mine = UNANSWERED;
 	s->ops = &diag_ops;
 	s->data = d;
 	return s;

@@ -20,6 +20,7 @@ enum {
 	PL_LEFT,
 	PL_RIGHT,
 	PL_CLEAR,
+	PL_MINE,
 };
 
 static const struct action pillars_actions[] = {
@@ -47,6 +48,9 @@ static const struct action pillars_actions[] = {
 	{KEY_ENTER, 0, "Enter", NULL, NULL, PL_ENTER},
 	{KEY_DC, 0, "Delete", NULL, "take back the rating of this pillar",
 	 PL_CLEAR},
+	{0, 15, "^O", NULL,
+	 "after a change in another ownit: save your rating over it",
+	 PL_MINE},
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
@@ -56,6 +60,10 @@ struct pillars {
 	size_t cur;
 	int level;  /* 1..5 under the cursor, 0 on none */
 	int placed;
+	/* A rating another ownit changed first, shown now; ^O saves this
+	 * one over it, any other key leaves theirs. */
+	int mine;       /* the value refused, 0 none */
+	size_t mine_at; /* its pillar */
 };
 
 static int rating_load(const struct store_rating *r, void *ud)
@@ -79,6 +87,7 @@ static void pillars_enter(struct screen *s, struct app *app)
 	struct error err;
 	const struct content *c = p->ctx->content;
 	memset(p->value, 0, c->npillars * sizeof *p->value);
+	p->mine = 0;
 	error_clear(&err);
 	if (store_ratings_each(app->store, p->ctx->session_id, rating_load, p,
 			       &err) < 0)
@@ -214,21 +223,59 @@ static void pillars_draw(struct screen *s, struct app *app)
 	}
 }
 
-static void rate(struct pillars *p, struct app *app, int v)
+/* The save was refused: show the rating stored now and say so. */
+static void changed_elsewhere(struct pillars *p, struct app *app, size_t i,
+			      int v)
 {
 	const struct content *c = p->ctx->content;
+	int theirs = 0;
+	struct error err;
+	error_clear(&err);
+	if (store_rating_get(app->store, p->ctx->session_id, c->pillars[i].id,
+			     &theirs, &err) < 0) {
+		session_fail(app, &err);
+		return;
+	}
+	p->value[i] = theirs;
+	p->cur = i;
+	level_reset(p);
+	p->mine = v;
+	p->mine_at = i;
+	char what[32] = "took the rating back";
+	if (theirs)
+		snprintf(what, sizeof what, "rated it %d", theirs);
+	app_status(app, 1,
+		   "changed elsewhere: another ownit %s; ^O saves yours, %d, "
+		   "over it; any other key keeps theirs",
+		   what, v);
+}
+
+/* Saves rating v of pillar i over the one this screen read: 0 saved,
+ * 1 changed elsewhere (theirs shown), -1 failed. */
+static int rating_save(struct pillars *p, struct app *app, size_t i, int v)
+{
 	struct store_rating r = {
 		.session_id = p->ctx->session_id,
-		.pillar_id = c->pillars[p->cur].id,
+		.pillar_id = p->ctx->content->pillars[i].id,
 		.value = v,
 	};
 	struct error err;
 	error_clear(&err);
-	if (store_rating_save(app->store, &r, &err) < 0) {
+	int ret = store_rating_save_if(app->store, &r, p->value[i], &err);
+	if (ret < 0)
 		session_fail(app, &err);
+	else if (ret == 1)
+		changed_elsewhere(p, app, i, v);
+	else
+		p->value[i] = v;
+	return ret;
+}
+
+static void rate(struct pillars *p, struct app *app, int v)
+{
+	const struct content *c = p->ctx->content;
+	if (rating_save(p, app, p->cur, v))
 		return;
-	}
-	p->value[p->cur] = v;
 	if (p->cur + 1 < c->npillars) {
 		p->cur++;
 		level_reset(p);
@@ -245,7 +292,18 @@ static struct intent pillars_act(struct screen *s, struct app *app, int id,
 	struct pillars *p = s->data;
 	const struct content *c = p->ctx->content;
 	struct error err;
+	int mine = p->mine;
+	p->mine = 0;
 	switch (id) {
+	case PL_MINE:
+		if (!mine)
+			app_status(app, 0,
+				   "^O saves your rating over one changed in "
+				   "another ownit; nothing is waiting.");
+		else if (rating_save(p, app, p->mine_at, mine) == 0)
+			app_status(app, 0,
+				   "Your rating is saved over the other one.");
+		break;
 	case PL_RATE:
 		rate(p, app, (int)(key.ch - L'0'));
 		break;
