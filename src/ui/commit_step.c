@@ -442,15 +442,12 @@ static const struct screen_ops commit_ops = {
 
 struct screen *commit_step_new(struct session_ctx *ctx)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct commits *c = calloc(1, sizeof *c);
+	struct screen *s = screen_alloc(&commit_ops, sizeof(struct commits));
+	struct commits *c = s ? s->data : NULL;
 	if (!s || !c) {
-		free(s);
-		free(c);
+		screen_free(s);
 		return NULL;
 	}
 	c->ctx = ctx;
-	s->ops = &commit_ops;
-	s->data = c;
 	return s;
 }

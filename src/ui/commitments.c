@@ -332,18 +332,15 @@ static const struct screen_ops cm_ops = {
 
 struct screen *commitments_screen_new(struct app *app)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct commitments *cm = calloc(1, sizeof *cm);
+	struct screen *s = screen_alloc(&cm_ops, sizeof(struct commitments));
+	struct commitments *cm = s ? s->data : NULL;
 	if (cm)
 		cm->list = list_new(&commits_ops, cm);
 	if (!s || !cm || !cm->list) {
-		free(s);
-		free(cm);
+		screen_free(s);
 		app_status(app, 1, "out of memory");
 		return NULL;
 	}
 	cm->app = app;
-	s->ops = &cm_ops;
-	s->data = cm;
 	return s;
 }

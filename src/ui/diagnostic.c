@@ -474,8 +474,8 @@ static const struct screen_ops diag_ops = {
 struct screen *diagnostic_step_new(struct session_ctx *ctx)
 {
 	const struct content *c = ctx->content;
-	struct screen *s = calloc(1, sizeof *s);
-	struct diag *d = calloc(1, sizeof *d);
+	struct screen *s = screen_alloc(&diag_ops, sizeof(struct diag));
+	struct diag *d = s ? s->data : NULL;
 	if (!s || !d || c->nitems == 0)
 		goto fail;
 	d->ctx = ctx;
@@ -491,8 +491,6 @@ struct screen *diagnostic_step_new(struct session_ctx *ctx)
 		d->value[p] = UNANSWERED;
 	d->sel = SEL_NONE;
 	d->mine = UNANSWERED;
-	s->ops = &diag_ops;
-	s->data = d;
 	return s;
 fail:
 	if (d) {
@@ -500,7 +498,6 @@ fail:
 		free(d->value);
 		free(d->note);
 	}
-	free(d);
-	free(s);
+	screen_free(s);
 	return NULL;
 }

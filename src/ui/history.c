@@ -701,14 +701,13 @@ struct screen *history_screen_new(struct app *app, int64_t person_id)
 	struct store_person p;
 	if (!app_person_get(app, person_id, &p))
 		return NULL;
-	struct screen *s = calloc(1, sizeof *s);
-	struct history *h = calloc(1, sizeof *h);
+	struct screen *s = screen_alloc(&history_ops, sizeof(struct history));
+	struct history *h = s ? s->data : NULL;
 	if (h)
 		h->sessions = list_new(&sessions_ops, h);
 	if (!s || !h || !h->sessions) {
 		store_person_clear(&p);
-		free(s);
-		free(h);
+		screen_free(s);
 		app_status(app, 1, "out of memory");
 		return NULL;
 	}
@@ -720,7 +719,5 @@ struct screen *history_screen_new(struct app *app, int64_t person_id)
 	for (size_t i = 0; i < c->npillars && h->npillars < HIST_PILLARS; i++)
 		if (!c->pillars[i].centre)
 			h->pillar[h->npillars++] = i;
-	s->ops = &history_ops;
-	s->data = h;
 	return s;
 }

@@ -375,19 +375,16 @@ static const struct screen_ops pillars_ops = {
 
 struct screen *pillars_step_new(struct session_ctx *ctx)
 {
-	struct screen *s = calloc(1, sizeof *s);
-	struct pillars *p = calloc(1, sizeof *p);
+	struct screen *s = screen_alloc(&pillars_ops, sizeof(struct pillars));
+	struct pillars *p = s ? s->data : NULL;
 	int *v = calloc(ctx->content->npillars + 1, sizeof *v);
 	if (!s || !p || !v) {
-		free(s);
-		free(p);
+		screen_free(s);
 		free(v);
 		return NULL;
 	}
 	p->ctx = ctx;
 	p->value = v;
 	p->level = 0;
-	s->ops = &pillars_ops;
-	s->data = p;
 	return s;
 }

@@ -499,8 +499,9 @@ struct screen *team_round_screen_new(struct app *app, int64_t person_id)
 	struct store_person p;
 	if (!app->content || !app_person_get(app, person_id, &p))
 		return NULL;
-	struct team_round *t = calloc(1, sizeof *t);
-	struct screen *s = calloc(1, sizeof *s);
+	struct screen *s =
+		screen_alloc(&team_round_ops, sizeof(struct team_round));
+	struct team_round *t = s ? s->data : NULL;
 	if (t)
 		t->person = strdup(p.name);
 	store_person_clear(&p);
@@ -510,12 +511,9 @@ struct screen *team_round_screen_new(struct app *app, int64_t person_id)
 			free(t->asked);
 			free(t->answer);
 		}
-		free(t);
-		free(s);
+		screen_free(s);
 		return NULL;
 	}
 	t->person_id = person_id;
-	s->ops = &team_round_ops;
-	s->data = t;
 	return s;
 }

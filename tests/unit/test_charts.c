@@ -10,6 +10,7 @@
 
 #include "core/charts.h"
 #include "core/glyph.h"
+#include "unit.h"
 
 static char *show(struct canvas *c)
 {
@@ -284,8 +285,6 @@ int main(void)
 {
 	Suite *s = suite_create("charts");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	setlocale(LC_ALL, "C.UTF-8");
 	tcase_add_test(tc, test_band);
@@ -299,9 +298,5 @@ int main(void)
 	tcase_add_test(tc, test_sparkline);
 	tcase_add_test(tc, test_glyph_table);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(s);
 }

@@ -14,6 +14,7 @@
 #include "core/sessionfacts.h"
 #include "core/teamview.h"
 #include "csvseed.h"
+#include "unit.h"
 
 static struct seed sd;
 
@@ -848,9 +849,5 @@ int main(void)
 	tcase_add_test(tc, team_trend_across_rounds);
 	tcase_add_test(tc, finding_sessions);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(s);
 }

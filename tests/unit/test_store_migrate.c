@@ -16,6 +16,7 @@
 
 #include "core/store.h"
 #include "core/store_int.h"
+#include "unit.h"
 
 #ifndef FIXTURES
 #define FIXTURES "tests/unit/fixtures"
@@ -417,9 +418,5 @@ int main(void)
 	tcase_add_test(tc, v4_keeps_names_that_fold_alike);
 	tcase_add_test(tc, team_rounds_on_migrated_file);
 	suite_add_tcase(su, tc);
-	SRunner *sr = srunner_create(su);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(su);
 }

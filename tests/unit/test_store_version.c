@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/store.h"
+#include "unit.h"
 
 static char dir[64], db[128];
 static struct store *a, *b; /* two connections, as two ownit would have */
@@ -307,9 +308,5 @@ int main(void)
 	tcase_add_test(tv, rating_over_another_rating_is_refused);
 	tcase_add_test(tv, commitment_edit_over_another_edit_is_refused);
 	suite_add_tcase(su, tv);
-	SRunner *sr = srunner_create(su);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return unit_run(su);
 }

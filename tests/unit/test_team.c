@@ -15,6 +15,7 @@
 
 #include "core/content.h"
 #include "core/team.h"
+#include "unit.h"
 
 #define SHIPPED TEST_SRCDIR "/content"
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -307,9 +308,5 @@ int main(void)
 	tcase_add_test(tc, threshold_upward_only);
 	tcase_add_test(tc, spread_words);
 	suite_add_tcase(su, tc);
-	SRunner *sr = srunner_create(su);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed != 0;
+	return unit_run(su);
 }
