@@ -2,9 +2,9 @@
  *
  *   bare_tui
  *
- * Links the same libraries as ownit (ncursesw and its form library,
- * SQLite, libcsv, libm; the linker drops what a program does not call, so
- * this calls into each as ownit does) so the dynamic loader has to map and
+ * Links the same libraries as ownit (ncursesw, SQLite, libcsv, libm; the
+ * linker drops what a program does not call, so this calls into each as
+ * ownit does) so the dynamic loader has to map and
  * relocate them all, sets the terminal up the way ownit's app.c does
  * (newterm, cbreak, noecho, keypad, hidden cursor, colours on the
  * terminal's own background), draws one screen shaped like ownit's home
@@ -30,10 +30,8 @@
 #endif
 #if defined(HAVE_NCURSESW_CURSES_H)
 #include <ncursesw/curses.h>
-#include <ncursesw/form.h>
 #else
 #include <curses.h>
-#include <form.h>
 #endif
 
 int main(void)
@@ -46,7 +44,6 @@ int main(void)
 	    sqrt(two) < 1.0)
 		return 1;
 	csv_free(&p);
-	FIELD *f[2] = {new_field(1, 10, 0, 0, 0, 0), NULL};
 
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr)
@@ -97,6 +94,5 @@ int main(void)
 		;
 	endwin();
 	delscreen(scr);
-	free_field(f[0]);
 	return 0;
 }
