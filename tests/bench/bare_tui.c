@@ -2,12 +2,15 @@
  *
  *   bare_tui
  *
- * Links the same libraries as ownit (ncursesw, SQLite, libcsv, libm; the
- * linker drops what a program does not call, so this calls into each as
- * ownit does) so the dynamic loader has to map and
- * relocate them all, sets the terminal up the way ownit's app.c does
- * (newterm, cbreak, noecho, keypad, hidden cursor, colours on the
- * terminal's own background), draws one screen shaped like ownit's home
+ * Links the libraries a curses program over SQLite and CSV needs
+ * (ncursesw, SQLite, libcsv, libm; the linker drops what a program does
+ * not call, so this calls into each) so the dynamic loader has to map and
+ * relocate them all.  It does not link what ownit added for its own
+ * features (libxlsxwriter with zlib, minizip and libcrypto for .xlsx
+ * export, libunistring for text): their loading is part of ownit's
+ * start-up, not of the floor.  It sets the terminal up the way ownit's
+ * app.c does (newterm, cbreak, noecho, keypad, hidden cursor, colours on
+ * the terminal's own background), draws one screen shaped like ownit's home
  * screen (a title bar, a list of people, a key line at the bottom, the key
  * line drawn last) and waits for `q`.  It opens no database and reads no
  * files: it is the floor that ownit's start-up is compared with.
