@@ -761,7 +761,7 @@ def main():
                     help="sessions in the import benchmark (default: the "
                     "smallest size)")
     ap.add_argument("--only", help="comma-separated groups: export, "
-                    "import, startup, keys, radar")
+                    "import, startup, keys, lists, radar")
     args = ap.parse_args()
     if args.runs < 5:
         print("bench.py: fewer than 5 runs: figures are for trying the "
