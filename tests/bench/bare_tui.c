@@ -2,12 +2,15 @@
  *
  *   bare_tui
  *
- * Links the same libraries as ownit (ncursesw and its form library,
- * SQLite, libcsv, libm; the linker drops what a program does not call, so
- * this calls into each as ownit does) so the dynamic loader has to map and
- * relocate them all, sets the terminal up the way ownit's app.c does
- * (newterm, cbreak, noecho, keypad, hidden cursor, colours on the
- * terminal's own background), draws one screen shaped like ownit's home
+ * Links the libraries a curses program over SQLite and CSV needs
+ * (ncursesw, SQLite, libcsv, libm; the linker drops what a program does
+ * not call, so this calls into each) so the dynamic loader has to map and
+ * relocate them all.  It does not link what ownit added for its own
+ * features (libxlsxwriter with zlib, minizip and libcrypto for .xlsx
+ * export, libunistring for text): their loading is part of ownit's
+ * start-up, not of the floor.  It sets the terminal up the way ownit's
+ * app.c does (newterm, cbreak, noecho, keypad, hidden cursor, colours on
+ * the terminal's own background), draws one screen shaped like ownit's home
  * screen (a title bar, a list of people, a key line at the bottom, the key
  * line drawn last) and waits for `q`.  It opens no database and reads no
  * files: it is the floor that ownit's start-up is compared with.
@@ -30,10 +33,8 @@
 #endif
 #if defined(HAVE_NCURSESW_CURSES_H)
 #include <ncursesw/curses.h>
-#include <ncursesw/form.h>
 #else
 #include <curses.h>
-#include <form.h>
 #endif
 
 int main(void)
@@ -46,7 +47,6 @@ int main(void)
 	    sqrt(two) < 1.0)
 		return 1;
 	csv_free(&p);
-	FIELD *f[2] = {new_field(1, 10, 0, 0, 0, 0), NULL};
 
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr)
@@ -97,6 +97,5 @@ int main(void)
 		;
 	endwin();
 	delscreen(scr);
-	free_field(f[0]);
 	return 0;
 }

@@ -572,12 +572,14 @@ class Bench:
 
     @staticmethod
     def scenario_diagnostic():
-        """in a pty (80x24, under runstat): n Enter (a new session with
-        the first person), Tab (to the red flags), then 2,000 keys cycling
+        """in a pty (80x24, under runstat): n, n again (the first
+        person has an open session in every generated database: a new one
+        anyway), Enter (a new session with the first person, on its
+        follow-up step), Tab (to the red flags), then 2,000 keys cycling
         Right x21, Left x21 through the 22 statements, each sent when the
         last one was drawn; Esc q"""
-        setup = [(None, b"quit"), (b"n", b"start"), (b"\r", b"Red flags"),
-                 (b"\t", b"statement")]
+        setup = [(None, b"quit"), (b"n", b"open session"), (b"n", b"start"),
+                 (b"\r", b"renegotiate"), (b"\t", b"flag 1/5")]
         cycle = [b"\x1bOC"] * 21 + [b"\x1bOD"] * 21
         keys = (cycle * (NAV_KEYS // len(cycle) + 1))[:NAV_KEYS]
         return setup, keys, [b"\x1b", b"q"]
@@ -759,7 +761,7 @@ def main():
                     help="sessions in the import benchmark (default: the "
                     "smallest size)")
     ap.add_argument("--only", help="comma-separated groups: export, "
-                    "import, startup, keys, radar")
+                    "import, startup, keys, lists, radar")
     args = ap.parse_args()
     if args.runs < 5:
         print("bench.py: fewer than 5 runs: figures are for trying the "

@@ -3,18 +3,18 @@
 --
 --   sqlite3 -batch -readonly -csv -header DB < tests/bench/export_detail.sql
 --
--- The same 30 columns and rows as src/core/csvexport.c: every person (by
+-- The same 33 columns and rows as src/core/csvexport.c: every person (by
 -- name, any letter case), then session by session in start order the
 -- session, its answers and ratings (in the order given), its ladder and
--- ladder steps (by rung), the commitments made in it and its note; ids are
--- uuids, times as stored.  The free-text and id columns are guarded with
--- a leading ' as csvexport_guard_needed says; the typed columns (record,
--- uuids, due, times) and the numbers never are.  Sessions stream from the
--- index on their start time and each session's rows are put in order in
--- a small sort of their own, so nothing sorts the whole table.  Each part
--- of a session joins only its own table: the other joins look up NULL,
--- which finds nothing at once (faster than testing the part in the ON
--- clause).
+-- ladder steps (by rung), the commitments made in it and its note, then
+-- every team round with its tallies; ids are uuids, times as stored.  The
+-- free-text and id columns are guarded with a leading ' as
+-- csvexport_guard_needed says; the typed columns (record, uuids, due,
+-- times, day, round) and the numbers never are.  Sessions stream from the
+-- index on their start time and each session's rows are put in order in a
+-- small sort of their own, so nothing sorts the whole table.  Each part of
+-- a session joins only its own table: the other joins look up NULL, which
+-- finds nothing at once (faster than testing the part in the ON clause).
 SELECT
   p.record,
   p.uuid,
@@ -117,7 +117,10 @@ SELECT
       BETWEEN 'a' AND 'z' THEN '''' || p.differently
     WHEN lower(p.differently) IN ('true', 'false') OR substr(p.differently, 1, 4) = 'Err:'
       THEN '''' || p.differently
-    ELSE p.differently END AS differently
+    ELSE p.differently END AS differently,
+  NULL AS day,
+  NULL AS round,
+  NULL AS count
 FROM (SELECT 'person' AS record, uuid, NULL AS person, NULL AS session,
     name, role, team, archived, NULL AS kind, NULL AS coach, NULL AS status,
     NULL AS content_version, NULL AS step, NULL AS item, NULL AS value,
@@ -229,7 +232,10 @@ SELECT
       BETWEEN 'a' AND 'z' THEN '''' || d.differently
     WHEN lower(d.differently) IN ('true', 'false') OR substr(d.differently, 1, 4) = 'Err:'
       THEN '''' || d.differently
-    ELSE d.differently END AS differently
+    ELSE d.differently END AS differently,
+  NULL AS day,
+  NULL AS round,
+  NULL AS count
 FROM (SELECT
   CASE k.part WHEN 0 THEN 'session' WHEN 1 THEN 'answer' WHEN 2 THEN 'rating'
     WHEN 3 THEN 'ladder' WHEN 4 THEN 'ladder_step' WHEN 5 THEN 'commitment'
@@ -281,3 +287,59 @@ WHERE k.part = 0 OR a.rowid IS NOT NULL OR r.rowid IS NOT NULL
   OR n.id IS NOT NULL
 ORDER BY s.started, s.id, k.part,
   coalesce(a.rowid, r.rowid, ls.rung, c.id)) d;
+-- Team rounds last, by day, each followed by its tallies (by statement
+-- and value, the tally's primary key): the rounds stream from a small
+-- sort of their own, the tallies from their primary key.
+SELECT
+  t.record,
+  t.uuid,
+  t.person,
+  NULL AS session, NULL AS name, NULL AS role, NULL AS team,
+  NULL AS archived, NULL AS kind, NULL AS coach, NULL AS status,
+  CASE WHEN t.content_version IS NULL OR t.content_version = '' OR (t.content_version NOT GLOB '*[^0-9]*'
+      AND length(t.content_version) <= 15 AND (t.content_version NOT GLOB '0*' OR t.content_version = '0')) THEN t.content_version
+    WHEN unicode(t.content_version) < 128 AND NOT lower(substr(t.content_version, 1, 1))
+      BETWEEN 'a' AND 'z' THEN '''' || t.content_version
+    WHEN lower(t.content_version) IN ('true', 'false') OR substr(t.content_version, 1, 4) = 'Err:'
+      THEN '''' || t.content_version
+    ELSE t.content_version END AS content_version,
+  NULL AS step,
+  CASE WHEN t.item IS NULL OR t.item = '' OR (t.item NOT GLOB '*[^0-9]*'
+      AND length(t.item) <= 15 AND (t.item NOT GLOB '0*' OR t.item = '0')) THEN t.item
+    WHEN unicode(t.item) < 128 AND NOT lower(substr(t.item, 1, 1))
+      BETWEEN 'a' AND 'z' THEN '''' || t.item
+    WHEN lower(t.item) IN ('true', 'false') OR substr(t.item, 1, 4) = 'Err:'
+      THEN '''' || t.item
+    ELSE t.item END AS item,
+  t.value,
+  CASE WHEN t.text IS NULL OR t.text = '' OR (t.text NOT GLOB '*[^0-9]*'
+      AND length(t.text) <= 15 AND (t.text NOT GLOB '0*' OR t.text = '0')) THEN t.text
+    WHEN unicode(t.text) < 128 AND NOT lower(substr(t.text, 1, 1))
+      BETWEEN 'a' AND 'z' THEN '''' || t.text
+    WHEN lower(t.text) IN ('true', 'false') OR substr(t.text, 1, 4) = 'Err:'
+      THEN '''' || t.text
+    ELSE t.text END AS text,
+  NULL AS note, NULL AS start_rung, NULL AS reached_rung, NULL AS rung,
+  NULL AS owner, NULL AS due, NULL AS reviewed_in, NULL AS obstacle,
+  NULL AS time, NULL AS closed, NULL AS no_occasion, NULL AS regulated,
+  NULL AS helped, NULL AS differently,
+  t.day,
+  t.round,
+  t.count
+FROM (SELECT r.day AS rday, r.id AS rid, k.part, y.item_id AS iid,
+    y.value AS ival,
+    iif(k.part = 0, 'team_round', 'team_tally') AS record,
+    iif(k.part = 0, r.uuid, NULL) AS uuid,
+    iif(k.part = 0, p.uuid, NULL) AS person,
+    iif(k.part = 0, r.content_version, NULL) AS content_version,
+    y.item_id AS item, y.value AS value,
+    iif(k.part = 0, r.label, y.statement) AS text,
+    iif(k.part = 0, r.day, NULL) AS day,
+    iif(k.part = 1, r.uuid, NULL) AS round,
+    iif(k.part = 0, r.responses, y.count) AS count
+  FROM team_round r
+  JOIN person p ON p.id = r.person_id
+  JOIN (SELECT 0 AS part UNION ALL SELECT 1) k
+  LEFT JOIN team_tally y ON y.round_id = iif(k.part = 1, r.id, NULL)
+  WHERE k.part = 0 OR y.round_id IS NOT NULL
+  ORDER BY r.day, r.id, k.part, y.item_id, y.value) t;

@@ -9,7 +9,9 @@
  * with every statement answered (some with a note), every pillar and the
  * vision rated, a ladder climb, 0-3 commitments that the person's next
  * session follows up, and a note of 200-2,000 characters full of commas,
- * quotes, newlines and a little non-ASCII text.
+ * quotes, newlines and a little non-ASCII text.  About one session in
+ * ROUND_EVERY has a team round on its day: 1-9 responses (some below the
+ * threshold of 3), every team statement answered by most of them.
  *
  * Everything comes from a seeded generator (uuids and times included), so
  * the same SEED and M give the same rows on every machine.  Writes are
@@ -33,6 +35,8 @@
 #define BATCH 2000
 #define PER_PERSON 50
 #define MAX_PENDING 6
+#define ROUND_EVERY 10
+#define ROUND_MAX_RESPONSES 9
 /* Sessions run from START_EPOCH over SPAN_DAYS (2016-11-01, ten years). */
 #define START_EPOCH 1477958400L
 #define SPAN_DAYS 3650L
@@ -198,6 +202,9 @@ static const char *const commitment_whats[] = {
     "Hand the vendor review to Sam, with a clear boundary on budget",
     "Share the customer numbers, with context, at the all-hands",
     "Ask \"what would you do?\" before giving an answer, all week",
+};
+static const char *const round_labels[] = {
+    "Q1 offsite", "after the re-org", "=spring pulse", "2026", NULL,
 };
 static const char *const obstacles[] = {
     "Release freeze ate the week",
@@ -402,6 +409,46 @@ static void add_commitments(struct person *p, int64_t sid, long t,
 	}
 }
 
+/* A team round on the session's day t: each member answers each team
+ * statement near the person's tendency, and now and then skips one. */
+static void add_team_round(struct gen *g, const struct person *p, long t)
+{
+	struct error err = {0};
+	char day[16];
+	unsigned count[5];
+	struct store_team_tally tallies[5 * 64];
+	size_t n = 0;
+	int responses = rnd_in(1, ROUND_MAX_RESPONSES);
+	for (size_t k = 0; k < g->c->nteam && n + 5 <= 5 * 64; k++) {
+		const struct content_team_item *it = &g->c->team[k];
+		if (it->retired)
+			continue;
+		memset(count, 0, sizeof count);
+		for (int m = 0; m < responses; m++) {
+			if (rnd_in(0, 9) == 0)
+				continue;
+			int v = (int)(p->bias + 0.5) + rnd_in(-1, 1);
+			v = v < 0 ? 0 : v > 4 ? 4 : v;
+			count[it->reverse ? 4 - v : v]++;
+		}
+		for (int v = 0; v < 5; v++)
+			if (count[v])
+				tallies[n++] = (struct store_team_tally){
+				    it->id, it->statement, v, count[v]};
+	}
+	fmt_day(t, day);
+	struct store_team_round r = {
+	    .person_id = p->id,
+	    .day = day,
+	    .label = PICK(round_labels),
+	    .responses = (unsigned)responses,
+	    .content_version = g->c->version,
+	};
+	rnd_uuid(r.uuid);
+	if (store_team_round_put(g->s, &r, tallies, n, &err) < 0)
+		die("adding a team round", &err);
+}
+
 static void add_session(struct gen *g, struct person *p, long t, int open)
 {
 	struct error err = {0};
@@ -435,6 +482,8 @@ static void add_session(struct gen *g, struct person *p, long t, int open)
 	rnd_uuid(n.uuid);
 	if (store_note_put(g->s, &n, &err))
 		die("saving a note", &err);
+	if (rnd_in(1, ROUND_EVERY) == 1)
+		add_team_round(g, p, t);
 }
 
 static void usage(void)
