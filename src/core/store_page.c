@@ -90,23 +90,42 @@ static int64_t sql_limit(size_t n)
 	return n > (size_t)INT64_MAX ? INT64_MAX : (int64_t)n;
 }
 
+/* The statement for p's window among the four a list has, and its
+ * bounds: ?4 (and ?7 where the key has an id) the row to go on from, ?5
+ * the rows wanted, ?6 the offset of a first page. */
+static const char *page_sql(const struct store_page *p, const char *first,
+			    const char *after, const char *last,
+			    const char *before)
+{
+	return p->from_set ? (p->backward ? before : after)
+			   : (p->backward ? last : first);
+}
+
+static void bind_window(sqlite3_stmt *st, const struct store_page *p,
+			int key_has_id)
+{
+	if (p->from_set) {
+		bind_text(st, 4, p->from_text);
+		if (key_has_id)
+			sqlite3_bind_int64(st, 7, p->from_id);
+	}
+	sqlite3_bind_int64(st, 5, sql_limit(p->limit));
+	if (!p->from_set && !p->backward)
+		sqlite3_bind_int64(st, 6, sql_limit(p->offset));
+}
+
 int store_people_page(struct store *s, const struct store_page *p,
 		      int (*cb)(const struct store_person_row *, void *),
 		      void *ud, struct error *err)
 {
-	const char *sql = p->from_set
-			      ? (p->backward ? people_before : people_after)
-			      : (p->backward ? people_last : people_first);
+	const char *sql = page_sql(p, people_first, people_after, people_last,
+				   people_before);
 	const char *doing = "listing people";
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)
 		return -1;
 	bind_where(st, p);
-	if (p->from_set)
-		bind_text(st, 4, p->from_text);
-	sqlite3_bind_int64(st, 5, sql_limit(p->limit));
-	if (!p->from_set && !p->backward)
-		sqlite3_bind_int64(st, 6, sql_limit(p->offset));
+	bind_window(st, p, 0);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_person_row row;
@@ -259,9 +278,8 @@ int store_sessions_page(struct store *s, int64_t person_id,
 			int (*cb)(const struct store_session *, void *),
 			void *ud, struct error *err)
 {
-	const char *sql = p->from_set
-			      ? (p->backward ? sessions_before : sessions_after)
-			      : (p->backward ? sessions_last : sessions_first);
+	const char *sql = page_sql(p, sessions_first, sessions_after,
+				   sessions_last, sessions_before);
 	const char *doing = "listing sessions";
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)
@@ -269,13 +287,7 @@ int store_sessions_page(struct store *s, int64_t person_id,
 	sqlite3_bind_int64(st, 1, person_id);
 	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
 			  SQLITE_TRANSIENT);
-	if (p->from_set) {
-		bind_text(st, 4, p->from_text);
-		sqlite3_bind_int64(st, 7, p->from_id);
-	}
-	sqlite3_bind_int64(st, 5, sql_limit(p->limit));
-	if (!p->from_set && !p->backward)
-		sqlite3_bind_int64(st, 6, sql_limit(p->offset));
+	bind_window(st, p, 1);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_session ses;
