@@ -17,8 +17,8 @@ u_start() {
 	tmux_ new-session -d -s u -x 80 -y 24 \
 		env TMPDIR="$T_TMP" "$T_TMP/pane.sh" "$OWNIT" "$@"
 }
-u_screen() { tmux_ capture-pane -p -t u; }
-u_keys() { tmux_ send-keys -t u "$@"; }
+u_screen() { tmux_ capture-pane -p -t =u:; }
+u_keys() { tmux_ send-keys -t =u: "$@"; }
 u_wait() {
 	deadline=$(($(date +%s) + TUI_TIMEOUT))
 	while [ "$(date +%s)" -le "$deadline" ]; do
@@ -87,7 +87,7 @@ tui_wait "could not be saved (another ownit changed it)" \
 	"on exit A says its note was not saved"
 rescued=$(ls "$T_TMP"/ownit-note-session-* 2>/dev/null | head -1)
 # The message is long: joined back from the rows the pane wrapped it into.
-like "$(tmux_ capture-pane -p -J -t t | tr -d '\n')" \
+like "$(tmux_ capture-pane -p -J -t =t: | tr -d '\n')" \
 	"your text is in $rescued" "and names the file that holds it"
 is "$(cat "$rescued" 2>/dev/null)" "from A!? lost?" "the file holds A's text"
 is "$(note)" "from A!?." "B's note stands"
@@ -99,8 +99,8 @@ u_wait "[exit 0]" "B quits"
 
 # Answers and ratings: both open the session again and go to the red
 # flags, each having read statement 1 unanswered.
-tmux_ kill-session -t t
-tmux_ kill-session -t u
+tmux_ kill-session -t =t:
+tmux_ kill-session -t =u:
 answer() { db "SELECT coalesce((SELECT value FROM answer), '(none)')"; }
 rating() {
 	db "SELECT coalesce((SELECT value FROM rating), '(none)')"

@@ -16,7 +16,7 @@ db "UPDATE person SET name = 'Eve' || char(27) || '[31mRed' ||
 tui_start 80x24 -- --db "$OWNIT_DB"
 tui_wait "ownit · Home" "home is up"
 tui_wait 'Eve^[[31mRed^[[2J' "an escape in a name shows as ^[ text"
-raw=$(tmux_ capture-pane -p -e -t t | grep 'Eve')
+raw=$(tmux_ capture-pane -p -e -t =t: | grep 'Eve')
 unlike "$raw" "$(printf '\033')\\[31mRed" "and never reaches the terminal raw"
 # Legible on a light background as well as a dark one: the title is bright
 # white on blue (not bold black, which shows grey), and no text is yellow
@@ -24,7 +24,7 @@ unlike "$raw" "$(printf '\033')\\[31mRed" "and never reaches the terminal raw"
 esc=$(printf '\033')
 # The yellow and cyan foregrounds among the SGR sequences of the screen.
 unreadable() {
-	tmux_ capture-pane -p -e -t t | "$PYTHON3" -c '
+	tmux_ capture-pane -p -e -t =t: | "$PYTHON3" -c '
 import re, sys
 bad = []
 for m in re.finditer(r"\033\[([0-9;]*)m", sys.stdin.read()):
@@ -41,7 +41,7 @@ for m in re.finditer(r"\033\[([0-9;]*)m", sys.stdin.read()):
         i += 1
 print(" ".join(sorted(set(bad))))'
 }
-like "$(tmux_ capture-pane -p -e -t t | head -1)" "$esc\\[97m$esc\\[44m ownit" \
+like "$(tmux_ capture-pane -p -e -t =t: | head -1)" "$esc\\[97m$esc\\[44m ownit" \
 	"the title is bright white on blue"
 is "$(unreadable)" "" "home: no yellow or cyan text"
 tui_keys h
@@ -60,18 +60,18 @@ tui_wait "Edit person" "the form opens on that person"
 tui_wait "Eve^[[31mRed" "the form shows it as text too"
 tui_keys Escape q
 tui_expect_exit 0 "colour run quits"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 # NO_COLOR: attributes only, no colour escapes at all.
 tui_start 80x24 NO_COLOR=1 -- --db "$OWNIT_DB"
 tui_wait "ownit · Home" "NO_COLOR: home is up"
 tui_keys h
 tui_wait "Pillar trends" "NO_COLOR: history draws"
-unlike "$(tmux_ capture-pane -p -e -t t)" "$(printf '\033')\\[[0-9;]*3[0-7]m" \
+unlike "$(tmux_ capture-pane -p -e -t =t:)" "$(printf '\033')\\[[0-9;]*3[0-7]m" \
 	"NO_COLOR: no foreground colour on screen"
 tui_keys q q
 tui_expect_exit 0 "NO_COLOR run quits"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 # --ascii: charts, rules and boxes are plain ASCII.
 tui_start 80x24 -- --ascii --db "$OWNIT_DB"
@@ -91,7 +91,7 @@ is "$(printf '%s' "$box" | LC_ALL=C tr -d '\n -~' | wc -c)" 0 \
 	"--ascii: box lines hold only ASCII bytes"
 tui_keys Escape q
 tui_expect_exit 0 "--ascii run quits"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 # Small terminals: everything of home stays at 60x18, 40x12 says too small.
 tui_start 60x18 -- --db "$OWNIT_DB"

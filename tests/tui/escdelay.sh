@@ -27,7 +27,7 @@ for value in abc -1 ''; do
 	tui_wait_gone "any key close" "$name: the help is gone"
 	tui_keys q
 	tui_expect_exit 0 "$name"
-	tmux_ kill-session -t t
+	tmux_ kill-session -t =t:
 done
 
 done_testing

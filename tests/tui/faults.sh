@@ -188,7 +188,7 @@ tui_expect_exit 0 "quit after the faults"
 is "$(db "SELECT count(value) || '/' || count(*) FROM answer
 	WHERE session_id = $S") $(db 'PRAGMA integrity_check')" "2/3 ok" \
 	"the database is whole: two ratings and the note-only answer kept"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 # ------------------------------------------------------------ two programs
 # Two TUIs on one database, each rating in its own session, while a loop
@@ -201,14 +201,14 @@ tui_start 100x30 -- --db "$OWNIT_DB"
 u_poll() {
 	deadline=$(($(date +%s) + TUI_TIMEOUT))
 	while [ "$(date +%s)" -le "$deadline" ]; do
-		tmux_ capture-pane -p -t u | grep -qF -- "$1" && return 0
+		tmux_ capture-pane -p -t =u: | grep -qF -- "$1" && return 0
 		sleep 0.05
 	done
 	return 1
 }
 u_wait() {
 	if u_poll "$1"; then pass "$2"; else
-		fail "$2" "second TUI: waited for $1" "$(tmux_ capture-pane -p -t u)"
+		fail "$2" "second TUI: waited for $1" "$(tmux_ capture-pane -p -t =u:)"
 	fi
 }
 tui_wait "ownit · Home" "first TUI up"
@@ -231,26 +231,26 @@ tui_keys n
 tui_wait "has an open session" "first: n asks about Amira's open session"
 tui_keys n
 tui_wait "New session" "first: new session for Amira"
-tmux_ send-keys -t u Down n
+tmux_ send-keys -t =u: Down n
 u_wait "With    Jonas" "second: new session for Jonas"
 tui_keys Enter Tab
-tmux_ send-keys -t u Enter Tab
+tmux_ send-keys -t =u: Enter Tab
 tui_wait "flag 1/5" "first: red flags"
 u_wait "flag 1/5" "second: red flags"
 for n in 1 2 3 4 5 6; do
 	tui_keys 1
-	tmux_ send-keys -t u 4
+	tmux_ send-keys -t =u: 4
 	tui_wait "$n/$ITEMS rated" "first: rating $n saved"
 	u_wait "$n/$ITEMS rated" "second: rating $n saved"
 done
 wait "$exporter"
 is "$(cat "$T_TMP/export-errors")" "" "30 exports alongside: no error"
 for w in t u; do
-	screen=$(tmux_ capture-pane -p -t $w)
+	screen=$(tmux_ capture-pane -p -t "=$w:")
 	unlike "$screen" "error|busy|locked" "TUI $w shows no error"
 done
 tui_keys Escape q
-tmux_ send-keys -t u Escape q
+tmux_ send-keys -t =u: Escape q
 tui_expect_exit 0 "first TUI quits"
 u_wait "[exit 0]" "second TUI quits"
 is "$(db "SELECT p.name || ':' || group_concat(a.value, '') FROM answer a

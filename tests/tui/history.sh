@@ -62,7 +62,7 @@ tui_keys q
 tui_wait "ownit · Home" "q goes back home"
 tui_keys q
 tui_expect_exit 0 "quit"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 # A large terminal: a line chart of all six (vision included) over the
 # sessions, with a legend of marks and whole names, and whole pillar

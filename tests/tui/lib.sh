@@ -55,21 +55,25 @@ tui_start() {
 		env $envs "$T_TMP/pane.sh" "$OWNIT" "$@"
 }
 
+# Targets are written "=t:" (exactly session t, its current pane): a bare
+# "t" is first tried as a window name in tmux's current session, so while
+# a second session's window is still called "tmux: server" (before its
+# command has started) keys meant for t went to that other session.
 tui_screen() {
-	tmux_ capture-pane -p -t t
+	tmux_ capture-pane -p -t =t:
 }
 
 tui_keys() {
-	tmux_ send-keys -t t "$@"
+	tmux_ send-keys -t =t: "$@"
 }
 
 tui_resize() {
-	tmux_ resize-window -t t -x "${1%x*}" -y "${1#*x}"
+	tmux_ resize-window -t =t: -x "${1%x*}" -y "${1#*x}"
 }
 
 # tui_format FORMAT: a tmux format of the pane (#{alternate_on}, ...).
 tui_format() {
-	tmux_ display-message -p -t t "$1"
+	tmux_ display-message -p -t =t: "$1"
 }
 
 # The pid of ownit itself (the wrapper's child).

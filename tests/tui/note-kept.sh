@@ -60,7 +60,7 @@ kill -9 "$pid"
 tui_keys Enter
 tui_wait "Killed" "killed while stopped"
 is "$(note)" "typed then suspended and on more" "nothing typed was lost"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 # ------------------------------------------------------- busy database
 rm -f "$OWNIT_DB" "$OWNIT_DB-wal" "$OWNIT_DB-shm"
@@ -85,7 +85,7 @@ tui_keys Escape
 tui_wait "Open commitments of Ines" "leaving the session still works"
 tui_keys q
 tui_wait "[exit 0]" "ownit quits"
-like "$(tmux_ capture-pane -p -J -t t | tr -d '\n')" \
+like "$(tmux_ capture-pane -p -J -t =t: | tr -d '\n')" \
 	"the note of session 1 could not be saved; your text is in $T_TMP/ownit-note-session-1-" \
 	"on exit it says the note was not saved and where its text is"
 is "$(cat "$T_TMP"/ownit-note-session-1-* 2>/dev/null)" \

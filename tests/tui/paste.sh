@@ -13,7 +13,7 @@ db() {
 # every paste here also checks that ownit did.
 paste_text() {
 	tmux_ set-buffer -- "$1"
-	tmux_ paste-buffer -p -t t
+	tmux_ paste-buffer -p -t =t:
 }
 
 cat >"$T_TMP/editor.sh" <<'ED'

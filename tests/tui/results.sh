@@ -94,7 +94,7 @@ tui_keys Escape
 tui_poll "ownit · Home" >/dev/null
 tui_keys q
 tui_expect_exit 0 "quit"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 # Eight colours (TERM=xterm): amber is yellow on a black ground of its
 # own, which reads on a dark terminal and on a light one; never bare
@@ -107,10 +107,10 @@ tui_wait "Sessions of" "8 colours: history opens"
 tui_keys j Enter
 tui_wait "Session summary" "8 colours: a summary with amber flags opens"
 tui_wait "Worth a look" "8 colours: an amber status word is on screen"
-line=$(tmux_ capture-pane -p -e -t t | grep -F "Worth a look" | head -1)
+line=$(tmux_ capture-pane -p -e -t =t: | grep -F "Worth a look" | head -1)
 like "$line" "${esc}\\[33m${esc}\\[40m2\\.2" "8 colours: the amber score is yellow on black"
 like "$line" "${esc}\\[33m${esc}\\[40mWorth a look" "8 colours: so is its status word"
-unlike "$(tmux_ capture-pane -p -e -t t)" "${esc}\\[33m${esc}\\[49m" \
+unlike "$(tmux_ capture-pane -p -e -t =t:)" "${esc}\\[33m${esc}\\[49m" \
 	"8 colours: no yellow on the terminal's own background"
 tui_keys Escape Escape q
 tui_expect_exit 0 "8 colours: quit"

@@ -37,7 +37,7 @@ is "$(db "SELECT note FROM answer WHERE note IS NOT NULL")" \
 	"said twice – ü" "the note too"
 is "$(db "SELECT status FROM session")" open "the session is still open"
 
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 tui_start 80x24 --
 tui_wait "Open commitments of Kai" "ownit starts again"
 tui_keys r

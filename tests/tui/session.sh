@@ -117,7 +117,7 @@ tui_wait "Open commitments of Zoë Ångström" "Esc goes back home"
 tui_keys q
 tui_expect_exit 0 "quit after the session"
 
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 tui_start 80x24 --
 tui_wait "Zoë Ångström" "after a restart the person is there"
 tui_keys h

@@ -217,7 +217,7 @@ for screen in $SCREENS; do
 			answers_kept "$name" "$screen"
 			combos=$((combos + 1))
 		fi
-		tmux_ kill-session -t t 2>/dev/null
+		tmux_ kill-session -t =t: 2>/dev/null
 	done
 done
 is "$combos" 60 "signal x screen combinations run: 3 signals x 20 screens"
@@ -244,7 +244,7 @@ for sig in SEGV ABRT; do
 			deadline=$(($(date +%s) + TUI_TIMEOUT))
 			while [ -z "$exit_line" ] &&
 				[ "$(date +%s)" -le "$deadline" ]; do
-				exit_line=$(tmux_ capture-pane -p -J -t t |
+				exit_line=$(tmux_ capture-pane -p -J -t =t: |
 					tr -d '\n' | grep -oE '\[exit [0-9]+\]')
 				[ -n "$exit_line" ] || sleep 0.05
 			done
@@ -263,7 +263,7 @@ for sig in SEGV ABRT; do
 		esac
 		is "$("$SQLITE3" "$OWNIT_DB" 'PRAGMA integrity_check')" ok \
 			"$name: the database is intact"
-		tmux_ kill-session -t t 2>/dev/null
+		tmux_ kill-session -t =t: 2>/dev/null
 	done
 done
 

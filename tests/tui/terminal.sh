@@ -12,24 +12,24 @@ for sig in TERM HUP INT; do
 	INT) code=130 ;;
 	esac
 	tui_expect_exit "$code" "SIG$sig"
-	tmux_ kill-session -t t
+	tmux_ kill-session -t =t:
 done
 
 tui_start 80x24 TERM=unknown-terminal-xyz --
 tui_wait "unknown terminal type 'unknown-terminal-xyz'" "unknown TERM named"
 tui_expect_exit 2 "unknown TERM"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 tui_start 80x24 TERM=dumb --
 tui_wait "terminal type 'dumb' cannot move the cursor" "dumb TERM explained"
 tui_expect_exit 2 "dumb TERM"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 tui_start 80x24 NO_COLOR=1 --
 tui_wait "ownit · Home" "NO_COLOR: home screen up"
 tui_keys q
 tui_expect_exit 0 "NO_COLOR: quits"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 # Keys as tmux and rxvt send them whatever TERM says, read by every
 # screen: Home and End move the list, an unknown sequence is dropped
@@ -61,7 +61,7 @@ first=$("$SQLITE3" "$T_TMP/keys.db" "SELECT name FROM person
 tui_wait "Sessions of $first" "ESC [7~, [8~ and [1~ are Home, End, Home"
 tui_keys q q
 tui_expect_exit 0 "keys: quits"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 # The content is read just after the first frame: a broken folder still
 # ends ownit before any key, with the terminal given back before the
@@ -80,6 +80,6 @@ like "$screen" "ownit: .*/items.csv:3:2: unknown red flag \"no-such-flag\"" \
 	"broken content: the second problem"
 unlike "$screen" "ownit · Home" \
 	"broken content: the messages are on the main screen, not the frame"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 done_testing

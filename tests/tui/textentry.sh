@@ -86,7 +86,7 @@ tui_wait "Ops?evil" "a bidi override in a team shows as ?, in place"
 unlike "$(tui_screen)" "$(printf '\342\200\256')" "and never reaches the screen raw"
 tui_keys q
 tui_expect_exit 0 "q quits"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 # Under LANG=C curses cannot decode UTF-8: a non-ASCII letter is refused
 # with a message instead of vanishing with the keys after it.

@@ -20,7 +20,7 @@ tui_wait "[exit 0]" "q quits"
 # Wide enough again for the wrapper's report on the terminal to fit.
 tui_resize 80x24
 tui_expect_exit 0 "q on the too-small screen"
-tmux_ kill-session -t t
+tmux_ kill-session -t =t:
 
 # Shrunk in the middle of a session: q still leaves, everything saved.
 tui_start 80x24 --
