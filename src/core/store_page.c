@@ -186,47 +186,165 @@ int store_people_position(struct store *s, const struct store_page *p,
 
 /* ----------------------------------------------------------- commitments */
 
-#define COMMITS_WHERE                                                          \
+/* The order (overdue first, then by due date, none last) is three index
+ * ranges of commitment_by_status (status, due, and the id every index
+ * ends with), read one after the other: "(due < today) DESC" as a sort
+ * key would make SQLite read and sort every open commitment for each
+ * page.  A commitment's key position is its part and (due, id). */
+enum commits_part { PART_OVERDUE, PART_COMING, PART_UNDATED, PARTS };
+
+#define COMMITS_FROM                                                           \
 	"FROM commitment c JOIN person p ON p.id = c.person_id "               \
 	"WHERE c.status = 'open' AND (?3 = '' OR ownit_match(c.what, ?3) "     \
 	"OR ownit_match(p.name, ?3) OR ownit_match(c.owner, ?3) "              \
-	"OR ownit_match(c.due, ?3)) "
+	"OR ownit_match(c.due, ?3)) AND "
+#define COMMITS_SELECT "SELECT " COMMITMENT_COLUMNS " " COMMITS_FROM
+#define DATED_AFTER "AND (c.due, c.id) > (?4, ?7) "
+#define DATED_BEFORE "AND (c.due, c.id) < (?4, ?7) "
+#define DATED_UP "ORDER BY c.due, c.id LIMIT ?5"
+#define DATED_DOWN "ORDER BY c.due DESC, c.id DESC LIMIT ?5"
+#define UNDATED_AFTER "AND c.id > ?7 "
+#define UNDATED_BEFORE "AND c.id < ?7 "
+#define UNDATED_UP "ORDER BY c.id LIMIT ?5"
+#define UNDATED_DOWN "ORDER BY c.id DESC LIMIT ?5"
 
-/* The commitment_by_status index (status, due) finds the open ones in
- * due order; the columns of the rows skipped by OFFSET are never built. */
-static const char commits_page[] =
-    "SELECT " COMMITMENT_COLUMNS " " COMMITS_WHERE
-    "ORDER BY (c.due < ?99) DESC, c.due IS NULL, c.due, c.id "
-    "LIMIT ?5 OFFSET ?6";
-static const char commits_count[] = "SELECT count(*) " COMMITS_WHERE;
+/* One part's four windows, as page_sql picks among them. */
+#define COMMITS_PART(range, after, before, up, down)                           \
+	{COMMITS_SELECT range up " OFFSET ?6",                                 \
+	 COMMITS_SELECT range after up, COMMITS_SELECT range down,             \
+	 COMMITS_SELECT range before down}
 
-int store_open_commitments_page(struct store *s, const struct store_page *p,
-				int (*cb)(const struct store_commitment *,
-					  void *),
-				void *ud, struct error *err)
+static const char *const commits_sql[PARTS][4] = {
+    [PART_OVERDUE] = COMMITS_PART("c.due < ?1 ", DATED_AFTER, DATED_BEFORE,
+				  DATED_UP, DATED_DOWN),
+    [PART_COMING] = COMMITS_PART("c.due >= ?1 ", DATED_AFTER, DATED_BEFORE,
+				 DATED_UP, DATED_DOWN),
+    [PART_UNDATED] = COMMITS_PART("c.due IS NULL ", UNDATED_AFTER,
+				  UNDATED_BEFORE, UNDATED_UP, UNDATED_DOWN),
+};
+static const char *const commits_count_sql[PARTS] = {
+    [PART_OVERDUE] = "SELECT count(*) " COMMITS_FROM "c.due < ?1",
+    [PART_COMING] = "SELECT count(*) " COMMITS_FROM "c.due >= ?1",
+    [PART_UNDATED] = "SELECT count(*) " COMMITS_FROM "c.due IS NULL",
+};
+static const char commits_count[] = "SELECT count(*) " COMMITS_FROM "1";
+
+/* Which part a commitment due on due (NULL or "": none) is in today. */
+static enum commits_part commits_part_of(const char *due, const char *today)
 {
+	if (!due || !due[0])
+		return PART_UNDATED;
+	return strcmp(due, today) < 0 ? PART_OVERDUE : PART_COMING;
+}
+
+/* Where a walk through the parts is, and what it still wants. */
+struct commits_walk {
+	const char *today;
+	size_t left; /* rows still wanted */
+	int (*cb)(const struct store_commitment *, void *);
+	void *ud;
+	int stop; /* what cb returned to stop the walk */
+};
+
+/* Reads one part's window q (q->limit is w->left), handing each row to
+ * the callback.  0, or -1 with err set. */
+static int commits_part_read(struct store *s, enum commits_part part,
+			     const struct store_page *q,
+			     struct commits_walk *w, struct error *err)
+{
+	const char *const *sql = commits_sql[part];
 	const char *doing = "listing commitments";
-	char today[DATES_DAY_SIZE];
-	dates_today(today);
-	sqlite3_stmt *st = stmt_get(s, commits_page, doing, err);
+	sqlite3_stmt *st = stmt_get(s, page_sql(q, sql[0], sql[1], sql[2],
+						 sql[3]),
+				    doing, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
+	bind_text(st, 1, w->today);
+	bind_text(st, 99, w->today); /* the overdue column */
+	sqlite3_bind_text(st, 3, q->filter ? q->filter : "", -1,
 			  SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 5, sql_limit(p->limit));
-	sqlite3_bind_int64(st, 6, sql_limit(p->offset));
-	bind_text(st, 99, today);
+	bind_window(st, q, 1);
 	int rc, ret = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct store_commitment c;
 		commitment_from_row(st, &c);
-		if ((ret = cb(&c, ud)))
+		w->left--;
+		if ((w->stop = w->cb(&c, w->ud)) || !w->left)
 			break;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ret = store_fail(s, rc, doing, err);
 	stmt_done(s, st);
 	return ret;
+}
+
+/* How many of one part's rows p's filter keeps. */
+static int commits_part_count(struct store *s, enum commits_part part,
+			      const struct store_page *p, const char *today,
+			      size_t *n, struct error *err)
+{
+	const char *doing = "counting commitments";
+	sqlite3_stmt *st = stmt_get(s, commits_count_sql[part], doing, err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, today);
+	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
+			  SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW)
+		*n = (size_t)sqlite3_column_int64(st, 0);
+	else
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+/* The part p starts in, with p->offset made relative to it: the parts
+ * the offset passes whole are counted, never read.  PARTS when the
+ * offset is past the end. */
+static int commits_skip(struct store *s, const struct store_page *p,
+			const char *today, size_t *offset, int *part,
+			struct error *err)
+{
+	*offset = p->offset;
+	for (*part = PART_OVERDUE; *offset && *part < PARTS; (*part)++) {
+		size_t n = 0;
+		if (commits_part_count(s, *part, p, today, &n, err))
+			return -1;
+		if (*offset < n)
+			break;
+		*offset -= n;
+	}
+	return 0;
+}
+
+int store_open_commitments_page(struct store *s, const struct store_page *p,
+				int (*cb)(const struct store_commitment *,
+					  void *),
+				void *ud, struct error *err)
+{
+	char today[DATES_DAY_SIZE];
+	dates_today(today);
+	struct commits_walk w = {.today = today, .left = p->limit, .cb = cb,
+				 .ud = ud};
+	struct store_page q = *p;
+	int part, step = p->backward ? -1 : 1;
+	if (p->from_set) {
+		part = commits_part_of(p->from_text, today);
+	} else if (p->backward) {
+		part = PART_UNDATED;
+	} else if (commits_skip(s, p, today, &q.offset, &part, err)) {
+		return -1;
+	}
+	/* The first part read goes on from p's row (or offset); the ones
+	 * after it are read from their own start (or end). */
+	for (; part >= 0 && part < PARTS && w.left && !w.stop; part += step) {
+		if (commits_part_read(s, (enum commits_part)part, &q, &w, err))
+			return -1;
+		q.from_set = 0;
+		q.offset = 0;
+	}
+	return w.stop;
 }
 
 int store_open_commitments_count(struct store *s, const struct store_page *p,

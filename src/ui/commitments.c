@@ -107,19 +107,40 @@ static int commit_cb(const struct store_commitment *c, void *ud)
 	return !r || list_add(ud, r) != 0;
 }
 
-/* Only the rows of the window are read: the filter is matched and the
- * rows before the window are skipped inside SQL. */
-static int commits_load(void *ud, struct list *l, size_t offset, size_t limit,
-			struct error *err)
+/* Reads the rows of q into the list. */
+static int commits_read(struct commitments *cm, struct list *l,
+			const struct store_page *q, struct error *err)
 {
-	struct commitments *cm = ud;
-	struct store_page q = {.filter = list_filter(l), .offset = offset,
-			       .limit = limit};
-	int r = store_open_commitments_page(cm->app->store, &q, commit_cb, l,
+	int r = store_open_commitments_page(cm->app->store, q, commit_cb, l,
 					    err);
 	if (r > 0)
 		return error_set(err, ERROR_RUNTIME, "out of memory");
 	return r < 0 ? -1 : 0;
+}
+
+/* A far jump with no row at hand: the rows before the window are
+ * skipped inside SQL, the filter matched there too. */
+static int commits_load(void *ud, struct list *l, size_t offset, size_t limit,
+			struct error *err)
+{
+	struct store_page q = {.filter = list_filter(l), .offset = offset,
+			       .limit = limit};
+	return commits_read(ud, l, &q, err);
+}
+
+/* Scrolling, PgUp/PgDn and the ends: the rows next to one shown, by its
+ * key position (due date and id), so a key reads only the rows it shows. */
+static int commits_near(void *ud, struct list *l, const void *from, int dir,
+			size_t limit, struct error *err)
+{
+	const struct commit_row *r = from;
+	struct store_page q = {.filter = list_filter(l),
+			       .from_set = r != NULL,
+			       .from_text = r ? r->due : NULL,
+			       .from_id = r ? r->id : 0,
+			       .backward = dir < 0,
+			       .limit = limit};
+	return commits_read(ud, l, &q, err);
 }
 
 static int commits_count(void *ud, size_t *n, struct error *err)
@@ -313,6 +334,7 @@ static void cm_destroy(struct screen *s)
 
 static const struct list_ops commits_ops = {
 	.load = commits_load,
+	.load_near = commits_near,
 	.draw_row = cm_draw_row,
 	.free_row = commit_row_free,
 	.count = commits_count,
