@@ -1,5 +1,6 @@
-/* test_store_page.c - people read a page at a time: next to a row by its
- * key, from either end, at an offset, filtered in SQL, counted. */
+/* test_store_page.c - people, sessions and open commitments read a page
+ * at a time: next to a row by its key, from either end, at an offset,
+ * filtered in SQL, counted. */
 #include "config.h"
 
 #include <check.h>
@@ -9,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/dates.h"
+#include "core/store_int.h"
 #include "core/store_page.h"
 #include "unit.h"
 
@@ -298,6 +301,213 @@ START_TEST(sessions_paged_by_key_position)
 }
 END_TEST
 
+/* ------------------------------------------- commitments by key position */
+
+#define MANY 72
+
+/* Rows a walk gave: ids and due dates, in the order given. */
+struct got {
+	int64_t id[MANY];
+	char due[MANY][DATES_DAY_SIZE];
+	size_t n;
+};
+
+static int got_cb(const struct store_commitment *c, void *ud)
+{
+	struct got *g = ud;
+	ck_assert_uint_lt(g->n, MANY);
+	g->id[g->n] = c->id;
+	snprintf(g->due[g->n], sizeof g->due[0], "%s", c->due ? c->due : "");
+	g->n++;
+	return 0;
+}
+
+static void commits(struct store_page *q, struct got *g)
+{
+	struct error err = {0};
+	memset(g, 0, sizeof *g);
+	ck_assert_msg(store_open_commitments_page(s, q, got_cb, g, &err) == 0,
+		      "%s", err.msg);
+}
+
+/* Open and closed commitments due in the past, today, later and never,
+ * several on each day (ties told apart by id), for two people and two
+ * owners; what is "cNN". */
+static void commitments_mix(void)
+{
+	struct error err = {0};
+	int64_t zoe = 0, a = 0;
+	ck_assert_int_eq(store_person_find(s, "ZOË MÜLLER", &zoe, &err), 1);
+	ck_assert_int_eq(store_person_find(s, "Person a", &a, &err), 1);
+	struct store_session ses = {.person_id = a,
+				    .kind = STORE_KIND_COACHING,
+				    .status = STORE_SESSION_OPEN,
+				    .content_version = "1", .step = -1};
+	ck_assert_int_eq(store_session_add(s, &ses, &err), 0);
+	static const char *const due[] = {"2026-06-11", NULL, "2026-05-01",
+					  "2026-06-10", "2027-01-01",
+					  "2026-06-09", "2026-06-10"};
+	ck_assert_int_eq(store_tx_begin(s, &err), 0);
+	for (int i = 0; i < MANY - 2; i++) {
+		char what[8];
+		snprintf(what, sizeof what, "c%02d", i);
+		struct store_commitment c = {
+		    .person_id = i % 3 ? a : zoe, .session_id = ses.id,
+		    .what = what, .owner = i % 4 ? NULL : "Çelik",
+		    .due = due[(i * 5) % 7],
+		    .status = i % 6 == 5 ? STORE_C_KEPT : STORE_C_OPEN};
+		ck_assert_msg(store_commitment_add(s, &c, &err) == 0, "%s",
+			      err.msg);
+	}
+	ck_assert_int_eq(store_tx_commit(s, &err), 0);
+}
+
+/* The order the list had before keyset paging (one ORDER BY over every
+ * open commitment), filtered with the one match rule. */
+static void old_order(const char *filter, struct got *g)
+{
+	static const char sql[] =
+	    "SELECT c.id, c.due, c.what, p.name, c.owner FROM commitment c "
+	    "JOIN person p ON p.id = c.person_id WHERE c.status = 'open' "
+	    "ORDER BY (c.due < ?1) DESC, c.due IS NULL, c.due, c.id";
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
+			 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_bind_text(st, 1, "2026-06-10", -1,
+					   SQLITE_STATIC),
+			 SQLITE_OK);
+	memset(g, 0, sizeof *g);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *texts[4];
+		int keep = !filter || !filter[0];
+		for (int k = 0; k < 4; k++) {
+			texts[k] = (const char *)sqlite3_column_text(st, k + 1);
+			keep = keep || store_page_match(texts[k], filter);
+		}
+		if (!keep)
+			continue;
+		g->id[g->n] = sqlite3_column_int64(st, 0);
+		snprintf(g->due[g->n], sizeof g->due[0], "%s",
+			 texts[0] ? texts[0] : "");
+		g->n++;
+	}
+	sqlite3_finalize(st);
+}
+
+static void same_ids(const struct got *want, size_t from, const struct got *g,
+		     const char *how)
+{
+	size_t n = want->n - from < g->n ? want->n - from : g->n;
+	for (size_t i = 0; i < n; i++)
+		ck_assert_msg(g->id[i] == want->id[from + i],
+			      "%s: row %zu is id %lld, not %lld", how, from + i,
+			      (long long)g->id[i],
+			      (long long)want->id[from + i]);
+}
+
+/* Pages of step rows next to the last row read, forward then backward
+ * from the end, and offsets, all agree with the old order. */
+static void walks_match(const char *filter, size_t step)
+{
+	struct got want, g;
+	old_order(filter, &want);
+	ck_assert_uint_gt(want.n, 0);
+	struct store_page q = {.filter = filter, .limit = MANY};
+	commits(&q, &g);
+	ck_assert_uint_eq(g.n, want.n);
+	same_ids(&want, 0, &g, "one page");
+	/* PgDn: from the start, then after the last row shown. */
+	q = (struct store_page){.filter = filter, .limit = step};
+	for (size_t at = 0;; at += g.n) {
+		commits(&q, &g);
+		ck_assert_uint_eq(g.n, at + step <= want.n ? step
+							   : want.n - at);
+		same_ids(&want, at, &g, "forward");
+		if (!g.n)
+			break;
+		q.from_set = 1;
+		q.from_id = g.id[g.n - 1];
+		q.from_text = want.due[at + g.n - 1];
+	}
+	/* End, then PgUp: from the end, nearest first. */
+	q = (struct store_page){.filter = filter, .backward = 1, .limit = step};
+	for (size_t end = want.n;; end -= g.n) {
+		commits(&q, &g);
+		ck_assert_uint_eq(g.n, end >= step ? step : end);
+		for (size_t i = 0; i < g.n; i++)
+			ck_assert_msg(g.id[i] == want.id[end - 1 - i],
+				      "backward: row %zu", end - 1 - i);
+		if (!g.n)
+			break;
+		q.from_set = 1;
+		q.from_id = g.id[g.n - 1];
+		q.from_text = want.due[end - g.n];
+	}
+	/* A far jump: any offset. */
+	for (size_t k = 0; k <= want.n; k++) {
+		q = (struct store_page){.filter = filter, .offset = k,
+					.limit = step};
+		commits(&q, &g);
+		ck_assert_uint_eq(g.n, k + step <= want.n ? step : want.n - k);
+		same_ids(&want, k, &g, "offset");
+	}
+	size_t n = 0;
+	struct error err = {0};
+	ck_assert_int_eq(store_open_commitments_count(s, &q, &n, &err), 0);
+	ck_assert_uint_eq(n, want.n);
+}
+
+START_TEST(commitments_keyset_keeps_the_old_order)
+{
+	setenv("OWNIT_TODAY", "2026-06-10", 1);
+	commitments_mix();
+	walks_match(NULL, 7);
+	walks_match(NULL, 1);
+	walks_match("zoË", 4);      /* the person */
+	walks_match("ÇEL", 5);      /* the owner */
+	walks_match("2026-06-1", 3); /* the due date, today on */
+	walks_match("c1", 2);       /* what */
+	unsetenv("OWNIT_TODAY");
+}
+END_TEST
+
+/* Every statement the commitments list runs reads an index range in
+ * the list's order: none sorts (a temporary B-tree) or scans the table. */
+START_TEST(commitments_pages_never_sort)
+{
+	setenv("OWNIT_TODAY", "2026-06-10", 1);
+	commitments_mix();
+	walks_match("c", 3);
+	unsetenv("OWNIT_TODAY");
+	int seen = 0;
+	for (sqlite3_stmt *st = sqlite3_next_stmt(s->db, NULL); st;
+	     st = sqlite3_next_stmt(s->db, st)) {
+		const char *sql = sqlite3_sql(st);
+		if (!strstr(sql, "FROM commitment c JOIN person p") ||
+		    !strstr(sql, "ownit_match"))
+			continue;
+		char q[4096], plan[1024] = "";
+		snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+		sqlite3_stmt *ex;
+		ck_assert_int_eq(sqlite3_prepare_v2(s->db, q, -1, &ex, NULL),
+				 SQLITE_OK);
+		while (sqlite3_step(ex) == SQLITE_ROW) {
+			size_t n = strlen(plan);
+			snprintf(plan + n, sizeof plan - n, "%s; ",
+				 (const char *)sqlite3_column_text(ex, 3));
+		}
+		sqlite3_finalize(ex);
+		ck_assert_msg(!strstr(plan, "TEMP B-TREE") &&
+				      !strstr(plan, "SCAN") &&
+				      strstr(plan, "commitment_by_status"),
+			      "%s: %s", sql, plan);
+		seen++;
+	}
+	/* Three parts with four windows each, their counts, the count. */
+	ck_assert_int_eq(seen, 16);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *su = suite_create("store_page");
@@ -314,6 +524,8 @@ int main(void)
 	tcase_add_test(tc, match_is_the_one_rule);
 	tcase_add_test(tc, open_commitments_paged_and_filtered);
 	tcase_add_test(tc, sessions_paged_by_key_position);
+	tcase_add_test(tc, commitments_keyset_keeps_the_old_order);
+	tcase_add_test(tc, commitments_pages_never_sort);
 	suite_add_tcase(su, tc);
 	return unit_run(su);
 }
