@@ -438,20 +438,28 @@ int store_commitments_each(struct store *s,
 	return ret;
 }
 
-int store_open_commitments_each(struct store *s, int64_t person_id,
-				int (*cb)(const struct store_open_commitment *,
-					  void *),
-				void *ud, struct error *err)
+/* The order of store_commitments_each (overdue first, then by due date,
+ * none last) as three ranges of the index on (person_id, status, due),
+ * read in turn: "due < today" as a sort key would sort every open
+ * commitment of the person each time home's cursor lands on them, where
+ * the panel shows a screenful. */
+static const char *const open_parts[] = {
+	"SELECT id, what, due, 1 FROM commitment WHERE person_id = ?1 "
+	"AND status = 'open' AND due < ?2 ORDER BY due, id",
+	"SELECT id, what, due, 0 FROM commitment WHERE person_id = ?1 "
+	"AND status = 'open' AND due >= ?2 ORDER BY due, id",
+	"SELECT id, what, due, 0 FROM commitment WHERE person_id = ?1 "
+	"AND status = 'open' AND due IS NULL ORDER BY id",
+};
+
+/* One part of the walk: 0 to go on, cb's value to stop, -1 on error. */
+static int open_part_each(struct store *s, const char *sql,
+			  int64_t person_id, const char *today,
+			  int (*cb)(const struct store_open_commitment *,
+				    void *),
+			  void *ud, struct error *err)
 {
-	/* The order of store_commitments_each, with status fixed so that
-	 * the index on (person_id, status, due) finds the rows. */
-	static const char sql[] =
-		"SELECT id, what, due, due < ?2 FROM commitment "
-		"WHERE person_id = ?1 AND status = 'open' "
-		"ORDER BY due < ?2 DESC, due IS NULL, due, id";
 	const char *doing = "listing open commitments";
-	char today[DATES_DAY_SIZE];
-	dates_today(today);
 	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
 	if (!st)
 		return -1;
@@ -471,6 +479,21 @@ int store_open_commitments_each(struct store *s, int64_t person_id,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		ret = store_fail(s, rc, doing, err);
 	stmt_done(s, st);
+	return ret;
+}
+
+int store_open_commitments_each(struct store *s, int64_t person_id,
+				int (*cb)(const struct store_open_commitment *,
+					  void *),
+				void *ud, struct error *err)
+{
+	char today[DATES_DAY_SIZE];
+	dates_today(today);
+	int ret = 0;
+	for (size_t i = 0; !ret && i < sizeof open_parts / sizeof *open_parts;
+	     i++)
+		ret = open_part_each(s, open_parts[i], person_id, today, cb,
+				     ud, err);
 	return ret;
 }
 

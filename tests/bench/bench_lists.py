@@ -10,6 +10,13 @@ copy with sqlite3), measured as CPU per key like the other key scenarios:
   filter        `/` then typing and erasing one character in turn: each
                 keystroke filters again in SQL and reads one screenful.
 
+The commitments screen (`c`) gets the same three cases, on the open
+commitments of the largest database and again on a copy where every
+commitment is open (M * 1.5 or so: about 150,000 at M = 100,000).  Its
+order (overdue first, then by due date, none last) is read as three
+ranges of one index, so End, PgUp and each filter keystroke read only
+the rows shown there too.
+
 Kept in its own file so the other bench groups can change beside it; the
 `lists` group of bench.py calls bench_lists.
 """
@@ -29,13 +36,17 @@ def _cycle(keys, n):
     return (keys * (n // len(keys) + 1))[:n]
 
 
-def scenarios():
-    home = [(None, b"quit")]
+HOME = [(None, b"quit")]
+COMMITMENTS = HOME + [(b"c", "\u00b7 Commitments".encode())]
+
+
+def scenarios(screen=HOME):
+    """The three list cases on the screen that setup steps reach."""
     return [
-        ("End/Home", home, _cycle([b"\x1b[4~", b"\x1b[1~"], LIST_KEYS)),
-        ("PgDn/PgUp", home,
+        ("End/Home", screen, _cycle([b"\x1b[4~", b"\x1b[1~"], LIST_KEYS)),
+        ("PgDn/PgUp", screen,
          _cycle([b"\x1b[6~"] * 10 + [b"\x1b[5~"] * 10, LIST_KEYS)),
-        ("filter", home + [(b"/", b"Enter keep")],
+        ("filter", screen + [(b"/", b"Enter keep")],
          _cycle([b"e", b"\x7f"], LIST_KEYS)),
     ]
 
@@ -59,6 +70,71 @@ def many_people(bench, db, n):
     return out
 
 
+def all_open(bench, db):
+    """A copy of db with every commitment open, and how many there are."""
+    out = os.path.join(bench.work, "commitments-open.db")
+    shutil.copyfile(db, out)
+    argv = [bench.sqlite3, out, "UPDATE commitment SET status = 'open', "
+            "reviewed_session_id = NULL, reviewed = NULL; "
+            "SELECT count(*) FROM commitment"]
+    bench.remember("lists", argv)
+    p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True)
+    if p.returncode != 0:
+        raise Failed("sqlite3: %s" % p.stderr.strip())
+    return out, int(p.stdout.split()[-1])
+
+
+def open_commitments(bench, db):
+    argv = [bench.sqlite3, db,
+            "SELECT count(*) FROM commitment WHERE status = 'open'"]
+    p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True)
+    if p.returncode != 0:
+        raise Failed("sqlite3: %s" % p.stderr.strip())
+    return int(p.stdout.split()[-1])
+
+
+def run_cases(bench, screen, where, db, setup):
+    """CPU per key of the three list cases on one screen and database."""
+    for label, steps, keys in scenarios(setup):
+        name = "CPU per key, %s %s, %s" % (screen, label, where)
+        bench.log(name)
+        argv = [bench.ownit, "--db", db]
+        bench.commands.append(("lists", "%s   # %s: %s, %d keys" % (
+            " ".join(argv), screen, label, len(keys))))
+        try:
+            bench.need_ownit()
+            per_key, _ = bench.keys_scenario(name, argv, steps, keys,
+                                             [b"\x1b", b"\x1b", b"q"])
+        except NotAvailable as e:
+            bench.row_na(name, e, "≤ %d µs" % TARGET_US)
+            continue
+        except (Failed, OSError) as e:
+            bench.row_na(name, "%s did not respond (%s)" % (screen, e),
+                         "≤ %d µs" % TARGET_US)
+            continue
+        med, s = summary(per_key, "us")
+        bench.row(name, s, "", "", "≤ %d µs" % TARGET_US,
+                  bench.verdict(med <= TARGET_US / 1e6))
+
+
+def bench_commitments(bench, big, copy):
+    """The commitments screen's cases: as generated, then all open."""
+    where = "M=%s" % "{:,}".format(big)
+    try:
+        targets = [("%s, %s open" % (where, "{:,}".format(
+            open_commitments(bench, copy))), copy)]
+        db, n = all_open(bench, copy)
+        targets.append(("%s, all %s open" % (where, "{:,}".format(n)), db))
+    except Failed as e:
+        bench.row_na("commitments lists, %s" % where, e,
+                     "≤ %d µs" % TARGET_US)
+        return
+    for label, db in targets:
+        run_cases(bench, "commitments", label, db, COMMITMENTS)
+
+
 def bench_lists(bench, dbs):
     big = max(dbs)
     copy = os.path.join(bench.work, "lists-%d.db" % big)
@@ -74,23 +150,5 @@ def bench_lists(bench, dbs):
         bench.row_na("home lists, %s people" % "{:,}".format(MANY_PEOPLE),
                      e, "≤ %d µs" % TARGET_US)
     for where, db in targets:
-        for label, setup, keys in scenarios():
-            name = "CPU per key, home %s, %s" % (label, where)
-            bench.log(name)
-            argv = [bench.ownit, "--db", db]
-            bench.commands.append(("lists", "%s   # home: %s, %d keys" % (
-                " ".join(argv), label, len(keys))))
-            try:
-                bench.need_ownit()
-                per_key, _ = bench.keys_scenario(name, argv, setup, keys,
-                                                 [b"\x1b", b"q"])
-            except NotAvailable as e:
-                bench.row_na(name, e, "≤ %d µs" % TARGET_US)
-                continue
-            except (Failed, OSError) as e:
-                bench.row_na(name, "home did not respond (%s)" % e,
-                             "≤ %d µs" % TARGET_US)
-                continue
-            med, s = summary(per_key, "us")
-            bench.row(name, s, "", "", "≤ %d µs" % TARGET_US,
-                      bench.verdict(med <= TARGET_US / 1e6))
+        run_cases(bench, "home", where, db, HOME)
+    bench_commitments(bench, big, copy)

@@ -364,11 +364,12 @@ static void commitments_mix(void)
 
 /* The order the list had before keyset paging (one ORDER BY over every
  * open commitment), filtered with the one match rule. */
-static void old_order(const char *filter, struct got *g)
+static void old_order_of(int64_t person, const char *filter, struct got *g)
 {
 	static const char sql[] =
 	    "SELECT c.id, c.due, c.what, p.name, c.owner FROM commitment c "
 	    "JOIN person p ON p.id = c.person_id WHERE c.status = 'open' "
+	    "AND (?2 = 0 OR p.id = ?2) "
 	    "ORDER BY (c.due < ?1) DESC, c.due IS NULL, c.due, c.id";
 	sqlite3_stmt *st;
 	ck_assert_int_eq(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL),
@@ -376,6 +377,7 @@ static void old_order(const char *filter, struct got *g)
 	ck_assert_int_eq(sqlite3_bind_text(st, 1, "2026-06-10", -1,
 					   SQLITE_STATIC),
 			 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_bind_int64(st, 2, person), SQLITE_OK);
 	memset(g, 0, sizeof *g);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *texts[4];
@@ -392,6 +394,37 @@ static void old_order(const char *filter, struct got *g)
 		g->n++;
 	}
 	sqlite3_finalize(st);
+}
+
+static void same_ids(const struct got *want, size_t from, const struct got *g,
+		     const char *how);
+
+static void old_order(const char *filter, struct got *g)
+{
+	old_order_of(0, filter, g);
+}
+
+static int open_cb(const struct store_open_commitment *c, void *ud)
+{
+	struct got *g = ud;
+	ck_assert_uint_lt(g->n, MANY);
+	g->id[g->n++] = c->id;
+	return 0;
+}
+
+/* Home's panel lists one person's open commitments in the same order. */
+static void panel_matches(const char *name)
+{
+	struct error err = {0};
+	int64_t id = 0;
+	ck_assert_int_eq(store_person_find(s, name, &id, &err), 1);
+	struct got want, g = {0};
+	old_order_of(id, NULL, &want);
+	ck_assert_uint_gt(want.n, 5);
+	ck_assert_int_eq(store_open_commitments_each(s, id, open_cb, &g, &err),
+			 0);
+	ck_assert_uint_eq(g.n, want.n);
+	same_ids(&want, 0, &g, name);
 }
 
 static void same_ids(const struct got *want, size_t from, const struct got *g,
@@ -467,24 +500,31 @@ START_TEST(commitments_keyset_keeps_the_old_order)
 	walks_match("ÇEL", 5);      /* the owner */
 	walks_match("2026-06-1", 3); /* the due date, today on */
 	walks_match("c1", 2);       /* what */
+	panel_matches("Person a");
+	panel_matches("ZOË MÜLLER");
 	unsetenv("OWNIT_TODAY");
 }
 END_TEST
 
-/* Every statement the commitments list runs reads an index range in
- * the list's order: none sorts (a temporary B-tree) or scans the table. */
+/* Every statement the commitments list and home's panel of a person's
+ * commitments run reads an index range in the list's order: none sorts
+ * (a temporary B-tree) or scans the table. */
 START_TEST(commitments_pages_never_sort)
 {
 	setenv("OWNIT_TODAY", "2026-06-10", 1);
 	commitments_mix();
 	walks_match("c", 3);
+	panel_matches("Person a");
 	unsetenv("OWNIT_TODAY");
 	int seen = 0;
 	for (sqlite3_stmt *st = sqlite3_next_stmt(s->db, NULL); st;
 	     st = sqlite3_next_stmt(s->db, st)) {
 		const char *sql = sqlite3_sql(st);
-		if (!strstr(sql, "FROM commitment c JOIN person p") ||
-		    !strstr(sql, "ownit_match"))
+		int list = strstr(sql, "FROM commitment c JOIN person p") &&
+			   strstr(sql, "ownit_match");
+		int panel = !!strstr(sql, "FROM commitment WHERE person_id = ?1 "
+					  "AND status = 'open'");
+		if (!list && !panel)
 			continue;
 		char q[4096], plan[1024] = "";
 		snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
@@ -499,12 +539,14 @@ START_TEST(commitments_pages_never_sort)
 		sqlite3_finalize(ex);
 		ck_assert_msg(!strstr(plan, "TEMP B-TREE") &&
 				      !strstr(plan, "SCAN") &&
-				      strstr(plan, "commitment_by_status"),
+				      strstr(plan, list ? "commitment_by_status"
+							 : "commitment_by_person"),
 			      "%s: %s", sql, plan);
 		seen++;
 	}
-	/* Three parts with four windows each, their counts, the count. */
-	ck_assert_int_eq(seen, 16);
+	/* Three parts with four windows each, their counts, the count; and
+	 * home's panel's three parts. */
+	ck_assert_int_eq(seen, 19);
 }
 END_TEST
 
