@@ -249,14 +249,13 @@ struct commits_walk {
 /* Reads one part's window q (q->limit is w->left), handing each row to
  * the callback.  0, or -1 with err set. */
 static int commits_part_read(struct store *s, enum commits_part part,
-			     const struct store_page *q,
-			     struct commits_walk *w, struct error *err)
+			     const struct store_page *q, struct commits_walk *w,
+			     struct error *err)
 {
 	const char *const *sql = commits_sql[part];
 	const char *doing = "listing commitments";
-	sqlite3_stmt *st = stmt_get(s, page_sql(q, sql[0], sql[1], sql[2],
-						 sql[3]),
-				    doing, err);
+	sqlite3_stmt *st = stmt_get(
+	    s, page_sql(q, sql[0], sql[1], sql[2], sql[3]), doing, err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, w->today);
@@ -325,8 +324,8 @@ int store_open_commitments_page(struct store *s, const struct store_page *p,
 {
 	char today[DATES_DAY_SIZE];
 	dates_today(today);
-	struct commits_walk w = {.today = today, .left = p->limit, .cb = cb,
-				 .ud = ud};
+	struct commits_walk w = {
+	    .today = today, .left = p->limit, .cb = cb, .ud = ud};
 	struct store_page q = *p;
 	int part, step = p->backward ? -1 : 1;
 	if (p->from_set) {

@@ -21,7 +21,8 @@ struct store_page {
 			       * part of one of the row's texts */
 	int include_archived; /* people: archived ones too */
 	/* The key position of the row to start next to, which is itself
-	 * left out: a person's name; a session's start and id.  Unset:
+	 * left out: a person's name; a session's start and id; a
+	 * commitment's due date and id.  Unset:
 	 * from the start, or from the end when backward. */
 	int from_set;
 	const char *from_text;
@@ -60,9 +61,10 @@ int store_sessions_count(struct store *s, int64_t person_id,
 			 struct error *err);
 
 /* Open commitments in the order store_commitments_each gives them
- * (overdue first, then by due date, none last), p->offset rows skipped
- * and at most p->limit read, p->filter matched in SQL against what, the
- * person, the owner and the due date (from and backward unused). */
+ * (overdue first, then by due date, none last), for the page p, p->filter
+ * matched in SQL against what, the person, the owner and the due date.
+ * A commitment's key position is its due date (from_text; NULL or "" for
+ * none) and id (from_id); overdue is reckoned against today. */
 int store_open_commitments_page(struct store *s, const struct store_page *p,
 				int (*cb)(const struct store_commitment *,
 					  void *),

@@ -37,7 +37,7 @@ def _cycle(keys, n):
 
 
 HOME = [(None, b"quit")]
-COMMITMENTS = HOME + [(b"c", "\u00b7 Commitments".encode())]
+COMMITMENTS = HOME + [(b"c", b"renegotiate")]  # its key line
 
 
 def scenarios(screen=HOME):
