@@ -338,6 +338,7 @@ int store_open_commitments_page(struct store *s, const struct store_page *p,
 	/* The first part read goes on from p's row (or offset); the ones
 	 * after it are read from their own start (or end). */
 	for (; part >= 0 && part < PARTS && w.left && !w.stop; part += step) {
+		q.limit = w.left;
 		if (commits_part_read(s, (enum commits_part)part, &q, &w, err))
 			return -1;
 		q.from_set = 0;
