@@ -320,8 +320,8 @@ int store_answer_save_if(struct store *s, const struct store_answer *a,
 int store_rating_save_if(struct store *s, const struct store_rating *r,
 			 int seen, struct error *err);
 /* Removes an answer or a rating only while it is still what seen says
- * (as for the saves above): 0 removed, 1 changed elsewhere (nothing
- * removed), -1. */
+ * (as for the saves above), or is gone already: 0 removed, 1 another
+ * ownit gave a different one meanwhile (nothing removed), -1. */
 int store_answer_delete_if(struct store *s, const struct store_answer *a,
 			   const struct store_answer *seen, struct error *err);
 int store_rating_delete_if(struct store *s, int64_t session_id,

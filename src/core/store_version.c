@@ -323,6 +323,9 @@ int store_answer_delete_if(struct store *s, const struct store_answer *a,
 	if (tx_begin(s, doing, err))
 		return -1;
 	int same = answer_is(s, a, seen, err);
+	/* Taken back elsewhere too: nothing newer would be lost. */
+	if (same == 0)
+		same = answer_is(s, a, NULL, err);
 	if (same == 0)
 		return tx_end(s, 1, doing, err) ? -1 : 1;
 	int ok = same == 1 && store_answer_delete(s, a->session_id,
@@ -338,7 +341,7 @@ int store_rating_delete_if(struct store *s, int64_t session_id,
 		return -1;
 	int now = 0;
 	int found = store_rating_get(s, session_id, pillar_id, &now, err);
-	if (found >= 0 && now != seen)
+	if (found == 1 && now != seen)
 		return tx_end(s, 1, doing, err) ? -1 : 1;
 	int ok = found >= 0 &&
 		 store_rating_delete(s, session_id, pillar_id, err) == 0;
