@@ -114,10 +114,16 @@ static void reload(struct followup *f, struct app *app)
 	struct store_commitment_filter flt = {.followup_of =
 						      f->ctx->session_id};
 	struct error err;
+	/* A review moves a row (open and overdue ones come first): the
+	 * cursor stays on the commitment, not on its old place. */
+	int64_t was = f->cur < f->n ? f->items[f->cur].id : 0;
 	items_free(f);
 	error_clear(&err);
 	if (store_commitments_each(app->store, &flt, item_load, f, &err) < 0)
 		session_fail(app, &err);
+	for (size_t i = 0; was && i < f->n; i++)
+		if (f->items[i].id == was)
+			f->cur = i;
 	if (f->cur >= f->n)
 		f->cur = f->n ? f->n - 1 : 0;
 }
