@@ -209,4 +209,95 @@ tui_wait "Open commitments of" "A is home"
 u_keys q
 u_wait "Open commitments of" "B is home"
 both_quit
+
+# ------------------------------------------------------------- 2. deletes
+# Both resume the session at the first statement without an answer.
+tui_start 100x30 TMPDIR="$T_TMP" --
+tui_wait "Open commitments of Amira Haddad" "A starts again"
+u_start
+u_wait "Open commitments of Amira Haddad" "B starts again"
+tui_keys r
+tui_wait "Amira Haddad · coaching session" "A resumes the session"
+t_step Tab "· statement" "A goes to the red flags"
+u_keys r
+u_wait "Amira Haddad · coaching session" "B resumes it"
+u_step Tab "· statement" "and goes to the red flags"
+tui_keys 3
+sleep 0.5
+ITEM=$(db "SELECT item_id FROM answer WHERE session_id = $SES
+	ORDER BY rowid DESC LIMIT 1")
+answer() {
+	db "SELECT coalesce((SELECT value FROM answer WHERE session_id = $SES
+		AND item_id = '$ITEM'), '(none)')"
+}
+is "$(answer)" 3 "A answers the statement"
+# B reads it again by leaving the step and coming back.
+u_keys Tab
+u_wait "rated" "B looks at the pillars"
+u_keys BTab
+u_wait "· statement" "and comes back to the statement, now answered 3"
+tui_keys Left 4
+sleep 0.5
+is "$(answer)" 4 "A changes its answer to 4"
+u_keys DC
+u_says "changed elsewhere: another ownit answered 4" \
+	"B's take-back of the 3 it saw is refused: changed elsewhere"
+u_says "Delete again takes theirs back" "and B may take back A's 4"
+is "$(answer)" 4 "A's answer was not taken back"
+u_keys DC
+sleep 0.5
+is "$(answer)" "(none)" "Delete again takes it back"
+
+rating() {
+	db "SELECT coalesce((SELECT group_concat(value) FROM rating
+		WHERE session_id = $SES), '(none)')"
+}
+t_step Tab "0/6 rated" "A goes on to the pillars"
+u_step Tab "0/6 rated" "so does B"
+tui_keys 2
+tui_wait "1/6 rated" "A rates the first pillar"
+u_keys BTab
+u_wait "· statement" "B steps back"
+u_keys Tab
+u_wait "1/6 rated" "and reads the pillars again: rated 2"
+tui_keys Left 4
+sleep 0.5
+is "$(rating)" 4 "A changes its rating to 4"
+u_keys DC
+u_says "changed elsewhere: another ownit rated it 4" \
+	"B's take-back of the 2 it saw is refused: changed elsewhere"
+is "$(rating)" 4 "A's rating was not taken back"
+u_keys DC
+sleep 0.5
+is "$(rating)" "(none)" "Delete again takes it back"
+
+# A commitment of this session: the renegotiated one from part 1.
+t_step Tab "Commitments made in this session" "A goes on to the commitments"
+u_step Tab "Commitments made in this session" "so does B"
+made() {
+	db "SELECT coalesce((SELECT group_concat(what, '|') FROM commitment
+		WHERE session_id = $SES), '(none)')"
+}
+is "$(made)" "$FIRST" "the session has one commitment"
+tui_keys e
+tui_wait "Edit commitment" "A edits it"
+tui_keys End ' by Friday' Enter
+tui_wait_gone "Edit commitment" "and saves"
+is "$(made)" "$FIRST by Friday" "A's edit is in the database"
+u_keys d d
+u_says "changed elsewhere: another ownit made it" \
+	"B's delete of the text it saw is refused: changed elsewhere"
+u_says "d d deletes theirs" "and B may delete A's"
+is "$(made)" "$FIRST by Friday" "A's commitment was not deleted"
+u_keys d d
+u_wait "Deleted; u brings it back." "d d again deletes it"
+is "$(made)" "(none)" "the database agrees"
+tui_keys d d
+tui_wait "Deleted elsewhere already." "A's delete of it finds it gone"
+u_keys u
+u_wait "Brought back" "B's undo brings it back"
+is "$(made)" "$FIRST by Friday" "once"
+
+both_leave
+both_quit
 done_testing
