@@ -306,9 +306,16 @@ static void ladder_enter(struct screen *s, struct app *app)
 	struct ladder *l = s->data;
 	prompt_result_clear(&l->pr);
 	enum phase keep = l->phase;
+	int start = l->start;
 	load(l, app);
 	if (keep == PH_CHOOSE)
 		l->phase = PH_CHOOSE;
+	/* Today's rung placed by another ownit: the climb goes on from
+	 * there, not from where this screen last stood. */
+	if (l->phase == PH_CLIMB && start && l->start != start) {
+		int n = next_rung(l);
+		l->cursor = n ? n : l->start;
+	}
 	if (l->phase == PH_CLIMB && !next_rung(l) && l->start)
 		l->cursor = l->cursor ? l->cursor : CONTENT_RUNGS;
 }

@@ -300,4 +300,80 @@ is "$(made)" "$FIRST by Friday" "once"
 
 both_leave
 both_quit
+
+# ---------------------------------------------------------- 3. the ladder
+situation() {
+	db "SELECT coalesce((SELECT situation || ' @' || start_rung
+		FROM ladder WHERE session_id = $SES), '(none)')"
+}
+rung_answer() {
+	db "SELECT coalesce((SELECT group_concat(answer, '|') FROM ladder_step
+		WHERE session_id = $SES), '(none)')"
+}
+tui_start 100x30 TMPDIR="$T_TMP" --
+tui_wait "Open commitments of Amira Haddad" "A starts again"
+u_start
+u_wait "Open commitments of Amira Haddad" "B starts again"
+tui_keys r
+tui_wait "Amira Haddad · coaching session" "A resumes the session"
+t_step BTab "Pick one real situation" "A goes back to the ladder"
+u_keys r
+u_wait "Amira Haddad · coaching session" "B resumes it"
+u_step BTab "Pick one real situation" "so does B: no ladder yet"
+tui_keys Enter
+tui_wait "One real situation, in a sentence" "A writes the situation"
+tui_keys 'releases slip a week' Enter
+tui_wait "Where do you stand today?" "A's situation is taken"
+like "$(situation)" "releases slip a week @" "and is in the database"
+u_keys s
+u_wait "One real situation, in a sentence" "B writes one too"
+u_keys 'handovers get lost' Enter
+u_says "changed elsewhere: another ownit set the situation" \
+	"B's situation over A's is refused: changed elsewhere"
+u_says "releases slip a week" "B is shown A's situation"
+u_says "Enter saves yours over it, Esc keeps theirs" \
+	"and may save its own or keep A's"
+like "$(situation)" "releases slip a week @" "A's situation stands"
+u_keys Enter
+u_wait_gone "One real situation, in a sentence" "Enter again saves B's"
+like "$(situation)" "handovers get lost @" "the database has B's now"
+was=$(situation)
+
+tui_keys Down Enter
+t_says "changed elsewhere: another ownit set the situation" \
+	"A's rung for its own situation is refused: changed elsewhere"
+t_says "handovers get lost" "A is shown B's situation"
+t_says "Enter places yours over it" "and may place its rung all the same"
+is "$(situation)" "$was" "B's ladder stands"
+tui_keys Enter
+tui_wait "Answered, it leads to" "Enter again places today's rung"
+isnt_was=$(situation)
+if [ "$isnt_was" != "$was" ]; then
+	pass "today's rung is in the database"
+else
+	fail "today's rung is in the database" "still $was"
+fi
+
+# Both answer the question of the rung A stands on.
+u_keys BTab
+u_wait_gone "t today" "B steps back"
+u_step Tab "Answered, it leads to" "and comes back to climb from A's rung"
+tui_keys Enter
+tui_wait "Enter saves, Esc cancels" "A opens the rung's question"
+u_keys Enter
+u_wait "Enter saves, Esc cancels" "so does B"
+tui_keys 'we ship late on purpose' Enter
+tui_wait_gone "Enter saves, Esc cancels" "A answers"
+is "$(rung_answer)" "we ship late on purpose" "A's answer is in the database"
+u_keys 'nobody owns the date' Enter
+u_says "changed elsewhere: another ownit answered this rung" \
+	"B's answer over A's is refused: changed elsewhere"
+u_says "we ship late on purpose" "B is shown A's answer"
+is "$(rung_answer)" "we ship late on purpose" "A's answer stands"
+u_keys Enter
+u_wait_gone "Enter saves, Esc cancels" "Enter again saves B's"
+is "$(rung_answer)" "nobody owns the date" "the database has B's answer"
+
+both_leave
+both_quit
 done_testing
