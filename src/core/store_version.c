@@ -398,7 +398,7 @@ int store_ladder_save_if(struct store *s, const struct store_ladder *l,
 
 struct step_find {
 	int rung;
-	int found;
+	int oom;
 	char *answer;
 };
 
@@ -407,9 +407,9 @@ static int step_match(const struct store_ladder_step *st, void *ud)
 	struct step_find *f = ud;
 	if (st->rung != f->rung)
 		return 0;
-	f->found = 1;
 	f->answer = st->answer ? strdup(st->answer) : NULL;
-	return st->answer && !f->answer ? -1 : 1;
+	f->oom = st->answer && !f->answer;
+	return f->oom ? -1 : 1;
 }
 
 int store_ladder_step_save_if(struct store *s,
@@ -422,7 +422,7 @@ int store_ladder_step_save_if(struct store *s,
 	struct step_find f = {.rung = ls->rung};
 	int r = store_ladder_steps_each(s, ls->session_id, step_match, &f,
 					err);
-	if (r == -1 && !err->msg[0])
+	if (f.oom)
 		error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
 	int same = r < 0 ? -1 : text_same(f.answer, seen);
 	free(f.answer);
