@@ -319,6 +319,13 @@ int store_answer_save_if(struct store *s, const struct store_answer *a,
 			 const struct store_answer *seen, struct error *err);
 int store_rating_save_if(struct store *s, const struct store_rating *r,
 			 int seen, struct error *err);
+/* Removes an answer or a rating only while it is still what seen says
+ * (as for the saves above), or is gone already: 0 removed, 1 another
+ * ownit gave a different one meanwhile (nothing removed), -1. */
+int store_answer_delete_if(struct store *s, const struct store_answer *a,
+			   const struct store_answer *seen, struct error *err);
+int store_rating_delete_if(struct store *s, int64_t session_id,
+			   const char *pillar_id, int seen, struct error *err);
 /* The value of one rating: 1 with *value, 0 none (*value 0), -1. */
 int store_rating_get(struct store *s, int64_t session_id,
 		     const char *pillar_id, int *value, struct error *err);
@@ -359,6 +366,16 @@ int store_ladder_step_save(struct store *s, const struct store_ladder_step *st,
 int store_ladder_steps_each(struct store *s, int64_t session_id,
 			    int (*cb)(const struct store_ladder_step *, void *),
 			    void *ud, struct error *err);
+/* The same saves, made only while the ladder is as the screen read it
+ * (store_version.c).  seen holds the situation and today's rung read
+ * (situation NULL: there was no ladder); a climb made elsewhere is kept
+ * (reached_rung never goes down).  seen_answer is the rung's answer read
+ * (NULL: none).  0 saved, 1 changed elsewhere (nothing written), -1. */
+int store_ladder_save_if(struct store *s, const struct store_ladder *l,
+			 const struct store_ladder *seen, struct error *err);
+int store_ladder_step_save_if(struct store *s,
+			      const struct store_ladder_step *st,
+			      const char *seen_answer, struct error *err);
 /* Removes a session's ladder with its steps. */
 int store_ladder_delete(struct store *s, int64_t session_id,
 			struct error *err);
@@ -448,6 +465,26 @@ int store_commitment_delete(struct store *s, int64_t id, struct error *err);
  * Refused (ERROR_INPUT) when its uuid is in the store already. */
 int store_commitment_restore(struct store *s, const struct store_commitment *c,
 			     struct error *err);
+/* Follow-up, delete and undo that another ownit's change stops
+ * (store_version.c).  seen is the commitment as the screen read it (id,
+ * what, owner, due, status and, once reviewed, who reviewed it and the
+ * reflections).  0 done, 1 changed or deleted elsewhere meanwhile
+ * (nothing written), -1.  restore_if refuses (1) when the commitment is
+ * back already, brought back or imported elsewhere; *now_id is then its
+ * id. */
+int store_commitment_review_if(struct store *s,
+			       const struct store_commitment *seen,
+			       const struct store_review *r, int64_t *new_id,
+			       struct error *err);
+int store_commitment_delete_if(struct store *s,
+			       const struct store_commitment *seen,
+			       struct error *err);
+int store_commitment_restore_if(struct store *s,
+				const struct store_commitment *c,
+				int64_t *now_id, struct error *err);
+/* An owned copy of c for store_commitment_clear; -1 out of memory. */
+int store_commitment_dup(struct store_commitment *out,
+			 const struct store_commitment *c);
 /* 1 / 0 / -1; owned strings released by store_commitment_clear. */
 int store_commitment_get(struct store *s, int64_t id,
 			 struct store_commitment *out, struct error *err);

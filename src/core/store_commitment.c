@@ -339,6 +339,27 @@ void store_commitment_clear(struct store_commitment *c)
 	c->helped = c->differently = NULL;
 }
 
+int store_commitment_dup(struct store_commitment *out,
+			 const struct store_commitment *c)
+{
+	int oom = 0;
+	*out = *c;
+	dup_field(&out->what, c->what, &oom);
+	dup_field(&out->owner, c->owner, &oom);
+	dup_field(&out->due, c->due, &oom);
+	dup_field(&out->obstacle, c->obstacle, &oom);
+	dup_field(&out->created, c->created, &oom);
+	dup_field(&out->reviewed, c->reviewed, &oom);
+	dup_field(&out->person_name, c->person_name, &oom);
+	dup_field(&out->helped, c->helped, &oom);
+	dup_field(&out->differently, c->differently, &oom);
+	if (oom) {
+		store_commitment_clear(out);
+		return -1;
+	}
+	return 0;
+}
+
 int store_commitment_find_uuid(struct store *s, const char *uuid, int64_t *id,
 			       struct error *err)
 {

@@ -219,3 +219,215 @@ int store_commitment_update_if(struct store *s,
 	int ok = same == 1 && store_commitment_update(s, c, err) == 0;
 	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
 }
+
+/* Reviews and deletes weigh the whole row: a follow-up recorded by
+ * another ownit is as much a change as new words.  An open commitment's
+ * reflections are left over from no review, so they do not count. */
+static const char commitment_row_sql[] =
+	"SELECT what, owner, due, status, reviewed_session_id, obstacle, "
+	"helped, differently FROM commitment WHERE id = ?1";
+
+static int row_matches(sqlite3_stmt *st, const struct store_commitment *seen)
+{
+	if (!text_same(col_text(st, 0), seen->what) ||
+	    !text_same(col_text(st, 1), seen->owner) ||
+	    !text_same(col_text(st, 2), seen->due))
+		return 0;
+	int status = store_cstatus_parse(col_text(st, 3));
+	if (status != (int)seen->status)
+		return 0;
+	if (seen->status == STORE_C_OPEN)
+		return 1;
+	return sqlite3_column_int64(st, 4) == seen->reviewed_session_id &&
+	       text_same(col_text(st, 5), seen->obstacle) &&
+	       text_same(col_text(st, 6), seen->helped) &&
+	       text_same(col_text(st, 7), seen->differently);
+}
+
+/* 1 when commitment seen->id is still as seen, 0 when it changed or is
+ * gone, -1 on error. */
+static int commitment_row_is(struct store *s,
+			     const struct store_commitment *seen,
+			     struct error *err)
+{
+	const char *doing = "reading a commitment";
+	sqlite3_stmt *st = stmt_get(s, commitment_row_sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, seen->id);
+	int rc = sqlite3_step(st), ret = 0;
+	if (rc == SQLITE_ROW)
+		ret = row_matches(st, seen);
+	else if (rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_commitment_review_if(struct store *s,
+			       const struct store_commitment *seen,
+			       const struct store_review *r, int64_t *new_id,
+			       struct error *err)
+{
+	const char *doing = "recording a follow-up";
+	if (tx_begin(s, doing, err))
+		return -1;
+	int same = commitment_row_is(s, seen, err);
+	if (same == 0)
+		return tx_end(s, 1, doing, err) ? -1 : 1;
+	int ok = same == 1 && store_commitment_review_with(s, seen->id, r,
+							   new_id, err) == 0;
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+int store_commitment_delete_if(struct store *s,
+			       const struct store_commitment *seen,
+			       struct error *err)
+{
+	const char *doing = "deleting a commitment";
+	if (tx_begin(s, doing, err))
+		return -1;
+	int same = commitment_row_is(s, seen, err);
+	if (same == 0)
+		return tx_end(s, 1, doing, err) ? -1 : 1;
+	int ok = same == 1 && store_commitment_delete(s, seen->id, err) == 0;
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+int store_commitment_restore_if(struct store *s,
+				const struct store_commitment *c,
+				int64_t *now_id, struct error *err)
+{
+	const char *doing = "bringing back a commitment";
+	int64_t id = 0;
+	if (now_id)
+		*now_id = 0;
+	if (tx_begin(s, doing, err))
+		return -1;
+	int there = store_commitment_find_uuid(s, c->uuid, &id, err);
+	if (there == 1) {
+		if (now_id)
+			*now_id = id;
+		return tx_end(s, 1, doing, err) ? -1 : 1;
+	}
+	int ok = there == 0 && store_commitment_restore(s, c, err) == 0;
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+/* ------------------------------------------------- removing an answer */
+
+int store_answer_delete_if(struct store *s, const struct store_answer *a,
+			   const struct store_answer *seen, struct error *err)
+{
+	const char *doing = "removing an answer";
+	if (tx_begin(s, doing, err))
+		return -1;
+	int same = answer_is(s, a, seen, err);
+	/* Taken back elsewhere too: nothing newer would be lost. */
+	if (same == 0)
+		same = answer_is(s, a, NULL, err);
+	if (same == 0)
+		return tx_end(s, 1, doing, err) ? -1 : 1;
+	int ok = same == 1 && store_answer_delete(s, a->session_id,
+						  a->item_id, err) == 0;
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+int store_rating_delete_if(struct store *s, int64_t session_id,
+			   const char *pillar_id, int seen, struct error *err)
+{
+	const char *doing = "removing a rating";
+	if (tx_begin(s, doing, err))
+		return -1;
+	int now = 0;
+	int found = store_rating_get(s, session_id, pillar_id, &now, err);
+	if (found == 1 && now != seen)
+		return tx_end(s, 1, doing, err) ? -1 : 1;
+	int ok = found >= 0 &&
+		 store_rating_delete(s, session_id, pillar_id, err) == 0;
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+/* ------------------------------------------------------------- ladder */
+
+/* 1 when the session's ladder still has the situation and today's rung
+ * seen holds (seen->situation NULL: no ladder yet), 0 when not, -1. */
+static int ladder_is(struct store *s, const struct store_ladder *seen,
+		     struct error *err)
+{
+	struct store_ladder now;
+	int found = store_ladder_get(s, seen->session_id, &now, err);
+	if (found < 0)
+		return -1;
+	int same = found ? seen->situation &&
+				   text_same(now.situation, seen->situation) &&
+				   now.start_rung == seen->start_rung
+			 : !seen->situation;
+	store_ladder_clear(&now);
+	return same;
+}
+
+int store_ladder_save_if(struct store *s, const struct store_ladder *l,
+			 const struct store_ladder *seen, struct error *err)
+{
+	const char *doing = "saving the ladder";
+	if (seen->session_id != l->session_id)
+		return error_set(err, ERROR_INPUT,
+				 "the ladder read is of session %lld, not "
+				 "%lld",
+				 (long long)seen->session_id,
+				 (long long)l->session_id);
+	if (tx_begin(s, doing, err))
+		return -1;
+	int same = ladder_is(s, seen, err);
+	if (same == 0)
+		return tx_end(s, 1, doing, err) ? -1 : 1;
+	/* The climb another ownit made on this situation stays climbed. */
+	struct store_ladder up = *l;
+	struct store_ladder now;
+	int found = same == 1 ? store_ladder_get(s, l->session_id, &now, err)
+			      : -1;
+	if (found == 1) {
+		if (now.reached_rung > up.reached_rung)
+			up.reached_rung = now.reached_rung;
+		store_ladder_clear(&now);
+	}
+	int ok = found >= 0 && store_ladder_save(s, &up, err) == 0;
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
+struct step_find {
+	int rung;
+	int oom;
+	char *answer;
+};
+
+static int step_match(const struct store_ladder_step *st, void *ud)
+{
+	struct step_find *f = ud;
+	if (st->rung != f->rung)
+		return 0;
+	f->answer = st->answer ? strdup(st->answer) : NULL;
+	f->oom = st->answer && !f->answer;
+	return f->oom ? -1 : 1;
+}
+
+int store_ladder_step_save_if(struct store *s,
+			      const struct store_ladder_step *ls,
+			      const char *seen, struct error *err)
+{
+	const char *doing = "saving a ladder step";
+	if (tx_begin(s, doing, err))
+		return -1;
+	struct step_find f = {.rung = ls->rung};
+	int r = store_ladder_steps_each(s, ls->session_id, step_match, &f,
+					err);
+	if (f.oom)
+		error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
+	int same = r < 0 ? -1 : text_same(f.answer, seen);
+	free(f.answer);
+	if (same == 0)
+		return tx_end(s, 1, doing, err) ? -1 : 1;
+	int ok = same == 1 && store_ladder_step_save(s, ls, err) == 0;
+	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
+}

@@ -44,6 +44,10 @@ struct citem {
 	int64_t id;
 	char *what, *owner, *due;
 	int overdue;
+	/* The follow-up as read, so a delete sees one made elsewhere. */
+	enum store_cstatus status;
+	int64_t reviewed_in;
+	char *obstacle, *helped, *differently;
 };
 
 enum { TAG_ADD = 1, TAG_EDIT };
@@ -69,6 +73,9 @@ static void items_free(struct commits *c)
 		free(c->items[i].what);
 		free(c->items[i].owner);
 		free(c->items[i].due);
+		free(c->items[i].obstacle);
+		free(c->items[i].helped);
+		free(c->items[i].differently);
 	}
 	c->n = 0;
 }
@@ -90,6 +97,11 @@ static int item_load(const struct store_commitment *sc, void *ud)
 	it->owner = sc->owner ? strdup(sc->owner) : NULL;
 	it->due = sc->due ? strdup(sc->due) : NULL;
 	it->overdue = sc->overdue;
+	it->status = sc->status;
+	it->reviewed_in = sc->reviewed_session_id;
+	it->obstacle = sc->obstacle ? strdup(sc->obstacle) : NULL;
+	it->helped = sc->helped ? strdup(sc->helped) : NULL;
+	it->differently = sc->differently ? strdup(sc->differently) : NULL;
 	return 0;
 }
 
@@ -336,30 +348,80 @@ static struct intent form_open(struct commits *c, const struct citem *it)
 	return intent_push(prompt_saving(form, form_save, c));
 }
 
-/* The commitment is read whole before it goes, so u can put it back. */
+static struct store_commitment item_seen(const struct citem *it)
+{
+	struct store_commitment seen = {
+		.id = it->id,
+		.what = it->what,
+		.owner = it->owner,
+		.due = it->due,
+		.status = it->status,
+		.reviewed_session_id = it->reviewed_in,
+		.obstacle = it->obstacle,
+		.helped = it->helped,
+		.differently = it->differently,
+	};
+	return seen;
+}
+
+/* A delete refused: the commitment as another ownit left it. */
+static void delete_refused(struct commits *c, struct app *app, int64_t id)
+{
+	reload(c, app);
+	const struct citem *it = item_by_id(c, id);
+	if (!it) {
+		app_status(app, 0, "Deleted elsewhere already.");
+		return;
+	}
+	c->cur = (size_t)(it - c->items);
+	if (it->status != STORE_C_OPEN)
+		app_status(app, 1,
+			   "changed elsewhere: another ownit marked it %s; "
+			   "d d deletes it all the same, any other key keeps "
+			   "it",
+			   store_cstatus_name(it->status));
+	else
+		app_status(app, 1,
+			   "changed elsewhere: another ownit made it \"%s\", "
+			   "%s, due %s; d d deletes theirs, any other key "
+			   "keeps it",
+			   it->what, it->owner ? it->owner : "no owner",
+			   it->due ? it->due : "any time");
+}
+
+/* The commitment is read whole before it goes, so u can put it back;
+ * it goes only while it is as this screen shows it. */
 static void delete_current(struct commits *c, struct app *app)
 {
 	struct error err;
 	struct store_commitment kept;
+	const struct citem *it = &c->items[c->cur];
+	struct store_commitment seen = item_seen(it);
+	int64_t id = it->id;
 	error_clear(&err);
-	int r = store_commitment_get(app->store, c->items[c->cur].id, &kept,
-				     &err);
-	if (r == 1 &&
-	    store_commitment_delete(app->store, kept.id, &err) == 0) {
+	int r = store_commitment_get(app->store, id, &kept, &err);
+	int gone = r == 1 ? store_commitment_delete_if(app->store, &seen, &err)
+			  : r;
+	if (r == 1 && gone == 0) {
 		store_commitment_clear(&c->deleted);
 		c->deleted = kept;
 		app_status(app, 0, "Deleted; u brings it back.");
-	} else {
-		if (r == 1)
-			store_commitment_clear(&kept);
-		if (r >= 0 && !err.msg[0])
-			error_set(&err, ERROR_INPUT,
-				  "that commitment is gone already");
-		session_fail(app, &err);
+		reload(c, app);
+		return;
 	}
-	reload(c, app);
+	if (r == 1)
+		store_commitment_clear(&kept);
+	if (gone < 0) {
+		session_fail(app, &err);
+		reload(c, app);
+		return;
+	}
+	delete_refused(c, app, id);
 }
 
+/* Puts the commitment deleted last back, unless it is back already
+ * (brought back or imported by another ownit): a second copy of it, or
+ * one over what is there now, would be a change nobody asked for. */
 static void undo_delete(struct commits *c, struct app *app)
 {
 	struct error err;
@@ -368,8 +430,30 @@ static void undo_delete(struct commits *c, struct app *app)
 		return;
 	}
 	error_clear(&err);
-	if (store_commitment_restore(app->store, &c->deleted, &err) < 0) {
+	int64_t there = 0;
+	int r = store_commitment_restore_if(app->store, &c->deleted, &there,
+					    &err);
+	if (r < 0) {
 		session_fail(app, &err);
+		return;
+	}
+	if (r == 1) {
+		struct store_commitment now;
+		int found = store_commitment_get(app->store, there, &now, &err);
+		if (found < 0) {
+			session_fail(app, &err);
+			return;
+		}
+		app_status(app, 1,
+			   "changed elsewhere: another ownit brought it back "
+			   "already (\"%.60s\", %s); nothing to undo",
+			   found ? now.what : c->deleted.what,
+			   found ? store_cstatus_name(now.status) : "gone");
+		if (found)
+			store_commitment_clear(&now);
+		store_commitment_clear(&c->deleted);
+		memset(&c->deleted, 0, sizeof c->deleted);
+		reload(c, app);
 		return;
 	}
 	app_status(app, 0, "Brought back: %s", c->deleted.what);

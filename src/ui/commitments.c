@@ -229,6 +229,36 @@ static void cm_draw(struct screen *s, struct app *app)
 
 /* ------------------------------------------------------------- reviews */
 
+/* A row as listed: an open commitment with what, owner and due. */
+static struct store_commitment row_seen(const struct commit_row *r)
+{
+	struct store_commitment c = {
+		.id = r->id,
+		.person_id = r->person_id,
+		.session_id = r->session_id,
+		.what = r->what,
+		.owner = r->owner,
+		.due = r->due[0] ? r->due : NULL,
+		.status = STORE_C_OPEN,
+	};
+	return c;
+}
+
+/* A follow-up another ownit made meanwhile: say what it is now. */
+static void cm_changed(struct app *app, int64_t id, const char *keys)
+{
+	struct store_commitment now;
+	struct error err = {0};
+	int r = store_commitment_get(app->store, id, &now, &err);
+	if (r < 0) {
+		app_status(app, 1, "%s", err.msg);
+		return;
+	}
+	review_changed_elsewhere(app, r ? &now : NULL, keys);
+	if (r)
+		store_commitment_clear(&now);
+}
+
 static struct intent cm_review(struct commitments *cm, struct app *app,
 			       enum store_cstatus st)
 {
@@ -237,9 +267,14 @@ static struct intent cm_review(struct commitments *cm, struct app *app,
 		return intent_of(INTENT_NONE);
 	struct error err = {0};
 	struct store_review rv = {.status = st};
-	if (store_commitment_review_with(app->store, r->id, &rv, NULL, &err) !=
-	    0) {
-		app_status(app, 1, "%s", err.msg);
+	struct store_commitment seen = row_seen(r);
+	int rc = store_commitment_review_if(app->store, &seen, &rv, NULL, &err);
+	if (rc != 0) {
+		if (rc < 0)
+			app_status(app, 1, "%s", err.msg);
+		else
+			cm_changed(app, r->id, "the list shows theirs");
+		list_reload(cm->list);
 		return intent_of(INTENT_REDRAW);
 	}
 	app_status(app, 0, "Marked %s: %.80s (u undoes)",
@@ -247,25 +282,43 @@ static struct intent cm_review(struct commitments *cm, struct app *app,
 	cm->undo_id = r->id;
 	cm->undo_status = st;
 	/* Outside any session, like the review itself. */
-	struct intent in = intent_push(
-		review_ask_new(&cm->ask, r->id, 0, st, r->what, NULL, NULL));
+	seen.status = st;
+	struct intent in = intent_push(review_ask_new(&cm->ask, 0, st, &seen));
 	list_reload(cm->list);
 	return in;
 }
 
+/* Makes the commitment marked last open again, unless another ownit has
+ * followed it up since: then theirs is shown and u again undoes it. */
 static struct intent cm_undo(struct commitments *cm, struct app *app)
 {
 	struct error err = {0};
-	if (!cm->undo_id) {
+	if (!cm->undo_id || cm->ask.seen.id != cm->undo_id) {
 		app_status(app, 0, "Nothing to undo.");
 		return intent_of(INTENT_REDRAW);
 	}
-	if (store_commitment_review(app->store, cm->undo_id, STORE_C_OPEN, 0,
-				    NULL, NULL, NULL, &err) != 0)
+	struct store_review open = {.status = STORE_C_OPEN};
+	int rc = store_commitment_review_if(app->store, &cm->ask.seen, &open,
+					    NULL, &err);
+	if (rc < 0) {
 		app_status(app, 1, "%s", err.msg);
-	else
+	} else if (rc == 1) {
+		struct store_commitment now;
+		int there = store_commitment_get(app->store, cm->undo_id, &now,
+						 &err);
+		if (there == 1) {
+			store_commitment_clear(&cm->ask.seen);
+			cm->ask.seen = now;
+		}
+		review_changed_elsewhere(app, there == 1 ? &cm->ask.seen : NULL,
+					 "u again makes it open over theirs, "
+					 "any other key keeps theirs");
+		if (there != 1)
+			cm->undo_id = 0;
+	} else {
 		app_status(app, 0, "Open again.");
-	cm->undo_id = 0;
+		cm->undo_id = 0;
+	}
 	list_reload(cm->list);
 	return intent_of(INTENT_REDRAW);
 }
@@ -290,10 +343,11 @@ static struct intent cm_act(struct screen *s, struct app *app, int id,
 		return cm_review(cm, app, STORE_C_MISSED);
 	case CM_RENEGOTIATE: {
 		const struct commit_row *r = list_selected(l, app);
-		return r ? intent_push(renegotiate_dialog_new(
-				   app, r->id, 0, r->person, r->what, NULL,
-				   NULL))
-			 : intent_of(INTENT_NONE);
+		if (!r)
+			return intent_of(INTENT_NONE);
+		struct store_commitment seen = row_seen(r);
+		return intent_push(
+			renegotiate_dialog_new(app, &seen, 0, r->person));
 	}
 	case CM_UNDO:
 		return cm_undo(cm, app);
@@ -326,7 +380,7 @@ static void cm_destroy(struct screen *s)
 	struct commitments *cm = s->data;
 	if (cm) {
 		list_free(cm->list);
-		review_ask_clear(&cm->ask);
+		review_ask_free(&cm->ask);
 	}
 	free(cm);
 	free(s);

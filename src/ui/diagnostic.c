@@ -242,6 +242,46 @@ static int answer_save(struct diag *d, size_t p, int value, const char *note,
 	return 0;
 }
 
+/* Takes back the answer at p, as this screen read it.  Another ownit's
+ * answer given since is not thrown away unseen: it is shown, and Delete
+ * again takes that back. */
+static void answer_clear(struct diag *d, size_t p)
+{
+	const struct content_item *it = &d->ctx->content->items[d->order[p]];
+	struct store_answer a = {.session_id = d->ctx->session_id,
+				 .item_id = it->id};
+	int was = d->value[p];
+	struct store_answer seen = {
+		.value = was >= 0 ? was : -1,
+		.note = d->note[p],
+		.no_occasion = was == NO_OCCASION,
+	};
+	struct error err;
+	error_clear(&err);
+	int r = store_answer_delete_if(d->ctx->app->store, &a, &seen, &err);
+	if (r < 0) {
+		session_fail(d->ctx->app, &err);
+		return;
+	}
+	if (r == 1) {
+		char theirs[64];
+		answers_reload(d);
+		d->cur = p;
+		sel_reset(d);
+		value_name(d, d->value[p], theirs, sizeof theirs);
+		app_status(d->ctx->app, 1,
+			   "changed elsewhere: another ownit answered %s%s; "
+			   "Delete again takes theirs back, any other key "
+			   "keeps it",
+			   theirs, d->note[p] ? " with a note" : "");
+		return;
+	}
+	d->value[p] = UNANSWERED;
+	free(d->note[p]);
+	d->note[p] = NULL;
+	sel_reset(d);
+}
+
 /* The note prompt's save: the value stays as it was.  A failed write
  * keeps the prompt open with the note as typed. */
 static int note_save(void *ud, struct app *app, const struct prompt_result *r)
@@ -368,7 +408,6 @@ static struct intent diag_act(struct screen *s, struct app *app, int id,
 			      struct key key)
 {
 	struct diag *d = s->data;
-	struct error err;
 	int mine = d->mine;
 	d->mine = UNANSWERED;
 	switch (id) {
@@ -426,18 +465,7 @@ static struct intent diag_act(struct screen *s, struct app *app, int id,
 		return intent_push(prompt_saving(p, note_save, d));
 	}
 	case DG_CLEAR:
-		error_clear(&err);
-		if (store_answer_delete(app->store, d->ctx->session_id,
-					d->ctx->content->items[d->order[d->cur]]
-						.id,
-					&err) < 0) {
-			session_fail(app, &err);
-			break;
-		}
-		d->value[d->cur] = UNANSWERED;
-		free(d->note[d->cur]);
-		d->note[d->cur] = NULL;
-		sel_reset(d);
+		answer_clear(d, d->cur);
 		break;
 	default:
 		return intent_of(INTENT_NONE);

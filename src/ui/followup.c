@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "core/dates.h"
 #include "ui/draw.h"
@@ -113,10 +114,16 @@ static void reload(struct followup *f, struct app *app)
 	struct store_commitment_filter flt = {.followup_of =
 						      f->ctx->session_id};
 	struct error err;
+	/* A review moves a row (open and overdue ones come first): the
+	 * cursor stays on the commitment, not on its old place. */
+	int64_t was = f->cur < f->n ? f->items[f->cur].id : 0;
 	items_free(f);
 	error_clear(&err);
 	if (store_commitments_each(app->store, &flt, item_load, f, &err) < 0)
 		session_fail(app, &err);
+	for (size_t i = 0; was && i < f->n; i++)
+		if (f->items[i].id == was)
+			f->cur = i;
 	if (f->cur >= f->n)
 		f->cur = f->n ? f->n - 1 : 0;
 }
@@ -126,23 +133,64 @@ static const char *text_or_null(const char *s)
 	return s && s[0] ? s : NULL;
 }
 
-/* Records a review in this session; the texts are kept as given (NULL
- * or empty clears one). */
-static int review(struct followup *f, struct app *app, int64_t id,
-		  const struct store_review *in)
+/* The item as this screen read it, for the saves that check it. */
+static struct store_commitment item_seen(const struct item *it)
+{
+	struct store_commitment c = {
+		.id = it->id,
+		.what = it->what,
+		.owner = it->owner,
+		.due = it->due,
+		.status = it->status,
+		.reviewed_session_id = it->reviewed_in,
+		.obstacle = it->obstacle,
+		.helped = it->helped,
+		.differently = it->differently,
+	};
+	return c;
+}
+
+/* Puts the cursor back on commitment id after a reload. */
+static const struct item *find_item(struct followup *f, int64_t id)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->items[i].id == id) {
+			f->cur = i;
+			return &f->items[i];
+		}
+	return NULL;
+}
+
+/* Records a review of item it in this session; the texts are kept as
+ * given (NULL or empty clears one).  When another ownit followed it up
+ * since it was read, nothing is written: 1, with theirs shown and again
+ * saying what repeating the key does. */
+static int review(struct followup *f, struct app *app, const struct item *it,
+		  const struct store_review *in, const char *again)
 {
 	struct store_review r = *in;
+	struct store_commitment seen = item_seen(it);
+	int64_t id = it->id;
 	struct error err;
 	r.session_id = f->ctx->session_id;
 	r.obstacle = text_or_null(r.obstacle);
 	r.helped = text_or_null(r.helped);
 	r.differently = text_or_null(r.differently);
 	error_clear(&err);
-	if (store_commitment_review_with(app->store, id, &r, NULL, &err) < 0) {
+	int rc = store_commitment_review_if(app->store, &seen, &r, NULL, &err);
+	if (rc < 0) {
 		session_fail(app, &err);
 		return -1;
 	}
-	return 0;
+	if (rc == 1) {
+		reload(f, app);
+		const struct item *now = find_item(f, id);
+		struct store_commitment theirs;
+		if (now)
+			theirs = item_seen(now);
+		review_changed_elsewhere(app, now ? &theirs : NULL, again);
+	}
+	return rc;
 }
 
 /* The review an item has now, with another status. */
@@ -284,18 +332,15 @@ static void followup_draw(struct screen *s, struct app *app)
 static struct intent ask_why(struct followup *f, const struct item *it,
 			     enum store_cstatus st)
 {
-	int kept = st == STORE_C_KEPT;
-	return intent_push(review_ask_new(&f->ask, it->id, f->ctx->session_id,
-					  st, it->what,
-					  kept ? it->helped : it->obstacle,
-					  kept ? NULL : it->differently));
+	struct store_commitment seen = item_seen(it);
+	return intent_push(
+		review_ask_new(&f->ask, f->ctx->session_id, st, &seen));
 }
 
 static struct intent followup_act(struct screen *s, struct app *app, int id,
 				  struct key key)
 {
 	struct followup *f = s->data;
-	(void)key;
 	if (f->n == 0)
 		return intent_of(INTENT_NONE);
 	struct item *it = &f->items[f->cur];
@@ -318,10 +363,19 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 			break;
 		}
 		struct store_review r = review_of(it, st);
-		if (review(f, app, it->id, &r) < 0)
+		char again[64];
+		snprintf(again, sizeof again,
+			 "%lc again saves yours over it, any other key keeps "
+			 "theirs",
+			 (wint_t)key.ch);
+		int64_t made = it->id;
+		if (review(f, app, it, &r, again) != 0)
 			break;
 		reload(f, app);
-		return ask_why(f, &f->items[f->cur], st);
+		const struct item *now = find_item(f, made);
+		if (!now)
+			break;
+		return ask_why(f, now, st);
 	}
 	case FU_RENEGOTIATE:
 		if (it->status != STORE_C_OPEN) {
@@ -329,9 +383,9 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 					   "first.");
 			break;
 		}
+		struct store_commitment seen = item_seen(it);
 		return intent_push(renegotiate_dialog_new(
-			app, it->id, f->ctx->session_id, f->ctx->person,
-			it->what, it->obstacle, it->differently));
+			app, &seen, f->ctx->session_id, f->ctx->person));
 	case FU_WHY:
 		if (it->status == STORE_C_OPEN) {
 			app_status(app, 1, "Review it first: y, p, m or r.");
@@ -345,7 +399,9 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 		return ask_why(f, it, it->status);
 	case FU_UNDO: {
 		struct store_review r = {.status = STORE_C_OPEN};
-		if (review(f, app, it->id, &r) == 0)
+		if (review(f, app, it, &r,
+			   "u again makes it open over theirs, any other key "
+			   "keeps theirs") == 0)
 			reload(f, app);
 		break;
 	}
@@ -360,7 +416,7 @@ static void followup_destroy(struct screen *s)
 	struct followup *f = s->data;
 	items_free(f);
 	free(f->items);
-	review_ask_clear(&f->ask);
+	review_ask_free(&f->ask);
 	free(f);
 	free(s);
 }

@@ -86,9 +86,31 @@ static int on_route(const struct ladder *l, int r)
 	return 0;
 }
 
-/* Saves the ladder with this situation and today's rung. */
+static void load(struct ladder *l, struct app *app);
+
+/* Another ownit changed the ladder since this screen read it: show
+ * theirs (read again) and say what it is, then what keys does. */
+static void ladder_changed(struct ladder *l, struct app *app,
+			   const char *keys)
+{
+	load(l, app);
+	if (!l->situation) {
+		app_status(app, 1, "changed elsewhere: the ladder is gone; %s",
+			   keys);
+		return;
+	}
+	const struct content_rung *r = ladder_rung(l->ctx->content, l->start);
+	app_status(app, 1,
+		   "changed elsewhere: another ownit set the situation "
+		   "\"%.60s\", today on %d %s; %s",
+		   l->situation, l->start, r ? r->name : "?", keys);
+}
+
+/* Saves the ladder with this situation and today's rung over the ones
+ * this screen read: 0 saved, 1 changed elsewhere (nothing written,
+ * theirs shown with keys saying what the keys do), -1 failed. */
 static int ladder_write(struct ladder *l, struct app *app,
-			const char *situation, int start)
+			const char *situation, int start, const char *keys)
 {
 	struct store_ladder sl = {
 		.session_id = l->ctx->session_id,
@@ -96,13 +118,21 @@ static int ladder_write(struct ladder *l, struct app *app,
 		.start_rung = start,
 		.reached_rung = l->reached > start ? l->reached : start,
 	};
+	struct store_ladder seen = {
+		.session_id = l->ctx->session_id,
+		.situation = l->situation,
+		.start_rung = l->start,
+	};
 	struct error err;
 	error_clear(&err);
-	if (store_ladder_save(app->store, &sl, &err) < 0) {
+	int r = store_ladder_save_if(app->store, &sl, &seen, &err);
+	if (r < 0) {
 		session_fail(app, &err);
 		return -1;
 	}
-	return 0;
+	if (r == 1)
+		ladder_changed(l, app, keys);
+	return r;
 }
 
 static void load(struct ladder *l, struct app *app)
@@ -191,7 +221,8 @@ static int situation_save(struct ladder *l, struct app *app,
 	}
 	int first = l->start == 0;
 	int start = first ? ladder_line(l->ctx->content) - 1 : l->start;
-	if (ladder_write(l, app, copy, start) < 0) {
+	if (ladder_write(l, app, copy, start,
+			 "Enter saves yours over it, Esc keeps theirs") != 0) {
 		free(copy);
 		return -1;
 	}
@@ -220,8 +251,19 @@ static int answer_save(struct ladder *l, struct app *app, int rung,
 	error_clear(&err);
 	if (!text[0])
 		return 0;
-	if (store_ladder_step_save(app->store, &st, &err) < 0) {
+	int r = store_ladder_step_save_if(app->store, &st, l->answer[rung],
+					  &err);
+	if (r < 0) {
 		session_fail(app, &err);
+		return -1;
+	}
+	if (r == 1) {
+		load(l, app);
+		app_status(app, 1,
+			   "changed elsewhere: another ownit answered this "
+			   "rung: \"%.60s\"; Enter saves yours over it, Esc "
+			   "keeps theirs",
+			   l->answer[rung] ? l->answer[rung] : "");
 		return -1;
 	}
 	free(l->answer[rung]);
@@ -233,7 +275,10 @@ static int answer_save(struct ladder *l, struct app *app, int rung,
 	if (reached > l->reached) {
 		int was = l->reached;
 		l->reached = reached;
-		if (ladder_write(l, app, l->situation, l->start) < 0)
+		/* The answer is in; a situation changed elsewhere is only
+		 * shown. */
+		if (ladder_write(l, app, l->situation, l->start,
+				 "your answer is saved") < 0)
 			l->reached = was;
 	}
 	int n = next_rung(l);
@@ -261,9 +306,16 @@ static void ladder_enter(struct screen *s, struct app *app)
 	struct ladder *l = s->data;
 	prompt_result_clear(&l->pr);
 	enum phase keep = l->phase;
+	int start = l->start;
 	load(l, app);
 	if (keep == PH_CHOOSE)
 		l->phase = PH_CHOOSE;
+	/* Today's rung placed by another ownit: the climb goes on from
+	 * there, not from where this screen last stood. */
+	if (l->phase == PH_CLIMB && start && l->start != start) {
+		int n = next_rung(l);
+		l->cursor = n ? n : l->start;
+	}
 	if (l->phase == PH_CLIMB && !next_rung(l) && l->start)
 		l->cursor = l->cursor ? l->cursor : CONTENT_RUNGS;
 }
@@ -487,8 +539,9 @@ static struct intent ladder_act(struct screen *s, struct app *app, int id,
 		if (l->phase == PH_CHOOSE) {
 			/* Today's rung changes once it is stored, so a
 			 * failed write can be tried again with Enter. */
-			if (ladder_write(l, app, l->situation, l->cursor) ==
-			    0) {
+			if (ladder_write(l, app, l->situation, l->cursor,
+					 "Enter places yours over it, any "
+					 "other key keeps theirs") == 0) {
 				l->start = l->cursor;
 				l->phase = PH_CLIMB;
 				int n = next_rung(l);

@@ -271,6 +271,38 @@ static int rating_save(struct pillars *p, struct app *app, size_t i, int v)
 	return ret;
 }
 
+/* Takes back the rating of pillar i as this screen read it; one another
+ * ownit gave since is shown instead, and Delete again takes it back. */
+static void rating_clear(struct pillars *p, struct app *app, size_t i)
+{
+	const struct content *c = p->ctx->content;
+	struct error err;
+	error_clear(&err);
+	int r = store_rating_delete_if(app->store, p->ctx->session_id,
+				       c->pillars[i].id, p->value[i], &err);
+	if (r < 0) {
+		session_fail(app, &err);
+		return;
+	}
+	if (r == 0) {
+		p->value[i] = p->level = 0;
+		return;
+	}
+	int theirs = 0;
+	if (store_rating_get(app->store, p->ctx->session_id, c->pillars[i].id,
+			     &theirs, &err) < 0) {
+		session_fail(app, &err);
+		return;
+	}
+	p->value[i] = theirs;
+	p->cur = i;
+	level_reset(p);
+	app_status(app, 1,
+		   "changed elsewhere: another ownit rated it %d; Delete "
+		   "again takes theirs back, any other key keeps it",
+		   theirs);
+}
+
 static void rate(struct pillars *p, struct app *app, int v)
 {
 	const struct content *c = p->ctx->content;
@@ -291,7 +323,6 @@ static struct intent pillars_act(struct screen *s, struct app *app, int id,
 {
 	struct pillars *p = s->data;
 	const struct content *c = p->ctx->content;
-	struct error err;
 	int mine = p->mine;
 	p->mine = 0;
 	switch (id) {
@@ -340,12 +371,7 @@ static struct intent pillars_act(struct screen *s, struct app *app, int id,
 		p->level += p->level < CONTENT_RATING_MAX;
 		break;
 	case PL_CLEAR:
-		error_clear(&err);
-		if (store_rating_delete(app->store, p->ctx->session_id,
-					c->pillars[p->cur].id, &err) < 0)
-			session_fail(app, &err);
-		else
-			p->value[p->cur] = p->level = 0;
+		rating_clear(p, app, p->cur);
 		break;
 	default:
 		return intent_of(INTENT_NONE);

@@ -13,6 +13,7 @@
 #include "ui/draw.h"
 #include "ui/fields.h"
 #include "ui/renegotiate.h"
+#include "ui/review.h"
 
 enum { RN_SAVE = 1, RN_FIELD, RN_CANCEL };
 
@@ -33,11 +34,13 @@ static const struct fields_def rn_fields[RF_COUNT] = {
 	{"Differently", FIELDS_WIDTH_MAX, 400, NULL},
 };
 
-/* A copy of what the dialog is about: the list may reload meanwhile. */
+/* A copy of what the dialog is about: the list may reload meanwhile.
+ * seen is the commitment as read, so that a follow-up another ownit made
+ * since is not overwritten unseen. */
 struct rn_row {
-	int64_t id;
+	struct store_commitment seen;
 	int64_t session_id; /* reviewing session, 0 outside any */
-	char *what, *person;
+	char *person;
 };
 
 struct renegotiate {
@@ -55,7 +58,8 @@ static void rn_draw(struct screen *s, struct app *app)
 	int n = draw_text(app, y + 2, x + 2, rn->row.person, w / 3,
 			  UI_ACCENT);
 	draw_text(app, y + 2, x + 2 + n, ": ", 2, UI_NORMAL);
-	draw_text(app, y + 2, x + 4 + n, rn->row.what, w - 6 - n, UI_NORMAL);
+	draw_text(app, y + 2, x + 4 + n, rn->row.seen.what, w - 6 - n,
+		  UI_NORMAL);
 	fields_draw(rn->f, app, RF_DUE, y + 4, x + 2, fx);
 	fields_draw(rn->f, app, RF_OBSTACLE, y + 5, x + 2, fx);
 	fields_draw(rn->f, app, RF_DIFFERENTLY, y + 6, x + 2, fx);
@@ -82,8 +86,42 @@ static int renegotiate_write(struct app *app, struct renegotiate *rn,
 		.differently = differently[0] ? differently : NULL,
 		.new_due = due,
 	};
-	return store_commitment_review_with(app->store, rn->row.id, &r, NULL,
-					    err);
+	return store_commitment_review_if(app->store, &rn->row.seen, &r, NULL,
+					  err);
+}
+
+/* Another ownit followed the commitment up since it was read: show what
+ * it holds now.  Saving over theirs is offered unless it is renegotiated
+ * already, which would leave two successors.  0 when the dialog should
+ * close (the commitment is gone). */
+static int rn_changed(struct renegotiate *rn, struct app *app)
+{
+	struct store_commitment now;
+	struct error err = {0};
+	int r = store_commitment_get(app->store, rn->row.seen.id, &now, &err);
+	if (r < 0) {
+		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
+		return 1;
+	}
+	if (r == 0) {
+		review_changed_elsewhere(app, NULL, NULL);
+		return 0;
+	}
+	store_commitment_clear(&rn->row.seen);
+	rn->row.seen = now;
+	if (now.status == STORE_C_RENEGOTIATED) {
+		snprintf(rn->error, sizeof rn->error,
+			 "Renegotiated elsewhere already: Esc keeps theirs.");
+		review_changed_elsewhere(app, &now, "Esc keeps theirs");
+		return 1;
+	}
+	snprintf(rn->error, sizeof rn->error,
+		 "Changed elsewhere meanwhile (now %s): Enter saves yours "
+		 "over it, Esc keeps theirs.",
+		 store_cstatus_name(now.status));
+	review_changed_elsewhere(app, &now,
+				 "Enter saves yours over it, Esc keeps theirs");
+	return 1;
 }
 
 static struct intent rn_save(struct renegotiate *rn, struct app *app)
@@ -93,7 +131,7 @@ static struct intent rn_save(struct renegotiate *rn, struct app *app)
 	char *in = fields_get(rn->f, RF_DUE);
 	char *obstacle = fields_get(rn->f, RF_OBSTACLE);
 	char *differently = fields_get(rn->f, RF_DIFFERENTLY);
-	int ok = 0;
+	int ok = 0, wrote = 1;
 	dates_today(today);
 	if (!in || !obstacle || !differently) {
 		snprintf(rn->error, sizeof rn->error, "out of memory");
@@ -102,8 +140,13 @@ static struct intent rn_save(struct renegotiate *rn, struct app *app)
 			 "A new due date is needed, e.g. +7d or fri.");
 	} else if (dates_parse_due_ahead(in, today, due, &err) != 0) {
 		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
-	} else if (renegotiate_write(app, rn, obstacle, differently, due,
-				     &err) != 0) {
+	} else if (rn->row.seen.status == STORE_C_RENEGOTIATED) {
+		snprintf(rn->error, sizeof rn->error,
+			 "Renegotiated elsewhere already: Esc keeps theirs.");
+	} else if ((wrote = renegotiate_write(app, rn, obstacle, differently,
+					      due, &err)) == 1) {
+		ok = !rn_changed(rn, app);
+	} else if (wrote != 0) {
 		/* The dialog stays open with what was typed: Enter tries
 		 * again. */
 		snprintf(rn->error, sizeof rn->error, "%s", err.msg);
@@ -147,7 +190,7 @@ static void rn_free(struct renegotiate *rn)
 	if (!rn)
 		return;
 	fields_free(rn->f);
-	free(rn->row.what);
+	store_commitment_clear(&rn->row.seen);
 	free(rn->row.person);
 	free(rn);
 }
@@ -169,30 +212,29 @@ static const struct screen_ops rn_ops = {
 	.destroy = rn_destroy,
 };
 
-struct screen *renegotiate_dialog_new(struct app *app, int64_t id,
-				      int64_t session_id, const char *person,
-				      const char *what, const char *obstacle,
-				      const char *differently)
+struct screen *renegotiate_dialog_new(struct app *app,
+				      const struct store_commitment *seen,
+				      int64_t session_id, const char *person)
 {
 	struct screen *s = screen_alloc(&rn_ops, sizeof(struct renegotiate));
 	struct renegotiate *rn = s ? s->data : NULL;
+	int copied = -1;
 	if (rn) {
 		rn->f = fields_new(rn_fields, RF_COUNT);
-		rn->row.what = strdup(what);
+		copied = store_commitment_dup(&rn->row.seen, seen);
 		rn->row.person = strdup(person);
 	}
-	if (!s || !rn || !rn->f || !rn->row.what || !rn->row.person) {
+	if (!s || !rn || !rn->f || copied < 0 || !rn->row.person) {
 		app_status(app, 1, "out of memory");
 		free(s);
 		rn_free(rn);
 		return NULL;
 	}
-	rn->row.id = id;
 	rn->row.session_id = session_id;
-	if (obstacle)
-		fields_set(rn->f, RF_OBSTACLE, obstacle);
-	if (differently)
-		fields_set(rn->f, RF_DIFFERENTLY, differently);
+	if (seen->obstacle)
+		fields_set(rn->f, RF_OBSTACLE, seen->obstacle);
+	if (seen->differently)
+		fields_set(rn->f, RF_DIFFERENTLY, seen->differently);
 	fields_focus(rn->f, RF_DUE);
 	return s;
 }

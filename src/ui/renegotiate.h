@@ -5,17 +5,18 @@
 
 #include <stdint.h>
 
+#include "core/store.h"
 #include "ui/app.h"
 #include "ui/screen.h"
 
-/* An overlay that closes commitment id (of person, promising what) as
- * renegotiated and opens it again with the new due date typed, or pops on
- * Esc.  session_id is the session whose follow-up step reviews it (0:
- * outside any session); obstacle and differently prefill their fields
- * (NULL for none).  NULL after app_status when out of memory. */
-struct screen *renegotiate_dialog_new(struct app *app, int64_t id,
-				      int64_t session_id, const char *person,
-				      const char *what, const char *obstacle,
-				      const char *differently);
+/* An overlay that closes commitment seen (of person, as the screen read
+ * it) as renegotiated and opens it again with the new due date typed, or
+ * pops on Esc.  session_id is the session whose follow-up step reviews it
+ * (0: outside any session); what got in the way and what changes prefill
+ * their fields.  A follow-up made by another ownit since seen was read is
+ * shown, not overwritten.  NULL after app_status when out of memory. */
+struct screen *renegotiate_dialog_new(struct app *app,
+				      const struct store_commitment *seen,
+				      int64_t session_id, const char *person);
 
 #endif
