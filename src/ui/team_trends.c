@@ -49,7 +49,8 @@ static int on_round(const struct store_team_round *r, void *ud)
 	struct rounds *rs = ud;
 	/* Oldest first: keep a sliding window of the newest. */
 	if (rs->n == TEAM_TRENDS_MAX) {
-		memmove(rs->id, rs->id + 1, (TEAM_TRENDS_MAX - 1) * sizeof *rs->id);
+		memmove(rs->id, rs->id + 1,
+			(TEAM_TRENDS_MAX - 1) * sizeof *rs->id);
 		rs->n--;
 	}
 	rs->id[rs->n++] = r->id;
@@ -81,8 +82,8 @@ void team_trends_load(struct team_trends *tt, struct app *app,
 			teamview_clear(v);
 	}
 	err.msg[0] = 0;
-	if (teamview_trend_load(&tt->trend, app->store, app->content,
-				person_id, min, TEAM_TREND_ROUNDS, &err)) {
+	if (teamview_trend_load(&tt->trend, app->store, app->content, person_id,
+				min, TEAM_TREND_ROUNDS, &err)) {
 		app_status(app, 1, "%s", err.msg);
 		teamview_trend_clear(&tt->trend);
 	}
