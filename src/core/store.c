@@ -234,6 +234,92 @@ int dup_field(const char **dst, const char *src, int *oom)
 	return 0;
 }
 
+/* ------------------------------------------------------------ row reads */
+
+sqlite3_stmt *stmt_for_id(struct store *s, const char *sql, int64_t id,
+			  const char *doing, struct error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (st)
+		sqlite3_bind_int64(st, 1, id);
+	return st;
+}
+
+sqlite3_stmt *stmt_for_text(struct store *s, const char *sql, const char *key,
+			    const char *doing, struct error *err)
+{
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (st)
+		bind_text(st, 1, key);
+	return st;
+}
+
+int row_own(const char **const texts[], size_t n)
+{
+	int oom = 0;
+	/* Go on past a failure: a text left borrowed would be freed. */
+	for (size_t i = 0; i < n; i++)
+		dup_field(texts[i], *texts[i], &oom);
+	return oom ? -1 : 0;
+}
+
+static int text_read(sqlite3_stmt *st, void *out)
+{
+	char **text = out;
+	int oom = 0;
+	*text = col_dup(st, 0, &oom);
+	return oom ? -1 : 0;
+}
+
+static void text_clear(void *out)
+{
+	char **text = out;
+	free(*text);
+	*text = NULL;
+}
+
+const struct row_reader row_text_reader = {text_read, text_clear};
+
+static int id_read(sqlite3_stmt *st, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+const struct row_reader row_id_reader = {id_read, NULL};
+
+int row_get(struct store *s, sqlite3_stmt *st, const struct row_reader *r,
+	    void *out, const char *doing, struct error *err)
+{
+	int rc = sqlite3_step(st), ret = 0, oom = 0;
+	if (rc == SQLITE_ROW) {
+		oom = r->read(st, out) != 0;
+		ret = 1;
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail(s, rc, doing, err);
+	}
+	stmt_done(s, st);
+	if (!oom)
+		return ret;
+	if (r->clear)
+		r->clear(out);
+	return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
+}
+
+int rows_each(struct store *s, sqlite3_stmt *st,
+	      int (*row)(sqlite3_stmt *st, void *ctx), void *ctx,
+	      const char *doing, struct error *err)
+{
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((ret = row(st, ctx)) != 0)
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
 int exec_sql(struct store *s, const char *sql, const char *doing,
 	     struct error *err)
 {

@@ -89,6 +89,29 @@ int store_answer_delete(struct store *s, int64_t session_id,
 	return write_tx(s, st, doing, NULL, err);
 }
 
+struct answers_each {
+	int64_t session_id;
+	int (*cb)(const struct store_answer *, void *);
+	void *ud;
+};
+
+static int answer_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct answers_each *e = ctx;
+	struct store_answer a = {
+		.session_id = e->session_id,
+		.item_id = col_text(st, 0),
+		.statement = col_text(st, 1),
+		.value = sqlite3_column_type(st, 2) == SQLITE_NULL
+				 ? -1
+				 : sqlite3_column_int(st, 2),
+		.note = col_text(st, 3),
+		.answered = col_text(st, 4),
+		.no_occasion = sqlite3_column_int(st, 5) != 0,
+	};
+	return e->cb(&a, e->ud);
+}
+
 int store_answers_each(struct store *s, int64_t session_id,
 		       int (*cb)(const struct store_answer *, void *), void *ud,
 		       struct error *err)
@@ -97,30 +120,9 @@ int store_answers_each(struct store *s, int64_t session_id,
 		"SELECT item_id, statement, value, note, answered, no_occasion "
 		"FROM answer WHERE session_id = ?1 ORDER BY rowid";
 	const char *doing = "reading answers";
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, session_id);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_answer a = {
-			.session_id = session_id,
-			.item_id = col_text(st, 0),
-			.statement = col_text(st, 1),
-			.value = sqlite3_column_type(st, 2) == SQLITE_NULL
-					 ? -1
-					 : sqlite3_column_int(st, 2),
-			.note = col_text(st, 3),
-			.answered = col_text(st, 4),
-			.no_occasion = sqlite3_column_int(st, 5) != 0,
-		};
-		if ((ret = cb(&a, ud)))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	stmt_done(s, st);
-	return ret;
+	struct answers_each e = {session_id, cb, ud};
+	sqlite3_stmt *st = stmt_for_id(s, sql, session_id, doing, err);
+	return st ? rows_each(s, st, answer_row, &e, doing, err) : -1;
 }
 
 /* --------------------------------------------------------------- ratings */
@@ -170,6 +172,25 @@ int store_rating_delete(struct store *s, int64_t session_id,
 	return write_tx(s, st, doing, NULL, err);
 }
 
+struct ratings_each {
+	int64_t session_id;
+	int (*cb)(const struct store_rating *, void *);
+	void *ud;
+};
+
+static int rating_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct ratings_each *e = ctx;
+	struct store_rating r = {
+		.session_id = e->session_id,
+		.pillar_id = col_text(st, 0),
+		.value = sqlite3_column_int(st, 1),
+		.note = col_text(st, 2),
+		.rated = col_text(st, 3),
+	};
+	return e->cb(&r, e->ud);
+}
+
 int store_ratings_each(struct store *s, int64_t session_id,
 		       int (*cb)(const struct store_rating *, void *), void *ud,
 		       struct error *err)
@@ -178,26 +199,9 @@ int store_ratings_each(struct store *s, int64_t session_id,
 		"SELECT pillar_id, value, note, rated FROM rating "
 		"WHERE session_id = ?1 ORDER BY rowid";
 	const char *doing = "reading ratings";
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, session_id);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_rating r = {
-			.session_id = session_id,
-			.pillar_id = col_text(st, 0),
-			.value = sqlite3_column_int(st, 1),
-			.note = col_text(st, 2),
-			.rated = col_text(st, 3),
-		};
-		if ((ret = cb(&r, ud)))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	stmt_done(s, st);
-	return ret;
+	struct ratings_each e = {session_id, cb, ud};
+	sqlite3_stmt *st = stmt_for_id(s, sql, session_id, doing, err);
+	return st ? rows_each(s, st, rating_row, &e, doing, err) : -1;
 }
 
 /* ---------------------------------------------------------------- ladder */
@@ -242,35 +246,34 @@ int store_ladder_save(struct store *s, const struct store_ladder *l,
 	return write_tx(s, st, doing, no_session, err);
 }
 
+static int ladder_read(sqlite3_stmt *st, void *out)
+{
+	struct store_ladder *l = out;
+	int oom = 0;
+	l->situation = col_dup(st, 0, &oom);
+	l->start_rung = sqlite3_column_int(st, 1);
+	l->reached_rung = sqlite3_column_int(st, 2);
+	l->updated = col_dup(st, 3, &oom);
+	l->session_id = sqlite3_column_int64(st, 4);
+	return oom ? -1 : 0;
+}
+
+static void ladder_clear(void *l)
+{
+	store_ladder_clear(l);
+}
+
 int store_ladder_get(struct store *s, int64_t session_id,
 		     struct store_ladder *out, struct error *err)
 {
 	static const char sql[] =
-		"SELECT situation, start_rung, reached_rung, updated "
-		"FROM ladder WHERE session_id = ?1";
+		"SELECT situation, start_rung, reached_rung, updated, "
+		"session_id FROM ladder WHERE session_id = ?1";
+	static const struct row_reader reader = {ladder_read, ladder_clear};
 	const char *doing = "reading the ladder";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, session_id);
-	int rc = sqlite3_step(st), ret = 0, oom = 0;
-	if (rc == SQLITE_ROW) {
-		out->session_id = session_id;
-		out->situation = col_dup(st, 0, &oom);
-		out->start_rung = sqlite3_column_int(st, 1);
-		out->reached_rung = sqlite3_column_int(st, 2);
-		out->updated = col_dup(st, 3, &oom);
-		ret = 1;
-	} else if (rc != SQLITE_DONE) {
-		ret = store_fail(s, rc, doing, err);
-	}
-	stmt_done(s, st);
-	if (oom) {
-		store_ladder_clear(out);
-		return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
-	}
-	return ret;
+	sqlite3_stmt *st = stmt_for_id(s, sql, session_id, doing, err);
+	return st ? row_get(s, st, &reader, out, doing, err) : -1;
 }
 
 void store_ladder_clear(struct store_ladder *l)
@@ -326,6 +329,24 @@ int store_ladder_step_save(struct store *s, const struct store_ladder_step *ls,
 	return tx_end(s, ok, doing, err) || !ok ? -1 : 0;
 }
 
+struct steps_each {
+	int64_t session_id;
+	int (*cb)(const struct store_ladder_step *, void *);
+	void *ud;
+};
+
+static int step_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct steps_each *e = ctx;
+	struct store_ladder_step ls = {
+		.session_id = e->session_id,
+		.rung = sqlite3_column_int(st, 0),
+		.answer = col_text(st, 1),
+		.answered = col_text(st, 2),
+	};
+	return e->cb(&ls, e->ud);
+}
+
 int store_ladder_steps_each(struct store *s, int64_t session_id,
 			    int (*cb)(const struct store_ladder_step *, void *),
 			    void *ud, struct error *err)
@@ -334,25 +355,9 @@ int store_ladder_steps_each(struct store *s, int64_t session_id,
 		"SELECT rung, answer, answered FROM ladder_step "
 		"WHERE session_id = ?1 ORDER BY rung";
 	const char *doing = "reading the ladder";
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, session_id);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_ladder_step ls = {
-			.session_id = session_id,
-			.rung = sqlite3_column_int(st, 0),
-			.answer = col_text(st, 1),
-			.answered = col_text(st, 2),
-		};
-		if ((ret = cb(&ls, ud)))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	stmt_done(s, st);
-	return ret;
+	struct steps_each e = {session_id, cb, ud};
+	sqlite3_stmt *st = stmt_for_id(s, sql, session_id, doing, err);
+	return st ? rows_each(s, st, step_row, &e, doing, err) : -1;
 }
 
 int store_ladder_delete(struct store *s, int64_t session_id,
@@ -414,21 +419,26 @@ int store_note_get(struct store *s, int64_t session_id, char **body,
 	static const char sql[] = "SELECT body FROM note WHERE session_id = ?1";
 	const char *doing = "reading the note";
 	*body = NULL;
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, session_id);
-	int rc = sqlite3_step(st), ret = 0, oom = 0;
-	if (rc == SQLITE_ROW) {
-		*body = col_dup(st, 0, &oom);
-		ret = 1;
-	} else if (rc != SQLITE_DONE) {
-		ret = store_fail(s, rc, doing, err);
-	}
-	stmt_done(s, st);
-	if (oom)
-		return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
-	return ret;
+	sqlite3_stmt *st = stmt_for_id(s, sql, session_id, doing, err);
+	return st ? row_get(s, st, &row_text_reader, body, doing, err) : -1;
+}
+
+struct notes_each {
+	int64_t session_id;
+	int (*cb)(const struct store_note *, void *);
+	void *ud;
+};
+
+static int note_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct notes_each *e = ctx;
+	struct store_note n = {.session_id = e->session_id};
+	const char *u = col_text(st, 0);
+	if (u && strlen(u) < sizeof n.uuid)
+		memcpy(n.uuid, u, strlen(u) + 1);
+	n.body = col_text(st, 1);
+	n.updated = col_text(st, 2);
+	return e->cb(&n, e->ud);
 }
 
 int store_note_each(struct store *s, int64_t session_id,
@@ -438,23 +448,7 @@ int store_note_each(struct store *s, int64_t session_id,
 	static const char sql[] =
 		"SELECT uuid, body, updated FROM note WHERE session_id = ?1";
 	const char *doing = "reading the note";
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, session_id);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_note n = {.session_id = session_id};
-		const char *u = col_text(st, 0);
-		if (u && strlen(u) < sizeof n.uuid)
-			memcpy(n.uuid, u, strlen(u) + 1);
-		n.body = col_text(st, 1);
-		n.updated = col_text(st, 2);
-		if ((ret = cb(&n, ud)))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	stmt_done(s, st);
-	return ret;
+	struct notes_each e = {session_id, cb, ud};
+	sqlite3_stmt *st = stmt_for_id(s, sql, session_id, doing, err);
+	return st ? rows_each(s, st, note_row, &e, doing, err) : -1;
 }

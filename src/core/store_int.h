@@ -121,4 +121,48 @@ void commitment_from_row(sqlite3_stmt *st, struct store_commitment *c);
 /* Null-safe strdup into *dst; returns -1 (and sets *oom) on failure. */
 int dup_field(const char **dst, const char *src, int *oom);
 
+/* ------------------------------------------------------------ row reads
+ * Every read has the same frame: a statement keyed by one id, stepped
+ * once (a get) or to its end (an each), a failed step told by store_fail,
+ * the statement given back.  These hold that frame, so a read says only
+ * its SQL and how a row becomes a struct. */
+
+/* stmt_get with ?1 bound to id, or to the text key (a uuid). */
+sqlite3_stmt *stmt_for_id(struct store *s, const char *sql, int64_t id,
+			  const char *doing, struct error *err);
+sqlite3_stmt *stmt_for_text(struct store *s, const char *sql, const char *key,
+			    const char *doing, struct error *err);
+
+/* Makes each of the n borrowed column texts *texts[i] (pointing into the
+ * statement's row) a malloc'd copy; NULL stays NULL.  -1 when out of
+ * memory: every text is then a copy or NULL, so the owner's clear
+ * function can free them all. */
+int row_own(const char **const texts[], size_t n);
+
+/* How a get turns its row into the caller's struct: read returns -1 when
+ * out of memory, after which clear frees what it copied (clear may be
+ * NULL for a read that copies nothing). */
+struct row_reader {
+	int (*read)(sqlite3_stmt *st, void *out);
+	void (*clear)(void *out);
+};
+
+/* Reads column 0 into a char ** as a malloc'd copy (NULL stays NULL). */
+extern const struct row_reader row_text_reader;
+/* Reads column 0 into an int64_t *: a lookup of an id. */
+extern const struct row_reader row_id_reader;
+
+/* Steps st once and gives it back: 1 and out read when there is a row, 0
+ * when there is none, -1 with err set when the step or the copy failed
+ * (out is cleared then). */
+int row_get(struct store *s, sqlite3_stmt *st, const struct row_reader *r,
+	    void *out, const char *doing, struct error *err);
+
+/* Steps st to its end and gives it back, calling row(st, ctx) for each
+ * row; a non-zero return of row stops there and is returned, a failed
+ * step returns -1 with err set. */
+int rows_each(struct store *s, sqlite3_stmt *st,
+	      int (*row)(sqlite3_stmt *st, void *ctx), void *ctx,
+	      const char *doing, struct error *err);
+
 #endif

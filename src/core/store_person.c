@@ -175,36 +175,30 @@ void store_person_from_row(sqlite3_stmt *st, struct store_person *p)
 	person_from_row(st, p);
 }
 
+static int person_read(sqlite3_stmt *st, void *out)
+{
+	struct store_person *p = out;
+	person_from_row(st, p);
+	const char **const texts[] = {&p->name, &p->role, &p->team,
+				      &p->created};
+	return row_own(texts, sizeof texts / sizeof *texts);
+}
+
+static void person_clear(void *p)
+{
+	store_person_clear(p);
+}
+
 int store_person_get(struct store *s, int64_t id, struct store_person *out,
 		     struct error *err)
 {
 	static const char sql[] =
 		"SELECT " PERSON_COLUMNS " FROM person p WHERE p.id = ?1";
+	static const struct row_reader reader = {person_read, person_clear};
 	const char *doing = "reading a person";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st), ret = 0, oom = 0;
-	if (rc == SQLITE_ROW) {
-		struct store_person row;
-		person_from_row(st, &row);
-		*out = row;
-		dup_field(&out->name, row.name, &oom);
-		dup_field(&out->role, row.role, &oom);
-		dup_field(&out->team, row.team, &oom);
-		dup_field(&out->created, row.created, &oom);
-		ret = 1;
-	} else if (rc != SQLITE_DONE) {
-		ret = store_fail(s, rc, doing, err);
-	}
-	stmt_done(s, st);
-	if (oom) {
-		store_person_clear(out);
-		return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
-	}
-	return ret;
+	sqlite3_stmt *st = stmt_for_id(s, sql, id, doing, err);
+	return st ? row_get(s, st, &reader, out, doing, err) : -1;
 }
 
 void store_person_clear(struct store_person *p)
@@ -245,13 +239,26 @@ int store_person_find_uuid(struct store *s, const char *uuid, int64_t *id,
 			   struct error *err)
 {
 	static const char sql[] = "SELECT id FROM person WHERE uuid = ?1";
-	sqlite3_stmt *st = stmt_get(s, sql, "finding a person", err);
-	if (!st)
-		return -1;
-	bind_text(st, 1, uuid);
-	int r = lookup_id(s, st, id, "finding a person", err);
-	stmt_done(s, st);
-	return r;
+	const char *doing = "finding a person";
+	sqlite3_stmt *st = stmt_for_text(s, sql, uuid, doing, err);
+	return st ? row_get(s, st, &row_id_reader, id, doing, err) : -1;
+}
+
+struct people_each {
+	int (*cb)(const struct store_person_row *, void *);
+	void *ud;
+};
+
+static int person_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct people_each *e = ctx;
+	struct store_person_row row;
+	person_from_row(st, &row.person);
+	row.last_session = col_text(st, 8);
+	int64_t counts = sqlite3_column_int64(st, 9);
+	row.open = (int)(counts >> 32);
+	row.overdue = (int)(counts & 0xffffffff);
+	return e->cb(&row, e->ud);
 }
 
 int store_people_each(struct store *s, int include_archived,
@@ -279,20 +286,6 @@ int store_people_each(struct store *s, int include_archived,
 		return -1;
 	bind_text(st, 1, today);
 	sqlite3_bind_int(st, 2, include_archived ? 1 : 0);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_person_row row;
-		person_from_row(st, &row.person);
-		row.last_session = col_text(st, 8);
-		int64_t counts = sqlite3_column_int64(st, 9);
-		row.open = (int)(counts >> 32);
-		row.overdue = (int)(counts & 0xffffffff);
-		ret = cb(&row, ud);
-		if (ret)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	stmt_done(s, st);
-	return ret;
+	struct people_each e = {cb, ud};
+	return rows_each(s, st, person_row, &e, doing, err);
 }

@@ -162,39 +162,33 @@ void session_from_row(sqlite3_stmt *st, struct store_session *ses)
 	ses->person_name = col_text(st, 10);
 }
 
+static int session_read(sqlite3_stmt *st, void *out)
+{
+	struct store_session *ses = out;
+	session_from_row(st, ses);
+	const char **const texts[] = {&ses->coach, &ses->started,
+				      &ses->completed, &ses->content_version,
+				      &ses->person_name};
+	return row_own(texts, sizeof texts / sizeof *texts);
+}
+
+static void session_clear(void *ses)
+{
+	store_session_clear(ses);
+}
+
 int store_session_get(struct store *s, int64_t id, struct store_session *out,
 		      struct error *err)
 {
 	static const char sql[] =
 		"SELECT " SESSION_COLUMNS " FROM session s "
 		"JOIN person p ON p.id = s.person_id WHERE s.id = ?1";
+	static const struct row_reader reader = {session_read, session_clear};
 	const char *doing = "reading a session";
 	memset(out, 0, sizeof *out);
 	out->step = -1;
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st), ret = 0, oom = 0;
-	if (rc == SQLITE_ROW) {
-		struct store_session row;
-		session_from_row(st, &row);
-		*out = row;
-		dup_field(&out->coach, row.coach, &oom);
-		dup_field(&out->started, row.started, &oom);
-		dup_field(&out->completed, row.completed, &oom);
-		dup_field(&out->content_version, row.content_version, &oom);
-		dup_field(&out->person_name, row.person_name, &oom);
-		ret = 1;
-	} else if (rc != SQLITE_DONE) {
-		ret = store_fail(s, rc, doing, err);
-	}
-	stmt_done(s, st);
-	if (oom) {
-		store_session_clear(out);
-		return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
-	}
-	return ret;
+	sqlite3_stmt *st = stmt_for_id(s, sql, id, doing, err);
+	return st ? row_get(s, st, &reader, out, doing, err) : -1;
 }
 
 void store_session_clear(struct store_session *ses)
@@ -212,13 +206,9 @@ int store_session_find_uuid(struct store *s, const char *uuid, int64_t *id,
 			    struct error *err)
 {
 	static const char sql[] = "SELECT id FROM session WHERE uuid = ?1";
-	sqlite3_stmt *st = stmt_get(s, sql, "finding a session", err);
-	if (!st)
-		return -1;
-	bind_text(st, 1, uuid);
-	int r = lookup_id(s, st, id, "finding a session", err);
-	stmt_done(s, st);
-	return r;
+	const char *doing = "finding a session";
+	sqlite3_stmt *st = stmt_for_text(s, sql, uuid, doing, err);
+	return st ? row_get(s, st, &row_id_reader, id, doing, err) : -1;
 }
 
 int store_session_open_latest(struct store *s, int64_t person_id, int64_t *id,
@@ -227,13 +217,9 @@ int store_session_open_latest(struct store *s, int64_t person_id, int64_t *id,
 	static const char sql[] =
 		"SELECT id FROM session WHERE person_id = ?1 "
 		"AND status = 'open' ORDER BY started DESC, id DESC LIMIT 1";
-	sqlite3_stmt *st = stmt_get(s, sql, "finding an open session", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, person_id);
-	int r = lookup_id(s, st, id, "finding an open session", err);
-	stmt_done(s, st);
-	return r;
+	const char *doing = "finding an open session";
+	sqlite3_stmt *st = stmt_for_id(s, sql, person_id, doing, err);
+	return st ? row_get(s, st, &row_id_reader, id, doing, err) : -1;
 }
 
 int store_session_previous(struct store *s, int64_t id, int complete_only,
@@ -256,23 +242,26 @@ int store_session_previous(struct store *s, int64_t id, int complete_only,
 	return r;
 }
 
+struct sessions_each {
+	int (*cb)(const struct store_session *, void *);
+	void *ud;
+};
+
+static int session_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct sessions_each *e = ctx;
+	struct store_session row;
+	session_from_row(st, &row);
+	return e->cb(&row, e->ud);
+}
+
 /* Steps st, calling cb with each session row. */
 static int sessions_run(struct store *s, sqlite3_stmt *st,
 			int (*cb)(const struct store_session *, void *),
 			void *ud, const char *doing, struct error *err)
 {
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_session row;
-		session_from_row(st, &row);
-		ret = cb(&row, ud);
-		if (ret)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	stmt_done(s, st);
-	return ret;
+	struct sessions_each e = {cb, ud};
+	return rows_each(s, st, session_row, &e, doing, err);
 }
 
 int store_sessions_each(struct store *s, int64_t person_id, size_t limit,
@@ -437,20 +426,8 @@ int store_session_last_coach(struct store *s, int64_t person_id,
 		"ORDER BY person_id = ?1 DESC, started DESC, id DESC LIMIT 1";
 	const char *doing = "finding the last coach";
 	*coach = NULL;
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, person_id);
-	int r = 0, oom = 0;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*coach = col_dup(st, 0, &oom);
-		r = oom ? error_set(err, ERROR_RUNTIME, "out of memory") : 1;
-	} else if (rc != SQLITE_DONE) {
-		r = store_fail(s, rc, doing, err);
-	}
-	stmt_done(s, st);
-	return r;
+	sqlite3_stmt *st = stmt_for_id(s, sql, person_id, doing, err);
+	return st ? row_get(s, st, &row_text_reader, coach, doing, err) : -1;
 }
 
 int store_session_mark_edited(struct store *s, int64_t id, struct error *err)
@@ -478,25 +455,20 @@ int store_session_mark_edited(struct store *s, int64_t id, struct error *err)
 	return changed;
 }
 
+static int edited_read(sqlite3_stmt *st, void *out)
+{
+	snprintf(out, STORE_TIME_SIZE, "%s", col_text(st, 0));
+	return 0;
+}
+
 int store_session_edited(struct store *s, int64_t id,
 			 char out[STORE_TIME_SIZE], struct error *err)
 {
 	static const char sql[] =
 		"SELECT edited FROM session WHERE id = ?1 AND edited IS NOT NULL";
+	static const struct row_reader reader = {edited_read, NULL};
 	const char *doing = "reading when a session was edited";
 	out[0] = '\0';
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int r = 0;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		snprintf(out, STORE_TIME_SIZE, "%s", col_text(st, 0));
-		r = 1;
-	} else if (rc != SQLITE_DONE) {
-		r = store_fail(s, rc, doing, err);
-	}
-	stmt_done(s, st);
-	return r;
+	sqlite3_stmt *st = stmt_for_id(s, sql, id, doing, err);
+	return st ? row_get(s, st, &reader, out, doing, err) : -1;
 }

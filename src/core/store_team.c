@@ -131,14 +131,9 @@ static int round_exists(struct store *s, const char *uuid, const char *doing,
 			struct error *err)
 {
 	static const char sql[] = "SELECT id FROM team_round WHERE uuid = ?1";
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	bind_text(st, 1, uuid);
 	int64_t id;
-	int rc = lookup_id(s, st, &id, doing, err);
-	stmt_done(s, st);
-	return rc;
+	sqlite3_stmt *st = stmt_for_text(s, sql, uuid, doing, err);
+	return st ? row_get(s, st, &row_id_reader, &id, doing, err) : -1;
 }
 
 int store_team_round_put(struct store *s, struct store_team_round *r,
@@ -179,39 +174,31 @@ int store_team_round_delete(struct store *s, int64_t id, struct error *err)
 	return tx_end(s, rc == 0, doing, err) || rc ? -1 : 0;
 }
 
+static int round_read(sqlite3_stmt *st, void *out)
+{
+	struct store_team_round *r = out;
+	round_from_row(st, r);
+	const char **const texts[] = {&r->day, &r->label, &r->content_version,
+				      &r->person_name};
+	return row_own(texts, sizeof texts / sizeof *texts);
+}
+
+static void round_clear(void *r)
+{
+	store_team_round_clear(r);
+}
+
 int store_team_round_get(struct store *s, int64_t id,
 			 struct store_team_round *out, struct error *err)
 {
 	static const char sql[] =
 		"SELECT " ROUND_COLUMNS " FROM team_round r "
 		"JOIN person p ON p.id = r.person_id WHERE r.id = ?1";
+	static const struct row_reader reader = {round_read, round_clear};
 	const char *doing = "reading a team round";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st), ret = 0, oom = 0;
-	if (rc == SQLITE_ROW) {
-		struct store_team_round row;
-		round_from_row(st, &row);
-		*out = row;
-		out->day = out->label = out->content_version = NULL;
-		out->person_name = NULL;
-		dup_field(&out->day, row.day, &oom);
-		dup_field(&out->label, row.label, &oom);
-		dup_field(&out->content_version, row.content_version, &oom);
-		dup_field(&out->person_name, row.person_name, &oom);
-		ret = 1;
-	} else if (rc != SQLITE_DONE) {
-		ret = store_fail(s, rc, doing, err);
-	}
-	stmt_done(s, st);
-	if (oom) {
-		store_team_round_clear(out);
-		return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
-	}
-	return ret;
+	sqlite3_stmt *st = stmt_for_id(s, sql, id, doing, err);
+	return st ? row_get(s, st, &reader, out, doing, err) : -1;
 }
 
 void store_team_round_clear(struct store_team_round *r)
@@ -223,6 +210,19 @@ void store_team_round_clear(struct store_team_round *r)
 	memset(r, 0, sizeof *r);
 }
 
+struct rounds_each {
+	int (*cb)(const struct store_team_round *, void *);
+	void *ud;
+};
+
+static int round_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct rounds_each *e = ctx;
+	struct store_team_round r;
+	round_from_row(st, &r);
+	return e->cb(&r, e->ud);
+}
+
 int store_team_rounds_each(struct store *s, int64_t person_id,
 			   int (*cb)(const struct store_team_round *, void *),
 			   void *ud, struct error *err)
@@ -232,21 +232,26 @@ int store_team_rounds_each(struct store *s, int64_t person_id,
 		"JOIN person p ON p.id = r.person_id "
 		"WHERE ?1 = 0 OR r.person_id = ?1 ORDER BY r.day, r.id";
 	const char *doing = "listing team rounds";
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, person_id);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_team_round r;
-		round_from_row(st, &r);
-		if ((ret = cb(&r, ud)))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	stmt_done(s, st);
-	return ret;
+	struct rounds_each e = {cb, ud};
+	sqlite3_stmt *st = stmt_for_id(s, sql, person_id, doing, err);
+	return st ? rows_each(s, st, round_row, &e, doing, err) : -1;
+}
+
+struct tallies_each {
+	int (*cb)(const struct store_team_tally *, void *);
+	void *ud;
+};
+
+static int tally_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct tallies_each *e = ctx;
+	struct store_team_tally t = {
+		.item = col_text(st, 0),
+		.statement = col_text(st, 1),
+		.value = sqlite3_column_int(st, 2),
+		.count = (unsigned)sqlite3_column_int64(st, 3),
+	};
+	return e->cb(&t, e->ud);
 }
 
 int store_team_tallies_each(struct store *s, int64_t round_id,
@@ -257,25 +262,9 @@ int store_team_tallies_each(struct store *s, int64_t round_id,
 		"SELECT item_id, statement, value, count FROM team_tally "
 		"WHERE round_id = ?1 ORDER BY item_id, value";
 	const char *doing = "reading a team round's answers";
-	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, round_id);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_team_tally t = {
-			.item = col_text(st, 0),
-			.statement = col_text(st, 1),
-			.value = sqlite3_column_int(st, 2),
-			.count = (unsigned)sqlite3_column_int64(st, 3),
-		};
-		if ((ret = cb(&t, ud)))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	stmt_done(s, st);
-	return ret;
+	struct tallies_each e = {cb, ud};
+	sqlite3_stmt *st = stmt_for_id(s, sql, round_id, doing, err);
+	return st ? rows_each(s, st, tally_row, &e, doing, err) : -1;
 }
 
 int store_team_round_nearest(struct store *s, int64_t person_id,

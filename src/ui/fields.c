@@ -317,8 +317,8 @@ static int choice_key(struct fields *f, int i, struct key k)
 	return 1;
 }
 
-/* Editing and cursor keys; 1 when k was one. */
-static int edit_key(struct textbuf *t, struct key k)
+int fields_edit_key(struct textbuf *t, struct key k, enum textbuf_move home,
+		    enum textbuf_move end)
 {
 	switch (k.code) {
 	case KEY_LEFT:
@@ -328,10 +328,10 @@ static int edit_key(struct textbuf *t, struct key k)
 		textbuf_move(t, TEXTBUF_RIGHT, 0);
 		return 1;
 	case KEY_HOME:
-		textbuf_move(t, TEXTBUF_START, 0);
+		textbuf_move(t, home, 0);
 		return 1;
 	case KEY_END:
-		textbuf_move(t, TEXTBUF_END, 0);
+		textbuf_move(t, end, 0);
 		return 1;
 	case KEY_BACKSPACE:
 		textbuf_backspace(t);
@@ -351,19 +351,13 @@ static int edit_key(struct textbuf *t, struct key k)
 		return 0;
 	switch (k.ch) {
 	case CTRL_KEY('a'):
-		textbuf_move(t, TEXTBUF_START, 0);
+		textbuf_move(t, home, 0);
 		return 1;
 	case CTRL_KEY('e'):
-		textbuf_move(t, TEXTBUF_END, 0);
+		textbuf_move(t, end, 0);
 		return 1;
 	case CTRL_KEY('d'):
 		textbuf_delete(t);
-		return 1;
-	case CTRL_KEY('k'):
-		textbuf_cut(t, t->cur, t->len);
-		return 1;
-	case CTRL_KEY('u'):
-		textbuf_cut(t, 0, t->cur);
 		return 1;
 	case CTRL_KEY('w'):
 		textbuf_delete_word(t);
@@ -371,6 +365,25 @@ static int edit_key(struct textbuf *t, struct key k)
 	default:
 		return 0;
 	}
+}
+
+/* The shared editing keys, and the cuts a one-line field adds: ^K to
+ * the end, ^U to the start.  1 when k was one of them. */
+static int edit_key(struct textbuf *t, struct key k)
+{
+	if (fields_edit_key(t, k, TEXTBUF_START, TEXTBUF_END))
+		return 1;
+	if (k.code || k.pasted)
+		return 0;
+	if (k.ch == CTRL_KEY('k')) {
+		textbuf_cut(t, t->cur, t->len);
+		return 1;
+	}
+	if (k.ch == CTRL_KEY('u')) {
+		textbuf_cut(t, 0, t->cur);
+		return 1;
+	}
+	return 0;
 }
 
 /* The character k puts into a one-line field, or 0 when it is no text:

@@ -22,6 +22,7 @@
 #ifndef OWNIT_UI_FIELDS_H
 #define OWNIT_UI_FIELDS_H
 
+#include "core/textbuf.h"
 #include "ui/app.h"
 #include "ui/screen.h"
 
@@ -87,6 +88,14 @@ void fields_draw_at(struct fields *f, struct app *app, int i, int y, int x,
  * status line.  Returns 1 when the key was used, 0 when the screen should
  * handle it (Enter, Esc, ...). */
 int fields_key(struct fields *f, struct app *app, struct key k);
+
+/* The editing keys every text entry shares, one-line fields and the
+ * notes alike: Left, Right, Home/^A and End/^E (moving to home and end:
+ * the text's ends in a field, the row's in the notes), Backspace,
+ * Delete/^D, Alt+Backspace/^W.  1 when k was one of them; a pasted
+ * character is never a key. */
+int fields_edit_key(struct textbuf *t, struct key k, enum textbuf_move home,
+		    enum textbuf_move end);
 
 /* ------------------------------------------------------------- dialogs */
 

@@ -87,6 +87,7 @@ struct history {
 	char trend_day[TREND_MAX][DATES_DAY_SIZE];
 	int ntrend;
 	struct canvas *canvas;
+	struct team_trends team;
 };
 
 static void session_row_free(void *p)
@@ -292,11 +293,11 @@ static void trends_load(struct history *h)
 static void history_enter(struct screen *s, struct app *app)
 {
 	struct history *h = s->data;
-	(void)app;
 	prompt_result_clear(&h->confirm);
 	h->deleting = 0;
 	list_reload(h->sessions);
 	trends_load(h);
+	team_trends_load(&h->team, app, h->person_id);
 }
 
 /* -------------------------------------------------------------- drawing */
@@ -550,7 +551,7 @@ static void history_draw(struct screen *s, struct app *app)
 	struct history *h = s->data;
 	int y = 1;
 	y += trends_draw(h, app, y);
-	y += team_trends_draw(app, h->person_id, y);
+	y += team_trends_draw(&h->team, app, y);
 	char title[256];
 	snprintf(title, sizeof title, "Sessions of %s, newest first", h->name);
 	draw_rule(app, y++, title, NULL);
@@ -670,6 +671,7 @@ static void history_destroy(struct screen *s)
 	if (h) {
 		list_free(h->sessions);
 		canvas_free(h->canvas);
+		team_trends_clear(&h->team);
 		prompt_result_clear(&h->confirm);
 		free(h);
 	}

@@ -22,6 +22,7 @@
 #include "core/textbuf.h"
 #include "core/utext.h"
 #include "ui/draw.h"
+#include "ui/fields.h"
 #include "ui/session.h"
 
 /* A note is free text, but not a book. */
@@ -282,18 +283,11 @@ static int edit_key(struct notes *n, struct key key)
 	long page = n->ctx->rows > 3 ? n->ctx->rows - 2 : 1;
 	if (key.pasted)
 		return paste_key(n, key);
+	if (fields_edit_key(t, key, TEXTBUF_ROW_START, TEXTBUF_ROW_END))
+		return 1;
 	switch (key.code) {
 	case 0:
 		break;
-	case UI_KEY_WORD_RUBOUT:
-		textbuf_delete_word(t);
-		return 1;
-	case KEY_LEFT:
-		textbuf_move(t, TEXTBUF_LEFT, 0);
-		return 1;
-	case KEY_RIGHT:
-		textbuf_move(t, TEXTBUF_RIGHT, 0);
-		return 1;
 	case KEY_UP:
 	case KEY_DOWN:
 		textbuf_move(t, key.code == KEY_UP ? TEXTBUF_UP : TEXTBUF_DOWN,
@@ -305,44 +299,14 @@ static int edit_key(struct notes *n, struct key key)
 			     key.code == KEY_PPAGE ? TEXTBUF_UP : TEXTBUF_DOWN,
 			     page);
 		return 1;
-	case KEY_HOME:
-		textbuf_move(t, TEXTBUF_ROW_START, 0);
-		return 1;
-	case KEY_END:
-		textbuf_move(t, TEXTBUF_ROW_END, 0);
-		return 1;
-	case KEY_BACKSPACE:
-		textbuf_backspace(t);
-		return 1;
-	case KEY_DC:
-		textbuf_delete(t);
-		return 1;
 	case KEY_ENTER:
 		textbuf_insert(t, L'\n');
 		return 1;
 	default:
 		return 0;
 	}
-	if (is_text(key)) {
-		textbuf_insert(t, (wchar_t)key.ch);
-		return 1;
-	}
-	switch (key.ch) {
-	case L'\r':
-	case L'\n':
-		textbuf_insert(t, L'\n');
-		return 1;
-	case 1: /* ^A */
-		textbuf_move(t, TEXTBUF_ROW_START, 0);
-		return 1;
-	case 5: /* ^E */
-		textbuf_move(t, TEXTBUF_ROW_END, 0);
-		return 1;
-	case 4: /* ^D */
-		textbuf_delete(t);
-		return 1;
-	case 23: /* ^W */
-		textbuf_delete_word(t);
+	if (is_text(key) || key.ch == L'\r' || key.ch == L'\n') {
+		textbuf_insert(t, key.ch == L'\r' ? L'\n' : (wchar_t)key.ch);
 		return 1;
 	}
 	return 0;

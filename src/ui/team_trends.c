@@ -21,12 +21,23 @@
 #include "ui/draw.h"
 #include "ui/team_trends.h"
 
-/* Rounds shown at most: the newest ones. */
-#define TEAM_TRENDS_MAX 4
 /* Rounds in the trend line at most, and the fewest cells a pillar's
  * sketch is worth drawing with. */
 #define TEAM_TREND_ROUNDS 12
 #define TEAM_TREND_MIN_CELLS 2
+
+void team_trends_init(struct team_trends *tt)
+{
+	memset(tt, 0, sizeof *tt);
+}
+
+void team_trends_clear(struct team_trends *tt)
+{
+	for (size_t i = 0; i < tt->n; i++)
+		teamview_clear(&tt->round[i]);
+	teamview_trend_clear(&tt->trend);
+	team_trends_init(tt);
+}
 
 struct rounds {
 	int64_t id[TEAM_TRENDS_MAX];
@@ -38,12 +49,44 @@ static int on_round(const struct store_team_round *r, void *ud)
 	struct rounds *rs = ud;
 	/* Oldest first: keep a sliding window of the newest. */
 	if (rs->n == TEAM_TRENDS_MAX) {
-		memmove(rs->id, rs->id + 1, (TEAM_TRENDS_MAX - 1) * sizeof *rs->id);
+		memmove(rs->id, rs->id + 1,
+			(TEAM_TRENDS_MAX - 1) * sizeof *rs->id);
 		rs->n--;
 	}
 	rs->id[rs->n++] = r->id;
 	rs->total++;
 	return 0;
+}
+
+/* A round that cannot be added up is left out of the list, as a round
+ * with nothing to show; only the trend's failure is told. */
+void team_trends_load(struct team_trends *tt, struct app *app,
+		      int64_t person_id)
+{
+	struct rounds rs = {0};
+	struct error err = {0};
+	unsigned min;
+	team_trends_clear(tt);
+	if (!app->content || team_min_from_env(&min, &err) ||
+	    store_team_rounds_each(app->store, person_id, on_round, &rs,
+				   &err) ||
+	    !rs.n)
+		return;
+	tt->total = rs.total;
+	for (size_t i = 0; i < rs.n; i++) {
+		struct teamview *v = &tt->round[tt->n];
+		if (teamview_load_round(v, app->store, app->content, rs.id[i],
+					min, NULL, &err) == 0)
+			tt->n++;
+		else
+			teamview_clear(v);
+	}
+	err.msg[0] = 0;
+	if (teamview_trend_load(&tt->trend, app->store, app->content, person_id,
+				min, TEAM_TREND_ROUNDS, &err)) {
+		app_status(app, 1, "%s", err.msg);
+		teamview_trend_clear(&tt->trend);
+	}
 }
 
 static void round_line(struct app *app, const struct teamview *v, int y)
@@ -90,61 +133,42 @@ static void trend_pillar(struct app *app, struct canvas *cv,
 
 /* The trend line: 1 when drawn, 0 when fewer than two rounds have
  * figures or the terminal is too narrow for a sketch of each pillar. */
-static int trend_line(struct app *app, int64_t person_id, unsigned min, int y)
+static int trend_line(struct app *app, const struct teamview_trend *t, int y)
 {
 	const struct content *c = app->content;
-	struct teamview_trend t;
 	struct error err = {0};
 	char head[48];
-	int drawn = 0;
-	if (teamview_trend_load(&t, app->store, c, person_id, min,
-				TEAM_TREND_ROUNDS, &err) == 0 &&
-	    t.n >= 2 && c->npillars) {
-		int hw =
-		    snprintf(head, sizeof head, " Trend, %zu rounds ", t.n);
-		/* Per pillar: name, blank, sketch, two blanks. */
-		int per = (COLS - hw) / (int)c->npillars - 6;
-		size_t k = per < 0 ? 0 : (size_t)per < t.n ? (size_t)per : t.n;
-		enum canvas_mode mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
-		struct canvas *cv = k >= TEAM_TREND_MIN_CELLS
-					? canvas_new((int)k, 1, mode, &err)
-					: NULL;
-		if (cv) {
-			draw_text(app, y, 0, head, hw, UI_DIM);
-			for (size_t p = 0; p < c->npillars; p++)
-				trend_pillar(app, cv, &t, p, k, y,
-					     hw + (int)p * ((int)k + 6));
-			canvas_free(cv);
-			drawn = 1;
-		}
-	}
-	if (err.msg[0])
+	if (t->n < 2 || !c->npillars)
+		return 0;
+	int hw = snprintf(head, sizeof head, " Trend, %zu rounds ", t->n);
+	/* Per pillar: name, blank, sketch, two blanks. */
+	int per = (COLS - hw) / (int)c->npillars - 6;
+	size_t k = per < 0 ? 0 : (size_t)per < t->n ? (size_t)per : t->n;
+	if (k < TEAM_TREND_MIN_CELLS)
+		return 0;
+	enum canvas_mode mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
+	struct canvas *cv = canvas_new((int)k, 1, mode, &err);
+	if (!cv) {
 		app_status(app, 1, "%s", err.msg);
-	teamview_trend_clear(&t);
-	return drawn;
+		return 0;
+	}
+	draw_text(app, y, 0, head, hw, UI_DIM);
+	for (size_t p = 0; p < c->npillars; p++)
+		trend_pillar(app, cv, t, p, k, y, hw + (int)p * ((int)k + 6));
+	canvas_free(cv);
+	return 1;
 }
 
-int team_trends_draw(struct app *app, int64_t person_id, int y)
+int team_trends_draw(const struct team_trends *tt, struct app *app, int y)
 {
-	struct rounds rs = {0};
-	struct error err = {0};
-	unsigned min;
-	if (!app->content || team_min_from_env(&min, &err) ||
-	    store_team_rounds_each(app->store, person_id, on_round, &rs,
-				   &err) ||
-	    !rs.n)
+	if (!tt->total)
 		return 0;
 	char extra[64];
 	snprintf(extra, sizeof extra, "%zu rounds, the team's view per pillar",
-		 rs.total);
+		 tt->total);
 	draw_rule(app, y, "Team rounds", extra);
 	int used = 1;
-	for (size_t i = 0; i < rs.n; i++) {
-		struct teamview v;
-		if (teamview_load_round(&v, app->store, app->content, rs.id[i],
-					min, NULL, &err) == 0)
-			round_line(app, &v, y + used++);
-		teamview_clear(&v);
-	}
-	return used + trend_line(app, person_id, min, y + used);
+	for (size_t i = 0; i < tt->n; i++)
+		round_line(app, &tt->round[i], y + used++);
+	return used + trend_line(app, &tt->trend, y + used);
 }

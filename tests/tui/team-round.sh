@@ -157,6 +157,23 @@ like "$(tui_screen | grep ' 2026-11-01 ')" "Nov pulse +3 resp\. +Cla 5\.0" \
 	"the imported round's line"
 like "$(tui_screen | grep ' 2026-12-01 ')" "Q4 retro +4 resp\. +Cla [1-5]\.[0-9] Tru [1-5]\.[0-9] Aut" \
 	"the four-member round shows the team's view per pillar"
+# The screen draws what it read on entering: a round imported while it
+# is up changes nothing on a redraw (the draw asks the store nothing),
+# and shows once the history is entered again.
+like "$(tui_screen)" "Team rounds.*2 rounds, the team's view" "two rounds counted"
+"$OWNIT" --db "$OWNIT_DB" survey import "$T_TMP/nov.csv" \
+	--person "Amira Haddad" --round "Old pulse" --date 2025-01-15 \
+	>/dev/null || fail "survey import while the history is up"
+tui_keys j
+tui_settle
+like "$(tui_screen)" "Team rounds.*2 rounds, the team's view" \
+	"a redraw shows what the screen read on entering"
+unlike "$(tui_screen)" "Old pulse" "the round imported meanwhile not yet"
+tui_keys Escape h
+tui_wait "Old pulse" "entered again, the history reads the new round"
+like "$(tui_screen)" "Team rounds.*3 rounds, the team's view" "three rounds counted"
+like "$(tui_screen | grep 'Trend, ')" "Trend, 3 rounds " \
+	"the trend takes in the new round"
 # Leaving before anyone answered leaves no round behind.
 before=$(db "SELECT count(*) FROM team_round")
 tui_keys Escape

@@ -84,6 +84,21 @@ db "UPDATE person SET team = 'Ops' || char(8238) || 'evil' WHERE name = 'Bob'"
 tui_keys e Escape
 tui_wait "Ops?evil" "a bidi override in a team shows as ?, in place"
 unlike "$(tui_screen)" "$(printf '\342\200\256')" "and never reaches the screen raw"
+# The editing keys of a field, the ones it shares with the notes and the
+# cuts it adds.
+tui_keys a
+tui_wait "Add a person" "a opens the form for the editing keys"
+tui_keys -l "one two"
+tui_keys Home X End Y
+tui_wait "Name       Xone twoY" "Home and End go to the ends of the field"
+tui_keys C-a DC C-e BSpace
+tui_wait "Name       one two " "^A, Delete, ^E and Backspace"
+tui_keys Left Left Left C-k
+tui_wait "Name       one  " "^K cuts to the end"
+tui_keys C-w Z
+tui_wait "Name       Z  " "^W deletes the word before the cursor"
+tui_keys Escape
+tui_wait_gone "Add a person" "Esc leaves the form"
 tui_keys q
 tui_expect_exit 0 "q quits"
 tmux_ kill-session -t =t:

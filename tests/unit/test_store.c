@@ -1168,5 +1168,6 @@ int main(void)
 	suite_add_tcase(su, tc);
 	suite_add_tcase(su, store_errors_tcase());
 	suite_add_tcase(su, store_sessions_tcase());
+	suite_add_tcase(su, store_rows_tcase());
 	return unit_run(su);
 }

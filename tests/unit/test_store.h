@@ -26,5 +26,6 @@ char *t_slurp(const char *path, size_t *len);
 
 TCase *store_errors_tcase(void);
 TCase *store_sessions_tcase(void);
+TCase *store_rows_tcase(void);
 
 #endif

@@ -1,0 +1,208 @@
+/* test_store_rows.c - the frame every store read stands in (store_int.h):
+ * one row or none, every row until the caller stops, a failed step told
+ * with what was being done, texts owned after the row is gone, and what
+ * was copied freed when a copy fails. */
+#include "config.h"
+
+#include "test_store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/store_int.h"
+
+/* A statement over three numbered rows, n = 1..3; rows past ?1 only. */
+static const char three_rows[] =
+	"WITH RECURSIVE r(n, t) AS (SELECT 1, 'one' UNION ALL "
+	"SELECT n + 1, CASE n WHEN 1 THEN NULL ELSE 'three' END FROM r "
+	"WHERE n < 3) SELECT n, t FROM r WHERE n > ?1";
+
+/* Fails when stepped: the integer overflows at run time, not when
+ * prepared, as a full disk or a busy lock would. */
+static const char fails_on_step[] = "SELECT abs(-9223372036854775807 - ?1)";
+
+struct got {
+	int n[4];
+	size_t count;
+	size_t stop_at; /* return 7 at this row (1-based), 0: never */
+};
+
+static int count_row(sqlite3_stmt *st, void *ctx)
+{
+	struct got *g = ctx;
+	g->n[g->count++] = sqlite3_column_int(st, 0);
+	return g->count == g->stop_at ? 7 : 0;
+}
+
+START_TEST(each_row_until_stopped)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	struct got g = {.stop_at = 0};
+	sqlite3_stmt *st = stmt_for_id(s, three_rows, 1, "counting", &err);
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(rows_each(s, st, count_row, &g, "counting", &err), 0);
+	/* ?1 was bound to the id: rows after the first only. */
+	ck_assert_uint_eq(g.count, 2);
+	ck_assert_int_eq(g.n[0], 2);
+	ck_assert_int_eq(g.n[1], 3);
+
+	struct got h = {.stop_at = 1};
+	st = stmt_for_id(s, three_rows, 0, "counting", &err);
+	ck_assert_int_eq(rows_each(s, st, count_row, &h, "counting", &err), 7);
+	ck_assert_uint_eq(h.count, 1);
+	/* The statement was given back: the cache hands it out again. */
+	st = stmt_for_id(s, three_rows, 3, "counting", &err);
+	struct got none = {.stop_at = 0};
+	ck_assert_int_eq(rows_each(s, st, count_row, &none, "counting", &err),
+			 0);
+	ck_assert_uint_eq(none.count, 0);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(each_step_failure_told)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	struct got g = {.stop_at = 0};
+	sqlite3_stmt *st = stmt_for_id(s, fails_on_step, 1, "adding up", &err);
+	ck_assert_ptr_nonnull(st);
+	ck_assert_int_eq(rows_each(s, st, count_row, &g, "adding up", &err),
+			 -1);
+	ck_assert_uint_eq(g.count, 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "adding up"));
+	store_close(s);
+}
+END_TEST
+
+/* The text of column 1, owned; fails (as a malloc would) for row 3. */
+struct text_out {
+	const char *t;
+	int cleared;
+};
+
+static int text_read(sqlite3_stmt *st, void *out)
+{
+	struct text_out *o = out;
+	o->t = col_text(st, 1);
+	const char **const texts[] = {&o->t};
+	if (row_own(texts, 1))
+		return -1;
+	return sqlite3_column_int(st, 0) == 3 ? -1 : 0;
+}
+
+static void text_clear(void *out)
+{
+	struct text_out *o = out;
+	free((char *)o->t);
+	o->t = NULL;
+	o->cleared++;
+}
+
+static const struct row_reader reader = {text_read, text_clear};
+
+/* The first row past id of three_rows, through row_get. */
+static int get_after(struct store *s, int64_t id, struct text_out *o,
+		     struct error *err)
+{
+	memset(o, 0, sizeof *o);
+	sqlite3_stmt *st = stmt_for_id(s, three_rows, id, "reading", err);
+	ck_assert_ptr_nonnull(st);
+	return row_get(s, st, &reader, o, "reading", err);
+}
+
+START_TEST(get_one_row)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	struct text_out o;
+	ck_assert_int_eq(get_after(s, 0, &o, &err), 1);
+	/* A copy: it outlives the statement, which the next read reuses. */
+	struct text_out next;
+	ck_assert_int_eq(get_after(s, 4, &next, &err), 0);
+	ck_assert_str_eq(o.t, "one");
+	ck_assert_int_eq(o.cleared, 0);
+	text_clear(&o);
+	/* A NULL column stays NULL. */
+	ck_assert_int_eq(get_after(s, 1, &o, &err), 1);
+	ck_assert_ptr_null(o.t);
+	ck_assert_int_eq(next.cleared, 0);
+	store_close(s);
+}
+END_TEST
+
+START_TEST(get_failed_copy_cleared)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	struct text_out o;
+	ck_assert_int_eq(get_after(s, 2, &o, &err), -1);
+	ck_assert_int_eq(o.cleared, 1);
+	ck_assert_ptr_null(o.t);
+	ck_assert_int_eq(err.kind, ERROR_RUNTIME);
+	ck_assert_ptr_nonnull(strstr(err.msg, "reading"));
+	/* A failed step: told, and nothing to clear. */
+	struct error err2 = {0};
+	memset(&o, 0, sizeof o);
+	sqlite3_stmt *st = stmt_for_id(s, fails_on_step, 1, "adding up", &err2);
+	ck_assert_int_eq(row_get(s, st, &reader, &o, "adding up", &err2), -1);
+	ck_assert_int_eq(o.cleared, 0);
+	ck_assert_ptr_nonnull(strstr(err2.msg, "adding up"));
+	store_close(s);
+}
+END_TEST
+
+START_TEST(own_copies_every_text)
+{
+	char a[] = "alpha", b[] = "beta";
+	const char *x = a, *y = NULL, *z = b;
+	const char **const texts[] = {&x, &y, &z};
+	ck_assert_int_eq(row_own(texts, 3), 0);
+	ck_assert_ptr_ne(x, a);
+	ck_assert_ptr_ne(z, b);
+	ck_assert_ptr_null(y);
+	a[0] = b[0] = '?';
+	ck_assert_str_eq(x, "alpha");
+	ck_assert_str_eq(z, "beta");
+	free((char *)x);
+	free((char *)z);
+}
+END_TEST
+
+/* The gets keep their contract through the frame: a ladder not yet
+ * started reads as none, with nothing set. */
+START_TEST(ladder_none_leaves_nothing)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	int64_t p = t_person(s, "A");
+	int64_t ses = t_session(s, p, "2026-10-01T08:00:00Z");
+	struct store_ladder l;
+	ck_assert_int_eq(store_ladder_get(s, ses, &l, &err), 0);
+	ck_assert_int_eq(l.session_id, 0);
+	ck_assert_ptr_null(l.situation);
+	struct store_ladder put = {.session_id = ses, .situation = "Late",
+				   .start_rung = 2, .reached_rung = 5};
+	ck_assert_int_eq(store_ladder_save(s, &put, &err), 0);
+	ck_assert_int_eq(store_ladder_get(s, ses, &l, &err), 1);
+	ck_assert_int_eq(l.session_id, ses);
+	ck_assert_str_eq(l.situation, "Late");
+	ck_assert_int_eq(l.reached_rung, 5);
+	store_ladder_clear(&l);
+	store_close(s);
+}
+END_TEST
+
+TCase *store_rows_tcase(void)
+{
+	TCase *tc = tcase_create("rows");
+	tcase_add_checked_fixture(tc, t_setup, t_teardown);
+	tcase_add_test(tc, each_row_until_stopped);
+	tcase_add_test(tc, each_step_failure_told);
+	tcase_add_test(tc, get_one_row);
+	tcase_add_test(tc, get_failed_copy_cleared);
+	tcase_add_test(tc, own_copies_every_text);
+	tcase_add_test(tc, ladder_none_leaves_nothing);
+	return tc;
+}
