@@ -26,6 +26,10 @@ int store_import_begin(struct store *s, struct error *err)
 		return error_set(err, ERROR_RUNTIME,
 				 "internal: store_import_begin inside a "
 				 "transaction");
+	/* Say so before reading: a file whose records are all here already
+	 * would otherwise "import" into a database that takes no writes. */
+	if (s->readonly)
+		return store_fail(s, SQLITE_READONLY, "importing", err);
 	if (exec_sql(s, sql, "preparing the import", err))
 		return -1;
 	s->bulk = 1;
