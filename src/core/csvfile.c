@@ -85,7 +85,17 @@ static void reader_oom(struct csvfile_reader *r)
 
 int csvfile_utf8_valid(const char *s, size_t len)
 {
-	return utext_valid(s, len);
+	/* Most of a file is ASCII: skip it eight bytes at a time, and check
+	 * the rest from the word holding the first byte past 0x7f.  Every
+	 * field of an import passes here, and the byte-wise check was 3% of
+	 * its time. */
+	size_t i = 0;
+	for (uint64_t w; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+	}
+	return utext_valid(s + i, len - i);
 }
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem)

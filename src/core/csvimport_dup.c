@@ -43,17 +43,44 @@ static uint64_t fmix64(uint64_t k)
 	return k;
 }
 
-/* Fields are UTF-8 without NUL, so 0xff can end each one unambiguously. */
-static void mix_field(uint64_t h[2], const char *v)
+static uint64_t rotl64(uint64_t x, int r)
 {
-	for (const unsigned char *p = (const unsigned char *)v;; p++) {
-		unsigned b = *p ? *p : 0xff;
-		h[0] = (h[0] ^ b) * 0x100000001b3ULL;
-		h[1] = (h[1] + b + 1) * 0x9e3779b97f4a7c15ULL;
-		h[1] ^= h[1] >> 29;
-		if (!*p)
-			return;
+	return (x << r) | (x >> (64 - r));
+}
+
+/* One 8-byte word into both halves of the digest, each its own way, so
+ * that a collision would have to fool two unrelated mixes at once. */
+static void mix_word(uint64_t h[2], uint64_t w)
+{
+	uint64_t k = rotl64(w * 0x87c37b91114253d5ULL, 31) *
+		     0x4cf5ad432745937fULL;
+	h[0] = rotl64(h[0] ^ k, 27) * 5 + 0x52dce729;
+	h[1] = (h[1] + w + 1) * 0x9e3779b97f4a7c15ULL;
+	h[1] ^= h[1] >> 29;
+}
+
+/* Column c's field word by word rather than byte by byte: this runs
+ * over every byte of the file and was a twentieth of an import's time.
+ * Empty fields (most of a row's 33) add nothing; a closing word of
+ * column and length keeps the fields apart ("ab","c" is not "a","bc").
+ * Words are read in the machine's byte order: digests live only as long
+ * as one import. */
+static void mix_field(uint64_t h[2], int c, const char *v)
+{
+	size_t n = strlen(v), len = n;
+	uint64_t w;
+	if (!n)
+		return;
+	for (; n >= 8; n -= 8, v += 8) {
+		memcpy(&w, v, 8);
+		mix_word(h, w);
 	}
+	if (n) {
+		w = 0;
+		memcpy(&w, v, n);
+		mix_word(h, w);
+	}
+	mix_word(h, (uint64_t)len | (uint64_t)(c + 1) << 48);
 }
 
 static void digest_fields(const char *const *f, const char *person,
@@ -69,7 +96,7 @@ static void digest_fields(const char *const *f, const char *person,
 		if ((c == DCOL_NO_OCCASION || c == DCOL_REGULATED) &&
 		    strcmp(v, "0") == 0)
 			v = "";
-		mix_field(h, c == DCOL_PERSON && person && v[0] ? person : v);
+		mix_field(h, c, c == DCOL_PERSON && person && v[0] ? person : v);
 	}
 	out[0] = fmix64(h[0]);
 	out[1] = fmix64(h[1] ^ 0x5851f42d4c957f2dULL);

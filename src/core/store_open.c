@@ -275,7 +275,10 @@ static char *folder_resolved(const char *path, struct error *err)
  * it is read the usual way, since its pages are part of the database. */
 static int sqlite_open(struct store *s, struct error *err)
 {
-	int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
+	/* ownit has one thread, so the connection needs no mutex of its
+	 * own: locking one around every call was 2.5% of an import. */
+	int flags = SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE |
+		    SQLITE_OPEN_NOMUTEX;
 	char *real = folder_resolved(s->path, err);
 	if (!real)
 		return -1;

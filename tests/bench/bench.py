@@ -372,9 +372,9 @@ class Bench:
                  "≤ %.1f" % TARGET_IMPORT,
                  self.verdict(ratio <= TARGET_IMPORT) if got == str(m)
                  else "no (sessions lost)")
-        return [mib(r.maxrss) for r in a]
         self.row("import rate, M=%s" % "{:,}".format(m),
                  fmt_num(rate, "/s") + " sessions", "", "", "", "")
+        return [mib(r.maxrss) for r in a]
 
     def detail_file(self, m, db, path):
         """The detail export of db (written afresh: a file left by an

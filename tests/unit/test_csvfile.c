@@ -147,6 +147,14 @@ START_TEST(utf8_rules)
 	ck_assert(!csvfile_utf8_valid("\xe2\x82", 2));         /* cut short */
 	ck_assert(!csvfile_utf8_valid("\x80", 1));
 	ck_assert(!csvfile_utf8_valid("\xff", 1));
+	/* Past the ASCII words checked eight bytes at a time: a bad byte
+	 * anywhere, a character across two words, one cut at the end. */
+	ck_assert(csvfile_utf8_valid("0123456789abcdef", 16));
+	ck_assert(!csvfile_utf8_valid("0123456789abcde\xff", 16));
+	ck_assert(!csvfile_utf8_valid("0123456789\x80" "bcdefgh", 18));
+	ck_assert(csvfile_utf8_valid("0123456\xe2\x82\xac" "9abcdef", 17));
+	ck_assert(!csvfile_utf8_valid("01234567abcdefg\xe2\x82", 17));
+	ck_assert(!csvfile_utf8_valid("abcdefgh\xed\xa0\x80", 11));
 }
 END_TEST
 
