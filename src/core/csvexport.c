@@ -42,8 +42,8 @@ void csvexport_options_init(struct csvexport_options *o)
 	o->status = -1;
 }
 
-/* Writes the decimal digits of v at the end of buf (whose end is end)
- * and returns where they start: no printf in the loop over every cell. */
+/* Writes v's decimal digits so that they end just before end, and returns
+ * where they start: the export formats every number without printf. */
 static char *digits_before(char *end, unsigned long long v)
 {
 	do {

@@ -61,8 +61,6 @@ struct load {
 	int oom;
 };
 
-/* Answers and ratings point at the content's own id strings, so nothing
- * borrowed from the store outlives the callback. */
 /* A session's answers are stored in the order the content asks them, so
  * the item after the last one found is tried before a search. */
 static long item_index(struct load *l, const char *id)
@@ -76,6 +74,8 @@ static long item_index(struct load *l, const char *id)
 	return k;
 }
 
+/* Answers and ratings point at the content's own id strings, so nothing
+ * borrowed from the store outlives the callback. */
 static int on_answer(struct load *l, const struct store_scored *a)
 {
 	struct sessionfacts *f = l->f;
