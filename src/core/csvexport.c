@@ -42,6 +42,17 @@ void csvexport_options_init(struct csvexport_options *o)
 	o->status = -1;
 }
 
+/* Writes v's decimal digits so that they end just before end, and returns
+ * where they start: the export formats every number without printf. */
+static char *digits_before(char *end, unsigned long long v)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return end;
+}
+
 char *csvexport_decimal(double v, char buf[32])
 {
 	/* Integer arithmetic, so LC_NUMERIC never turns the point into a
@@ -53,9 +64,17 @@ char *csvexport_decimal(double v, char buf[32])
 	double r = round(fabs(v) * 100.0);
 	if (r > 1e15)
 		r = 1e15;
-	long long cents = (long long)r;
-	snprintf(buf, 32, "%s%lld.%02lld", v < 0 && cents ? "-" : "",
-		 cents / 100, cents % 100);
+	unsigned long long cents = (unsigned long long)r;
+	char tmp[32];
+	char *end = tmp + sizeof tmp;
+	*--end = '\0';
+	*--end = (char)('0' + cents % 10);
+	*--end = (char)('0' + cents / 10 % 10);
+	*--end = '.';
+	char *p = digits_before(end, cents / 100);
+	if (v < 0 && cents)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(tmp + sizeof tmp - p));
 	return buf;
 }
 
@@ -163,8 +182,14 @@ static int put_text(struct out *x, const char *v)
 static int put_int(struct out *x, long long v)
 {
 	char buf[32];
-	snprintf(buf, sizeof buf, "%lld", v);
-	return put(x, buf);
+	char *end = buf + sizeof buf;
+	*--end = '\0';
+	unsigned long long mag = v < 0 ? 0ULL - (unsigned long long)v
+				       : (unsigned long long)v;
+	char *p = digits_before(end, mag);
+	if (v < 0)
+		*--p = '-';
+	return put(x, p);
 }
 
 /* A score, or an empty field for "no score". */

@@ -54,18 +54,32 @@ static const char *keep(char **buf, size_t *cap, const char *text)
 struct load {
 	struct sessionfacts *f;
 	const struct content *c;
+	struct store_session_extra extra; /* its person and span; the texts
+					   * are not kept here */
+	int found; /* the session exists */
+	size_t next_item; /* where the next answer's item probably is */
 	int oom;
 };
 
-/* Answers point at the content's own id strings, so nothing borrowed
- * from the store outlives the callback. */
-static int on_answer(const struct store_answer *a, void *ud)
+/* A session's answers are stored in the order the content asks them, so
+ * the item after the last one found is tried before a search. */
+static long item_index(struct load *l, const char *id)
 {
-	struct load *l = ud;
+	size_t guess = l->next_item;
+	long k = guess < l->c->nitems && strcmp(l->c->items[guess].id, id) == 0
+			 ? (long)guess
+			 : content_item_index(l->c, id);
+	if (k >= 0)
+		l->next_item = (size_t)k + 1;
+	return k;
+}
+
+/* Answers and ratings point at the content's own id strings, so nothing
+ * borrowed from the store outlives the callback. */
+static int on_answer(struct load *l, const struct store_scored *a)
+{
 	struct sessionfacts *f = l->f;
-	if (a->value < 0 && !a->no_occasion)
-		return 0; /* a note without a rating scores nothing */
-	long k = content_item_index(l->c, a->item_id);
+	long k = item_index(l, a->id);
 	if (k < 0) {
 		f->unknown++;
 		return 0;
@@ -82,11 +96,10 @@ static int on_answer(const struct store_answer *a, void *ud)
 	return 0;
 }
 
-static int on_rating(const struct store_rating *r, void *ud)
+static int on_rating(struct load *l, const struct store_scored *r)
 {
-	struct load *l = ud;
 	struct sessionfacts *f = l->f;
-	long k = content_pillar_index(l->c, r->pillar_id);
+	long k = content_pillar_index(l->c, r->id);
 	if (k < 0) {
 		f->unknown++;
 		return 0;
@@ -100,6 +113,11 @@ static int on_rating(const struct store_rating *r, void *ud)
 	f->ratings_[f->nratings].value = r->value;
 	f->nratings++;
 	return 0;
+}
+
+static int on_scored(const struct store_scored *x, void *ud)
+{
+	return x->rating ? on_rating(ud, x) : on_answer(ud, x);
 }
 
 static int on_extra(const struct store_session_extra *x, void *ud)
@@ -122,6 +140,9 @@ static int on_extra(const struct store_session_extra *x, void *ud)
 		return 1;
 	}
 	f->made = x->made;
+	l->extra = *x;
+	l->extra.situation = l->extra.note = NULL;
+	l->found = 1;
 	return 0;
 }
 
@@ -135,21 +156,21 @@ static enum score_review review_of(enum store_cstatus st)
 /* One earlier commitment followed up for this session: counted by how
  * it went, and evidence when the rule in score.h says so (the person's
  * own, missed or late). */
-static int on_reviewed(const struct store_export_commitment *x, void *ud)
+static int on_followup(const struct store_followup *x, void *ud)
 {
 	struct load *l = ud;
 	struct sessionfacts *f = l->f;
-	f->kept += x->c.status == STORE_C_KEPT;
-	f->partly += x->c.status == STORE_C_PARTLY;
-	f->missed += x->c.status == STORE_C_MISSED;
-	f->renegotiated += x->c.status == STORE_C_RENEGOTIATED;
+	f->kept += x->status == STORE_C_KEPT;
+	f->partly += x->status == STORE_C_PARTLY;
+	f->missed += x->status == STORE_C_MISSED;
+	f->renegotiated += x->status == STORE_C_RENEGOTIATED;
 	struct score_commitment sc = {
-	    .owner = x->c.owner,
-	    .due = x->c.due,
-	    .review = review_of(x->c.status),
-	    .reviewed = x->c.reviewed,
+	    .owner = x->owner,
+	    .due = x->due,
+	    .review = review_of(x->status),
+	    .reviewed = x->reviewed,
 	};
-	l->f->missed_evidence += score_counts_missed(&sc, x->c.person_name);
+	f->missed_evidence += score_counts_missed(&sc, x->person_name);
 	return 0;
 }
 
@@ -171,10 +192,12 @@ int sessionfacts_load(struct sessionfacts *f, struct store *s,
 {
 	struct load l = {.f = f, .c = c};
 	reset(f, id);
-	if (store_answers_each(s, id, on_answer, &l, err) < 0 ||
-	    store_ratings_each(s, id, on_rating, &l, err) < 0 ||
+	/* Three statements a session: the export runs this once per row. */
+	if (store_session_scored_each(s, id, on_scored, &l, err) < 0 ||
 	    store_session_extra_each(s, id, on_extra, &l, err) < 0 ||
-	    store_session_reviewed_each(s, id, on_reviewed, &l, err) < 0)
+	    (l.found && store_session_followups_each(s, &l.extra, id,
+						      on_followup, &l,
+						      err) < 0))
 		goto fail;
 	if (l.oom) {
 		error_errno(err, ERROR_RUNTIME, ENOMEM,

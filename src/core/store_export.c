@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/score.h"
 #include "core/store_int.h"
 
 int store_session_find_prefix(struct store *s, const char *prefix,
@@ -68,16 +69,44 @@ void store_read_end(struct store *s, int started)
 	"AND (?2 = '' OR c.reviewed >= ?2) "                                 \
 	"AND (?3 = '' OR c.reviewed < ?3))) "
 
+/* The follow-up span from the neighbours' times (score_review_boundary):
+ * prev is NULL without an earlier session, else its completion or "" when
+ * it was never completed. */
+static void span_from_row(sqlite3_stmt *st, struct store_session_extra *x)
+{
+	const char *started = col_text(st, 6), *completed = col_text(st, 7);
+	const char *prev = col_text(st, 8), *next = col_text(st, 9);
+	const char *from = prev ? score_review_boundary(*prev ? prev : NULL,
+							  started)
+				: NULL;
+	const char *until = score_review_boundary(completed, next);
+	snprintf(x->span_from, sizeof x->span_from, "%s", from ? from : "");
+	snprintf(x->span_until, sizeof x->span_until, "%s",
+		 until ? until : "");
+}
+
 int store_session_extra_each(struct store *s, int64_t id,
 			     int (*cb)(const struct store_session_extra *,
 				       void *),
 			     void *ud, struct error *err)
 {
 	/* One row per session, each part from an index that starts with
-	 * the session. */
+	 * the session; the neighbours come from session_by_person, whose
+	 * (person_id, started, rowid) the row values seek straight to
+	 * (an OR of the two comparisons would walk all the person's
+	 * sessions). */
 	static const char sql[] =
 		"SELECT l.situation, l.start_rung, l.reached_rung, n.body, "
-		"(SELECT count(*) FROM commitment WHERE session_id = s.id) "
+		"(SELECT count(*) FROM commitment WHERE session_id = s.id), "
+		"s.person_id, s.started, s.completed, "
+		"(SELECT coalesce(o.completed, '') FROM session o "
+		" WHERE o.person_id = s.person_id "
+		" AND (o.started, o.id) < (s.started, s.id) "
+		" ORDER BY o.started DESC, o.id DESC LIMIT 1), "
+		"(SELECT o.started FROM session o "
+		" WHERE o.person_id = s.person_id "
+		" AND (o.started, o.id) > (s.started, s.id) "
+		" ORDER BY o.started, o.id LIMIT 1) "
 		"FROM session s "
 		"LEFT JOIN ladder l ON l.session_id = s.id "
 		"LEFT JOIN note n ON n.session_id = s.id "
@@ -95,11 +124,99 @@ int store_session_extra_each(struct store *s, int64_t id,
 			.reached_rung = sqlite3_column_int(st, 2),
 			.note = col_text(st, 3),
 			.made = sqlite3_column_int(st, 4),
+			.person_id = sqlite3_column_int64(st, 5),
 		};
+		span_from_row(st, &x);
 		ret = cb(&x, ud);
 	} else if (rc != SQLITE_DONE) {
 		ret = store_fail(s, rc, doing, err);
 	}
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_session_scored_each(struct store *s, int64_t id,
+			      int (*cb)(const struct store_scored *, void *),
+			      void *ud, struct error *err)
+{
+	/* Both halves read an index that starts with the session; a note
+	 * without a value or "no occasion" scores nothing and is left in
+	 * the file. */
+	static const char sql[] =
+		"SELECT 0, item_id, value, no_occasion FROM answer "
+		"WHERE session_id = ?1 AND (value IS NOT NULL OR no_occasion) "
+		"UNION ALL "
+		"SELECT 1, pillar_id, value, 0 FROM rating WHERE session_id = ?1";
+	const char *doing = "reading a session's answers and ratings";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_scored x = {
+			.rating = sqlite3_column_int(st, 0),
+			.id = col_text(st, 1),
+			.value = sqlite3_column_type(st, 2) == SQLITE_NULL
+					 ? -1
+					 : sqlite3_column_int(st, 2),
+			.no_occasion = sqlite3_column_int(st, 3),
+		};
+		if ((ret = cb(&x, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
+	stmt_done(s, st);
+	return ret;
+}
+
+int store_session_followups_each(struct store *s,
+				 const struct store_session_extra *x,
+				 int64_t id,
+				 int (*cb)(const struct store_followup *,
+					   void *),
+				 void *ud, struct error *err)
+{
+	/* The two ways a follow-up counts, each through its own index
+	 * (commitment_by_review, commitment_followed_outside) and added up
+	 * whatever their order, so neither an OR over two indexes nor a
+	 * sort per session. */
+	static const char sql[] =
+		"SELECT c.status, c.owner, c.due, c.reviewed, p.name "
+		"FROM commitment c JOIN person p ON p.id = c.person_id "
+		"WHERE c.reviewed_session_id = ?1 AND c.session_id <> ?1 "
+		"UNION ALL "
+		"SELECT c.status, c.owner, c.due, c.reviewed, p.name "
+		"FROM commitment c JOIN person p ON p.id = c.person_id "
+		"WHERE c.person_id = ?4 AND c.reviewed_session_id IS NULL "
+		"AND c.status <> 'open' AND c.session_id <> ?1 "
+		"AND (?2 = '' OR c.reviewed >= ?2) "
+		"AND (?3 = '' OR c.reviewed < ?3)";
+	const char *doing = "reading a session's follow-ups";
+	sqlite3_stmt *st = stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, x->span_from);
+	bind_text(st, 3, x->span_until);
+	sqlite3_bind_int64(st, 4, x->person_id);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int status = store_cstatus_parse(col_text(st, 0));
+		struct store_followup f = {
+			.status = status < 0 ? STORE_C_OPEN
+					     : (enum store_cstatus)status,
+			.owner = col_text(st, 1),
+			.due = col_text(st, 2),
+			.reviewed = col_text(st, 3),
+			.person_name = col_text(st, 4),
+		};
+		if ((ret = cb(&f, ud)))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		ret = store_fail(s, rc, doing, err);
 	stmt_done(s, st);
 	return ret;
 }

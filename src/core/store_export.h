@@ -31,13 +31,18 @@ int store_session_find_prefix(struct store *s, const char *prefix,
 
 /* What a session holds besides answers and ratings: its ladder, its note
  * and how many commitments were made in it (how earlier ones went is
- * store_session_reviewed_each). */
+ * store_session_reviewed_each), with its person and follow-up span. */
 struct store_session_extra {
 	const char *situation;      /* NULL when the session has no ladder */
 	int start_rung;             /* 0 without a ladder */
 	int reached_rung;
 	const char *note;           /* NULL without a note */
 	int made;                   /* commitments made in the session */
+	int64_t person_id;
+	/* The span whose follow-ups outside any session count for it, as
+	 * store_session_review_span gives it ("" an open end). */
+	char span_from[STORE_TIME_SIZE];
+	char span_until[STORE_TIME_SIZE];
 };
 
 /* Calls cb once with the extras of session id (nothing when there is no
@@ -46,6 +51,39 @@ int store_session_extra_each(struct store *s, int64_t id,
 			     int (*cb)(const struct store_session_extra *,
 				       void *),
 			     void *ud, struct error *err);
+
+/* An answer or a rating as scoring sees it. */
+struct store_scored {
+	int rating;      /* 0 an answer (id an item), 1 a rating (a pillar) */
+	const char *id;
+	int value;       /* -1 for an answer of no occasion */
+	int no_occasion;
+};
+
+/* The answers that score (a value or "no occasion") and the ratings of
+ * session id, answers first, in one statement. */
+int store_session_scored_each(struct store *s, int64_t id,
+			      int (*cb)(const struct store_scored *, void *),
+			      void *ud, struct error *err);
+
+/* An earlier commitment followed up for a session: what scoring asks. */
+struct store_followup {
+	enum store_cstatus status;
+	const char *owner; /* NULL or "" the person's own */
+	const char *due;
+	const char *reviewed;
+	const char *person_name; /* whose commitment it is */
+};
+
+/* The commitments store_session_reviewed_each lists for session id, in
+ * no particular order and without their texts: x is what
+ * store_session_extra_each gave for the session (its person and span). */
+int store_session_followups_each(struct store *s,
+				 const struct store_session_extra *x,
+				 int64_t id,
+				 int (*cb)(const struct store_followup *,
+					   void *),
+				 void *ud, struct error *err);
 
 /* A commitment with the uuids an export writes in place of row ids. */
 struct store_export_commitment {

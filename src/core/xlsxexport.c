@@ -8,6 +8,7 @@
 
 #include "core/xlsxexport.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,78 @@ struct book {
 	size_t sessions;
 };
 
+/* ---------------------------------------------------------- the library */
+
+/* libxlsxwriter is opened only when a workbook is written: linked in, it
+ * and what it pulls in (minizip, zlib, libcrypto) were loaded and relocated
+ * by every ownit start, a third of the time to the first frame.  Its
+ * functions are called through this table, filled from the library
+ * configure found (XLSX_SONAME); the header still gives every type. */
+#define LXW_FUNCTIONS(X)                                                      \
+	X(workbook_new_opt)                                                   \
+	X(workbook_add_worksheet)                                             \
+	X(workbook_add_format)                                                \
+	X(workbook_add_chart)                                                 \
+	X(workbook_close)                                                     \
+	X(worksheet_write_string)                                             \
+	X(worksheet_write_number)                                             \
+	X(worksheet_write_datetime)                                           \
+	X(worksheet_freeze_panes)                                             \
+	X(worksheet_insert_chart_opt)                                         \
+	X(format_set_bold)                                                    \
+	X(format_set_num_format)                                              \
+	X(chart_add_series)                                                   \
+	X(chart_series_set_categories)                                        \
+	X(chart_series_set_values)                                            \
+	X(chart_series_set_name_range)                                        \
+	X(chart_title_set_name)                                               \
+	X(chart_legend_set_position)                                          \
+	X(chart_axis_set_min)                                                 \
+	X(chart_axis_set_max)                                                 \
+	X(lxw_strerror)
+
+#define LXW_MEMBER(name) __typeof__(name) *name;
+static struct {
+	LXW_FUNCTIONS(LXW_MEMBER)
+} lxw;
+#undef LXW_MEMBER
+
+/* Fills the table once; the library stays loaded until ownit exits, as
+ * a linked one would. */
+static int library_load(struct error *err)
+{
+	static int loaded;
+	if (loaded)
+		return 0;
+	void *h = dlopen(XLSX_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return error_set(err, ERROR_RUNTIME,
+				 "cannot write a workbook: %s (the "
+				 "libxlsxwriter library) cannot be loaded: %s",
+				 XLSX_SONAME, dlerror());
+	const char *missing = NULL;
+	void *sym;
+	/* POSIX lets dlsym's result be used as a function pointer; copying
+	 * the bytes says so without a cast ISO C leaves undefined. */
+#define LXW_BIND(name)                                                        \
+	_Static_assert(sizeof sym == sizeof lxw.name, "pointer sizes");       \
+	if (!missing && !(sym = dlsym(h, #name)))                             \
+		missing = #name;                                              \
+	else if (!missing)                                                    \
+		memcpy(&lxw.name, &sym, sizeof sym);
+	LXW_FUNCTIONS(LXW_BIND)
+#undef LXW_BIND
+	if (missing) {
+		dlclose(h);
+		return error_set(err, ERROR_RUNTIME,
+				 "cannot write a workbook: %s has no %s "
+				 "(a libxlsxwriter too old for ownit)",
+				 XLSX_SONAME, missing);
+	}
+	loaded = 1;
+	return 0;
+}
+
 /* ------------------------------------------------------------ cells */
 
 static int lxw_fail(struct book *b, lxw_error e, const char *what)
@@ -67,7 +140,7 @@ static int lxw_fail(struct book *b, lxw_error e, const char *what)
 				 "export it as CSV instead",
 				 what, b->ses ? b->ses->uuid : "?");
 	return error_set(b->err, ERROR_RUNTIME, "writing the workbook: %s",
-			 lxw_strerror(e));
+			 lxw.lxw_strerror(e));
 }
 
 static int text(struct book *b, enum sheet sh, lxw_col_t col, const char *v,
@@ -76,14 +149,14 @@ static int text(struct book *b, enum sheet sh, lxw_col_t col, const char *v,
 	if (!v || !*v)
 		return 0;
 	lxw_error e =
-	    worksheet_write_string(b->ws[sh], b->row[sh], col, v, NULL);
+	    lxw.worksheet_write_string(b->ws[sh], b->row[sh], col, v, NULL);
 	return e ? lxw_fail(b, e, what) : 0;
 }
 
 static int number(struct book *b, enum sheet sh, lxw_col_t col, double v,
 		  lxw_format *f)
 {
-	lxw_error e = worksheet_write_number(b->ws[sh], b->row[sh], col, v, f);
+	lxw_error e = lxw.worksheet_write_number(b->ws[sh], b->row[sh], col, v, f);
 	return e ? lxw_fail(b, e, "a number") : 0;
 }
 
@@ -101,7 +174,7 @@ static int when(struct book *b, enum sheet sh, lxw_col_t col, const char *utc)
 		return error_set(b->err, ERROR_RUNTIME, "bad time \"%s\"",
 				 local);
 	lxw_error e =
-	    worksheet_write_datetime(b->ws[sh], b->row[sh], col, &dt, b->when);
+	    lxw.worksheet_write_datetime(b->ws[sh], b->row[sh], col, &dt, b->when);
 	return e ? lxw_fail(b, e, "a time") : 0;
 }
 
@@ -114,7 +187,7 @@ static int day(struct book *b, enum sheet sh, lxw_col_t col, const char *d)
 	if (sscanf(d, "%4d-%2d-%2d", &dt.year, &dt.month, &dt.day) != 3)
 		return text(b, sh, col, d, "a due date");
 	lxw_error e =
-	    worksheet_write_datetime(b->ws[sh], b->row[sh], col, &dt, b->day);
+	    lxw.worksheet_write_datetime(b->ws[sh], b->row[sh], col, &dt, b->day);
 	return e ? lxw_fail(b, e, "a date") : 0;
 }
 
@@ -123,12 +196,12 @@ static int header(struct book *b, enum sheet sh, const char *const *names,
 		  size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		lxw_error e = worksheet_write_string(b->ws[sh], 0, (lxw_col_t)i,
+		lxw_error e = lxw.worksheet_write_string(b->ws[sh], 0, (lxw_col_t)i,
 						     names[i], b->bold);
 		if (e)
 			return lxw_fail(b, e, "a header");
 	}
-	worksheet_freeze_panes(b->ws[sh], 1, 0);
+	lxw.worksheet_freeze_panes(b->ws[sh], 1, 0);
 	b->row[sh] = 1;
 	return 0;
 }
@@ -370,56 +443,56 @@ static int radar_keep(struct book *b)
  * the table. */
 static int radar_chart(struct book *b, lxw_worksheet *ws, size_t i)
 {
-	lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_RADAR);
+	lxw_chart *ch = lxw.workbook_add_chart(b->wb, LXW_CHART_RADAR);
 	if (!ch)
 		return error_set(b->err, ERROR_RUNTIME,
 				 "writing the workbook: no chart");
 	lxw_row_t row = (lxw_row_t)i + 1;
 	lxw_col_t last = (lxw_col_t)(b->c->npillars + 1);
-	lxw_chart_series *ser = chart_add_series(ch, NULL, NULL);
+	lxw_chart_series *ser = lxw.chart_add_series(ch, NULL, NULL);
 	if (!ser)
 		return error_set(b->err, ERROR_RUNTIME,
 				 "writing the workbook: no chart series");
-	chart_series_set_categories(ser, "Radar", 0, 2, 0, last);
-	chart_series_set_values(ser, "Radar", row, 2, row, last);
-	chart_series_set_name_range(ser, "Radar", row, 0);
-	chart_title_set_name(ch, b->people[i].name);
-	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+	lxw.chart_series_set_categories(ser, "Radar", 0, 2, 0, last);
+	lxw.chart_series_set_values(ser, "Radar", row, 2, row, last);
+	lxw.chart_series_set_name_range(ser, "Radar", row, 0);
+	lxw.chart_title_set_name(ch, b->people[i].name);
+	lxw.chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	lxw_chart_axis *y = ch->y_axis;
-	chart_axis_set_min(y, 0);
-	chart_axis_set_max(y, 5);
+	lxw.chart_axis_set_min(y, 0);
+	lxw.chart_axis_set_max(y, 5);
 	lxw_chart_options opt = {.x_scale = 1, .y_scale = 1};
 	lxw_row_t at = (lxw_row_t)(b->npeople + 3 + (i / 2) * 16);
 	lxw_col_t col = (lxw_col_t)((i % 2) * 8);
-	lxw_error e = worksheet_insert_chart_opt(ws, at, col, ch, &opt);
+	lxw_error e = lxw.worksheet_insert_chart_opt(ws, at, col, ch, &opt);
 	return e ? lxw_fail(b, e, "a chart") : 0;
 }
 
 static int radar_sheet(struct book *b, lxw_worksheet *ws)
 {
 	const struct content *c = b->c;
-	lxw_error e = worksheet_write_string(ws, 0, 0, "person", b->bold);
+	lxw_error e = lxw.worksheet_write_string(ws, 0, 0, "person", b->bold);
 	if (!e)
-		e = worksheet_write_string(ws, 0, 1, "latest_rated_session",
+		e = lxw.worksheet_write_string(ws, 0, 1, "latest_rated_session",
 					   b->bold);
 	for (size_t k = 0; k < c->npillars && !e; k++)
-		e = worksheet_write_string(ws, 0, (lxw_col_t)(k + 2),
+		e = lxw.worksheet_write_string(ws, 0, (lxw_col_t)(k + 2),
 					   c->pillars[k].name, b->bold);
 	if (e)
 		return lxw_fail(b, e, "the radar header");
-	worksheet_freeze_panes(ws, 1, 0);
+	lxw.worksheet_freeze_panes(ws, 1, 0);
 	for (size_t i = 0; i < b->npeople && !e; i++) {
 		const struct radar_row *p = &b->people[i];
 		lxw_row_t row = (lxw_row_t)i + 1;
 		lxw_datetime dt = {0};
-		e = worksheet_write_string(ws, row, 0, p->name, NULL);
+		e = lxw.worksheet_write_string(ws, row, 0, p->name, NULL);
 		if (!e &&
 		    sscanf(p->started, "%4d-%2d-%2dT%2d:%2d:%lf", &dt.year,
 			   &dt.month, &dt.day, &dt.hour, &dt.min, &dt.sec) == 6)
-			e = worksheet_write_datetime(ws, row, 1, &dt, b->when);
+			e = lxw.worksheet_write_datetime(ws, row, 1, &dt, b->when);
 		for (size_t k = 0; k < c->npillars && !e; k++)
 			if (p->self[k])
-				e = worksheet_write_number(ws, row,
+				e = lxw.worksheet_write_number(ws, row,
 							   (lxw_col_t)(k + 2),
 							   p->self[k], NULL);
 	}
@@ -478,24 +551,24 @@ static int headers(struct book *b)
 static int book_open(struct book *b, const char *tmp)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
-	b->wb = workbook_new_opt(tmp, &opt);
+	b->wb = lxw.workbook_new_opt(tmp, &opt);
 	if (!b->wb)
 		return error_set(b->err, ERROR_RUNTIME,
 				 "%s: cannot start the workbook", tmp);
 	for (int i = 0; i < SH_COUNT; i++)
-		if (!(b->ws[i] = workbook_add_worksheet(b->wb, sheet_names[i])))
+		if (!(b->ws[i] = lxw.workbook_add_worksheet(b->wb, sheet_names[i])))
 			return error_set(b->err, ERROR_RUNTIME,
 					 "cannot add a worksheet");
-	b->bold = workbook_add_format(b->wb);
-	b->when = workbook_add_format(b->wb);
-	b->day = workbook_add_format(b->wb);
-	b->score = workbook_add_format(b->wb);
+	b->bold = lxw.workbook_add_format(b->wb);
+	b->when = lxw.workbook_add_format(b->wb);
+	b->day = lxw.workbook_add_format(b->wb);
+	b->score = lxw.workbook_add_format(b->wb);
 	if (!b->bold || !b->when || !b->day || !b->score)
 		return error_errno(b->err, ERROR_RUNTIME, ENOMEM, "workbook");
-	format_set_bold(b->bold);
-	format_set_num_format(b->when, "yyyy-mm-dd hh:mm:ss");
-	format_set_num_format(b->day, "yyyy-mm-dd");
-	format_set_num_format(b->score, "0.00");
+	lxw.format_set_bold(b->bold);
+	lxw.format_set_num_format(b->when, "yyyy-mm-dd hh:mm:ss");
+	lxw.format_set_num_format(b->day, "yyyy-mm-dd");
+	lxw.format_set_num_format(b->score, "0.00");
 	return 0;
 }
 
@@ -504,17 +577,17 @@ static int book_write(struct book *b, const char *tmp)
 {
 	int rc = book_open(b, tmp);
 	lxw_worksheet *radar = NULL;
-	if (!rc && !(radar = workbook_add_worksheet(b->wb, "Radar")))
+	if (!rc && !(radar = lxw.workbook_add_worksheet(b->wb, "Radar")))
 		rc = error_set(b->err, ERROR_RUNTIME, "cannot add a worksheet");
 	if (!rc)
 		rc =
 		    headers(b) || sessions(b) || radar_sheet(b, radar) ? -1 : 0;
 	if (b->wb) {
-		lxw_error e = workbook_close(b->wb);
+		lxw_error e = lxw.workbook_close(b->wb);
 		if (e && !rc)
 			rc = error_set(b->err, ERROR_RUNTIME,
 				       "writing the workbook: %s",
-				       lxw_strerror(e));
+				       lxw.lxw_strerror(e));
 	}
 	return rc;
 }
@@ -530,7 +603,7 @@ int xlsxexport_write(struct store *s, const struct content *c,
 	if (c->centre >= c->npillars)
 		return error_set(err, ERROR_INPUT,
 				 "the content has no centre pillar");
-	if (csvexport_check_target(s, path, err) ||
+	if (library_load(err) || csvexport_check_target(s, path, err) ||
 	    csvexport_file_open(&file, path, err))
 		return -1;
 	sessionfacts_init(&b.facts);

@@ -97,21 +97,22 @@ WITH
 -- an open end) from its neighbours in the person's order of sessions.
 ses AS (
   SELECT s.*, p.name AS pname,
-    CASE WHEN prev_id IS NULL THEN ''
-      WHEN prev_completed IS NULL THEN s.started
+    CASE WHEN prev_completed IS NULL THEN ''
+      WHEN prev_completed = '' THEN s.started
       ELSE min(prev_completed, s.started) END AS span_from,
     coalesce(CASE WHEN s.completed IS NULL THEN next_started
       WHEN next_started IS NULL THEN s.completed
       ELSE min(s.completed, next_started) END, '') AS span_until
   FROM (SELECT s.*,
-      (SELECT o.id FROM session o WHERE o.person_id = s.person_id
-        AND (o.started < s.started OR (o.started = s.started AND o.id < s.id))
-        ORDER BY o.started DESC, o.id DESC LIMIT 1) AS prev_id,
-      (SELECT o.completed FROM session o WHERE o.person_id = s.person_id
-        AND (o.started < s.started OR (o.started = s.started AND o.id < s.id))
+      -- the completion of the session before ('' when it has none),
+      -- NULL when there is none; the row values seek session_by_person
+      -- (person_id, started, rowid) straight to the neighbour
+      (SELECT coalesce(o.completed, '') FROM session o
+        WHERE o.person_id = s.person_id
+        AND (o.started, o.id) < (s.started, s.id)
         ORDER BY o.started DESC, o.id DESC LIMIT 1) AS prev_completed,
       (SELECT o.started FROM session o WHERE o.person_id = s.person_id
-        AND (o.started > s.started OR (o.started = s.started AND o.id > s.id))
+        AND (o.started, o.id) > (s.started, s.id)
         ORDER BY o.started, o.id LIMIT 1) AS next_started
     FROM session s) s
   JOIN person p ON p.id = s.person_id),

@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 
 #include "core/csvexport.h"
+#include "core/sessionfacts.h"
+#include "core/store_export.h"
 #include "csvseed.h"
 #include "unit.h"
 
@@ -352,6 +354,175 @@ START_TEST(summary_healthy_has_no_strongest_flag)
 }
 END_TEST
 
+/* ------------------------------------------ what the summary reads */
+
+/* Bo's sessions and follow-ups for the span rules: two sessions started
+ * the same second (the id breaks the tie), the earlier never completed;
+ * follow-ups made outside any session inside and outside each span, one
+ * at a span's very start; one reviewed in a session, one still open, one
+ * someone else owns. */
+static void spans_seed(void)
+{
+	char sql[4096];
+	struct error e = {0};
+	long long bo = (long long)sd.bo;
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO session (id, uuid, person_id, kind, started, "
+		 " completed, status, content_version) VALUES "
+		 "(101, '10000000-0000-4000-8000-000000000101', %lld, "
+		 " 'self', '2026-05-01T10:00:00Z', '2026-05-01T11:00:00Z', "
+		 " 'complete', 'x'), "
+		 "(102, '10000000-0000-4000-8000-000000000102', %lld, "
+		 " 'self', '2026-05-01T10:00:00Z', NULL, 'open', 'x'), "
+		 "(103, '10000000-0000-4000-8000-000000000103', %lld, "
+		 " 'self', '2026-06-01T09:00:00Z', '2026-06-01T10:00:00Z', "
+		 " 'complete', 'x'), "
+		 "(104, '10000000-0000-4000-8000-000000000104', %lld, "
+		 " 'self', '2026-04-01T08:00:00Z', '2026-04-01T09:00:00Z', "
+		 " 'complete', 'x');"
+		 "INSERT INTO commitment (uuid, person_id, session_id, what, "
+		 " owner, due, status, reviewed_session_id, created, reviewed) "
+		 "VALUES "
+		 "('20000000-0000-4000-8000-000000000001', %lld, 104, 'a', "
+		 " NULL, '2026-04-10', 'missed', NULL, '2026-04-01T08:30:00Z', "
+		 " '2026-04-20T12:00:00Z'), "
+		 "('20000000-0000-4000-8000-000000000002', %lld, 101, 'b', "
+		 " 'bo', '2026-05-15', 'renegotiated', NULL, "
+		 " '2026-05-01T10:30:00Z', '2026-05-20T12:00:00Z'), "
+		 "('20000000-0000-4000-8000-000000000003', %lld, 101, 'c', "
+		 " 'Someone', NULL, 'kept', 103, '2026-05-01T10:31:00Z', "
+		 " '2026-06-01T09:10:00Z'), "
+		 "('20000000-0000-4000-8000-000000000004', %lld, 101, 'd', "
+		 " NULL, NULL, 'open', NULL, '2026-05-01T10:32:00Z', NULL), "
+		 "('20000000-0000-4000-8000-000000000005', %lld, 104, 'e', "
+		 " '', '2026-04-05', 'missed', NULL, '2026-04-01T08:40:00Z', "
+		 " '2026-05-01T10:00:00Z'), "
+		 "('20000000-0000-4000-8000-000000000006', %lld, 103, 'f', "
+		 " NULL, NULL, 'partly', NULL, '2026-06-01T09:20:00Z', "
+		 " '2026-07-01T12:00:00Z');",
+		 bo, bo, bo, bo, bo, bo, bo, bo, bo, bo);
+	ck_assert_msg(store_debug_exec(sd.s, sql, &e) == 0, "%s", e.msg);
+}
+
+struct tally {
+	int n, kept, partly, missed, renegotiated, evidence;
+};
+
+static int tally_extra(const struct store_session_extra *x, void *ud)
+{
+	*(struct store_session_extra *)ud = *x;
+	return 0;
+}
+
+static enum score_review review_kind(enum store_cstatus st)
+{
+	return st == STORE_C_MISSED	    ? SCORE_REVIEW_MISSED
+	       : st == STORE_C_RENEGOTIATED ? SCORE_REVIEW_RENEGOTIATED
+					    : SCORE_REVIEW_OTHER;
+}
+
+static void tally_add(struct tally *t, enum store_cstatus st,
+		      const char *owner, const char *due,
+		      const char *reviewed, const char *person)
+{
+	struct score_commitment sc = {.owner = owner,
+				      .due = due,
+				      .review = review_kind(st),
+				      .reviewed = reviewed};
+	t->n++;
+	t->kept += st == STORE_C_KEPT;
+	t->partly += st == STORE_C_PARTLY;
+	t->missed += st == STORE_C_MISSED;
+	t->renegotiated += st == STORE_C_RENEGOTIATED;
+	t->evidence += score_counts_missed(&sc, person);
+}
+
+static int tally_reviewed(const struct store_export_commitment *x, void *ud)
+{
+	tally_add(ud, x->c.status, x->c.owner, x->c.due, x->c.reviewed,
+		  x->c.person_name);
+	return 0;
+}
+
+static int tally_followup(const struct store_followup *f, void *ud)
+{
+	tally_add(ud, f->status, f->owner, f->due, f->reviewed,
+		  f->person_name);
+	return 0;
+}
+
+/* The summary reads a session's span with its ladder and note, and its
+ * follow-ups with a query of its own: both must say what the listings
+ * the report uses say, for every session, ties and open ends included. */
+START_TEST(summary_reads_agree_with_listings)
+{
+	struct error e = {0};
+	spans_seed();
+	int64_t ids[] = {sd.s1, sd.s2, sd.s3, 101, 102, 103, 104};
+	int outside = 0;
+	struct sessionfacts f;
+	sessionfacts_init(&f);
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+		char from[STORE_TIME_SIZE], until[STORE_TIME_SIZE];
+		ck_assert_int_eq(store_session_review_span(sd.s, ids[i], from,
+							   until, &e),
+				 1);
+		struct store_session_extra x;
+		memset(&x, 0, sizeof x);
+		ck_assert_int_eq(
+		    store_session_extra_each(sd.s, ids[i], tally_extra, &x, &e),
+		    0);
+		ck_assert_str_eq(x.span_from, from);
+		ck_assert_str_eq(x.span_until, until);
+		struct tally want = {0}, got = {0};
+		ck_assert_int_eq(store_session_reviewed_each(
+				     sd.s, ids[i], tally_reviewed, &want, &e),
+				 0);
+		ck_assert_int_eq(store_session_followups_each(
+				     sd.s, &x, ids[i], tally_followup, &got, &e),
+				 0);
+		ck_assert_mem_eq(&got, &want, sizeof got);
+		ck_assert_int_eq(sessionfacts_load(&f, sd.s, sd.c, ids[i], &e),
+				 0);
+		ck_assert_int_eq(f.kept, want.kept);
+		ck_assert_int_eq(f.partly, want.partly);
+		ck_assert_int_eq(f.missed, want.missed);
+		ck_assert_int_eq(f.renegotiated, want.renegotiated);
+		ck_assert_int_eq(f.missed_evidence, want.evidence);
+		if (ids[i] >= 101)
+			outside += want.n;
+	}
+	sessionfacts_free(&f);
+	/* Not a comparison of empty lists: 101's span (from 104's
+	 * completion to 102's start, the tie) takes the miss of 04-20;
+	 * 102's (from its own start, before 101 completed, to 103's start)
+	 * the miss made at exactly that start and the renegotiation; 103
+	 * the review made in it; 104's short span nothing. */
+	ck_assert_int_eq(outside, 4);
+	char from[STORE_TIME_SIZE], until[STORE_TIME_SIZE];
+	ck_assert_int_eq(store_session_review_span(sd.s, 102, from, until, &e),
+			 1);
+	ck_assert_str_eq(from, "2026-05-01T10:00:00Z");
+	ck_assert_str_eq(until, "2026-06-01T09:00:00Z");
+}
+END_TEST
+
+START_TEST(decimal_formats_without_printf)
+{
+	char buf[32];
+	ck_assert_str_eq(csvexport_decimal(0, buf), "0.00");
+	ck_assert_str_eq(csvexport_decimal(0.004, buf), "0.00");
+	ck_assert_str_eq(csvexport_decimal(-0.005, buf), "-0.01");
+	ck_assert_str_eq(csvexport_decimal(9.999, buf), "10.00");
+	ck_assert_str_eq(csvexport_decimal(12345.678, buf), "12345.68");
+	ck_assert_str_eq(csvexport_decimal(-4.05, buf), "-4.05");
+	/* Capped so the cents always fit a long long. */
+	ck_assert_str_eq(csvexport_decimal(1e300, buf), "10000000000000.00");
+	ck_assert_str_eq(csvexport_decimal(INFINITY, buf), "");
+}
+END_TEST
+
+
 int main(void)
 {
 	/* "now" is noon UTC on the seed's first day (see dates.h). */
@@ -370,6 +541,8 @@ int main(void)
 	tcase_add_test(tc, missing_folder);
 	tcase_add_test(tc, disk_full);
 	tcase_add_test(tc, single_session);
+	tcase_add_test(tc, summary_reads_agree_with_listings);
+	tcase_add_test(tc, decimal_formats_without_printf);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
