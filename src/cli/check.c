@@ -5,7 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/cliopen.h"
-#include "core/store.h"
+#include "core/store/store.h"
 
 static int print_problem(const char *problem, void *ud)
 {

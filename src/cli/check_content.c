@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
-#include "core/content.h"
-#include "core/paths.h"
+#include "core/content/content.h"
+#include "core/base/paths.h"
 
 static void print_lines(char *const *lines, size_t n)
 {

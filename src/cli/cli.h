@@ -13,7 +13,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "core/error.h"
+#include "core/base/error.h"
 
 struct cli_globals {
 	const char *db;      /* --db FILE, or NULL for the default */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "core/workspace.h"
+#include "core/store/workspace.h"
 
 struct store *cli_store_open(const struct cli_globals *g, int flags,
 			     struct error *err)

@@ -9,9 +9,9 @@
 #define OWNIT_CLIOPEN_H
 
 #include "cli/cli.h"
-#include "core/content.h"
-#include "core/error.h"
-#include "core/store.h"
+#include "core/content/content.h"
+#include "core/base/error.h"
+#include "core/store/store.h"
 
 /* Opens the database with store_open flags (0 or STORE_CREATE). */
 struct store *cli_store_open(const struct cli_globals *g, int flags,

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
-#include "core/content.h"
-#include "core/demo.h"
-#include "core/store.h"
-#include "core/workspace.h"
+#include "core/content/content.h"
+#include "core/coaching/demo.h"
+#include "core/store/store.h"
+#include "core/store/workspace.h"
 
 int cmd_demo(int argc, char **argv, struct cli_globals *g)
 {

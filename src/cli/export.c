@@ -8,9 +8,9 @@
 
 #include "cli/cli.h"
 #include "cli/cliopen.h"
-#include "core/csvexport.h"
-#include "core/dates.h"
-#include "core/xlsxexport.h"
+#include "core/io/csvexport.h"
+#include "core/base/dates.h"
+#include "core/io/xlsxexport.h"
 
 static void export_help(void)
 {

@@ -7,7 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/cliopen.h"
-#include "core/csvimport.h"
+#include "core/io/csvimport.h"
 
 static const struct option longopts[] = {
 	{"help", no_argument, NULL, 'h'},

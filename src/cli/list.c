@@ -24,10 +24,10 @@
 
 #include "cli/cli.h"
 #include "cli/cliopen.h"
-#include "core/dates.h"
-#include "core/store.h"
-#include "core/paths.h"
-#include "core/utext.h"
+#include "core/base/dates.h"
+#include "core/store/store.h"
+#include "core/base/paths.h"
+#include "core/base/utext.h"
 
 #define MAX_COLS 8
 #define CELL_MAX 32

@@ -12,8 +12,8 @@
 
 #include "cli/cli.h"
 #include "cli/cliopen.h"
-#include "core/content.h"
-#include "core/radar.h"
+#include "core/content/content.h"
+#include "core/chart/radar.h"
 
 /* The chart, a blank line and the seven-line table fit an 80x24 terminal
  * together, so nothing scrolls away. */

@@ -8,7 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/cliopen.h"
-#include "core/report.h"
+#include "core/report/report.h"
 
 static const struct option longopts[] = {
 	{"width", required_argument, NULL, 'w'},

@@ -8,9 +8,9 @@
 
 #include "cli/cli.h"
 #include "cli/cliopen.h"
-#include "core/dates.h"
-#include "core/team.h"
-#include "core/team_survey.h"
+#include "core/base/dates.h"
+#include "core/coaching/team.h"
+#include "core/io/team_survey.h"
 
 enum { OPT_FORMAT = 0x2000, OPT_PERSON, OPT_ROUND, OPT_DATE };
 

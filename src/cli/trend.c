@@ -11,10 +11,10 @@
 
 #include "cli/cli.h"
 #include "cli/cliopen.h"
-#include "core/content.h"
-#include "core/dates.h"
-#include "core/store.h"
-#include "core/trend.h"
+#include "core/content/content.h"
+#include "core/base/dates.h"
+#include "core/store/store.h"
+#include "core/chart/trend.h"
 
 /* Fits a 24-row terminal with the shell prompt. */
 #define DEFAULT_WIDTH 80

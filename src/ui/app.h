@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#include "core/error.h"
+#include "core/base/error.h"
 #include "ui/curses.h"
 #include "ui/ui.h"
 

@@ -8,7 +8,7 @@
 #ifndef OWNIT_UI_CHART_H
 #define OWNIT_UI_CHART_H
 
-#include "core/canvas.h"
+#include "core/chart/canvas.h"
 #include "ui/app.h"
 
 /* The app style a canvas style is drawn with. */

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dates.h"
-#include "core/store.h"
-#include "core/store_page.h"
+#include "core/base/dates.h"
+#include "core/store/store.h"
+#include "core/store/store_page.h"
 #include "ui/draw.h"
 #include "ui/list.h"
 #include "ui/review.h"

@@ -8,7 +8,7 @@
 #include <wctype.h>
 #include <stdint.h>
 
-#include "core/utext.h"
+#include "core/base/utext.h"
 #include "ui/draw.h"
 #include "ui/wrap.h"
 

@@ -6,7 +6,7 @@
 #ifndef OWNIT_UI_DRAW_H
 #define OWNIT_UI_DRAW_H
 
-#include "core/glyph.h"
+#include "core/base/glyph.h"
 #include "ui/app.h"
 #include "ui/screen.h"
 

@@ -10,11 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/csvexport.h"
-#include "core/dates.h"
-#include "core/paths.h"
-#include "core/store.h"
-#include "core/xlsxexport.h"
+#include "core/io/csvexport.h"
+#include "core/base/dates.h"
+#include "core/base/paths.h"
+#include "core/store/store.h"
+#include "core/io/xlsxexport.h"
 #include "ui/draw.h"
 #include "ui/fields.h"
 #include "ui/screen.h"

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/textbuf.h"
-#include "core/utext.h"
+#include "core/base/textbuf.h"
+#include "core/base/utext.h"
 #include "ui/draw.h"
 #include "ui/fields.h"
 

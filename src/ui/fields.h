@@ -22,7 +22,7 @@
 #ifndef OWNIT_UI_FIELDS_H
 #define OWNIT_UI_FIELDS_H
 
-#include "core/textbuf.h"
+#include "core/base/textbuf.h"
 #include "ui/app.h"
 #include "ui/screen.h"
 

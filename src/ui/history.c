@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/canvas.h"
-#include "core/charts.h"
-#include "core/content.h"
-#include "core/dates.h"
-#include "core/store.h"
-#include "core/store_page.h"
-#include "core/trend.h"
+#include "core/chart/canvas.h"
+#include "core/chart/charts.h"
+#include "core/content/content.h"
+#include "core/base/dates.h"
+#include "core/store/store.h"
+#include "core/store/store_page.h"
+#include "core/chart/trend.h"
 #include "ui/chart.h"
 #include "ui/draw.h"
 #include "ui/team_trends.h"

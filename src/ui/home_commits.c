@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store.h"
+#include "core/store/store.h"
 #include "ui/draw.h"
 #include "ui/home_commits.h"
 

@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#include "core/dates.h"
+#include "core/base/dates.h"
 #include "ui/app.h"
 
 #define HOME_COMMITS_MAX 40

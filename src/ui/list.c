@@ -14,7 +14,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "core/utext.h"
+#include "core/base/utext.h"
 #include "ui/draw.h"
 #include "ui/fields.h"
 #include "ui/list.h"

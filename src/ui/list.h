@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "core/error.h"
+#include "core/base/error.h"
 #include "ui/app.h"
 #include "ui/screen.h"
 

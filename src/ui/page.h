@@ -8,8 +8,8 @@
 #ifndef OWNIT_UI_PAGE_H
 #define OWNIT_UI_PAGE_H
 
-#include "core/canvas.h"
-#include "core/report.h"
+#include "core/chart/canvas.h"
+#include "core/report/report.h"
 #include "ui/app.h"
 
 struct page;

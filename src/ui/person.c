@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store.h"
+#include "core/store/store.h"
 #include "ui/draw.h"
 #include "ui/fields.h"
 #include "ui/screen.h"

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dates.h"
-#include "core/store.h"
+#include "core/base/dates.h"
+#include "core/store/store.h"
 #include "ui/draw.h"
 #include "ui/fields.h"
 #include "ui/renegotiate.h"

@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "core/store.h"
+#include "core/store/store.h"
 #include "ui/app.h"
 #include "ui/screen.h"
 

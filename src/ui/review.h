@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#include "core/store.h"
+#include "core/store/store.h"
 #include "ui/prompt.h"
 
 /* What the prompt saves into; lives in the asking screen's data, since a

@@ -18,10 +18,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/content.h"
-#include "core/demo.h"
-#include "core/store.h"
-#include "core/workspace.h"
+#include "core/content/content.h"
+#include "core/coaching/demo.h"
+#include "core/store/store.h"
+#include "core/store/workspace.h"
 #include "ui/app.h"
 
 /* A crash handler may only unlink and rmdir: the demo's paths are laid

@@ -17,10 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/content.h"
-#include "core/store.h"
-#include "core/team.h"
-#include "core/teamview.h"
+#include "core/content/content.h"
+#include "core/store/store.h"
+#include "core/coaching/team.h"
+#include "core/coaching/teamview.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
 #include "ui/wrap.h"

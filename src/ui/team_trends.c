@@ -12,11 +12,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/charts.h"
-#include "core/content.h"
-#include "core/store.h"
-#include "core/team.h"
-#include "core/teamview.h"
+#include "core/chart/charts.h"
+#include "core/content/content.h"
+#include "core/store/store.h"
+#include "core/coaching/team.h"
+#include "core/coaching/teamview.h"
 #include "ui/chart.h"
 #include "ui/draw.h"
 #include "ui/team_trends.h"

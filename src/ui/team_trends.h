@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/teamview.h"
+#include "core/coaching/teamview.h"
 #include "ui/app.h"
 
 /* Rounds shown at most: the newest ones. */

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/utext.h"
+#include "core/base/utext.h"
 #include "ui/draw.h"
 #include "ui/wrap.h"
 

@@ -3,7 +3,7 @@
 --
 --   sqlite3 -batch -readonly -csv -header DB < tests/bench/export_detail.sql
 --
--- The same 33 columns and rows as src/core/csvexport.c: every person (by
+-- The same 33 columns and rows as src/core/io/csvexport.c: every person (by
 -- name, any letter case), then session by session in start order the
 -- session, its answers and ratings (in the order given), its ladder and
 -- ladder steps (by rung), the commitments made in it and its note, then

@@ -3,7 +3,7 @@
 --
 --   sqlite3 -batch -readonly -csv -header DB < tests/bench/export_summary.sql
 --
--- The same rows as src/core/csvexport.c with src/core/score.c for the
+-- The same rows as src/core/io/csvexport.c with src/core/coaching/score.c for the
 -- shipped content (content/*.csv, version 2026.12.2):
 --   flag_*      mean of the flag's scored answers on 0..4 (retired
 --               statements count: an old session scores what it

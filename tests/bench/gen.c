@@ -28,9 +28,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/content.h"
-#include "core/error.h"
-#include "core/store.h"
+#include "core/content/content.h"
+#include "core/base/error.h"
+#include "core/store/store.h"
 
 #define BATCH 2000
 #define PER_PERSON 50

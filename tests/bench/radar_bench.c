@@ -25,9 +25,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/canvas.h"
-#include "core/error.h"
-#include "core/radar.h"
+#include "core/chart/canvas.h"
+#include "core/base/error.h"
+#include "core/chart/radar.h"
 
 static double now(void)
 {

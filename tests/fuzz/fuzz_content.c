@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/content.h"
-#include "core/csvfile.h"
+#include "core/content/content.h"
+#include "core/io/csvfile.h"
 
 #ifndef FUZZ_CONTENT_DIR
 #define FUZZ_CONTENT_DIR "content"

@@ -20,7 +20,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/dates.h"
+#include "core/base/dates.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

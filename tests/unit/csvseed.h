@@ -6,8 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/content.h"
-#include "core/store.h"
+#include "core/content/content.h"
+#include "core/store/store.h"
 
 /* The note of the first session: a comma, quotes, a line break, non-ASCII
  * text and a leading '=' (a formula to a spreadsheet). */

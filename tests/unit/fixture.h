@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "core/content.h"
+#include "core/content/content.h"
 
 /* The shipped content folder and the broken-fixture folders. */
 #define SHIPPED TEST_SRCDIR "/content"

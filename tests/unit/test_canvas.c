@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/canvas.h"
+#include "core/chart/canvas.h"
 #include "unit.h"
 
 static struct canvas *mk(int w, int h, enum canvas_mode mode)

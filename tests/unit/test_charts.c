@@ -8,8 +8,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "core/charts.h"
-#include "core/glyph.h"
+#include "core/chart/charts.h"
+#include "core/base/glyph.h"
 #include "unit.h"
 
 static char *show(struct canvas *c)

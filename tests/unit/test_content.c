@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/content.h"
+#include "core/content/content.h"
 #include "fixture.h"
 #include "unit.h"
 

@@ -12,9 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "core/csvexport.h"
-#include "core/sessionfacts.h"
-#include "core/store_export.h"
+#include "core/io/csvexport.h"
+#include "core/coaching/sessionfacts.h"
+#include "core/store/store_export.h"
 #include "csvseed.h"
 #include "unit.h"
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/csvfile.h"
+#include "core/io/csvfile.h"
 #include "fixture.h"
 #include "unit.h"
 

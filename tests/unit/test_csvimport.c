@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/csvexport.h"
-#include "core/csvimport.h"
+#include "core/io/csvexport.h"
+#include "core/io/csvimport.h"
 #include "csvseed.h"
 #include "unit.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/dates.h"
+#include "core/base/dates.h"
 #include "unit.h"
 
 static void due_ok(const char *in, const char *today, const char *want)

@@ -10,9 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/content.h"
-#include "core/demo.h"
-#include "core/store.h"
+#include "core/content/content.h"
+#include "core/coaching/demo.h"
+#include "core/store/store.h"
 #include "unit.h"
 
 static char dir[256], db[512];

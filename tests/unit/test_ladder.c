@@ -4,8 +4,8 @@
 #include <check.h>
 #include <string.h>
 
-#include "core/content.h"
-#include "core/ladder.h"
+#include "core/content/content.h"
+#include "core/coaching/ladder.h"
 #include "unit.h"
 
 #define SHIPPED TEST_SRCDIR "/content"

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/paths.h"
+#include "core/base/paths.h"
 #include "unit.h"
 
 static char tmp[PATH_MAX];

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/radar.h"
+#include "core/chart/radar.h"
 #include "golden.h"
 #include "unit.h"
 

@@ -10,9 +10,9 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "core/report.h"
-#include "core/sessionfacts.h"
-#include "core/teamview.h"
+#include "core/report/report.h"
+#include "core/coaching/sessionfacts.h"
+#include "core/coaching/teamview.h"
 #include "csvseed.h"
 #include "unit.h"
 

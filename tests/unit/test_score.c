@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/content.h"
-#include "core/score.h"
-#include "core/sessionfacts.h"
-#include "core/store.h"
+#include "core/content/content.h"
+#include "core/coaching/score.h"
+#include "core/coaching/sessionfacts.h"
+#include "core/store/store.h"
 #include "unit.h"
 
 #define SHIPPED TEST_SRCDIR "/content"

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/dates.h"
+#include "core/base/dates.h"
 #include "unit.h"
 
 char t_dir[256];

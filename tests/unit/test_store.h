@@ -5,7 +5,7 @@
 #include <check.h>
 #include <limits.h>
 
-#include "core/store.h"
+#include "core/store/store.h"
 
 /* A fresh temporary folder per test (setup/teardown) and a database path
  * inside it. */

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store.h"
-#include "core/store_int.h"
+#include "core/store/store.h"
+#include "core/store/store_int.h"
 #include "unit.h"
 
 #ifndef FIXTURES

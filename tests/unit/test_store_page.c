@@ -10,9 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/dates.h"
-#include "core/store_int.h"
-#include "core/store_page.h"
+#include "core/base/dates.h"
+#include "core/store/store_int.h"
+#include "core/store/store_page.h"
 #include "unit.h"
 
 static char dir[64], db[128];

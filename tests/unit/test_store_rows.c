@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/store_int.h"
+#include "core/store/store_int.h"
 
 /* A statement over three numbered rows, n = 1..3; rows past ?1 only. */
 static const char three_rows[] =
@@ -39,23 +39,26 @@ START_TEST(each_row_until_stopped)
 	struct store *s = t_open();
 	struct error err = {0};
 	struct got g = {.stop_at = 0};
-	sqlite3_stmt *st = stmt_for_id(s, three_rows, 1, "counting", &err);
+	sqlite3_stmt *st =
+	    store_stmt_for_id(s, three_rows, 1, "counting", &err);
 	ck_assert_ptr_nonnull(st);
-	ck_assert_int_eq(rows_each(s, st, count_row, &g, "counting", &err), 0);
+	ck_assert_int_eq(
+	    store_rows_each(s, st, count_row, &g, "counting", &err), 0);
 	/* ?1 was bound to the id: rows after the first only. */
 	ck_assert_uint_eq(g.count, 2);
 	ck_assert_int_eq(g.n[0], 2);
 	ck_assert_int_eq(g.n[1], 3);
 
 	struct got h = {.stop_at = 1};
-	st = stmt_for_id(s, three_rows, 0, "counting", &err);
-	ck_assert_int_eq(rows_each(s, st, count_row, &h, "counting", &err), 7);
+	st = store_stmt_for_id(s, three_rows, 0, "counting", &err);
+	ck_assert_int_eq(
+	    store_rows_each(s, st, count_row, &h, "counting", &err), 7);
 	ck_assert_uint_eq(h.count, 1);
 	/* The statement was given back: the cache hands it out again. */
-	st = stmt_for_id(s, three_rows, 3, "counting", &err);
+	st = store_stmt_for_id(s, three_rows, 3, "counting", &err);
 	struct got none = {.stop_at = 0};
-	ck_assert_int_eq(rows_each(s, st, count_row, &none, "counting", &err),
-			 0);
+	ck_assert_int_eq(
+	    store_rows_each(s, st, count_row, &none, "counting", &err), 0);
 	ck_assert_uint_eq(none.count, 0);
 	store_close(s);
 }
@@ -66,10 +69,11 @@ START_TEST(each_step_failure_told)
 	struct store *s = t_open();
 	struct error err = {0};
 	struct got g = {.stop_at = 0};
-	sqlite3_stmt *st = stmt_for_id(s, fails_on_step, 1, "adding up", &err);
+	sqlite3_stmt *st =
+	    store_stmt_for_id(s, fails_on_step, 1, "adding up", &err);
 	ck_assert_ptr_nonnull(st);
-	ck_assert_int_eq(rows_each(s, st, count_row, &g, "adding up", &err),
-			 -1);
+	ck_assert_int_eq(
+	    store_rows_each(s, st, count_row, &g, "adding up", &err), -1);
 	ck_assert_uint_eq(g.count, 0);
 	ck_assert_ptr_nonnull(strstr(err.msg, "adding up"));
 	store_close(s);
@@ -85,9 +89,9 @@ struct text_out {
 static int text_read(sqlite3_stmt *st, void *out)
 {
 	struct text_out *o = out;
-	o->t = col_text(st, 1);
+	o->t = store_col_text(st, 1);
 	const char **const texts[] = {&o->t};
-	if (row_own(texts, 1))
+	if (store_row_own(texts, 1))
 		return -1;
 	return sqlite3_column_int(st, 0) == 3 ? -1 : 0;
 }
@@ -102,14 +106,14 @@ static void text_clear(void *out)
 
 static const struct row_reader reader = {text_read, text_clear};
 
-/* The first row past id of three_rows, through row_get. */
+/* The first row past id of three_rows, through store_row_get. */
 static int get_after(struct store *s, int64_t id, struct text_out *o,
 		     struct error *err)
 {
 	memset(o, 0, sizeof *o);
-	sqlite3_stmt *st = stmt_for_id(s, three_rows, id, "reading", err);
+	sqlite3_stmt *st = store_stmt_for_id(s, three_rows, id, "reading", err);
 	ck_assert_ptr_nonnull(st);
-	return row_get(s, st, &reader, o, "reading", err);
+	return store_row_get(s, st, &reader, o, "reading", err);
 }
 
 START_TEST(get_one_row)
@@ -145,8 +149,10 @@ START_TEST(get_failed_copy_cleared)
 	/* A failed step: told, and nothing to clear. */
 	struct error err2 = {0};
 	memset(&o, 0, sizeof o);
-	sqlite3_stmt *st = stmt_for_id(s, fails_on_step, 1, "adding up", &err2);
-	ck_assert_int_eq(row_get(s, st, &reader, &o, "adding up", &err2), -1);
+	sqlite3_stmt *st =
+	    store_stmt_for_id(s, fails_on_step, 1, "adding up", &err2);
+	ck_assert_int_eq(store_row_get(s, st, &reader, &o, "adding up", &err2),
+			 -1);
 	ck_assert_int_eq(o.cleared, 0);
 	ck_assert_ptr_nonnull(strstr(err2.msg, "adding up"));
 	store_close(s);
@@ -158,7 +164,7 @@ START_TEST(own_copies_every_text)
 	char a[] = "alpha", b[] = "beta";
 	const char *x = a, *y = NULL, *z = b;
 	const char **const texts[] = {&x, &y, &z};
-	ck_assert_int_eq(row_own(texts, 3), 0);
+	ck_assert_int_eq(store_row_own(texts, 3), 0);
 	ck_assert_ptr_ne(x, a);
 	ck_assert_ptr_ne(z, b);
 	ck_assert_ptr_null(y);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sessionsteps.h"
+#include "core/coaching/sessionsteps.h"
 
 START_TEST(last_coach)
 {

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/content.h"
-#include "core/team.h"
+#include "core/content/content.h"
+#include "core/coaching/team.h"
 #include "unit.h"
 
 #define SHIPPED TEST_SRCDIR "/content"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/textbuf.h"
+#include "core/base/textbuf.h"
 #include "unit.h"
 
 static struct textbuf t;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/trend.h"
+#include "core/chart/trend.h"
 #include "golden.h"
 #include "unit.h"
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/utext.h"
+#include "core/base/utext.h"
 #include "unit.h"
 
 /* "Zoé" typed with a combining acute, "नमस्ते" (conjuncts and vowel

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/workspace.h"
+#include "core/store/workspace.h"
 #include "unit.h"
 
 static char tmp[64];

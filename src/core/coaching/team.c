@@ -1,0 +1,235 @@
+/* team.c - aggregating a team round (see team.h for the rules). */
+#include "config.h"
+
+#include "core/coaching/team.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A spread below this is a team that broadly agrees; from the second
+ * edge on, answers sit at both ends of the scale. */
+#define TEAM_SPREAD_MIXED 0.75
+#define TEAM_SPREAD_SPLIT 1.25
+
+int team_min_parse(const char *text, const char *what, unsigned *out,
+		   struct error *err)
+{
+	size_t n = text ? strlen(text) : 0;
+	unsigned long v = 0;
+	int digits = n > 0 && n < 8 && strspn(text, "0123456789") == n;
+	if (digits)
+		v = strtoul(text, NULL, 10);
+	if (!digits || v < TEAM_MIN_RESPONSES || v > TEAM_MIN_RESPONSES_MAX)
+		return error_set(err, ERROR_INPUT,
+				 "%s: \"%s\" is not a response threshold: "
+				 "give a whole number from %d to %d (below %d "
+				 "one member's answers could be told apart)",
+				 what, text ? text : "", TEAM_MIN_RESPONSES,
+				 TEAM_MIN_RESPONSES_MAX, TEAM_MIN_RESPONSES);
+	*out = (unsigned)v;
+	return 0;
+}
+
+int team_min_from_env(unsigned *out, struct error *err)
+{
+	const char *v = getenv("OWNIT_TEAM_MIN");
+	*out = TEAM_MIN_RESPONSES;
+	if (!v || !v[0])
+		return 0;
+	return team_min_parse(v, "OWNIT_TEAM_MIN", out, err);
+}
+
+const char *team_gap_words(enum team_gap_side side)
+{
+	switch (side) {
+	case TEAM_GAP_LEADER:
+		return "you rate higher";
+	case TEAM_GAP_TEAM:
+		return "team rates higher";
+	default:
+		return "";
+	}
+}
+
+const char *team_spread_word(double spread)
+{
+	if (spread < TEAM_SPREAD_MIXED)
+		return "agree";
+	return spread < TEAM_SPREAD_SPLIT ? "mixed" : "split";
+}
+
+/* Running sums of 0..4 contributions, for a mean and a spread. */
+struct sums {
+	double n, sum, sq;
+};
+
+static void sums_add(struct sums *s, double value, unsigned count)
+{
+	s->n += count;
+	s->sum += value * count;
+	s->sq += value * value * count;
+}
+
+static void sums_figure(const struct sums *s, struct team_figure *f)
+{
+	f->answered = (unsigned)s->n;
+	if (s->n <= 0)
+		return;
+	f->mean = s->sum / s->n;
+	double var = s->sq / s->n - f->mean * f->mean;
+	/* Rounding may leave a hair below zero when all answers agree. */
+	f->spread = var > 0 ? sqrt(var) : 0;
+}
+
+static void sums_tally(struct sums *s, const struct content_team_item *t,
+		       const unsigned *count)
+{
+	for (int v = CONTENT_SCALE_MIN; v <= CONTENT_SCALE_MAX; v++)
+		sums_add(s, score_item_value(t->reverse, v), count[v]);
+}
+
+static enum team_gap_side gap_side(const struct content *c, double gap)
+{
+	if (gap > c->gap_threshold)
+		return TEAM_GAP_LEADER;
+	if (gap < -c->gap_threshold)
+		return TEAM_GAP_TEAM;
+	return TEAM_GAP_NONE;
+}
+
+/* Adds the tallies up per team statement; -1 with err on a count that
+ * cannot be. */
+static int merge_tallies(const struct content *c, const struct team_input *in,
+			 unsigned (*count)[CONTENT_SCALE_MAX + 1],
+			 size_t *unknown, struct error *err)
+{
+	for (size_t i = 0; i < in->ntallies; i++) {
+		long k = content_team_index(c, in->tallies[i].item);
+		if (k < 0) {
+			(*unknown)++;
+			continue;
+		}
+		unsigned total = 0;
+		for (int v = 0; v <= CONTENT_SCALE_MAX; v++) {
+			count[k][v] += in->tallies[i].count[v];
+			total += count[k][v];
+		}
+		if (total > in->responses)
+			return error_set(err, ERROR_INPUT,
+					 "team statement \"%s\": %u answers "
+					 "from %u responses",
+					 c->team[k].id, total, in->responses);
+	}
+	return 0;
+}
+
+static void compute_items(const struct content *c, unsigned min,
+			  unsigned (*count)[CONTENT_SCALE_MAX + 1],
+			  struct team_result *out)
+{
+	for (size_t k = 0; k < c->nteam; k++) {
+		struct sums s = {0};
+		sums_tally(&s, &c->team[k], count[k]);
+		sums_figure(&s, &out->items[k]);
+		out->items[k].shown = out->shown && s.n >= min;
+	}
+}
+
+static void compute_flags(const struct content *c, unsigned min,
+			  unsigned (*count)[CONTENT_SCALE_MAX + 1],
+			  const struct score_result *self,
+			  struct team_result *out)
+{
+	for (size_t f = 0; f < c->nflags; f++) {
+		struct sums s = {0};
+		for (size_t k = 0; k < c->nteam; k++)
+			if (c->team[k].flag == f && out->items[k].shown)
+				sums_tally(&s, &c->team[k], count[k]);
+		struct team_flag *tf = &out->flags[f];
+		sums_figure(&s, &tf->fig);
+		tf->fig.shown = out->shown && s.n >= min;
+		if (!tf->fig.shown || !self || f >= self->nflags ||
+		    !self->flags[f].has_score)
+			continue;
+		tf->has_gap = 1;
+		tf->gap = tf->fig.mean - self->flags[f].score;
+		tf->side = gap_side(c, tf->gap);
+	}
+}
+
+static void compute_pillars(const struct content *c,
+			    const struct score_result *self,
+			    struct team_result *out)
+{
+	for (size_t p = 0; p < c->npillars; p++) {
+		double sum = 0, weight = 0;
+		for (size_t f = 0; f < c->nflags; f++) {
+			const struct team_figure *fig = &out->flags[f].fig;
+			for (size_t j = 0; fig->shown &&
+					   j < c->flags[f].pillars.n; j++) {
+				if (c->flags[f].pillars.idx[j] != p)
+					continue;
+				sum += score_evidence(fig->mean) * fig->answered;
+				weight += fig->answered;
+			}
+		}
+		for (size_t k = 0; k < c->nteam; k++) {
+			const struct team_figure *fig = &out->items[k];
+			if (c->team[k].pillar != p || !fig->shown)
+				continue;
+			sum += score_evidence(fig->mean) * fig->answered;
+			weight += fig->answered;
+		}
+		struct team_pillar *tp = &out->pillars[p];
+		if (weight <= 0)
+			continue;
+		tp->shown = 1;
+		tp->evidence = sum / weight;
+		tp->weight = weight;
+		if (!self || p >= self->npillars || !self->pillars[p].rated)
+			continue;
+		tp->has_gap = 1;
+		tp->gap = self->pillars[p].self - tp->evidence;
+		tp->side = gap_side(c, tp->gap);
+	}
+}
+
+int team_compute(const struct content *c, const struct team_input *in,
+		 unsigned min, const struct score_result *self,
+		 struct team_result *out, struct error *err)
+{
+	memset(out, 0, sizeof *out);
+	if (min < TEAM_MIN_RESPONSES)
+		min = TEAM_MIN_RESPONSES;
+	out->min = min;
+	out->responses = in->responses;
+	out->shown = in->responses >= min;
+	out->items = calloc(c->nteam + 1, sizeof *out->items);
+	out->flags = calloc(c->nflags + 1, sizeof *out->flags);
+	out->pillars = calloc(c->npillars + 1, sizeof *out->pillars);
+	unsigned(*count)[CONTENT_SCALE_MAX + 1] =
+		calloc(c->nteam + 1, sizeof *count);
+	if (!out->items || !out->flags || !out->pillars || !count) {
+		free(count);
+		return error_errno(err, ERROR_RUNTIME, ENOMEM,
+				   "adding up a team round");
+	}
+	int rc = merge_tallies(c, in, count, &out->unknown, err);
+	if (rc == 0) {
+		compute_items(c, min, count, out);
+		compute_flags(c, min, count, self, out);
+		compute_pillars(c, self, out);
+	}
+	free(count);
+	return rc;
+}
+
+void team_result_free(struct team_result *r)
+{
+	free(r->items);
+	free(r->flags);
+	free(r->pillars);
+	memset(r, 0, sizeof *r);
+}

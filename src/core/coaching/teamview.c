@@ -1,0 +1,207 @@
+/* teamview.c - reading a team round out of the store and adding it up. */
+#include "config.h"
+
+#include "core/coaching/teamview.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Tallies as the store lists them (one row per statement and value)
+ * folded into one team_tally per statement. */
+struct fold {
+	struct team_tally *t;
+	char **ids;
+	size_t n, cap;
+	int oom;
+};
+
+static int on_tally(const struct store_team_tally *t, void *ud)
+{
+	struct fold *f = ud;
+	if (t->value < 0 || t->value > CONTENT_SCALE_MAX)
+		return 0; /* the schema's CHECK keeps this from happening */
+	if (!f->n || strcmp(f->ids[f->n - 1], t->item) != 0) {
+		if (f->n == f->cap) {
+			size_t cap = f->cap ? f->cap * 2 : 32;
+			struct team_tally *nt =
+				realloc(f->t, cap * sizeof *nt);
+			if (nt)
+				f->t = nt;
+			char **ni = nt ? realloc(f->ids, cap * sizeof *ni)
+				       : NULL;
+			if (!ni) {
+				f->oom = 1;
+				return 1;
+			}
+			f->ids = ni;
+			f->cap = cap;
+		}
+		if (!(f->ids[f->n] = strdup(t->item))) {
+			f->oom = 1;
+			return 1;
+		}
+		memset(&f->t[f->n], 0, sizeof f->t[f->n]);
+		f->t[f->n].item = f->ids[f->n];
+		f->n++;
+	}
+	f->t[f->n - 1].count[t->value] += t->count;
+	return 0;
+}
+
+static void fold_free(struct fold *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->ids[i]);
+	free(f->ids);
+	free(f->t);
+}
+
+int teamview_load_round(struct teamview *v, struct store *s,
+			const struct content *c, int64_t round_id,
+			unsigned min, const struct score_result *self,
+			struct error *err)
+{
+	memset(v, 0, sizeof *v);
+	int rc = store_team_round_get(s, round_id, &v->round, err);
+	if (rc <= 0)
+		return rc < 0 ? -1
+			      : error_set(err, ERROR_INPUT,
+					  "no team round %lld",
+					  (long long)round_id);
+	v->has_round = 1;
+	struct fold f = {0};
+	rc = store_team_tallies_each(s, round_id, on_tally, &f, err);
+	if (f.oom)
+		rc = error_errno(err, ERROR_RUNTIME, ENOMEM,
+				 "reading a team round");
+	if (rc == 0) {
+		struct team_input in = {v->round.responses, f.t, f.n};
+		rc = team_compute(c, &in, min, self, &v->result, err);
+	}
+	fold_free(&f);
+	return rc ? -1 : 0;
+}
+
+int teamview_load_session(struct teamview *v, struct store *s,
+			  const struct content *c,
+			  const struct store_session *ses, unsigned min,
+			  const struct score_result *self, struct error *err)
+{
+	char day[11] = "";
+	int64_t id;
+	memset(v, 0, sizeof *v);
+	/* Stored times are UTC ISO 8601: the day is their first ten
+	 * characters, near enough for picking the nearest round. */
+	if (ses->started)
+		snprintf(day, sizeof day, "%.10s", ses->started);
+	int rc = store_team_round_nearest(s, ses->person_id, day, &id, err);
+	if (rc <= 0)
+		return rc;
+	return teamview_load_round(v, s, c, id, min, self, err);
+}
+
+void teamview_clear(struct teamview *v)
+{
+	store_team_round_clear(&v->round);
+	team_result_free(&v->result);
+	memset(v, 0, sizeof *v);
+}
+
+/* ---------------------------------------------------------------- trend */
+
+struct round_ids {
+	int64_t *id;
+	size_t n, cap;
+	int oom;
+};
+
+static int on_round_id(const struct store_team_round *r, void *ud)
+{
+	struct round_ids *ids = ud;
+	if (ids->n == ids->cap) {
+		size_t cap = ids->cap ? ids->cap * 2 : 16;
+		int64_t *nid = realloc(ids->id, cap * sizeof *nid);
+		if (!nid) {
+			ids->oom = 1;
+			return 1;
+		}
+		ids->id = nid;
+		ids->cap = cap;
+	}
+	ids->id[ids->n++] = r->id;
+	return 0;
+}
+
+/* Round i of the trend (counted from the newest, so filled backwards)
+ * from a round whose figures are shown. */
+static void trend_put(struct teamview_trend *t, size_t max, size_t i,
+		      const struct teamview *v)
+{
+	size_t col = max - 1 - i;
+	for (size_t p = 0; p < t->npillars; p++) {
+		const struct team_pillar *tp = &v->result.pillars[p];
+		t->evidence[p * max + col] = tp->shown ? tp->evidence : NAN;
+	}
+	snprintf(t->day[col], sizeof t->day[col], "%s", v->round.day);
+}
+
+/* Moves the n filled columns (the last of max) to the front. */
+static void trend_pack(struct teamview_trend *t, size_t max, size_t n)
+{
+	for (size_t p = 0; p < t->npillars; p++)
+		memmove(&t->evidence[p * n], &t->evidence[p * max + max - n],
+			n * sizeof *t->evidence);
+	memmove(t->day, t->day + (max - n), n * sizeof *t->day);
+	t->n = n;
+}
+
+int teamview_trend_load(struct teamview_trend *t, struct store *s,
+			const struct content *c, int64_t person_id,
+			unsigned min, size_t max, struct error *err)
+{
+	struct round_ids ids = {0};
+	memset(t, 0, sizeof *t);
+	t->npillars = c->npillars;
+	if (store_team_rounds_each(s, person_id, on_round_id, &ids, err)) {
+		free(ids.id);
+		return ids.oom ? error_errno(err, ERROR_RUNTIME, ENOMEM,
+					     "listing team rounds")
+			       : -1;
+	}
+	if (ids.n < max)
+		max = ids.n;
+	if (!max) {
+		free(ids.id);
+		return 0;
+	}
+	t->evidence = malloc((c->npillars + 1) * max * sizeof *t->evidence);
+	t->day = malloc(max * sizeof *t->day);
+	if (!t->evidence || !t->day) {
+		free(ids.id);
+		return error_errno(err, ERROR_RUNTIME, ENOMEM,
+				   "reading team rounds");
+	}
+	size_t n = 0;
+	int rc = 0;
+	for (size_t k = ids.n; k-- > 0 && n < max && !rc;) {
+		struct teamview v;
+		rc = teamview_load_round(&v, s, c, ids.id[k], min, NULL, err);
+		if (!rc && v.result.shown)
+			trend_put(t, max, n++, &v);
+		teamview_clear(&v);
+	}
+	free(ids.id);
+	if (!rc)
+		trend_pack(t, max, n);
+	return rc ? -1 : 0;
+}
+
+void teamview_trend_clear(struct teamview_trend *t)
+{
+	free(t->evidence);
+	free(t->day);
+	memset(t, 0, sizeof *t);
+}

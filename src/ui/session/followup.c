@@ -1,0 +1,446 @@
+/* followup.c - the follow-up step: every open commitment of this person
+ * from earlier sessions, reviewed as kept (and what helped), partly kept,
+ * missed or renegotiated (what got in the way, and what will be done
+ * differently).  Those followed up on the Commitments screen since the
+ * last session are listed as reviewed.  Missed ones count on the
+ * missed-commitments red flag (the rule is in score.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "core/base/dates.h"
+#include "ui/draw.h"
+#include "ui/renegotiate.h"
+#include "ui/review.h"
+#include "ui/session/session.h"
+
+enum {
+	FU_UP = 1,
+	FU_DOWN,
+	FU_KEPT,
+	FU_PARTLY,
+	FU_MISSED,
+	FU_RENEGOTIATE,
+	FU_WHY,
+	FU_UNDO,
+};
+
+/* y, not k, for kept: k moves up here as on every other screen. */
+static const struct action followup_actions[] = {
+	{0, L'y', "y", "kept", "yes, the commitment was kept (then: what "
+	 "helped?)", FU_KEPT},
+	{0, L'p', "p", "partly", "it was partly kept", FU_PARTLY},
+	{0, L'm', "m", "missed", "it was missed (counts on the "
+				 "missed-commitments red flag when it is the "
+				 "person's own)", FU_MISSED},
+	{0, L'r', "r", "renegotiate", "agree a new due date for it",
+	 FU_RENEGOTIATE},
+	{0, L'w', "w", "why", "what helped, or what got in the way and what "
+	 "will be done differently", FU_WHY},
+	{0, L'u', "u", NULL, "undo the review (back to open)", FU_UNDO},
+	{KEY_UP, 0, "Up/Down", NULL, "choose a commitment (also k/j)", FU_UP},
+	{0, L'k', "k", NULL, NULL, FU_UP},
+	{KEY_DOWN, 0, "Down", NULL, NULL, FU_DOWN},
+	{0, L'j', "j", NULL, NULL, FU_DOWN},
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+struct item {
+	int64_t id;
+	char *what, *owner, *due, *obstacle, *helped, *differently;
+	enum store_cstatus status;
+	int64_t reviewed_in; /* 0 when followed up outside a session */
+	int overdue;
+};
+
+
+struct followup {
+	struct session_ctx *ctx;
+	struct item *items;
+	size_t n, cap;
+	size_t cur, first;
+	int failed;
+	struct review_ask ask; /* what helped, or what got in the way */
+};
+
+static void items_free(struct followup *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->items[i].what);
+		free(f->items[i].owner);
+		free(f->items[i].due);
+		free(f->items[i].obstacle);
+		free(f->items[i].helped);
+		free(f->items[i].differently);
+	}
+	f->n = 0;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static int item_load(const struct store_commitment *c, void *ud)
+{
+	struct followup *f = ud;
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? 2 * f->cap : 16;
+		struct item *n = realloc(f->items, cap * sizeof *n);
+		if (!n)
+			return f->failed = 1;
+		f->items = n;
+		f->cap = cap;
+	}
+	struct item *it = &f->items[f->n++];
+	it->id = c->id;
+	it->what = strdup(c->what ? c->what : "");
+	it->owner = dup_or_null(c->owner);
+	it->due = dup_or_null(c->due);
+	it->obstacle = dup_or_null(c->obstacle);
+	it->helped = dup_or_null(c->helped);
+	it->differently = dup_or_null(c->differently);
+	it->reviewed_in = c->reviewed_session_id;
+	it->status = c->status;
+	it->overdue = c->overdue;
+	return 0;
+}
+
+static void reload(struct followup *f, struct app *app)
+{
+	struct store_commitment_filter flt = {.followup_of =
+						      f->ctx->session_id};
+	struct error err;
+	/* A review moves a row (open and overdue ones come first): the
+	 * cursor stays on the commitment, not on its old place. */
+	int64_t was = f->cur < f->n ? f->items[f->cur].id : 0;
+	items_free(f);
+	error_clear(&err);
+	if (store_commitments_each(app->store, &flt, item_load, f, &err) < 0)
+		session_fail(app, &err);
+	for (size_t i = 0; was && i < f->n; i++)
+		if (f->items[i].id == was)
+			f->cur = i;
+	if (f->cur >= f->n)
+		f->cur = f->n ? f->n - 1 : 0;
+}
+
+static const char *text_or_null(const char *s)
+{
+	return s && s[0] ? s : NULL;
+}
+
+/* The item as this screen read it, for the saves that check it. */
+static struct store_commitment item_seen(const struct item *it)
+{
+	struct store_commitment c = {
+		.id = it->id,
+		.what = it->what,
+		.owner = it->owner,
+		.due = it->due,
+		.status = it->status,
+		.reviewed_session_id = it->reviewed_in,
+		.obstacle = it->obstacle,
+		.helped = it->helped,
+		.differently = it->differently,
+	};
+	return c;
+}
+
+/* Puts the cursor back on commitment id after a reload. */
+static const struct item *find_item(struct followup *f, int64_t id)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->items[i].id == id) {
+			f->cur = i;
+			return &f->items[i];
+		}
+	return NULL;
+}
+
+/* Records a review of item it in this session; the texts are kept as
+ * given (NULL or empty clears one).  When another ownit followed it up
+ * since it was read, nothing is written: 1, with theirs shown and again
+ * saying what repeating the key does. */
+static int review(struct followup *f, struct app *app, const struct item *it,
+		  const struct store_review *in, const char *again)
+{
+	struct store_review r = *in;
+	struct store_commitment seen = item_seen(it);
+	int64_t id = it->id;
+	struct error err;
+	r.session_id = f->ctx->session_id;
+	r.obstacle = text_or_null(r.obstacle);
+	r.helped = text_or_null(r.helped);
+	r.differently = text_or_null(r.differently);
+	error_clear(&err);
+	int rc = store_commitment_review_if(app->store, &seen, &r, NULL, &err);
+	if (rc < 0) {
+		session_fail(app, &err);
+		return -1;
+	}
+	if (rc == 1) {
+		reload(f, app);
+		const struct item *now = find_item(f, id);
+		struct store_commitment theirs;
+		if (now)
+			theirs = item_seen(now);
+		review_changed_elsewhere(app, now ? &theirs : NULL, again);
+	}
+	return rc;
+}
+
+/* The review an item has now, with another status. */
+static struct store_review review_of(const struct item *it,
+				     enum store_cstatus st)
+{
+	struct store_review r = {
+		.status = st,
+		.obstacle = it->obstacle,
+		.helped = st == STORE_C_KEPT ? it->helped : NULL,
+		.differently = st == STORE_C_KEPT ? NULL : it->differently,
+	};
+	return r;
+}
+
+static void followup_enter(struct screen *s, struct app *app)
+{
+	struct followup *f = s->data;
+	review_ask_clear(&f->ask);
+	reload(f, app);
+}
+
+static const char *status_word(enum store_cstatus st)
+{
+	switch (st) {
+	case STORE_C_KEPT:
+		return "kept";
+	case STORE_C_PARTLY:
+		return "partly";
+	case STORE_C_MISSED:
+		return "missed";
+	case STORE_C_RENEGOTIATED:
+		return "renegotiated";
+	case STORE_C_OPEN:
+		break;
+	}
+	return "open";
+}
+
+static enum ui_style status_style(enum store_cstatus st)
+{
+	switch (st) {
+	case STORE_C_KEPT:
+		return UI_GOOD;
+	case STORE_C_PARTLY:
+	case STORE_C_RENEGOTIATED:
+		return UI_WARN;
+	case STORE_C_MISSED:
+		return UI_BAD;
+	case STORE_C_OPEN:
+		break;
+	}
+	return UI_DIM;
+}
+
+/* What helped, or what got in the way and what will change: one line
+ * after the due date. */
+static void reflection(struct app *app, const struct item *it, int y, int x,
+		       int w, const char *dot)
+{
+	char buf[512];
+	int n = 0;
+	if (it->helped)
+		n = snprintf(buf, sizeof buf, "helped: %s", it->helped);
+	else if (it->obstacle)
+		n = snprintf(buf, sizeof buf, "in the way: %s", it->obstacle);
+	if (it->differently && n >= 0 && (size_t)n < sizeof buf)
+		snprintf(buf + n, sizeof buf - (size_t)n, "%s%s%sdifferently: %s",
+			 n ? " " : "", n ? dot : "", n ? " " : "",
+			 it->differently);
+	else if (!n)
+		return;
+	draw_text(app, y, x, buf, w, UI_NORMAL);
+}
+
+static void followup_draw(struct screen *s, struct app *app)
+{
+	struct followup *f = s->data;
+	const struct session_ctx *ctx = f->ctx;
+	int y = ctx->top, x = ctx->left + 1, w = ctx->cols - 2;
+	int bottom = ctx->top + ctx->rows;
+	const char *dot = app->ascii ? "-" : "\xc2\xb7";
+	char buf[512];
+	size_t open = 0;
+	for (size_t i = 0; i < f->n; i++)
+		open += f->items[i].status == STORE_C_OPEN;
+	if (f->n == 0) {
+		draw_text(app, y, x, "Nothing to follow up.", w, UI_HEADING);
+		draw_text(app, y + 2, x,
+			  "No open commitments from earlier sessions. Tab "
+			  "goes on to the red flags.",
+			  w, UI_DIM);
+		return;
+	}
+	snprintf(buf, sizeof buf,
+		 "Commitments from earlier sessions %s %zu to review", dot,
+		 open);
+	draw_text(app, y++, x, buf, w, UI_HEADING);
+	y++;
+	int per = 3;
+	size_t fit = (size_t)((bottom - y) / per);
+	if (fit < 1)
+		fit = 1;
+	if (f->cur < f->first)
+		f->first = f->cur;
+	if (f->cur >= f->first + fit)
+		f->first = f->cur - fit + 1;
+	for (size_t i = f->first; i < f->n && y + 1 < bottom + 1; i++) {
+		const struct item *it = &f->items[i];
+		int here = i == f->cur;
+		char st[24];
+		snprintf(st, sizeof st, "%-12s", status_word(it->status));
+		draw_text(app, y, x, here ? ">" : " ", 1, UI_ACCENT);
+		draw_text(app, y, x + 2, st, 12, status_style(it->status));
+		draw_text(app, y, x + 15, it->what, w - 15,
+			  here ? UI_SELECTED : UI_NORMAL);
+		y++;
+		if (y >= bottom)
+			break;
+		snprintf(buf, sizeof buf, "%s%s%s%s%s%s%s",
+			 it->due ? "due " : "no due date", it->due ? it->due : "",
+			 it->overdue ? " (overdue)" : "",
+			 it->owner ? " " : "", it->owner ? dot : "",
+			 it->owner ? " " : "", it->owner ? it->owner : "");
+		int n = draw_text(app, y, x + 15, buf, w - 15,
+				  it->overdue ? UI_BAD : UI_DIM);
+		if (it->status != STORE_C_OPEN && !it->reviewed_in)
+			n += draw_text(app, y, x + 15 + n,
+				       " (on the Commitments screen)",
+				       w - 15 - n, UI_DIM);
+		if (++y >= bottom)
+			break;
+		reflection(app, it, y++, x + 15, w - 15, dot);
+	}
+}
+
+/* After kept: what helped; after partly or missed: what got in the way
+ * and what will change (the dialog the Commitments screen asks too). */
+static struct intent ask_why(struct followup *f, const struct item *it,
+			     enum store_cstatus st)
+{
+	struct store_commitment seen = item_seen(it);
+	return intent_push(
+		review_ask_new(&f->ask, f->ctx->session_id, st, &seen));
+}
+
+static struct intent followup_act(struct screen *s, struct app *app, int id,
+				  struct key key)
+{
+	struct followup *f = s->data;
+	if (f->n == 0)
+		return intent_of(INTENT_NONE);
+	struct item *it = &f->items[f->cur];
+	switch (id) {
+	case FU_UP:
+		f->cur -= f->cur > 0;
+		break;
+	case FU_DOWN:
+		f->cur += f->cur + 1 < f->n;
+		break;
+	case FU_KEPT:
+	case FU_PARTLY:
+	case FU_MISSED: {
+		enum store_cstatus st = id == FU_KEPT	  ? STORE_C_KEPT
+					: id == FU_PARTLY ? STORE_C_PARTLY
+							  : STORE_C_MISSED;
+		if (it->status == STORE_C_RENEGOTIATED) {
+			app_status(app, 1, "Renegotiated already: u undoes "
+					   "it first.");
+			break;
+		}
+		struct store_review r = review_of(it, st);
+		char again[64];
+		snprintf(again, sizeof again,
+			 "%lc again saves yours over it, any other key keeps "
+			 "theirs",
+			 (wint_t)key.ch);
+		int64_t made = it->id;
+		if (review(f, app, it, &r, again) != 0)
+			break;
+		reload(f, app);
+		const struct item *now = find_item(f, made);
+		if (!now)
+			break;
+		return ask_why(f, now, st);
+	}
+	case FU_RENEGOTIATE:
+		if (it->status != STORE_C_OPEN) {
+			app_status(app, 1, "Already reviewed: u undoes it "
+					   "first.");
+			break;
+		}
+		struct store_commitment seen = item_seen(it);
+		return intent_push(renegotiate_dialog_new(
+			app, &seen, f->ctx->session_id, f->ctx->person));
+	case FU_WHY:
+		if (it->status == STORE_C_OPEN) {
+			app_status(app, 1, "Review it first: y, p, m or r.");
+			break;
+		}
+		if (it->status == STORE_C_RENEGOTIATED) {
+			app_status(app, 1, "Renegotiated: u undoes it to "
+					   "change the reason.");
+			break;
+		}
+		return ask_why(f, it, it->status);
+	case FU_UNDO: {
+		struct store_review r = {.status = STORE_C_OPEN};
+		if (review(f, app, it, &r,
+			   "u again makes it open over theirs, any other key "
+			   "keeps theirs") == 0)
+			reload(f, app);
+		break;
+	}
+	default:
+		return intent_of(INTENT_NONE);
+	}
+	return intent_of(INTENT_REDRAW);
+}
+
+static void followup_destroy(struct screen *s)
+{
+	struct followup *f = s->data;
+	items_free(f);
+	free(f->items);
+	review_ask_free(&f->ask);
+	free(f);
+	free(s);
+}
+
+static const struct screen_ops followup_ops = {
+	.title = "Follow-up",
+	.purpose = "What happened to the commitments of earlier sessions: "
+		   "kept and what helped, or partly, missed or renegotiated, "
+		   "what got in the way and what will be done differently.",
+	.actions = followup_actions,
+	.enter = followup_enter,
+	.draw = followup_draw,
+	.act = followup_act,
+	.destroy = followup_destroy,
+};
+
+struct screen *followup_step_new(struct session_ctx *ctx)
+{
+	struct screen *s = screen_alloc(&followup_ops, sizeof(struct followup));
+	struct followup *f = s ? s->data : NULL;
+	if (!s || !f) {
+		screen_free(s);
+		return NULL;
+	}
+	f->ctx = ctx;
+	return s;
+}

@@ -1,0 +1,223 @@
+/* summary.c - a session on one scrollable page: the session's step and
+ * the summary screen that history opens.  The page is the core report
+ * (core/report.h), the very lines `ownit report` prints, built for the
+ * width on screen and scrolled. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "ui/draw.h"
+#include "ui/page.h"
+#include "ui/session/session.h"
+
+/* ------------------------------------------------------------ the page */
+
+/* Rebuilds the report of the session at width cells into pg; *rep is
+ * the report the page borrows from, replaced here. */
+static void summary_page_build(struct page *pg, struct app *app,
+			       int64_t session_id, int width, int rows,
+			       struct report **rep)
+{
+	struct report_options opt = {
+		.width = width,
+		.mode = draw_mode(app),
+		.radar_rows = rows,
+	};
+	page_build_report(pg, app, session_id, &opt, rep,
+			  "This session cannot be read.", "");
+}
+
+/* ----------------------------------------------------- screen and step */
+
+enum {
+	SM_COMPLETE = 1,
+	SM_EXPORT,
+	SM_BACK,
+	SM_SCROLL, /* SM_SCROLL + enum page_key */
+};
+
+static const struct action step_actions[] = {
+	{0, L'm', "m", "mark complete",
+	 "mark the session complete (m again reopens it)", SM_COMPLETE},
+	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
+	PAGE_SCROLL_ACTIONS(SM_SCROLL),
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+static const struct action screen_actions[] = {
+	{0, 27, "Esc", "back", "back to the screen before", SM_BACK},
+	{0, L'q', "q", NULL, NULL, SM_BACK},
+	{0, L'm', "m", "mark complete",
+	 "mark the session complete (m again reopens it)", SM_COMPLETE},
+	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
+	PAGE_SCROLL_ACTIONS(SM_SCROLL),
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+struct summary {
+	struct session_ctx *ctx; /* NULL for the standalone screen */
+	int64_t session_id;
+	int64_t person_id;
+	int complete;
+	struct page *pg;
+	struct report *rep; /* the page's lines and charts */
+	int stale;
+	int built_rows; /* the height the page was built for */
+};
+
+static void summary_enter(struct screen *s, struct app *app)
+{
+	struct summary *m = s->data;
+	(void)app;
+	m->stale = 1;
+}
+
+static void summary_draw(struct screen *s, struct app *app)
+{
+	struct summary *m = s->data;
+	int top, left, rows, cols;
+	if (m->ctx) {
+		top = m->ctx->top;
+		left = m->ctx->left;
+		rows = m->ctx->rows;
+		cols = m->ctx->cols;
+	} else {
+		top = 2;
+		left = 2;
+		cols = COLS - 3;
+		rows = LINES - 4;
+	}
+	if (m->stale || page_width(m->pg) != cols - 1 ||
+	    m->built_rows != rows) {
+		summary_page_build(m->pg, app, m->session_id, cols - 1, rows,
+				   &m->rep);
+		m->stale = 0;
+		m->built_rows = rows;
+	}
+	page_draw(m->pg, app, top, left, rows, cols);
+}
+
+static int rows_of(const struct summary *m)
+{
+	return m->ctx ? m->ctx->rows : LINES - 4;
+}
+
+static struct intent complete_toggle(struct summary *m, struct app *app)
+{
+	struct error err;
+	error_clear(&err);
+	int r = m->complete
+			? store_session_reopen(app->store, m->session_id, &err)
+			: store_session_complete(app->store, m->session_id,
+						 &err);
+	if (r < 0) {
+		session_fail(app, &err);
+		return intent_of(INTENT_REDRAW);
+	}
+	m->complete = !m->complete;
+	if (m->ctx)
+		m->ctx->complete = m->complete;
+	app_status(app, 0, m->complete ? "Session marked complete."
+				       : "Session open again.");
+	m->stale = 1;
+	return intent_of(INTENT_REDRAW);
+}
+
+static struct intent summary_act(struct screen *s, struct app *app, int id,
+				 struct key key)
+{
+	struct summary *m = s->data;
+	int h = rows_of(m);
+	(void)key;
+	switch (id) {
+	case SM_BACK:
+		return intent_of(INTENT_POP);
+	case SM_COMPLETE:
+		return complete_toggle(m, app);
+	case SM_EXPORT: {
+		struct screen *x =
+			export_screen_new(app, m->person_id, m->session_id);
+		return x ? intent_push(x) : intent_of(INTENT_REDRAW);
+	}
+	default:
+		if (!page_scroll_key(m->pg, id, SM_SCROLL, h))
+			return intent_of(INTENT_NONE);
+	}
+	return intent_of(INTENT_REDRAW);
+}
+
+static void summary_destroy(struct screen *s)
+{
+	struct summary *m = s->data;
+	page_free(m->pg);
+	report_free(m->rep);
+	free(m);
+	free(s);
+}
+
+static const struct screen_ops step_ops = {
+	.title = "Summary",
+	.purpose = "The whole session on one page, as `ownit report` prints "
+		   "it; m marks it complete, x exports it.",
+	.actions = step_actions,
+	.enter = summary_enter,
+	.draw = summary_draw,
+	.act = summary_act,
+	.destroy = summary_destroy,
+};
+
+static const struct screen_ops screen_ops = {
+	.title = "Session summary",
+	.purpose = "A session on one page, as `ownit report` prints it; m "
+		   "marks it complete, x exports it.",
+	.actions = screen_actions,
+	.enter = summary_enter,
+	.draw = summary_draw,
+	.act = summary_act,
+	.destroy = summary_destroy,
+};
+
+static struct screen *summary_make(struct app *app, int64_t session_id,
+				   struct session_ctx *ctx)
+{
+	struct screen *s = screen_alloc(ctx ? &step_ops : &screen_ops, sizeof(struct summary));
+	struct summary *m = s ? s->data : NULL;
+	struct page *pg = page_new();
+	if (!s || !m || !pg) {
+		screen_free(s);
+		page_free(pg);
+		app_status(app, 1, "out of memory");
+		return NULL;
+	}
+	m->ctx = ctx;
+	m->session_id = session_id;
+	m->pg = pg;
+	m->stale = 1;
+	return s;
+}
+
+struct screen *summary_step_new(struct session_ctx *ctx)
+{
+	struct screen *s = summary_make(ctx->app, ctx->session_id, ctx);
+	if (s) {
+		struct summary *m = s->data;
+		m->person_id = ctx->person_id;
+		m->complete = ctx->complete;
+	}
+	return s;
+}
+
+struct screen *summary_screen_new(struct app *app, int64_t session_id)
+{
+	struct store_session ses;
+	if (!app_session_get(app, session_id, &ses))
+		return NULL;
+	struct screen *s = summary_make(app, session_id, NULL);
+	if (s) {
+		struct summary *m = s->data;
+		m->person_id = ses.person_id;
+		m->complete = ses.status == STORE_SESSION_COMPLETE;
+	}
+	store_session_clear(&ses);
+	return s;
+}
