@@ -12,24 +12,8 @@ db() {
 ITEMS=$("$OWNIT" check-content "$OWNIT_SRCDIR/content" |
 	sed -n 's/.*, \([0-9]*\) statements,.*/\1/p')
 
-# The second ownit runs in a tmux session "u" beside lib.sh's "t".
-u_start() {
-	tmux_ new-session -d -s u -x 80 -y 24 \
-		env TMPDIR="$T_TMP" "$T_TMP/pane.sh" "$OWNIT" "$@"
-}
-u_screen() { tmux_ capture-pane -p -t =u:; }
-u_keys() { tmux_ send-keys -t =u: "$@"; }
-u_wait() {
-	deadline=$(($(date +%s) + TUI_TIMEOUT))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		if u_screen | grep -qF -- "$1"; then
-			pass "$2"
-			return
-		fi
-		sleep 0.05
-	done
-	fail "$2" "waited ${TUI_TIMEOUT}s for: $1" "screen:" "$(u_screen)"
-}
+# The second ownit (lib.sh's u_start, u_keys, u_wait) runs in tmux
+# session "u" beside "t".
 note() { db "SELECT coalesce((SELECT body FROM note), '(none)')"; }
 
 tui_start 80x24 TMPDIR="$T_TMP" --
@@ -168,14 +152,6 @@ tui_wait "Edit commitment" "A opens it to edit"
 u_keys e
 u_wait "Edit commitment" "so does B"
 u_keys End ' by Friday' Enter
-u_wait_gone() {
-	deadline=$(($(date +%s) + TUI_TIMEOUT))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		u_screen | grep -qF -- "$1" || { pass "$2"; return; }
-		sleep 0.05
-	done
-	fail "$2" "still on screen: $1" "$(u_screen)"
-}
 u_wait_gone "Edit commitment" "B saves its edit"
 is "$(what)" "Weekly update by Friday" "B's edit is in the database"
 tui_keys End ' in writing' Enter

@@ -11,32 +11,9 @@ db() {
 	"$SQLITE3" -cmd ".timeout 5000" "$OWNIT_DB" "$1"
 }
 
-# The second ownit runs in a tmux session "u" beside lib.sh's "t".
-u_start() {
-	tmux_ new-session -d -s u -x 100 -y 30 \
-		env TMPDIR="$T_TMP" "$T_TMP/pane.sh" "$OWNIT" "$@"
-}
-u_screen() { tmux_ capture-pane -p -t =u:; }
-u_keys() { tmux_ send-keys -t =u: "$@"; }
-u_wait() {
-	deadline=$(($(date +%s) + TUI_TIMEOUT))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		if u_screen | grep -qF -- "$1"; then
-			pass "$2"
-			return
-		fi
-		sleep 0.05
-	done
-	fail "$2" "waited ${TUI_TIMEOUT}s for: $1" "screen:" "$(u_screen)"
-}
-u_wait_gone() {
-	deadline=$(($(date +%s) + TUI_TIMEOUT))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		u_screen | grep -qF -- "$1" || { pass "$2"; return; }
-		sleep 0.05
-	done
-	fail "$2" "still on screen: $1" "$(u_screen)"
-}
+# The second ownit (lib.sh's u_start, u_keys, u_wait) runs in tmux
+# session "u" beside "t".
+U_SIZE=100x30
 # t_step/u_step KEY TEXT NAME: presses KEY (Tab or BTab) until TEXT shows.
 t_step() {
 	n=0

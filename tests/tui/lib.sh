@@ -141,3 +141,34 @@ tui_expect_exit() {
 	is "$(tui_format '#{alternate_on}')" 0 "$2: back on the main screen"
 	is "$(tui_format '#{cursor_flag}')" 1 "$2: cursor visible"
 }
+
+# A second ownit on the same database, in tmux session "u" beside "t":
+# u_start [ARGS...] starts it (U_SIZE, 80x24 unless set), and u_screen,
+# u_keys, u_wait TEXT NAME and u_wait_gone TEXT NAME work as the tui_
+# ones do.
+u_start() {
+	u_size=${U_SIZE:-80x24}
+	tmux_ new-session -d -s u -x "${u_size%x*}" -y "${u_size#*x}" \
+		env TMPDIR="$T_TMP" "$T_TMP/pane.sh" "$OWNIT" "$@"
+}
+u_screen() { tmux_ capture-pane -p -t =u:; }
+u_keys() { tmux_ send-keys -t =u: "$@"; }
+u_wait() {
+	deadline=$(($(date +%s) + TUI_TIMEOUT))
+	while [ "$(date +%s)" -le "$deadline" ]; do
+		if u_screen | grep -qF -- "$1"; then
+			pass "$2"
+			return
+		fi
+		sleep 0.05
+	done
+	fail "$2" "waited ${TUI_TIMEOUT}s for: $1" "screen:" "$(u_screen)"
+}
+u_wait_gone() {
+	deadline=$(($(date +%s) + TUI_TIMEOUT))
+	while [ "$(date +%s)" -le "$deadline" ]; do
+		u_screen | grep -qF -- "$1" || { pass "$2"; return; }
+		sleep 0.05
+	done
+	fail "$2" "still on screen: $1" "$(u_screen)"
+}
