@@ -22,7 +22,10 @@ that a change of machine load hits both alike:
             (the session count must come out right), and its peak RSS at
             every size.
   startup   exec to the last line of the home screen through a pty
-            (tests/bench/ptydrive) against tests/bench/bare_tui.
+            (tests/bench/ptydrive) against tests/bench/bare_tui; and, as
+            information only, bare_tui --db (the same program reading the
+            first page of names from the database before it draws) against
+            bare_tui: the floor of any program that shows the database.
   keys      CPU time per key over 2,000 navigation keys through a pty (the
             program's CPU with the keys minus without them).
   memory    peak RSS of export and of the TUI browsing history, at every
@@ -447,6 +450,26 @@ class Bench:
             self.row(name, sa, "bare_tui " + sb, "%.2f" % ratio,
                      "≤ %.1f" % target if m == max(dbs) else "",
                      self.verdict(ratio <= target) if m == max(dbs) else "")
+            self.startup_floor(m, db, bare_argv, bare_marker)
+
+    def startup_floor(self, m, db, bare_argv, bare_marker):
+        """bare_tui --db against bare_tui: what opening the database and
+        reading one page of names costs a curses program, with no target,
+        so the start-up row can be read against it."""
+        name = "  floor: bare_tui --db, M=%s" % "{:,}".format(m)
+        floor_argv = bare_argv + ["--db", db]
+        try:
+            marker = self.last_line_marker(floor_argv)
+        except Failed as e:
+            self.notes.append("%s: not available: %s" % (name.strip(), e))
+            return
+        a, b = [], []
+        for _ in range(STARTUP_BATCHES):
+            a += self.ptydrive_runs(floor_argv, marker, STARTUP_BATCH)
+            b += self.ptydrive_runs(bare_argv, bare_marker, STARTUP_BATCH)
+        ma, sa = summary(a, "ms")
+        mb, sb = summary(b, "ms")
+        self.row(name, sa, "bare_tui " + sb, "%.2f" % (ma / mb))
 
     def ptydrive_runs(self, argv, marker, n):
         """n + 1 runs through ptydrive; the first is the warm-up."""
