@@ -42,6 +42,11 @@ int cli_global_option(int c, const char *arg, struct cli_globals *g);
 /* Prints "ownit: MESSAGE" and the --help hint to stderr; returns 2. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Reads s, the value of option --opt, as a whole number from min to max
+ * into *out; anything else is reported as cli_usage does (naming the
+ * option and what was given) and gives 2. */
+int cli_number(const char *opt, const char *s, int min, int max, int *out);
+
 /* Reports a getopt_long failure (it has printed the reason); returns 2. */
 int cli_usage_hint(void);
 

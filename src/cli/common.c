@@ -1,8 +1,10 @@
 /* common.c - what every command shares: global options, errors, help. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/cli.h"
 
@@ -30,6 +32,23 @@ int cli_usage_hint(void)
 {
 	fputs("Try 'ownit --help' for more information.\n", stderr);
 	return 2;
+}
+
+int cli_number(const char *opt, const char *s, int min, int max, int *out)
+{
+	/* strtol alone would take " 7", "+7" and "-0" as numbers. */
+	char *end = NULL;
+	long n = 0;
+	errno = 0;
+	if (*s >= '0' && *s <= '9')
+		n = strtol(s, &end, 10);
+	if (!end || *end)
+		return cli_usage("--%s: '%s' is not a whole number", opt, s);
+	if (errno == ERANGE || n < min || n > max)
+		return cli_usage("--%s: %s is outside %d..%d", opt, s, min,
+				 max);
+	*out = (int)n;
+	return 0;
 }
 
 int cli_usage(const char *fmt, ...)

@@ -144,23 +144,6 @@ static int parse_scores(const struct pillar *pillar, const char *opt,
 	}
 }
 
-static int parse_size(const char *opt, const char *s, int min, int *out)
-{
-	char *end;
-	long n;
-
-	if (*s < '0' || *s > '9')
-		return cli_usage("--%s: '%s' is not a number", opt, s);
-	n = strtol(s, &end, 10);
-	if (*end)
-		return cli_usage("--%s: '%s' is not a number", opt, s);
-	if (n < min || n > CANVAS_MAX)
-		return cli_usage("--%s: %s is outside %d..%d", opt, s, min,
-				 CANVAS_MAX);
-	*out = (int)n;
-	return 0;
-}
-
 static void series_fill(struct radar_series *s, const char *name,
 			const double v[RADAR_AXES + 1])
 {
@@ -227,11 +210,13 @@ int cmd_radar(int argc, char **argv, struct cli_globals *g)
 			compare = optarg;
 			break;
 		case OPT_WIDTH:
-			if (parse_size("width", optarg, RADAR_MIN_WIDTH, &w))
+			if (cli_number("width", optarg, RADAR_MIN_WIDTH,
+				       CANVAS_MAX, &w))
 				return 2;
 			break;
 		case OPT_HEIGHT:
-			if (parse_size("height", optarg, RADAR_MIN_HEIGHT, &h))
+			if (cli_number("height", optarg, RADAR_MIN_HEIGHT,
+				       CANVAS_MAX, &h))
 				return 2;
 			break;
 		default:

@@ -31,18 +31,6 @@ static void report_help(void)
 	      stdout);
 }
 
-static int parse_width(const char *s, int *w)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (!*s || *end || v < REPORT_WIDTH_MIN || v > REPORT_WIDTH_MAX)
-		return cli_usage("report: --width is a number from %d to %d, "
-				 "not \"%s\"",
-				 REPORT_WIDTH_MIN, REPORT_WIDTH_MAX, s);
-	*w = (int)v;
-	return 0;
-}
-
 int cmd_report(int argc, char **argv, struct cli_globals *g)
 {
 	int c, width = REPORT_WIDTH_DEFAULT;
@@ -52,7 +40,8 @@ int cmd_report(int argc, char **argv, struct cli_globals *g)
 			return 0;
 		}
 		if (c == 'w') {
-			if (parse_width(optarg, &width))
+			if (cli_number("width", optarg, REPORT_WIDTH_MIN,
+				       REPORT_WIDTH_MAX, &width))
 				return 2;
 		} else if (!cli_global_option(c, optarg, g)) {
 			return cli_usage_hint();

@@ -103,21 +103,6 @@ static int ratings_load(struct store *s, struct trend_data *d,
 	return 0;
 }
 
-static int parse_size(const char *opt, const char *s, int min, int *out)
-{
-	char *end;
-	long n;
-
-	if (*s < '0' || *s > '9')
-		return cli_usage("--%s: '%s' is not a number", opt, s);
-	n = strtol(s, &end, 10);
-	if (*end || n < min || n > CANVAS_MAX)
-		return cli_usage("--%s: '%s' is not a number in %d..%d", opt, s,
-				 min, CANVAS_MAX);
-	*out = (int)n;
-	return 0;
-}
-
 static int print_chart(struct trend_data *d, struct trend_series *series, int w,
 		       int h, const struct cli_globals *g)
 {
@@ -152,11 +137,11 @@ int cmd_trend(int argc, char **argv, struct cli_globals *g)
 
 	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (opt == OPT_WIDTH || opt == OPT_HEIGHT) {
-			if (parse_size(opt == OPT_WIDTH ? "width" : "height",
+			if (cli_number(opt == OPT_WIDTH ? "width" : "height",
 				       optarg,
 				       opt == OPT_WIDTH ? TREND_MIN_WIDTH
 							: TREND_MIN_HEIGHT,
-				       opt == OPT_WIDTH ? &w : &h))
+				       CANVAS_MAX, opt == OPT_WIDTH ? &w : &h))
 				return 2;
 		} else if (!cli_global_option(opt, optarg, g)) {
 			return cli_usage_hint();

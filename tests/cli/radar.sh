@@ -106,6 +106,25 @@ like "$err" "--width: 35 is outside 36\.\.1000" "too narrow explained"
 
 run "$OWNIT" radar --scores clarity=3 --height abc
 is "$status" 2 "non-numeric height exits 2"
+is "$err" "ownit: --height: 'abc' is not a whole number
+Try 'ownit --help' for more information." "the option and the value named"
+
+# One rule for every number option (cli_number): digits only, in range.
+for bad in +40 " 40" 40x -40 4e1 ""; do
+	run "$OWNIT" radar --scores clarity=3 --width "$bad"
+	is "$status" 2 "--width '$bad' exits 2"
+	is "$err" "ownit: --width: '$bad' is not a whole number
+Try 'ownit --help' for more information." \
+		"--width '$bad' refused as not a whole number"
+done
+run "$OWNIT" radar --scores clarity=3 --width 99999999999999999999
+is "$status" 2 "a width past long exits 2"
+like "$err" "--width: 99999999999999999999 is outside 36\.\.1000" \
+	"a width past long is outside the range, not wrapped"
+run "$OWNIT" radar --scores clarity=3 --width 1001
+like "$err" "--width: 1001 is outside 36\.\.1000" "the top of the range"
+run "$OWNIT" radar --scores clarity=3 --width 0036
+is "$status" 0 "leading zeros are still the number"
 
 run "$OWNIT" radar --scores clarity=3 extra
 is "$status" 2 "stray argument exits 2"

@@ -155,7 +155,11 @@ run "$OWNIT" --db "$db" report
 is "$status" 2 "no session given exits 2"
 run "$OWNIT" --db "$db" report --width 30 "$sid"
 is "$status" 2 "too narrow exits 2"
-like "$err" "from 40 to 400" "width range named"
+like "$err" "^ownit: --width: 30 is outside 40\.\.400" "width range named"
+run "$OWNIT" --db "$db" report --width 80x "$sid"
+is "$status" 2 "a width with letters exits 2"
+like "$err" "^ownit: --width: '80x' is not a whole number" \
+	"the same words as every number option"
 run "$OWNIT" --db "$T/none.db" report 1
 is "$status" 2 "a missing database is refused"
 is "$out" "" "nothing on stdout when it fails"

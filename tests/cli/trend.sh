@@ -38,5 +38,10 @@ run "$OWNIT" trend
 is "$status" 2 "no name exits 2"
 run "$OWNIT" trend --width 10 "Amira Haddad"
 is "$status" 2 "too narrow exits 2"
+like "$err" "^ownit: --width: 10 is outside 24\.\.1000" "the range named"
+run "$OWNIT" trend --height 1x "Amira Haddad"
+is "$status" 2 "a height with letters exits 2"
+like "$err" "^ownit: --height: '1x' is not a whole number" \
+	"the same words as every number option"
 
 done_testing
