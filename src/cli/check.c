@@ -16,14 +16,8 @@ static int print_problem(const char *problem, void *ud)
 
 int cmd_check(int argc, char **argv, struct cli_globals *g)
 {
-	static const struct option longopts[] = {
-		CLI_GLOBAL_LONGOPTS,
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1)
-		if (!cli_global_option(c, optarg, g))
-			return cli_usage_hint();
+	if (cli_globals_only(argc, argv, g))
+		return 2;
 	if (optind != argc)
 		return cli_usage("check takes no arguments");
 

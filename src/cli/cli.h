@@ -42,6 +42,11 @@ int cli_global_option(int c, const char *arg, struct cli_globals *g);
 /* Prints "ownit: MESSAGE" and the --help hint to stderr; returns 2. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Reads the options of a command that has none of its own, leaving optind
+ * at its first argument; returns 2 (getopt has said why) on any other
+ * option, else 0. */
+int cli_globals_only(int argc, char **argv, struct cli_globals *g);
+
 /* Reads s, the value of option --opt, as a whole number from min to max
  * into *out; anything else is reported as cli_usage does (naming the
  * option and what was given) and gives 2. */

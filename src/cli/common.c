@@ -34,6 +34,19 @@ int cli_usage_hint(void)
 	return 2;
 }
 
+int cli_globals_only(int argc, char **argv, struct cli_globals *g)
+{
+	static const struct option longopts[] = {
+		CLI_GLOBAL_LONGOPTS,
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1)
+		if (!cli_global_option(c, optarg, g))
+			return cli_usage_hint();
+	return 0;
+}
+
 int cli_number(const char *opt, const char *s, int min, int max, int *out)
 {
 	/* strtol alone would take " 7", "+7" and "-0" as numbers. */

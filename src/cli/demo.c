@@ -14,14 +14,8 @@
 
 int cmd_demo(int argc, char **argv, struct cli_globals *g)
 {
-	static const struct option longopts[] = {
-		CLI_GLOBAL_LONGOPTS,
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1)
-		if (!cli_global_option(c, optarg, g))
-			return cli_usage_hint();
+	if (cli_globals_only(argc, argv, g))
+		return 2;
 	if (optind != argc - 1)
 		return cli_usage("demo needs exactly one FILE to create");
 	const char *path = argv[optind];

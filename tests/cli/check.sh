@@ -58,4 +58,9 @@ is "$err" "ownit: warning: $T_TMP/open.db can be read by other users (mode 0644)
 run "$OWNIT" check extra
 is "$status" 2 "an argument is a usage error"
 
+run "$OWNIT" check --width 3 
+is "$status" 2 "an option check does not take is a usage error"
+is "$err" "ownit check: unrecognized option '--width'
+Try 'ownit --help' for more information." "getopt names the option"
+
 done_testing

@@ -62,4 +62,11 @@ run "$OWNIT" demo "$T_TMP/no/such/dir/x.db"
 is "$status" 0 "missing folders are created"
 is "$(stat -c %a "$T_TMP/no/such/dir")" 700 "created folders are private (0700)"
 
+run "$OWNIT" demo --width 3 "$T_TMP/opt.db"
+is "$status" 2 "an option demo does not take is a usage error"
+is "$err" "ownit demo: unrecognized option '--width'
+Try 'ownit --help' for more information." "getopt names the option"
+test ! -e "$T_TMP/opt.db"
+is "$?" 0 "and nothing is created"
+
 done_testing
