@@ -259,31 +259,12 @@ static char slope_char(double dx, double dy)
 	return ((dx > 0) == (dy > 0)) ? '\\' : '/';
 }
 
-void canvas_line_pattern(struct canvas *c, double x0, double y0, double x1,
-			 double y1, unsigned pattern, enum canvas_layer layer,
-			 enum canvas_style style, char ascii)
-{
-	double dx = x1 - x0, dy = y1 - y0;
-	int steps = (int)ceil(fmax(fabs(dx), fabs(dy)));
-	char a = ascii ? ascii : slope_char(dx, dy);
-
-	if (steps < 1) {
-		if (pattern & 1)
-			canvas_dot(c, (int)floor(x0), (int)floor(y0), layer,
-				   style, a);
-		return;
-	}
-	for (int i = 0; i <= steps; i++) {
-		double t = (double)i / steps;
-		if (pattern & (1u << (i % 16)))
-			canvas_dot(c, (int)floor(x0 + t * dx),
-				   (int)floor(y0 + t * dy), layer, style, a);
-	}
-}
-
-void canvas_line(struct canvas *c, double x0, double y0, double x1,
-		 double y1, int every, enum canvas_layer layer,
-		 enum canvas_style style, char ascii)
+/* The one walk both line kinds take: step i of the line is drawn when it
+ * is a multiple of every and its bit (i mod 16) of pattern is set. */
+static void line_walk(struct canvas *c, double x0, double y0, double x1,
+		      double y1, int every, unsigned pattern,
+		      enum canvas_layer layer, enum canvas_style style,
+		      char ascii)
 {
 	double dx = x1 - x0, dy = y1 - y0;
 	int steps = (int)ceil(fmax(fabs(dx), fabs(dy)));
@@ -292,14 +273,31 @@ void canvas_line(struct canvas *c, double x0, double y0, double x1,
 	if (every < 1)
 		every = 1;
 	if (steps < 1) {
-		canvas_dot(c, (int)floor(x0), (int)floor(y0), layer, style, a);
+		if (pattern & 1)
+			canvas_dot(c, (int)floor(x0), (int)floor(y0), layer,
+				   style, a);
 		return;
 	}
 	for (int i = 0; i <= steps; i += every) {
 		double t = (double)i / steps;
-		canvas_dot(c, (int)floor(x0 + t * dx), (int)floor(y0 + t * dy),
-			   layer, style, a);
+		if (pattern & (1u << (i % 16)))
+			canvas_dot(c, (int)floor(x0 + t * dx),
+				   (int)floor(y0 + t * dy), layer, style, a);
 	}
+}
+
+void canvas_line_pattern(struct canvas *c, double x0, double y0, double x1,
+			 double y1, unsigned pattern, enum canvas_layer layer,
+			 enum canvas_style style, char ascii)
+{
+	line_walk(c, x0, y0, x1, y1, 1, pattern, layer, style, ascii);
+}
+
+void canvas_line(struct canvas *c, double x0, double y0, double x1,
+		 double y1, int every, enum canvas_layer layer,
+		 enum canvas_style style, char ascii)
+{
+	line_walk(c, x0, y0, x1, y1, every, 0xffffu, layer, style, ascii);
 }
 
 unsigned canvas_dots(const struct canvas *c, int x, int y,
