@@ -48,28 +48,8 @@ both_quit() {
 	tmux_ kill-session -t =u:
 }
 # Status lines wrap: these read the screen as one line.
-t_says() {
-	deadline=$(($(date +%s) + TUI_TIMEOUT))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		if tui_screen | tr '\n' ' ' | grep -qF -- "$1"; then
-			pass "$2"
-			return
-		fi
-		sleep 0.05
-	done
-	fail "$2" "waited ${TUI_TIMEOUT}s for: $1" "screen:" "$(tui_screen)"
-}
-u_says() {
-	deadline=$(($(date +%s) + TUI_TIMEOUT))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		if u_screen | tr '\n' ' ' | grep -qF -- "$1"; then
-			pass "$2"
-			return
-		fi
-		sleep 0.05
-	done
-	fail "$2" "waited ${TUI_TIMEOUT}s for: $1" "screen:" "$(u_screen)"
-}
+t_says() { pane_wait t "$1" "$2" joined; }
+u_says() { pane_wait u "$1" "$2" joined; }
 sq() { printf %s "$1" | sed "s/'/''/g"; }
 
 run "$OWNIT" demo "$OWNIT_DB"

@@ -195,22 +195,8 @@ tmux_ kill-session -t =t:
 # of exports reads it: nobody sees an error, every rating is saved.
 cp "$T_TMP/seed.db" "$OWNIT_DB"
 rm -f "$OWNIT_DB-wal" "$OWNIT_DB-shm"
-tmux_ new-session -d -s u -x 100 -y 30 \
-	"$T_TMP/pane.sh" "$OWNIT" --db "$OWNIT_DB"
+U_SIZE=100x30 u_start --db "$OWNIT_DB"
 tui_start 100x30 -- --db "$OWNIT_DB"
-u_poll() {
-	deadline=$(($(date +%s) + TUI_TIMEOUT))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		tmux_ capture-pane -p -t =u: | grep -qF -- "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
-u_wait() {
-	if u_poll "$1"; then pass "$2"; else
-		fail "$2" "second TUI: waited for $1" "$(tmux_ capture-pane -p -t =u:)"
-	fi
-}
 tui_wait "ownit · Home" "first TUI up"
 u_wait "ownit · Home" "second TUI up"
 

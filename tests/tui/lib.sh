@@ -90,19 +90,56 @@ tui_wait() {
 	fi
 }
 
-# tui_poll TEXT: status 0 once TEXT is on the screen and the screen has
-# settled (the program may still be writing the rest of the frame when the
-# first line appears), 1 at the deadline.
-tui_poll() {
+# pane_poll PANE TEXT [joined]: status 0 once TEXT is on the screen of
+# tmux session PANE ("t" or "u"), 1 at the deadline; "joined" reads the
+# screen as one line, for status lines that wrap.  Every wait below is
+# this one loop.
+pane_poll() {
 	deadline=$(($(date +%s) + TUI_TIMEOUT))
 	while [ "$(date +%s)" -le "$deadline" ]; do
-		if tui_screen | grep -qF -- "$1"; then
-			tui_settle
+		if pane_text "$1" "${3-}" | grep -qF -- "$2"; then
 			return 0
 		fi
 		sleep 0.05
 	done
 	return 1
+}
+pane_text() {
+	if [ "$2" = joined ]; then
+		tmux_ capture-pane -p -t "=$1:" | tr '\n' ' '
+	else
+		tmux_ capture-pane -p -t "=$1:"
+	fi
+}
+
+# pane_wait PANE TEXT NAME [joined]: passes once TEXT is on PANE's screen.
+pane_wait() {
+	if pane_poll "$1" "$2" "${4-}"; then
+		pass "$3"
+	else
+		fail "$3" "waited ${TUI_TIMEOUT}s for: $2" "screen:" \
+			"$(pane_text "$1")"
+	fi
+}
+
+# pane_wait_gone PANE TEXT NAME: passes once TEXT has left PANE's screen.
+pane_wait_gone() {
+	deadline=$(($(date +%s) + TUI_TIMEOUT))
+	while [ "$(date +%s)" -le "$deadline" ]; do
+		if ! pane_text "$1" | grep -qF -- "$2"; then
+			pass "$3"
+			return
+		fi
+		sleep 0.05
+	done
+	fail "$3" "still on screen after ${TUI_TIMEOUT}s: $2" "$(pane_text "$1")"
+}
+
+# tui_poll TEXT: status 0 once TEXT is on the screen and the screen has
+# settled (the program may still be writing the rest of the frame when the
+# first line appears), 1 at the deadline.
+tui_poll() {
+	pane_poll t "$1" && tui_settle
 }
 
 # tui_settle: waits (boundedly) until two captures in a row are the same.
@@ -121,17 +158,7 @@ tui_settle() {
 }
 
 # tui_wait_gone TEXT NAME: passes once TEXT has left the screen.
-tui_wait_gone() {
-	deadline=$(($(date +%s) + TUI_TIMEOUT))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		if ! tui_screen | grep -qF -- "$1"; then
-			pass "$2"
-			return
-		fi
-		sleep 0.05
-	done
-	fail "$2" "still on screen after ${TUI_TIMEOUT}s: $1" "$(tui_screen)"
-}
+tui_wait_gone() { pane_wait_gone t "$1" "$2"; }
 
 # tui_expect_exit CODE NAME: ownit exited with CODE and left the terminal
 # as it found it: echo and canonical mode on, cursor visible, main screen.
@@ -153,22 +180,5 @@ u_start() {
 }
 u_screen() { tmux_ capture-pane -p -t =u:; }
 u_keys() { tmux_ send-keys -t =u: "$@"; }
-u_wait() {
-	deadline=$(($(date +%s) + TUI_TIMEOUT))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		if u_screen | grep -qF -- "$1"; then
-			pass "$2"
-			return
-		fi
-		sleep 0.05
-	done
-	fail "$2" "waited ${TUI_TIMEOUT}s for: $1" "screen:" "$(u_screen)"
-}
-u_wait_gone() {
-	deadline=$(($(date +%s) + TUI_TIMEOUT))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		u_screen | grep -qF -- "$1" || { pass "$2"; return; }
-		sleep 0.05
-	done
-	fail "$2" "still on screen: $1" "$(u_screen)"
-}
+u_wait() { pane_wait u "$1" "$2"; }
+u_wait_gone() { pane_wait_gone u "$1" "$2"; }
