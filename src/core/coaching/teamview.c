@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/dates.h"
+
 /* Tallies as the store lists them (one row per statement and value)
  * folded into one team_tally per statement. */
 struct fold {
@@ -59,30 +61,63 @@ static void fold_free(struct fold *f)
 	free(f->t);
 }
 
+/* Reads round round_id and folds its tallies; 0 when there is no such
+ * round.  Free both with round_free whatever the return. */
+static int round_read(struct store *s, int64_t round_id,
+		      struct store_team_round *round, struct fold *f,
+		      struct error *err)
+{
+	memset(f, 0, sizeof *f);
+	int rc = store_team_round_get(s, round_id, round, err);
+	if (rc <= 0)
+		return rc;
+	if (store_team_tallies_each(s, round_id, on_tally, f, err))
+		return f->oom ? error_errno(err, ERROR_RUNTIME, ENOMEM,
+					    "reading a team round")
+			      : -1;
+	return 1;
+}
+
+static void round_free(struct store_team_round *round, struct fold *f)
+{
+	store_team_round_clear(round);
+	fold_free(f);
+	memset(f, 0, sizeof *f);
+}
+
+static int round_compute(struct teamview *v, const struct content *c,
+			 const struct fold *f, unsigned min,
+			 const struct score_result *self, struct error *err)
+{
+	struct team_input in = {v->round.responses, f->t, f->n};
+	v->has_round = 1;
+	return team_compute(c, &in, min, self, &v->result, err) ? -1 : 0;
+}
+
 int teamview_load_round(struct teamview *v, struct store *s,
 			const struct content *c, int64_t round_id,
 			unsigned min, const struct score_result *self,
 			struct error *err)
 {
+	struct fold f;
 	memset(v, 0, sizeof *v);
-	int rc = store_team_round_get(s, round_id, &v->round, err);
-	if (rc <= 0)
-		return rc < 0 ? -1
-			      : error_set(err, ERROR_INPUT,
-					  "no team round %lld",
-					  (long long)round_id);
-	v->has_round = 1;
-	struct fold f = {0};
-	rc = store_team_tallies_each(s, round_id, on_tally, &f, err);
-	if (f.oom)
-		rc = error_errno(err, ERROR_RUNTIME, ENOMEM,
-				 "reading a team round");
-	if (rc == 0) {
-		struct team_input in = {v->round.responses, f.t, f.n};
-		rc = team_compute(c, &in, min, self, &v->result, err);
-	}
+	int rc = round_read(s, round_id, &v->round, &f, err);
+	if (rc == 0)
+		rc = error_set(err, ERROR_INPUT, "no team round %lld",
+			       (long long)round_id);
+	else if (rc > 0)
+		rc = round_compute(v, c, &f, min, self, err);
 	fold_free(&f);
 	return rc ? -1 : 0;
+}
+
+/* The day of a session's start, for picking the nearest round: stored
+ * times are UTC ISO 8601, so their first ten characters, near enough. */
+static void session_day(const struct store_session *ses, char day[11])
+{
+	day[0] = '\0';
+	if (ses->started)
+		snprintf(day, 11, "%.10s", ses->started);
 }
 
 int teamview_load_session(struct teamview *v, struct store *s,
@@ -90,13 +125,10 @@ int teamview_load_session(struct teamview *v, struct store *s,
 			  const struct store_session *ses, unsigned min,
 			  const struct score_result *self, struct error *err)
 {
-	char day[11] = "";
+	char day[11];
 	int64_t id;
 	memset(v, 0, sizeof *v);
-	/* Stored times are UTC ISO 8601: the day is their first ten
-	 * characters, near enough for picking the nearest round. */
-	if (ses->started)
-		snprintf(day, sizeof day, "%.10s", ses->started);
+	session_day(ses, day);
 	int rc = store_team_round_nearest(s, ses->person_id, day, &id, err);
 	if (rc <= 0)
 		return rc;
@@ -105,9 +137,127 @@ int teamview_load_session(struct teamview *v, struct store *s,
 
 void teamview_clear(struct teamview *v)
 {
-	store_team_round_clear(&v->round);
+	if (!v->borrowed)
+		store_team_round_clear(&v->round);
 	team_result_free(&v->result);
 	memset(v, 0, sizeof *v);
+}
+
+/* ---------------------------------------------------------------- cache */
+
+/* A round read once and kept for the sessions beside it. */
+struct teamview_kept {
+	struct store_team_round round;
+	struct fold fold;
+	unsigned long used; /* the cache's clock at its last use */
+};
+
+void teamview_cache_init(struct teamview_cache *cache)
+{
+	memset(cache, 0, sizeof *cache);
+}
+
+static void kept_drop(struct teamview_cache *cache, size_t i)
+{
+	round_free(&cache->kept[i].round, &cache->kept[i].fold);
+	cache->kept[i] = cache->kept[--cache->n];
+}
+
+void teamview_cache_free(struct teamview_cache *cache)
+{
+	while (cache->n)
+		kept_drop(cache, cache->n - 1);
+	free(cache->kept);
+	memset(cache, 0, sizeof *cache);
+}
+
+/* Drops the rounds more than STORE_TEAM_NEAR_DAYS before day: in a pass
+ * in time order no later session can have them as its nearest.  Only
+ * when the day moves on, as a pass holds many sessions a day; a day
+ * dates cannot count back from lets none go. */
+static void cache_pass(struct teamview_cache *cache, const char *day)
+{
+	char horizon[DATES_DAY_SIZE];
+	if (strcmp(day, cache->day) == 0 ||
+	    dates_add_days(day, -STORE_TEAM_NEAR_DAYS, horizon, NULL))
+		return;
+	snprintf(cache->day, sizeof cache->day, "%s", day);
+	for (size_t i = cache->n; i-- > 0;)
+		if (strcmp(cache->kept[i].round.day, horizon) < 0)
+			kept_drop(cache, i);
+}
+
+/* A free place for one more round: the least recently used one is
+ * dropped when the cache is full. */
+static struct teamview_kept *cache_slot(struct teamview_cache *cache)
+{
+	if (cache->n == TEAMVIEW_CACHE_MAX) {
+		size_t lru = 0;
+		for (size_t i = 1; i < cache->n; i++)
+			if (cache->kept[i].used < cache->kept[lru].used)
+				lru = i;
+		kept_drop(cache, lru);
+	}
+	if (cache->n == cache->cap) {
+		size_t cap = cache->cap ? cache->cap * 2 : 16;
+		struct teamview_kept *k =
+			realloc(cache->kept, cap * sizeof *k);
+		if (!k)
+			return NULL;
+		cache->kept = k;
+		cache->cap = cap;
+	}
+	return &cache->kept[cache->n];
+}
+
+/* Round id from the cache, read from the store when it is not there. */
+static struct teamview_kept *cache_get(struct teamview_cache *cache,
+				       struct store *s, int64_t id,
+				       struct error *err)
+{
+	for (size_t i = 0; i < cache->n; i++)
+		if (cache->kept[i].round.id == id)
+			return &cache->kept[i];
+	struct teamview_kept *k = cache_slot(cache);
+	if (!k) {
+		error_errno(err, ERROR_RUNTIME, ENOMEM, "reading a team round");
+		return NULL;
+	}
+	int rc = round_read(s, id, &k->round, &k->fold, err);
+	if (rc <= 0) {
+		round_free(&k->round, &k->fold);
+		if (rc == 0)
+			error_set(err, ERROR_INPUT, "no team round %lld",
+				  (long long)id);
+		return NULL;
+	}
+	cache->n++;
+	cache->reads++;
+	return k;
+}
+
+int teamview_cache_load_session(struct teamview *v,
+				struct teamview_cache *cache, struct store *s,
+				const struct content *c,
+				const struct store_session *ses, unsigned min,
+				const struct score_result *self,
+				struct error *err)
+{
+	char day[11];
+	int64_t id;
+	memset(v, 0, sizeof *v);
+	session_day(ses, day);
+	int rc = store_team_round_nearest(s, ses->person_id, day, &id, err);
+	if (rc <= 0)
+		return rc;
+	cache_pass(cache, day);
+	struct teamview_kept *k = cache_get(cache, s, id, err);
+	if (!k)
+		return -1;
+	k->used = ++cache->clock;
+	v->round = k->round;
+	v->borrowed = 1;
+	return round_compute(v, c, &k->fold, min, self, err);
 }
 
 /* ---------------------------------------------------------------- trend */

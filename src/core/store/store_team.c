@@ -271,20 +271,33 @@ int store_team_tallies_each(struct store *s, int64_t round_id,
 int store_team_round_nearest(struct store *s, int64_t person_id,
 			     const char *day, int64_t *id, struct error *err)
 {
+	/* Two seeks on team_round_by_person find the rounds on either side
+	 * of the day (the last on or before it, the first on or after it);
+	 * the nearer wins, the earlier on a tie, and of rounds held on one
+	 * day the first one added.  Round days are valid dates
+	 * (round_insert), so their text order is their date order.  An
+	 * ORDER BY over the distance would sort the person's rounds in a
+	 * temporary b-tree for every session exported; the LIMIT keeps the
+	 * seeks in a co-routine, run once, instead of copied into the outer
+	 * query. */
 	static const char sql[] =
-		"SELECT id FROM team_round WHERE person_id = ?1 "
-		"AND abs(julianday(day) - julianday(?2)) <= ?3 "
-		"ORDER BY abs(julianday(day) - julianday(?2)), day, id LIMIT 1";
+		"SELECT (SELECT id FROM team_round WHERE person_id = ?1 "
+		"  AND day = n.day ORDER BY id LIMIT 1) "
+		"FROM (SELECT CASE WHEN a IS NULL "
+		"  OR julianday(?2) - julianday(b) <= julianday(a) - julianday(?2) "
+		"  THEN b ELSE a END AS day "
+		"  FROM (SELECT (SELECT max(day) FROM team_round "
+		"      WHERE person_id = ?1 AND day <= ?2) AS b, "
+		"    (SELECT min(day) FROM team_round "
+		"      WHERE person_id = ?1 AND day >= ?2) AS a) LIMIT 1) n "
+		"WHERE abs(julianday(n.day) - julianday(?2)) <= ?3";
 	const char *doing = "finding a team round";
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, person_id, doing, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, person_id);
 	store_bind_text(st, 2, day);
 	sqlite3_bind_int(st, 3, STORE_TEAM_NEAR_DAYS);
-	int rc = store_lookup_id(s, st, id, doing, err);
-	store_stmt_done(s, st);
-	return rc;
+	return store_row_get(s, st, &store_row_id_reader, id, doing, err);
 }
 
 int store_team_tally_add(struct store *s, int64_t round_id,
