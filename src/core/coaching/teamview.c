@@ -61,37 +61,42 @@ static void fold_free(struct fold *f)
 	free(f->t);
 }
 
-/* Reads round round_id and folds its tallies; 0 when there is no such
- * round.  Free both with round_free whatever the return. */
-static int round_read(struct store *s, int64_t round_id,
-		      struct store_team_round *round, struct fold *f,
-		      struct error *err)
+/* Reads round round_id and adds its tallies up for the content c; 0 when
+ * there is no such round.  Free both with round_free whatever the
+ * return. */
+static int round_read(struct store *s, const struct content *c,
+		      int64_t round_id, struct store_team_round *round,
+		      struct team_counts *k, struct error *err)
 {
-	memset(f, 0, sizeof *f);
+	struct fold f = {0};
+	memset(k, 0, sizeof *k);
 	int rc = store_team_round_get(s, round_id, round, err);
 	if (rc <= 0)
 		return rc;
-	if (store_team_tallies_each(s, round_id, on_tally, f, err))
-		return f->oom ? error_errno(err, ERROR_RUNTIME, ENOMEM,
-					    "reading a team round")
-			      : -1;
-	return 1;
+	if (store_team_tallies_each(s, round_id, on_tally, &f, err)) {
+		rc = f.oom ? error_errno(err, ERROR_RUNTIME, ENOMEM,
+					 "reading a team round")
+			   : -1;
+	} else {
+		struct team_input in = {round->responses, f.t, f.n};
+		rc = team_counts_make(c, &in, k, err) ? -1 : 1;
+	}
+	fold_free(&f);
+	return rc;
 }
 
-static void round_free(struct store_team_round *round, struct fold *f)
+static void round_free(struct store_team_round *round, struct team_counts *k)
 {
 	store_team_round_clear(round);
-	fold_free(f);
-	memset(f, 0, sizeof *f);
+	team_counts_free(k);
 }
 
 static int round_compute(struct teamview *v, const struct content *c,
-			 const struct fold *f, unsigned min,
+			 const struct team_counts *k, unsigned min,
 			 const struct score_result *self, struct error *err)
 {
-	struct team_input in = {v->round.responses, f->t, f->n};
 	v->has_round = 1;
-	return team_compute(c, &in, min, self, &v->result, err) ? -1 : 0;
+	return team_compute_counts(c, k, min, self, &v->result, err) ? -1 : 0;
 }
 
 int teamview_load_round(struct teamview *v, struct store *s,
@@ -99,15 +104,15 @@ int teamview_load_round(struct teamview *v, struct store *s,
 			unsigned min, const struct score_result *self,
 			struct error *err)
 {
-	struct fold f;
+	struct team_counts k;
 	memset(v, 0, sizeof *v);
-	int rc = round_read(s, round_id, &v->round, &f, err);
+	int rc = round_read(s, c, round_id, &v->round, &k, err);
 	if (rc == 0)
 		rc = error_set(err, ERROR_INPUT, "no team round %lld",
 			       (long long)round_id);
 	else if (rc > 0)
-		rc = round_compute(v, c, &f, min, self, err);
-	fold_free(&f);
+		rc = round_compute(v, c, &k, min, self, err);
+	team_counts_free(&k);
 	return rc ? -1 : 0;
 }
 
@@ -148,7 +153,7 @@ void teamview_clear(struct teamview *v)
 /* A round read once and kept for the sessions beside it. */
 struct teamview_kept {
 	struct store_team_round round;
-	struct fold fold;
+	struct team_counts counts;
 	unsigned long used; /* the cache's clock at its last use */
 };
 
@@ -159,7 +164,7 @@ void teamview_cache_init(struct teamview_cache *cache)
 
 static void kept_drop(struct teamview_cache *cache, size_t i)
 {
-	round_free(&cache->kept[i].round, &cache->kept[i].fold);
+	round_free(&cache->kept[i].round, &cache->kept[i].counts);
 	cache->kept[i] = cache->kept[--cache->n];
 }
 
@@ -212,8 +217,8 @@ static struct teamview_kept *cache_slot(struct teamview_cache *cache)
 
 /* Round id from the cache, read from the store when it is not there. */
 static struct teamview_kept *cache_get(struct teamview_cache *cache,
-				       struct store *s, int64_t id,
-				       struct error *err)
+				       struct store *s, const struct content *c,
+				       int64_t id, struct error *err)
 {
 	for (size_t i = 0; i < cache->n; i++)
 		if (cache->kept[i].round.id == id)
@@ -223,9 +228,9 @@ static struct teamview_kept *cache_get(struct teamview_cache *cache,
 		error_errno(err, ERROR_RUNTIME, ENOMEM, "reading a team round");
 		return NULL;
 	}
-	int rc = round_read(s, id, &k->round, &k->fold, err);
+	int rc = round_read(s, c, id, &k->round, &k->counts, err);
 	if (rc <= 0) {
-		round_free(&k->round, &k->fold);
+		round_free(&k->round, &k->counts);
 		if (rc == 0)
 			error_set(err, ERROR_INPUT, "no team round %lld",
 				  (long long)id);
@@ -251,13 +256,13 @@ int teamview_cache_load_session(struct teamview *v,
 	if (rc <= 0)
 		return rc;
 	cache_pass(cache, day);
-	struct teamview_kept *k = cache_get(cache, s, id, err);
+	struct teamview_kept *k = cache_get(cache, s, c, id, err);
 	if (!k)
 		return -1;
 	k->used = ++cache->clock;
 	v->round = k->round;
 	v->borrowed = 1;
-	return round_compute(v, c, &k->fold, min, self, err);
+	return round_compute(v, c, &k->counts, min, self, err);
 }
 
 /* ---------------------------------------------------------------- trend */

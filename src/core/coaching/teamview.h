@@ -49,8 +49,9 @@ void teamview_clear(struct teamview *v);
  * STORE_TEAM_NEAR_DAYS behind, as no later session can be beside it; any
  * other order is as correct, a round let go being read again.  At most
  * TEAMVIEW_CACHE_MAX rounds are kept (the least recently used goes).
- * The kept rounds are what the store held when they were read: use one
- * cache inside one read transaction. */
+ * A round is kept added up for the content it was first read with, as
+ * the store held it then: use one cache with one content, inside one
+ * read transaction. */
 #define TEAMVIEW_CACHE_MAX 1024
 
 struct teamview_kept;
