@@ -251,7 +251,6 @@ int main(void)
 	Suite *su = suite_create("teamview");
 	TCase *tc = tcase_create("rounds");
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, nearest_round_beside_a_session);
 	tcase_add_test(tc, export_reads_each_round_once);
 	tcase_add_test(tc, cache_stays_bounded);

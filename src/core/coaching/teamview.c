@@ -116,13 +116,16 @@ int teamview_load_round(struct teamview *v, struct store *s,
 	return rc ? -1 : 0;
 }
 
-/* The day of a session's start, for picking the nearest round: stored
- * times are UTC ISO 8601, so their first ten characters, near enough. */
-static void session_day(const struct store_session *ses, char day[11])
+/* The round nearest the session's day into *id: 1, 0 without one, -1.
+ * Stored times are UTC ISO 8601, so the day is their first ten
+ * characters, near enough for picking a round. */
+static int session_round(struct store *s, const struct store_session *ses,
+			 char day[11], int64_t *id, struct error *err)
 {
 	day[0] = '\0';
 	if (ses->started)
 		snprintf(day, 11, "%.10s", ses->started);
+	return store_team_round_nearest(s, ses->person_id, day, id, err);
 }
 
 int teamview_load_session(struct teamview *v, struct store *s,
@@ -133,11 +136,8 @@ int teamview_load_session(struct teamview *v, struct store *s,
 	char day[11];
 	int64_t id;
 	memset(v, 0, sizeof *v);
-	session_day(ses, day);
-	int rc = store_team_round_nearest(s, ses->person_id, day, &id, err);
-	if (rc <= 0)
-		return rc;
-	return teamview_load_round(v, s, c, id, min, self, err);
+	int rc = session_round(s, ses, day, &id, err);
+	return rc <= 0 ? rc : teamview_load_round(v, s, c, id, min, self, err);
 }
 
 void teamview_clear(struct teamview *v)
@@ -251,8 +251,7 @@ int teamview_cache_load_session(struct teamview *v,
 	char day[11];
 	int64_t id;
 	memset(v, 0, sizeof *v);
-	session_day(ses, day);
-	int rc = store_team_round_nearest(s, ses->person_id, day, &id, err);
+	int rc = session_round(s, ses, day, &id, err);
 	if (rc <= 0)
 		return rc;
 	cache_pass(cache, day);
