@@ -4,6 +4,7 @@
 #include "core/coaching/teamview.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,16 +117,102 @@ int teamview_load_round(struct teamview *v, struct store *s,
 	return rc ? -1 : 0;
 }
 
-/* The round nearest the session's day into *id: 1, 0 without one, -1.
- * Stored times are UTC ISO 8601, so the day is their first ten
- * characters, near enough for picking a round. */
-static int session_round(struct store *s, const struct store_session *ses,
-			 char day[11], int64_t *id, struct error *err)
+/* ------------------------------------------------------- round beside */
+
+/* Rounds as store_team_round_days_each lists them: by person, day, then
+ * the order they were added. */
+struct teamview_day {
+	int64_t id, person_id;
+	char day[DATES_DAY_SIZE];
+};
+
+struct teamview_days {
+	struct teamview_day *d;
+	size_t n, cap;
+	int oom;
+};
+
+static int on_round_day(const struct store_team_round_day *r, void *ud)
 {
-	day[0] = '\0';
-	if (ses->started)
-		snprintf(day, 11, "%.10s", ses->started);
-	return store_team_round_nearest(s, ses->person_id, day, id, err);
+	struct teamview_days *rd = ud;
+	/* Only a file edited by hand holds a day that is not a date (the
+	 * store checks what it is given); it is beside no session. */
+	if (!r->day || !dates_valid_day(r->day))
+		return 0;
+	if (rd->n == rd->cap) {
+		size_t cap = rd->cap ? rd->cap * 2 : 16;
+		struct teamview_day *d = realloc(rd->d, cap * sizeof *d);
+		if (!d) {
+			rd->oom = 1;
+			return 1;
+		}
+		rd->d = d;
+		rd->cap = cap;
+	}
+	struct teamview_day *d = &rd->d[rd->n++];
+	d->id = r->id;
+	d->person_id = r->person_id;
+	snprintf(d->day, sizeof d->day, "%s", r->day);
+	return 0;
+}
+
+static int round_days_load(struct teamview_days *rd, struct store *s,
+			   int64_t person_id, struct error *err)
+{
+	memset(rd, 0, sizeof *rd);
+	if (store_team_round_days_each(s, person_id, on_round_day, rd, err))
+		return rd->oom ? error_errno(err, ERROR_RUNTIME, ENOMEM,
+					     "listing team rounds")
+			       : -1;
+	return 0;
+}
+
+/* The first of rd's rounds at or after (person_id, day). */
+static size_t round_days_find(const struct teamview_days *rd, int64_t person_id,
+			      const char *day)
+{
+	size_t lo = 0, hi = rd->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct teamview_day *m = &rd->d[mid];
+		if (m->person_id < person_id ||
+		    (m->person_id == person_id && strcmp(m->day, day) < 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The round of person_id nearest the day (0: none), as teamview.h says:
+ * the earlier of two as near, of rounds held on one day the first one
+ * added, none further off than STORE_TEAM_NEAR_DAYS. */
+static int64_t round_days_nearest(const struct teamview_days *rd,
+				  int64_t person_id, const char *day)
+{
+	if (!dates_valid_day(day))
+		return 0;
+	size_t i = round_days_find(rd, person_id, day);
+	const struct teamview_day *after =
+		i < rd->n && rd->d[i].person_id == person_id ? &rd->d[i] : NULL;
+	const struct teamview_day *before = NULL;
+	if (i > 0 && rd->d[i - 1].person_id == person_id)
+		before = &rd->d[round_days_find(rd, person_id,
+						rd->d[i - 1].day)];
+	long to_before = before ? dates_diff_days(before->day, day) : LONG_MAX;
+	long to_after = after ? dates_diff_days(day, after->day) : LONG_MAX;
+	if (before && to_before <= to_after)
+		return to_before <= STORE_TEAM_NEAR_DAYS ? before->id : 0;
+	return after && to_after <= STORE_TEAM_NEAR_DAYS ? after->id : 0;
+}
+
+/* The day a session started: stored times are UTC ISO 8601, so their
+ * first ten characters, near enough for picking a round. */
+static void session_day(const struct store_session *ses,
+			char day[DATES_DAY_SIZE])
+{
+	snprintf(day, DATES_DAY_SIZE, "%.10s",
+		 ses->started ? ses->started : "");
 }
 
 int teamview_load_session(struct teamview *v, struct store *s,
@@ -133,11 +220,17 @@ int teamview_load_session(struct teamview *v, struct store *s,
 			  const struct store_session *ses, unsigned min,
 			  const struct score_result *self, struct error *err)
 {
-	char day[11];
-	int64_t id;
+	char day[DATES_DAY_SIZE];
+	struct teamview_days rd;
 	memset(v, 0, sizeof *v);
-	int rc = session_round(s, ses, day, &id, err);
-	return rc <= 0 ? rc : teamview_load_round(v, s, c, id, min, self, err);
+	if (round_days_load(&rd, s, ses->person_id, err)) {
+		free(rd.d);
+		return -1;
+	}
+	session_day(ses, day);
+	int64_t id = round_days_nearest(&rd, ses->person_id, day);
+	free(rd.d);
+	return id ? teamview_load_round(v, s, c, id, min, self, err) : 0;
 }
 
 void teamview_clear(struct teamview *v)
@@ -173,7 +266,28 @@ void teamview_cache_free(struct teamview_cache *cache)
 	while (cache->n)
 		kept_drop(cache, cache->n - 1);
 	free(cache->kept);
+	if (cache->days)
+		free(cache->days->d);
+	free(cache->days);
 	memset(cache, 0, sizeof *cache);
+}
+
+/* Every round's day, read once: finding the round beside a session is
+ * then a search in memory, not a query a session. */
+static int cache_days(struct teamview_cache *cache, struct store *s,
+		      struct error *err)
+{
+	struct teamview_days *rd = malloc(sizeof *rd);
+	if (!rd)
+		return error_errno(err, ERROR_RUNTIME, ENOMEM,
+				   "listing team rounds");
+	if (round_days_load(rd, s, 0, err)) {
+		free(rd->d);
+		free(rd);
+		return -1;
+	}
+	cache->days = rd;
+	return 0;
 }
 
 /* Drops the rounds more than STORE_TEAM_NEAR_DAYS before day: in a pass
@@ -248,12 +362,14 @@ int teamview_cache_load_session(struct teamview *v,
 				const struct score_result *self,
 				struct error *err)
 {
-	char day[11];
-	int64_t id;
+	char day[DATES_DAY_SIZE];
 	memset(v, 0, sizeof *v);
-	int rc = session_round(s, ses, day, &id, err);
-	if (rc <= 0)
-		return rc;
+	if (!cache->days && cache_days(cache, s, err))
+		return -1;
+	session_day(ses, day);
+	int64_t id = round_days_nearest(cache->days, ses->person_id, day);
+	if (!id)
+		return 0;
 	cache_pass(cache, day);
 	struct teamview_kept *k = cache_get(cache, s, c, id, err);
 	if (!k)

@@ -49,14 +49,18 @@ void teamview_clear(struct teamview *v);
  * STORE_TEAM_NEAR_DAYS behind, as no later session can be beside it; any
  * other order is as correct, a round let go being read again.  At most
  * TEAMVIEW_CACHE_MAX rounds are kept (the least recently used goes).
- * A round is kept added up for the content it was first read with, as
- * the store held it then: use one cache with one content, inside one
- * read transaction. */
+ * The first use reads every round's day (a few bytes a round), so that
+ * finding the round beside a session is a search in memory.  A round is
+ * kept added up for the content it was first read with, as the store
+ * held it then: use one cache with one content, inside one read
+ * transaction. */
 #define TEAMVIEW_CACHE_MAX 1024
 
 struct teamview_kept;
+struct teamview_days;
 
 struct teamview_cache {
+	struct teamview_days *days; /* every round's day, read on first use */
 	struct teamview_kept *kept;
 	size_t n, cap;
 	unsigned long clock; /* counts uses, for the least recently used */
