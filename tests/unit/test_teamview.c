@@ -242,6 +242,33 @@ START_TEST(cache_stays_bounded)
 }
 END_TEST
 
+/* A round whose counts cannot be (more answers than responses) fails
+ * the session beside it, named, and is not kept. */
+START_TEST(impossible_round_is_an_error)
+{
+	struct store_team_round r = {.person_id = cy,
+				     .day = "2026-04-01",
+				     .responses = 1,
+				     .content_version = "test"};
+	struct store_team_tally t = {"vague-updates-1", "In our team, a.", 2,
+				     3};
+	ck_assert_int_eq(store_team_round_put(s, &r, &t, 1, &e), 0);
+	struct store_session ses = session(cy, "2026-04-02T09:00:00Z");
+	struct teamview v;
+	struct teamview_cache cache;
+	teamview_cache_init(&cache);
+	ck_assert_int_eq(
+	    teamview_cache_load_session(&v, &cache, s, c, &ses, 3, NULL, &e),
+	    -1);
+	ck_assert_int_eq(e.kind, ERROR_INPUT);
+	ck_assert_str_eq(e.msg, "team statement \"vague-updates-1\": 3 "
+				"answers from 1 responses");
+	ck_assert_uint_eq(cache.n, 0);
+	teamview_clear(&v);
+	teamview_cache_free(&cache);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *su = suite_create("teamview");
@@ -250,6 +277,7 @@ int main(void)
 	tcase_add_test(tc, nearest_round_beside_a_session);
 	tcase_add_test(tc, export_reads_each_round_once);
 	tcase_add_test(tc, cache_stays_bounded);
+	tcase_add_test(tc, impossible_round_is_an_error);
 	suite_add_tcase(su, tc);
 	return unit_run(su);
 }
