@@ -294,8 +294,9 @@ int store_team_round_days_each(
 	static const char sql_person[] =
 		"SELECT id, person_id, day FROM team_round "
 		"WHERE person_id = ?1 ORDER BY day, id";
-	static const char sql_all[] = "SELECT id, person_id, day FROM team_round "
-				      "ORDER BY person_id, day, id";
+	static const char sql_all[] =
+		"SELECT id, person_id, day FROM team_round "
+		"ORDER BY person_id, day, id";
 	const char *doing = "listing team rounds";
 	struct round_days_each e = {cb, ud};
 	sqlite3_stmt *st = person_id ? store_stmt_for_id(s, sql_person,
