@@ -99,22 +99,25 @@ static enum team_gap_side gap_side(const struct content *c, double gap)
 	return TEAM_GAP_NONE;
 }
 
-/* Adds the tallies up per team statement; -1 with err on a count that
- * cannot be. */
-static int merge_tallies(const struct content *c, const struct team_input *in,
-			 unsigned (*count)[CONTENT_SCALE_MAX + 1],
-			 size_t *unknown, struct error *err)
+int team_counts_make(const struct content *c, const struct team_input *in,
+		     struct team_counts *out, struct error *err)
 {
+	memset(out, 0, sizeof *out);
+	out->responses = in->responses;
+	out->count = calloc(c->nteam + 1, sizeof *out->count);
+	if (!out->count)
+		return error_errno(err, ERROR_RUNTIME, ENOMEM,
+				   "adding up a team round");
 	for (size_t i = 0; i < in->ntallies; i++) {
 		long k = content_team_index(c, in->tallies[i].item);
 		if (k < 0) {
-			(*unknown)++;
+			out->unknown++;
 			continue;
 		}
 		unsigned total = 0;
 		for (int v = 0; v <= CONTENT_SCALE_MAX; v++) {
-			count[k][v] += in->tallies[i].count[v];
-			total += count[k][v];
+			out->count[k][v] += in->tallies[i].count[v];
+			total += out->count[k][v];
 		}
 		if (total > in->responses)
 			return error_set(err, ERROR_INPUT,
@@ -125,8 +128,14 @@ static int merge_tallies(const struct content *c, const struct team_input *in,
 	return 0;
 }
 
+void team_counts_free(struct team_counts *k)
+{
+	free(k->count);
+	memset(k, 0, sizeof *k);
+}
+
 static void compute_items(const struct content *c, unsigned min,
-			  unsigned (*count)[CONTENT_SCALE_MAX + 1],
+			  const unsigned (*count)[CONTENT_SCALE_MAX + 1],
 			  struct team_result *out)
 {
 	for (size_t k = 0; k < c->nteam; k++) {
@@ -138,7 +147,7 @@ static void compute_items(const struct content *c, unsigned min,
 }
 
 static void compute_flags(const struct content *c, unsigned min,
-			  unsigned (*count)[CONTENT_SCALE_MAX + 1],
+			  const unsigned (*count)[CONTENT_SCALE_MAX + 1],
 			  const struct score_result *self,
 			  struct team_result *out)
 {
@@ -196,33 +205,39 @@ static void compute_pillars(const struct content *c,
 	}
 }
 
-int team_compute(const struct content *c, const struct team_input *in,
-		 unsigned min, const struct score_result *self,
-		 struct team_result *out, struct error *err)
+int team_compute_counts(const struct content *c, const struct team_counts *k,
+			unsigned min, const struct score_result *self,
+			struct team_result *out, struct error *err)
 {
 	memset(out, 0, sizeof *out);
 	if (min < TEAM_MIN_RESPONSES)
 		min = TEAM_MIN_RESPONSES;
 	out->min = min;
-	out->responses = in->responses;
-	out->shown = in->responses >= min;
+	out->responses = k->responses;
+	out->shown = k->responses >= min;
+	out->unknown = k->unknown;
 	out->items = calloc(c->nteam + 1, sizeof *out->items);
 	out->flags = calloc(c->nflags + 1, sizeof *out->flags);
 	out->pillars = calloc(c->npillars + 1, sizeof *out->pillars);
-	unsigned(*count)[CONTENT_SCALE_MAX + 1] =
-		calloc(c->nteam + 1, sizeof *count);
-	if (!out->items || !out->flags || !out->pillars || !count) {
-		free(count);
+	if (!out->items || !out->flags || !out->pillars)
 		return error_errno(err, ERROR_RUNTIME, ENOMEM,
 				   "adding up a team round");
-	}
-	int rc = merge_tallies(c, in, count, &out->unknown, err);
-	if (rc == 0) {
-		compute_items(c, min, count, out);
-		compute_flags(c, min, count, self, out);
-		compute_pillars(c, self, out);
-	}
-	free(count);
+	compute_items(c, min, k->count, out);
+	compute_flags(c, min, k->count, self, out);
+	compute_pillars(c, self, out);
+	return 0;
+}
+
+int team_compute(const struct content *c, const struct team_input *in,
+		 unsigned min, const struct score_result *self,
+		 struct team_result *out, struct error *err)
+{
+	struct team_counts k;
+	memset(out, 0, sizeof *out);
+	int rc = team_counts_make(c, in, &k, err);
+	if (rc == 0)
+		rc = team_compute_counts(c, &k, min, self, out, err);
+	team_counts_free(&k);
 	return rc;
 }
 

@@ -124,6 +124,27 @@ int team_compute(const struct content *c, const struct team_input *in,
 
 void team_result_free(struct team_result *r);
 
+/* A round's tallies added up per team statement of one content: what
+ * team_compute works from.  Made once, they serve every session set
+ * beside the round (teamview_cache). */
+struct team_counts {
+	unsigned responses; /* members who took part */
+	unsigned (*count)[CONTENT_SCALE_MAX + 1]; /* parallel to content.team */
+	size_t unknown; /* tallies with ids the content does not have */
+};
+
+/* Adds in up for the content c, with team_compute's errors (a count out
+ * of range, out of memory).  Free out with team_counts_free whatever the
+ * return. */
+int team_counts_make(const struct content *c, const struct team_input *in,
+		     struct team_counts *out, struct error *err);
+void team_counts_free(struct team_counts *k);
+
+/* team_compute from counts made for the same content. */
+int team_compute_counts(const struct content *c, const struct team_counts *k,
+			unsigned min, const struct score_result *self,
+			struct team_result *out, struct error *err);
+
 /* A short phrase for a gap side: "you rate higher", "team rates higher",
  * or "". */
 const char *team_gap_words(enum team_gap_side side);

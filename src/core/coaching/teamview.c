@@ -4,10 +4,13 @@
 #include "core/coaching/teamview.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/base/dates.h"
 
 /* Tallies as the store lists them (one row per statement and value)
  * folded into one team_tally per statement. */
@@ -59,30 +62,157 @@ static void fold_free(struct fold *f)
 	free(f->t);
 }
 
+/* Reads round round_id and adds its tallies up for the content c; 0 when
+ * there is no such round.  Free both with round_free whatever the
+ * return. */
+static int round_read(struct store *s, const struct content *c,
+		      int64_t round_id, struct store_team_round *round,
+		      struct team_counts *k, struct error *err)
+{
+	struct fold f = {0};
+	memset(k, 0, sizeof *k);
+	int rc = store_team_round_get(s, round_id, round, err);
+	if (rc <= 0)
+		return rc;
+	if (store_team_tallies_each(s, round_id, on_tally, &f, err)) {
+		rc = f.oom ? error_errno(err, ERROR_RUNTIME, ENOMEM,
+					 "reading a team round")
+			   : -1;
+	} else {
+		struct team_input in = {round->responses, f.t, f.n};
+		rc = team_counts_make(c, &in, k, err) ? -1 : 1;
+	}
+	fold_free(&f);
+	return rc;
+}
+
+static void round_free(struct store_team_round *round, struct team_counts *k)
+{
+	store_team_round_clear(round);
+	team_counts_free(k);
+}
+
+static int round_compute(struct teamview *v, const struct content *c,
+			 const struct team_counts *k, unsigned min,
+			 const struct score_result *self, struct error *err)
+{
+	v->has_round = 1;
+	return team_compute_counts(c, k, min, self, &v->result, err) ? -1 : 0;
+}
+
 int teamview_load_round(struct teamview *v, struct store *s,
 			const struct content *c, int64_t round_id,
 			unsigned min, const struct score_result *self,
 			struct error *err)
 {
+	struct team_counts k;
 	memset(v, 0, sizeof *v);
-	int rc = store_team_round_get(s, round_id, &v->round, err);
-	if (rc <= 0)
-		return rc < 0 ? -1
-			      : error_set(err, ERROR_INPUT,
-					  "no team round %lld",
-					  (long long)round_id);
-	v->has_round = 1;
-	struct fold f = {0};
-	rc = store_team_tallies_each(s, round_id, on_tally, &f, err);
-	if (f.oom)
-		rc = error_errno(err, ERROR_RUNTIME, ENOMEM,
-				 "reading a team round");
-	if (rc == 0) {
-		struct team_input in = {v->round.responses, f.t, f.n};
-		rc = team_compute(c, &in, min, self, &v->result, err);
-	}
-	fold_free(&f);
+	int rc = round_read(s, c, round_id, &v->round, &k, err);
+	if (rc == 0)
+		rc = error_set(err, ERROR_INPUT, "no team round %lld",
+			       (long long)round_id);
+	else if (rc > 0)
+		rc = round_compute(v, c, &k, min, self, err);
+	team_counts_free(&k);
 	return rc ? -1 : 0;
+}
+
+/* ------------------------------------------------------- round beside */
+
+/* Rounds as store_team_round_days_each lists them: by person, day, then
+ * the order they were added. */
+struct teamview_day {
+	int64_t id, person_id;
+	char day[DATES_DAY_SIZE];
+};
+
+struct teamview_days {
+	struct teamview_day *d;
+	size_t n, cap;
+	int oom;
+};
+
+static int on_round_day(const struct store_team_round_day *r, void *ud)
+{
+	struct teamview_days *rd = ud;
+	/* Only a file edited by hand holds a day that is not a date (the
+	 * store checks what it is given); it is beside no session. */
+	if (!r->day || !dates_valid_day(r->day))
+		return 0;
+	if (rd->n == rd->cap) {
+		size_t cap = rd->cap ? rd->cap * 2 : 16;
+		struct teamview_day *d = realloc(rd->d, cap * sizeof *d);
+		if (!d) {
+			rd->oom = 1;
+			return 1;
+		}
+		rd->d = d;
+		rd->cap = cap;
+	}
+	struct teamview_day *d = &rd->d[rd->n++];
+	d->id = r->id;
+	d->person_id = r->person_id;
+	snprintf(d->day, sizeof d->day, "%s", r->day);
+	return 0;
+}
+
+static int round_days_load(struct teamview_days *rd, struct store *s,
+			   int64_t person_id, struct error *err)
+{
+	memset(rd, 0, sizeof *rd);
+	if (store_team_round_days_each(s, person_id, on_round_day, rd, err))
+		return rd->oom ? error_errno(err, ERROR_RUNTIME, ENOMEM,
+					     "listing team rounds")
+			       : -1;
+	return 0;
+}
+
+/* The first of rd's rounds at or after (person_id, day). */
+static size_t round_days_find(const struct teamview_days *rd, int64_t person_id,
+			      const char *day)
+{
+	size_t lo = 0, hi = rd->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct teamview_day *m = &rd->d[mid];
+		if (m->person_id < person_id ||
+		    (m->person_id == person_id && strcmp(m->day, day) < 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The round of person_id nearest the day (0: none), as teamview.h says:
+ * the earlier of two as near, of rounds held on one day the first one
+ * added, none further off than STORE_TEAM_NEAR_DAYS. */
+static int64_t round_days_nearest(const struct teamview_days *rd,
+				  int64_t person_id, const char *day)
+{
+	if (!dates_valid_day(day))
+		return 0;
+	size_t i = round_days_find(rd, person_id, day);
+	const struct teamview_day *after =
+		i < rd->n && rd->d[i].person_id == person_id ? &rd->d[i] : NULL;
+	const struct teamview_day *before = NULL;
+	if (i > 0 && rd->d[i - 1].person_id == person_id)
+		before = &rd->d[round_days_find(rd, person_id,
+						rd->d[i - 1].day)];
+	long to_before = before ? dates_diff_days(before->day, day) : LONG_MAX;
+	long to_after = after ? dates_diff_days(day, after->day) : LONG_MAX;
+	if (before && to_before <= to_after)
+		return to_before <= STORE_TEAM_NEAR_DAYS ? before->id : 0;
+	return after && to_after <= STORE_TEAM_NEAR_DAYS ? after->id : 0;
+}
+
+/* The day a session started: stored times are UTC ISO 8601, so their
+ * first ten characters, near enough for picking a round. */
+static void session_day(const struct store_session *ses,
+			char day[DATES_DAY_SIZE])
+{
+	snprintf(day, DATES_DAY_SIZE, "%.10s",
+		 ses->started ? ses->started : "");
 }
 
 int teamview_load_session(struct teamview *v, struct store *s,
@@ -90,24 +220,164 @@ int teamview_load_session(struct teamview *v, struct store *s,
 			  const struct store_session *ses, unsigned min,
 			  const struct score_result *self, struct error *err)
 {
-	char day[11] = "";
-	int64_t id;
+	char day[DATES_DAY_SIZE];
+	struct teamview_days rd;
 	memset(v, 0, sizeof *v);
-	/* Stored times are UTC ISO 8601: the day is their first ten
-	 * characters, near enough for picking the nearest round. */
-	if (ses->started)
-		snprintf(day, sizeof day, "%.10s", ses->started);
-	int rc = store_team_round_nearest(s, ses->person_id, day, &id, err);
-	if (rc <= 0)
-		return rc;
-	return teamview_load_round(v, s, c, id, min, self, err);
+	if (round_days_load(&rd, s, ses->person_id, err)) {
+		free(rd.d);
+		return -1;
+	}
+	session_day(ses, day);
+	int64_t id = round_days_nearest(&rd, ses->person_id, day);
+	free(rd.d);
+	return id ? teamview_load_round(v, s, c, id, min, self, err) : 0;
 }
 
 void teamview_clear(struct teamview *v)
 {
-	store_team_round_clear(&v->round);
+	if (!v->borrowed)
+		store_team_round_clear(&v->round);
 	team_result_free(&v->result);
 	memset(v, 0, sizeof *v);
+}
+
+/* ---------------------------------------------------------------- cache */
+
+/* A round read once and kept for the sessions beside it. */
+struct teamview_kept {
+	struct store_team_round round;
+	struct team_counts counts;
+	unsigned long used; /* the cache's clock at its last use */
+};
+
+void teamview_cache_init(struct teamview_cache *cache)
+{
+	memset(cache, 0, sizeof *cache);
+}
+
+static void kept_drop(struct teamview_cache *cache, size_t i)
+{
+	round_free(&cache->kept[i].round, &cache->kept[i].counts);
+	cache->kept[i] = cache->kept[--cache->n];
+}
+
+void teamview_cache_free(struct teamview_cache *cache)
+{
+	while (cache->n)
+		kept_drop(cache, cache->n - 1);
+	free(cache->kept);
+	if (cache->days)
+		free(cache->days->d);
+	free(cache->days);
+	memset(cache, 0, sizeof *cache);
+}
+
+/* Every round's day, read once: finding the round beside a session is
+ * then a search in memory, not a query a session. */
+static int cache_days(struct teamview_cache *cache, struct store *s,
+		      struct error *err)
+{
+	struct teamview_days *rd = malloc(sizeof *rd);
+	if (!rd)
+		return error_errno(err, ERROR_RUNTIME, ENOMEM,
+				   "listing team rounds");
+	if (round_days_load(rd, s, 0, err)) {
+		free(rd->d);
+		free(rd);
+		return -1;
+	}
+	cache->days = rd;
+	return 0;
+}
+
+/* Drops the rounds more than STORE_TEAM_NEAR_DAYS before day: in a pass
+ * in time order no later session can have them as its nearest.  Only
+ * when the day moves on, as a pass holds many sessions a day; a day
+ * dates cannot count back from lets none go. */
+static void cache_pass(struct teamview_cache *cache, const char *day)
+{
+	char horizon[DATES_DAY_SIZE];
+	if (strcmp(day, cache->day) == 0 ||
+	    dates_add_days(day, -STORE_TEAM_NEAR_DAYS, horizon, NULL))
+		return;
+	snprintf(cache->day, sizeof cache->day, "%s", day);
+	for (size_t i = cache->n; i-- > 0;)
+		if (strcmp(cache->kept[i].round.day, horizon) < 0)
+			kept_drop(cache, i);
+}
+
+/* A free place for one more round: the least recently used one is
+ * dropped when the cache is full. */
+static struct teamview_kept *cache_slot(struct teamview_cache *cache)
+{
+	if (cache->n == TEAMVIEW_CACHE_MAX) {
+		size_t lru = 0;
+		for (size_t i = 1; i < cache->n; i++)
+			if (cache->kept[i].used < cache->kept[lru].used)
+				lru = i;
+		kept_drop(cache, lru);
+	}
+	if (cache->n == cache->cap) {
+		size_t cap = cache->cap ? cache->cap * 2 : 16;
+		struct teamview_kept *k =
+			realloc(cache->kept, cap * sizeof *k);
+		if (!k)
+			return NULL;
+		cache->kept = k;
+		cache->cap = cap;
+	}
+	return &cache->kept[cache->n];
+}
+
+/* Round id from the cache, read from the store when it is not there. */
+static struct teamview_kept *cache_get(struct teamview_cache *cache,
+				       struct store *s, const struct content *c,
+				       int64_t id, struct error *err)
+{
+	for (size_t i = 0; i < cache->n; i++)
+		if (cache->kept[i].round.id == id)
+			return &cache->kept[i];
+	struct teamview_kept *k = cache_slot(cache);
+	if (!k) {
+		error_errno(err, ERROR_RUNTIME, ENOMEM, "reading a team round");
+		return NULL;
+	}
+	int rc = round_read(s, c, id, &k->round, &k->counts, err);
+	if (rc <= 0) {
+		round_free(&k->round, &k->counts);
+		if (rc == 0)
+			error_set(err, ERROR_INPUT, "no team round %lld",
+				  (long long)id);
+		return NULL;
+	}
+	cache->n++;
+	cache->reads++;
+	return k;
+}
+
+int teamview_cache_load_session(struct teamview *v,
+				struct teamview_cache *cache, struct store *s,
+				const struct content *c,
+				const struct store_session *ses, unsigned min,
+				const struct score_result *self,
+				struct error *err)
+{
+	char day[DATES_DAY_SIZE];
+	memset(v, 0, sizeof *v);
+	if (!cache->days && cache_days(cache, s, err))
+		return -1;
+	session_day(ses, day);
+	int64_t id = round_days_nearest(cache->days, ses->person_id, day);
+	if (!id)
+		return 0;
+	cache_pass(cache, day);
+	struct teamview_kept *k = cache_get(cache, s, c, id, err);
+	if (!k)
+		return -1;
+	k->used = ++cache->clock;
+	v->round = k->round;
+	v->borrowed = 1;
+	return round_compute(v, c, &k->counts, min, self, err);
 }
 
 /* ---------------------------------------------------------------- trend */

@@ -20,7 +20,8 @@
 
 struct teamview {
 	int has_round; /* 0: the person has no round; nothing else is set */
-	struct store_team_round round; /* owned strings */
+	struct store_team_round round; /* owned strings, unless borrowed */
+	int borrowed; /* round's strings belong to a teamview_cache */
 	struct team_result result;
 };
 
@@ -40,6 +41,45 @@ int teamview_load_session(struct teamview *v, struct store *s,
 			  const struct score_result *self, struct error *err);
 
 void teamview_clear(struct teamview *v);
+
+/* Rounds kept through one pass over many sessions (an export), so that a
+ * round is read from the store once, however many sessions sit beside
+ * it; each session only adds the kept counts up against its own scores.
+ * A pass in time order lets a round go once it lies more than
+ * STORE_TEAM_NEAR_DAYS behind, as no later session can be beside it; any
+ * other order is as correct, a round let go being read again.  At most
+ * TEAMVIEW_CACHE_MAX rounds are kept (the least recently used goes).
+ * The first use reads every round's day (a few bytes a round), so that
+ * finding the round beside a session is a search in memory.  A round is
+ * kept added up for the content it was first read with, as the store
+ * held it then: use one cache with one content, inside one read
+ * transaction. */
+#define TEAMVIEW_CACHE_MAX 1024
+
+struct teamview_kept;
+struct teamview_days;
+
+struct teamview_cache {
+	struct teamview_days *days; /* every round's day, read on first use */
+	struct teamview_kept *kept;
+	size_t n, cap;
+	unsigned long clock; /* counts uses, for the least recently used */
+	char day[11];        /* the day rounds were last let go for */
+	size_t reads;        /* rounds read from the store so far */
+};
+
+void teamview_cache_init(struct teamview_cache *cache);
+void teamview_cache_free(struct teamview_cache *cache);
+
+/* teamview_load_session through cache.  v borrows the round's texts from
+ * the cache until its next call or teamview_cache_free; clear v with
+ * teamview_clear as usual. */
+int teamview_cache_load_session(struct teamview *v,
+				struct teamview_cache *cache, struct store *s,
+				const struct content *c,
+				const struct store_session *ses, unsigned min,
+				const struct score_result *self,
+				struct error *err);
 
 /* The team's evidence per pillar across a person's rounds, for a trend:
  * the newest rounds whose figures are shown, oldest first.  A round

@@ -89,6 +89,7 @@ struct out {
 	size_t rows;
 	int raw;
 	struct sessionfacts facts;
+	struct teamview_cache rounds; /* the team rounds beside the rows */
 	char *scratch; /* the safety-prefixed copy of a field */
 	size_t scratch_cap;
 	char session_uuid[STORE_UUID_SIZE];
@@ -316,7 +317,8 @@ static int summary_row(const struct store_session *ses, void *ud)
 	}
 	if (put_int(x, f->made) || put_int(x, f->kept) ||
 	    put_int(x, f->missed) || put_text(x, f->note) ||
-	    csvexport_team_cells(&x->w, x->s, x->c, ses, r, x->raw, x->err))
+	    csvexport_team_cells(&x->w, x->s, &x->rounds, x->c, ses, r, x->raw,
+				 x->err))
 		return -1;
 	return end_row(x, 1);
 }
@@ -642,12 +644,14 @@ int csvexport_detail_rows(struct store *s, const struct csvexport_options *o,
 	x->row_fn = fn;
 	x->row_ud = ud;
 	sessionfacts_init(&x->facts);
+	teamview_cache_init(&x->rounds);
 	int reading = 0;
 	int rc = store_read_begin(s, &reading, err);
 	if (rc == 0)
 		rc = export_stream(x);
 	store_read_end(s, reading);
 	sessionfacts_free(&x->facts);
+	teamview_cache_free(&x->rounds);
 	free(x->scratch);
 	free(x);
 	return rc;
@@ -683,6 +687,7 @@ int csvexport_write(struct store *s, const struct content *c,
 		fp = file.fp;
 	}
 	sessionfacts_init(&x.facts);
+	teamview_cache_init(&x.rounds);
 	csvfile_writer_init(&x.w, fp);
 	int reading = 0;
 	int rc = store_read_begin(s, &reading, err);
@@ -693,6 +698,7 @@ int csvexport_write(struct store *s, const struct content *c,
 	store_read_end(s, reading);
 	int werr = rc && ferror(fp) ? errno : 0;
 	sessionfacts_free(&x.facts);
+	teamview_cache_free(&x.rounds);
 	free(x.scratch);
 	if (path)
 		rc = csvexport_file_close(&file, rc == 0, werr, err);

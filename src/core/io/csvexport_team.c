@@ -93,7 +93,7 @@ static int put_figures(struct csvfile_writer *w, const struct content *c,
 }
 
 int csvexport_team_cells(struct csvfile_writer *w, struct store *s,
-			 const struct content *c,
+			 struct teamview_cache *rounds, const struct content *c,
 			 const struct store_session *ses,
 			 const struct score_result *self, int raw,
 			 struct error *err)
@@ -102,7 +102,8 @@ int csvexport_team_cells(struct csvfile_writer *w, struct store *s,
 	struct teamview v;
 	if (team_min_from_env(&min, err))
 		return -1;
-	int rc = teamview_load_session(&v, s, c, ses, min, self, err);
+	int rc = teamview_cache_load_session(&v, rounds, s, c, ses, min, self,
+					     err);
 	if (rc == 0 && v.has_round) {
 		char n[16];
 		snprintf(n, sizeof n, "%u", v.round.responses);

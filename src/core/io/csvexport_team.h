@@ -19,15 +19,17 @@
 #include "core/base/error.h"
 #include "core/coaching/score.h"
 #include "core/store/store.h"
+#include "core/coaching/teamview.h"
 
 /* Writes the names of the team columns (the row is not ended). */
 int csvexport_team_header(struct csvfile_writer *w, const struct content *c,
 			  struct error *err);
 
 /* Writes the team cells of session ses, whose own result is self; raw as
- * in csvexport_options (no safety prefix on the label). */
+ * in csvexport_options (no safety prefix on the label).  rounds keeps the
+ * rounds read for earlier rows of the same export. */
 int csvexport_team_cells(struct csvfile_writer *w, struct store *s,
-			 const struct content *c,
+			 struct teamview_cache *rounds, const struct content *c,
 			 const struct store_session *ses,
 			 const struct score_result *self, int raw,
 			 struct error *err);

@@ -653,11 +653,19 @@ int store_team_rounds_each(struct store *s, int64_t person_id,
  * quarter either way.  Further off, the team described another time. */
 #define STORE_TEAM_NEAR_DAYS 92
 
-/* The round of a person nearest to day (YYYY-MM-DD), the earlier of two
- * as near, at most STORE_TEAM_NEAR_DAYS away: sets *id and returns 1, 0
- * when there is none, -1. */
-int store_team_round_nearest(struct store *s, int64_t person_id,
-			     const char *day, int64_t *id, struct error *err);
+/* A round as finding the one beside a session needs it (teamview.h). */
+struct store_team_round_day {
+	int64_t id;
+	int64_t person_id;
+	const char *day; /* YYYY-MM-DD */
+};
+
+/* The rounds of person_id (0: everyone's) by person, then day, then in
+ * the order they were added. */
+int store_team_round_days_each(
+	struct store *s, int64_t person_id,
+	int (*cb)(const struct store_team_round_day *, void *), void *ud,
+	struct error *err);
 
 /* The counts of a round, by statement id then value. */
 int store_team_tallies_each(struct store *s, int64_t round_id,

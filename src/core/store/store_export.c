@@ -10,6 +10,20 @@
 #include "core/coaching/score.h"
 #include "core/store/store_int.h"
 
+/* Counts the rows of a lookup, keeping the first one's id. */
+struct prefix_match {
+	int64_t *id;
+	int n;
+};
+
+static int prefix_row(sqlite3_stmt *st, void *ctx)
+{
+	struct prefix_match *m = ctx;
+	if (m->n++ == 0)
+		*m->id = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
 int store_session_find_prefix(struct store *s, const char *prefix,
 			      int64_t *id, struct error *err)
 {
@@ -22,21 +36,12 @@ int store_session_find_prefix(struct store *s, const char *prefix,
 	size_t len = strlen(prefix);
 	if (len == 0 || len >= STORE_UUID_SIZE)
 		return 0;
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	sqlite3_stmt *st = store_stmt_for_text(s, sql, prefix, doing, err);
 	if (!st)
 		return -1;
-	store_bind_text(st, 1, prefix);
 	sqlite3_bind_int(st, 2, (int)len);
-	int n = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == 0)
-			*id = sqlite3_column_int64(st, 0);
-		n++;
-	}
-	if (rc != SQLITE_DONE)
-		n = store_fail(s, rc, doing, err);
-	store_stmt_done(s, st);
-	return n;
+	struct prefix_match m = {id, 0};
+	return store_rows_each(s, st, prefix_row, &m, doing, err) ? -1 : m.n;
 }
 
 int store_read_begin(struct store *s, int *started, struct error *err)
@@ -86,6 +91,26 @@ static void span_from_row(sqlite3_stmt *st, struct store_session_extra *x)
 		 until ? until : "");
 }
 
+struct extra_each {
+	int (*cb)(const struct store_session_extra *, void *);
+	void *ud;
+};
+
+static int extra_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct extra_each *e = ctx;
+	struct store_session_extra x = {
+		.situation = store_col_text(st, 0),
+		.start_rung = sqlite3_column_int(st, 1),
+		.reached_rung = sqlite3_column_int(st, 2),
+		.note = store_col_text(st, 3),
+		.made = sqlite3_column_int(st, 4),
+		.person_id = sqlite3_column_int64(st, 5),
+	};
+	span_from_row(st, &x);
+	return e->cb(&x, e->ud);
+}
+
 int store_session_extra_each(struct store *s, int64_t id,
 			     int (*cb)(const struct store_session_extra *,
 				       void *),
@@ -113,27 +138,28 @@ int store_session_extra_each(struct store *s, int64_t id,
 		"LEFT JOIN note n ON n.session_id = s.id "
 		"WHERE s.id = ?1";
 	const char *doing = "reading a session's ladder, note and commitments";
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st), ret = 0;
-	if (rc == SQLITE_ROW) {
-		struct store_session_extra x = {
-			.situation = store_col_text(st, 0),
-			.start_rung = sqlite3_column_int(st, 1),
-			.reached_rung = sqlite3_column_int(st, 2),
-			.note = store_col_text(st, 3),
-			.made = sqlite3_column_int(st, 4),
-			.person_id = sqlite3_column_int64(st, 5),
-		};
-		span_from_row(st, &x);
-		ret = cb(&x, ud);
-	} else if (rc != SQLITE_DONE) {
-		ret = store_fail(s, rc, doing, err);
-	}
-	store_stmt_done(s, st);
-	return ret;
+	struct extra_each e = {cb, ud};
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
+	return st ? store_rows_each(s, st, extra_row, &e, doing, err) : -1;
+}
+
+struct scored_each {
+	int (*cb)(const struct store_scored *, void *);
+	void *ud;
+};
+
+static int scored_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct scored_each *e = ctx;
+	struct store_scored x = {
+		.rating = sqlite3_column_int(st, 0),
+		.id = store_col_text(st, 1),
+		.value = sqlite3_column_type(st, 2) == SQLITE_NULL
+				 ? -1
+				 : sqlite3_column_int(st, 2),
+		.no_occasion = sqlite3_column_int(st, 3),
+	};
+	return e->cb(&x, e->ud);
 }
 
 int store_session_scored_each(struct store *s, int64_t id,
@@ -149,27 +175,29 @@ int store_session_scored_each(struct store *s, int64_t id,
 		"UNION ALL "
 		"SELECT 1, pillar_id, value, 0 FROM rating WHERE session_id = ?1";
 	const char *doing = "reading a session's answers and ratings";
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_scored x = {
-			.rating = sqlite3_column_int(st, 0),
-			.id = store_col_text(st, 1),
-			.value = sqlite3_column_type(st, 2) == SQLITE_NULL
-					 ? -1
-					 : sqlite3_column_int(st, 2),
-			.no_occasion = sqlite3_column_int(st, 3),
-		};
-		if ((ret = cb(&x, ud)))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	store_stmt_done(s, st);
-	return ret;
+	struct scored_each e = {cb, ud};
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
+	return st ? store_rows_each(s, st, scored_row, &e, doing, err) : -1;
+}
+
+struct followups_each {
+	int (*cb)(const struct store_followup *, void *);
+	void *ud;
+};
+
+static int followup_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct followups_each *e = ctx;
+	int status = store_cstatus_parse(store_col_text(st, 0));
+	struct store_followup f = {
+		.status = status < 0 ? STORE_C_OPEN
+				     : (enum store_cstatus)status,
+		.owner = store_col_text(st, 1),
+		.due = store_col_text(st, 2),
+		.reviewed = store_col_text(st, 3),
+		.person_name = store_col_text(st, 4),
+	};
+	return e->cb(&f, e->ud);
 }
 
 int store_session_followups_each(struct store *s,
@@ -195,31 +223,14 @@ int store_session_followups_each(struct store *s,
 		"AND (?2 = '' OR c.reviewed >= ?2) "
 		"AND (?3 = '' OR c.reviewed < ?3)";
 	const char *doing = "reading a session's follow-ups";
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	struct followups_each e = {cb, ud};
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 2, x->span_from);
 	store_bind_text(st, 3, x->span_until);
 	sqlite3_bind_int64(st, 4, x->person_id);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int status = store_cstatus_parse(store_col_text(st, 0));
-		struct store_followup f = {
-			.status = status < 0 ? STORE_C_OPEN
-					     : (enum store_cstatus)status,
-			.owner = store_col_text(st, 1),
-			.due = store_col_text(st, 2),
-			.reviewed = store_col_text(st, 3),
-			.person_name = store_col_text(st, 4),
-		};
-		if ((ret = cb(&f, ud)))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	store_stmt_done(s, st);
-	return ret;
+	return store_rows_each(s, st, followup_row, &e, doing, err);
 }
 
 #define EXPORT_COMMITMENT_COLUMNS                                             \
@@ -228,6 +239,22 @@ int store_session_followups_each(struct store *s,
 	" FROM commitment c JOIN person p ON p.id = c.person_id "            \
 	"JOIN session ms ON ms.id = c.session_id "                           \
 	"LEFT JOIN session rs ON rs.id = c.reviewed_session_id "
+
+struct commitments_each {
+	int (*cb)(const struct store_export_commitment *, void *);
+	void *ud;
+};
+
+static int commitment_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct commitments_each *e = ctx;
+	struct store_export_commitment x;
+	store_commitment_from_row(st, &x.c);
+	x.person_uuid = store_col_text(st, 16);
+	x.session_uuid = store_col_text(st, 17);
+	x.reviewed_uuid = store_col_text(st, 18);
+	return e->cb(&x, e->ud);
+}
 
 /* Runs a listing of session id; spanned when the query also takes the
  * session's follow-up span as ?2 and ?3. */
@@ -242,29 +269,16 @@ static int commitments_run(
 	dates_today(today);
 	if (spanned && store_session_review_span(s, id, from, until, err) < 0)
 		return -1;
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	struct commitments_each e = {cb, ud};
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
 	if (spanned) {
 		store_bind_text(st, 2, from);
 		store_bind_text(st, 3, until);
 	}
 	store_bind_text(st, 99, today);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_export_commitment x;
-		store_commitment_from_row(st, &x.c);
-		x.person_uuid = store_col_text(st, 16);
-		x.session_uuid = store_col_text(st, 17);
-		x.reviewed_uuid = store_col_text(st, 18);
-		if ((ret = cb(&x, ud)))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	store_stmt_done(s, st);
-	return ret;
+	return store_rows_each(s, st, commitment_row, &e, doing, err);
 }
 
 int store_session_commitments_each(
@@ -288,25 +302,22 @@ int store_session_reviewed_each(
 	return commitments_run(s, sql, id, 1, cb, ud, err);
 }
 
+/* Column 0 into a char[STORE_UUID_SIZE]. */
+static int uuid_read(sqlite3_stmt *st, void *out)
+{
+	const char *u = store_col_text(st, 0);
+	snprintf(out, STORE_UUID_SIZE, "%s", u ? u : "");
+	return 0;
+}
+
 int store_person_uuid(struct store *s, int64_t id, char buf[STORE_UUID_SIZE],
 		      struct error *err)
 {
 	static const char sql[] = "SELECT uuid FROM person WHERE id = ?1";
+	static const struct row_reader reader = {uuid_read, NULL};
 	const char *doing = "reading a person";
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st), ret = 0;
-	if (rc == SQLITE_ROW) {
-		const char *u = store_col_text(st, 0);
-		snprintf(buf, STORE_UUID_SIZE, "%s", u ? u : "");
-		ret = 1;
-	} else if (rc != SQLITE_DONE) {
-		ret = store_fail(s, rc, doing, err);
-	}
-	store_stmt_done(s, st);
-	return ret;
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
+	return st ? store_row_get(s, st, &reader, buf, doing, err) : -1;
 }
 
 /* Runs one write statement inside a write transaction (or the import's

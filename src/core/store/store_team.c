@@ -268,23 +268,41 @@ int store_team_tallies_each(struct store *s, int64_t round_id,
 	return st ? store_rows_each(s, st, tally_row, &e, doing, err) : -1;
 }
 
-int store_team_round_nearest(struct store *s, int64_t person_id,
-			     const char *day, int64_t *id, struct error *err)
+struct round_days_each {
+	int (*cb)(const struct store_team_round_day *, void *);
+	void *ud;
+};
+
+static int round_day_row(sqlite3_stmt *st, void *ctx)
 {
-	static const char sql[] =
-		"SELECT id FROM team_round WHERE person_id = ?1 "
-		"AND abs(julianday(day) - julianday(?2)) <= ?3 "
-		"ORDER BY abs(julianday(day) - julianday(?2)), day, id LIMIT 1";
-	const char *doing = "finding a team round";
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, person_id);
-	store_bind_text(st, 2, day);
-	sqlite3_bind_int(st, 3, STORE_TEAM_NEAR_DAYS);
-	int rc = store_lookup_id(s, st, id, doing, err);
-	store_stmt_done(s, st);
-	return rc;
+	const struct round_days_each *e = ctx;
+	struct store_team_round_day r = {
+		.id = sqlite3_column_int64(st, 0),
+		.person_id = sqlite3_column_int64(st, 1),
+		.day = store_col_text(st, 2),
+	};
+	return e->cb(&r, e->ud);
+}
+
+int store_team_round_days_each(
+	struct store *s, int64_t person_id,
+	int (*cb)(const struct store_team_round_day *, void *), void *ud,
+	struct error *err)
+{
+	/* Both in the order of team_round_by_person (person_id, day, rowid),
+	 * so neither sorts. */
+	static const char sql_person[] =
+		"SELECT id, person_id, day FROM team_round "
+		"WHERE person_id = ?1 ORDER BY day, id";
+	static const char sql_all[] =
+		"SELECT id, person_id, day FROM team_round "
+		"ORDER BY person_id, day, id";
+	const char *doing = "listing team rounds";
+	struct round_days_each e = {cb, ud};
+	sqlite3_stmt *st = person_id ? store_stmt_for_id(s, sql_person,
+							 person_id, doing, err)
+				     : store_stmt_get(s, sql_all, doing, err);
+	return st ? store_rows_each(s, st, round_day_row, &e, doing, err) : -1;
 }
 
 int store_team_tally_add(struct store *s, int64_t round_id,
