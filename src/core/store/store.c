@@ -307,6 +307,22 @@ int store_row_get(struct store *s, sqlite3_stmt *st, const struct row_reader *r,
 	return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
 }
 
+int store_int_get(struct store *s, sqlite3_stmt *st, int64_t *v,
+		  const char *doing, struct error *err)
+{
+	*v = 0;
+	return store_row_get(s, st, &store_row_id_reader, v, doing, err);
+}
+
+int store_count(struct store *s, sqlite3_stmt *st, size_t *n, const char *doing,
+		struct error *err)
+{
+	int64_t v;
+	int r = store_int_get(s, st, &v, doing, err);
+	*n = v > 0 ? (size_t)v : 0;
+	return r < 0 ? -1 : 0;
+}
+
 int store_rows_each(struct store *s, sqlite3_stmt *st,
 	      int (*row)(sqlite3_stmt *st, void *ctx), void *ctx,
 	      const char *doing, struct error *err)

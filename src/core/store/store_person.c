@@ -171,11 +171,6 @@ static void person_from_row(sqlite3_stmt *st, struct store_person *p)
 
 #define PERSON_COLUMNS STORE_PERSON_COLUMNS
 
-void store_person_from_row(sqlite3_stmt *st, struct store_person *p)
-{
-	person_from_row(st, p);
-}
-
 static int person_read(sqlite3_stmt *st, void *out)
 {
 	struct store_person *p = out;
@@ -263,6 +258,14 @@ static int person_row(sqlite3_stmt *st, void *ctx)
 	return e->cb(&row, e->ud);
 }
 
+int store_people_run(struct store *s, sqlite3_stmt *st,
+		     int (*cb)(const struct store_person_row *, void *),
+		     void *ud, const char *doing, struct error *err)
+{
+	struct people_each e = {cb, ud};
+	return store_rows_each(s, st, person_row, &e, doing, err);
+}
+
 int store_people_each(struct store *s, int include_archived,
 		      int (*cb)(const struct store_person_row *, void *),
 		      void *ud, struct error *err)
@@ -288,6 +291,5 @@ int store_people_each(struct store *s, int include_archived,
 		return -1;
 	store_bind_text(st, 1, today);
 	sqlite3_bind_int(st, 2, include_archived ? 1 : 0);
-	struct people_each e = {cb, ud};
-	return store_rows_each(s, st, person_row, &e, doing, err);
+	return store_people_run(s, st, cb, ud, doing, err);
 }

@@ -259,10 +259,9 @@ static int session_row(sqlite3_stmt *st, void *ctx)
 	return e->cb(&row, e->ud);
 }
 
-/* Steps st, calling cb with each session row. */
-static int sessions_run(struct store *s, sqlite3_stmt *st,
-			int (*cb)(const struct store_session *, void *),
-			void *ud, const char *doing, struct error *err)
+int store_sessions_run(struct store *s, sqlite3_stmt *st,
+		       int (*cb)(const struct store_session *, void *),
+		       void *ud, const char *doing, struct error *err)
 {
 	struct sessions_each e = {cb, ud};
 	return store_rows_each(s, st, session_row, &e, doing, err);
@@ -290,7 +289,7 @@ int store_sessions_each(struct store *s, int64_t person_id, size_t limit,
 		sqlite3_bind_int64(st, 1, person_id);
 	sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)offset);
-	return sessions_run(s, st, cb, ud, doing, err);
+	return store_sessions_run(s, st, cb, ud, doing, err);
 }
 
 int store_sessions_filter_each(struct store *s,
@@ -334,7 +333,7 @@ int store_sessions_filter_each(struct store *s,
 	store_bind_text(st, 3, until ? to : NULL);
 	store_bind_text(st, 4,
 			f->status >= 0 ? store_status_name(f->status) : NULL);
-	return sessions_run(s, st, cb, ud, doing, err);
+	return store_sessions_run(s, st, cb, ud, doing, err);
 }
 
 /* Index of the first id in ids that has no row in the set answered by
