@@ -67,10 +67,10 @@ START_TEST(test_marks_on_points)
 	int found_first = 0, found_last = 0;
 	for (int x = l.plot_x; x < l.plot_x + 3; x++)
 		found_first |= charthelp_cell_is(c, x, value_row(&l, 2.0), 'C',
-				       CANVAS_STYLE_SERIES_A);
+						 CANVAS_STYLE_SERIES_A);
 	for (int x = l.plot_x + l.plot_w - 3; x < l.plot_x + l.plot_w; x++)
 		found_last |= charthelp_cell_is(c, x, value_row(&l, 4.0), 'C',
-				      CANVAS_STYLE_SERIES_A);
+						CANVAS_STYLE_SERIES_A);
 	ck_assert(found_first);
 	ck_assert(found_last);
 	canvas_free(c);
@@ -264,10 +264,11 @@ START_TEST(test_one_session)
 
 	in.n = 1;
 	c = draw(&in, 60, 8, CANVAS_UTF8, &l);
-	ck_assert(charthelp_cell_is(c, l.plot_x + (l.plot_w - 1) / 2,
-			  value_row(&l, 2.0), 'C', CANVAS_STYLE_SERIES_A) ||
-		  charthelp_cell_is(c, l.plot_x + l.plot_w / 2, value_row(&l, 2.0), 'C',
-			  CANVAS_STYLE_SERIES_A));
+	ck_assert(
+	    charthelp_cell_is(c, l.plot_x + (l.plot_w - 1) / 2,
+			      value_row(&l, 2.0), 'C', CANVAS_STYLE_SERIES_A) ||
+	    charthelp_cell_is(c, l.plot_x + l.plot_w / 2, value_row(&l, 2.0),
+			      'C', CANVAS_STYLE_SERIES_A));
 	canvas_free(c);
 }
 END_TEST
