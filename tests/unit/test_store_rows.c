@@ -6,6 +6,7 @@
 
 #include "test_store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,6 +231,38 @@ START_TEST(count_rows_counted)
 }
 END_TEST
 
+/* A write of one row by id: the row changed (with ?2 bound when the SQL
+ * has it), a missing id named as the user's mistake, nothing left open. */
+START_TEST(write_by_id_one_row)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	int64_t p = t_person(s, "A");
+	static const char rename[] = "UPDATE person SET role = ?2 WHERE id = ?1";
+	ck_assert_int_eq(store_write_by_id(s, rename, "person", p, "Lead",
+					   "renaming", &err),
+			 0);
+	struct store_person got;
+	ck_assert_int_eq(store_person_get(s, p, &got, &err), 1);
+	ck_assert_str_eq(got.role, "Lead");
+	store_person_clear(&got);
+	ck_assert_int_eq(store_write_by_id(s, rename, "person", p + 7, "x",
+					   "renaming", &err),
+			 -1);
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	char want[64];
+	snprintf(want, sizeof want, "no person with id %lld", (long long)p + 7);
+	ck_assert_str_eq(err.msg, want);
+	/* The failed write was rolled back: the next one can begin. */
+	static const char drop[] = "DELETE FROM person WHERE id = ?1";
+	ck_assert_int_eq(store_write_by_id(s, drop, "person", p, NULL,
+					   "deleting", &err),
+			 0);
+	ck_assert_int_eq(store_person_get(s, p, &got, &err), 0);
+	store_close(s);
+}
+END_TEST
+
 /* The gets keep their contract through the frame: a ladder not yet
  * started reads as none, with nothing set. */
 START_TEST(ladder_none_leaves_nothing)
@@ -265,6 +298,7 @@ TCase *store_rows_tcase(void)
 	tcase_add_test(tc, own_copies_every_text);
 	tcase_add_test(tc, int_get_one_number);
 	tcase_add_test(tc, count_rows_counted);
+	tcase_add_test(tc, write_by_id_one_row);
 	tcase_add_test(tc, ladder_none_leaves_nothing);
 	return tc;
 }

@@ -384,6 +384,23 @@ int store_write_one(struct store *s, sqlite3_stmt *st, const char *what,
 	return 0;
 }
 
+int store_write_by_id(struct store *s, const char *sql, const char *what,
+		      int64_t id, const char *text, const char *doing,
+		      struct error *err)
+{
+	if (store_write_begin(s, doing, err))
+		return -1;
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
+	int ok = 0;
+	if (st) {
+		if (sqlite3_bind_parameter_count(st) >= 2)
+			store_bind_text(st, 2, text);
+		ok = store_write_one(s, st, what, id, doing, err) == 0;
+		store_stmt_done(s, st);
+	}
+	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
 /* ---------------------------------------------------------- transactions */
 
 /* An import rolls its whole transaction back after any failed write and

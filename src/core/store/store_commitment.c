@@ -246,17 +246,8 @@ int store_session_review_span(struct store *s, int64_t id,
 int store_commitment_delete(struct store *s, int64_t id, struct error *err)
 {
 	static const char sql[] = "DELETE FROM commitment WHERE id = ?1";
-	const char *doing = "deleting a commitment";
-	if (store_write_begin(s, doing, err))
-		return -1;
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
-	int ok = 0;
-	if (st) {
-		sqlite3_bind_int64(st, 1, id);
-		ok = store_write_one(s, st, "commitment", id, doing, err) == 0;
-		store_stmt_done(s, st);
-	}
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return store_write_by_id(s, sql, "commitment", id, NULL,
+				 "deleting a commitment", err);
 }
 
 void store_commitment_from_row(sqlite3_stmt *st, struct store_commitment *c)

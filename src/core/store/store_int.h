@@ -97,6 +97,13 @@ int store_step_done(struct store *s, sqlite3_stmt *st, const char *doing,
 int store_write_one(struct store *s, sqlite3_stmt *st, const char *what,
 		    int64_t id, const char *doing, struct error *err);
 
+/* A write of one row of what ("person") in a transaction of its own
+ * (store_write_begin): sql's ?1 is id and its ?2, when it has one, text.
+ * 0, or -1 with err set; no such row is an ERROR_INPUT naming the id. */
+int store_write_by_id(struct store *s, const char *sql, const char *what,
+		      int64_t id, const char *text, const char *doing,
+		      struct error *err);
+
 /* Runs a one-row lookup returning an id: 1 found, 0 not, -1 error. */
 int store_lookup_id(struct store *s, sqlite3_stmt *st, int64_t *id,
 	      const char *doing, struct error *err);

@@ -143,17 +143,8 @@ int store_person_update(struct store *s, const struct store_person *p,
 int store_person_delete(struct store *s, int64_t id, struct error *err)
 {
 	static const char sql[] = "DELETE FROM person WHERE id = ?1";
-	const char *doing = "deleting a person";
-	if (store_write_begin(s, doing, err))
-		return -1;
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
-	int ok = 0;
-	if (st) {
-		sqlite3_bind_int64(st, 1, id);
-		ok = store_write_one(s, st, "person", id, doing, err) == 0;
-		store_stmt_done(s, st);
-	}
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return store_write_by_id(s, sql, "person", id, NULL,
+				 "deleting a person", err);
 }
 
 static void person_from_row(sqlite3_stmt *st, struct store_person *p)

@@ -59,24 +59,12 @@ int store_session_add(struct store *s, struct store_session *ses,
 	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
 }
 
-/* A one-row UPDATE or DELETE of a session: ?1 the id, ?2 an optional
- * text value. */
+/* A one-row UPDATE of a session: ?1 the id, ?2 an optional text. */
 static int session_write(struct store *s, const char *sql, int64_t id,
 			 const char *text, const char *doing,
 			 struct error *err)
 {
-	if (store_write_begin(s, doing, err))
-		return -1;
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
-	int ok = 0;
-	if (st) {
-		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_bind_parameter_count(st) >= 2)
-			store_bind_text(st, 2, text);
-		ok = store_write_one(s, st, "session", id, doing, err) == 0;
-		store_stmt_done(s, st);
-	}
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return store_write_by_id(s, sql, "session", id, text, doing, err);
 }
 
 int store_session_complete(struct store *s, int64_t id, struct error *err)
