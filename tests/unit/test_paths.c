@@ -16,8 +16,7 @@ static char tmp[PATH_MAX];
 
 static void setup(void)
 {
-	snprintf(tmp, sizeof tmp, "/tmp/ownit-test-paths-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	unit_tmpdir(tmp, sizeof tmp, "paths");
 	setenv("HOME", tmp, 1);
 	unsetenv("OWNIT_DB");
 	unsetenv("OWNIT_CONTENT");
@@ -27,9 +26,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	char cmd[PATH_MAX + 16];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(tmp);
 }
 
 static void assert_db(const char *flag, const char *want)

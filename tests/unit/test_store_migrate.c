@@ -26,8 +26,7 @@ static char dir[256], old_db[512], new_db[512];
 
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/ownit-test-migrate-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	unit_tmpdir(dir, sizeof dir, "migrate");
 	snprintf(old_db, sizeof old_db, "%s/v1.db", dir);
 	snprintf(new_db, sizeof new_db, "%s/new.db", dir);
 	setenv("OWNIT_TODAY", "2026-11-23", 1);
@@ -35,9 +34,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(dir);
 }
 
 static char *read_fixture(void)

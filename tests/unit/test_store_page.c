@@ -23,8 +23,7 @@ static struct store *s;
 static void setup(void)
 {
 	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C.UTF-8"));
-	strcpy(dir, "/tmp/ownit-test-page-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	unit_tmpdir(dir, sizeof dir, "page");
 	snprintf(db, sizeof db, "%s/o.db", dir);
 	struct error err = {0};
 	s = store_open(db, STORE_CREATE, &err);
@@ -47,9 +46,7 @@ static void setup(void)
 static void teardown(void)
 {
 	store_close(s);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(dir);
 }
 
 /* The names a page gives, joined by ",". */

@@ -17,8 +17,7 @@ static char tmp[64];
 
 static void setup(void)
 {
-	strcpy(tmp, "/tmp/ownit-test-workspace-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	unit_tmpdir(tmp, sizeof tmp, "workspace");
 	setenv("HOME", tmp, 1);
 	unsetenv("OWNIT_DB");
 	unsetenv("OWNIT_CONTENT");
@@ -28,9 +27,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(tmp);
 }
 
 static void in_tmp(char *buf, const char *name)

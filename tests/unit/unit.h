@@ -1,9 +1,12 @@
-/* unit.h - how every unit test program runs its suite. */
+/* unit.h - how every unit test program runs its suite, and where it
+ * keeps its files. */
 #ifndef OWNIT_TEST_UNIT_H
 #define OWNIT_TEST_UNIT_H
 
 #include <check.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 /* Runs every test of su with Check's normal report and gives main its
  * exit status: 0 when all passed. */
@@ -27,6 +30,27 @@ static inline int unit_run_tests(const char *name, const TTest *const *tests,
 		tcase_add_test(tc, tests[i]);
 	suite_add_tcase(su, tc);
 	return unit_run(su);
+}
+
+/* A fresh folder of the test's own, /tmp/ownit-test-NAME-XXXXXX, made
+ * into dir (n bytes). */
+static inline void unit_tmpdir(char *dir, size_t n, const char *name)
+{
+	int len = snprintf(dir, n, "/tmp/ownit-test-%s-XXXXXX", name);
+	ck_assert_msg(len > 0 && (size_t)len < n, "no room for the folder of %s",
+		      name);
+	ck_assert_msg(mkdtemp(dir) != NULL, "cannot make %s", dir);
+}
+
+/* Removes dir and all it holds, made writable first: some tests take
+ * the permissions away. */
+static inline void unit_rmdir(const char *dir)
+{
+	char cmd[4200];
+	int len = snprintf(cmd, sizeof cmd,
+			   "chmod -R u+rwx '%s'; rm -rf '%s'", dir, dir);
+	ck_assert(len > 0 && (size_t)len < sizeof cmd);
+	ck_assert_int_eq(system(cmd), 0);
 }
 
 #define UNIT_RUN_TESTS(name, tests)                                            \
