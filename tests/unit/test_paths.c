@@ -16,12 +16,7 @@ static char tmp[PATH_MAX];
 
 static void setup(void)
 {
-	unit_tmpdir(tmp, sizeof tmp, "paths");
-	setenv("HOME", tmp, 1);
-	unsetenv("OWNIT_DB");
-	unsetenv("OWNIT_CONTENT");
-	unsetenv("XDG_DATA_HOME");
-	unsetenv("XDG_CONFIG_HOME");
+	unit_home(tmp, sizeof tmp, "paths");
 }
 
 static void teardown(void)

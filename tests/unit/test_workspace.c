@@ -17,12 +17,7 @@ static char tmp[64];
 
 static void setup(void)
 {
-	unit_tmpdir(tmp, sizeof tmp, "workspace");
-	setenv("HOME", tmp, 1);
-	unsetenv("OWNIT_DB");
-	unsetenv("OWNIT_CONTENT");
-	unsetenv("XDG_DATA_HOME");
-	unsetenv("XDG_CONFIG_HOME");
+	unit_home(tmp, sizeof tmp, "workspace");
 }
 
 static void teardown(void)

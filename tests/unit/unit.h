@@ -37,8 +37,8 @@ static inline int unit_run_tests(const char *name, const TTest *const *tests,
 static inline void unit_tmpdir(char *dir, size_t n, const char *name)
 {
 	int len = snprintf(dir, n, "/tmp/ownit-test-%s-XXXXXX", name);
-	ck_assert_msg(len > 0 && (size_t)len < n, "no room for the folder of %s",
-		      name);
+	ck_assert_msg(len > 0 && (size_t)len < n,
+		      "no room for the folder of %s", name);
 	ck_assert_msg(mkdtemp(dir) != NULL, "cannot make %s", dir);
 }
 
@@ -47,10 +47,23 @@ static inline void unit_tmpdir(char *dir, size_t n, const char *name)
 static inline void unit_rmdir(const char *dir)
 {
 	char cmd[4200];
-	int len = snprintf(cmd, sizeof cmd,
-			   "chmod -R u+rwx '%s'; rm -rf '%s'", dir, dir);
+	int len = snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s'; rm -rf '%s'",
+			   dir, dir);
 	ck_assert(len > 0 && (size_t)len < sizeof cmd);
 	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Makes a fresh folder (see unit_tmpdir) the test's HOME, with none of
+ * the variables that would send ownit elsewhere set: where it looks
+ * then follows from HOME alone. */
+static inline void unit_home(char *dir, size_t n, const char *name)
+{
+	unit_tmpdir(dir, n, name);
+	static const char *const elsewhere[] = {
+	    "OWNIT_DB", "OWNIT_CONTENT", "XDG_DATA_HOME", "XDG_CONFIG_HOME"};
+	ck_assert_int_eq(setenv("HOME", dir, 1), 0);
+	for (size_t i = 0; i < sizeof elsewhere / sizeof *elsewhere; i++)
+		ck_assert_int_eq(unsetenv(elsewhere[i]), 0);
 }
 
 #define UNIT_RUN_TESTS(name, tests)                                            \
