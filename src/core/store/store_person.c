@@ -209,15 +209,13 @@ int store_person_find(struct store *s, const char *name, int64_t *id,
 	if (!key)
 		return error_errno(err, ERROR_RUNTIME, ENOMEM,
 				   "finding a person");
-	sqlite3_stmt *st = store_stmt_get(s, sql, "finding a person", err);
-	if (!st) {
-		free(key);
-		return -1;
+	const char *doing = "finding a person";
+	sqlite3_stmt *st = store_stmt_for_text(s, sql, key, doing, err);
+	int r = -1;
+	if (st) {
+		store_bind_text(st, 2, name);
+		r = store_int_get(s, st, id, doing, err);
 	}
-	store_bind_text(st, 1, key);
-	store_bind_text(st, 2, name);
-	int r = store_lookup_id(s, st, id, "finding a person", err);
-	store_stmt_done(s, st);
 	free(key);
 	return r;
 }

@@ -223,15 +223,12 @@ int store_session_previous(struct store *s, int64_t id, int complete_only,
 		"  OR (o.started = me.started AND o.id < me.id)) "
 		"AND (?2 = 0 OR o.status = 'complete') "
 		"ORDER BY o.started DESC, o.id DESC LIMIT 1";
-	sqlite3_stmt *st =
-	    store_stmt_get(s, sql, "finding the session before", err);
+	const char *doing = "finding the session before";
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, complete_only ? 1 : 0);
-	int r = store_lookup_id(s, st, prev, "finding the session before", err);
-	store_stmt_done(s, st);
-	return r;
+	return store_int_get(s, st, prev, doing, err);
 }
 
 struct sessions_each {
@@ -383,15 +380,10 @@ int store_session_resume(struct store *s, int64_t id,
 	    first_missing(s, sql_rated, id, pillars, n_pillars, &out->pillar,
 			  err))
 		return -1;
-	sqlite3_stmt *st =
-	    store_stmt_get(s, sql_followups, "counting follow-ups", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int64_t count = 0;
-	int r = store_lookup_id(s, st, &count, "counting follow-ups", err);
-	store_stmt_done(s, st);
-	if (r < 0)
+	const char *doing = "counting follow-ups";
+	size_t count;
+	sqlite3_stmt *st = store_stmt_for_id(s, sql_followups, id, doing, err);
+	if (!st || store_count(s, st, &count, doing, err))
 		return -1;
 	out->followups = (int)count;
 
