@@ -14,13 +14,9 @@ scale_keys() {
 }
 
 tui_start 100x50 --
-tui_wait "add the first person you coach" "first run"
-tui_keys a
-tui_wait "Add a person" "the person form"
-tui_keys 'Ana' Enter
-tui_wait "Open commitments of Ana" "a person is added"
-tui_keys n
-tui_wait "New session" "n asks what kind of session"
+tui_wait "add the first person you coach" "an empty database"
+tui_keys m
+tui_wait "New session" "m: a self-assessment for me"
 tui_keys Enter
 tui_wait "flag 1/5 · statement 1/" "the diagnostic step"
 tui_keys '?'
@@ -45,7 +41,7 @@ like "$(cat "$T_TMP/diag.txt")" "choose on the scale \\(also k/j\\)" \
 like "$(cat "$T_TMP/pillars.txt")" "previous / next pillar \\(also h/l, PgUp/PgDn\\)" \
 	"and says the other keys that do the same"
 tui_keys Escape
-tui_wait "Open commitments of Ana" "Esc leaves the session"
+tui_wait "Open commitments of me" "Esc leaves the session"
 tui_keys q
 tui_expect_exit 0 "quit"
 
