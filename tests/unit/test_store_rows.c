@@ -206,15 +206,16 @@ START_TEST(int_get_one_number)
 END_TEST
 
 static const char count_rows[] =
-	"SELECT count(*) FROM (SELECT 1 UNION ALL SELECT 2 UNION ALL "
-	"SELECT 3) WHERE ?1 = ?1";
+    "SELECT count(*) FROM (SELECT 1 UNION ALL SELECT 2 UNION ALL "
+    "SELECT 3) WHERE ?1 = ?1";
 
 START_TEST(count_rows_counted)
 {
 	struct store *s = t_open();
 	struct error err = {0};
 	size_t n = 99;
-	sqlite3_stmt *st = store_stmt_for_id(s, count_rows, 0, "counting", &err);
+	sqlite3_stmt *st =
+	    store_stmt_for_id(s, count_rows, 0, "counting", &err);
 	ck_assert_int_eq(store_count(s, st, &n, "counting", &err), 0);
 	ck_assert_uint_eq(n, 3);
 	/* A statement with no row counts nothing. */
@@ -238,10 +239,11 @@ START_TEST(write_by_id_one_row)
 	struct store *s = t_open();
 	struct error err = {0};
 	int64_t p = t_person(s, "A");
-	static const char rename[] = "UPDATE person SET role = ?2 WHERE id = ?1";
-	ck_assert_int_eq(store_write_by_id(s, rename, "person", p, "Lead",
-					   "renaming", &err),
-			 0);
+	static const char rename[] =
+	    "UPDATE person SET role = ?2 WHERE id = ?1";
+	ck_assert_int_eq(
+	    store_write_by_id(s, rename, "person", p, "Lead", "renaming", &err),
+	    0);
 	struct store_person got;
 	ck_assert_int_eq(store_person_get(s, p, &got, &err), 1);
 	ck_assert_str_eq(got.role, "Lead");
@@ -255,9 +257,8 @@ START_TEST(write_by_id_one_row)
 	ck_assert_str_eq(err.msg, want);
 	/* The failed write was rolled back: the next one can begin. */
 	static const char drop[] = "DELETE FROM person WHERE id = ?1";
-	ck_assert_int_eq(store_write_by_id(s, drop, "person", p, NULL,
-					   "deleting", &err),
-			 0);
+	ck_assert_int_eq(
+	    store_write_by_id(s, drop, "person", p, NULL, "deleting", &err), 0);
 	ck_assert_int_eq(store_person_get(s, p, &got, &err), 0);
 	store_close(s);
 }

@@ -478,18 +478,18 @@ static int open_row(sqlite3_stmt *st, void *ctx)
 {
 	const struct open_each *e = ctx;
 	struct store_open_commitment c = {
-		.id = sqlite3_column_int64(st, 0),
-		.what = store_col_text(st, 1),
-		.due = store_col_text(st, 2),
-		.overdue = sqlite3_column_int(st, 3),
+	    .id = sqlite3_column_int64(st, 0),
+	    .what = store_col_text(st, 1),
+	    .due = store_col_text(st, 2),
+	    .overdue = sqlite3_column_int(st, 3),
 	};
 	return e->cb(&c, e->ud);
 }
 
 /* One part of the walk: 0 to go on, cb's value to stop, -1 on error. */
-static int open_part_each(struct store *s, const char *sql,
-			  int64_t person_id, const char *today,
-			  struct open_each *e, struct error *err)
+static int open_part_each(struct store *s, const char *sql, int64_t person_id,
+			  const char *today, struct open_each *e,
+			  struct error *err)
 {
 	const char *doing = "listing open commitments";
 	sqlite3_stmt *st = store_stmt_for_id(s, sql, person_id, doing, err);
@@ -510,8 +510,8 @@ int store_open_commitments_each(struct store *s, int64_t person_id,
 	int ret = 0;
 	for (size_t i = 0; !ret && i < sizeof open_parts / sizeof *open_parts;
 	     i++)
-		ret = open_part_each(s, open_parts[i], person_id, today, &e,
-				     err);
+		ret =
+		    open_part_each(s, open_parts[i], person_id, today, &e, err);
 	return ret;
 }
 

@@ -13,6 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Ends a save that checked first, inside store_write_begin: same is what
+ * the check found (1 as the screen saw it, 0 changed elsewhere, -1 the
+ * check failed) and wrote, when same is 1, the write's result (0 or -1).
+ * 0 saved, 1 changed elsewhere (nothing written), -1 failed. */
+static int save_end(struct store *s, int same, int wrote, const char *doing,
+		    struct error *err)
+{
+	if (same == 0)
+		return store_write_end(s, 1, doing, err) ? -1 : 1;
+	int ok = same == 1 && wrote == 0;
+	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+}
+
 static const char note_version_sql[] =
     "SELECT n.body, s.note_version FROM session s "
     "LEFT JOIN note n ON n.session_id = s.id WHERE s.id = ?1";
@@ -112,8 +125,8 @@ static int answer_seen_read(sqlite3_stmt *st, void *out)
 	struct row_seen *r = out;
 	const struct store_answer *seen = r->seen;
 	int value = sqlite3_column_type(st, 0) == SQLITE_NULL
-			    ? -1
-			    : sqlite3_column_int(st, 0);
+			? -1
+			: sqlite3_column_int(st, 0);
 	r->same = value == seen->value &&
 		  !sqlite3_column_int(st, 1) == !seen->no_occasion &&
 		  text_same(store_col_text(st, 2), seen->note);
@@ -149,10 +162,8 @@ int store_answer_save_if(struct store *s, const struct store_answer *a,
 	if (store_write_begin(s, doing, err))
 		return -1;
 	int same = answer_is(s, a, seen, err);
-	if (same == 0)
-		return store_write_end(s, 1, doing, err) ? -1 : 1;
-	int ok = same == 1 && store_answer_save(s, a, err) == 0;
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return save_end(s, same, same == 1 ? store_answer_save(s, a, err) : -1,
+			doing, err);
 }
 
 static const char rating_read_sql[] =
@@ -185,10 +196,9 @@ int store_rating_save_if(struct store *s, const struct store_rating *r,
 		return -1;
 	int now = 0;
 	int found = store_rating_get(s, r->session_id, r->pillar_id, &now, err);
-	if (found >= 0 && now != seen)
-		return store_write_end(s, 1, doing, err) ? -1 : 1;
-	int ok = found >= 0 && store_rating_save(s, r, err) == 0;
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	int same = found < 0 ? -1 : now == seen;
+	return save_end(s, same, same == 1 ? store_rating_save(s, r, err) : -1,
+			doing, err);
 }
 
 /* ------------------------------------------------------- commitments */
@@ -198,12 +208,11 @@ int store_rating_save_if(struct store *s, const struct store_rating *r,
  * change as new words.  An open commitment's reflections are left over
  * from no review, so they do not count. */
 static const char commitment_row_sql[] =
-	"SELECT what, owner, due, status, reviewed_session_id, obstacle, "
-	"helped, differently FROM commitment WHERE id = ?1";
+    "SELECT what, owner, due, status, reviewed_session_id, obstacle, "
+    "helped, differently FROM commitment WHERE id = ?1";
 
 /* The follow-up of the row (columns 4..7) is the one seen. */
-static int followup_same(sqlite3_stmt *st,
-			 const struct store_commitment *seen)
+static int followup_same(sqlite3_stmt *st, const struct store_commitment *seen)
 {
 	return sqlite3_column_int64(st, 4) == seen->reviewed_session_id &&
 	       text_same(store_col_text(st, 5), seen->obstacle) &&
@@ -219,10 +228,10 @@ static int commitment_seen_read(sqlite3_stmt *st, void *out)
 		  text_same(store_col_text(st, 1), seen->owner) &&
 		  text_same(store_col_text(st, 2), seen->due);
 	if (r->same && r->whole)
-		r->same = store_cstatus_parse(store_col_text(st, 3)) ==
-				  (int)seen->status &&
-			  (seen->status == STORE_C_OPEN ||
-			   followup_same(st, seen));
+		r->same =
+		    store_cstatus_parse(store_col_text(st, 3)) ==
+			(int)seen->status &&
+		    (seen->status == STORE_C_OPEN || followup_same(st, seen));
 	return 0;
 }
 
@@ -250,10 +259,9 @@ int store_commitment_update_if(struct store *s,
 	if (store_write_begin(s, doing, err))
 		return -1;
 	int same = commitment_is(s, c->id, seen, 0, err);
-	if (same == 0)
-		return store_write_end(s, 1, doing, err) ? -1 : 1;
-	int ok = same == 1 && store_commitment_update(s, c, err) == 0;
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return save_end(s, same,
+			same == 1 ? store_commitment_update(s, c, err) : -1,
+			doing, err);
 }
 
 int store_commitment_review_if(struct store *s,
@@ -265,11 +273,11 @@ int store_commitment_review_if(struct store *s,
 	if (store_write_begin(s, doing, err))
 		return -1;
 	int same = commitment_is(s, seen->id, seen, 1, err);
-	if (same == 0)
-		return store_write_end(s, 1, doing, err) ? -1 : 1;
-	int ok = same == 1 && store_commitment_review_with(s, seen->id, r,
-							   new_id, err) == 0;
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return save_end(s, same,
+			same == 1 ? store_commitment_review_with(s, seen->id, r,
+								 new_id, err)
+				  : -1,
+			doing, err);
 }
 
 int store_commitment_delete_if(struct store *s,
@@ -280,10 +288,9 @@ int store_commitment_delete_if(struct store *s,
 	if (store_write_begin(s, doing, err))
 		return -1;
 	int same = commitment_is(s, seen->id, seen, 1, err);
-	if (same == 0)
-		return store_write_end(s, 1, doing, err) ? -1 : 1;
-	int ok = same == 1 && store_commitment_delete(s, seen->id, err) == 0;
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return save_end(
+	    s, same, same == 1 ? store_commitment_delete(s, seen->id, err) : -1,
+	    doing, err);
 }
 
 int store_commitment_restore_if(struct store *s,
@@ -297,13 +304,13 @@ int store_commitment_restore_if(struct store *s,
 	if (store_write_begin(s, doing, err))
 		return -1;
 	int there = store_commitment_find_uuid(s, c->uuid, &id, err);
-	if (there == 1) {
-		if (now_id)
-			*now_id = id;
-		return store_write_end(s, 1, doing, err) ? -1 : 1;
-	}
-	int ok = there == 0 && store_commitment_restore(s, c, err) == 0;
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	if (there == 1 && now_id)
+		*now_id = id;
+	/* Back already (another ownit's undo) counts as a change. */
+	int same = there < 0 ? -1 : there == 0;
+	return save_end(s, same,
+			same == 1 ? store_commitment_restore(s, c, err) : -1,
+			doing, err);
 }
 
 /* ------------------------------------------------- removing an answer */
@@ -318,11 +325,11 @@ int store_answer_delete_if(struct store *s, const struct store_answer *a,
 	/* Taken back elsewhere too: nothing newer would be lost. */
 	if (same == 0)
 		same = answer_is(s, a, NULL, err);
-	if (same == 0)
-		return store_write_end(s, 1, doing, err) ? -1 : 1;
-	int ok = same == 1 && store_answer_delete(s, a->session_id,
-						  a->item_id, err) == 0;
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return save_end(
+	    s, same,
+	    same == 1 ? store_answer_delete(s, a->session_id, a->item_id, err)
+		      : -1,
+	    doing, err);
 }
 
 int store_rating_delete_if(struct store *s, int64_t session_id,
@@ -333,11 +340,12 @@ int store_rating_delete_if(struct store *s, int64_t session_id,
 		return -1;
 	int now = 0;
 	int found = store_rating_get(s, session_id, pillar_id, &now, err);
-	if (found == 1 && now != seen)
-		return store_write_end(s, 1, doing, err) ? -1 : 1;
-	int ok = found >= 0 &&
-		 store_rating_delete(s, session_id, pillar_id, err) == 0;
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	/* None left is no change: there is nothing newer to lose. */
+	int same = found < 0 ? -1 : found == 0 || now == seen;
+	return save_end(
+	    s, same,
+	    same == 1 ? store_rating_delete(s, session_id, pillar_id, err) : -1,
+	    doing, err);
 }
 
 /* ------------------------------------------------------------- ladder */
@@ -359,6 +367,24 @@ static int ladder_is(struct store *s, const struct store_ladder *seen,
 	return same;
 }
 
+/* Saves l; the climb another ownit made on this situation stays
+ * climbed. */
+static int ladder_save_climbed(struct store *s, const struct store_ladder *l,
+			       struct error *err)
+{
+	struct store_ladder up = *l;
+	struct store_ladder now;
+	int found = store_ladder_get(s, l->session_id, &now, err);
+	if (found < 0)
+		return -1;
+	if (found == 1) {
+		if (now.reached_rung > up.reached_rung)
+			up.reached_rung = now.reached_rung;
+		store_ladder_clear(&now);
+	}
+	return store_ladder_save(s, &up, err);
+}
+
 int store_ladder_save_if(struct store *s, const struct store_ladder *l,
 			 const struct store_ladder *seen, struct error *err)
 {
@@ -372,20 +398,9 @@ int store_ladder_save_if(struct store *s, const struct store_ladder *l,
 	if (store_write_begin(s, doing, err))
 		return -1;
 	int same = ladder_is(s, seen, err);
-	if (same == 0)
-		return store_write_end(s, 1, doing, err) ? -1 : 1;
-	/* The climb another ownit made on this situation stays climbed. */
-	struct store_ladder up = *l;
-	struct store_ladder now;
-	int found = same == 1 ? store_ladder_get(s, l->session_id, &now, err)
-			      : -1;
-	if (found == 1) {
-		if (now.reached_rung > up.reached_rung)
-			up.reached_rung = now.reached_rung;
-		store_ladder_clear(&now);
-	}
-	int ok = found >= 0 && store_ladder_save(s, &up, err) == 0;
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return save_end(s, same,
+			same == 1 ? ladder_save_climbed(s, l, err) : -1, doing,
+			err);
 }
 
 struct step_find {
@@ -418,8 +433,7 @@ int store_ladder_step_save_if(struct store *s,
 		error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
 	int same = r < 0 ? -1 : text_same(f.answer, seen);
 	free(f.answer);
-	if (same == 0)
-		return store_write_end(s, 1, doing, err) ? -1 : 1;
-	int ok = same == 1 && store_ladder_step_save(s, ls, err) == 0;
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return save_end(s, same,
+			same == 1 ? store_ladder_step_save(s, ls, err) : -1,
+			doing, err);
 }
