@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "unit.h"
+
 #define SHIPPED TEST_SRCDIR "/content"
 
 static void ok(int rc, const struct error *e)
@@ -89,8 +91,7 @@ void seed_make(struct seed *sd)
 	struct error e = {0};
 	char path[128];
 	memset(sd, 0, sizeof *sd);
-	strcpy(sd->dir, "/tmp/ownit-csvtest.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(sd->dir));
+	unit_tmpdir(sd->dir, sizeof sd->dir, "csv");
 	snprintf(path, sizeof path, "%s/seed.db", sd->dir);
 	sd->s = store_open(path, STORE_CREATE, &e);
 	ck_assert_msg(sd->s != NULL, "%s", e.msg);
@@ -148,11 +149,9 @@ struct store *seed_empty(struct seed *sd, const char *name)
 
 void seed_free(struct seed *sd)
 {
-	char cmd[160];
 	store_close(sd->s);
 	content_free(sd->c);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", sd->dir);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(sd->dir);
 }
 
 char *seed_slurp(const char *path, size_t *len)

@@ -7,31 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charthelp.h"
 #include "core/chart/canvas.h"
 #include "unit.h"
-
-static struct canvas *mk(int w, int h, enum canvas_mode mode)
-{
-	struct error err = {0};
-	struct canvas *c = canvas_new(w, h, mode, &err);
-
-	ck_assert_msg(c != NULL, "canvas_new: %s", err.msg);
-	return c;
-}
-
-static char *render(const struct canvas *c, unsigned flags)
-{
-	struct error err = {0};
-	char *s = canvas_render(c, flags, &err);
-
-	ck_assert_msg(s != NULL, "canvas_render: %s", err.msg);
-	return s;
-}
 
 static void assert_render(const struct canvas *c, unsigned flags,
 			  const char *want)
 {
-	char *s = render(c, flags);
+	char *s = charthelp_render(c, flags);
 
 	ck_assert_str_eq(s, want);
 	free(s);
@@ -50,7 +33,7 @@ END_TEST
 
 START_TEST(test_blank_renders_newlines)
 {
-	struct canvas *c = mk(4, 3, CANVAS_UTF8);
+	struct canvas *c = charthelp_canvas(4, 3, CANVAS_UTF8);
 
 	assert_render(c, 0, "\n\n\n");
 	ck_assert_int_eq(canvas_dot_width(c), 8);
@@ -61,7 +44,7 @@ END_TEST
 
 START_TEST(test_text_plain_and_clipped)
 {
-	struct canvas *c = mk(10, 2, CANVAS_UTF8);
+	struct canvas *c = charthelp_canvas(10, 2, CANVAS_UTF8);
 
 	ck_assert_int_eq(canvas_text(c, 1, 0, 20, "Clarity", 0), 7);
 	/* Cut by the canvas edge: marked like any cut. */
@@ -73,8 +56,8 @@ END_TEST
 
 START_TEST(test_text_truncated_with_ellipsis)
 {
-	struct canvas *c = mk(20, 1, CANVAS_UTF8);
-	struct canvas *a = mk(20, 1, CANVAS_ASCII);
+	struct canvas *c = charthelp_canvas(20, 1, CANVAS_UTF8);
+	struct canvas *a = charthelp_canvas(20, 1, CANVAS_ASCII);
 
 	ck_assert_int_eq(canvas_text(c, 0, 0, 6, "Trust and openness", 0), 6);
 	assert_render(c, 0, "Trust\u2026\n");
@@ -119,7 +102,7 @@ END_TEST
 
 START_TEST(test_wide_text_cut_by_width)
 {
-	struct canvas *c = mk(10, 1, CANVAS_UTF8);
+	struct canvas *c = charthelp_canvas(10, 1, CANVAS_UTF8);
 	struct canvas_glyph g;
 
 	/* Three wide glyphs in 4 columns: one glyph and the ellipsis fit
@@ -142,7 +125,7 @@ END_TEST
 
 START_TEST(test_put_sanitises)
 {
-	struct canvas *c = mk(4, 1, CANVAS_ASCII);
+	struct canvas *c = charthelp_canvas(4, 1, CANVAS_ASCII);
 
 	canvas_put(c, 0, 0, 0x2588, 0);
 	canvas_put(c, 1, 0, 0x1b, 0);
@@ -155,7 +138,7 @@ END_TEST
 
 START_TEST(test_braille_bits)
 {
-	struct canvas *c = mk(1, 1, CANVAS_UTF8);
+	struct canvas *c = charthelp_canvas(1, 1, CANVAS_UTF8);
 
 	/* Dot (0,0) is dot 1, (1,3) dot 8. */
 	canvas_dot(c, 0, 0, CANVAS_LAYER_LINE, CANVAS_STYLE_AXIS, 0);
@@ -172,7 +155,7 @@ END_TEST
 
 START_TEST(test_braille_merge_keeps_both_later_style)
 {
-	struct canvas *c = mk(2, 1, CANVAS_UTF8);
+	struct canvas *c = charthelp_canvas(2, 1, CANVAS_UTF8);
 	struct canvas_glyph g;
 
 	canvas_dot(c, 0, 0, CANVAS_LAYER_LINE, CANVAS_STYLE_SERIES_A, 0);
@@ -192,7 +175,7 @@ END_TEST
 
 START_TEST(test_layers_top_shows)
 {
-	struct canvas *c = mk(1, 1, CANVAS_UTF8);
+	struct canvas *c = charthelp_canvas(1, 1, CANVAS_UTF8);
 	struct canvas_glyph g;
 
 	canvas_dot(c, 0, 0, CANVAS_LAYER_GRID, CANVAS_STYLE_RING, '.');
@@ -215,7 +198,7 @@ END_TEST
 
 START_TEST(test_text_hides_dots)
 {
-	struct canvas *c = mk(2, 1, CANVAS_UTF8);
+	struct canvas *c = charthelp_canvas(2, 1, CANVAS_UTF8);
 
 	canvas_dot(c, 0, 0, CANVAS_LAYER_LINE, CANVAS_STYLE_SERIES_A, 0);
 	canvas_text(c, 0, 0, 1, "x", CANVAS_STYLE_LABEL);
@@ -228,7 +211,7 @@ END_TEST
 
 START_TEST(test_ascii_lines_by_slope)
 {
-	struct canvas *c = mk(12, 6, CANVAS_ASCII);
+	struct canvas *c = charthelp_canvas(12, 6, CANVAS_ASCII);
 
 	canvas_line(c, 0.5, 0.5, 23.5, 0.5, 1, CANVAS_LAYER_LINE,
 		    CANVAS_STYLE_AXIS, 0);
@@ -251,7 +234,7 @@ END_TEST
 
 START_TEST(test_line_pattern_and_every)
 {
-	struct canvas *c = mk(8, 1, CANVAS_UTF8);
+	struct canvas *c = charthelp_canvas(8, 1, CANVAS_UTF8);
 
 	/* Every other dot along the top row of dots. */
 	canvas_line(c, 0.5, 0.5, 15.5, 0.5, 2, CANVAS_LAYER_GRID,
@@ -271,7 +254,7 @@ END_TEST
 
 START_TEST(test_render_colour_and_trim)
 {
-	struct canvas *c = mk(10, 2, CANVAS_UTF8);
+	struct canvas *c = charthelp_canvas(10, 2, CANVAS_UTF8);
 
 	canvas_text(c, 0, 0, 3, "ab", CANVAS_STYLE_LABEL);
 	canvas_text(c, 3, 0, 3, "cd", CANVAS_STYLE_SERIES_A);
@@ -284,7 +267,7 @@ END_TEST
 
 START_TEST(test_render_into_counts)
 {
-	struct canvas *c = mk(5, 2, CANVAS_UTF8);
+	struct canvas *c = charthelp_canvas(5, 2, CANVAS_UTF8);
 	char small[4], big[64];
 
 	canvas_text(c, 0, 0, 5, "hello", 0);
@@ -301,7 +284,7 @@ END_TEST
 START_TEST(test_resize_and_clear_rect)
 {
 	struct error err = {0};
-	struct canvas *c = mk(3, 1, CANVAS_UTF8);
+	struct canvas *c = charthelp_canvas(3, 1, CANVAS_UTF8);
 
 	canvas_text(c, 0, 0, 3, "abc", 0);
 	ck_assert_int_eq(canvas_resize(c, 6, 2, &err), 0);
@@ -343,28 +326,27 @@ END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("canvas");
-	TCase *tc = tcase_create("core");
+	const TTest *const tests[] = {
+	    test_new_bad_size,
+	    test_blank_renders_newlines,
+	    test_text_plain_and_clipped,
+	    test_text_truncated_with_ellipsis,
+	    test_text_sanitised,
+	    test_wide_text_cut_by_width,
+	    test_put_sanitises,
+	    test_braille_bits,
+	    test_braille_merge_keeps_both_later_style,
+	    test_layers_top_shows,
+	    test_text_hides_dots,
+	    test_ascii_lines_by_slope,
+	    test_line_pattern_and_every,
+	    test_render_colour_and_trim,
+	    test_render_into_counts,
+	    test_resize_and_clear_rect,
+	    test_style_names,
+	    test_style_colours_read_on_white,
+	};
 
 	setlocale(LC_ALL, "C.UTF-8");
-	tcase_add_test(tc, test_new_bad_size);
-	tcase_add_test(tc, test_blank_renders_newlines);
-	tcase_add_test(tc, test_text_plain_and_clipped);
-	tcase_add_test(tc, test_text_truncated_with_ellipsis);
-	tcase_add_test(tc, test_text_sanitised);
-	tcase_add_test(tc, test_wide_text_cut_by_width);
-	tcase_add_test(tc, test_put_sanitises);
-	tcase_add_test(tc, test_braille_bits);
-	tcase_add_test(tc, test_braille_merge_keeps_both_later_style);
-	tcase_add_test(tc, test_layers_top_shows);
-	tcase_add_test(tc, test_text_hides_dots);
-	tcase_add_test(tc, test_ascii_lines_by_slope);
-	tcase_add_test(tc, test_line_pattern_and_every);
-	tcase_add_test(tc, test_render_colour_and_trim);
-	tcase_add_test(tc, test_render_into_counts);
-	tcase_add_test(tc, test_resize_and_clear_rect);
-	tcase_add_test(tc, test_style_names);
-	tcase_add_test(tc, test_style_colours_read_on_white);
-	suite_add_tcase(s, tc);
-	return unit_run(s);
+	return UNIT_RUN_TESTS("canvas", tests);
 }

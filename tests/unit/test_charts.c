@@ -8,18 +8,10 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "charthelp.h"
 #include "core/chart/charts.h"
 #include "core/base/glyph.h"
 #include "unit.h"
-
-static char *show(struct canvas *c)
-{
-	struct error err = {0};
-	char *s = canvas_render(c, 0, &err);
-
-	ck_assert_ptr_nonnull(s);
-	return s;
-}
 
 START_TEST(test_band)
 {
@@ -45,7 +37,7 @@ START_TEST(test_bars_utf8)
 	char *s;
 
 	ck_assert_int_eq(charts_bars(c, 0, 0, 40, 0, b, 3, &err), 0);
-	s = show(c);
+	s = charthelp_render(c, 0);
 	/* label 13, blank, track 40-13-1-1-3-4 = 18, blank, score, note:
 	 * 2.0 of 4 fills 9 of 18 cells; ticks at cells 4 and 13; 3.25
 	 * fills 14.6 cells, the last half; it rounds half away from 0. */
@@ -84,7 +76,7 @@ START_TEST(test_bars_team)
 	char *s;
 
 	ck_assert_int_eq(charts_bars(c, 0, 0, 60, 0, b, 2, &err), 0);
-	s = show(c);
+	s = charthelp_render(c, 0);
 	/* track 60-13-1-1-3-6-15 = 21: ticks at 5 and 15, the team's 3.0
 	 * at cell 15 over the red tick. */
 	ck_assert_str_eq(s, "Vague updates ━━━━━┼─────────\u25ca───── 1.0 ok   "
@@ -100,7 +92,7 @@ START_TEST(test_bars_team)
 	/* 40 columns: no room for the words, the mark stays. */
 	c = canvas_new(40, 1, CANVAS_ASCII, &err);
 	ck_assert_int_eq(charts_bars(c, 0, 0, 40, 0, b, 1, &err), 0);
-	s = show(c);
+	s = charthelp_render(c, 0);
 	ck_assert_str_eq(s, "Vague updates ####|---------o---- 1.0 ok\n");
 	free(s);
 	canvas_free(c);
@@ -128,7 +120,7 @@ START_TEST(test_bars_ascii)
 	char *s;
 
 	ck_assert_int_eq(charts_bars(c, 0, 0, 30, 8, &b, 1, &err), 0);
-	s = show(c);
+	s = charthelp_render(c, 0);
 	ck_assert_str_eq(s, "Vague ?~ ####|-------|---- 1.0\n");
 	free(s);
 	canvas_free(c);
@@ -145,7 +137,7 @@ START_TEST(test_bars_status_kept)
 	char *s;
 
 	ck_assert_int_eq(charts_bars(c, 0, 0, 30, 0, &b, 1, &err), 0);
-	s = show(c);
+	s = charthelp_render(c, 0);
 	ck_assert_str_eq(s, "Slow esca\u2026 \u2501\u2501\u2501\u254b\u2500"
 			    "\u253c\u2500\u2500 2.0 Worth\u2026\n");
 	free(s);
@@ -168,7 +160,7 @@ START_TEST(test_bars_words_before_track)
 	char *s;
 
 	ck_assert_int_eq(charts_bars(c, 0, 0, 58, 0, b, 2, &err), 0);
-	s = show(c);
+	s = charthelp_render(c, 0);
 	/* label 27, blank, track 58-27-1-1-3-14 = 12, blank, score, note */
 	ck_assert_str_eq(s, "Repeated missed commitments ####|##|---- "
 			    "2.6 Discuss first\n"
@@ -188,7 +180,7 @@ START_TEST(test_bars_wide_capped)
 	char *s;
 
 	ck_assert_int_eq(charts_bars(c, 0, 0, 160, 0, &b, 1, &err), 0);
-	s = show(c);
+	s = charthelp_render(c, 0);
 	ck_assert_int_eq(strncmp(s, "Late ", 5), 0);
 	ck_assert_uint_eq(strspn(s + 5, "-|"), 48);
 	ck_assert_int_eq(strncmp(s + 5 + 48, " 0.0 fine", 9), 0);
@@ -229,19 +221,19 @@ START_TEST(test_sparkline)
 	/* Only the newest 3 fit: they end up at the right. */
 	ck_assert_int_eq(charts_sparkline(c, 0, 1, 3, v, 6, 1, 5,
 					  CANVAS_STYLE_SERIES_A), 3);
-	s = show(c);
+	s = charthelp_render(c, 0);
 	ck_assert_str_eq(s, "\u2581\u2583 \u2585\u2586\u2588\n"
 			    "\u2585\u2586\u2588\n");
 	free(s);
 	ck_assert_int_eq(charts_sparkline(a, 0, 0, 12, v, 6, 1, 5, 0), 6);
-	s = show(a);
+	s = charthelp_render(a, 0);
 	/* Whole ratings on a 1..5 scale show as their digits. */
 	ck_assert_str_eq(s, "12 345\n");
 	free(s);
 	double half[] = {1, 2.5, 5};
 	canvas_clear(a);
 	ck_assert_int_eq(charts_sparkline(a, 0, 0, 12, half, 3, 1, 5, 0), 3);
-	s = show(a);
+	s = charthelp_render(a, 0);
 	ck_assert_str_eq(s, "1-5\n"); /* a fraction falls back to a height */
 	free(s);
 	ck_assert_int_eq(charts_sparkline(a, 0, 0, 12, v, 6, 5, 5, 0), 0);
@@ -283,20 +275,19 @@ END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("charts");
-	TCase *tc = tcase_create("core");
+	const TTest *const tests[] = {
+	    test_band,
+	    test_bars_utf8,
+	    test_bars_ascii,
+	    test_bars_team,
+	    test_bars_status_kept,
+	    test_bars_words_before_track,
+	    test_bars_wide_capped,
+	    test_bars_errors,
+	    test_sparkline,
+	    test_glyph_table,
+	};
 
 	setlocale(LC_ALL, "C.UTF-8");
-	tcase_add_test(tc, test_band);
-	tcase_add_test(tc, test_bars_utf8);
-	tcase_add_test(tc, test_bars_ascii);
-	tcase_add_test(tc, test_bars_team);
-	tcase_add_test(tc, test_bars_status_kept);
-	tcase_add_test(tc, test_bars_words_before_track);
-	tcase_add_test(tc, test_bars_wide_capped);
-	tcase_add_test(tc, test_bars_errors);
-	tcase_add_test(tc, test_sparkline);
-	tcase_add_test(tc, test_glyph_table);
-	suite_add_tcase(s, tc);
-	return unit_run(s);
+	return UNIT_RUN_TESTS("charts", tests);
 }

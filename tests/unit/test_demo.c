@@ -19,17 +19,14 @@ static char dir[256], db[512];
 
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/ownit-test-demo-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	unit_tmpdir(dir, sizeof dir, "demo");
 	snprintf(db, sizeof db, "%s/demo.db", dir);
 	setenv("OWNIT_TODAY", "2026-11-23", 1);
 }
 
 static void teardown(void)
 {
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(dir);
 }
 
 static struct store *seeded(const char *path)

@@ -16,20 +16,12 @@ static char tmp[PATH_MAX];
 
 static void setup(void)
 {
-	snprintf(tmp, sizeof tmp, "/tmp/ownit-test-paths-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmp));
-	setenv("HOME", tmp, 1);
-	unsetenv("OWNIT_DB");
-	unsetenv("OWNIT_CONTENT");
-	unsetenv("XDG_DATA_HOME");
-	unsetenv("XDG_CONFIG_HOME");
+	unit_home(tmp, sizeof tmp, "paths");
 }
 
 static void teardown(void)
 {
-	char cmd[PATH_MAX + 16];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(tmp);
 }
 
 static void assert_db(const char *flag, const char *want)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charthelp.h"
 #include "core/chart/radar.h"
 #include "golden.h"
 #include "unit.h"
@@ -37,9 +38,8 @@ static struct canvas *draw(const struct radar_input *in, int w, int h,
 			   enum canvas_mode mode, struct radar_layout *l)
 {
 	struct error err = {0};
-	struct canvas *c = canvas_new(w, h, mode, &err);
+	struct canvas *c = charthelp_canvas(w, h, mode);
 
-	ck_assert_ptr_nonnull(c);
 	ck_assert_msg(radar_draw(c, 0, 0, w, h, in, l, &err) == 0,
 		      "radar_draw: %s", err.msg);
 	return c;
@@ -650,45 +650,19 @@ END_TEST
 
 /* ------------------------------------------------- reading without colour */
 
-/* The text of row y of a canvas, as rendered. */
-static void row_text(const struct canvas *c, int y, char *out, size_t size)
-{
-	size_t o = 0;
-
-	for (int x = 0; x < canvas_width(c) && o + 5 < size; x++) {
-		struct canvas_glyph g;
-		ck_assert_int_eq(canvas_get(c, x, y, &g), 0);
-		memcpy(out + o, g.utf8, strlen(g.utf8));
-		o += strlen(g.utf8);
-	}
-	out[o] = '\0';
-}
-
-static int canvas_has(const struct canvas *c, const char *text)
-{
-	char row[4096];
-
-	for (int y = 0; y < canvas_height(c); y++) {
-		row_text(c, y, row, sizeof row);
-		if (strstr(row, text))
-			return 1;
-	}
-	return 0;
-}
-
 /* The middle names its pillar, and the comparison's centre follows. */
 START_TEST(test_centre_named)
 {
 	struct radar_input in = sample(2);
 	struct canvas *c = draw(&in, 80, 24, CANVAS_UTF8, NULL);
 
-	ck_assert_msg(canvas_has(c, "Vision 3.5 \u25ca3.0"), "centre label");
+	ck_assert_msg(charthelp_has(c, "Vision 3.5 \u25ca3.0"), "centre label");
 	canvas_free(c);
 	in.nseries = 1;
 	in.centre_short = "Purpose";
 	c = draw(&in, 80, 24, CANVAS_ASCII, NULL);
-	ck_assert(canvas_has(c, "Purpose 3.5"));
-	ck_assert(!canvas_has(c, "Purpose 3.5 o"));
+	ck_assert(charthelp_has(c, "Purpose 3.5"));
+	ck_assert(!charthelp_has(c, "Purpose 3.5 o"));
 	canvas_free(c);
 }
 END_TEST
@@ -743,13 +717,13 @@ START_TEST(test_comparison_shape_and_values)
 			ck_assert_uint_eq(g.cp, mark);
 			ck_assert_int_eq(g.style, CANVAS_STYLE_SERIES_B);
 		}
-		ck_assert(canvas_has(c, mode == CANVAS_ASCII
+		ck_assert(charthelp_has(c, mode == CANVAS_ASCII
 						? "Clarity 3.8 o3.1"
 						: "Clarity 3.8 \u25ca3.1"));
-		ck_assert(canvas_has(c, mode == CANVAS_ASCII
+		ck_assert(charthelp_has(c, mode == CANVAS_ASCII
 						? "Autonomy 3.0 o3.0"
 						: "Autonomy 3.0 \u25ca3.0"));
-		ck_assert(canvas_has(c, mode == CANVAS_ASCII ? "+o+" :
+		ck_assert(charthelp_has(c, mode == CANVAS_ASCII ? "+o+" :
 						"\u2812\u25ca\u2812"));
 		canvas_free(c);
 	}
@@ -861,32 +835,31 @@ END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("radar");
-	TCase *tc = tcase_create("core");
+	const TTest *const tests[] = {
+	    test_point_geometry,
+	    test_dots_on_grid,
+	    test_round_proportions,
+	    test_outlines_solid_and_dashed,
+	    test_grid_stays_quiet,
+	    test_ascii_parts_apart,
+	    test_labels_never_overlap,
+	    test_labels_text,
+	    test_missing_value,
+	    test_ascii_only_printable,
+	    test_hostile_names_sanitised,
+	    test_deterministic,
+	    test_draw_into_region_leaves_rest,
+	    test_errors,
+	    test_format,
+	    test_table,
+	    test_centre_named,
+	    test_rings_numbered,
+	    test_comparison_shape_and_values,
+	    test_comparison_on_top,
+	    test_ascii_outline_clean,
+	    test_goldens,
+	};
 
 	setlocale(LC_ALL, "C.UTF-8");
-	tcase_add_test(tc, test_point_geometry);
-	tcase_add_test(tc, test_dots_on_grid);
-	tcase_add_test(tc, test_round_proportions);
-	tcase_add_test(tc, test_outlines_solid_and_dashed);
-	tcase_add_test(tc, test_grid_stays_quiet);
-	tcase_add_test(tc, test_ascii_parts_apart);
-	tcase_add_test(tc, test_labels_never_overlap);
-	tcase_add_test(tc, test_labels_text);
-	tcase_add_test(tc, test_missing_value);
-	tcase_add_test(tc, test_ascii_only_printable);
-	tcase_add_test(tc, test_hostile_names_sanitised);
-	tcase_add_test(tc, test_deterministic);
-	tcase_add_test(tc, test_draw_into_region_leaves_rest);
-	tcase_add_test(tc, test_errors);
-	tcase_add_test(tc, test_format);
-	tcase_add_test(tc, test_table);
-	tcase_add_test(tc, test_centre_named);
-	tcase_add_test(tc, test_rings_numbered);
-	tcase_add_test(tc, test_comparison_shape_and_values);
-	tcase_add_test(tc, test_comparison_on_top);
-	tcase_add_test(tc, test_ascii_outline_clean);
-	tcase_add_test(tc, test_goldens);
-	suite_add_tcase(s, tc);
-	return unit_run(s);
+	return UNIT_RUN_TESTS("radar", tests);
 }

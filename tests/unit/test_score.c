@@ -473,8 +473,7 @@ struct e2e {
 
 static void e2e_open(struct e2e *t)
 {
-	snprintf(t->dir, sizeof t->dir, "/tmp/ownit-test-score-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(t->dir));
+	unit_tmpdir(t->dir, sizeof t->dir, "score");
 	snprintf(t->db, sizeof t->db, "%s/ownit.db", t->dir);
 	t->s = store_open(t->db, STORE_CREATE, &e);
 	ck_assert_msg(t->s != NULL, "%s", e.msg);
@@ -485,10 +484,8 @@ static void e2e_open(struct e2e *t)
 
 static void e2e_close(struct e2e *t)
 {
-	char cmd[160];
 	store_close(t->s);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->dir);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(t->dir);
 }
 
 static int64_t e2e_session(struct e2e *t, const char *started,

@@ -17,18 +17,14 @@ char t_db[512];
 
 void t_setup(void)
 {
-	snprintf(t_dir, sizeof t_dir, "/tmp/ownit-test-store-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(t_dir));
+	unit_tmpdir(t_dir, sizeof t_dir, "store");
 	snprintf(t_db, sizeof t_db, "%s/ownit.db", t_dir);
 	setenv("OWNIT_TODAY", "2026-11-23", 1);
 }
 
 void t_teardown(void)
 {
-	char cmd[1024];
-	snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s'; rm -rf '%s'", t_dir,
-		 t_dir);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(t_dir);
 }
 
 struct store *t_open(void)

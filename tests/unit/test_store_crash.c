@@ -31,16 +31,13 @@ static char dir[256], db[512];
 
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/ownit-test-crash-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	unit_tmpdir(dir, sizeof dir, "crash");
 	snprintf(db, sizeof db, "%s/ownit.db", dir);
 }
 
 static void teardown(void)
 {
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(dir);
 }
 
 static uint32_t next(uint64_t *x)

@@ -5,12 +5,13 @@
 #include "test_store.h"
 
 #include <fcntl.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "sqlhelp.h"
 
 static mode_t mode_of(const char *path)
 {
@@ -84,34 +85,20 @@ START_TEST(pragmas_applied)
 {
 	struct store *s = t_open();
 	store_close(s);
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open_v2(t_db, &db, SQLITE_OPEN_READONLY,
-					 NULL),
-			 SQLITE_OK);
-	sqlite3_stmt *st;
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT * FROM "
-					    "pragma_application_id, "
-					    "pragma_user_version, "
-					    "pragma_journal_mode",
-					    -1, &st, NULL),
-			 SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(st, 0), 0x6f776e49);
-	ck_assert_int_eq(sqlite3_column_int(st, 1), STORE_SCHEMA_VERSION);
-	ck_assert_str_eq((const char *)sqlite3_column_text(st, 2), "wal");
-	sqlite3_finalize(st);
+	sqlite3 *db = sqlhelp_open(t_db, 1);
+	ck_assert_int_eq(sqlhelp_int(db, "PRAGMA application_id"), 0x6f776e49);
+	ck_assert_int_eq(sqlhelp_int(db, "PRAGMA user_version"),
+			 STORE_SCHEMA_VERSION);
+	char *mode = sqlhelp_text(db, "PRAGMA journal_mode");
+	ck_assert_str_eq(mode, "wal");
+	free(mode);
 	/* Every table is STRICT. */
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM "
-					    "sqlite_schema "
-					    "WHERE type = 'table' "
-					    "AND sql NOT LIKE '%) STRICT' "
-					    "AND sql NOT LIKE "
-					    "'%) STRICT, WITHOUT ROWID'",
-					    -1, &st, NULL),
-			 SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(st, 0), 0);
-	sqlite3_finalize(st);
+	ck_assert_int_eq(sqlhelp_int(db, "SELECT count(*) FROM sqlite_schema "
+					 "WHERE type = 'table' "
+					 "AND sql NOT LIKE '%) STRICT' "
+					 "AND sql NOT LIKE "
+					 "'%) STRICT, WITHOUT ROWID'"),
+			 0);
 	sqlite3_close(db);
 }
 END_TEST
@@ -161,12 +148,7 @@ END_TEST
 
 START_TEST(other_sqlite_database)
 {
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open(t_db, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (x); INSERT INTO t "
-				      "VALUES (1)", NULL, NULL, NULL),
-			 SQLITE_OK);
-	sqlite3_close(db);
+	sqlhelp_file_exec(t_db, "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
 	refused(STORE_CREATE, "an SQLite database of another program",
 		ERROR_INPUT);
 }

@@ -9,13 +9,13 @@
 
 #include <check.h>
 #include <limits.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/store/store.h"
 #include "core/store/store_int.h"
+#include "sqlhelp.h"
 #include "unit.h"
 
 #ifndef FIXTURES
@@ -26,8 +26,7 @@ static char dir[256], old_db[512], new_db[512];
 
 static void setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/ownit-test-migrate-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	unit_tmpdir(dir, sizeof dir, "migrate");
 	snprintf(old_db, sizeof old_db, "%s/v1.db", dir);
 	snprintf(new_db, sizeof new_db, "%s/new.db", dir);
 	setenv("OWNIT_TODAY", "2026-11-23", 1);
@@ -35,9 +34,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(dir);
 }
 
 static char *read_fixture(void)
@@ -53,94 +50,34 @@ static char *read_fixture(void)
 
 static void load_fixture(const char *path)
 {
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	char *sql = read_fixture(), *msg = NULL;
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-	ck_assert_msg(rc == SQLITE_OK, "fixture: %s", msg ? msg : "?");
+	char *sql = read_fixture();
+	sqlhelp_file_exec(path, sql);
 	free(sql);
-	sqlite3_close(db);
 }
 
 /* The schema of a file as one string: type, name and SQL of every object,
  * sorted by name. */
 static char *schema_of(const char *path)
 {
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
-					 NULL),
-			 SQLITE_OK);
-	sqlite3_stmt *st;
-	ck_assert_int_eq(sqlite3_prepare_v2(db,
-					    "SELECT group_concat(type || ' ' "
-					    "|| name || ' ' || coalesce(sql, "
-					    "''), char(10)) FROM (SELECT * "
-					    "FROM sqlite_schema ORDER BY name)",
-					    -1, &st, NULL),
-			 SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	char *s = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return s;
+	return sqlhelp_file_text(path,
+				 "SELECT group_concat(type || ' ' || name || "
+				 "' ' || coalesce(sql, ''), char(10)) FROM "
+				 "(SELECT * FROM sqlite_schema ORDER BY name)");
 }
 
-/* EXPLAIN QUERY PLAN of sql on the file, its details on one line. */
-static char *plan_of(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
-					 NULL),
-			 SQLITE_OK);
-	char q[512];
-	sqlite3_stmt *st;
-	snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-	ck_assert_int_eq(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK);
-	char out[1024] = "";
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		size_t n = strlen(out);
-		snprintf(out + n, sizeof out - n, "%s; ",
-			 (const char *)sqlite3_column_text(st, 3));
-	}
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return strdup(out);
-}
-
-static int pragma(const char *path, const char *name)
-{
-	sqlite3 *db;
-	char sql[64];
-	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
-					 NULL),
-			 SQLITE_OK);
-	snprintf(sql, sizeof sql, "PRAGMA %s", name);
-	sqlite3_stmt *st;
-	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
-			 SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	int v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
+static const char user_version[] = "PRAGMA user_version";
 
 START_TEST(fixture_is_version_1)
 {
 	/* The fixture's schema is exactly what step 1 writes: if step 1 were
 	 * ever edited, this fails. */
 	load_fixture(old_db);
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open(new_db, &db), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db, store_schema_step(1), NULL, NULL,
-				      NULL),
-			 SQLITE_OK);
-	sqlite3_close(db);
+	sqlhelp_file_exec(new_db, store_schema_step(1));
 	char *a = schema_of(old_db), *b = schema_of(new_db);
 	ck_assert_str_eq(a, b);
 	free(a);
 	free(b);
-	ck_assert_int_eq(pragma(old_db, "user_version"), 1);
+	ck_assert_int_eq(sqlhelp_file_int(old_db, user_version), 1);
 	ck_assert_ptr_null(store_schema_step(STORE_SCHEMA_VERSION + 1));
 	ck_assert_ptr_null(store_schema_step(0));
 }
@@ -164,16 +101,10 @@ static int count_answers(const struct store_answer *a, void *ud)
 START_TEST(v4_keeps_names_that_fold_alike)
 {
 	load_fixture(old_db);
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open(old_db, &db), SQLITE_OK);
-	ck_assert_int_eq(
-		sqlite3_exec(db,
-			     "INSERT INTO person (uuid, name, created) VALUES "
-			     "('u-1', 'ZO\xc3\x8b', '2026-01-01T00:00:00Z'),"
-			     "('u-2', 'zo\xc3\xab', '2026-01-01T00:00:00Z')",
-			     NULL, NULL, NULL),
-		SQLITE_OK);
-	sqlite3_close(db);
+	sqlhelp_file_exec(old_db,
+			  "INSERT INTO person (uuid, name, created) VALUES "
+			  "('u-1', 'ZO\xc3\x8b', '2026-01-01T00:00:00Z'),"
+			  "('u-2', 'zo\xc3\xab', '2026-01-01T00:00:00Z')");
 	struct error err = {0};
 	struct store *s = store_open(old_db, 0, &err);
 	ck_assert_msg(s != NULL, "%s", err.msg);
@@ -265,7 +196,8 @@ START_TEST(migrates_to_current)
 	ck_assert_int_eq(store_check(s, NULL, NULL, &err), 0);
 	store_close(s);
 
-	ck_assert_int_eq(pragma(old_db, "user_version"), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(sqlhelp_file_int(old_db, user_version),
+			 STORE_SCHEMA_VERSION);
 
 	/* Migrated and new databases have the very same schema. */
 	s = store_open(new_db, STORE_CREATE, &err);
@@ -291,20 +223,23 @@ START_TEST(migrates_to_current)
 		"SELECT id FROM commitment WHERE reviewed_session_id IS NULL "
 		"AND status <> 'open' AND person_id = 1",
 	};
+	sqlite3 *db = sqlhelp_open(old_db, 1);
 	for (size_t i = 0; i < sizeof walks / sizeof *walks; i++) {
-		char *plan = plan_of(old_db, walks[i]);
+		char *plan = sqlhelp_plan(db, walks[i]);
 		ck_assert_msg(!strstr(plan, "TEMP B-TREE") &&
 				      !strstr(plan, "SCAN") &&
 				      !strstr(plan, "commitment_by_person"),
 			      "%s: %s", walks[i], plan);
 		free(plan);
 	}
+	sqlite3_close(db);
 
 	/* Opening again changes nothing more. */
 	s = store_open(old_db, 0, &err);
 	ck_assert_ptr_nonnull(s);
 	store_close(s);
-	ck_assert_int_eq(pragma(old_db, "user_version"), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(sqlhelp_file_int(old_db, user_version),
+			 STORE_SCHEMA_VERSION);
 }
 END_TEST
 
@@ -386,24 +321,14 @@ START_TEST(team_rounds_on_migrated_file)
 	store_close(s);
 
 	/* The tallies keep no insertion order: the table has no rowid. */
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open(old_db, &db), SQLITE_OK);
+	sqlite3 *db = sqlhelp_open(old_db, 0);
 	ck_assert_int_ne(sqlite3_exec(db, "SELECT rowid FROM team_tally", NULL,
 				      NULL, NULL),
 			 SQLITE_OK);
 	/* Deleting the leader deletes their rounds. */
-	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA foreign_keys=ON; DELETE FROM "
-					  "person WHERE id = 1",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
-	sqlite3_stmt *st;
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM "
-						"team_tally",
-					    -1, &st, NULL),
-			 SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(st, 0), 0);
-	sqlite3_finalize(st);
+	sqlhelp_exec(db, "PRAGMA foreign_keys=ON; DELETE FROM person "
+			 "WHERE id = 1");
+	ck_assert_int_eq(sqlhelp_int(db, "SELECT count(*) FROM team_tally"), 0);
 	sqlite3_close(db);
 }
 END_TEST

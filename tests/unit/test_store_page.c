@@ -13,6 +13,7 @@
 #include "core/base/dates.h"
 #include "core/store/store_int.h"
 #include "core/store/store_page.h"
+#include "sqlhelp.h"
 #include "unit.h"
 
 static char dir[64], db[128];
@@ -22,8 +23,7 @@ static struct store *s;
 static void setup(void)
 {
 	ck_assert_ptr_nonnull(setlocale(LC_ALL, "C.UTF-8"));
-	strcpy(dir, "/tmp/ownit-test-page-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	unit_tmpdir(dir, sizeof dir, "page");
 	snprintf(db, sizeof db, "%s/o.db", dir);
 	struct error err = {0};
 	s = store_open(db, STORE_CREATE, &err);
@@ -46,9 +46,7 @@ static void setup(void)
 static void teardown(void)
 {
 	store_close(s);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(dir);
 }
 
 /* The names a page gives, joined by ",". */
@@ -526,22 +524,13 @@ START_TEST(commitments_pages_never_sort)
 					  "AND status = 'open'");
 		if (!list && !panel)
 			continue;
-		char q[4096], plan[1024] = "";
-		snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
-		sqlite3_stmt *ex;
-		ck_assert_int_eq(sqlite3_prepare_v2(s->db, q, -1, &ex, NULL),
-				 SQLITE_OK);
-		while (sqlite3_step(ex) == SQLITE_ROW) {
-			size_t n = strlen(plan);
-			snprintf(plan + n, sizeof plan - n, "%s; ",
-				 (const char *)sqlite3_column_text(ex, 3));
-		}
-		sqlite3_finalize(ex);
+		char *plan = sqlhelp_plan(s->db, sql);
 		ck_assert_msg(!strstr(plan, "TEMP B-TREE") &&
 				      !strstr(plan, "SCAN") &&
 				      strstr(plan, list ? "commitment_by_status"
 							 : "commitment_by_person"),
 			      "%s: %s", sql, plan);
+		free(plan);
 		seen++;
 	}
 	/* Three parts with four windows each, their counts, the count; and

@@ -6,6 +6,7 @@
 
 #include "test_store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,6 +177,93 @@ START_TEST(own_copies_every_text)
 }
 END_TEST
 
+/* One number from one row: the row's first column, 0 and no row, or a
+ * failure told, and in each case the statement given back. */
+START_TEST(int_get_one_number)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	int64_t v = 99;
+	sqlite3_stmt *st = store_stmt_for_id(s, three_rows, 1, "reading", &err);
+	ck_assert_int_eq(store_int_get(s, st, &v, "reading", &err), 1);
+	ck_assert_int_eq(v, 2);
+	/* No row: 0, and no number left over from before. */
+	v = 99;
+	st = store_stmt_for_id(s, three_rows, 3, "reading", &err);
+	ck_assert_int_eq(store_int_get(s, st, &v, "reading", &err), 0);
+	ck_assert_int_eq(v, 0);
+	v = 99;
+	st = store_stmt_for_id(s, fails_on_step, 1, "adding up", &err);
+	ck_assert_int_eq(store_int_get(s, st, &v, "adding up", &err), -1);
+	ck_assert_int_eq(v, 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "adding up"));
+	/* Given back every time: the cached statement serves again. */
+	st = store_stmt_for_id(s, three_rows, 0, "reading", &err);
+	ck_assert_int_eq(store_int_get(s, st, &v, "reading", &err), 1);
+	ck_assert_int_eq(v, 1);
+	store_close(s);
+}
+END_TEST
+
+static const char count_rows[] =
+    "SELECT count(*) FROM (SELECT 1 UNION ALL SELECT 2 UNION ALL "
+    "SELECT 3) WHERE ?1 = ?1";
+
+START_TEST(count_rows_counted)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	size_t n = 99;
+	sqlite3_stmt *st =
+	    store_stmt_for_id(s, count_rows, 0, "counting", &err);
+	ck_assert_int_eq(store_count(s, st, &n, "counting", &err), 0);
+	ck_assert_uint_eq(n, 3);
+	/* A statement with no row counts nothing. */
+	n = 99;
+	st = store_stmt_for_id(s, three_rows, 3, "counting", &err);
+	ck_assert_int_eq(store_count(s, st, &n, "counting", &err), 0);
+	ck_assert_uint_eq(n, 0);
+	n = 99;
+	st = store_stmt_for_id(s, fails_on_step, 1, "counting up", &err);
+	ck_assert_int_eq(store_count(s, st, &n, "counting up", &err), -1);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_nonnull(strstr(err.msg, "counting up"));
+	store_close(s);
+}
+END_TEST
+
+/* A write of one row by id: the row changed (with ?2 bound when the SQL
+ * has it), a missing id named as the user's mistake, nothing left open. */
+START_TEST(write_by_id_one_row)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	int64_t p = t_person(s, "A");
+	static const char rename[] =
+	    "UPDATE person SET role = ?2 WHERE id = ?1";
+	ck_assert_int_eq(
+	    store_write_by_id(s, rename, "person", p, "Lead", "renaming", &err),
+	    0);
+	struct store_person got;
+	ck_assert_int_eq(store_person_get(s, p, &got, &err), 1);
+	ck_assert_str_eq(got.role, "Lead");
+	store_person_clear(&got);
+	ck_assert_int_eq(store_write_by_id(s, rename, "person", p + 7, "x",
+					   "renaming", &err),
+			 -1);
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	char want[64];
+	snprintf(want, sizeof want, "no person with id %lld", (long long)p + 7);
+	ck_assert_str_eq(err.msg, want);
+	/* The failed write was rolled back: the next one can begin. */
+	static const char drop[] = "DELETE FROM person WHERE id = ?1";
+	ck_assert_int_eq(
+	    store_write_by_id(s, drop, "person", p, NULL, "deleting", &err), 0);
+	ck_assert_int_eq(store_person_get(s, p, &got, &err), 0);
+	store_close(s);
+}
+END_TEST
+
 /* The gets keep their contract through the frame: a ladder not yet
  * started reads as none, with nothing set. */
 START_TEST(ladder_none_leaves_nothing)
@@ -209,6 +297,9 @@ TCase *store_rows_tcase(void)
 	tcase_add_test(tc, get_one_row);
 	tcase_add_test(tc, get_failed_copy_cleared);
 	tcase_add_test(tc, own_copies_every_text);
+	tcase_add_test(tc, int_get_one_number);
+	tcase_add_test(tc, count_rows_counted);
+	tcase_add_test(tc, write_by_id_one_row);
 	tcase_add_test(tc, ladder_none_leaves_nothing);
 	return tc;
 }

@@ -25,8 +25,7 @@ static struct store *open_db(void)
 
 static void setup(void)
 {
-	strcpy(dir, "/tmp/ownit-test-version-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	unit_tmpdir(dir, sizeof dir, "version");
 	snprintf(db, sizeof db, "%s/o.db", dir);
 	a = open_db();
 	b = open_db();
@@ -46,9 +45,7 @@ static void teardown(void)
 {
 	store_close(a);
 	store_close(b);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(dir);
 }
 
 static void assert_note(struct store *s, const char *want)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "charthelp.h"
 #include "core/chart/trend.h"
 #include "golden.h"
 #include "unit.h"
@@ -36,32 +37,11 @@ static struct canvas *draw(const struct trend_input *in, int w, int h,
 			   enum canvas_mode mode, struct trend_layout *l)
 {
 	struct error err = {0};
-	struct canvas *c = canvas_new(w, h, mode, &err);
+	struct canvas *c = charthelp_canvas(w, h, mode);
 
-	ck_assert_ptr_nonnull(c);
 	ck_assert_msg(trend_draw(c, 0, 0, w, h, in, l, &err) == 0,
 		      "trend_draw: %s", err.msg);
 	return c;
-}
-
-static void row_text(const struct canvas *c, int y, char *out, size_t size)
-{
-	size_t o = 0;
-
-	for (int x = 0; x < canvas_width(c) && o + 5 < size; x++) {
-		struct canvas_glyph g;
-		ck_assert_int_eq(canvas_get(c, x, y, &g), 0);
-		memcpy(out + o, g.utf8, strlen(g.utf8));
-		o += strlen(g.utf8);
-	}
-	out[o] = '\0';
-}
-
-static int cell_is(const struct canvas *c, int x, int y, uint32_t cp,
-		   enum canvas_style st)
-{
-	struct canvas_glyph g;
-	return canvas_get(c, x, y, &g) == 0 && g.cp == cp && g.style == st;
 }
 
 /* Where a value of a session lands, in cells, by the chart's own rule:
@@ -86,11 +66,11 @@ START_TEST(test_marks_on_points)
 	/* Clarity rises from 2 to 4: its first point low, its last high. */
 	int found_first = 0, found_last = 0;
 	for (int x = l.plot_x; x < l.plot_x + 3; x++)
-		found_first |= cell_is(c, x, value_row(&l, 2.0), 'C',
-				       CANVAS_STYLE_SERIES_A);
+		found_first |= charthelp_cell_is(c, x, value_row(&l, 2.0), 'C',
+						 CANVAS_STYLE_SERIES_A);
 	for (int x = l.plot_x + l.plot_w - 3; x < l.plot_x + l.plot_w; x++)
-		found_last |= cell_is(c, x, value_row(&l, 4.0), 'C',
-				      CANVAS_STYLE_SERIES_A);
+		found_last |= charthelp_cell_is(c, x, value_row(&l, 4.0), 'C',
+						CANVAS_STYLE_SERIES_A);
 	ck_assert(found_first);
 	ck_assert(found_last);
 	canvas_free(c);
@@ -107,13 +87,13 @@ START_TEST(test_axes_labelled)
 	char row[2048];
 
 	for (int v = 1; v <= 5; v++) {
-		row_text(c, value_row(&l, v), row, sizeof row);
+		charthelp_row(c, value_row(&l, v), row, sizeof row);
 		char want[8];
 		snprintf(want, sizeof want, "%d \u2524", v);
 		ck_assert_msg(strncmp(row, want, strlen(want)) == 0,
 			      "level %d row: %s", v, row);
 	}
-	row_text(c, l.plot_y + l.plot_h + 1, row, sizeof row);
+	charthelp_row(c, l.plot_y + l.plot_h + 1, row, sizeof row);
 	ck_assert_ptr_nonnull(strstr(row, "2026-06-14"));
 	ck_assert_ptr_nonnull(strstr(row, "2026-11-29"));
 	ck_assert(strstr(row, "2026-06-14") < strstr(row, "2026-11-29"));
@@ -130,14 +110,14 @@ START_TEST(test_legend)
 	struct canvas *c = draw(&in, 100, 20, CANVAS_UTF8, &l);
 	char row[2048];
 
-	row_text(c, 0, row, sizeof row);
+	charthelp_row(c, 0, row, sizeof row);
 	ck_assert_ptr_nonnull(strstr(row, "C Clarity"));
 	ck_assert_ptr_nonnull(strstr(row, " 4.0"));
-	row_text(c, 1, row, sizeof row);
+	charthelp_row(c, 1, row, sizeof row);
 	ck_assert_ptr_nonnull(strstr(row, "T Trust and openness"));
 	ck_assert_ptr_nonnull(strstr(row, " 5.0"));
 	/* C is taken by Clarity: the next word that is not "to". */
-	row_text(c, 2, row, sizeof row);
+	charthelp_row(c, 2, row, sizeof row);
 	ck_assert_ptr_nonnull(strstr(row, "V Connection to vision"));
 	ck_assert_ptr_nonnull(strstr(row, " 5.0"));
 	canvas_free(c);
@@ -158,7 +138,7 @@ START_TEST(test_clashing_marks_and_narrow)
 	ck_assert_int_eq(l.mark[0], '1');
 	ck_assert_int_eq(l.mark[2], '3');
 	ck_assert(!l.legend_right);
-	row_text(c, 9, row, sizeof row);
+	charthelp_row(c, 9, row, sizeof row);
 	ck_assert_msg(strncmp(row, "1 Clar", 6) == 0, "legend: %s", row);
 	canvas_free(c);
 }
@@ -284,30 +264,30 @@ START_TEST(test_one_session)
 
 	in.n = 1;
 	c = draw(&in, 60, 8, CANVAS_UTF8, &l);
-	ck_assert(cell_is(c, l.plot_x + (l.plot_w - 1) / 2,
-			  value_row(&l, 2.0), 'C', CANVAS_STYLE_SERIES_A) ||
-		  cell_is(c, l.plot_x + l.plot_w / 2, value_row(&l, 2.0), 'C',
-			  CANVAS_STYLE_SERIES_A));
+	ck_assert(
+	    charthelp_cell_is(c, l.plot_x + (l.plot_w - 1) / 2,
+			      value_row(&l, 2.0), 'C', CANVAS_STYLE_SERIES_A) ||
+	    charthelp_cell_is(c, l.plot_x + l.plot_w / 2, value_row(&l, 2.0),
+			      'C', CANVAS_STYLE_SERIES_A));
 	canvas_free(c);
 }
 END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("trend");
-	TCase *tc = tcase_create("core");
+	const TTest *const tests[] = {
+	    test_marks_on_points,
+	    test_axes_labelled,
+	    test_legend,
+	    test_clashing_marks_and_narrow,
+	    test_scales_to_space,
+	    test_ascii_and_lines,
+	    test_ascii_reads_cleanly,
+	    test_goldens,
+	    test_errors,
+	    test_one_session,
+	};
 
 	setlocale(LC_ALL, "C.UTF-8");
-	tcase_add_test(tc, test_marks_on_points);
-	tcase_add_test(tc, test_axes_labelled);
-	tcase_add_test(tc, test_legend);
-	tcase_add_test(tc, test_clashing_marks_and_narrow);
-	tcase_add_test(tc, test_scales_to_space);
-	tcase_add_test(tc, test_ascii_and_lines);
-	tcase_add_test(tc, test_ascii_reads_cleanly);
-	tcase_add_test(tc, test_goldens);
-	tcase_add_test(tc, test_errors);
-	tcase_add_test(tc, test_one_session);
-	suite_add_tcase(s, tc);
-	return unit_run(s);
+	return UNIT_RUN_TESTS("trend", tests);
 }

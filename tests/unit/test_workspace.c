@@ -17,20 +17,12 @@ static char tmp[64];
 
 static void setup(void)
 {
-	strcpy(tmp, "/tmp/ownit-test-workspace-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmp));
-	setenv("HOME", tmp, 1);
-	unsetenv("OWNIT_DB");
-	unsetenv("OWNIT_CONTENT");
-	unsetenv("XDG_DATA_HOME");
-	unsetenv("XDG_CONFIG_HOME");
+	unit_home(tmp, sizeof tmp, "workspace");
 }
 
 static void teardown(void)
 {
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-	ck_assert_int_eq(system(cmd), 0);
+	unit_rmdir(tmp);
 }
 
 static void in_tmp(char *buf, const char *name)

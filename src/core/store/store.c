@@ -307,6 +307,22 @@ int store_row_get(struct store *s, sqlite3_stmt *st, const struct row_reader *r,
 	return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
 }
 
+int store_int_get(struct store *s, sqlite3_stmt *st, int64_t *v,
+		  const char *doing, struct error *err)
+{
+	*v = 0;
+	return store_row_get(s, st, &store_row_id_reader, v, doing, err);
+}
+
+int store_count(struct store *s, sqlite3_stmt *st, size_t *n, const char *doing,
+		struct error *err)
+{
+	int64_t v;
+	int r = store_int_get(s, st, &v, doing, err);
+	*n = v > 0 ? (size_t)v : 0;
+	return r < 0 ? -1 : 0;
+}
+
 int store_rows_each(struct store *s, sqlite3_stmt *st,
 	      int (*row)(sqlite3_stmt *st, void *ctx), void *ctx,
 	      const char *doing, struct error *err)
@@ -366,6 +382,23 @@ int store_write_one(struct store *s, sqlite3_stmt *st, const char *what,
 		return error_set(err, ERROR_INPUT, "no %s with id %lld", what,
 				 (long long)id);
 	return 0;
+}
+
+int store_write_by_id(struct store *s, const char *sql, const char *what,
+		      int64_t id, const char *text, const char *doing,
+		      struct error *err)
+{
+	if (store_write_begin(s, doing, err))
+		return -1;
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
+	int ok = 0;
+	if (st) {
+		if (sqlite3_bind_parameter_count(st) >= 2)
+			store_bind_text(st, 2, text);
+		ok = store_write_one(s, st, what, id, doing, err) == 0;
+		store_stmt_done(s, st);
+	}
+	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
 }
 
 /* ---------------------------------------------------------- transactions */

@@ -3,7 +3,6 @@
 
 #include "core/store/store_int.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,13 +102,9 @@ static int newest_session(struct store *s, int64_t person_id, int64_t *id,
 {
 	static const char sql[] = "SELECT id FROM session WHERE person_id = ?1 "
 				  "ORDER BY started DESC, id DESC LIMIT 1";
-	sqlite3_stmt *st = store_stmt_get(s, sql, "finding a session", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, person_id);
-	int r = store_lookup_id(s, st, id, "finding a session", err);
-	store_stmt_done(s, st);
-	return r;
+	const char *doing = "finding a session";
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, person_id, doing, err);
+	return st ? store_int_get(s, st, id, doing, err) : -1;
 }
 
 /* The renegotiated follow-up: a fresh open commitment, same words, new
@@ -203,6 +198,23 @@ static void span_end(char out[STORE_TIME_SIZE], const char *t)
 	snprintf(out, STORE_TIME_SIZE, "%s", t ? t : "");
 }
 
+struct review_span {
+	char *from, *until;
+};
+
+/* Reads the row of store_session_review_span's query. */
+static int span_read(sqlite3_stmt *st, void *out)
+{
+	struct review_span *sp = out;
+	const char *started = store_col_text(st, 0);
+	if (sqlite3_column_int(st, 2))
+		span_end(sp->from,
+			 score_review_boundary(store_col_text(st, 3), started));
+	span_end(sp->until, score_review_boundary(store_col_text(st, 1),
+						  store_col_text(st, 4)));
+	return 0;
+}
+
 int store_session_review_span(struct store *s, int64_t id,
 			      char from[STORE_TIME_SIZE],
 			      char until[STORE_TIME_SIZE], struct error *err)
@@ -223,42 +235,19 @@ int store_session_review_span(struct store *s, int64_t id,
 		"  OR (o.started = me.started AND o.id > me.id)) "
 		"  ORDER BY o.started, o.id LIMIT 1) "
 		"FROM session me WHERE me.id = ?1";
+	static const struct row_reader reader = {span_read, NULL};
 	const char *doing = "reading a session's follow-up span";
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st), ret = 0;
+	struct review_span sp = {from, until};
 	from[0] = until[0] = '\0';
-	if (rc == SQLITE_ROW) {
-		const char *started = store_col_text(st, 0);
-		if (sqlite3_column_int(st, 2))
-			span_end(from, score_review_boundary(
-					   store_col_text(st, 3), started));
-		span_end(until, score_review_boundary(store_col_text(st, 1),
-						      store_col_text(st, 4)));
-		ret = 1;
-	} else if (rc != SQLITE_DONE) {
-		ret = store_fail(s, rc, doing, err);
-	}
-	store_stmt_done(s, st);
-	return ret;
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
+	return st ? store_row_get(s, st, &reader, &sp, doing, err) : -1;
 }
 
 int store_commitment_delete(struct store *s, int64_t id, struct error *err)
 {
 	static const char sql[] = "DELETE FROM commitment WHERE id = ?1";
-	const char *doing = "deleting a commitment";
-	if (store_write_begin(s, doing, err))
-		return -1;
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
-	int ok = 0;
-	if (st) {
-		sqlite3_bind_int64(st, 1, id);
-		ok = store_write_one(s, st, "commitment", id, doing, err) == 0;
-		store_stmt_done(s, st);
-	}
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return store_write_by_id(s, sql, "commitment", id, NULL,
+				 "deleting a commitment", err);
 }
 
 void store_commitment_from_row(sqlite3_stmt *st, struct store_commitment *c)
@@ -283,95 +272,90 @@ void store_commitment_from_row(sqlite3_stmt *st, struct store_commitment *c)
 	c->differently = store_col_text(st, 15);
 }
 
+/* The texts of a commitment: borrowed from a row, or owned by a copy
+ * (which store_commitment_clear frees). */
+enum { COMMITMENT_TEXTS = 9 };
+
+static void commitment_texts(struct store_commitment *c,
+			     const char **texts[COMMITMENT_TEXTS])
+{
+	texts[0] = &c->what;
+	texts[1] = &c->owner;
+	texts[2] = &c->due;
+	texts[3] = &c->obstacle;
+	texts[4] = &c->created;
+	texts[5] = &c->reviewed;
+	texts[6] = &c->person_name;
+	texts[7] = &c->helped;
+	texts[8] = &c->differently;
+}
+
+/* Makes c's borrowed texts its own; -1 when out of memory (see
+ * store_row_own: store_commitment_clear then frees what was copied). */
+static int commitment_own(struct store_commitment *c)
+{
+	const char **texts[COMMITMENT_TEXTS];
+	commitment_texts(c, texts);
+	return store_row_own(texts, COMMITMENT_TEXTS);
+}
+
+static int commitment_read(sqlite3_stmt *st, void *out)
+{
+	store_commitment_from_row(st, out);
+	return commitment_own(out);
+}
+
+static void commitment_clear(void *c)
+{
+	store_commitment_clear(c);
+}
+
 int store_commitment_get(struct store *s, int64_t id,
 			 struct store_commitment *out, struct error *err)
 {
 	static const char sql[] =
 		"SELECT " COMMITMENT_COLUMNS " FROM commitment c "
 		"JOIN person p ON p.id = c.person_id WHERE c.id = ?1";
+	static const struct row_reader reader = {commitment_read,
+						 commitment_clear};
 	const char *doing = "reading a commitment";
 	char today[DATES_DAY_SIZE];
 	memset(out, 0, sizeof *out);
 	dates_today(today);
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 99, today);
-	int rc = sqlite3_step(st), ret = 0, oom = 0;
-	if (rc == SQLITE_ROW) {
-		struct store_commitment row;
-		store_commitment_from_row(st, &row);
-		*out = row;
-		store_dup_field(&out->what, row.what, &oom);
-		store_dup_field(&out->owner, row.owner, &oom);
-		store_dup_field(&out->due, row.due, &oom);
-		store_dup_field(&out->obstacle, row.obstacle, &oom);
-		store_dup_field(&out->created, row.created, &oom);
-		store_dup_field(&out->reviewed, row.reviewed, &oom);
-		store_dup_field(&out->person_name, row.person_name, &oom);
-		store_dup_field(&out->helped, row.helped, &oom);
-		store_dup_field(&out->differently, row.differently, &oom);
-		ret = 1;
-	} else if (rc != SQLITE_DONE) {
-		ret = store_fail(s, rc, doing, err);
-	}
-	store_stmt_done(s, st);
-	if (oom) {
-		store_commitment_clear(out);
-		return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", doing);
-	}
-	return ret;
+	return store_row_get(s, st, &reader, out, doing, err);
 }
 
 void store_commitment_clear(struct store_commitment *c)
 {
-	free((char *)c->what);
-	free((char *)c->owner);
-	free((char *)c->due);
-	free((char *)c->obstacle);
-	free((char *)c->created);
-	free((char *)c->reviewed);
-	free((char *)c->person_name);
-	free((char *)c->helped);
-	free((char *)c->differently);
-	c->what = c->owner = c->due = c->obstacle = NULL;
-	c->created = c->reviewed = c->person_name = NULL;
-	c->helped = c->differently = NULL;
+	const char **texts[COMMITMENT_TEXTS];
+	commitment_texts(c, texts);
+	for (size_t i = 0; i < COMMITMENT_TEXTS; i++) {
+		free((char *)*texts[i]);
+		*texts[i] = NULL;
+	}
 }
 
 int store_commitment_dup(struct store_commitment *out,
 			 const struct store_commitment *c)
 {
-	int oom = 0;
 	*out = *c;
-	store_dup_field(&out->what, c->what, &oom);
-	store_dup_field(&out->owner, c->owner, &oom);
-	store_dup_field(&out->due, c->due, &oom);
-	store_dup_field(&out->obstacle, c->obstacle, &oom);
-	store_dup_field(&out->created, c->created, &oom);
-	store_dup_field(&out->reviewed, c->reviewed, &oom);
-	store_dup_field(&out->person_name, c->person_name, &oom);
-	store_dup_field(&out->helped, c->helped, &oom);
-	store_dup_field(&out->differently, c->differently, &oom);
-	if (oom) {
-		store_commitment_clear(out);
-		return -1;
-	}
-	return 0;
+	if (commitment_own(out) == 0)
+		return 0;
+	store_commitment_clear(out);
+	return -1;
 }
 
 int store_commitment_find_uuid(struct store *s, const char *uuid, int64_t *id,
 			       struct error *err)
 {
 	static const char sql[] = "SELECT id FROM commitment WHERE uuid = ?1";
-	sqlite3_stmt *st = store_stmt_get(s, sql, "finding a commitment", err);
-	if (!st)
-		return -1;
-	store_bind_text(st, 1, uuid);
-	int r = store_lookup_id(s, st, id, "finding a commitment", err);
-	store_stmt_done(s, st);
-	return r;
+	const char *doing = "finding a commitment";
+	sqlite3_stmt *st = store_stmt_for_text(s, sql, uuid, doing, err);
+	return st ? store_int_get(s, st, id, doing, err) : -1;
 }
 
 /* The listing query for one combination of filters.  Each variant is its
@@ -418,6 +402,27 @@ static const char *list_sql(const struct store_commitment_filter *f)
 #undef LIST_ORDER
 }
 
+struct commitments_each {
+	int (*cb)(const struct store_commitment *, void *);
+	void *ud;
+};
+
+static int commitment_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct commitments_each *e = ctx;
+	struct store_commitment c;
+	store_commitment_from_row(st, &c);
+	return e->cb(&c, e->ud);
+}
+
+int store_commitments_run(struct store *s, sqlite3_stmt *st,
+			  int (*cb)(const struct store_commitment *, void *),
+			  void *ud, const char *doing, struct error *err)
+{
+	struct commitments_each e = {cb, ud};
+	return store_rows_each(s, st, commitment_row, &e, doing, err);
+}
+
 int store_commitments_each(struct store *s,
 			   const struct store_commitment_filter *f,
 			   int (*cb)(const struct store_commitment *, void *),
@@ -447,17 +452,7 @@ int store_commitments_each(struct store *s,
 		sqlite3_bind_int(st, 4, f->open_only ? 1 : 0);
 	}
 	store_bind_text(st, 99, today);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_commitment c;
-		store_commitment_from_row(st, &c);
-		if ((ret = cb(&c, ud)))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	store_stmt_done(s, st);
-	return ret;
+	return store_commitments_run(s, st, cb, ud, doing, err);
 }
 
 /* The order of store_commitments_each (overdue first, then by due date,
@@ -474,34 +469,34 @@ static const char *const open_parts[] = {
 	"AND status = 'open' AND due IS NULL ORDER BY id",
 };
 
+struct open_each {
+	int (*cb)(const struct store_open_commitment *, void *);
+	void *ud;
+};
+
+static int open_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct open_each *e = ctx;
+	struct store_open_commitment c = {
+	    .id = sqlite3_column_int64(st, 0),
+	    .what = store_col_text(st, 1),
+	    .due = store_col_text(st, 2),
+	    .overdue = sqlite3_column_int(st, 3),
+	};
+	return e->cb(&c, e->ud);
+}
+
 /* One part of the walk: 0 to go on, cb's value to stop, -1 on error. */
-static int open_part_each(struct store *s, const char *sql,
-			  int64_t person_id, const char *today,
-			  int (*cb)(const struct store_open_commitment *,
-				    void *),
-			  void *ud, struct error *err)
+static int open_part_each(struct store *s, const char *sql, int64_t person_id,
+			  const char *today, struct open_each *e,
+			  struct error *err)
 {
 	const char *doing = "listing open commitments";
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, person_id, doing, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, person_id);
 	store_bind_text(st, 2, today);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_open_commitment c = {
-			.id = sqlite3_column_int64(st, 0),
-			.what = store_col_text(st, 1),
-			.due = store_col_text(st, 2),
-			.overdue = sqlite3_column_int(st, 3),
-		};
-		if ((ret = cb(&c, ud)))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	store_stmt_done(s, st);
-	return ret;
+	return store_rows_each(s, st, open_row, e, doing, err);
 }
 
 int store_open_commitments_each(struct store *s, int64_t person_id,
@@ -510,12 +505,13 @@ int store_open_commitments_each(struct store *s, int64_t person_id,
 				void *ud, struct error *err)
 {
 	char today[DATES_DAY_SIZE];
+	struct open_each e = {cb, ud};
 	dates_today(today);
 	int ret = 0;
 	for (size_t i = 0; !ret && i < sizeof open_parts / sizeof *open_parts;
 	     i++)
-		ret = open_part_each(s, open_parts[i], person_id, today, cb,
-				     ud, err);
+		ret =
+		    open_part_each(s, open_parts[i], person_id, today, &e, err);
 	return ret;
 }
 

@@ -36,12 +36,18 @@ struct store {
 	int ncache;
 };
 
-/* A person's columns (alias p) as store_person_from_row reads them from
- * the start of a row. */
+/* A person's columns (alias p) as store_people_run reads them from the
+ * start of a row. */
 #define STORE_PERSON_COLUMNS                                                  \
 	"p.id, p.uuid, p.name, p.role, p.team, p.created, p.archived, "       \
 	"p.regulated"
-void store_person_from_row(sqlite3_stmt *st, struct store_person *p);
+/* Steps st to its end and gives it back, handing each row to cb as
+ * store_people_each does: the person's columns, then the last session's
+ * start and the open and overdue counts packed in one integer (the
+ * high and low 32 bits). */
+int store_people_run(struct store *s, sqlite3_stmt *st,
+		     int (*cb)(const struct store_person_row *, void *),
+		     void *ud, const char *doing, struct error *err);
 
 /* Adds the SQL functions list filters use (store_page.c). */
 int store_page_functions(struct store *s, struct error *err);
@@ -91,6 +97,13 @@ int store_step_done(struct store *s, sqlite3_stmt *st, const char *doing,
 int store_write_one(struct store *s, sqlite3_stmt *st, const char *what,
 		    int64_t id, const char *doing, struct error *err);
 
+/* A write of one row of what ("person") in a transaction of its own
+ * (store_write_begin): sql's ?1 is id and its ?2, when it has one, text.
+ * 0, or -1 with err set; no such row is an ERROR_INPUT naming the id. */
+int store_write_by_id(struct store *s, const char *sql, const char *what,
+		      int64_t id, const char *text, const char *doing,
+		      struct error *err);
+
 /* Runs a one-row lookup returning an id: 1 found, 0 not, -1 error. */
 int store_lookup_id(struct store *s, sqlite3_stmt *st, int64_t *id,
 	      const char *doing, struct error *err);
@@ -111,6 +124,11 @@ const char *store_schema_step(int n);
 	"s.id, s.uuid, s.person_id, s.kind, s.coach, s.started, "            \
 	"s.completed, s.status, s.content_version, s.step, p.name"
 void store_session_from_row(sqlite3_stmt *st, struct store_session *ses);
+/* Steps st (a query of SESSION_COLUMNS) to its end and gives it back,
+ * handing each row to cb as store_sessions_each does. */
+int store_sessions_run(struct store *s, sqlite3_stmt *st,
+		       int (*cb)(const struct store_session *, void *),
+		       void *ud, const char *doing, struct error *err);
 
 #define COMMITMENT_COLUMNS                                                    \
 	"c.id, c.uuid, c.person_id, c.session_id, c.what, c.owner, c.due, "  \
@@ -118,6 +136,11 @@ void store_session_from_row(sqlite3_stmt *st, struct store_session *ses);
 	"c.reviewed, p.name, (c.status = 'open' AND c.due < ?99), "          \
 	"c.helped, c.differently"
 void store_commitment_from_row(sqlite3_stmt *st, struct store_commitment *c);
+/* Steps st (a query of COMMITMENT_COLUMNS) to its end and gives it back,
+ * handing each row to cb as store_commitments_each does. */
+int store_commitments_run(struct store *s, sqlite3_stmt *st,
+			  int (*cb)(const struct store_commitment *, void *),
+			  void *ud, const char *doing, struct error *err);
 
 /* Null-safe strdup into *dst; returns -1 (and sets *oom) on failure. */
 int store_dup_field(const char **dst, const char *src, int *oom);
@@ -159,6 +182,17 @@ extern const struct row_reader store_row_id_reader;
  * (out is cleared then). */
 int store_row_get(struct store *s, sqlite3_stmt *st, const struct row_reader *r,
 	    void *out, const char *doing, struct error *err);
+
+/* Steps st once and gives it back: 1 with *v the row's column 0, 0 when
+ * there is no row, -1 with err set; *v is 0 unless a row was read.  For
+ * one number: an id, a value, or whether a row exists at all. */
+int store_int_get(struct store *s, sqlite3_stmt *st, int64_t *v,
+		  const char *doing, struct error *err);
+
+/* store_int_get for a "SELECT count(*)": 0 with *n the count (0 when the
+ * statement gave no row), -1 with err set. */
+int store_count(struct store *s, sqlite3_stmt *st, size_t *n, const char *doing,
+		struct error *err);
 
 /* Steps st to its end and gives it back, calling row(st, ctx) for each
  * row; a non-zero return of row stops there and is returned, a failed

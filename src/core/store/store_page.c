@@ -75,14 +75,30 @@ static const char people_position[] =
 static const char person_kept[] =
     "SELECT 1 FROM person p " PEOPLE_WHERE "AND p.id = ?4";
 
-static void bind_where(sqlite3_stmt *st, const struct store_page *p)
+/* ?3, every list's filter: "" keeps every row. */
+static void bind_filter(sqlite3_stmt *st, const struct store_page *p)
+{
+	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
+			  SQLITE_TRANSIENT);
+}
+
+/* A statement of the people list with p's filter bound, and ?4 the
+ * person id when there is one. */
+static sqlite3_stmt *people_stmt(struct store *s, const char *sql,
+				 const struct store_page *p, int64_t id,
+				 const char *doing, struct error *err)
 {
 	char today[DATES_DAY_SIZE];
+	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	if (!st)
+		return NULL;
 	dates_today(today);
 	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, p->include_archived ? 1 : 0);
-	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
-			  SQLITE_TRANSIENT);
+	bind_filter(st, p);
+	if (id)
+		sqlite3_bind_int64(st, 4, id);
+	return st;
 }
 
 static int64_t sql_limit(size_t n)
@@ -121,67 +137,32 @@ int store_people_page(struct store *s, const struct store_page *p,
 	const char *sql = page_sql(p, people_first, people_after, people_last,
 				   people_before);
 	const char *doing = "listing people";
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	sqlite3_stmt *st = people_stmt(s, sql, p, 0, doing, err);
 	if (!st)
 		return -1;
-	bind_where(st, p);
 	bind_window(st, p, 0);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_person_row row;
-		store_person_from_row(st, &row.person);
-		row.last_session = store_col_text(st, 8);
-		int64_t counts = sqlite3_column_int64(st, 9);
-		row.open = (int)(counts >> 32);
-		row.overdue = (int)(counts & 0xffffffff);
-		ret = cb(&row, ud);
-		if (ret)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	store_stmt_done(s, st);
-	return ret;
-}
-
-/* One count(*) (or one found row) for sql with p's filter and id. */
-static int count_one(struct store *s, const char *sql,
-		     const struct store_page *p, int64_t id, size_t *n,
-		     struct error *err)
-{
-	const char *doing = "counting people";
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
-	if (!st)
-		return -1;
-	bind_where(st, p);
-	if (id)
-		sqlite3_bind_int64(st, 4, id);
-	int rc = sqlite3_step(st), ret = 0;
-	*n = 0;
-	if (rc == SQLITE_ROW) {
-		*n = (size_t)sqlite3_column_int64(st, 0);
-		ret = 1;
-	} else if (rc != SQLITE_DONE) {
-		ret = store_fail(s, rc, doing, err);
-	}
-	store_stmt_done(s, st);
-	return ret;
+	return store_people_run(s, st, cb, ud, doing, err);
 }
 
 int store_people_count(struct store *s, const struct store_page *p, size_t *n,
 		       struct error *err)
 {
-	return count_one(s, people_count, p, 0, n, err) < 0 ? -1 : 0;
+	const char *doing = "counting people";
+	sqlite3_stmt *st = people_stmt(s, people_count, p, 0, doing, err);
+	return st ? store_count(s, st, n, doing, err) : -1;
 }
 
 int store_people_position(struct store *s, const struct store_page *p,
 			  int64_t id, size_t *pos, struct error *err)
 {
-	size_t kept = 0;
-	int r = count_one(s, person_kept, p, id, &kept, err);
+	const char *doing = "counting people";
+	int64_t kept;
+	sqlite3_stmt *st = people_stmt(s, person_kept, p, id, doing, err);
+	int r = st ? store_int_get(s, st, &kept, doing, err) : -1;
 	if (r <= 0)
 		return r;
-	return count_one(s, people_position, p, id, pos, err) < 0 ? -1 : 1;
+	st = people_stmt(s, people_position, p, id, doing, err);
+	return st && store_count(s, st, pos, doing, err) == 0 ? 1 : -1;
 }
 
 /* ----------------------------------------------------------- commitments */
@@ -246,6 +227,30 @@ struct commits_walk {
 	int stop; /* what cb returned to stop the walk */
 };
 
+/* A statement of the commitments list with p's filter bound, and ?1
+ * today (NULL: a count that does not split the list by date). */
+static sqlite3_stmt *commits_stmt(struct store *s, const char *sql,
+				  const struct store_page *p, const char *today,
+				  const char *doing, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	if (!st)
+		return NULL;
+	if (today)
+		store_bind_text(st, 1, today);
+	bind_filter(st, p);
+	return st;
+}
+
+/* A row of the walk: the window's limit was what the walk still wants,
+ * so the rows end by themselves when it wants no more. */
+static int commits_walk_row(const struct store_commitment *c, void *ud)
+{
+	struct commits_walk *w = ud;
+	w->left--;
+	return w->stop = w->cb(c, w->ud);
+}
+
 /* Reads one part's window q (q->limit is w->left), handing each row to
  * the callback.  0, or -1 with err set. */
 static int commits_part_read(struct store *s, enum commits_part part,
@@ -254,27 +259,16 @@ static int commits_part_read(struct store *s, enum commits_part part,
 {
 	const char *const *sql = commits_sql[part];
 	const char *doing = "listing commitments";
-	sqlite3_stmt *st = store_stmt_get(
-	    s, page_sql(q, sql[0], sql[1], sql[2], sql[3]), doing, err);
+	sqlite3_stmt *st =
+	    commits_stmt(s, page_sql(q, sql[0], sql[1], sql[2], sql[3]), q,
+			 w->today, doing, err);
 	if (!st)
 		return -1;
-	store_bind_text(st, 1, w->today);
 	store_bind_text(st, 99, w->today); /* the overdue column */
-	sqlite3_bind_text(st, 3, q->filter ? q->filter : "", -1,
-			  SQLITE_TRANSIENT);
 	bind_window(st, q, 1);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_commitment c;
-		store_commitment_from_row(st, &c);
-		w->left--;
-		if ((w->stop = w->cb(&c, w->ud)) || !w->left)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	store_stmt_done(s, st);
-	return ret;
+	int r = store_commitments_run(s, st, commits_walk_row, w, doing, err);
+	/* A stop is the callback's, not a failure, whatever its value. */
+	return r < 0 && r != w->stop ? -1 : 0;
 }
 
 /* How many of one part's rows p's filter keeps. */
@@ -284,19 +278,8 @@ static int commits_part_count(struct store *s, enum commits_part part,
 {
 	const char *doing = "counting commitments";
 	sqlite3_stmt *st =
-	    store_stmt_get(s, commits_count_sql[part], doing, err);
-	if (!st)
-		return -1;
-	store_bind_text(st, 1, today);
-	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
-			  SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st), ret = 0;
-	if (rc == SQLITE_ROW)
-		*n = (size_t)sqlite3_column_int64(st, 0);
-	else
-		ret = store_fail(s, rc, doing, err);
-	store_stmt_done(s, st);
-	return ret;
+	    commits_stmt(s, commits_count_sql[part], p, today, doing, err);
+	return st ? store_count(s, st, n, doing, err) : -1;
 }
 
 /* The part p starts in, with p->offset made relative to it: the parts
@@ -352,18 +335,8 @@ int store_open_commitments_count(struct store *s, const struct store_page *p,
 				 size_t *n, struct error *err)
 {
 	const char *doing = "counting commitments";
-	sqlite3_stmt *st = store_stmt_get(s, commits_count, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
-			  SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st), ret = 0;
-	if (rc == SQLITE_ROW)
-		*n = (size_t)sqlite3_column_int64(st, 0);
-	else
-		ret = store_fail(s, rc, doing, err);
-	store_stmt_done(s, st);
-	return ret;
+	sqlite3_stmt *st = commits_stmt(s, commits_count, p, NULL, doing, err);
+	return st ? store_count(s, st, n, doing, err) : -1;
 }
 
 /* -------------------------------------------------------------- sessions */
@@ -392,6 +365,18 @@ static const char sessions_before[] = SESSIONS_SELECT SESSIONS_WHERE
 static const char sessions_count[] =
     "SELECT count(*) FROM session s " SESSIONS_WHERE;
 
+/* A statement of a person's sessions with p's filter bound. */
+static sqlite3_stmt *sessions_stmt(struct store *s, const char *sql,
+				   int64_t person_id,
+				   const struct store_page *p,
+				   const char *doing, struct error *err)
+{
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, person_id, doing, err);
+	if (st)
+		bind_filter(st, p);
+	return st;
+}
+
 int store_sessions_page(struct store *s, int64_t person_id,
 			const struct store_page *p,
 			int (*cb)(const struct store_session *, void *),
@@ -400,24 +385,11 @@ int store_sessions_page(struct store *s, int64_t person_id,
 	const char *sql = page_sql(p, sessions_first, sessions_after,
 				   sessions_last, sessions_before);
 	const char *doing = "listing sessions";
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	sqlite3_stmt *st = sessions_stmt(s, sql, person_id, p, doing, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
-			  SQLITE_TRANSIENT);
 	bind_window(st, p, 1);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_session ses;
-		store_session_from_row(st, &ses);
-		if ((ret = cb(&ses, ud)))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		ret = store_fail(s, rc, doing, err);
-	store_stmt_done(s, st);
-	return ret;
+	return store_sessions_run(s, st, cb, ud, doing, err);
 }
 
 int store_sessions_count(struct store *s, int64_t person_id,
@@ -425,17 +397,7 @@ int store_sessions_count(struct store *s, int64_t person_id,
 			 struct error *err)
 {
 	const char *doing = "counting sessions";
-	sqlite3_stmt *st = store_stmt_get(s, sessions_count, doing, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_text(st, 3, p->filter ? p->filter : "", -1,
-			  SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st), ret = 0;
-	if (rc == SQLITE_ROW)
-		*n = (size_t)sqlite3_column_int64(st, 0);
-	else
-		ret = store_fail(s, rc, doing, err);
-	store_stmt_done(s, st);
-	return ret;
+	sqlite3_stmt *st =
+	    sessions_stmt(s, sessions_count, person_id, p, doing, err);
+	return st ? store_count(s, st, n, doing, err) : -1;
 }

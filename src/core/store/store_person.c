@@ -143,17 +143,8 @@ int store_person_update(struct store *s, const struct store_person *p,
 int store_person_delete(struct store *s, int64_t id, struct error *err)
 {
 	static const char sql[] = "DELETE FROM person WHERE id = ?1";
-	const char *doing = "deleting a person";
-	if (store_write_begin(s, doing, err))
-		return -1;
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
-	int ok = 0;
-	if (st) {
-		sqlite3_bind_int64(st, 1, id);
-		ok = store_write_one(s, st, "person", id, doing, err) == 0;
-		store_stmt_done(s, st);
-	}
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return store_write_by_id(s, sql, "person", id, NULL,
+				 "deleting a person", err);
 }
 
 static void person_from_row(sqlite3_stmt *st, struct store_person *p)
@@ -170,11 +161,6 @@ static void person_from_row(sqlite3_stmt *st, struct store_person *p)
 }
 
 #define PERSON_COLUMNS STORE_PERSON_COLUMNS
-
-void store_person_from_row(sqlite3_stmt *st, struct store_person *p)
-{
-	person_from_row(st, p);
-}
 
 static int person_read(sqlite3_stmt *st, void *out)
 {
@@ -223,15 +209,13 @@ int store_person_find(struct store *s, const char *name, int64_t *id,
 	if (!key)
 		return error_errno(err, ERROR_RUNTIME, ENOMEM,
 				   "finding a person");
-	sqlite3_stmt *st = store_stmt_get(s, sql, "finding a person", err);
-	if (!st) {
-		free(key);
-		return -1;
+	const char *doing = "finding a person";
+	sqlite3_stmt *st = store_stmt_for_text(s, sql, key, doing, err);
+	int r = -1;
+	if (st) {
+		store_bind_text(st, 2, name);
+		r = store_int_get(s, st, id, doing, err);
 	}
-	store_bind_text(st, 1, key);
-	store_bind_text(st, 2, name);
-	int r = store_lookup_id(s, st, id, "finding a person", err);
-	store_stmt_done(s, st);
 	free(key);
 	return r;
 }
@@ -263,6 +247,14 @@ static int person_row(sqlite3_stmt *st, void *ctx)
 	return e->cb(&row, e->ud);
 }
 
+int store_people_run(struct store *s, sqlite3_stmt *st,
+		     int (*cb)(const struct store_person_row *, void *),
+		     void *ud, const char *doing, struct error *err)
+{
+	struct people_each e = {cb, ud};
+	return store_rows_each(s, st, person_row, &e, doing, err);
+}
+
 int store_people_each(struct store *s, int include_archived,
 		      int (*cb)(const struct store_person_row *, void *),
 		      void *ud, struct error *err)
@@ -288,6 +280,5 @@ int store_people_each(struct store *s, int include_archived,
 		return -1;
 	store_bind_text(st, 1, today);
 	sqlite3_bind_int(st, 2, include_archived ? 1 : 0);
-	struct people_each e = {cb, ud};
-	return store_rows_each(s, st, person_row, &e, doing, err);
+	return store_people_run(s, st, cb, ud, doing, err);
 }

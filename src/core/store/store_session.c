@@ -59,24 +59,12 @@ int store_session_add(struct store *s, struct store_session *ses,
 	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
 }
 
-/* A one-row UPDATE or DELETE of a session: ?1 the id, ?2 an optional
- * text value. */
+/* A one-row UPDATE of a session: ?1 the id, ?2 an optional text. */
 static int session_write(struct store *s, const char *sql, int64_t id,
 			 const char *text, const char *doing,
 			 struct error *err)
 {
-	if (store_write_begin(s, doing, err))
-		return -1;
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
-	int ok = 0;
-	if (st) {
-		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_bind_parameter_count(st) >= 2)
-			store_bind_text(st, 2, text);
-		ok = store_write_one(s, st, "session", id, doing, err) == 0;
-		store_stmt_done(s, st);
-	}
-	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
+	return store_write_by_id(s, sql, "session", id, text, doing, err);
 }
 
 int store_session_complete(struct store *s, int64_t id, struct error *err)
@@ -235,15 +223,12 @@ int store_session_previous(struct store *s, int64_t id, int complete_only,
 		"  OR (o.started = me.started AND o.id < me.id)) "
 		"AND (?2 = 0 OR o.status = 'complete') "
 		"ORDER BY o.started DESC, o.id DESC LIMIT 1";
-	sqlite3_stmt *st =
-	    store_stmt_get(s, sql, "finding the session before", err);
+	const char *doing = "finding the session before";
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, complete_only ? 1 : 0);
-	int r = store_lookup_id(s, st, prev, "finding the session before", err);
-	store_stmt_done(s, st);
-	return r;
+	return store_int_get(s, st, prev, doing, err);
 }
 
 struct sessions_each {
@@ -259,10 +244,9 @@ static int session_row(sqlite3_stmt *st, void *ctx)
 	return e->cb(&row, e->ud);
 }
 
-/* Steps st, calling cb with each session row. */
-static int sessions_run(struct store *s, sqlite3_stmt *st,
-			int (*cb)(const struct store_session *, void *),
-			void *ud, const char *doing, struct error *err)
+int store_sessions_run(struct store *s, sqlite3_stmt *st,
+		       int (*cb)(const struct store_session *, void *),
+		       void *ud, const char *doing, struct error *err)
 {
 	struct sessions_each e = {cb, ud};
 	return store_rows_each(s, st, session_row, &e, doing, err);
@@ -290,7 +274,7 @@ int store_sessions_each(struct store *s, int64_t person_id, size_t limit,
 		sqlite3_bind_int64(st, 1, person_id);
 	sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)offset);
-	return sessions_run(s, st, cb, ud, doing, err);
+	return store_sessions_run(s, st, cb, ud, doing, err);
 }
 
 int store_sessions_filter_each(struct store *s,
@@ -334,7 +318,7 @@ int store_sessions_filter_each(struct store *s,
 	store_bind_text(st, 3, until ? to : NULL);
 	store_bind_text(st, 4,
 			f->status >= 0 ? store_status_name(f->status) : NULL);
-	return sessions_run(s, st, cb, ud, doing, err);
+	return store_sessions_run(s, st, cb, ud, doing, err);
 }
 
 /* Index of the first id in ids that has no row in the set answered by
@@ -396,15 +380,10 @@ int store_session_resume(struct store *s, int64_t id,
 	    first_missing(s, sql_rated, id, pillars, n_pillars, &out->pillar,
 			  err))
 		return -1;
-	sqlite3_stmt *st =
-	    store_stmt_get(s, sql_followups, "counting follow-ups", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int64_t count = 0;
-	int r = store_lookup_id(s, st, &count, "counting follow-ups", err);
-	store_stmt_done(s, st);
-	if (r < 0)
+	const char *doing = "counting follow-ups";
+	size_t count;
+	sqlite3_stmt *st = store_stmt_for_id(s, sql_followups, id, doing, err);
+	if (!st || store_count(s, st, &count, doing, err))
 		return -1;
 	out->followups = (int)count;
 

@@ -10,20 +10,13 @@
 
 #include "ui/draw.h"
 #include "ui/prompt.h"
+#include "ui/session/scale_keys.h"
 #include "ui/session/session.h"
 #include "ui/wrap.h"
 
 enum {
-	DG_RATE = 1, /* a digit: the key says which */
-	DG_ENTER,
-	DG_UP,
-	DG_DOWN,
-	DG_PREV,
-	DG_NEXT,
-	DG_NOTE,
-	DG_CLEAR,
+	DG_NOTE = SCALE_OWN,
 	DG_NONE,
-	DG_MINE,
 };
 
 /* The window every statement is asked about. */
@@ -39,36 +32,20 @@ static const char diag_prompt[] =
 
 static const struct action diag_actions[] = {
 	{0, L'0', "0-4", "rate", "rate the statement (0 never .. 4 almost "
-				 "always)", DG_RATE},
-	{0, L'1', "1", NULL, NULL, DG_RATE},
-	{0, L'2', "2", NULL, NULL, DG_RATE},
-	{0, L'3', "3", NULL, NULL, DG_RATE},
-	{0, L'4', "4", NULL, NULL, DG_RATE},
+				 "always)", SCALE_RATE},
+	SCALE_DIGIT(1),
+	SCALE_DIGIT(2),
+	SCALE_DIGIT(3),
+	SCALE_DIGIT(4),
 	/* Not on the key line: the row below the scale shows its key. */
 	{0, L'-', "-", NULL,
 	 "no occasion to see it, or can't say (not scored)", DG_NONE},
-	/* The same moves as the pillars: Up/Down over the scale, Left/Right
-	 * from one item to the next. */
-	{KEY_UP, 0, "\xe2\x86\x91/\xe2\x86\x93", "choose",
-	 "choose on the scale (also k/j)", DG_UP},
-	{0, L'k', "k", NULL, NULL, DG_UP},
-	{KEY_DOWN, 0, "Down", NULL, NULL, DG_DOWN},
-	{0, L'j', "j", NULL, NULL, DG_DOWN},
-	{0, L'\r', "Enter", NULL, "rate with the value chosen", DG_ENTER},
-	{KEY_ENTER, 0, "Enter", NULL, NULL, DG_ENTER},
-	{KEY_LEFT, 0, "\xe2\x86\x90/\xe2\x86\x92", "statement",
-	 "previous / next statement (also h/l, PgUp/PgDn)", DG_PREV},
-	{0, L'h', "h", NULL, NULL, DG_PREV},
-	{KEY_RIGHT, 0, "Right", NULL, NULL, DG_NEXT},
-	{0, L'l', "l", NULL, NULL, DG_NEXT},
-	{KEY_PPAGE, 0, "PgUp", NULL, NULL, DG_PREV},
-	{KEY_NPAGE, 0, "PgDn", NULL, NULL, DG_NEXT},
+	SCALE_KEYS("choose", "choose on the scale", "statement",
+		   "previous / next statement", "rate with the value chosen",
+		   "take back the answer to this statement",
+		   "after a change in another ownit: save your answer over "
+		   "it"),
 	{0, L'n', "n", "note", "attach a note to this statement", DG_NOTE},
-	{KEY_DC, 0, "Delete", NULL, "take back the answer to this statement",
-	 DG_CLEAR},
-	{0, 15, "^O", NULL,
-	 "after a change in another ownit: save your answer over it",
-	 DG_MINE},
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
@@ -179,14 +156,21 @@ static void value_name(const struct diag *d, int value, char *buf,
 }
 
 /* The save was refused: show what is stored now and say so. */
+/* Another ownit answered p first: reads the answers again and shows
+ * theirs, named into theirs. */
+static void theirs_show(struct diag *d, size_t p, char *theirs, size_t n)
+{
+	answers_reload(d);
+	d->cur = p;
+	sel_reset(d);
+	value_name(d, d->value[p], theirs, n);
+}
+
 static void changed_elsewhere(struct diag *d, size_t p, int value,
 			      int by_note)
 {
 	char theirs[64], yours[64];
-	answers_reload(d);
-	d->cur = p;
-	sel_reset(d);
-	value_name(d, d->value[p], theirs, sizeof theirs);
+	theirs_show(d, p, theirs, sizeof theirs);
 	value_name(d, value, yours, sizeof yours);
 	if (by_note) {
 		app_status(d->ctx->app, 1,
@@ -203,6 +187,18 @@ static void changed_elsewhere(struct diag *d, size_t p, int value,
 		   theirs, yours);
 }
 
+/* The answer at p as this screen read it: what a save or a take-back
+ * expects to find. */
+static struct store_answer answer_seen(const struct diag *d, size_t p)
+{
+	int was = d->value[p];
+	return (struct store_answer){
+		.value = was >= 0 ? was : -1,
+		.note = d->note[p],
+		.no_occasion = was == NO_OCCASION,
+	};
+}
+
 /* Saves an answer over the one this screen read; 1 when another ownit
  * changed that meanwhile (nothing saved, theirs shown), -1 on failure. */
 static int answer_save(struct diag *d, size_t p, int value, const char *note,
@@ -217,12 +213,7 @@ static int answer_save(struct diag *d, size_t p, int value, const char *note,
 		.note = note && note[0] ? note : NULL,
 		.no_occasion = value == NO_OCCASION,
 	};
-	int was = d->value[p];
-	struct store_answer seen = {
-		.value = was >= 0 ? was : -1,
-		.note = d->note[p],
-		.no_occasion = was == NO_OCCASION,
-	};
+	struct store_answer seen = answer_seen(d, p);
 	struct error err;
 	error_clear(&err);
 	int r = store_answer_save_if(d->ctx->app->store, &a, &seen, &err);
@@ -250,12 +241,7 @@ static void answer_clear(struct diag *d, size_t p)
 	const struct content_item *it = &d->ctx->content->items[d->order[p]];
 	struct store_answer a = {.session_id = d->ctx->session_id,
 				 .item_id = it->id};
-	int was = d->value[p];
-	struct store_answer seen = {
-		.value = was >= 0 ? was : -1,
-		.note = d->note[p],
-		.no_occasion = was == NO_OCCASION,
-	};
+	struct store_answer seen = answer_seen(d, p);
 	struct error err;
 	error_clear(&err);
 	int r = store_answer_delete_if(d->ctx->app->store, &a, &seen, &err);
@@ -265,10 +251,7 @@ static void answer_clear(struct diag *d, size_t p)
 	}
 	if (r == 1) {
 		char theirs[64];
-		answers_reload(d);
-		d->cur = p;
-		sel_reset(d);
-		value_name(d, d->value[p], theirs, sizeof theirs);
+		theirs_show(d, p, theirs, sizeof theirs);
 		app_status(d->ctx->app, 1,
 			   "changed elsewhere: another ownit answered %s%s; "
 			   "Delete again takes theirs back, any other key "
@@ -411,7 +394,7 @@ static struct intent diag_act(struct screen *s, struct app *app, int id,
 	int mine = d->mine;
 	d->mine = UNANSWERED;
 	switch (id) {
-	case DG_MINE:
+	case SCALE_MINE:
 		if (mine == UNANSWERED)
 			app_status(app, 0,
 				   "^O saves your answer over one changed in "
@@ -421,13 +404,13 @@ static struct intent diag_act(struct screen *s, struct app *app, int id,
 			app_status(app, 0,
 				   "Your answer is saved over the other one.");
 		break;
-	case DG_RATE:
+	case SCALE_RATE:
 		rate(d, (int)(key.ch - L'0'));
 		break;
 	case DG_NONE:
 		rate(d, NO_OCCASION);
 		break;
-	case DG_ENTER:
+	case SCALE_ENTER:
 		if (d->sel == SEL_NONE)
 			app_status(app, 0,
 				   "Nothing chosen yet: press 0-4, or - for no "
@@ -436,24 +419,24 @@ static struct intent diag_act(struct screen *s, struct app *app, int id,
 			rate(d, d->sel == SEL_NO_OCCASION ? NO_OCCASION
 							  : d->sel);
 		break;
-	case DG_UP:
+	case SCALE_UP:
 		/* From no row, Up starts at the bottom and Down at the top. */
 		if (d->sel == SEL_NONE)
 			d->sel = SEL_NO_OCCASION;
 		else
 			d->sel -= d->sel > CONTENT_SCALE_MIN;
 		break;
-	case DG_DOWN:
+	case SCALE_DOWN:
 		if (d->sel == SEL_NONE)
 			d->sel = CONTENT_SCALE_MIN;
 		else
 			d->sel += d->sel < SEL_NO_OCCASION;
 		break;
-	case DG_PREV:
+	case SCALE_PREV:
 		if (d->cur > 0)
 			move_to(d, d->cur - 1);
 		break;
-	case DG_NEXT:
+	case SCALE_NEXT:
 		move_to(d, d->cur + 1);
 		break;
 	case DG_NOTE: {
@@ -464,7 +447,7 @@ static struct intent diag_act(struct screen *s, struct app *app, int id,
 				   labels, init, NULL, &d->pr);
 		return intent_push(prompt_saving(p, note_save, d));
 	}
-	case DG_CLEAR:
+	case SCALE_CLEAR:
 		answer_clear(d, d->cur);
 		break;
 	default:

@@ -9,48 +9,23 @@
 #include <string.h>
 
 #include "ui/draw.h"
+#include "ui/session/scale_keys.h"
 #include "ui/session/session.h"
 #include "ui/wrap.h"
 
-enum {
-	PL_RATE = 1,
-	PL_ENTER,
-	PL_UP,
-	PL_DOWN,
-	PL_LEFT,
-	PL_RIGHT,
-	PL_CLEAR,
-	PL_MINE,
-};
-
 static const struct action pillars_actions[] = {
-	{0, L'1', "1-5", "rate", "rate the pillar under the cursor", PL_RATE},
-	{0, L'2', "2", NULL, NULL, PL_RATE},
-	{0, L'3', "3", NULL, NULL, PL_RATE},
-	{0, L'4', "4", NULL, NULL, PL_RATE},
-	{0, L'5', "5", NULL, NULL, PL_RATE},
-	/* The same moves as the diagnostic: Up/Down over the scale shown
-	 * under the question, Left/Right from one item to the next. */
-	{KEY_UP, 0, "\xe2\x86\x91/\xe2\x86\x93", "level",
-	 "choose a level on the scale (also k/j)", PL_UP},
-	{0, L'k', "k", NULL, NULL, PL_UP},
-	{KEY_DOWN, 0, "Down", NULL, NULL, PL_DOWN},
-	{0, L'j', "j", NULL, NULL, PL_DOWN},
-	{KEY_LEFT, 0, "\xe2\x86\x90/\xe2\x86\x92", "pillar",
-	 "previous / next pillar (also h/l, PgUp/PgDn)", PL_LEFT},
-	{0, L'h', "h", NULL, NULL, PL_LEFT},
-	{KEY_RIGHT, 0, "Right", NULL, NULL, PL_RIGHT},
-	{0, L'l', "l", NULL, NULL, PL_RIGHT},
-	{KEY_PPAGE, 0, "PgUp", NULL, NULL, PL_LEFT},
-	{KEY_NPAGE, 0, "PgDn", NULL, NULL, PL_RIGHT},
-	{0, L'\r', "Enter", NULL, "rate with the level under the cursor",
-	 PL_ENTER},
-	{KEY_ENTER, 0, "Enter", NULL, NULL, PL_ENTER},
-	{KEY_DC, 0, "Delete", NULL, "take back the rating of this pillar",
-	 PL_CLEAR},
-	{0, 15, "^O", NULL,
-	 "after a change in another ownit: save your rating over it",
-	 PL_MINE},
+	{0, L'1', "1-5", "rate", "rate the pillar under the cursor",
+	 SCALE_RATE},
+	SCALE_DIGIT(2),
+	SCALE_DIGIT(3),
+	SCALE_DIGIT(4),
+	SCALE_DIGIT(5),
+	SCALE_KEYS("level", "choose a level on the scale", "pillar",
+		   "previous / next pillar",
+		   "rate with the level under the cursor",
+		   "take back the rating of this pillar",
+		   "after a change in another ownit: save your rating over "
+		   "it"),
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
@@ -223,22 +198,33 @@ static void pillars_draw(struct screen *s, struct app *app)
 	}
 }
 
+/* Another ownit rated pillar i first: reads and shows their rating (0:
+ * none), with the cursor on it.  -1 when it cannot be read. */
+static int theirs_show(struct pillars *p, struct app *app, size_t i,
+		       int *theirs)
+{
+	struct error err;
+	error_clear(&err);
+	*theirs = 0;
+	if (store_rating_get(app->store, p->ctx->session_id,
+			     p->ctx->content->pillars[i].id, theirs,
+			     &err) < 0) {
+		session_fail(app, &err);
+		return -1;
+	}
+	p->value[i] = *theirs;
+	p->cur = i;
+	level_reset(p);
+	return 0;
+}
+
 /* The save was refused: show the rating stored now and say so. */
 static void changed_elsewhere(struct pillars *p, struct app *app, size_t i,
 			      int v)
 {
-	const struct content *c = p->ctx->content;
-	int theirs = 0;
-	struct error err;
-	error_clear(&err);
-	if (store_rating_get(app->store, p->ctx->session_id, c->pillars[i].id,
-			     &theirs, &err) < 0) {
-		session_fail(app, &err);
+	int theirs;
+	if (theirs_show(p, app, i, &theirs))
 		return;
-	}
-	p->value[i] = theirs;
-	p->cur = i;
-	level_reset(p);
 	p->mine = v;
 	p->mine_at = i;
 	char what[32] = "took the rating back";
@@ -288,15 +274,9 @@ static void rating_clear(struct pillars *p, struct app *app, size_t i)
 		p->value[i] = p->level = 0;
 		return;
 	}
-	int theirs = 0;
-	if (store_rating_get(app->store, p->ctx->session_id, c->pillars[i].id,
-			     &theirs, &err) < 0) {
-		session_fail(app, &err);
+	int theirs;
+	if (theirs_show(p, app, i, &theirs))
 		return;
-	}
-	p->value[i] = theirs;
-	p->cur = i;
-	level_reset(p);
 	app_status(app, 1,
 		   "changed elsewhere: another ownit rated it %d; Delete "
 		   "again takes theirs back, any other key keeps it",
@@ -326,7 +306,7 @@ static struct intent pillars_act(struct screen *s, struct app *app, int id,
 	int mine = p->mine;
 	p->mine = 0;
 	switch (id) {
-	case PL_MINE:
+	case SCALE_MINE:
 		if (!mine)
 			app_status(app, 0,
 				   "^O saves your rating over one changed in "
@@ -335,10 +315,10 @@ static struct intent pillars_act(struct screen *s, struct app *app, int id,
 			app_status(app, 0,
 				   "Your rating is saved over the other one.");
 		break;
-	case PL_RATE:
+	case SCALE_RATE:
 		rate(p, app, (int)(key.ch - L'0'));
 		break;
-	case PL_ENTER:
+	case SCALE_ENTER:
 		if (p->level)
 			rate(p, app, p->level);
 		else
@@ -346,19 +326,19 @@ static struct intent pillars_act(struct screen *s, struct app *app, int id,
 				   "Nothing chosen yet: press 1-5, or move to "
 				   "a level with the arrow keys.");
 		break;
-	case PL_LEFT:
+	case SCALE_PREV:
 		if (p->cur > 0) {
 			p->cur--;
 			level_reset(p);
 		}
 		break;
-	case PL_RIGHT:
+	case SCALE_NEXT:
 		if (p->cur + 1 < c->npillars) {
 			p->cur++;
 			level_reset(p);
 		}
 		break;
-	case PL_UP:
+	case SCALE_UP:
 		/* Level 1 is drawn on top: from no level, Up starts at the
 		 * bottom (5) and Down at the top (1), as on the diagnostic's
 		 * scale. */
@@ -367,10 +347,10 @@ static struct intent pillars_act(struct screen *s, struct app *app, int id,
 		else
 			p->level -= p->level > CONTENT_RATING_MIN;
 		break;
-	case PL_DOWN:
+	case SCALE_DOWN:
 		p->level += p->level < CONTENT_RATING_MAX;
 		break;
-	case PL_CLEAR:
+	case SCALE_CLEAR:
 		rating_clear(p, app, p->cur);
 		break;
 	default:
