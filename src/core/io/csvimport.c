@@ -171,8 +171,9 @@ static int run(struct store *s, const char *name, feed_fn feed, void *src,
 	    csvfile_reader_new(name, on_record, &im, err);
 	if (!rd)
 		return -1;
-	if (store_import_begin(s, err) || store_tx_begin(s, err)) {
-		store_import_end(s);
+	struct store_import_undo undo;
+	if (store_import_begin(s, &undo, err) || store_tx_begin(s, err)) {
+		store_import_end(s, &undo);
 		csvfile_reader_free(rd);
 		return -1;
 	}
@@ -198,7 +199,7 @@ static int run(struct store *s, const char *name, feed_fn feed, void *src,
 		im.failed = 1;
 	if (im.failed || im.problems) {
 		store_tx_rollback(s);
-		store_import_end(s);
+		store_import_end(s, &undo);
 		if (!im.failed)
 			error_set(err, ERROR_INPUT,
 				  "%s: %zu %s; nothing was "
@@ -209,7 +210,7 @@ static int run(struct store *s, const char *name, feed_fn feed, void *src,
 		return -1;
 	}
 	rc = store_tx_commit(s, err);
-	store_import_end(s);
+	store_import_end(s, &undo);
 	return rc;
 }
 
