@@ -153,10 +153,8 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 	return csvimport_apply_row(im, &r, writing) < 0 ? -1 : 0;
 }
 
-typedef int (*feed_fn)(struct csvfile_reader *r, void *src, struct error *err);
-
-static int run(struct store *s, const char *name, feed_fn feed, void *src,
-	       csvimport_diag_fn diag, void *ud,
+static int run(struct store *s, const char *name, csvimport_feed_fn feed,
+	       void *src, csvimport_diag_fn diag, void *ud,
 	       struct csvimport_counts *counts, struct error *err)
 {
 	struct csvimport_counts local = {0};
@@ -167,19 +165,13 @@ static int run(struct store *s, const char *name, feed_fn feed, void *src,
 			 .n = counts ? counts : &local,
 			 .err = err};
 	memset(im.n, 0, sizeof *im.n);
-	struct csvfile_reader *rd =
-	    csvfile_reader_new(name, on_record, &im, err);
-	if (!rd)
-		return -1;
 	struct store_import_undo undo;
 	if (store_import_begin(s, &undo, err) || store_tx_begin(s, err)) {
 		store_import_end(s, &undo);
-		csvfile_reader_free(rd);
 		return -1;
 	}
 	struct error perr = {0};
-	int rc = feed(rd, src, &perr);
-	csvfile_reader_free(rd);
+	int rc = csvimport_pipe(name, feed, src, on_record, &im, &perr);
 	if (rc < 0 && !im.failed) {
 		if (perr.kind == ERROR_RUNTIME) {
 			error_set(err, ERROR_RUNTIME, "%s: %s", name, perr.msg);
