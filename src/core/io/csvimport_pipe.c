@@ -19,7 +19,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
 
 #define BATCHES 3
 #define BATCH_BYTES (128 * 1024)
@@ -43,8 +43,8 @@ struct ring {
 };
 
 struct pipe {
-	mtx_t mu;
-	cnd_t changed;
+	pthread_mutex_t mu;
+	pthread_cond_t changed;
 	struct ring free, full;
 	struct batch batch[BATCHES];
 	int done; /* the reader has handed over its last batch */
@@ -77,21 +77,21 @@ static struct batch *ring_pop(struct ring *r)
  * last.  0 when the caller wants no more. */
 static int hand_over(struct pipe *p, int last)
 {
-	mtx_lock(&p->mu);
+	pthread_mutex_lock(&p->mu);
 	if (p->filling)
 		ring_push(&p->full, p->filling);
 	p->filling = NULL;
 	if (last)
 		p->done = 1;
-	cnd_broadcast(&p->changed);
+	pthread_cond_broadcast(&p->changed);
 	while (!last && !p->stop && p->free.count == 0)
-		cnd_wait(&p->changed, &p->mu);
+		pthread_cond_wait(&p->changed, &p->mu);
 	if (!last && !p->stop) {
 		p->filling = ring_pop(&p->free);
 		p->filling->len = 0;
 	}
 	int go_on = !p->stop;
-	mtx_unlock(&p->mu);
+	pthread_mutex_unlock(&p->mu);
 	return go_on;
 }
 
@@ -147,12 +147,12 @@ static int read_all(struct pipe *p, csvfile_record_fn fn, void *ctx,
 	return rc;
 }
 
-static int reader_main(void *arg)
+static void *reader_main(void *arg)
 {
 	struct pipe *p = arg;
 	p->rc = read_all(p, pack_record, p, &p->perr);
 	hand_over(p, 1);
-	return 0;
+	return NULL;
 }
 
 /* ---------------------------------------------------------- the caller */
@@ -195,17 +195,17 @@ static int unpack(const struct batch *b, struct csvfile_field **fields,
 /* Takes the next full batch (NULL at the end) after giving back done. */
 static struct batch *next_full(struct pipe *p, struct batch *done, int stop)
 {
-	mtx_lock(&p->mu);
+	pthread_mutex_lock(&p->mu);
 	if (done)
 		ring_push(&p->free, done);
 	if (stop)
 		p->stop = 1;
-	cnd_broadcast(&p->changed);
+	pthread_cond_broadcast(&p->changed);
 	while (!stop && p->full.count == 0 && !p->done)
-		cnd_wait(&p->changed, &p->mu);
+		pthread_cond_wait(&p->changed, &p->mu);
 	struct batch *b =
 	    !stop && p->full.count ? ring_pop(&p->full) : NULL;
-	mtx_unlock(&p->mu);
+	pthread_mutex_unlock(&p->mu);
 	return b;
 }
 
@@ -214,8 +214,8 @@ static void pipe_free(struct pipe *p, int made)
 	for (size_t i = 0; i < BATCHES; i++)
 		free(p->batch[i].buf);
 	if (made) {
-		cnd_destroy(&p->changed);
-		mtx_destroy(&p->mu);
+		pthread_cond_destroy(&p->changed);
+		pthread_mutex_destroy(&p->mu);
 	}
 }
 
@@ -223,15 +223,15 @@ int csvimport_pipe(const char *name, csvimport_feed_fn feed, void *src,
 		   csvfile_record_fn fn, void *ctx, struct error *err)
 {
 	struct pipe *p = calloc(1, sizeof *p);
-	thrd_t reader;
+	pthread_t reader;
 	if (!p)
 		return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", name);
 	p->name = name;
 	p->feed = feed;
 	p->src = src;
-	int made = mtx_init(&p->mu, mtx_plain) == thrd_success;
-	if (made && cnd_init(&p->changed) != thrd_success) {
-		mtx_destroy(&p->mu);
+	int made = pthread_mutex_init(&p->mu, NULL) == 0;
+	if (made && pthread_cond_init(&p->changed, NULL) != 0) {
+		pthread_mutex_destroy(&p->mu);
 		made = 0;
 	}
 	int ready = made;
@@ -243,7 +243,7 @@ int csvimport_pipe(const char *name, csvimport_feed_fn feed, void *src,
 	}
 	if (ready) {
 		p->filling = ring_pop(&p->free);
-		ready = thrd_create(&reader, reader_main, p) == thrd_success;
+		ready = pthread_create(&reader, NULL, reader_main, p) == 0;
 	}
 	if (!ready) {
 		/* No second thread: read on this one. */
@@ -258,7 +258,7 @@ int csvimport_pipe(const char *name, csvimport_feed_fn feed, void *src,
 	struct batch *b = NULL;
 	while ((b = next_full(p, b, rc != 0)) != NULL)
 		rc = unpack(b, &fields, &cap, fn, ctx, err);
-	thrd_join(reader, NULL);
+	pthread_join(reader, NULL);
 	free(fields);
 	/* The caller stopped (1) or failed (-1): what the reader met past
 	 * that point was never its business.  Otherwise the reader's own
