@@ -204,6 +204,76 @@ int store_import_link_reviews(struct store *s, struct error *err)
 	return rc ? -1 : 0;
 }
 
+/* ------------------------------------------------------------ answers */
+
+/* Answers go in several to a statement: a statement's own cost (the
+ * cursors opened and closed, each index sought from its root) is about
+ * half of what one answer row costs, and answers are half of an
+ * import's rows.  The same upsert as store_answer_save. */
+#define ANSWER_ROW "(?, ?, ?, ?, ?, ?, ?)"
+#define ANSWER_ROWS_4 ANSWER_ROW ", " ANSWER_ROW ", " ANSWER_ROW ", " ANSWER_ROW
+#define ANSWER_ROWS_16                                                        \
+	ANSWER_ROWS_4 ", " ANSWER_ROWS_4 ", " ANSWER_ROWS_4 ", " ANSWER_ROWS_4
+#define ANSWER_INSERT                                                         \
+	"INSERT INTO answer (session_id, item_id, statement, value, note, "  \
+	"answered, no_occasion) VALUES "
+#define ANSWER_UPSERT                                                         \
+	" ON CONFLICT (session_id, item_id) DO UPDATE SET "                  \
+	"statement = excluded.statement, value = excluded.value, "            \
+	"note = excluded.note, answered = excluded.answered, "                \
+	"no_occasion = excluded.no_occasion"
+
+static const char answers_16_sql[] =
+    ANSWER_INSERT ANSWER_ROWS_16 ANSWER_UPSERT;
+static const char answers_4_sql[] = ANSWER_INSERT ANSWER_ROWS_4 ANSWER_UPSERT;
+
+static void answer_bind(sqlite3_stmt *st, int first,
+			const struct store_answer *a)
+{
+	sqlite3_bind_int64(st, first, a->session_id);
+	store_bind_text(st, first + 1, a->item_id);
+	store_bind_text(st, first + 2, a->statement);
+	if (a->value >= 0)
+		sqlite3_bind_int(st, first + 3, a->value);
+	store_bind_text(st, first + 4, a->note);
+	store_bind_text(st, first + 5, a->answered);
+	sqlite3_bind_int(st, first + 6, a->no_occasion ? 1 : 0);
+}
+
+/* What store_answer_save refuses, refused here too. */
+static int answer_valid(const struct store_answer *a)
+{
+	return a->item_id && a->statement && a->answered && a->value >= -1 &&
+	       a->value <= 4 && !(a->no_occasion && a->value >= 0);
+}
+
+int store_import_answers(struct store *s, const struct store_answer *a,
+			 size_t n, struct error *err)
+{
+	const char *doing = "saving answers";
+	const char *sql = n == STORE_IMPORT_ANSWERS       ? answers_16_sql
+			  : n == STORE_IMPORT_ANSWERS_FEW ? answers_4_sql
+							  : NULL;
+	if (!sql)
+		return error_set(err, ERROR_RUNTIME,
+				 "internal: %zu answers in one statement", n);
+	for (size_t i = 0; i < n; i++)
+		if (!answer_valid(&a[i]))
+			return error_set(err, ERROR_INPUT,
+					 "answer to %s: not a valid answer",
+					 a[i].item_id ? a[i].item_id : "?");
+	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	if (!st)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		answer_bind(st, (int)(i * 7 + 1), &a[i]);
+	int rc = store_step_done(s, st, doing,
+				 "that session does not exist (any more)",
+				 err);
+	store_stmt_done(s, st);
+	return rc;
+}
+
 int store_note_find_uuid(struct store *s, const char *uuid, int64_t *session_id,
 			 struct error *err)
 {
