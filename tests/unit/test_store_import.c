@@ -181,52 +181,6 @@ START_TEST(notes_are_found_by_uuid)
 }
 END_TEST
 
-/* Sixteen or four answers to a statement, as store_answer_save would
- * write them one by one: the later of two with one statement id wins,
- * and a statement that fails writes none of its rows. */
-START_TEST(answers_several_to_a_statement)
-{
-	char uuid[STORE_UUID_SIZE], item[16][8];
-	struct error err = {0};
-	int64_t ses = session_with_person("Ana", uuid);
-	struct store_answer a[16];
-	for (int i = 0; i < 16; i++) {
-		snprintf(item[i], sizeof item[i], "q%d", i < 15 ? i : 3);
-		a[i] = (struct store_answer){ses,     item[i], "text", i % 5,
-					     NULL,    "2026-11-02T10:00:00Z",
-					     0};
-	}
-	a[2].value = -1;
-	a[2].no_occasion = 1;
-	a[3].note = "first";
-	ck_assert_msg(store_import_answers(s, a, 16, &err) == 0, "%s",
-		      err.msg);
-	ck_assert_int_eq(ask("SELECT count(*) FROM answer"), 15);
-	/* q3 twice: the second (row 16, value 0, no note) replaced it. */
-	ck_assert_int_eq(ask("SELECT value FROM answer WHERE item_id = 'q3' "
-			     "AND note IS NULL"),
-			 0);
-	ck_assert_int_eq(ask("SELECT no_occasion + (value IS NULL) FROM "
-			     "answer WHERE item_id = 'q2'"),
-			 2);
-	/* A session that is not there: an input error, none written. */
-	for (int i = 0; i < 4; i++) {
-		a[i].session_id = i == 3 ? ses + 100 : ses;
-		a[i].item_id = item[i + 4];
-	}
-	ck_assert_int_eq(store_import_answers(s, a, 4, &err), -1);
-	ck_assert_int_eq(err.kind, ERROR_INPUT);
-	ck_assert_int_eq(ask("SELECT count(*) FROM answer"), 15);
-	/* Neither other counts nor invalid answers are taken. */
-	ck_assert_int_eq(store_import_answers(s, a, 3, &err), -1);
-	ck_assert_int_eq(err.kind, ERROR_RUNTIME);
-	a[1].session_id = ses;
-	a[1].value = 7;
-	ck_assert_int_eq(store_import_answers(s, a, 4, &err), -1);
-	ck_assert_int_eq(err.kind, ERROR_INPUT);
-}
-END_TEST
-
 int main(void)
 {
 	Suite *su = suite_create("store_import");
@@ -237,7 +191,6 @@ int main(void)
 	tcase_add_test(tc, records_are_remembered_by_kind_and_uuid);
 	tcase_add_test(tc, follow_ups_are_linked_when_their_session_came);
 	tcase_add_test(tc, notes_are_found_by_uuid);
-	tcase_add_test(tc, answers_several_to_a_statement);
 	suite_add_tcase(su, tc);
 	return unit_run(su);
 }

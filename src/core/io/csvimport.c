@@ -107,11 +107,6 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 	(void)err;
 	if (!im->header_seen)
 		return check_header(im, rec);
-	/* Answers wait to be written several at a time; anything else
-	 * writes them first, so rows reach the store in the file's order. */
-	if (im->npend && strcmp(rec->fields[DCOL_RECORD].data, "answer") != 0 &&
-	    csvimport_answers_flush(im))
-		return -1;
 	im->n->rows++;
 	if (rec->nfields != im->ncols) {
 		csvimport_problem(im, rec->line, "%zu fields, expected %zu",
@@ -188,9 +183,6 @@ static int run(struct store *s, const char *name, csvimport_feed_fn feed,
 				diag(perr.msg, ud);
 		}
 	}
-	if (!im.failed && im.npend && csvimport_answers_flush(&im))
-		im.failed = 1;
-	free(im.pend_text);
 	if (!im.failed && csvimport_block_end(&im))
 		im.failed = 1;
 	if (!im.failed && !im.problems && !im.header_seen)

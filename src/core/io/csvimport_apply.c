@@ -9,8 +9,6 @@
 
 #include "core/io/csvimport_int.h"
 
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/store/store_export.h"
@@ -360,94 +358,6 @@ static int one_note(struct imp *im, const struct row *r)
 	return 1;
 }
 
-/* ------------------------------------------------------------- answers */
-
-/* Copies text into the import's pending texts; its offset, or SIZE_MAX
- * when out of memory. */
-static size_t pend_copy(struct imp *im, const char *text)
-{
-	size_t len = strlen(text) + 1;
-	if (im->pend_len + len > im->pend_cap) {
-		size_t cap = im->pend_cap ? im->pend_cap : 4096;
-		while (cap < im->pend_len + len)
-			cap *= 2;
-		char *p = realloc(im->pend_text, cap);
-		if (!p)
-			return SIZE_MAX;
-		im->pend_text = p;
-		im->pend_cap = cap;
-	}
-	memcpy(im->pend_text + im->pend_len, text, len);
-	im->pend_len += len;
-	return im->pend_len - len;
-}
-
-static int answer_queue(struct imp *im, const struct row *r)
-{
-	if (im->npend == STORE_IMPORT_ANSWERS && csvimport_answers_flush(im))
-		return -1;
-	struct pending_answer *p = &im->pend[im->npend];
-	p->line = r->line;
-	p->session_id = im->session_id;
-	p->value = r->value;
-	p->no_occasion = r->no_occasion;
-	p->note = SIZE_MAX;
-	if ((p->item = pend_copy(im, r->f[DCOL_ITEM])) == SIZE_MAX ||
-	    (p->statement = pend_copy(im, r->f[DCOL_TEXT])) == SIZE_MAX ||
-	    (p->answered = pend_copy(im, r->f[DCOL_TIME])) == SIZE_MAX ||
-	    (opt(r, DCOL_NOTE) &&
-	     (p->note = pend_copy(im, r->f[DCOL_NOTE])) == SIZE_MAX)) {
-		struct error e = {0};
-		error_set(&e, ERROR_RUNTIME, "out of memory reading answers");
-		return fail(im, &e);
-	}
-	im->npend++;
-	return 0;
-}
-
-int csvimport_answers_flush(struct imp *im)
-{
-	struct store_answer a[STORE_IMPORT_ANSWERS];
-	size_t n = im->npend, done = 0;
-	for (size_t i = 0; i < n; i++) {
-		const struct pending_answer *p = &im->pend[i];
-		const char *t = im->pend_text;
-		a[i] = (struct store_answer){
-		    .session_id = p->session_id,
-		    .item_id = t + p->item,
-		    .statement = t + p->statement,
-		    .value = p->value,
-		    .note = p->note == SIZE_MAX ? NULL : t + p->note,
-		    .answered = t + p->answered,
-		    .no_occasion = p->no_occasion,
-		};
-	}
-	struct error e = {0};
-	int rc = 0;
-	while (n - done >= STORE_IMPORT_ANSWERS_FEW) {
-		size_t k = n - done >= STORE_IMPORT_ANSWERS
-			       ? STORE_IMPORT_ANSWERS
-			       : STORE_IMPORT_ANSWERS_FEW;
-		if (store_import_answers(im->s, a + done, k, &e)) {
-			/* Nothing of them was written: one by one below
-			 * finds the line at fault. */
-			if (e.kind != ERROR_INPUT)
-				rc = fail(im, &e);
-			break;
-		}
-		done += k;
-	}
-	for (; rc == 0 && done < n; done++) {
-		if (store_answer_save(im->s, &a[done], &e)) {
-			rc = csvimport_store_problem(im, im->pend[done].line, &e);
-			break;
-		}
-	}
-	im->npend = 0;
-	im->pend_len = 0;
-	return rc;
-}
-
 /* A row that lives inside the current session. */
 static int apply_inner(struct imp *im, const struct row *r, int writing)
 {
@@ -469,8 +379,14 @@ static int apply_inner(struct imp *im, const struct row *r, int writing)
 	int rc = 0;
 	int64_t sid = im->session_id;
 	switch (r->type) {
-	case R_ANSWER:
-		return answer_queue(im, r);
+	case R_ANSWER: {
+		struct store_answer a = {
+		    sid,	   r->f[DCOL_ITEM],   r->f[DCOL_TEXT],
+		    r->value,	   opt(r, DCOL_NOTE), r->f[DCOL_TIME],
+		    r->no_occasion};
+		rc = store_answer_save(im->s, &a, &e);
+		break;
+	}
 	case R_RATING: {
 		struct store_rating a = {sid, r->f[DCOL_ITEM], r->value,
 					 opt(r, DCOL_NOTE), r->f[DCOL_TIME]};

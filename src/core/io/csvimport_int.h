@@ -17,17 +17,6 @@
 #include "core/io/csvfile.h"
 #include "core/io/csvimport.h"
 #include "core/base/dates.h"
-#include "core/store/store_import.h"
-
-/* An answer read but not written yet: answers are written several to a
- * statement (csvimport_answers_flush).  Texts are offsets into the
- * import's pend_text, which outlives the record they came from. */
-struct pending_answer {
-	unsigned long line;
-	int64_t session_id;
-	size_t item, statement, note, answered; /* note: SIZE_MAX, none */
-	int value, no_occasion;
-};
 
 /* The kinds of record that carry a uuid, as the import remembers them
  * (store_import.h). */
@@ -72,12 +61,6 @@ struct imp {
 	enum block_check block_check;
 	unsigned long block_line, block_other_line;
 	uint64_t block_sum[2], block_want[2];
-
-	/* Answers waiting for their statement. */
-	struct pending_answer pend[STORE_IMPORT_ANSWERS];
-	size_t npend;
-	char *pend_text;
-	size_t pend_len, pend_cap;
 
 	/* The team round the team_tally rows below belong to. */
 	char team_round_uuid[STORE_UUID_SIZE];
@@ -155,11 +138,6 @@ int csvimport_check_row(struct imp *im, struct row *r);
 /* Merges a checked row; writing is 0 once the file has had a problem
  * (the row is then only followed, not written).  -1 ends the import. */
 int csvimport_apply_row(struct imp *im, const struct row *r, int writing);
-
-/* Writes the answers waiting (see struct pending_answer); a failure of
- * one is reported at its line.  Called before any row that is not an
- * answer, and at the end.  -1 ends the import. */
-int csvimport_answers_flush(struct imp *im);
 
 /* The person a row's person column stands for (csvimport_apply.c):
  * 1 found (*id 0 when its row was not written), 0 not, -1 failure. */

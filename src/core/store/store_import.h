@@ -61,15 +61,6 @@ int store_import_review_later(struct store *s, int64_t commitment,
  * whose session never came stays unlinked. */
 int store_import_link_reviews(struct store *s, struct error *err);
 
-/* Saves n answers (STORE_IMPORT_ANSWERS or STORE_IMPORT_ANSWERS_FEW,
- * each with its time) in one statement, as store_answer_save would one
- * by one; the statement is atomic, so after a failure the caller may
- * save them one by one to learn which one failed. */
-#define STORE_IMPORT_ANSWERS 16
-#define STORE_IMPORT_ANSWERS_FEW 4
-int store_import_answers(struct store *s, const struct store_answer *a,
-			 size_t n, struct error *err);
-
 /* The session a note with this uuid belongs to: 1 found (*session_id
  * set), 0 not, -1 error. */
 int store_note_find_uuid(struct store *s, const char *uuid, int64_t *session_id,
