@@ -1,7 +1,8 @@
 /* csvimport.c - a detail export read back, checked and merged.
  *
- * One pass: each record is checked as it is parsed and, while the file
- * is still clean, written into the open transaction.  After the first
+ * One pass: each record is checked as it arrives from the parser (which
+ * runs on a thread of its own, csvimport_pipe.c) and, while the file is
+ * still clean, written into the open transaction.  After the first
  * problem nothing more is written, but checking goes on so the user gets
  * every problem at once; the transaction is then rolled back.  Rows are
  * written through the store's usual functions (the same checks as the
