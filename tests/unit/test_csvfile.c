@@ -137,6 +137,57 @@ START_TEST(bad_utf8_rejected)
 }
 END_TEST
 
+/* Long fields are scanned eight bytes at a time: line feeds, a NUL and
+ * a bad byte are found wherever they sit in a word, and before or after
+ * the first non-ASCII byte. */
+START_TEST(long_fields_scanned_at_every_offset)
+{
+	struct sink s = {0};
+	struct error e;
+	char in[96], want[96];
+	for (size_t at = 0; at < 24; at++) {
+		/* Two line feeds in one word and one more past it. */
+		memset(in, 'x', 40);
+		memcpy(in, "\"", 1);
+		in[1 + at] = '\n';
+		in[2 + at] = '\n';
+		in[12 + at] = '\n';
+		memcpy(in + 40, "\",y\nz\n", 6);
+		ck_assert_int_eq(read_str(in, 46, &s, &e), 0);
+		ck_assert_msg(strncmp(s.text, "1:", 2) == 0 &&
+				  strstr(s.text, ";5:z;") != NULL,
+			      "at %zu: %s", at, s.text);
+
+		memset(in, 'x', 40);
+		in[at] = '\0';
+		in[40] = '\n';
+		ck_assert_int_eq(read_str(in, 41, &s, &e), -1);
+		ck_assert_str_eq(e.msg, "t.csv:1:1: NUL byte in field");
+
+		/* After a non-ASCII character the byte-wise checks take over:
+		 * a NUL or a bad byte there is still caught. */
+		memset(in, 'x', 40);
+		memcpy(in + at, "\xc3\xa9", 2);
+		in[30 + at % 8] = '\0';
+		in[40] = '\n';
+		ck_assert_int_eq(read_str(in, 41, &s, &e), -1);
+		ck_assert_str_eq(e.msg, "t.csv:1:1: NUL byte in field");
+		memset(in, 'x', 40);
+		in[at] = (char)0xc3;
+		in[40] = '\n';
+		ck_assert_int_eq(read_str(in, 41, &s, &e), -1);
+		ck_assert_str_eq(e.msg, "t.csv:1:1: " UTF8_MSG);
+		memset(in, 'x', 40);
+		memcpy(in + at, "\xe2\x82\xac", 3);
+		in[40] = '\n';
+		ck_assert_int_eq(read_str(in, 41, &s, &e), 0);
+		snprintf(want, sizeof want, "1:%.*s\xe2\x82\xac%.*s;", (int)at,
+			 in, (int)(37 - at), in + at + 3);
+		ck_assert_str_eq(s.text, want);
+	}
+}
+END_TEST
+
 START_TEST(utf8_rules)
 {
 	ck_assert(csvfile_utf8_valid("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80",
@@ -403,6 +454,7 @@ static Suite *csvfile_suite(void)
 	tcase_add_test(r, nul_rejected);
 	tcase_add_test(r, bad_utf8_rejected);
 	tcase_add_test(r, utf8_rules);
+	tcase_add_test(r, long_fields_scanned_at_every_offset);
 	tcase_add_test(r, unterminated_quote);
 	tcase_add_test(r, misplaced_quote);
 	tcase_add_test(r, huge_field_rejected);

@@ -472,6 +472,75 @@ START_TEST(valid_rows_before_a_bad_one_are_not_kept)
 }
 END_TEST
 
+/* The file is read on a second thread in batches (csvimport_pipe.c):
+ * a bad header still stops the reading, so a CSV error further down
+ * is not reported; and across many batches every record comes in order,
+ * with the reader's own error after the last of them. */
+START_TEST(wrong_header_stops_reading)
+{
+	must_fail("a,b\r\nx,\"y\"z\r\n", 14,
+		  "in.csv:1: not an `ownit export --detail` file: header "
+		  "column 1 is \"a\", expected \"record\"\n");
+}
+END_TEST
+
+struct last_diag {
+	size_t count;
+	char last[512];
+	int in_order;
+	unsigned long line;
+};
+
+static void keep_last(const char *line, void *ud)
+{
+	struct last_diag *d = ud;
+	unsigned long at = strtoul(line + strlen("in.csv:"), NULL, 10);
+	if (at <= d->line)
+		d->in_order = 0;
+	d->line = at;
+	d->count++;
+	snprintf(d->last, sizeof d->last, "%s", line);
+}
+
+START_TEST(many_batches_in_order)
+{
+	enum { BOGUS = 12000 };
+	static const char bogus[] = "bogus,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n";
+	const char *head = with_rows("");
+	size_t hlen = strlen(head), blen = sizeof bogus - 1;
+	size_t len = hlen + BOGUS * blen + 3;
+	char *text = malloc(len);
+	ck_assert_ptr_nonnull(text);
+	memcpy(text, head, hlen);
+	for (size_t i = 0; i < BOGUS; i++)
+		memcpy(text + hlen + i * blen, bogus, blen);
+	memcpy(text + hlen + BOGUS * blen, "\"x\n", 3);
+	struct last_diag d = {.in_order = 1};
+	struct csvimport_counts n;
+	struct error e = {0};
+	ck_assert_int_eq(csvimport_mem(dst, "in.csv", text, len, keep_last, &d,
+				       &n, &e),
+			 -1);
+	ck_assert_uint_eq(d.count, BOGUS + 1);
+	ck_assert(d.in_order);
+	/* The header and the seed's people come first. */
+	unsigned long lines = 0;
+	for (const char *p = head; (p = strchr(p, '\n')); p++)
+		lines++;
+	char want[128];
+	snprintf(want, sizeof want,
+		 "in.csv:%lu:1: quoted field not closed before the end of the "
+		 "file",
+		 lines + BOGUS + 1);
+	ck_assert_str_eq(d.last, want);
+	snprintf(want, sizeof want, "in.csv: %d problems; nothing was imported",
+		 BOGUS + 1);
+	ck_assert_str_eq(e.msg, want);
+	ck_assert_int_eq(people_in(dst), 0);
+	free(text);
+}
+END_TEST
+
 int main(void)
 {
 	setenv("OWNIT_TODAY", "2026-03-02", 1);
@@ -492,6 +561,8 @@ int main(void)
 	tcase_add_test(tc, guarded_values_round_trip);
 	tcase_add_test(tc, wrong_header_and_empty);
 	tcase_add_test(tc, valid_rows_before_a_bad_one_are_not_kept);
+	tcase_add_test(tc, wrong_header_stops_reading);
+	tcase_add_test(tc, many_batches_in_order);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }

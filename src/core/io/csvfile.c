@@ -42,6 +42,8 @@ struct csvfile_reader {
 	size_t nbytes, bytes_cap;
 	size_t *starts; /* offset of each field in bytes */
 	size_t nfields, fields_cap;
+	struct csvfile_field *fv; /* the record handed to fn */
+	size_t fv_cap;
 };
 
 /* libcsv takes a plain function with no context, so the field cap is a
@@ -113,10 +115,54 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
 	return 0;
 }
 
+#define WORD_ONES UINT64_C(0x0101010101010101)
+#define WORD_HIGHS UINT64_C(0x8080808080808080)
+
+/* Whether one of the 8 bytes of w is zero. */
+static int word_has_zero(uint64_t w)
+{
+	return ((w - WORD_ONES) & ~w & WORD_HIGHS) != 0;
+}
+
+enum field_fault { FIELD_OK, FIELD_NUL, FIELD_UTF8 };
+
+/* What on_field must know of a field, in one pass over its ASCII run
+ * rather than one pass per question: a NUL byte, invalid UTF-8, and the
+ * line feeds in it (*lf).  Every field of an import passes here, and
+ * four passes of their own (two memchr, the UTF-8 check and the copy)
+ * were a tenth of its instructions.  From the first byte past 0x7f on,
+ * the rest goes through the byte-wise checks. */
+static enum field_fault field_scan(const char *f, size_t len,
+				   unsigned long *lf)
+{
+	size_t i = 0;
+	for (uint64_t w; i + 8 <= len; i += 8) {
+		memcpy(&w, f + i, 8);
+		if (w & WORD_HIGHS)
+			break;
+		if (word_has_zero(w))
+			return FIELD_NUL;
+		if (word_has_zero(w ^ (WORD_ONES * '\n')))
+			for (int b = 0; b < 8; b++)
+				*lf += f[i + (size_t)b] == '\n';
+	}
+	const char *rest = f + i;
+	size_t n = len - i;
+	if (memchr(rest, '\0', n))
+		return FIELD_NUL;
+	if (!csvfile_utf8_valid(rest, n))
+		return FIELD_UTF8;
+	for (const char *p = rest; (p = memchr(p, '\n', n - (size_t)(p - rest)));
+	     p++)
+		(*lf)++;
+	return FIELD_OK;
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
 	struct csvfile_reader *r = data;
 	const char *f = s ? s : "";
+	unsigned long lf = 0;
 	if (r->state != READING)
 		return;
 	if (r->nfields == 0)
@@ -125,11 +171,13 @@ static void on_field(void *s, size_t len, void *data)
 		reader_fail(r, "too many fields in one record");
 		return;
 	}
-	if (memchr(f, '\0', len)) {
+	/* Most fields of a detail export are empty: nothing to scan. */
+	enum field_fault fault = len ? field_scan(f, len, &lf) : FIELD_OK;
+	if (fault == FIELD_NUL) {
 		reader_fail(r, "NUL byte in field");
 		return;
 	}
-	if (!csvfile_utf8_valid(f, len)) {
+	if (fault == FIELD_UTF8) {
 		reader_fail(r, UTF8_HELP);
 		return;
 	}
@@ -148,18 +196,18 @@ static void on_field(void *s, size_t len, void *data)
 	r->starts[r->nfields++] = r->nbytes;
 	r->nbytes += len + 1;
 	/* Line feeds inside a quoted field are lines of the file too. */
-	for (const char *p = f; (p = memchr(p, '\n', len - (size_t)(p - f)));
-	     p++)
-		r->line++;
+	r->line += lf;
 }
 
 static void deliver(struct csvfile_reader *r)
 {
-	struct csvfile_field *fv = malloc(r->nfields * sizeof *fv);
-	if (!fv) {
+	/* Kept from record to record, like the bytes: a malloc per record
+	 * showed in an import's profile. */
+	if (grow((void **)&r->fv, &r->fv_cap, r->nfields, sizeof *r->fv)) {
 		reader_oom(r);
 		return;
 	}
+	struct csvfile_field *fv = r->fv;
 	for (size_t i = 0; i < r->nfields; i++) {
 		size_t end = i + 1 < r->nfields ? r->starts[i + 1] : r->nbytes;
 		fv[i].data = r->bytes + r->starts[i];
@@ -168,7 +216,6 @@ static void deliver(struct csvfile_reader *r)
 	struct csvfile_record rec = {
 		.line = r->rec_line, .fields = fv, .nfields = r->nfields};
 	int rc = r->fn(&rec, r->ctx, r->err);
-	free(fv);
 	if (rc < 0)
 		r->state = FAILED;
 	else if (rc > 0)
@@ -224,6 +271,7 @@ void csvfile_reader_free(struct csvfile_reader *r)
 	free(r->name);
 	free(r->bytes);
 	free(r->starts);
+	free(r->fv);
 	free(r);
 }
 

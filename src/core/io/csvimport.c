@@ -1,7 +1,8 @@
 /* csvimport.c - a detail export read back, checked and merged.
  *
- * One pass: each record is checked as it is parsed and, while the file
- * is still clean, written into the open transaction.  After the first
+ * One pass: each record is checked as it arrives from the parser (which
+ * runs on a thread of its own, csvimport_pipe.c) and, while the file is
+ * still clean, written into the open transaction.  After the first
  * problem nothing more is written, but checking goes on so the user gets
  * every problem at once; the transaction is then rolled back.  Rows are
  * written through the store's usual functions (the same checks as the
@@ -153,10 +154,8 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 	return csvimport_apply_row(im, &r, writing) < 0 ? -1 : 0;
 }
 
-typedef int (*feed_fn)(struct csvfile_reader *r, void *src, struct error *err);
-
-static int run(struct store *s, const char *name, feed_fn feed, void *src,
-	       csvimport_diag_fn diag, void *ud,
+static int run(struct store *s, const char *name, csvimport_feed_fn feed,
+	       void *src, csvimport_diag_fn diag, void *ud,
 	       struct csvimport_counts *counts, struct error *err)
 {
 	struct csvimport_counts local = {0};
@@ -167,18 +166,13 @@ static int run(struct store *s, const char *name, feed_fn feed, void *src,
 			 .n = counts ? counts : &local,
 			 .err = err};
 	memset(im.n, 0, sizeof *im.n);
-	struct csvfile_reader *rd =
-	    csvfile_reader_new(name, on_record, &im, err);
-	if (!rd)
-		return -1;
-	if (store_import_begin(s, err) || store_tx_begin(s, err)) {
-		store_import_end(s);
-		csvfile_reader_free(rd);
+	struct store_import_undo undo;
+	if (store_import_begin(s, &undo, err) || store_tx_begin(s, err)) {
+		store_import_end(s, &undo);
 		return -1;
 	}
 	struct error perr = {0};
-	int rc = feed(rd, src, &perr);
-	csvfile_reader_free(rd);
+	int rc = csvimport_pipe(name, feed, src, on_record, &im, &perr);
 	if (rc < 0 && !im.failed) {
 		if (perr.kind == ERROR_RUNTIME) {
 			error_set(err, ERROR_RUNTIME, "%s: %s", name, perr.msg);
@@ -198,7 +192,7 @@ static int run(struct store *s, const char *name, feed_fn feed, void *src,
 		im.failed = 1;
 	if (im.failed || im.problems) {
 		store_tx_rollback(s);
-		store_import_end(s);
+		store_import_end(s, &undo);
 		if (!im.failed)
 			error_set(err, ERROR_INPUT,
 				  "%s: %zu %s; nothing was "
@@ -209,7 +203,7 @@ static int run(struct store *s, const char *name, feed_fn feed, void *src,
 		return -1;
 	}
 	rc = store_tx_commit(s, err);
-	store_import_end(s);
+	store_import_end(s, &undo);
 	return rc;
 }
 

@@ -1,7 +1,8 @@
 /* csvimport_int.h - what the csvimport*.c files share; nobody else
  * includes this.
  *
- * csvimport.c reads records and runs the transaction, csvimport_rows.c
+ * csvimport.c reads records and runs the transaction (the file read on a
+ * second thread by csvimport_pipe.c), csvimport_rows.c
  * checks each row's fields, csvimport_apply.c merges a checked row into
  * the store.
  */
@@ -13,6 +14,7 @@
 #include <stdint.h>
 
 #include "core/io/csvexport.h"
+#include "core/io/csvfile.h"
 #include "core/io/csvimport.h"
 #include "core/base/dates.h"
 
@@ -106,7 +108,18 @@ struct csvimport_rtype {
 };
 extern const struct csvimport_rtype csvimport_rtypes[R_COUNT];
 
-/* Reports a problem at line: "NAME:LINE: message". */
+/* Runs reader r over a source to its end (csvimport.c: a stream or a
+ * buffer). */
+typedef int (*csvimport_feed_fn)(struct csvfile_reader *r, void *src,
+				 struct error *err);
+
+/* Reads the source named name with feed on a second thread and gives
+ * each record to fn on this one, in order (csvimport_pipe.c).  0 when fn
+ * took every record or stopped the reading (returned 1); -1 when fn
+ * failed (returned -1) or, with err set, when reading failed. */
+int csvimport_pipe(const char *name, csvimport_feed_fn feed, void *src,
+		   csvfile_record_fn fn, void *ctx, struct error *err);
+
 /* Reports one problem at "FILE:WHERE: " (WHERE a line, or line:column). */
 void csvimport_vproblem(struct imp *im, const char *where, const char *fmt,
 			va_list ap) __attribute__((format(printf, 3, 0)));

@@ -5,7 +5,45 @@
 
 #include "core/store/store_int.h"
 
-int store_import_begin(struct store *s, struct error *err)
+#include <stdio.h>
+
+/* The page cache the import's one transaction gets (KiB).  SQLite's
+ * default (2,000 KiB) is smaller than the pages an import keeps
+ * touching at once (the tails of the tables it appends to, and the uuid
+ * indexes it inserts into in random order), so it writes a page out to
+ * the write-ahead log, reads it back and writes it again: at 10,000
+ * sessions 104,000 writes and 70,000 reads.  4 MiB takes that to 88,000
+ * and 50,000 and an import's time down by about a twentieth, for 2.5 MiB
+ * more peak memory that does not grow with the file. */
+#define IMPORT_CACHE_KIB 4096
+
+/* The cache size in force (PRAGMA cache_size: pages, or KiB when
+ * negative). */
+static int cache_size_get(struct store *s, int *out, struct error *err)
+{
+	static const char sql[] = "PRAGMA main.cache_size";
+	const char *doing = "preparing the import";
+	int64_t v = 0;
+	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	int found = st ? store_row_get(s, st, &store_row_id_reader, &v, doing,
+				       err)
+		       : -1;
+	if (found < 0)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+/* PRAGMA takes no bound parameters: the number is formatted in. */
+static int cache_size_set(struct store *s, int size, struct error *err)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA main.cache_size = %d", size);
+	return store_exec(s, sql, "preparing the import", err);
+}
+
+int store_import_begin(struct store *s, struct store_import_undo *undo,
+		       struct error *err)
 {
 	/* The connection keeps its temporary tables in memory (store_open),
 	 * which would grow with the file here.  These hold uuids, line
@@ -22,6 +60,7 @@ int store_import_begin(struct store *s, struct error *err)
 	    " PRIMARY KEY (kind, uuid)) WITHOUT ROWID;"
 	    "CREATE TEMP TABLE import_review ("
 	    " commitment INTEGER PRIMARY KEY, session TEXT NOT NULL);";
+	undo->cache_size = 0;
 	if (s->in_tx)
 		return error_set(err, ERROR_RUNTIME,
 				 "internal: store_import_begin inside a "
@@ -30,19 +69,39 @@ int store_import_begin(struct store *s, struct error *err)
 	 * would otherwise "import" into a database that takes no writes. */
 	if (s->readonly)
 		return store_fail(s, SQLITE_READONLY, "importing", err);
-	if (store_exec(s, sql, "preparing the import", err))
+	if (cache_size_get(s, &undo->cache_size, err) ||
+	    store_exec(s, sql, "preparing the import", err))
+		return -1;
+	/* Only ever larger: a connection set up with more keeps it. */
+	int want = -IMPORT_CACHE_KIB;
+	if (undo->cache_size < 0 && undo->cache_size > want &&
+	    cache_size_set(s, want, err))
 		return -1;
 	s->bulk = 1;
 	return 0;
 }
 
-void store_import_end(struct store *s)
+void store_import_end(struct store *s, const struct store_import_undo *undo)
 {
 	s->bulk = 0;
-	/* Back to memory: the tables and their file go. */
-	if (!s->in_tx)
-		sqlite3_exec(s->db, "PRAGMA temp_store = MEMORY", NULL, NULL,
-			     NULL);
+	if (s->in_tx)
+		return;
+	/* Back to memory: the tables and their file go.  The cache shrinks
+	 * back too, which lets its extra pages go. */
+	sqlite3_exec(s->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+	struct error e = {0};
+	if (undo->cache_size)
+		cache_size_set(s, undo->cache_size, &e);
+}
+
+static int seen_read(sqlite3_stmt *st, void *out)
+{
+	struct store_import_seen *seen = out;
+	seen->line = (unsigned long)sqlite3_column_int64(st, 0);
+	seen->id = sqlite3_column_int64(st, 1);
+	seen->digest[0] = (uint64_t)sqlite3_column_int64(st, 2);
+	seen->digest[1] = (uint64_t)sqlite3_column_int64(st, 3);
+	return 0;
 }
 
 int store_import_seen_get(struct store *s, int kind, const char *uuid,
@@ -50,25 +109,14 @@ int store_import_seen_get(struct store *s, int kind, const char *uuid,
 {
 	static const char sql[] =
 	    "SELECT line, id, digest0, digest1 FROM temp.import_seen "
-	    "WHERE kind = ?1 AND uuid = ?2";
+	    "WHERE uuid = ?1 AND kind = ?2";
+	static const struct row_reader reader = {seen_read, NULL};
 	const char *doing = "reading the import's records";
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	sqlite3_stmt *st = store_stmt_for_text(s, sql, uuid, doing, err);
 	if (!st)
 		return -1;
-	sqlite3_bind_int(st, 1, kind);
-	store_bind_text(st, 2, uuid);
-	int rc = sqlite3_step(st), found = 0;
-	if (rc == SQLITE_ROW) {
-		out->line = (unsigned long)sqlite3_column_int64(st, 0);
-		out->id = sqlite3_column_int64(st, 1);
-		out->digest[0] = (uint64_t)sqlite3_column_int64(st, 2);
-		out->digest[1] = (uint64_t)sqlite3_column_int64(st, 3);
-		found = 1;
-	} else if (rc != SQLITE_DONE) {
-		found = store_fail(s, rc, doing, err);
-	}
-	store_stmt_done(s, st);
-	return found;
+	sqlite3_bind_int(st, 2, kind);
+	return store_row_get(s, st, &reader, out, doing, err);
 }
 
 int store_import_seen_put(struct store *s, int kind, const char *uuid,
@@ -114,6 +162,23 @@ int store_import_review_later(struct store *s, int64_t commitment,
 	return rc;
 }
 
+struct review_link {
+	struct store *s;
+	sqlite3_stmt *link;
+	struct error *err;
+};
+
+static int review_link_one(sqlite3_stmt *pair, void *ctx)
+{
+	struct review_link *r = ctx;
+	sqlite3_reset(r->link);
+	sqlite3_bind_int64(r->link, 1, sqlite3_column_int64(pair, 0));
+	sqlite3_bind_int64(r->link, 2, sqlite3_column_int64(pair, 1));
+	return store_step_done(r->s, r->link,
+			       "linking commitments to their follow-ups", NULL,
+			       r->err);
+}
+
 int store_import_link_reviews(struct store *s, struct error *err)
 {
 	/* Pair by pair, not as one UPDATE ... FROM: SQLite first collects
@@ -127,37 +192,25 @@ int store_import_link_reviews(struct store *s, struct error *err)
 	static const char link_sql[] =
 	    "UPDATE commitment SET reviewed_session_id = ?2 WHERE id = ?1";
 	const char *doing = "linking commitments to their follow-ups";
-	sqlite3_stmt *pairs = store_stmt_get(s, pairs_sql, doing, err);
-	if (!pairs)
+	struct review_link r = {s, store_stmt_get(s, link_sql, doing, err),
+				err};
+	if (!r.link)
 		return -1;
-	sqlite3_stmt *link = store_stmt_get(s, link_sql, doing, err);
-	int rc = link ? SQLITE_ROW : SQLITE_ERROR;
-	while (link && (rc = sqlite3_step(pairs)) == SQLITE_ROW) {
-		sqlite3_reset(link);
-		sqlite3_bind_int64(link, 1, sqlite3_column_int64(pairs, 0));
-		sqlite3_bind_int64(link, 2, sqlite3_column_int64(pairs, 1));
-		if (store_step_done(s, link, doing, NULL, err)) {
-			rc = SQLITE_ERROR;
-			break;
-		}
-	}
-	int failed = rc != SQLITE_DONE;
-	if (failed && link && rc != SQLITE_ERROR)
-		store_fail(s, rc, doing, err);
-	store_stmt_done(s, link);
-	store_stmt_done(s, pairs);
-	return failed ? -1 : 0;
+	sqlite3_stmt *pairs = store_stmt_get(s, pairs_sql, doing, err);
+	int rc = pairs ? store_rows_each(s, pairs, review_link_one, &r, doing,
+					 err)
+		       : -1;
+	store_stmt_done(s, r.link);
+	return rc ? -1 : 0;
 }
 
 int store_note_find_uuid(struct store *s, const char *uuid, int64_t *session_id,
 			 struct error *err)
 {
 	static const char sql[] = "SELECT session_id FROM note WHERE uuid = ?1";
-	sqlite3_stmt *st = store_stmt_get(s, sql, "finding a note", err);
-	if (!st)
-		return -1;
-	store_bind_text(st, 1, uuid);
-	int r = store_lookup_id(s, st, session_id, "finding a note", err);
-	store_stmt_done(s, st);
-	return r;
+	const char *doing = "finding a note";
+	sqlite3_stmt *st = store_stmt_for_text(s, sql, uuid, doing, err);
+	return st ? store_row_get(s, st, &store_row_id_reader, session_id,
+				  doing, err)
+		  : -1;
 }

@@ -23,15 +23,23 @@ struct store_import_seen {
 	uint64_t digest[2]; /* its content (see csvimport_dup.c) */
 };
 
-/* Makes the temporary tables.  Call before store_tx_begin.  Until
+/* What store_import_begin changed on the connection besides the
+ * tables, for store_import_end to put back. */
+struct store_import_undo {
+	int cache_size; /* PRAGMA cache_size before (0: left alone) */
+};
+
+/* Makes the temporary tables and gives the connection a larger page
+ * cache for the import.  Call before store_tx_begin.  Until
  * store_import_end the store's writes inside that transaction take no
  * savepoint each: the caller must roll the whole transaction back after
  * any failed write (as csvimport does), since a failed multi-statement
  * write may leave its first statements in place. */
-int store_import_begin(struct store *s, struct error *err);
+int store_import_begin(struct store *s, struct store_import_undo *undo,
+		       struct error *err);
 
-/* Drops them (after the commit or rollback). */
-void store_import_end(struct store *s);
+/* Drops them and puts the cache back (after the commit or rollback). */
+void store_import_end(struct store *s, const struct store_import_undo *undo);
 
 /* The record of kind and uuid met earlier in the file: 1 found (out
  * filled), 0 not, -1 error. */
