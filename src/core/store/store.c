@@ -357,19 +357,6 @@ int store_step_done(struct store *s, sqlite3_stmt *st, const char *doing,
 	return store_fail(s, rc, doing, err);
 }
 
-int store_lookup_id(struct store *s, sqlite3_stmt *st, int64_t *id,
-	      const char *doing, struct error *err)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		return 1;
-	}
-	if (rc == SQLITE_DONE)
-		return 0;
-	return store_fail(s, rc, doing, err);
-}
-
 /* Runs a write that must touch exactly one row of what (a person, a
  * session ...); zero rows is an ERROR_INPUT naming the id. */
 int store_write_one(struct store *s, sqlite3_stmt *st, const char *what,

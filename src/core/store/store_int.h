@@ -104,10 +104,6 @@ int store_write_by_id(struct store *s, const char *sql, const char *what,
 		      int64_t id, const char *text, const char *doing,
 		      struct error *err);
 
-/* Runs a one-row lookup returning an id: 1 found, 0 not, -1 error. */
-int store_lookup_id(struct store *s, sqlite3_stmt *st, int64_t *id,
-	      const char *doing, struct error *err);
-
 /* Gives the connection ownit_fold() and the ownit_locale collation
  * (store_text.c); before the migration, which uses ownit_fold. */
 int store_text_register(struct store *s, struct error *err);
