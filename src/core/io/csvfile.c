@@ -85,6 +85,10 @@ static void reader_oom(struct csvfile_reader *r)
 	error_errno(r->err, ERROR_RUNTIME, ENOMEM, "%s", r->name);
 }
 
+/* Eight bytes at a time: a 1 in every byte, and every byte's top bit. */
+#define WORD_ONES UINT64_C(0x0101010101010101)
+#define WORD_HIGHS UINT64_C(0x8080808080808080)
+
 int csvfile_utf8_valid(const char *s, size_t len)
 {
 	/* Most of a file is ASCII: skip it eight bytes at a time, and check
@@ -94,7 +98,7 @@ int csvfile_utf8_valid(const char *s, size_t len)
 	size_t i = 0;
 	for (uint64_t w; i + 8 <= len; i += 8) {
 		memcpy(&w, s + i, 8);
-		if (w & 0x8080808080808080ULL)
+		if (w & WORD_HIGHS)
 			break;
 	}
 	return utext_valid(s + i, len - i);
@@ -114,9 +118,6 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
 	*cap = n;
 	return 0;
 }
-
-#define WORD_ONES UINT64_C(0x0101010101010101)
-#define WORD_HIGHS UINT64_C(0x8080808080808080)
 
 /* Whether one of the 8 bytes of w is zero. */
 static int word_has_zero(uint64_t w)
