@@ -289,6 +289,34 @@ n2[15] = "A second note for the same session"
 at = write("two_notes", [person] + new_session([n1, n2]))
 fact("two_notes_first", at[-2])
 fact("two_notes_second", at[-1])
+# A second row for a place a session holds once: an item's answer, a
+# pillar's rating, the ladder, a rung's answer; changed or the same.
+# The store would keep only the last, and a second import of the file
+# would then find the session changed.
+def held_once(kind):
+    # The session row and its answers, ratings and ladder of the first
+    # session with a KIND row, moved to a new uuid.
+    b = next(b for b in sessions if any(r[0] == kind for r in b))
+    keep = ("answer", "rating", "ladder", "ladder_step")
+    out = [list(b[0])] + [list(r) for r in b[1:] if r[0] in keep]
+    out[0][1] = new
+    for r in out[1:]:
+        r[3] = new
+    return out
+for kind, col, value in (("answer", 14, "0"), ("rating", None, None),
+                         ("ladder", 15, "Another situation"),
+                         ("ladder_step", None, None)):
+    recs = held_once(kind)
+    i = next(k for k, r in enumerate(recs) if r[0] == kind)
+    again = list(recs[i])
+    if col is not None:
+        again[col] = value if again[col] != value else "1"
+    at = write("twice_" + kind, [person] + recs[:i + 1] + [again] +
+               recs[i + 1:])
+    fact("twice_%s_first" % kind, at[1 + i])
+    fact("twice_%s_second" % kind, at[2 + i])
+    fact("twice_%s_key" % kind, again[19] if kind == "ladder_step"
+         else again[13])
 EOF
 . "$T/dup.facts"
 medb=$T/me.db
@@ -325,6 +353,19 @@ refused note_twice "$T/scratch.db" \
 refused two_notes "$T/scratch.db" \
 	"^two_notes.csv:$two_notes_second: session 0000beef-0000-4000-8000-000000000001 has a second note; its first note is at two_notes.csv:$two_notes_first" \
 	"two notes in one session block"
+new=0000beef-0000-4000-8000-000000000001
+refused twice_answer "$T/scratch.db" \
+	"^twice_answer.csv:$twice_answer_second: session $new answers item \"$twice_answer_key\" twice; its first answer is at twice_answer.csv:$twice_answer_first" \
+	"an item answered twice in one session"
+refused twice_rating "$T/scratch.db" \
+	"^twice_rating.csv:$twice_rating_second: session $new rates \"$twice_rating_key\" twice; its first rating is at twice_rating.csv:$twice_rating_first" \
+	"a pillar rated twice in one session, the same both times"
+refused twice_ladder "$T/scratch.db" \
+	"^twice_ladder.csv:$twice_ladder_second: session $new has a second ladder; its first ladder is at twice_ladder.csv:$twice_ladder_first" \
+	"two ladders in one session"
+refused twice_ladder_step "$T/scratch.db" \
+	"^twice_ladder_step.csv:$twice_ladder_step_second: session $new answers rung $twice_ladder_step_key twice; its first answer is at twice_ladder_step.csv:$twice_ladder_step_first" \
+	"a rung answered twice in one session, the same both times"
 refused stored_session "$medb" \
 	"^stored_session.csv:3: session $S1 differs from the session stored with the same uuid" \
 	"a session changed since it was imported"

@@ -541,6 +541,106 @@ START_TEST(many_batches_in_order)
 }
 END_TEST
 
+/* The header's columns: how many fields a row of this export has. */
+static size_t columns_of(const char *text)
+{
+	size_t n = 1;
+	for (const char *p = text; *p != '\r'; p++)
+		n += *p == ',';
+	return n;
+}
+
+/* Appends a record of ncols fields to t at *at, fields i of f[] filled
+ * (NULL: empty). */
+static void put_record(char *t, size_t *at, size_t ncols, const char *const f[])
+{
+	for (size_t c = 0; c < ncols; c++)
+		*at += (size_t)sprintf(t + *at, "%s%s", c ? "," : "",
+				       f[c] ? f[c] : "");
+	*at += (size_t)sprintf(t + *at, "\r\n");
+}
+
+/* A session with thousands of answers (past every size the import's
+ * table of places starts at), then a second answer to one of its items:
+ * the one problem names both lines.  Without that second answer, the
+ * file imports, and a second session answering the same items is not a
+ * repeat of the first. */
+START_TEST(many_answers_one_item_twice)
+{
+	enum { ITEMS = 5000, TWICE = 17 };
+	size_t len;
+	char *seed = detail_of(sd.s, &len);
+	size_t ncols = columns_of(seed);
+	const char *srow = strstr(seed, "\r\nsession,");
+	ck_assert_ptr_nonnull(srow);
+	const char *person = srow + strlen("\r\nsession,") + 37;
+	char person_uuid[37];
+	memcpy(person_uuid, person, 36);
+	person_uuid[36] = '\0';
+	/* A record here is well under ncols + 160 bytes. */
+	char *text = malloc(len + (2 * ITEMS + 4) * (ncols + 160));
+	ck_assert_ptr_nonnull(text);
+	memcpy(text, seed, len);
+	size_t at = len;
+	unsigned long line = 1;
+	for (const char *p = seed; (p = strchr(p, '\n')); p++)
+		line++;
+	static const char *const uuid[2] = {
+	    "0000beef-0000-4000-8000-0000000000a1",
+	    "0000beef-0000-4000-8000-0000000000a2"};
+	unsigned long first = 0, second = 0;
+	size_t cut = 0;
+	for (int s = 0; s < 2; s++) {
+		const char *f[64] = {"session", uuid[s], person_uuid};
+		f[8] = "self";
+		f[10] = "open";
+		f[24] = "2026-03-01T09:00:00Z";
+		put_record(text, &at, ncols, f);
+		line++;
+		for (int i = 0; i < ITEMS + (s == 0); i++) {
+			char item[32];
+			snprintf(item, sizeof item, "item-%d",
+				 i < ITEMS ? i : TWICE);
+			const char *a[64] = {"answer", NULL, NULL, uuid[s]};
+			a[13] = item;
+			a[14] = "2";
+			a[15] = "A statement";
+			a[24] = "2026-03-01T09:01:00Z";
+			if (s == 0 && i == TWICE)
+				first = line;
+			if (s == 0 && i == ITEMS) {
+				second = line;
+				cut = at;
+			}
+			put_record(text, &at, ncols, a);
+			line++;
+		}
+	}
+	struct csvimport_counts n;
+	struct error e = {0};
+	ck_assert_int_eq(import(text, at, &n, &e), -1);
+	char want[256];
+	snprintf(want, sizeof want,
+		 "in.csv:%lu: session %s answers item \"item-%d\" twice; its "
+		 "first answer is at in.csv:%lu, and a session keeps one "
+		 "answer per item\n",
+		 second, uuid[0], TWICE, first);
+	ck_assert_str_eq(diags, want);
+	/* The same file without the second answer. */
+	size_t rest = strchr(text + cut, '\n') + 1 - text;
+	memmove(text + cut, text + rest, at - rest);
+	at -= rest - cut;
+	diags[0] = '\0';
+	ck_assert_msg(import(text, at, &n, &e) == 0, "%s\n%s", e.msg, diags);
+	ck_assert_uint_eq(n.sessions_added, 3 + 2);
+	ck_assert_int_eq(import(text, at, &n, &e), 0);
+	ck_assert_uint_eq(n.sessions_added, 0);
+	ck_assert_uint_eq(n.sessions_skipped, 3 + 2);
+	free(text);
+	free(seed);
+}
+END_TEST
+
 int main(void)
 {
 	setenv("OWNIT_TODAY", "2026-03-02", 1);
@@ -563,6 +663,7 @@ int main(void)
 	tcase_add_test(tc, valid_rows_before_a_bad_one_are_not_kept);
 	tcase_add_test(tc, wrong_header_stops_reading);
 	tcase_add_test(tc, many_batches_in_order);
+	tcase_add_test(tc, many_answers_one_item_twice);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }

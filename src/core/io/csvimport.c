@@ -146,7 +146,7 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 			snprintf(im->session_uuid, sizeof im->session_uuid,
 				 "%s", r.f[DCOL_UUID]);
 			im->session_bad = 1;
-			im->note_line = 0;
+			csvimport_once_clear(&im->once);
 		}
 		return 0;
 	}
@@ -173,6 +173,7 @@ static int run(struct store *s, const char *name, csvimport_feed_fn feed,
 	}
 	struct error perr = {0};
 	int rc = csvimport_pipe(name, feed, src, on_record, &im, &perr);
+	csvimport_once_free(&im.once);
 	if (rc < 0 && !im.failed) {
 		if (perr.kind == ERROR_RUNTIME) {
 			error_set(err, ERROR_RUNTIME, "%s: %s", name, perr.msg);

@@ -9,6 +9,7 @@
 
 #include "core/io/csvimport_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/store/store_export.h"
@@ -179,7 +180,7 @@ static int apply_session(struct imp *im, const struct row *r, int writing)
 	memcpy(im->session_uuid, uuid, sizeof im->session_uuid);
 	im->session_id = 0;
 	im->session_skip = 0;
-	im->note_line = 0;
+	csvimport_once_clear(&im->once);
 	im->session_bad = 1; /* until it is known to be fine */
 	int64_t person = 0;
 	char here[STORE_UUID_SIZE];
@@ -340,29 +341,97 @@ static int note_is_new(struct imp *im, const struct row *r,
 	return 1;
 }
 
-/* A session has one note: a second note row would replace the first
- * without a word.  1 when r is the session's first note (or no note). */
-static int one_note(struct imp *im, const struct row *r)
+/* The key of r's place in its session (csvimport_once.c); NULL for a
+ * row that is not held once. */
+static const char *once_key(const struct row *r, char rung[static 16])
 {
-	if (r->type != R_NOTE)
-		return 1;
-	if (im->note_line) {
+	switch (r->type) {
+	case R_ANSWER:
+	case R_RATING:
+		return r->f[DCOL_ITEM];
+	case R_STEP:
+		snprintf(rung, 16, "%d", r->rung);
+		return rung;
+	case R_LADDER:
+	case R_NOTE:
+		return "";
+	default:
+		return NULL;
+	}
+}
+
+static void report_twice(struct imp *im, const struct row *r,
+			 unsigned long first)
+{
+	const char *s = im->session_uuid, *f = im->name;
+	switch (r->type) {
+	case R_ANSWER:
+		csvimport_problem(
+		    im, r->line,
+		    "session %s answers item \"%.40s\" twice; its "
+		    "first answer is at %s:%lu, and a session "
+		    "keeps one answer per item",
+		    s, r->f[DCOL_ITEM], f, first);
+		break;
+	case R_RATING:
+		csvimport_problem(im, r->line,
+				  "session %s rates \"%.40s\" twice; its first "
+				  "rating is at %s:%lu, and a session keeps "
+				  "one rating per pillar",
+				  s, r->f[DCOL_ITEM], f, first);
+		break;
+	case R_STEP:
+		csvimport_problem(im, r->line,
+				  "session %s answers rung %d twice; its "
+				  "first answer is at %s:%lu, and a session "
+				  "keeps one answer per rung",
+				  s, r->rung, f, first);
+		break;
+	case R_LADDER:
+		csvimport_problem(im, r->line,
+				  "session %s has a second ladder; its first "
+				  "ladder is at %s:%lu, and a session keeps "
+				  "one ladder",
+				  s, f, first);
+		break;
+	default:
 		csvimport_problem(im, r->line,
 				  "session %s has a second note; its first "
 				  "note is at %s:%lu, and a session keeps one "
 				  "note",
-				  im->session_uuid, im->name, im->note_line);
-		return 0;
+				  s, f, first);
+		break;
 	}
-	im->note_line = r->line;
-	return 1;
+}
+
+/* The store would replace a second row for the same place in a session
+ * without a word.  1 when r is the first row for its place (or not held
+ * once), 0 when it is a second (reported), -1 on a failure. */
+static int first_in_session(struct imp *im, const struct row *r)
+{
+	char rung[16];
+	const char *key = once_key(r, rung);
+	if (!key)
+		return 1;
+	unsigned long first = 0;
+	struct error e = {0};
+	int met = csvimport_once_put(&im->once, (int)r->type, key, r->line,
+				     &first, &e);
+	if (met < 0)
+		return fail(im, &e);
+	if (met)
+		report_twice(im, r, first);
+	return !met;
 }
 
 /* A row that lives inside the current session. */
 static int apply_inner(struct imp *im, const struct row *r, int writing)
 {
-	if (!in_session(im, r) || im->session_bad || !one_note(im, r))
+	if (!in_session(im, r) || im->session_bad)
 		return 0;
+	int first = first_in_session(im, r);
+	if (first <= 0)
+		return first;
 	if (r->type == R_COMMITMENT)
 		return apply_commitment(im, r, writing);
 	uint64_t d[2];

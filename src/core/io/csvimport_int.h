@@ -30,6 +30,24 @@ enum block_check {
 	BLOCK_SAME_AS_STORED, /* a session already in the database */
 };
 
+/* The places of a session met so far, each with the line that filled it
+ * (csvimport_once.c). */
+struct csvimport_once {
+	struct csvimport_once_slot *slot; /* cap slots, a power of two */
+	size_t cap, used;
+	char *keys; /* kind byte + key + NUL, one after another */
+	size_t keys_len, keys_cap;
+};
+
+/* Remembers key of kind (a record type) at line: 0 when it is new, 1 when
+ * it was met before (*first its line), -1 when memory ran out. */
+int csvimport_once_put(struct csvimport_once *o, int kind, const char *key,
+		       unsigned long line, unsigned long *first,
+		       struct error *err);
+/* Forgets every key, for the next session. */
+void csvimport_once_clear(struct csvimport_once *o);
+void csvimport_once_free(struct csvimport_once *o);
+
 struct imp {
 	struct store *s;
 	const char *name;
@@ -49,7 +67,7 @@ struct imp {
 	int64_t session_person;
 	int session_skip; /* already here: its rows are skipped */
 	int session_bad;  /* its row had problems: no writes below it */
-	unsigned long note_line; /* its note row so far (0: none yet) */
+	struct csvimport_once once; /* what it holds once, met so far */
 
 	/* The person looked up last: file uuid, row id, uuid here. */
 	char last_person[STORE_UUID_SIZE];
