@@ -360,48 +360,39 @@ static const char *once_key(const struct row *r, char rung[static 16])
 	}
 }
 
+/* "session S <what>; its first <row> is at FILE:LINE, and a session
+ * keeps <keeps>". */
 static void report_twice(struct imp *im, const struct row *r,
 			 unsigned long first)
 {
-	const char *s = im->session_uuid, *f = im->name;
+	char what[96];
+	const char *row = "answer", *keeps;
 	switch (r->type) {
 	case R_ANSWER:
-		csvimport_problem(
-		    im, r->line,
-		    "session %s answers item \"%.40s\" twice; its "
-		    "first answer is at %s:%lu, and a session "
-		    "keeps one answer per item",
-		    s, r->f[DCOL_ITEM], f, first);
+		snprintf(what, sizeof what, "answers item \"%.40s\" twice",
+			 r->f[DCOL_ITEM]);
+		keeps = "one answer per item";
 		break;
 	case R_RATING:
-		csvimport_problem(im, r->line,
-				  "session %s rates \"%.40s\" twice; its first "
-				  "rating is at %s:%lu, and a session keeps "
-				  "one rating per pillar",
-				  s, r->f[DCOL_ITEM], f, first);
+		snprintf(what, sizeof what, "rates \"%.40s\" twice",
+			 r->f[DCOL_ITEM]);
+		row = "rating";
+		keeps = "one rating per pillar";
 		break;
 	case R_STEP:
-		csvimport_problem(im, r->line,
-				  "session %s answers rung %d twice; its "
-				  "first answer is at %s:%lu, and a session "
-				  "keeps one answer per rung",
-				  s, r->rung, f, first);
+		snprintf(what, sizeof what, "answers rung %d twice", r->rung);
+		keeps = "one answer per rung";
 		break;
-	case R_LADDER:
-		csvimport_problem(im, r->line,
-				  "session %s has a second ladder; its first "
-				  "ladder is at %s:%lu, and a session keeps "
-				  "one ladder",
-				  s, f, first);
-		break;
-	default:
-		csvimport_problem(im, r->line,
-				  "session %s has a second note; its first "
-				  "note is at %s:%lu, and a session keeps one "
-				  "note",
-				  s, f, first);
+	default: /* the ladder or the note */
+		row = r->type == R_LADDER ? "ladder" : "note";
+		snprintf(what, sizeof what, "has a second %s", row);
+		keeps = r->type == R_LADDER ? "one ladder" : "one note";
 		break;
 	}
+	csvimport_problem(im, r->line,
+			  "session %s %s; its first %s is at %s:%lu, and a "
+			  "session keeps %s",
+			  im->session_uuid, what, row, im->name, first, keeps);
 }
 
 /* The store would replace a second row for the same place in a session
