@@ -171,6 +171,9 @@ write("midbom", good + b"\xef\xbb\xbf" + head + b"\r\n")
 write("bigfield", good + b"note," + b"x" * (10 * 1024 * 1024) + b"," * 25 + b"\r\n")
 write("many", with_row(b"bogus" + b"," * 26, -5) + b"\r\nperson,x\r\n")
 write("header", b"id,name\r\n1,2\r\n")
+# A value quoted in a problem, holding a terminal's escape sequence and a
+# line break.
+write("controls", with_row(b'"meet\x1b]0;owned\x07\ning"' + b"," * 32))
 write("bom", b"\xef\xbb\xbf" + good)
 EOF
 
@@ -182,6 +185,8 @@ broken nul 2 "^nul.csv:[0-9]+:[0-9]+: .*(NUL|nul|zero)"
 broken midbom 2 "^midbom.csv:[0-9]+: unknown record type"
 broken bigfield 2 "^bigfield.csv:[0-9]+:[0-9]+: .*(long|large|MiB|bytes)"
 broken header 2 '^header.csv:1: not an `ownit export --detail` file'
+broken controls 2 '^controls.csv:[0-9]+: unknown record type "meet�\]0;owned� ing"'
+unlike "$err" "$(printf '[\033\007]')" "controls: no control byte of the file is printed"
 broken many 2 "problems; nothing was imported"
 n=$(printf '%s\n' "$err" | grep -c '^many.csv:[0-9]*: ')
 is "$n" 2 "many: every problem is reported"
