@@ -19,7 +19,7 @@
 static void print_lines(char *const *lines, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, "%s\n", lines[i]);
+		cli_say("", lines[i]);
 }
 
 static int check_dir(const char *dir)

@@ -58,6 +58,12 @@ int cli_usage_hint(void);
 /* Prints "ownit: MESSAGE" for err to stderr; returns its exit status. */
 int cli_fail(const struct error *err);
 
+/* Prints prefix and line on one line of stderr, sanitised
+ * (utext_sanitize_line): a message may quote a file's own bytes (an
+ * imported value, a survey answer, a file name), and an escape sequence
+ * or a line break in them must not reach the terminal as one. */
+void cli_say(const char *prefix, const char *line);
+
 /* The shared help and version texts. */
 void cli_help(FILE *out);
 void cli_version(FILE *out);

@@ -25,7 +25,7 @@ struct content *cli_content_load(const struct cli_globals *g,
 	struct content *c = workspace_content_load(g->content, &d, err);
 	if (!c)
 		for (size_t i = 0; i < d.nerrors; i++)
-			fprintf(stderr, "%s\n", d.errors[i]);
+			cli_say("", d.errors[i]);
 	content_diags_free(&d);
 	return c;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "core/base/utext.h"
 
 int cli_global_option(int c, const char *arg, struct cli_globals *g)
 {
@@ -75,10 +76,16 @@ int cli_usage(const char *fmt, ...)
 	return cli_usage_hint();
 }
 
+void cli_say(const char *prefix, const char *line)
+{
+	char *safe = utext_sanitize_line(line);
+	fprintf(stderr, "%s%s\n", prefix, safe ? safe : line);
+	free(safe);
+}
+
 int cli_fail(const struct error *err)
 {
-	fprintf(stderr, "ownit: %s\n",
-		err->msg[0] ? err->msg : "unknown error");
+	cli_say("ownit: ", err->msg[0] ? err->msg : "unknown error");
 	return err->kind == ERROR_INPUT ? 2 : 1;
 }
 

@@ -18,7 +18,7 @@ static const struct option longopts[] = {
 static void print_problem(const char *line, void *ud)
 {
 	(void)ud;
-	fprintf(stderr, "%s\n", line);
+	cli_say("", line);
 }
 
 int cmd_import(int argc, char **argv, struct cli_globals *g)

@@ -74,7 +74,7 @@ static int survey_print(struct survey_args *a, struct cli_globals *g)
 static void print_problem(const char *line, void *ud)
 {
 	(void)ud;
-	fprintf(stderr, "%s\n", line);
+	cli_say("", line);
 }
 
 /* Reads the file and, when it is whole and large enough, stores it. */

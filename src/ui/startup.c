@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/base/utext.h"
 #include "core/content/content.h"
 #include "core/coaching/demo.h"
 #include "core/store/store.h"
@@ -102,12 +103,21 @@ int app_content_open(struct app *app, struct error *err)
 	return app->content ? 0 : -1;
 }
 
+/* "ownit: MESSAGE" on stderr, sanitised: the message may quote the bytes
+ * of a content file. */
+static void say(const char *msg)
+{
+	char *safe = utext_sanitize_line(msg);
+	fprintf(stderr, "ownit: %s\n", safe ? safe : msg);
+	free(safe);
+}
+
 int app_data_report(struct app *app, const struct error *err)
 {
 	struct content_diags *d = app->content_diags;
 	for (size_t i = 0; d && i < d->nerrors; i++)
-		fprintf(stderr, "ownit: %s\n", d->errors[i]);
-	fprintf(stderr, "ownit: %s\n", err->msg);
+		say(d->errors[i]);
+	say(err->msg);
 	if (d) {
 		content_diags_free(d);
 		free(d);

@@ -174,6 +174,9 @@ write("header", b"id,name\r\n1,2\r\n")
 # A value quoted in a problem, holding a terminal's escape sequence and a
 # line break.
 write("controls", with_row(b'"meet\x1b]0;owned\x07\ning"' + b"," * 32))
+# A value quoted in a problem, holding a terminal's escape sequence and a
+# line break.
+write("controls", with_row(b'"meet\x1b]0;owned\x07\ning"' + b"," * 32))
 write("bom", b"\xef\xbb\xbf" + good)
 EOF
 
@@ -185,6 +188,8 @@ broken nul 2 "^nul.csv:[0-9]+:[0-9]+: .*(NUL|nul|zero)"
 broken midbom 2 "^midbom.csv:[0-9]+: unknown record type"
 broken bigfield 2 "^bigfield.csv:[0-9]+:[0-9]+: .*(long|large|MiB|bytes)"
 broken header 2 '^header.csv:1: not an `ownit export --detail` file'
+broken controls 2 '^controls.csv:[0-9]+: unknown record type "meet�\]0;owned� ing"'
+unlike "$err" "$(printf '[\033\007]')" "controls: no control byte of the file is printed"
 broken controls 2 '^controls.csv:[0-9]+: unknown record type "meet�\]0;owned� ing"'
 unlike "$err" "$(printf '[\033\007]')" "controls: no control byte of the file is printed"
 broken many 2 "problems; nothing was imported"

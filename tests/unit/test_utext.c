@@ -105,6 +105,17 @@ START_TEST(sanitize_hides_controls_and_overrides)
 }
 END_TEST
 
+START_TEST(sanitize_line_is_one_line)
+{
+	char *s = utext_sanitize_line("a\x1b]0;x\x07\tb\nc\r" RLO "d");
+	ck_assert_ptr_nonnull(s);
+	ck_assert_str_eq(s, "a\xef\xbf\xbd]0;x\xef\xbf\xbd b c"
+			    "\xef\xbf\xbd\xef\xbf\xbd"
+			    "d");
+	free(s);
+}
+END_TEST
+
 START_TEST(names_fold_in_every_script)
 {
 	ck_assert_int_eq(utext_fold_equal("ZO\xc3\x8b M\xc3\x9cLLER",
@@ -166,6 +177,7 @@ int main(void)
 	tcase_add_test(tc, clusters_keep_marks_and_joiners_together);
 	tcase_add_test(tc, wrap_never_splits_a_cluster);
 	tcase_add_test(tc, sanitize_hides_controls_and_overrides);
+	tcase_add_test(tc, sanitize_line_is_one_line);
 	tcase_add_test(tc, names_fold_in_every_script);
 	tcase_add_test(tc, collation_follows_the_locale);
 	suite_add_tcase(s, tc);

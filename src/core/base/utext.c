@@ -254,6 +254,15 @@ char *utext_sanitize(const char *s)
 	return out;
 }
 
+char *utext_sanitize_line(const char *s)
+{
+	char *out = utext_sanitize(s);
+	for (char *p = out; p && *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	return out;
+}
+
 /* ------------------------------------------------------------------ names */
 
 /* libunistring's results are not NUL-ended: end one, or free it. */

@@ -90,6 +90,10 @@ int utext_rows(const char *text, int width);
  * become U+FFFD, invalid bytes become U+FFFD.  NULL when out of memory. */
 char *utext_sanitize(const char *s);
 
+/* As utext_sanitize, with line breaks and tabs as spaces: one line of a
+ * message that may quote a file's own bytes. */
+char *utext_sanitize_line(const char *s);
+
 /* ------------------------------------------------------------------ names */
 
 /* s in Unicode NFC (malloc'd), NULL when out of memory. */

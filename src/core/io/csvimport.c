@@ -28,7 +28,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/base/utext.h"
 #include "core/io/csvfile.h"
 #include "core/io/csvimport_int.h"
 #include "core/store/store_export.h"
@@ -42,17 +41,8 @@ void csvimport_vproblem(struct imp *im, const char *where, const char *fmt,
 	if (n > 0 && (size_t)n < sizeof msg)
 		vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
 	im->problems++;
-	if (!im->diag)
-		return;
-	/* A problem quotes the file's own bytes (a value, an item id), and
-	 * the line goes to a terminal: an escape sequence or a line break
-	 * from the file must not reach it as one. */
-	char *safe = utext_sanitize(msg);
-	for (char *p = safe; p && *p; p++)
-		if (*p == '\n' || *p == '\t')
-			*p = ' ';
-	im->diag(safe ? safe : msg, im->ud);
-	free(safe);
+	if (im->diag)
+		im->diag(msg, im->ud);
 }
 
 void csvimport_problem(struct imp *im, unsigned long line, const char *fmt, ...)
