@@ -113,6 +113,14 @@ START_TEST(lookups)
 	ck_assert_uint_eq(c->items[old].flag, 0);
 	for (size_t i = 0; i < c->flags[0].items.n; i++)
 		ck_assert_uint_ne(c->flags[0].items.idx[i], (size_t)old);
+	/* A guess is only a guess: right, wrong or past the end, the
+	 * answer is the same. */
+	ck_assert_int_eq(content_item_index_near(c, "vague-updates-5b", 4), 4);
+	ck_assert_int_eq(content_item_index_near(c, "vague-updates-5b", 3), 4);
+	ck_assert_int_eq(content_item_index_near(c, "vague-updates-5b", 999),
+			 4);
+	ck_assert_int_eq(content_item_index_near(c, "nope", 4), -1);
+	ck_assert_int_eq(content_item_index_near(c, NULL, 4), -1);
 	ck_assert_int_eq(content_pillar_index(c, "autonomy"), 2);
 	ck_assert_int_eq(content_rung_index(c, "own-it"), 5);
 	ck_assert_int_eq(content_practice_index(c, "share-context"), 1);

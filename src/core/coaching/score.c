@@ -49,13 +49,15 @@ static int latest_answers(const struct content *c, const struct score_input *in,
 {
 	for (size_t i = 0; i < c->nitems; i++)
 		last[i] = -1;
+	size_t next = 0;
 	for (size_t i = 0; i < in->nanswers; i++) {
 		const struct score_answer *a = &in->answers[i];
-		long k = content_item_index(c, a->item);
+		long k = content_item_index_near(c, a->item, next);
 		if (k < 0) {
 			(*unknown)++;
 			continue;
 		}
+		next = (size_t)k + 1;
 		if (a->value != SCORE_NO_OCCASION &&
 		    (a->value < CONTENT_SCALE_MIN ||
 		     a->value > CONTENT_SCALE_MAX))

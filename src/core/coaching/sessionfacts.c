@@ -61,14 +61,9 @@ struct load {
 	int oom;
 };
 
-/* A session's answers are stored in the order the content asks them, so
- * the item after the last one found is tried before a search. */
 static long item_index(struct load *l, const char *id)
 {
-	size_t guess = l->next_item;
-	long k = guess < l->c->nitems && strcmp(l->c->items[guess].id, id) == 0
-			 ? (long)guess
-			 : content_item_index(l->c, id);
+	long k = content_item_index_near(l->c, id, l->next_item);
 	if (k >= 0)
 		l->next_item = (size_t)k + 1;
 	return k;

@@ -47,6 +47,14 @@ long content_item_index(const struct content *c, const char *id)
 	FIND(c->items, c->nitems, id);
 }
 
+long content_item_index_near(const struct content *c, const char *id,
+			     size_t guess)
+{
+	if (id && guess < c->nitems && strcmp(c->items[guess].id, id) == 0)
+		return (long)guess;
+	return content_item_index(c, id);
+}
+
 long content_pillar_index(const struct content *c, const char *id)
 {
 	FIND(c->pillars, c->npillars, id);

@@ -224,6 +224,11 @@ extern const char *const content_files[];
 /* Lookups by id; -1 when the id is unknown. */
 long content_flag_index(const struct content *c, const char *id);
 long content_item_index(const struct content *c, const char *id);
+/* As content_item_index, trying guess first: a session's answers come in
+ * the order the content asks them, so the item after the last one found
+ * is nearly always the next. */
+long content_item_index_near(const struct content *c, const char *id,
+			     size_t guess);
 long content_pillar_index(const struct content *c, const char *id);
 long content_rung_index(const struct content *c, const char *id);
 long content_practice_index(const struct content *c, const char *id);
