@@ -17,15 +17,7 @@ ITEMS=$("$OWNIT" check-content "$OWNIT_SRCDIR/content" |
 note() { db "SELECT coalesce((SELECT body FROM note), '(none)')"; }
 
 tui_start 80x24 TMPDIR="$T_TMP" --
-tui_wait "add the first person you coach" "first run"
-tui_keys a
-tui_wait "Add a person" "the person form"
-tui_keys 'Kai' Enter
-tui_wait "Open commitments of Kai" "a person is added"
-tui_keys n
-tui_wait "New session" "n asks what kind of session"
-tui_keys Enter
-tui_wait "flag 1/5 · statement 1/" "the session starts at the red flags"
+tui_first_session Kai
 tui_keys Tab Tab Tab Tab Tab
 tui_wait "Type the notes" "five Tabs reach the notes"
 tui_keys 'from A'

@@ -5,11 +5,7 @@
 . "$OWNIT_SRCDIR/tests/tui/lib.sh"
 
 tui_start 60x18 --
-tui_wait "add the first person you coach" "first run"
-tui_keys a
-tui_wait "Add a person" "the person form"
-tui_keys 'Ana' Enter
-tui_wait "Open commitments of Ana" "a person is added"
+tui_first_person Ana
 
 tui_keys '?'
 tui_wait "start a new session with the" "? opens the help of home"

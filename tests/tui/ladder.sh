@@ -12,15 +12,7 @@ db() {
 export OWNIT_TODAY=2026-11-23
 
 tui_start 120x30 --
-tui_wait "add the first person you coach" "first run offers to add a person"
-tui_keys a
-tui_poll "Add a person" >/dev/null
-tui_keys 'Ada Lind' Enter
-tui_wait "Open commitments of Ada Lind" "the person is added"
-tui_keys n
-tui_poll "New session" >/dev/null
-tui_keys Enter
-tui_wait "flag 1/5 · statement 1/" "the session starts at the red flags"
+tui_first_session 'Ada Lind'
 tui_keys 4 4 4
 tui_wait "statement 4/" "three statements rated"
 tui_keys Tab Tab Tab

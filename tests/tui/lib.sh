@@ -160,6 +160,26 @@ tui_settle() {
 # tui_wait_gone TEXT NAME: passes once TEXT has left the screen.
 tui_wait_gone() { pane_wait_gone t "$1" "$2"; }
 
+# tui_first_person NAME: from the first-run home screen, adds NAME (no role
+# or team) and waits for the home screen to show them.
+tui_first_person() {
+	tui_wait "add the first person you coach" "first run"
+	tui_keys a
+	tui_wait "Add a person" "the person form"
+	tui_keys "$1" Enter
+	tui_wait "Open commitments of $1" "a person is added"
+}
+
+# tui_first_session NAME: tui_first_person, then a new coaching session
+# with NAME, waiting for its first statement.
+tui_first_session() {
+	tui_first_person "$1"
+	tui_keys n
+	tui_wait "New session" "n asks what kind of session"
+	tui_keys Enter
+	tui_wait "flag 1/5 · statement 1/" "the session starts at the red flags"
+}
+
 # tui_expect_exit CODE NAME: ownit exited with CODE and left the terminal
 # as it found it: echo and canonical mode on, cursor visible, main screen.
 tui_expect_exit() {

@@ -11,15 +11,7 @@ note() { db "SELECT coalesce((SELECT body FROM note), '(none)')"; }
 
 # to_notes: a new person's new session, at its notes step.
 to_notes() {
-	tui_wait "add the first person you coach" "first run"
-	tui_keys a
-	tui_wait "Add a person" "the person form"
-	tui_keys "$1" Enter
-	tui_wait "Open commitments of $1" "a person is added"
-	tui_keys n
-	tui_wait "New session" "n asks what kind of session"
-	tui_keys Enter
-	tui_wait "flag 1/5" "the session starts at the red flags"
+	tui_first_session "$1"
 	tui_keys Tab Tab Tab Tab Tab
 	tui_wait "Type the notes" "five Tabs reach the notes"
 }

@@ -16,15 +16,7 @@ ED
 chmod +x "$T_TMP/editor.sh"
 
 tui_start 80x24 VISUAL="$T_TMP/editor.sh" --
-tui_wait "add the first person you coach" "first run"
-tui_keys a
-tui_poll "Add a person" >/dev/null
-tui_keys 'Ana' Enter
-tui_wait "Open commitments of Ana" "a person is added"
-tui_keys n
-tui_poll "New session" >/dev/null
-tui_keys Enter
-tui_wait "flag 1/5" "a session starts"
+tui_first_session Ana
 tui_keys BTab Tab Tab Tab Tab Tab Tab
 tui_wait "Type the notes of this session here" "the notes step"
 tui_keys 'Ünïcode line one' Enter 'line two is here'

@@ -11,15 +11,7 @@ ITEMS=$("$OWNIT" check-content "$OWNIT_SRCDIR/content" |
 	sed -n 's/.*, \([0-9]*\) statements,.*/\1/p')
 
 tui_start 80x24 --
-tui_wait "add the first person you coach" "first run"
-tui_keys a
-tui_poll "Add a person" >/dev/null
-tui_keys 'Kai' Enter
-tui_wait "Open commitments of Kai" "a person is added"
-tui_keys n
-tui_poll "New session" >/dev/null
-tui_keys Enter
-tui_wait "flag 1/5 · statement 1/" "the session starts at the red flags"
+tui_first_session Kai
 tui_keys 4 3 2 1 0 1 2
 tui_wait "7/$ITEMS rated" "seven statements rated"
 tui_keys n

@@ -11,11 +11,7 @@ db() {
 }
 
 tui_start 100x30 --
-tui_wait "add the first person you coach" "first run"
-tui_keys a
-tui_wait "Add a person" "the person form"
-tui_keys 'Ana' Enter
-tui_wait "Open commitments of Ana" "a person is added"
+tui_first_person Ana
 
 # A first session with a coach, left open.
 tui_keys n

@@ -17,15 +17,7 @@ ON_VALUE='^ *> +([0-4]|-)  [A-Z]'
 ON_LEVEL='^ *>( |\[)[1-5]( |\])  '
 
 tui_start 80x24 --
-tui_wait "add the first person you coach" "first run"
-tui_keys a
-tui_poll "Add a person" >/dev/null
-tui_keys 'Noor' Enter
-tui_wait "Open commitments of Noor" "a person is added"
-tui_keys n
-tui_poll "New session" >/dev/null
-tui_keys Enter
-tui_wait "flag 1/5 · statement 1/" "the session starts at the red flags"
+tui_first_session Noor
 tui_wait "In the last four weeks, how often did this happen?" \
 	"the prompt names the time window"
 tui_wait "-  No occasion / can't say" "no occasion is offered below the scale"

@@ -24,11 +24,7 @@ tmux_ kill-session -t =t:
 
 # Shrunk in the middle of a session: q still leaves, everything saved.
 tui_start 80x24 --
-tui_wait "add the first person you coach" "first run"
-tui_keys a
-tui_wait "Add a person" "the person form"
-tui_keys 'Ana' Enter
-tui_wait "Open commitments of Ana" "a person is added"
+tui_first_person Ana
 tui_resize 40x12
 tui_wait "need 60x18, have 40x12" "40x12: both sizes on one line"
 tui_wait "q quit" "40x12: q is offered"
