@@ -28,11 +28,9 @@ static int replay_file(const char *path)
 		len += n;
 		if (len == cap) {
 			uint8_t *nb = realloc(buf, cap *= 2);
-			if (!nb) {
+			if (!nb)
 				free(buf);
-				buf = NULL;
-			}
-			buf = nb;
+			buf = nb; /* NULL ends the loop as a failure */
 		}
 	}
 	int bad = ferror(fp) || !buf;
