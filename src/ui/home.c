@@ -212,15 +212,12 @@ static void home_enter(struct screen *s, struct app *app)
 	struct error err = {0};
 	prompt_result_clear(&h->confirm);
 	h->deleting = 0;
-	/* A count, not the people list: listing everyone would read every
-	 * person's last session and commitments and sort them all by name
-	 * before the first frame (a quarter of start-up at 10,000
-	 * sessions). */
-	struct store_page everyone = {.include_archived = 1};
-	size_t n = 0;
-	if (store_people_count(app->store, &everyone, &n, &err) < 0)
+	/* Whether anyone is there, not the people list or a count: both
+	 * read every person before the first frame. */
+	int anyone = store_people_exist(app->store, &err);
+	if (anyone < 0)
 		app_status(app, 1, "%s", err.msg);
-	h->anyone = n > 0;
+	h->anyone = anyone > 0;
 	list_reload(h->people);
 	home_commits_stale(&h->sel);
 	if (app->focus_person) {

@@ -166,6 +166,19 @@ START_TEST(archived_only_when_asked)
 }
 END_TEST
 
+/* Home asks whether anyone is there before its first frame: archived
+ * people count, and an empty database says no. */
+START_TEST(people_exist_counts_the_archived)
+{
+	struct error err = {0};
+	ck_assert_int_eq(store_people_exist(s, &err), 1);
+	sqlhelp_exec(s->db, "UPDATE person SET archived = 1");
+	ck_assert_int_eq(store_people_exist(s, &err), 1);
+	sqlhelp_exec(s->db, "DELETE FROM person");
+	ck_assert_int_eq(store_people_exist(s, &err), 0);
+}
+END_TEST
+
 START_TEST(match_is_the_one_rule)
 {
 	ck_assert_int_eq(store_page_match("Zoë Ångström", "ÅNG"), 1);
@@ -552,6 +565,7 @@ int main(void)
 	tcase_add_test(tc, filter_in_sql_ignores_case);
 	tcase_add_test(tc, count_and_position_follow_the_filter);
 	tcase_add_test(tc, archived_only_when_asked);
+	tcase_add_test(tc, people_exist_counts_the_archived);
 	tcase_add_test(tc, match_is_the_one_rule);
 	tcase_add_test(tc, open_commitments_paged_and_filtered);
 	tcase_add_test(tc, sessions_paged_by_key_position);

@@ -152,6 +152,15 @@ int store_people_count(struct store *s, const struct store_page *p, size_t *n,
 	return st ? store_count(s, st, n, doing, err) : -1;
 }
 
+int store_people_exist(struct store *s, struct error *err)
+{
+	const char *doing = "looking for people";
+	int64_t one;
+	sqlite3_stmt *st =
+	    store_stmt_get(s, "SELECT 1 FROM person LIMIT 1", doing, err);
+	return st ? store_int_get(s, st, &one, doing, err) : -1;
+}
+
 int store_people_position(struct store *s, const struct store_page *p,
 			  int64_t id, size_t *pos, struct error *err)
 {

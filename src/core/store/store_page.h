@@ -42,6 +42,11 @@ int store_people_page(struct store *s, const struct store_page *p,
 int store_people_count(struct store *s, const struct store_page *p, size_t *n,
 		       struct error *err);
 
+/* 1 when the database holds anyone at all (archived people too), 0 when
+ * it holds no one, -1 on error.  One row read, where a count reads the
+ * whole table. */
+int store_people_exist(struct store *s, struct error *err);
+
 /* Where person id stands in p's list: 1 with *pos set, 0 when the filter
  * leaves them out or there is no such person, -1 on error. */
 int store_people_position(struct store *s, const struct store_page *p,
