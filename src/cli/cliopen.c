@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "core/base/utext.h"
 #include "core/store/workspace.h"
 
 struct store *cli_store_open(const struct cli_globals *g, int flags,
@@ -29,6 +30,11 @@ struct content *cli_content_load(const struct cli_globals *g,
 	content_diags_free(&d);
 	return c;
 }
+enum canvas_mode cli_canvas_mode(const struct cli_globals *g)
+{
+	return g->ascii || !utext_locale_is_utf8() ? CANVAS_ASCII : CANVAS_UTF8;
+}
+
 int cli_use_color(const struct cli_globals *g, FILE *fp)
 {
 	const char *nc = getenv("NO_COLOR");

@@ -9,6 +9,7 @@
 #define OWNIT_CLIOPEN_H
 
 #include "cli/cli.h"
+#include "core/chart/canvas.h"
 #include "core/content/content.h"
 #include "core/base/error.h"
 #include "core/store/store.h"
@@ -25,5 +26,9 @@ struct content *cli_content_load(const struct cli_globals *g,
 /* 1 when colour should be used on fp: a terminal, no --no-color, and
  * NO_COLOR unset or empty. */
 int cli_use_color(const struct cli_globals *g, FILE *fp);
+
+/* How charts and tables are drawn: ASCII with --ascii or outside a UTF-8
+ * locale, else UTF-8 (the TUI decides the same way). */
+enum canvas_mode cli_canvas_mode(const struct cli_globals *g);
 
 #endif

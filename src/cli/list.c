@@ -16,7 +16,6 @@
  */
 #include "config.h"
 
-#include <langinfo.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +24,7 @@
 #include "cli/cli.h"
 #include "cli/cliopen.h"
 #include "core/base/dates.h"
+#include "core/base/glyph.h"
 #include "core/store/store.h"
 #include "core/base/paths.h"
 #include "core/base/utext.h"
@@ -271,10 +271,8 @@ int cmd_list(int argc, char **argv, struct cli_globals *g)
 			return cli_usage_hint();
 		}
 	}
-	const char *cs = nl_langinfo(CODESET);
-	int utf8 = !g->ascii && cs && strcmp(cs, "UTF-8") == 0;
-	l.t.ellipsis = utf8 ? "\xe2\x80\xa6" : "...";
-	l.t.ellipsis_width = utf8 ? 1 : 3;
+	l.t.ellipsis = glyph_str(GLYPH_RUNS_ON, cli_canvas_mode(g));
+	l.t.ellipsis_width = (size_t)utext_width(l.t.ellipsis);
 	if (optind != argc - 1)
 		return cli_usage("list needs one of: people, sessions, "
 				 "commitments");

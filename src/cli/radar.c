@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <langinfo.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,13 +160,6 @@ static int want_color(const struct cli_globals *g)
 	return !g->no_color && !(nc && *nc) && isatty(STDOUT_FILENO);
 }
 
-static int want_ascii(const struct cli_globals *g)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return g->ascii || !cs || strcmp(cs, "UTF-8") != 0;
-}
-
 static int radar_print(const struct radar_input *in, int w, int h,
 		       enum canvas_mode mode, unsigned flags)
 {
@@ -249,8 +241,7 @@ int cmd_radar(int argc, char **argv, struct cli_globals *g)
 		series_fill(&in.series[1], "Comparison", b);
 		in.nseries = 2;
 	}
-	int rc = radar_print(&in, w, h,
-			     want_ascii(g) ? CANVAS_ASCII : CANVAS_UTF8,
+	int rc = radar_print(&in, w, h, cli_canvas_mode(g),
 			     want_color(g) ? CANVAS_RENDER_COLOR : 0);
 	content_free(content);
 	return rc;

@@ -1,7 +1,6 @@
 /* report.c - `ownit report SESSION`: a session's summary as text. */
 #include "config.h"
 
-#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,12 +65,9 @@ int cmd_report(int argc, char **argv, struct cli_globals *g)
 		goto fail;
 	if (!(ct = cli_content_load(g, &err)))
 		goto fail;
-	const char *cs = nl_langinfo(CODESET);
 	struct report_options o = {
-		.width = width,
-		.mode = g->ascii || !cs || strcmp(cs, "UTF-8") != 0
-				? CANVAS_ASCII
-				: CANVAS_UTF8,
+	    .width = width,
+	    .mode = cli_canvas_mode(g),
 	};
 	if (!(r = report_build(s, ct, id, &o, &err)) ||
 	    report_write(r, stdout,

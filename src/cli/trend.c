@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <langinfo.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,7 +105,6 @@ static int ratings_load(struct store *s, struct trend_data *d,
 static int print_chart(struct trend_data *d, struct trend_series *series, int w,
 		       int h, const struct cli_globals *g)
 {
-	const char *cs = nl_langinfo(CODESET);
 	const char *days[SESSIONS_MAX];
 	struct error err = {0};
 	for (int i = 0; i < d->n; i++)
@@ -117,8 +115,7 @@ static int print_chart(struct trend_data *d, struct trend_series *series, int w,
 	    series, d->nlines, d->n, CONTENT_RATING_MIN, CONTENT_RATING_MAX,
 	    days};
 	char *out = trend_render(
-	    &in, w, h,
-	    g->ascii || !cs || strcmp(cs, "UTF-8") ? CANVAS_ASCII : CANVAS_UTF8,
+	    &in, w, h, cli_canvas_mode(g),
 	    cli_use_color(g, stdout) ? CANVAS_RENDER_COLOR : 0, &err);
 	if (!out)
 		return cli_fail(&err);

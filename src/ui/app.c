@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/base/utext.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/screen.h"
@@ -420,12 +420,6 @@ static int terminal_start(struct app *app)
 	return 0;
 }
 
-static int locale_is_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-}
-
 struct loop {
 	struct screen *stack[STACK_MAX];
 	int depth;
@@ -467,7 +461,7 @@ static void draw_too_small(struct app *app)
 	snprintf(have, sizeof have, "have %dx%d", COLS, LINES);
 	snprintf(both, sizeof both, "%s, %s", need, have);
 	const char *row[4] = {"terminal too small", both, "q quit", NULL};
-	if (draw_text_width(both) > COLS) {
+	if (utext_width(both) > COLS) {
 		row[1] = need;
 		row[2] = have;
 		row[3] = "q quit";
@@ -475,7 +469,7 @@ static void draw_too_small(struct app *app)
 	int n = row[3] ? 4 : 3;
 	int y = LINES > n ? (LINES - n) / 2 : 0;
 	for (int i = 0; i < n && y + i < LINES; i++) {
-		int w = draw_text_width(row[i]);
+		int w = utext_width(row[i]);
 		draw_text(app, y + i, COLS > w ? (COLS - w) / 2 : 0, row[i],
 			  COLS, i == 0 ? UI_BAD : UI_NORMAL);
 	}
@@ -892,8 +886,8 @@ int ui_run(const struct ui_options *opts)
 	struct app app;
 	memset(&app, 0, sizeof app);
 	app.opts = opts;
-	app.ascii = opts->ascii || !locale_is_utf8();
-	bytes_only = !locale_is_utf8();
+	app.ascii = opts->ascii || !utext_locale_is_utf8();
+	bytes_only = !utext_locale_is_utf8();
 
 	if (!terminal_usable())
 		return 2;

@@ -33,24 +33,6 @@ const char *draw_glyph(const struct app *app, enum glyph g)
 	return glyph_str(g, draw_mode(app));
 }
 
-int draw_text_width(const char *utf8)
-{
-	size_t len = strlen(utf8);
-	int width = 0;
-	for (size_t i = 0; i < len;) {
-		size_t run = ascii_run(utf8 + i, len - i);
-		if (run) {
-			width += (int)run;
-			i += run;
-			continue;
-		}
-		uint32_t uc;
-		i += utext_decode(utf8 + i, len - i, &uc);
-		width += utext_cells(uc);
-	}
-	return width;
-}
-
 /* Never a raw control or bidi override on the terminal: controls show
  * as ^X, bidi controls as a reverse "?" (they would reorder the rest of
  * the line, a name reading as another), both in reverse video. */
@@ -89,7 +71,7 @@ int draw_text(struct app *app, int y, int x, const char *utf8, int width,
 	if (width <= 0 || !utf8 || y < 0 || y >= LINES)
 		return 0;
 	attr_t attr = app_attr(app, style);
-	int total = draw_text_width(utf8);
+	int total = utext_width(utf8);
 	int room = total > width ? width - 1 : width;
 	size_t len = strlen(utf8);
 	int used = 0;
@@ -138,7 +120,7 @@ void draw_title(struct app *app, const char *title)
 
 static int keyline_entry_width(const struct action *a)
 {
-	return draw_text_width(a->keys) + 1 + draw_text_width(a->label) + 2;
+	return utext_width(a->keys) + 1 + utext_width(a->label) + 2;
 }
 
 static int keyline_entry(struct app *app, int y, int x, const struct action *a)
@@ -171,8 +153,8 @@ static void draw_status(struct app *app, int y)
 		wrap_draw(app, y - shown, 0, COLS, 0, shown, app->status, style);
 		return;
 	}
-	const char *more = app->ascii ? "..." : "\xe2\x80\xa6";
-	int mw = draw_text_width(more);
+	const char *more = draw_glyph(app, GLYPH_RUNS_ON);
+	int mw = utext_width(more);
 	draw_text(app, y - shown, 0, more, mw, style);
 	/* The rows kept are wrapped again one ellipsis narrower, so the
 	 * first of them fits beside it. */

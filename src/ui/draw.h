@@ -21,9 +21,6 @@ enum canvas_mode draw_mode(const struct app *app);
 /* A symbol from the glyph table in the app's mode. */
 const char *draw_glyph(const struct app *app, enum glyph g);
 
-/* Display width of UTF-8 text as draw_text would show it. */
-int draw_text_width(const char *utf8);
-
 /* The top line: "ownit · TITLE" across the full width. */
 void draw_title(struct app *app, const char *title);
 

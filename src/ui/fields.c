@@ -158,8 +158,7 @@ int fields_label_width(const struct fields *f)
 {
 	int w = 0;
 	for (int i = 0; i < f->n; i++) {
-		int lw = draw_text_width(f->defs[i].label ? f->defs[i].label
-							  : "");
+		int lw = utext_width(f->defs[i].label ? f->defs[i].label : "");
 		if (lw > w)
 			w = lw;
 	}

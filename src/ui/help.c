@@ -206,8 +206,8 @@ static void scroll_marks(const struct help *hp, struct app *app,
 			 const struct help_box *bp, int top)
 {
 	struct help_box b = *bp;
-	const char *up = app->ascii ? "^" : "\xe2\x96\xb2";
-	const char *down = app->ascii ? "v" : "\xe2\x96\xbc";
+	const char *up = draw_glyph(app, GLYPH_MORE_ABOVE);
+	const char *down = draw_glyph(app, GLYPH_MORE_BELOW);
 	if (hp->scroll > 0)
 		draw_text(app, top, b.x + b.w - 1, up, 1, UI_DIM);
 	if (hp->scroll < hp->rows - hp->view)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/utext.h"
 #include "core/chart/canvas.h"
 #include "core/chart/charts.h"
 #include "core/content/content.h"
@@ -335,8 +336,9 @@ static void trend_ends_draw(struct app *app, const double *v, int n, int y,
 		return;
 	}
 	x += draw_text(app, y, x, num, 2, score_style(app, v[first]));
-	x += draw_text(app, y, x, app->ascii ? " -> " : " \xe2\x86\x92 ", 4,
-		       UI_DIM);
+	char arrow[8];
+	snprintf(arrow, sizeof arrow, " %s ", draw_glyph(app, GLYPH_ARROW));
+	x += draw_text(app, y, x, arrow, 4, UI_DIM);
 	snprintf(num, sizeof num, "%.0f", v[last]);
 	draw_text(app, y, x, num, 2, score_style(app, v[last]));
 }
@@ -354,7 +356,7 @@ static int trend_chart_rows(const struct history *h)
 static int canvas_ready(struct history *h, struct app *app, int w, int rows)
 {
 	struct error err = {0};
-	enum canvas_mode mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
+	enum canvas_mode mode = draw_mode(app);
 	if (h->canvas && canvas_mode(h->canvas) != mode) {
 		canvas_free(h->canvas);
 		h->canvas = NULL;
@@ -420,7 +422,7 @@ static int trends_draw(struct history *h, struct app *app, int y)
 		 n, n == 1 ? "" : "s");
 	draw_rule(app, y, title, NULL);
 	struct error err = {0};
-	enum canvas_mode mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
+	enum canvas_mode mode = draw_mode(app);
 	if (!h->canvas || canvas_mode(h->canvas) != mode ||
 	    canvas_height(h->canvas) != 1) {
 		canvas_free(h->canvas);
@@ -484,10 +486,10 @@ static int score_w(const struct history *h, int p)
 {
 	int total = COL_SCORES + COACH_MIN;
 	for (int i = 0; i < score_cols(h); i++)
-		total += draw_text_width(col_name(h, i)) + 2;
+		total += utext_width(col_name(h, i)) + 2;
 	if (total > COLS)
 		return SCORE_W;
-	int w = draw_text_width(col_name(h, p)) + 2;
+	int w = utext_width(col_name(h, p)) + 2;
 	return w < SCORE_W ? SCORE_W : w;
 }
 

@@ -281,7 +281,7 @@ static void person_draw_row(void *ud, struct app *app, const void *row, int y,
 	draw_text(app, y, c.name, r->name, c.name_w, base);
 	if (c.role_w) {
 		char rt[256];
-		const char *sep = app->ascii ? ", " : " \xc2\xb7 ";
+		const char *sep = draw_glyph(app, GLYPH_JOIN);
 		snprintf(rt, sizeof rt, "%s%s%s%s",
 			 r->archived ? "(archived) " : "",
 			 r->role ? r->role : "", r->role && r->team ? sep : "",

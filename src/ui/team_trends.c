@@ -146,7 +146,7 @@ static int trend_line(struct app *app, const struct teamview_trend *t, int y)
 	size_t k = per < 0 ? 0 : (size_t)per < t->n ? (size_t)per : t->n;
 	if (k < TEAM_TREND_MIN_CELLS)
 		return 0;
-	enum canvas_mode mode = app->ascii ? CANVAS_ASCII : CANVAS_UTF8;
+	enum canvas_mode mode = draw_mode(app);
 	struct canvas *cv = canvas_new((int)k, 1, mode, &err);
 	if (!cv) {
 		app_status(app, 1, "%s", err.msg);

@@ -270,6 +270,13 @@ START_TEST(test_glyph_table)
 	ck_assert_str_eq(glyph_str(GLYPH_ARROW, CANVAS_ASCII), "->");
 	ck_assert_str_eq(glyph_str(GLYPH_TICK, CANVAS_UTF8), "\u253c");
 	ck_assert_str_eq(glyph_str(GLYPH_COUNT, CANVAS_UTF8), "?");
+	/* The forms the screens drew before they came from the table. */
+	ck_assert_str_eq(glyph_str(GLYPH_JOIN, CANVAS_ASCII), ", ");
+	ck_assert_str_eq(glyph_str(GLYPH_JOIN, CANVAS_UTF8), " \u00b7 ");
+	ck_assert_str_eq(glyph_str(GLYPH_PROGRESS, CANVAS_ASCII), "=");
+	ck_assert_str_eq(glyph_str(GLYPH_RUNS_ON, CANVAS_ASCII), "...");
+	ck_assert_str_eq(glyph_str(GLYPH_PLUS_MINUS, CANVAS_ASCII), "+/-");
+	ck_assert_str_eq(glyph_str(GLYPH_NO_VALUE, CANVAS_UTF8), "\u2013");
 }
 END_TEST
 

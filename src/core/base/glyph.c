@@ -33,6 +33,11 @@ static const struct {
     [GLYPH_SWATCH_A] = {"\u2836\u2836\u2836", "-*-"},
     [GLYPH_SWATCH_B] = {"\u2812\u25ca\u2812", "+o+"},
     [GLYPH_MARK_B] = {"\u25ca", "o"},
+    [GLYPH_JOIN] = {" \u00b7 ", ", "},
+    [GLYPH_PROGRESS] = {"\u2501", "="},
+    [GLYPH_RUNS_ON] = {"\u2026", "..."},
+    [GLYPH_PLUS_MINUS] = {"\u00b1", "+/-"},
+    [GLYPH_NO_VALUE] = {"\u2013", "-"},
 };
 
 const char *glyph_str(enum glyph g, enum canvas_mode mode)

@@ -40,8 +40,18 @@ enum glyph {
 			    * heavy and solid: ⠶⠶⠶ or -*- */
 	GLYPH_SWATCH_B,	   /* of the comparison, thin with its lozenge
 			    * point: ⠒◊⠒ or +o+ */
-	GLYPH_MARK_B,	   /* the comparison's point on a bar track, the
-			    * same lozenge: ◊ or o */
+	GLYPH_MARK_B,	   /* the comparison's point, on the radar, in its
+			    * labels and on a bar track: ◊ or o (a shape,
+			    * so the series tell apart without colour) */
+	GLYPH_JOIN,	   /* two parts of one field, role and team:
+			    * " · " or ", " */
+	GLYPH_PROGRESS,	   /* the done part of a progress line: ━ or =
+			    * (a line, where GLYPH_BAR_FULL is a block) */
+	GLYPH_RUNS_ON,	   /* text running on past what is shown, where
+			    * the ASCII form may take three columns: … or
+			    * ... */
+	GLYPH_PLUS_MINUS,  /* a spread around a mean: ± or +/- */
+	GLYPH_NO_VALUE,	   /* a figure that is not there: – or - */
 	GLYPH_COUNT
 };
 

@@ -4,12 +4,12 @@
 
 #include "core/chart/canvas.h"
 
+#include "core/base/utext.h"
 #include "core/chart/canvas_glyph.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #define CANVAS_MAX_SIDE CANVAS_MAX
 #define BRAILLE_BASE 0x2800u
@@ -331,8 +331,9 @@ int canvas_get(const struct canvas *c, int x, int y, struct canvas_glyph *g)
 	if (p->cp) {
 		g->cp = p->cp;
 		g->style = (enum canvas_style)p->style;
+		/* The width the text was laid out with (canvas_glyph). */
 		if (c->mode == CANVAS_UTF8 && p->cp >= 0x80 &&
-		    wcwidth((wchar_t)p->cp) == 2)
+		    !utext_is_control(p->cp) && utext_cells(p->cp) == 2)
 			g->width = 2;
 	} else {
 		unsigned mask = 0;

@@ -11,8 +11,9 @@
  *
  *  - Text: canvas_text() writes a label.  Labels are untrusted: control
  *    characters are replaced, combining characters dropped, wide ones
- *    measured with wcwidth(), and a label that does not fit is cut at a
- *    display width with an ellipsis (`~` in ASCII mode).
+ *    measured by utext (the rule every screen uses), and a label that
+ *    does not fit is cut at a display width with an ellipsis (`~` in
+ *    ASCII mode).
  *
  *  - Dots: every cell is also a 2 x 4 grid of dots, so the canvas is a
  *    (2W) x (4H) dot grid for lines.  A terminal cell is about twice as
@@ -37,8 +38,9 @@
  * storage is allocated once by canvas_new (and canvas_resize when growing),
  * so drawing and rendering into a caller's buffer never allocate.
  *
- * wcwidth() follows LC_CTYPE: the program should call setlocale() first.
- * Without a UTF-8 locale non-ASCII label characters show as `?`.
+ * Widths do not follow the locale: a UTF-8 canvas lays a label out and
+ * renders it with the same widths whatever LC_CTYPE says, and only an
+ * ASCII canvas shows non-ASCII characters as `?`.
  */
 #ifndef OWNIT_CANVAS_H
 #define OWNIT_CANVAS_H

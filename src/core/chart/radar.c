@@ -24,7 +24,7 @@ char *radar_format(double v, int is_signed, enum canvas_mode mode,
 	const char *sign = "";
 
 	if (isnan(v)) {
-		strcpy(buf, mode == CANVAS_ASCII ? "-" : "\u2013");
+		strcpy(buf, glyph_str(GLYPH_NO_VALUE, mode));
 		return buf;
 	}
 	/* By hand, so a comma locale cannot change the bytes; clamped so
@@ -368,7 +368,7 @@ static void draw_outline_b(struct layout *l, const struct poly *b)
  * that tells it from the current session's blocks without colour. */
 static void draw_marks_b(struct layout *l, const struct poly *b)
 {
-	uint32_t mark = l->mode == CANVAS_ASCII ? 'o' : 0x25CA;
+	uint32_t mark = glyph_cp(GLYPH_MARK_B, l->mode);
 
 	for (int i = 0; i < RADAR_AXES; i++)
 		canvas_put(l->c, (int)floor(b->x[i] / 2), (int)floor(b->y[i] / 4),
@@ -457,11 +457,11 @@ static void draw_label(struct layout *l, int axis)
 		if (lb->name[i][0])
 			x += canvas_text(l->c, x, b->y + i, 1, " ",
 					 CANVAS_STYLE_LABEL);
-		x += canvas_text(l->c, x, b->y + i, lw, lb->value,
-				 strcmp(lb->value, "-") &&
-						 strcmp(lb->value, "\u2013")
-					 ? CANVAS_STYLE_VALUE
-					 : CANVAS_STYLE_MISSING);
+		x += canvas_text(
+		    l->c, x, b->y + i, lw, lb->value,
+		    strcmp(lb->value, glyph_str(GLYPH_NO_VALUE, l->mode))
+			? CANVAS_STYLE_VALUE
+			: CANVAS_STYLE_MISSING);
 		if (lb->value_b[0]) {
 			x += canvas_text(l->c, x, b->y + i, 1, " ",
 					 CANVAS_STYLE_LABEL);

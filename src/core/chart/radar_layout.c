@@ -13,6 +13,8 @@
 
 #include "core/chart/radar_layout.h"
 
+#include "core/base/glyph.h"
+
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -59,8 +61,7 @@ void radar_value_b(const struct radar_input *in, double v,
 	out[0] = '\0';
 	if (in->nseries < 2)
 		return;
-	snprintf(out, 24, "%s%s",
-		 mode == CANVAS_ASCII ? RADAR_MARK_B_ASCII : RADAR_MARK_B_UTF8,
+	snprintf(out, 24, "%s%s", glyph_str(GLYPH_MARK_B, mode),
 		 radar_format(v, 0, mode, num));
 }
 
@@ -290,7 +291,7 @@ static void label_make(const struct radar_input *in, int axis,
 		if (n > sizeof tmp - 8)
 			n = sizeof tmp - 8;
 		memcpy(tmp, base, n);
-		strcpy(tmp + n, mode == CANVAS_ASCII ? "~" : "\u2026");
+		strcpy(tmp + n, glyph_str(GLYPH_ELLIPSIS, mode));
 		canvas_sanitize(tmp, NAME_COLS, mode, lb->name[0],
 				NAME_BYTES);
 		break;

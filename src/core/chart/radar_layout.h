@@ -16,11 +16,6 @@ extern const double radar_uy[RADAR_AXES];
 #define NAME_COLS 40 /* longest label name shown, in columns */
 #define NAME_BYTES (NAME_COLS * 4 + 8)
 
-/* The comparison's point marker, on the chart, in labels and the legend:
- * a shape, so the series tell apart without colour. */
-#define RADAR_MARK_B_UTF8 "\u25ca"
-#define RADAR_MARK_B_ASCII "o"
-
 /* A label made concrete: one or two lines, the values on the last (the
  * comparison's after its marker, empty with one series). */
 struct label {

@@ -77,7 +77,7 @@ void report_flag_bars(const struct content *c, const struct score_result *sr,
 static void flag_bars_team(struct build *b, struct charts_bar *bars,
 			   char (*notes)[48])
 {
-	const char *pm = b->r->mode == CANVAS_ASCII ? "+/-" : "\u00b1";
+	const char *pm = glyph_str(GLYPH_PLUS_MINUS, b->r->mode);
 	for (size_t f = 0; f < b->c->nflags; f++) {
 		char mean[16], spread[16];
 		if (isnan(b->team_flag[f]))
@@ -102,7 +102,7 @@ static int flags_team_key(struct build *b)
 	if (report_addf(b->r, CANVAS_STYLE_SERIES_B, "", "  ",
 			"%s your team's score, %s its spread (0: all agree)",
 			glyph_str(GLYPH_MARK_B, b->r->mode),
-			b->r->mode == CANVAS_ASCII ? "+/-" : "\u00b1"))
+			glyph_str(GLYPH_PLUS_MINUS, b->r->mode)))
 		return report_nomem(b);
 	if (withheld &&
 	    report_addf(b->r, CANVAS_STYLE_MISSING, "", "  ",

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/utext.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
 #include "ui/session/scale_keys.h"
@@ -111,7 +112,7 @@ static void quote_close(struct app *app, int y, int x, int width,
 		return;
 	memcpy(last, row, len);
 	last[len] = '\0';
-	draw_text(app, y, x + draw_text_width(last),
+	draw_text(app, y, x + utext_width(last),
 		  draw_glyph(app, GLYPH_QUOTE_CLOSE), 1, UI_DIM);
 }
 
@@ -310,7 +311,7 @@ static void diag_draw(struct screen *s, struct app *app)
 		 it->flag + 1, c->nflags, dot, k + 1, fl->items.n);
 	draw_text(app, y, x, line, w, UI_DIM);
 	snprintf(count, sizeof count, "%zu/%zu rated", answered(d), d->n);
-	int cw = draw_text_width(count);
+	int cw = utext_width(count);
 	draw_text(app, y, x + w - cw, count, cw, UI_DIM);
 	y++;
 	session_bar(app, y++, x, w, answered(d), d->n);

@@ -272,7 +272,7 @@ static void followup_draw(struct screen *s, struct app *app)
 	const struct session_ctx *ctx = f->ctx;
 	int y = ctx->top, x = ctx->left + 1, w = ctx->cols - 2;
 	int bottom = ctx->top + ctx->rows;
-	const char *dot = app->ascii ? "-" : "\xc2\xb7";
+	const char *dot = draw_glyph(app, GLYPH_DOT);
 	char buf[512];
 	size_t open = 0;
 	for (size_t i = 0; i < f->n; i++)

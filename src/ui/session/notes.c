@@ -410,7 +410,7 @@ static void notes_draw(struct screen *s, struct app *app)
 	else
 		head[0] = '\0';
 	draw_text(app, y, x, "Notes", w, UI_HEADING);
-	int hw = draw_text_width(head);
+	int hw = utext_width(head);
 	draw_text(app, y, x + w - hw, head, hw, UI_DIM);
 	y++;
 	if (h < 1 || t->nrows == 0)

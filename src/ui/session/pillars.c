@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/utext.h"
 #include "ui/draw.h"
 #include "ui/session/scale_keys.h"
 #include "ui/session/session.h"
@@ -116,7 +117,7 @@ static int draw_list(struct pillars *p, struct app *app, int y, int x, int w,
 	char buf[64];
 	int namew = 0;
 	for (size_t i = 0; i < c->npillars; i++) {
-		int nw = draw_text_width(c->pillars[i].name);
+		int nw = utext_width(c->pillars[i].name);
 		namew = nw > namew ? nw : namew;
 	}
 	if (namew > w / 2)
@@ -172,7 +173,7 @@ static void pillars_draw(struct screen *s, struct app *app)
 	int gap = list - (int)c->npillars >= 2;
 	y += draw_list(p, app, y, x, w, list - 2 * gap);
 	snprintf(buf, sizeof buf, "%zu/%zu rated", rated(p), c->npillars);
-	int bw = draw_text_width(buf);
+	int bw = utext_width(buf);
 	draw_text(app, ctx->top, x + w - bw, buf, bw, UI_DIM);
 	y += gap;
 

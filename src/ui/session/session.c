@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/base/dates.h"
+#include "core/base/utext.h"
 #include "core/coaching/sessionsteps.h"
 #include "ui/draw.h"
 #include "ui/session/session.h"
@@ -96,8 +97,8 @@ void session_bar(struct app *app, int y, int x, int w, size_t done,
 		 size_t total)
 {
 	/* A line, not a block: progress is secondary to the statement. */
-	const char *full = app->ascii ? "=" : "\xe2\x94\x81";
-	const char *empty = app->ascii ? "-" : "\xe2\x94\x80";
+	const char *full = draw_glyph(app, GLYPH_PROGRESS);
+	const char *empty = draw_glyph(app, GLYPH_BAR_EMPTY);
 	int n = total ? (int)(done * (size_t)w / total) : 0;
 	for (int i = 0; i < w; i++)
 		draw_text(app, y, x + i, i < n ? full : empty, 1,
@@ -242,7 +243,7 @@ static int bar_width(enum bar_form form, int step, int spaced)
 	int w = 0;
 	for (int i = 0; i < STORE_STEP_COUNT; i++) {
 		const char *n = bar_label(i, form, step);
-		w += draw_text_width(n) + 2;
+		w += utext_width(n) + 2;
 		if (i)
 			w += spaced ? 3 : 1;
 	}
@@ -255,9 +256,9 @@ static int bar_width(enum bar_form form, int step, int spaced)
 static void draw_stepbar(struct session *se, struct app *app, int y)
 {
 	const struct session_ctx *ctx = &se->ctx;
-	const char *sep = app->ascii ? ">" : "\xe2\x80\xba";
+	const char *sep = draw_glyph(app, GLYPH_STEP_NEXT);
 	/* In ASCII a star: `+` read as part of the `>` separators. */
-	const char *mark = app->ascii ? "*" : "\xe2\x9c\x93";
+	const char *mark = draw_glyph(app, GLYPH_DONE);
 	enum bar_form form = BAR_FULL;
 	int spaced = 1;
 	int avail = COLS - 2;
@@ -294,7 +295,7 @@ static void session_draw(struct screen *s, struct app *app)
 	struct session *se = s->data;
 	struct session_ctx *ctx = &se->ctx;
 	char head[512];
-	const char *dot = app->ascii ? "-" : "\xc2\xb7";
+	const char *dot = draw_glyph(app, GLYPH_DOT);
 	snprintf(head, sizeof head, "%s %s %s session %s started %s",
 		 ctx->person, dot,
 		 ctx->kind == STORE_KIND_SELF ? "self-assessment" : "coaching",
@@ -306,7 +307,7 @@ static void session_draw(struct screen *s, struct app *app)
 	else
 		snprintf(state, sizeof state, "%s",
 			 ctx->complete ? "complete" : "open");
-	int sw = draw_text_width(state);
+	int sw = utext_width(state);
 	draw_text(app, 1, 1, head, COLS - 3 - sw, UI_HEADING);
 	draw_text(app, 1, COLS - 1 - sw, state, sw,
 		  se->edited[0]    ? UI_WARN
