@@ -30,7 +30,8 @@ like "$defaults" 'AM_CPPFLAGS = .*\$\(CHECK_CFLAGS\)' \
 
 # words FILE...: the paths named, relative to the source tree.
 missing=""
-for f in "$OWNIT_SRCDIR"/src/*.c "$OWNIT_SRCDIR"/src/*/*.[ch] \
+# src/core has folders of its own, so the sources are found at any depth.
+for f in $(find "$OWNIT_SRCDIR/src" -name '*.[ch]') \
 	"$OWNIT_SRCDIR"/tests/unit/test_*.c \
 	"$OWNIT_SRCDIR"/tests/cli/*.sh "$OWNIT_SRCDIR"/tests/tui/*.sh; do
 	rel=${f#"$OWNIT_SRCDIR"/}
