@@ -11,6 +11,7 @@
 #include "core/coaching/ladder.h"
 #include "ui/draw.h"
 #include "ui/prompt.h"
+#include "ui/session/commit_rows.h"
 #include "ui/session/session.h"
 #include "ui/wrap.h"
 
@@ -40,22 +41,14 @@ static const struct action commit_actions[] = {
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
-struct citem {
-	int64_t id;
-	char *what, *owner, *due;
-	int overdue;
-	/* The follow-up as read, so a delete sees one made elsewhere. */
-	enum store_cstatus status;
-	int64_t reviewed_in;
-	char *obstacle, *helped, *differently;
-};
-
 enum { TAG_ADD = 1, TAG_EDIT };
 
 struct commits {
 	struct session_ctx *ctx;
-	struct citem *items;
-	size_t n, cap, cur, first;
+	/* Whole, with the follow-up as read, so a delete sees one made
+	 * elsewhere. */
+	struct commit_rows rows;
+	size_t cur, first;
 	int armed; /* d pressed once on cur */
 	/* The commitment deleted last, as it was, for u; id 0 when none. */
 	struct store_commitment deleted;
@@ -66,44 +59,6 @@ struct commits {
 	char *draft;
 	char draft_climb[160]; /* where the climb started and ended */
 };
-
-static void items_free(struct commits *c)
-{
-	for (size_t i = 0; i < c->n; i++) {
-		free(c->items[i].what);
-		free(c->items[i].owner);
-		free(c->items[i].due);
-		free(c->items[i].obstacle);
-		free(c->items[i].helped);
-		free(c->items[i].differently);
-	}
-	c->n = 0;
-}
-
-static int item_load(const struct store_commitment *sc, void *ud)
-{
-	struct commits *c = ud;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? 2 * c->cap : 16;
-		struct citem *n = realloc(c->items, cap * sizeof *n);
-		if (!n)
-			return 1;
-		c->items = n;
-		c->cap = cap;
-	}
-	struct citem *it = &c->items[c->n++];
-	it->id = sc->id;
-	it->what = strdup(sc->what ? sc->what : "");
-	it->owner = sc->owner ? strdup(sc->owner) : NULL;
-	it->due = sc->due ? strdup(sc->due) : NULL;
-	it->overdue = sc->overdue;
-	it->status = sc->status;
-	it->reviewed_in = sc->reviewed_session_id;
-	it->obstacle = sc->obstacle ? strdup(sc->obstacle) : NULL;
-	it->helped = sc->helped ? strdup(sc->helped) : NULL;
-	it->differently = sc->differently ? strdup(sc->differently) : NULL;
-	return 0;
-}
 
 struct top_answer {
 	int rung;
@@ -141,8 +96,8 @@ static int draft_load(struct commits *c, struct app *app, struct error *err)
 		free(top.text);
 		return -1;
 	}
-	for (size_t i = 0; top.text && i < c->n; i++)
-		if (strcmp(c->items[i].what, top.text) == 0) {
+	for (size_t i = 0; top.text && i < c->rows.n; i++)
+		if (strcmp(c->rows.v[i].what, top.text) == 0) {
 			free(top.text);
 			top.text = NULL;
 		}
@@ -154,13 +109,12 @@ static void reload(struct commits *c, struct app *app)
 {
 	struct store_commitment_filter f = {.session_id = c->ctx->session_id};
 	struct error err;
-	items_free(c);
 	error_clear(&err);
-	if (store_commitments_each(app->store, &f, item_load, c, &err) < 0 ||
+	if (commit_rows_read(&c->rows, app->store, &f, &err) < 0 ||
 	    draft_load(c, app, &err) < 0)
 		session_fail(app, &err);
-	if (c->cur >= c->n)
-		c->cur = c->n ? c->n - 1 : 0;
+	if (c->cur >= c->rows.n)
+		c->cur = c->rows.n ? c->rows.n - 1 : 0;
 }
 
 static int check_form(char *const *texts, int *field, char *msg,
@@ -179,12 +133,11 @@ static int check_form(char *const *texts, int *field, char *msg,
 	return 0;
 }
 
-static const struct citem *item_by_id(const struct commits *c, int64_t id)
+static const struct store_commitment *item_by_id(const struct commits *c,
+						 int64_t id)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (c->items[i].id == id)
-			return &c->items[i];
-	return NULL;
+	size_t i = commit_rows_find(&c->rows, id);
+	return i == (size_t)-1 ? NULL : &c->rows.v[i];
 }
 
 /* Saves an edit over the commitment as this screen read it.  When
@@ -193,19 +146,16 @@ static const struct citem *item_by_id(const struct commits *c, int64_t id)
 static int edit_save(struct commits *c, struct app *app,
 		     const struct store_commitment *sc)
 {
-	const struct citem *it = item_by_id(c, sc->id);
+	const struct store_commitment *it = item_by_id(c, sc->id);
 	if (!it) {
 		app_status(app, 1,
 			   "changed elsewhere: another ownit deleted this "
 			   "commitment; Esc closes the form");
 		return -1;
 	}
-	struct store_commitment seen = {
-		.id = it->id, .what = it->what, .owner = it->owner,
-		.due = it->due};
 	struct error err;
 	error_clear(&err);
-	int r = store_commitment_update_if(app->store, sc, &seen, &err);
+	int r = store_commitment_update_if(app->store, sc, it, &err);
 	if (r < 0) {
 		session_fail(app, &err);
 		return -1;
@@ -266,8 +216,8 @@ static void commit_enter(struct screen *s, struct app *app)
 	struct commits *c = s->data;
 	reload(c, app);
 	if (c->pr.done && c->pr.tag == TAG_ADD)
-		for (size_t i = 0; i < c->n; i++)
-			if (c->items[i].id == c->added)
+		for (size_t i = 0; i < c->rows.n; i++)
+			if (c->rows.v[i].id == c->added)
 				c->cur = i;
 	prompt_result_clear(&c->pr);
 }
@@ -281,7 +231,7 @@ static void commit_draw(struct screen *s, struct app *app)
 	const char *dot = draw_glyph(app, GLYPH_DOT);
 	char buf[512];
 	snprintf(buf, sizeof buf, "Commitments made in this session %s %zu",
-		 dot, c->n);
+		 dot, c->rows.n);
 	draw_text(app, y++, x, buf, w, UI_HEADING);
 	y++;
 	if (c->draft && y + 3 < bottom) {
@@ -294,7 +244,7 @@ static void commit_draw(struct screen *s, struct app *app)
 			  w, UI_DIM);
 		y++;
 	}
-	if (c->n == 0) {
+	if (c->rows.n == 0) {
 		if (!c->draft)
 			draw_text(app, y, x,
 				  "None yet. a adds one: what will be done, by "
@@ -309,8 +259,8 @@ static void commit_draw(struct screen *s, struct app *app)
 		c->first = c->cur;
 	if (c->cur >= c->first + fit)
 		c->first = c->cur - fit + 1;
-	for (size_t i = c->first; i < c->n && y < bottom; i++) {
-		const struct citem *it = &c->items[i];
+	for (size_t i = c->first; i < c->rows.n && y < bottom; i++) {
+		const struct store_commitment *it = &c->rows.v[i];
 		int here = i == c->cur;
 		draw_text(app, y, x, here ? ">" : " ", 1, UI_ACCENT);
 		draw_text(app, y++, x + 2, it->what, w - 2,
@@ -328,7 +278,8 @@ static void commit_draw(struct screen *s, struct app *app)
 		app_status(app, 1, "Press d again to delete it.");
 }
 
-static struct intent form_open(struct commits *c, const struct citem *it)
+static struct intent form_open(struct commits *c,
+			       const struct store_commitment *it)
 {
 	static const char *const labels[] = {
 		"What will be done", "Owner",
@@ -348,32 +299,16 @@ static struct intent form_open(struct commits *c, const struct citem *it)
 	return intent_push(prompt_saving(form, form_save, c));
 }
 
-static struct store_commitment item_seen(const struct citem *it)
-{
-	struct store_commitment seen = {
-		.id = it->id,
-		.what = it->what,
-		.owner = it->owner,
-		.due = it->due,
-		.status = it->status,
-		.reviewed_session_id = it->reviewed_in,
-		.obstacle = it->obstacle,
-		.helped = it->helped,
-		.differently = it->differently,
-	};
-	return seen;
-}
-
 /* A delete refused: the commitment as another ownit left it. */
 static void delete_refused(struct commits *c, struct app *app, int64_t id)
 {
 	reload(c, app);
-	const struct citem *it = item_by_id(c, id);
+	const struct store_commitment *it = item_by_id(c, id);
 	if (!it) {
 		app_status(app, 0, "Deleted elsewhere already.");
 		return;
 	}
-	c->cur = (size_t)(it - c->items);
+	c->cur = (size_t)(it - c->rows.v);
 	if (it->status != STORE_C_OPEN)
 		app_status(app, 1,
 			   "changed elsewhere: another ownit marked it %s; "
@@ -395,13 +330,12 @@ static void delete_current(struct commits *c, struct app *app)
 {
 	struct error err;
 	struct store_commitment kept;
-	const struct citem *it = &c->items[c->cur];
-	struct store_commitment seen = item_seen(it);
+	const struct store_commitment *it = &c->rows.v[c->cur];
 	int64_t id = it->id;
 	error_clear(&err);
 	int r = store_commitment_get(app->store, id, &kept, &err);
-	int gone = r == 1 ? store_commitment_delete_if(app->store, &seen, &err)
-			  : r;
+	int gone =
+	    r == 1 ? store_commitment_delete_if(app->store, it, &err) : r;
 	if (r == 1 && gone == 0) {
 		store_commitment_clear(&c->deleted);
 		c->deleted = kept;
@@ -473,11 +407,11 @@ static struct intent commit_act(struct screen *s, struct app *app, int id,
 	case CM_ADD:
 		return form_open(c, NULL);
 	case CM_EDIT:
-		if (c->n)
-			return form_open(c, &c->items[c->cur]);
+		if (c->rows.n)
+			return form_open(c, &c->rows.v[c->cur]);
 		return form_open(c, NULL);
 	case CM_DELETE:
-		if (!c->n)
+		if (!c->rows.n)
 			break;
 		if (!armed) {
 			c->armed = 1;
@@ -492,7 +426,7 @@ static struct intent commit_act(struct screen *s, struct app *app, int id,
 		c->cur -= c->cur > 0;
 		break;
 	case CM_DOWN:
-		c->cur += c->cur + 1 < c->n;
+		c->cur += c->cur + 1 < c->rows.n;
 		break;
 	default:
 		return intent_of(INTENT_NONE);
@@ -503,8 +437,7 @@ static struct intent commit_act(struct screen *s, struct app *app, int id,
 static void commit_destroy(struct screen *s)
 {
 	struct commits *c = s->data;
-	items_free(c);
-	free(c->items);
+	commit_rows_free(&c->rows);
 	free(c->draft);
 	if (c->deleted.id)
 		store_commitment_clear(&c->deleted);

@@ -15,6 +15,7 @@
 #include "ui/draw.h"
 #include "ui/renegotiate.h"
 #include "ui/review.h"
+#include "ui/session/commit_rows.h"
 #include "ui/session/session.h"
 
 enum {
@@ -48,66 +49,12 @@ static const struct action followup_actions[] = {
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
-struct item {
-	int64_t id;
-	char *what, *owner, *due, *obstacle, *helped, *differently;
-	enum store_cstatus status;
-	int64_t reviewed_in; /* 0 when followed up outside a session */
-	int overdue;
-};
-
-
 struct followup {
 	struct session_ctx *ctx;
-	struct item *items;
-	size_t n, cap;
+	struct commit_rows rows;
 	size_t cur, first;
-	int failed;
 	struct review_ask ask; /* what helped, or what got in the way */
 };
-
-static void items_free(struct followup *f)
-{
-	for (size_t i = 0; i < f->n; i++) {
-		free(f->items[i].what);
-		free(f->items[i].owner);
-		free(f->items[i].due);
-		free(f->items[i].obstacle);
-		free(f->items[i].helped);
-		free(f->items[i].differently);
-	}
-	f->n = 0;
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
-
-static int item_load(const struct store_commitment *c, void *ud)
-{
-	struct followup *f = ud;
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? 2 * f->cap : 16;
-		struct item *n = realloc(f->items, cap * sizeof *n);
-		if (!n)
-			return f->failed = 1;
-		f->items = n;
-		f->cap = cap;
-	}
-	struct item *it = &f->items[f->n++];
-	it->id = c->id;
-	it->what = strdup(c->what ? c->what : "");
-	it->owner = dup_or_null(c->owner);
-	it->due = dup_or_null(c->due);
-	it->obstacle = dup_or_null(c->obstacle);
-	it->helped = dup_or_null(c->helped);
-	it->differently = dup_or_null(c->differently);
-	it->reviewed_in = c->reviewed_session_id;
-	it->status = c->status;
-	it->overdue = c->overdue;
-	return 0;
-}
 
 static void reload(struct followup *f, struct app *app)
 {
@@ -116,16 +63,15 @@ static void reload(struct followup *f, struct app *app)
 	struct error err;
 	/* A review moves a row (open and overdue ones come first): the
 	 * cursor stays on the commitment, not on its old place. */
-	int64_t was = f->cur < f->n ? f->items[f->cur].id : 0;
-	items_free(f);
+	int64_t was = f->cur < f->rows.n ? f->rows.v[f->cur].id : 0;
 	error_clear(&err);
-	if (store_commitments_each(app->store, &flt, item_load, f, &err) < 0)
+	if (commit_rows_read(&f->rows, app->store, &flt, &err) < 0)
 		session_fail(app, &err);
-	for (size_t i = 0; was && i < f->n; i++)
-		if (f->items[i].id == was)
+	for (size_t i = 0; was && i < f->rows.n; i++)
+		if (f->rows.v[i].id == was)
 			f->cur = i;
-	if (f->cur >= f->n)
-		f->cur = f->n ? f->n - 1 : 0;
+	if (f->cur >= f->rows.n)
+		f->cur = f->rows.n ? f->rows.n - 1 : 0;
 }
 
 static const char *text_or_null(const char *s)
@@ -133,43 +79,25 @@ static const char *text_or_null(const char *s)
 	return s && s[0] ? s : NULL;
 }
 
-/* The item as this screen read it, for the saves that check it. */
-static struct store_commitment item_seen(const struct item *it)
-{
-	struct store_commitment c = {
-		.id = it->id,
-		.what = it->what,
-		.owner = it->owner,
-		.due = it->due,
-		.status = it->status,
-		.reviewed_session_id = it->reviewed_in,
-		.obstacle = it->obstacle,
-		.helped = it->helped,
-		.differently = it->differently,
-	};
-	return c;
-}
-
 /* Puts the cursor back on commitment id after a reload. */
-static const struct item *find_item(struct followup *f, int64_t id)
+static const struct store_commitment *find_item(struct followup *f, int64_t id)
 {
-	for (size_t i = 0; i < f->n; i++)
-		if (f->items[i].id == id) {
-			f->cur = i;
-			return &f->items[i];
-		}
-	return NULL;
+	size_t i = commit_rows_find(&f->rows, id);
+	if (i == (size_t)-1)
+		return NULL;
+	f->cur = i;
+	return &f->rows.v[i];
 }
 
 /* Records a review of item it in this session; the texts are kept as
  * given (NULL or empty clears one).  When another ownit followed it up
  * since it was read, nothing is written: 1, with theirs shown and again
  * saying what repeating the key does. */
-static int review(struct followup *f, struct app *app, const struct item *it,
+static int review(struct followup *f, struct app *app,
+		  const struct store_commitment *it,
 		  const struct store_review *in, const char *again)
 {
 	struct store_review r = *in;
-	struct store_commitment seen = item_seen(it);
 	int64_t id = it->id;
 	struct error err;
 	r.session_id = f->ctx->session_id;
@@ -177,24 +105,20 @@ static int review(struct followup *f, struct app *app, const struct item *it,
 	r.helped = text_or_null(r.helped);
 	r.differently = text_or_null(r.differently);
 	error_clear(&err);
-	int rc = store_commitment_review_if(app->store, &seen, &r, NULL, &err);
+	int rc = store_commitment_review_if(app->store, it, &r, NULL, &err);
 	if (rc < 0) {
 		session_fail(app, &err);
 		return -1;
 	}
 	if (rc == 1) {
 		reload(f, app);
-		const struct item *now = find_item(f, id);
-		struct store_commitment theirs;
-		if (now)
-			theirs = item_seen(now);
-		review_changed_elsewhere(app, now ? &theirs : NULL, again);
+		review_changed_elsewhere(app, find_item(f, id), again);
 	}
 	return rc;
 }
 
 /* The review an item has now, with another status. */
-static struct store_review review_of(const struct item *it,
+static struct store_review review_of(const struct store_commitment *it,
 				     enum store_cstatus st)
 {
 	struct store_review r = {
@@ -248,8 +172,8 @@ static enum ui_style status_style(enum store_cstatus st)
 
 /* What helped, or what got in the way and what will change: one line
  * after the due date. */
-static void reflection(struct app *app, const struct item *it, int y, int x,
-		       int w, const char *dot)
+static void reflection(struct app *app, const struct store_commitment *it,
+		       int y, int x, int w, const char *dot)
 {
 	char buf[512];
 	int n = 0;
@@ -275,9 +199,9 @@ static void followup_draw(struct screen *s, struct app *app)
 	const char *dot = draw_glyph(app, GLYPH_DOT);
 	char buf[512];
 	size_t open = 0;
-	for (size_t i = 0; i < f->n; i++)
-		open += f->items[i].status == STORE_C_OPEN;
-	if (f->n == 0) {
+	for (size_t i = 0; i < f->rows.n; i++)
+		open += f->rows.v[i].status == STORE_C_OPEN;
+	if (f->rows.n == 0) {
 		draw_text(app, y, x, "Nothing to follow up.", w, UI_HEADING);
 		draw_text(app, y + 2, x,
 			  "No open commitments from earlier sessions. Tab "
@@ -298,8 +222,8 @@ static void followup_draw(struct screen *s, struct app *app)
 		f->first = f->cur;
 	if (f->cur >= f->first + fit)
 		f->first = f->cur - fit + 1;
-	for (size_t i = f->first; i < f->n && y + 1 < bottom + 1; i++) {
-		const struct item *it = &f->items[i];
+	for (size_t i = f->first; i < f->rows.n && y + 1 < bottom + 1; i++) {
+		const struct store_commitment *it = &f->rows.v[i];
 		int here = i == f->cur;
 		char st[24];
 		snprintf(st, sizeof st, "%-12s", status_word(it->status));
@@ -317,7 +241,7 @@ static void followup_draw(struct screen *s, struct app *app)
 			 it->owner ? " " : "", it->owner ? it->owner : "");
 		int n = draw_text(app, y, x + 15, buf, w - 15,
 				  it->overdue ? UI_BAD : UI_DIM);
-		if (it->status != STORE_C_OPEN && !it->reviewed_in)
+		if (it->status != STORE_C_OPEN && !it->reviewed_session_id)
 			n += draw_text(app, y, x + 15 + n,
 				       " (on the Commitments screen)",
 				       w - 15 - n, UI_DIM);
@@ -329,27 +253,26 @@ static void followup_draw(struct screen *s, struct app *app)
 
 /* After kept: what helped; after partly or missed: what got in the way
  * and what will change (the dialog the Commitments screen asks too). */
-static struct intent ask_why(struct followup *f, const struct item *it,
+static struct intent ask_why(struct followup *f,
+			     const struct store_commitment *it,
 			     enum store_cstatus st)
 {
-	struct store_commitment seen = item_seen(it);
-	return intent_push(
-		review_ask_new(&f->ask, f->ctx->session_id, st, &seen));
+	return intent_push(review_ask_new(&f->ask, f->ctx->session_id, st, it));
 }
 
 static struct intent followup_act(struct screen *s, struct app *app, int id,
 				  struct key key)
 {
 	struct followup *f = s->data;
-	if (f->n == 0)
+	if (f->rows.n == 0)
 		return intent_of(INTENT_NONE);
-	struct item *it = &f->items[f->cur];
+	const struct store_commitment *it = &f->rows.v[f->cur];
 	switch (id) {
 	case FU_UP:
 		f->cur -= f->cur > 0;
 		break;
 	case FU_DOWN:
-		f->cur += f->cur + 1 < f->n;
+		f->cur += f->cur + 1 < f->rows.n;
 		break;
 	case FU_KEPT:
 	case FU_PARTLY:
@@ -372,7 +295,7 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 		if (review(f, app, it, &r, again) != 0)
 			break;
 		reload(f, app);
-		const struct item *now = find_item(f, made);
+		const struct store_commitment *now = find_item(f, made);
 		if (!now)
 			break;
 		return ask_why(f, now, st);
@@ -383,9 +306,8 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 					   "first.");
 			break;
 		}
-		struct store_commitment seen = item_seen(it);
 		return intent_push(renegotiate_dialog_new(
-			app, &seen, f->ctx->session_id, f->ctx->person));
+		    app, it, f->ctx->session_id, f->ctx->person));
 	case FU_WHY:
 		if (it->status == STORE_C_OPEN) {
 			app_status(app, 1, "Review it first: y, p, m or r.");
@@ -414,8 +336,7 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 static void followup_destroy(struct screen *s)
 {
 	struct followup *f = s->data;
-	items_free(f);
-	free(f->items);
+	commit_rows_free(&f->rows);
 	review_ask_free(&f->ask);
 	free(f);
 	free(s);
