@@ -23,8 +23,7 @@ int commit_rows_add(const struct store_commitment *c, void *rows)
 }
 
 int commit_rows_read(struct commit_rows *r, struct store *s,
-		     const struct store_commitment_filter *f,
-		     struct error *err)
+		     const struct store_commitment_filter *f, struct error *err)
 {
 	commit_rows_clear(r);
 	int rc = store_commitments_each(s, f, commit_rows_add, r, err);
