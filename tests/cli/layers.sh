@@ -34,6 +34,26 @@ is "$(only '^$' "$(including '(ui|cli)/.*' | grep '^src/core/')")" "" \
 is "$(only '^$' "$(including 'cli/.*' | grep '^src/ui/')")" "" \
 	"the TUI includes nothing of the commands"
 
+# A module's private header is MODULE_int.h, and only the module's own
+# files (and its white-box unit tests) include it.
+strays=""
+for h in $(find src -name '*_int.h'); do
+	mod=$(basename "$h" _int.h)
+	# shellcheck disable=SC2086
+	for f in $(grep -lF "\"${h#src/}\"" $files $(find tests/unit -name '*.c')); do
+		case $(basename "$f") in
+		"$mod"*.[ch] | "test_$mod"*.c) ;;
+		*) strays="$strays $f:${h#src/}" ;;
+		esac
+	done
+done
+is "$strays" "" "a private header is included by its own module only"
+misnamed=""
+for h in $(printf '%s\n' $files | grep '\.h$' | grep -v '_int\.h$'); do
+	head -1 "$h" | grep -qi 'private' && misnamed="$misnamed $h"
+done
+is "$misnamed" "" "a header that says it is private is named MODULE_int.h"
+
 # A symbol picked by mode on the spot: `ascii ? "-" : "·"` and the like.
 # shellcheck disable=SC2086
 inline=$(grep -nE '(ascii|utf8|CANVAS_ASCII|CANVAS_UTF8)[^;]*\?[^;]*"[^"]*"[^;]*:[^;]*"' \

@@ -5,7 +5,7 @@
 #include "core/chart/canvas.h"
 
 #include "core/base/utext.h"
-#include "core/chart/canvas_glyph.h"
+#include "core/chart/canvas_int.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * Split from canvas.c, which keeps the cells. */
 #include "config.h"
 
-#include "core/chart/canvas_glyph.h"
+#include "core/chart/canvas_int.h"
 #include "core/base/glyph.h"
 
 #include <string.h>

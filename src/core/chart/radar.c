@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/base/glyph.h"
-#include "core/chart/radar_layout.h"
+#include "core/chart/radar_int.h"
 
 static int is_missing(double v)
 {

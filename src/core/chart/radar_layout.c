@@ -11,7 +11,7 @@
  */
 #include "config.h"
 
-#include "core/chart/radar_layout.h"
+#include "core/chart/radar_int.h"
 
 #include "core/base/glyph.h"
 

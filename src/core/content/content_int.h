@@ -1,4 +1,4 @@
-/* content_priv.h - what the content loader's files share; not for users.
+/* content_int.h - what the content loader's files share; not for users.
  *
  * Loading runs in three passes: content_load.c reads each file into raw
  * rows (text copied into a pool, references kept as text with where they

@@ -1,11 +1,12 @@
-/* radar_layout.h - private to the radar: where the chart and its labels go.
+/* radar_int.h - what radar.c and radar_layout.c share: where the chart
+ * and its labels go.
  *
  * radar.c draws, radar_layout.c decides the geometry: the radius and
  * centre, and each label's wording and box.  Shared only between the two;
- * everyone else uses core/radar.h.
+ * everyone else uses core/chart/radar.h.
  */
-#ifndef OWNIT_RADAR_LAYOUT_H
-#define OWNIT_RADAR_LAYOUT_H
+#ifndef OWNIT_RADAR_INT_H
+#define OWNIT_RADAR_INT_H
 
 #include "core/chart/radar.h"
 

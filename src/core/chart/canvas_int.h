@@ -1,9 +1,9 @@
-/* canvas_glyph.h - private to the canvas: sanitising text into glyphs.
+/* canvas_int.h - what canvas.c and canvas_glyph.c share: text into glyphs.
  *
  * canvas.c keeps the cells, canvas_glyph.c decides what text may become
- * (see canvas.h for the rules); everyone else uses core/canvas.h. */
-#ifndef OWNIT_CANVAS_GLYPH_H
-#define OWNIT_CANVAS_GLYPH_H
+ * (see canvas.h for the rules); everyone else uses core/chart/canvas.h. */
+#ifndef OWNIT_CANVAS_INT_H
+#define OWNIT_CANVAS_INT_H
 
 #include <stdint.h>
 
