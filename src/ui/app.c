@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/base/utext.h"
+#include "core/store/store.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/screen.h"
@@ -475,6 +476,31 @@ static void draw_too_small(struct app *app)
 	}
 }
 
+/* OWNIT_CHECK_DRAW set (the tmux tests set it): a draw that runs a
+ * statement on the database stops ownit, naming the screen and the
+ * statement.  Draw runs on every key and resize; what it shows is read
+ * by enter and show. */
+static int check_draw = -1;
+
+static void draw_checked(struct screen *s, struct app *app)
+{
+	if (check_draw < 0)
+		check_draw = getenv("OWNIT_CHECK_DRAW") != NULL;
+	if (!check_draw || !app->store) {
+		s->ops->draw(s, app);
+		return;
+	}
+	store_watch_begin(app->store);
+	s->ops->draw(s, app);
+	const char *sql = store_watch_end(app->store);
+	if (!sql)
+		return;
+	terminal_restore();
+	fprintf(stderr, "ownit: bug: drawing %s read the database: %s\n",
+		s->ops->title ? s->ops->title : "a screen", sql);
+	abort();
+}
+
 /* Draws the top screen; an overlay first has the screens below it drawn,
  * so a box keeps its context visible around it. */
 static void draw_stack(struct app *app, struct loop *l, int top)
@@ -484,8 +510,10 @@ static void draw_stack(struct app *app, struct loop *l, int top)
 		draw_stack(app, l, top - 1);
 	else
 		erase();
+	if (s->ops->show)
+		s->ops->show(s, app);
 	draw_title(app, s->ops->title);
-	s->ops->draw(s, app);
+	draw_checked(s, app);
 	move(LINES - 1, 0);
 	clrtoeol();
 	if (LINES >= 2 && s->ops->overlay) {

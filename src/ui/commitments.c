@@ -208,17 +208,29 @@ static void cm_header(struct app *app, int y)
 		draw_text(app, y, c.owner, "Owner", c.owner_w, UI_HEADING);
 }
 
+/* The list's rows: all below the column heads but the filter's line. */
+static int cm_rows(const struct list *l)
+{
+	return LINES - 2 - 2 - (list_filtering(l) || list_filter(l)[0]);
+}
+
+static void cm_show(struct screen *s, struct app *app)
+{
+	struct commitments *cm = s->data;
+	list_show(cm->list, app, cm_rows(cm->list));
+}
+
 static void cm_draw(struct screen *s, struct app *app)
 {
 	struct commitments *cm = s->data;
 	struct list *l = cm->list;
 	cm_header(app, 1);
 	int filter = list_filtering(l) || list_filter(l)[0];
-	int list_h = LINES - 2 - 2 - filter;
+	int list_h = cm_rows(l);
 	list_draw(l, app, 2, 0, list_h, COLS);
 	if (filter)
 		list_filter_draw(l, app, 2 + list_h, 1, COLS - 2);
-	if (!list_selected(l, app) && !list_failed(l))
+	if (!list_current(l) && !list_failed(l))
 		draw_text(app, 2, 3,
 			  list_filter(l)[0]
 				  ? "No open commitment matches the filter."
@@ -395,15 +407,16 @@ static const struct list_ops commits_ops = {
 };
 
 static const struct screen_ops cm_ops = {
-	.title = "Commitments",
-	.purpose = "Everyone's open commitments, overdue first; follow them "
-		   "up from here.",
-	.actions = cm_actions,
-	.enter = cm_enter,
-	.draw = cm_draw,
-	.act = cm_act,
-	.wants_text = cm_wants_text,
-	.destroy = cm_destroy,
+    .title = "Commitments",
+    .purpose = "Everyone's open commitments, overdue first; follow them "
+	       "up from here.",
+    .actions = cm_actions,
+    .enter = cm_enter,
+    .show = cm_show,
+    .draw = cm_draw,
+    .act = cm_act,
+    .wants_text = cm_wants_text,
+    .destroy = cm_destroy,
 };
 
 struct screen *commitments_screen_new(struct app *app)

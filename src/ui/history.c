@@ -548,6 +548,24 @@ static void session_draw_row(void *ud, struct app *app, const void *row,
 		draw_text(app, y, cx, r->coach, x + w - cx, base);
 }
 
+/* The rows of the sessions list under the trends, their rule and the
+ * column heads, and the filter's line when there is one. */
+static int sessions_rows(struct history *h, const struct app *app)
+{
+	int nlines = h->npillars + (app->content->npillars > 0);
+	int chart = trend_chart_rows(h);
+	int y = 1 + (chart ? chart : 1 + nlines) +
+		team_trends_rows(&h->team, app) + 2;
+	int filter = list_filtering(h->sessions) || list_filter(h->sessions)[0];
+	return LINES - 2 - y - filter;
+}
+
+static void history_show(struct screen *s, struct app *app)
+{
+	struct history *h = s->data;
+	list_show(h->sessions, app, sessions_rows(h, app));
+}
+
 static void history_draw(struct screen *s, struct app *app)
 {
 	struct history *h = s->data;
@@ -563,7 +581,7 @@ static void history_draw(struct screen *s, struct app *app)
 	list_draw(h->sessions, app, y, 0, list_h, COLS);
 	if (filter)
 		list_filter_draw(h->sessions, app, y + list_h, 1, COLS - 2);
-	if (!list_selected(h->sessions, app) && !list_failed(h->sessions))
+	if (!list_current(h->sessions) && !list_failed(h->sessions))
 		draw_text(app, y, 2,
 			  list_filter(h->sessions)[0]
 				  ? "No session matches the filter."
@@ -689,15 +707,16 @@ static const struct list_ops sessions_ops = {
 };
 
 static const struct screen_ops history_ops = {
-	.title = "History",
-	.purpose = "A person's sessions with the trend of each pillar; open "
-		   "one to read its summary.",
-	.actions = hist_actions,
-	.enter = history_enter,
-	.draw = history_draw,
-	.act = history_act,
-	.wants_text = history_wants_text,
-	.destroy = history_destroy,
+    .title = "History",
+    .purpose = "A person's sessions with the trend of each pillar; open "
+	       "one to read its summary.",
+    .actions = hist_actions,
+    .enter = history_enter,
+    .show = history_show,
+    .draw = history_draw,
+    .act = history_act,
+    .wants_text = history_wants_text,
+    .destroy = history_destroy,
 };
 
 struct screen *history_screen_new(struct app *app, int64_t person_id)

@@ -334,32 +334,62 @@ static void greeting_draw(struct app *app)
 		  UI_NORMAL);
 }
 
+/* The first run's greeting instead of the lists. */
+static int greeting_shown(struct home *h)
+{
+	return !h->anyone && !list_filter(h->people)[0] && !h->show_archived;
+}
+
+/* Where the lists go.  Lines 1 .. LINES-3 are ours; the status line sits
+ * above the key line.  People get three fifths, commitments the rest. */
+struct home_layout {
+	int filter;  /* a line under the people for the filter */
+	int list_h;  /* people rows */
+	int panel_y; /* the commitments' rule */
+	int panel_h; /* commitment rows under it */
+};
+
+static struct home_layout home_layout(struct home *h)
+{
+	struct home_layout lay;
+	int people_h = (LINES - 3) * 3 / 5;
+	lay.filter = list_filtering(h->people) || list_filter(h->people)[0];
+	lay.list_h = people_h - 1 - lay.filter;
+	lay.panel_y = 1 + people_h + 1;
+	lay.panel_h = LINES - 2 - (lay.panel_y + 1);
+	return lay;
+}
+
+static void home_show(struct screen *s, struct app *app)
+{
+	struct home *h = s->data;
+	if (greeting_shown(h))
+		return;
+	struct home_layout lay = home_layout(h);
+	list_show(h->people, app, lay.list_h);
+	selection_sync(h);
+	home_commits_show(&h->sel, app, lay.panel_h);
+}
+
 static void home_draw(struct screen *s, struct app *app)
 {
 	struct home *h = s->data;
-	if (!h->anyone && !list_filter(h->people)[0] && !h->show_archived) {
+	if (greeting_shown(h)) {
 		greeting_draw(app);
 		return;
 	}
-	/* Lines 1 .. LINES-3 are ours; the status line sits above the
-	 * key line.  People get three fifths, commitments the rest. */
-	int body = LINES - 3;
-	int filter = list_filtering(h->people) || list_filter(h->people)[0];
-	int people_h = body * 3 / 5;
-	int list_h = people_h - 1 - filter;
+	struct home_layout lay = home_layout(h);
 	people_header(app, 1, COLS);
-	list_draw(h->people, app, 2, 0, list_h, COLS);
-	if (filter)
-		list_filter_draw(h->people, app, 2 + list_h, 1, COLS - 2);
-	selection_sync(h);
-	if (!list_selected(h->people, app) && !list_failed(h->people))
+	list_draw(h->people, app, 2, 0, lay.list_h, COLS);
+	if (lay.filter)
+		list_filter_draw(h->people, app, 2 + lay.list_h, 1, COLS - 2);
+	if (!list_current(h->people) && !list_failed(h->people))
 		draw_text(app, 2, 2,
 			  list_filter(h->people)[0]
 				  ? "Nobody matches the filter."
 				  : "Nobody to show (v shows archived people).",
 			  COLS - 4, UI_DIM);
-	int cy = 1 + people_h + 1;
-	home_commits_draw(&h->sel, app, cy, LINES - 2 - (cy + 1));
+	home_commits_draw(&h->sel, app, lay.panel_y, lay.panel_h);
 }
 
 /* -------------------------------------------------------------- actions */
@@ -542,14 +572,15 @@ static const struct list_ops people_ops = {
 };
 
 static const struct screen_ops home_ops = {
-	.title = "Home",
-	.purpose = "The people you coach, their sessions and open commitments.",
-	.actions = home_actions,
-	.enter = home_enter,
-	.draw = home_draw,
-	.act = home_act,
-	.wants_text = home_wants_text,
-	.destroy = home_destroy,
+    .title = "Home",
+    .purpose = "The people you coach, their sessions and open commitments.",
+    .actions = home_actions,
+    .enter = home_enter,
+    .show = home_show,
+    .draw = home_draw,
+    .act = home_act,
+    .wants_text = home_wants_text,
+    .destroy = home_destroy,
 };
 
 struct screen *home_screen_new(struct app *app)

@@ -63,18 +63,22 @@ void home_commits_select(struct home_commits *hc, struct app *app,
 	hc->person = person;
 	hc->open = open;
 	hc->overdue = overdue;
-	/* The rows are read by the next draw, which knows the room. */
+	/* The rows are read by the next show, which knows the room. */
 	(void)app;
 }
 
-void home_commits_draw(struct home_commits *hc, struct app *app, int y,
+void home_commits_show(struct home_commits *hc, struct app *app, int rows)
+{
+	if (rows == hc->room && hc->loaded == hc->person)
+		return;
+	hc->room = rows;
+	commits_load(hc, app);
+}
+
+void home_commits_draw(const struct home_commits *hc, struct app *app, int y,
 		       int rows)
 {
 	char head[256], counts[64];
-	if (rows != hc->room || hc->loaded != hc->person) {
-		hc->room = rows;
-		commits_load(hc, app);
-	}
 	if (!hc->person) {
 		draw_rule(app, y, "Open commitments", NULL);
 		return;

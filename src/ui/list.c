@@ -191,6 +191,14 @@ static void window_load(struct list *l, struct app *app, size_t i)
 		l->end = start + l->n;
 }
 
+/* Row i when it is at hand, else NULL. */
+static void *row_held(const struct list *l, size_t i)
+{
+	if (i >= l->end || i < l->off || i >= l->off + l->n)
+		return NULL;
+	return l->rows[i - l->off];
+}
+
 /* Row i, loading its window when needed; NULL past the end. */
 static void *row_at(struct list *l, struct app *app, size_t i)
 {
@@ -225,16 +233,29 @@ static void scroll_fix(struct list *l)
 		l->top = l->cur - h + 1;
 }
 
-void list_draw(struct list *l, struct app *app, int y, int x, int h, int w)
+void list_show(struct list *l, struct app *app, int h)
 {
-	if (h <= 0 || w <= 0)
+	if (h <= 0)
 		return;
 	l->height = h;
 	cursor_fix(l, app);
 	scroll_fix(l);
+	for (int r = 0; r < h; r++)
+		if (!row_at(l, app, l->top + (size_t)r))
+			break;
+	row_at(l, app, l->top + (size_t)h);
+	/* Looking ahead may have moved the window off the cursor. */
+	row_at(l, app, l->cur);
+}
+
+void list_draw(struct list *l, struct app *app, int y, int x, int h, int w)
+{
+	if (h <= 0 || w <= 0)
+		return;
+	scroll_fix(l);
 	for (int r = 0; r < h; r++) {
 		size_t i = l->top + (size_t)r;
-		void *row = row_at(l, app, i);
+		void *row = row_held(l, i);
 		if (!row)
 			break;
 		int sel = i == l->cur;
@@ -250,11 +271,9 @@ void list_draw(struct list *l, struct app *app, int y, int x, int h, int w)
 	if (l->top > 0)
 		draw_text(app, y, x + w - 1, draw_glyph(app, GLYPH_LIST_ABOVE),
 			  1, UI_DIM);
-	if (row_at(l, app, l->top + (size_t)h))
+	if (row_held(l, l->top + (size_t)h))
 		draw_text(app, y + h - 1, x + w - 1,
 			  draw_glyph(app, GLYPH_LIST_BELOW), 1, UI_DIM);
-	/* Looking ahead may have moved the window off the cursor. */
-	row_at(l, app, l->cur);
 }
 
 int list_page(const struct list *l)
@@ -315,6 +334,11 @@ const void *list_selected(struct list *l, struct app *app)
 {
 	cursor_fix(l, app);
 	return row_at(l, app, l->cur);
+}
+
+const void *list_current(const struct list *l)
+{
+	return row_held(l, l->cur);
 }
 
 void list_set_cursor(struct list *l, size_t i)

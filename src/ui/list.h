@@ -41,7 +41,7 @@ struct list_ops {
 	int (*count)(void *ud, size_t *n, struct error *err);
 };
 
-/* A new, empty list; nothing is loaded before the first draw or move. */
+/* A new, empty list; nothing is loaded before the first show or move. */
 struct list *list_new(const struct list_ops *ops, void *ud);
 void list_free(struct list *l);
 
@@ -53,8 +53,15 @@ int list_add(struct list *l, void *row);
  * keeps its place as far as the list still reaches. */
 void list_reload(struct list *l);
 
+/* Reads what a list h lines high shows: the cursor kept on a row that
+ * exists, the rows from the top line down, and the row below them (for
+ * the "more" mark).  Rows already at hand are not read again.  For a
+ * screen's show op, with the h its draw will use. */
+void list_show(struct list *l, struct app *app, int h);
+
 /* Draws the rows that fit in h lines from (y, x), scrolling so the cursor
- * is visible; a line on the right marks more rows above or below. */
+ * is visible; a line on the right marks more rows above or below.  Reads
+ * nothing: it draws the rows list_show (or a move) read. */
 void list_draw(struct list *l, struct app *app, int y, int x, int h, int w);
 
 /* Moves the cursor by delta rows (a page is the height last drawn),
@@ -98,6 +105,9 @@ int list_move_key(struct list *l, struct app *app, int id, int base);
 
 /* The row under the cursor, or NULL when the list is empty. */
 const void *list_selected(struct list *l, struct app *app);
+/* The same without reading: NULL also when the row is not read yet.  For
+ * draw. */
+const void *list_current(const struct list *l);
 /* Puts the cursor on row i (kept within the list at the next draw). */
 void list_set_cursor(struct list *l, size_t i);
 size_t list_cursor(const struct list *l);

@@ -70,7 +70,14 @@ struct screen_ops {
 	/* Called when the screen comes to the top (pushed, or uncovered by a
 	 * pop): the place to (re)read what it shows from the store. */
 	void (*enter)(struct screen *s, struct app *app);
-	/* Draws the body between the title and the key line. */
+	/* Reads what the next frame shows that enter has not: rows a list
+	 * scrolls to, what a resize makes room for.  Called before every
+	 * frame, so it reads only what it does not hold yet.  NULL when
+	 * enter reads all there is to show. */
+	void (*show)(struct screen *s, struct app *app);
+	/* Draws the body between the title and the key line from what enter
+	 * and show read: never from the store, as it runs on every key and
+	 * resize. */
 	void (*draw)(struct screen *s, struct app *app);
 	/* Acts on action id (0: a key not in the table, e.g. typed text). */
 	struct intent (*act)(struct screen *s, struct app *app, int id,

@@ -131,20 +131,31 @@ static void trend_pillar(struct app *app, struct canvas *cv,
 	chart_draw_rows(app, cv, 0, 1, y, x + 4, (int)k);
 }
 
-/* The trend line: 1 when drawn, 0 when fewer than two rounds have
- * figures or the terminal is too narrow for a sketch of each pillar. */
+/* The cells of each pillar's sketch on the trend line, 0 when there is
+ * no line: fewer than two rounds have figures, or the terminal is too
+ * narrow for a sketch of each pillar.  head gets the line's start. */
+static size_t trend_cells(const struct app *app, const struct teamview_trend *t,
+			  char head[48], int *hw)
+{
+	const struct content *c = app->content;
+	if (t->n < 2 || !c->npillars)
+		return 0;
+	*hw = snprintf(head, 48, " Trend, %zu rounds ", t->n);
+	/* Per pillar: name, blank, sketch, two blanks. */
+	int per = (COLS - *hw) / (int)c->npillars - 6;
+	size_t k = per < 0 ? 0 : (size_t)per < t->n ? (size_t)per : t->n;
+	return k < TEAM_TREND_MIN_CELLS ? 0 : k;
+}
+
+/* The trend line: 1 when drawn, 0 when there is none (trend_cells). */
 static int trend_line(struct app *app, const struct teamview_trend *t, int y)
 {
 	const struct content *c = app->content;
 	struct error err = {0};
 	char head[48];
-	if (t->n < 2 || !c->npillars)
-		return 0;
-	int hw = snprintf(head, sizeof head, " Trend, %zu rounds ", t->n);
-	/* Per pillar: name, blank, sketch, two blanks. */
-	int per = (COLS - hw) / (int)c->npillars - 6;
-	size_t k = per < 0 ? 0 : (size_t)per < t->n ? (size_t)per : t->n;
-	if (k < TEAM_TREND_MIN_CELLS)
+	int hw = 0;
+	size_t k = trend_cells(app, t, head, &hw);
+	if (!k)
 		return 0;
 	enum canvas_mode mode = draw_mode(app);
 	struct canvas *cv = canvas_new((int)k, 1, mode, &err);
@@ -157,6 +168,15 @@ static int trend_line(struct app *app, const struct teamview_trend *t, int y)
 		trend_pillar(app, cv, t, p, k, y, hw + (int)p * ((int)k + 6));
 	canvas_free(cv);
 	return 1;
+}
+
+int team_trends_rows(const struct team_trends *tt, const struct app *app)
+{
+	char head[48];
+	int hw;
+	if (!tt->total)
+		return 0;
+	return 1 + (int)tt->n + (trend_cells(app, &tt->trend, head, &hw) > 0);
 }
 
 int team_trends_draw(const struct team_trends *tt, struct app *app, int y)

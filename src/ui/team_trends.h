@@ -35,6 +35,10 @@ void team_trends_load(struct team_trends *tt, struct app *app,
  * (0 when the person has no round). */
 int team_trends_draw(const struct team_trends *tt, struct app *app, int y);
 
+/* The rows team_trends_draw takes at the terminal's width now, without
+ * drawing: what a screen lays out before it draws. */
+int team_trends_rows(const struct team_trends *tt, const struct app *app);
+
 /* Frees what tt holds; it is empty again. */
 void team_trends_clear(struct team_trends *tt);
 

@@ -13,6 +13,9 @@ TUI_SOCKET="ownit-$$-$(basename "$0" .sh)"
 TUI_TIMEOUT=${TUI_TIMEOUT:-15}
 T_CLEANUP="$T_CLEANUP; tui_kill_server"
 export OWNIT_DB="$T_TMP/ownit.db"
+# A draw that reads the database stops ownit (src/ui/app.c): every tmux
+# test checks that screens read in enter and show, never in draw.
+export OWNIT_CHECK_DRAW=1
 
 tmux_() {
 	"$TUI_TMUX" -L "$TUI_SOCKET" -f "$T_TMP/tmux.conf" "$@"

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/store/store_int.h"
+#include "core/store/store_page.h"
 
 /* A statement over three numbered rows, n = 1..3; rows past ?1 only. */
 static const char three_rows[] =
@@ -288,6 +289,33 @@ START_TEST(ladder_none_leaves_nothing)
 }
 END_TEST
 
+/* store_watch_*: the first statement that ran while watched, cached
+ * ones too (the TUI's draw check rests on this), and none after. */
+START_TEST(watch_tells_the_first_statement)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	int64_t p = t_person(s, "A");
+	struct store_person got;
+	store_watch_begin(s);
+	ck_assert_ptr_null(store_watch_end(s));
+	ck_assert_int_eq(store_person_get(s, p, &got, &err), 1);
+	store_person_clear(&got);
+	store_watch_begin(s);
+	ck_assert_int_eq(store_person_get(s, p, &got, &err), 1);
+	store_person_clear(&got);
+	ck_assert_int_eq(store_people_exist(s, &err), 1);
+	const char *sql = store_watch_end(s);
+	ck_assert_ptr_nonnull(sql);
+	ck_assert_msg(strstr(sql, "FROM person p WHERE p.id = ?1"), "%s", sql);
+	store_watch_begin(s);
+	ck_assert_ptr_null(store_watch_end(s));
+	ck_assert_int_eq(store_people_exist(s, &err), 1);
+	ck_assert_ptr_null(store_watch_end(s));
+	store_close(s);
+}
+END_TEST
+
 TCase *store_rows_tcase(void)
 {
 	TCase *tc = tcase_create("rows");
@@ -301,5 +329,6 @@ TCase *store_rows_tcase(void)
 	tcase_add_test(tc, count_rows_counted);
 	tcase_add_test(tc, write_by_id_one_row);
 	tcase_add_test(tc, ladder_none_leaves_nothing);
+	tcase_add_test(tc, watch_tells_the_first_statement);
 	return tc;
 }

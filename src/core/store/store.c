@@ -607,3 +607,30 @@ long long store_changes(const struct store *s)
 {
 	return s && s->db ? (long long)sqlite3_total_changes(s->db) : 0;
 }
+
+/* ------------------------------------------------------------- watching */
+
+/* SQLITE_TRACE_STMT: a statement starts running. */
+static int watch_trace(unsigned type, void *ctx, void *p, void *x)
+{
+	struct store *s = ctx;
+	const char *sql = sqlite3_sql(p);
+	(void)type;
+	(void)x;
+	if (!s->watched[0])
+		snprintf(s->watched, sizeof s->watched, "%s",
+			 sql && sql[0] ? sql : "?");
+	return 0;
+}
+
+void store_watch_begin(struct store *s)
+{
+	s->watched[0] = '\0';
+	sqlite3_trace_v2(s->db, SQLITE_TRACE_STMT, watch_trace, s);
+}
+
+const char *store_watch_end(struct store *s)
+{
+	sqlite3_trace_v2(s->db, 0, NULL, NULL);
+	return s->watched[0] ? s->watched : NULL;
+}

@@ -85,6 +85,14 @@ void store_tx_rollback(struct store *s);
 /* Fills buf with a random (version 4) uuid from getrandom(). */
 int store_uuid(char buf[STORE_UUID_SIZE], struct error *err);
 
+/* A check that a stretch of code leaves the database alone (the TUI's
+ * draw, which runs on every key): from store_watch_begin on, the store
+ * notes the first statement that runs on it; store_watch_end stops and
+ * gives that statement's SQL (kept until the next store_watch_begin), or
+ * NULL when none ran.  Statements still run: this only tells. */
+void store_watch_begin(struct store *s);
+const char *store_watch_end(struct store *s);
+
 /* For tests only: runs sql (no results) on this connection, for example
  * "PRAGMA max_page_count=...". */
 int store_debug_exec(struct store *s, const char *sql, struct error *err);

@@ -34,6 +34,7 @@ struct store {
 		    * transaction take no savepoint of their own */
 	struct store_cached cache[STORE_CACHE_MAX];
 	int ncache;
+	char watched[256]; /* store_watch_*: the first statement seen */
 };
 
 /* A person's columns (alias p) as store_people_run reads them from the

@@ -72,27 +72,34 @@ static void results_enter(struct screen *s, struct app *app)
 	r->stale = 1;
 }
 
-static void results_draw(struct screen *s, struct app *app)
+/* Builds the page again after a change, or for another size. */
+static void results_show(struct screen *s, struct app *app)
 {
 	struct results *r = s->data;
 	const struct session_ctx *ctx = r->ctx;
 	int w = ctx->cols;
-	if (r->stale || page_width(r->pg) != w - 1 ||
-	    r->built_rows != ctx->rows) {
+	if (!r->stale && page_width(r->pg) == w - 1 &&
+	    r->built_rows == ctx->rows)
+		return;
+	results_page_build(r->pg, app, ctx->session_id, r->cmp, w - 1,
+			   ctx->rows, &r->rep);
+	if (r->cmp == REPORT_COMPARE_TEAM && r->rep &&
+	    !report_has_team(r->rep)) {
+		/* No round beside this session may be shown: round the
+		 * cycle back to the previous session. */
+		r->cmp = REPORT_COMPARE_PREVIOUS;
 		results_page_build(r->pg, app, ctx->session_id, r->cmp, w - 1,
 				   ctx->rows, &r->rep);
-		if (r->cmp == REPORT_COMPARE_TEAM && r->rep &&
-		    !report_has_team(r->rep)) {
-			/* No round beside this session may be shown: round
-			 * the cycle back to the previous session. */
-			r->cmp = REPORT_COMPARE_PREVIOUS;
-			results_page_build(r->pg, app, ctx->session_id, r->cmp,
-					   w - 1, ctx->rows, &r->rep);
-		}
-		r->stale = 0;
-		r->built_rows = ctx->rows;
 	}
-	page_draw(r->pg, app, ctx->top, ctx->left, ctx->rows, w);
+	r->stale = 0;
+	r->built_rows = ctx->rows;
+}
+
+static void results_draw(struct screen *s, struct app *app)
+{
+	struct results *r = s->data;
+	const struct session_ctx *ctx = r->ctx;
+	page_draw(r->pg, app, ctx->top, ctx->left, ctx->rows, ctx->cols);
 }
 
 static struct intent results_act(struct screen *s, struct app *app, int id,
@@ -105,7 +112,7 @@ static struct intent results_act(struct screen *s, struct app *app, int id,
 	case RS_TOGGLE:
 		/* Previous session, red-flag evidence, the team's view, and
 		 * round again; a comparison with nothing to show is passed
-		 * (the team's in results_draw). */
+		 * (the team's in results_show). */
 		if (r->cmp == REPORT_COMPARE_PREVIOUS)
 			r->cmp = REPORT_COMPARE_EVIDENCE;
 		else if (r->cmp == REPORT_COMPARE_EVIDENCE)
@@ -138,15 +145,16 @@ static void results_destroy(struct screen *s)
 }
 
 static const struct screen_ops results_ops = {
-	.title = "Results",
-	.purpose = "The pillar radar, the red flags and what they point to; "
-		   "t compares with the last session, the red-flag "
-		   "evidence or the team's view.",
-	.actions = results_actions,
-	.enter = results_enter,
-	.draw = results_draw,
-	.act = results_act,
-	.destroy = results_destroy,
+    .title = "Results",
+    .purpose = "The pillar radar, the red flags and what they point to; "
+	       "t compares with the last session, the red-flag "
+	       "evidence or the team's view.",
+    .actions = results_actions,
+    .enter = results_enter,
+    .show = results_show,
+    .draw = results_draw,
+    .act = results_act,
+    .destroy = results_destroy,
 };
 
 struct screen *results_step_new(struct session_ctx *ctx)

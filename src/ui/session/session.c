@@ -290,6 +290,26 @@ static void draw_stepbar(struct session *se, struct app *app, int y)
 	}
 }
 
+/* The steps' room: under the step bar (and a rule when there is room
+ * for it), the status line kept free. */
+static void session_layout(struct session_ctx *ctx)
+{
+	ctx->top = LINES > 20 ? 4 : 3;
+	ctx->left = 1;
+	ctx->cols = COLS - 2;
+	ctx->rows = LINES - 2 - ctx->top;
+}
+
+/* The step reads what its next frame shows, in the room it will have. */
+static void session_show(struct screen *s, struct app *app)
+{
+	struct session *se = s->data;
+	session_layout(&se->ctx);
+	struct screen *step = step_top(se);
+	if (step->ops->show)
+		step->ops->show(step, app);
+}
+
 static void session_draw(struct screen *s, struct app *app)
 {
 	struct session *se = s->data;
@@ -314,15 +334,9 @@ static void session_draw(struct screen *s, struct app *app)
 		  : ctx->complete ? UI_GOOD
 				  : UI_DIM);
 	draw_stepbar(se, app, 2);
-	int top = 3;
-	if (LINES > 20) {
+	session_layout(ctx);
+	if (ctx->top == 4)
 		draw_rule(app, 3, NULL, NULL);
-		top = 4;
-	}
-	ctx->top = top;
-	ctx->left = 1;
-	ctx->cols = COLS - 2;
-	ctx->rows = LINES - 2 - top; /* the status line stays free */
 	struct screen *step = step_top(se);
 	step->ops->draw(step, app);
 }
@@ -433,15 +447,16 @@ static void session_destroy(struct screen *s)
 }
 
 static const struct screen_ops session_ops_base = {
-	.title = "Session",
-	.purpose = "",
-	.actions = frame_actions,
-	.enter = session_enter,
-	.draw = session_draw,
-	.act = session_act,
-	.wants_text = session_wants_text,
-	.tick = session_tick,
-	.destroy = session_destroy,
+    .title = "Session",
+    .purpose = "",
+    .actions = frame_actions,
+    .enter = session_enter,
+    .show = session_show,
+    .draw = session_draw,
+    .act = session_act,
+    .wants_text = session_wants_text,
+    .tick = session_tick,
+    .destroy = session_destroy,
 };
 
 /* ---------------------------------------------------------------- open */

@@ -72,29 +72,39 @@ static void summary_enter(struct screen *s, struct app *app)
 	m->stale = 1;
 }
 
+/* Where the page goes: the session frame's room for its steps, or the
+ * screen below the title. */
+struct summary_box {
+	int top, left, rows, cols;
+};
+
+static struct summary_box summary_box(const struct summary *m)
+{
+	if (m->ctx)
+		return (struct summary_box){m->ctx->top, m->ctx->left,
+					    m->ctx->rows, m->ctx->cols};
+	return (struct summary_box){2, 2, LINES - 4, COLS - 3};
+}
+
+/* Builds the page again after a change, or for another size. */
+static void summary_show(struct screen *s, struct app *app)
+{
+	struct summary *m = s->data;
+	struct summary_box b = summary_box(m);
+	if (!m->stale && page_width(m->pg) == b.cols - 1 &&
+	    m->built_rows == b.rows)
+		return;
+	summary_page_build(m->pg, app, m->session_id, b.cols - 1, b.rows,
+			   &m->rep);
+	m->stale = 0;
+	m->built_rows = b.rows;
+}
+
 static void summary_draw(struct screen *s, struct app *app)
 {
 	struct summary *m = s->data;
-	int top, left, rows, cols;
-	if (m->ctx) {
-		top = m->ctx->top;
-		left = m->ctx->left;
-		rows = m->ctx->rows;
-		cols = m->ctx->cols;
-	} else {
-		top = 2;
-		left = 2;
-		cols = COLS - 3;
-		rows = LINES - 4;
-	}
-	if (m->stale || page_width(m->pg) != cols - 1 ||
-	    m->built_rows != rows) {
-		summary_page_build(m->pg, app, m->session_id, cols - 1, rows,
-				   &m->rep);
-		m->stale = 0;
-		m->built_rows = rows;
-	}
-	page_draw(m->pg, app, top, left, rows, cols);
+	struct summary_box b = summary_box(m);
+	page_draw(m->pg, app, b.top, b.left, b.rows, b.cols);
 }
 
 static int rows_of(const struct summary *m)
@@ -156,25 +166,27 @@ static void summary_destroy(struct screen *s)
 }
 
 static const struct screen_ops step_ops = {
-	.title = "Summary",
-	.purpose = "The whole session on one page, as `ownit report` prints "
-		   "it; m marks it complete, x exports it.",
-	.actions = step_actions,
-	.enter = summary_enter,
-	.draw = summary_draw,
-	.act = summary_act,
-	.destroy = summary_destroy,
+    .title = "Summary",
+    .purpose = "The whole session on one page, as `ownit report` prints "
+	       "it; m marks it complete, x exports it.",
+    .actions = step_actions,
+    .enter = summary_enter,
+    .show = summary_show,
+    .draw = summary_draw,
+    .act = summary_act,
+    .destroy = summary_destroy,
 };
 
 static const struct screen_ops screen_ops = {
-	.title = "Session summary",
-	.purpose = "A session on one page, as `ownit report` prints it; m "
-		   "marks it complete, x exports it.",
-	.actions = screen_actions,
-	.enter = summary_enter,
-	.draw = summary_draw,
-	.act = summary_act,
-	.destroy = summary_destroy,
+    .title = "Session summary",
+    .purpose = "A session on one page, as `ownit report` prints it; m "
+	       "marks it complete, x exports it.",
+    .actions = screen_actions,
+    .enter = summary_enter,
+    .show = summary_show,
+    .draw = summary_draw,
+    .act = summary_act,
+    .destroy = summary_destroy,
 };
 
 static struct screen *summary_make(struct app *app, int64_t session_id,
