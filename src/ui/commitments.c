@@ -407,16 +407,16 @@ static const struct list_ops commits_ops = {
 };
 
 static const struct screen_ops cm_ops = {
-    .title = "Commitments",
-    .purpose = "Everyone's open commitments, overdue first; follow them "
+	.title = "Commitments",
+	.purpose = "Everyone's open commitments, overdue first; follow them "
 	       "up from here.",
-    .actions = cm_actions,
-    .enter = cm_enter,
-    .show = cm_show,
-    .draw = cm_draw,
-    .act = cm_act,
-    .wants_text = cm_wants_text,
-    .destroy = cm_destroy,
+	.actions = cm_actions,
+	.enter = cm_enter,
+	.show = cm_show,
+	.draw = cm_draw,
+	.act = cm_act,
+	.wants_text = cm_wants_text,
+	.destroy = cm_destroy,
 };
 
 struct screen *commitments_screen_new(struct app *app)

@@ -576,10 +576,10 @@ static void history_draw(struct screen *s, struct app *app)
 	snprintf(title, sizeof title, "Sessions of %s, newest first", h->name);
 	draw_rule(app, y++, title, NULL);
 	list_header(h, app, y++);
-	int filter = list_filtering(h->sessions) || list_filter(h->sessions)[0];
-	int list_h = LINES - 2 - y - filter;
+	/* The rows history_show read for. */
+	int list_h = sessions_rows(h, app);
 	list_draw(h->sessions, app, y, 0, list_h, COLS);
-	if (filter)
+	if (list_filtering(h->sessions) || list_filter(h->sessions)[0])
 		list_filter_draw(h->sessions, app, y + list_h, 1, COLS - 2);
 	if (!list_current(h->sessions) && !list_failed(h->sessions))
 		draw_text(app, y, 2,
@@ -707,16 +707,16 @@ static const struct list_ops sessions_ops = {
 };
 
 static const struct screen_ops history_ops = {
-    .title = "History",
-    .purpose = "A person's sessions with the trend of each pillar; open "
+	.title = "History",
+	.purpose = "A person's sessions with the trend of each pillar; open "
 	       "one to read its summary.",
-    .actions = hist_actions,
-    .enter = history_enter,
-    .show = history_show,
-    .draw = history_draw,
-    .act = history_act,
-    .wants_text = history_wants_text,
-    .destroy = history_destroy,
+	.actions = hist_actions,
+	.enter = history_enter,
+	.show = history_show,
+	.draw = history_draw,
+	.act = history_act,
+	.wants_text = history_wants_text,
+	.destroy = history_destroy,
 };
 
 struct screen *history_screen_new(struct app *app, int64_t person_id)

@@ -572,15 +572,15 @@ static const struct list_ops people_ops = {
 };
 
 static const struct screen_ops home_ops = {
-    .title = "Home",
-    .purpose = "The people you coach, their sessions and open commitments.",
-    .actions = home_actions,
-    .enter = home_enter,
-    .show = home_show,
-    .draw = home_draw,
-    .act = home_act,
-    .wants_text = home_wants_text,
-    .destroy = home_destroy,
+	.title = "Home",
+	.purpose = "The people you coach, their sessions and open commitments.",
+	.actions = home_actions,
+	.enter = home_enter,
+	.show = home_show,
+	.draw = home_draw,
+	.act = home_act,
+	.wants_text = home_wants_text,
+	.destroy = home_destroy,
 };
 
 struct screen *home_screen_new(struct app *app)

@@ -5,7 +5,9 @@
 
 #include <stdlib.h>
 
-int commit_rows_add(const struct store_commitment *c, void *rows)
+/* The store walk's callback: appends a copy of c; 1, which stops the
+ * walk, when out of memory. */
+static int commit_rows_add(const struct store_commitment *c, void *rows)
 {
 	struct commit_rows *r = rows;
 	if (r->n == r->cap) {

@@ -17,10 +17,6 @@ struct commit_rows {
 	size_t n, cap;
 };
 
-/* A store_commitments_each callback (rows is a struct commit_rows):
- * appends a copy of c; 1, which stops the walk, when out of memory. */
-int commit_rows_add(const struct store_commitment *c, void *rows);
-
 /* Reads the commitments filter f gives into r, after releasing what r
  * held; -1 with err set when the walk failed or memory ran out. */
 int commit_rows_read(struct commit_rows *r, struct store *s,

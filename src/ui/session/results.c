@@ -145,16 +145,16 @@ static void results_destroy(struct screen *s)
 }
 
 static const struct screen_ops results_ops = {
-    .title = "Results",
-    .purpose = "The pillar radar, the red flags and what they point to; "
+	.title = "Results",
+	.purpose = "The pillar radar, the red flags and what they point to; "
 	       "t compares with the last session, the red-flag "
 	       "evidence or the team's view.",
-    .actions = results_actions,
-    .enter = results_enter,
-    .show = results_show,
-    .draw = results_draw,
-    .act = results_act,
-    .destroy = results_destroy,
+	.actions = results_actions,
+	.enter = results_enter,
+	.show = results_show,
+	.draw = results_draw,
+	.act = results_act,
+	.destroy = results_destroy,
 };
 
 struct screen *results_step_new(struct session_ctx *ctx)

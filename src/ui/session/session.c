@@ -447,16 +447,16 @@ static void session_destroy(struct screen *s)
 }
 
 static const struct screen_ops session_ops_base = {
-    .title = "Session",
-    .purpose = "",
-    .actions = frame_actions,
-    .enter = session_enter,
-    .show = session_show,
-    .draw = session_draw,
-    .act = session_act,
-    .wants_text = session_wants_text,
-    .tick = session_tick,
-    .destroy = session_destroy,
+	.title = "Session",
+	.purpose = "",
+	.actions = frame_actions,
+	.enter = session_enter,
+	.show = session_show,
+	.draw = session_draw,
+	.act = session_act,
+	.wants_text = session_wants_text,
+	.tick = session_tick,
+	.destroy = session_destroy,
 };
 
 /* ---------------------------------------------------------------- open */

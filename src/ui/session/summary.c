@@ -166,27 +166,27 @@ static void summary_destroy(struct screen *s)
 }
 
 static const struct screen_ops step_ops = {
-    .title = "Summary",
-    .purpose = "The whole session on one page, as `ownit report` prints "
+	.title = "Summary",
+	.purpose = "The whole session on one page, as `ownit report` prints "
 	       "it; m marks it complete, x exports it.",
-    .actions = step_actions,
-    .enter = summary_enter,
-    .show = summary_show,
-    .draw = summary_draw,
-    .act = summary_act,
-    .destroy = summary_destroy,
+	.actions = step_actions,
+	.enter = summary_enter,
+	.show = summary_show,
+	.draw = summary_draw,
+	.act = summary_act,
+	.destroy = summary_destroy,
 };
 
 static const struct screen_ops screen_ops = {
-    .title = "Session summary",
-    .purpose = "A session on one page, as `ownit report` prints it; m "
+	.title = "Session summary",
+	.purpose = "A session on one page, as `ownit report` prints it; m "
 	       "marks it complete, x exports it.",
-    .actions = screen_actions,
-    .enter = summary_enter,
-    .show = summary_show,
-    .draw = summary_draw,
-    .act = summary_act,
-    .destroy = summary_destroy,
+	.actions = screen_actions,
+	.enter = summary_enter,
+	.show = summary_show,
+	.draw = summary_draw,
+	.act = summary_act,
+	.destroy = summary_destroy,
 };
 
 static struct screen *summary_make(struct app *app, int64_t session_id,
