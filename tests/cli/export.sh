@@ -367,6 +367,53 @@ is "$(cksum <"$T/dbdir/o.db")" "$sum" "the database is untouched"
 [ ! -e "$T/dbdir/o.db-wal" ] && [ ! -e "$T/dbdir/o.db-shm" ]
 is "$?" 0 "no journal file was written"
 
+# What -o names is written where the shell's > would write: a symlink
+# stays a link and the file it points to is replaced (keeping its mode), a
+# pipe or device is written to, a folder is refused.  None of them may
+# become a plain file.
+mkdir "$T/kinds" "$T/kinds/dir.csv"
+echo old >"$T/kinds/target.csv"
+chmod 640 "$T/kinds/target.csv"
+ln -s target.csv "$T/kinds/link.csv"
+ln -s later.csv "$T/kinds/dangling.csv"
+ln -s /dev/full "$T/kinds/full.csv"
+mkfifo "$T/kinds/fifo"
+run "$OWNIT" --db "$db" export -o "$T/kinds/link.csv"
+is "$status" 0 "export onto a symlink: exit 0"
+[ -L "$T/kinds/link.csv" ]
+is "$?" 0 "the symlink is still a symlink"
+is "$(head -c 10 "$T/kinds/target.csv")" "session_id" "the file it points to holds the export"
+is "$(stat -c %a "$T/kinds/target.csv")" 640 "that file keeps its mode"
+run "$OWNIT" --db "$db" export --xlsx "$T/kinds/link.csv"
+[ -L "$T/kinds/link.csv" ] && [ "$(head -c 2 "$T/kinds/target.csv")" = PK ]
+is "$?" 0 "a workbook goes through the symlink too"
+run "$OWNIT" --db "$db" export -o "$T/kinds/dangling.csv"
+[ -L "$T/kinds/dangling.csv" ] && [ -f "$T/kinds/later.csv" ]
+is "$status.$?" 0.0 "a dangling symlink gets the file it names"
+timeout 20 cat "$T/kinds/fifo" >"$T/kinds/from-fifo" &
+reader=$!
+run timeout 20 "$OWNIT" --db "$db" export -o "$T/kinds/fifo"
+wait "$reader"
+is "$status" 0 "export into a FIFO: exit 0"
+[ -p "$T/kinds/fifo" ]
+is "$?" 0 "the FIFO is still a FIFO"
+is "$(head -n 1 "$T/kinds/from-fifo" | tr -d "\r")" "$HEADER" "the reader got the export"
+run "$OWNIT" --db "$db" export -o "$T/kinds/full.csv"
+is "$status" 1 "export into /dev/full: exit 1"
+like "$err" "full.csv: disk full" "the full device is named"
+[ -L "$T/kinds/full.csv" ] && [ -c /dev/full ]
+is "$?" 0 "the link and the device are left as they were"
+run "$OWNIT" --db "$db" export --xlsx "$T/kinds/fifo"
+is "$status" 2 "a workbook into a FIFO: exit 2"
+like "$err" "fifo: that is a pipe or a device, not a file" "says why"
+run "$OWNIT" --db "$db" export -o "$T/kinds/dir.csv"
+is "$status" 2 "export onto a folder: exit 2"
+like "$err" "dir.csv: that is a folder" "says so"
+run "$OWNIT" --db "$db" export -o /proc/ownit-test.csv
+is "$status" 1 "a folder that allows no new files: exit 1"
+like "$err" "/proc/ownit-test.csv: its folder does not allow new files" \
+	"says so, not that the folder is missing"
+
 # --xlsx goes with the filters, not with the CSV options.
 for opt in "-o x.csv" "--detail" "--raw" "--bom"; do
 	# shellcheck disable=SC2086

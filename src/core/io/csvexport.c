@@ -682,7 +682,8 @@ int csvexport_write(struct store *s, const struct content *c,
 				 "the content has no centre pillar");
 	if (path) {
 		if (csvexport_check_target(s, path, err) ||
-		    csvexport_file_open(&file, path, err))
+		    csvexport_file_open(&file, path, CSVEXPORT_FILE_STREAM,
+					err))
 			return -1;
 		fp = file.fp;
 	}

@@ -13,6 +13,28 @@
 /* Large enough that a big export makes few write calls. */
 #define FILE_BUFFER (256 * 1024)
 
+/* The folder of path ("." when it has none), malloc'd. */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+/* ENOENT from creating a file in a folder that is there (/proc): the
+ * folder refuses new files rather than missing. */
+static int folder_exists(const char *path)
+{
+	char *dir = folder_of(path);
+	struct stat st;
+	int there = dir && stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+	free(dir);
+	return there;
+}
+
 int csvexport_file_fail(struct error *err, const char *path, int errnum,
 			const char *what)
 {
@@ -36,23 +58,17 @@ int csvexport_file_fail(struct error *err, const char *path, int errnum,
 				 "%s: the file system is read-only", path);
 	case ENOENT:
 	case ENOTDIR:
+		if (folder_exists(path))
+			return error_set(err, ERROR_RUNTIME,
+					 "%s: its folder does not allow new "
+					 "files",
+					 path);
 		return error_set(err, ERROR_INPUT,
 				 "%s: the folder does not exist", path);
 	default:
 		return error_errno(err, ERROR_RUNTIME, errnum, "%s: %s", path,
 				   what);
 	}
-}
-
-/* The folder of path ("." when it has none), malloc'd. */
-static char *folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
 }
 
 /* path with its folder resolved, the file itself need not exist. */
@@ -153,27 +169,58 @@ int csvexport_file_not_db(const char *path, const char *db,
 static void release(struct csvexport_file *f)
 {
 	free(f->path);
+	free(f->target);
 	free(f->tmp);
-	f->path = f->tmp = NULL;
+	f->path = f->target = f->tmp = NULL;
 	f->fp = NULL;
 }
 
-int csvexport_file_open(struct csvexport_file *f, const char *path,
-			struct error *err)
+static int open_failed(struct csvexport_file *f, int errnum, const char *what,
+		       struct error *err)
 {
-	memset(f, 0, sizeof *f);
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	if (!*base)
-		return error_set(err, ERROR_INPUT, "%s: not a file name", path);
-	char *dir = folder_of(path);
-	size_t n = strlen(path) + 16;
-	f->path = strdup(path);
-	f->tmp = malloc(n);
-	if (!dir || !f->path || !f->tmp) {
+	csvexport_file_fail(err, f->path, errnum, what);
+	release(f);
+	return -1;
+}
+
+static int stream_on(struct csvexport_file *f, int fd, struct error *err)
+{
+	f->fp = fdopen(fd, "wb");
+	if (!f->fp) {
+		int e = errno;
+		close(fd);
+		if (f->tmp)
+			unlink(f->tmp);
+		return open_failed(f, e, "opening the file", err);
+	}
+	setvbuf(f->fp, NULL, _IOFBF, FILE_BUFFER);
+	return 0;
+}
+
+/* A pipe or a device is written to as the shell's > would: there is no
+ * file to replace, and renaming over it would put a plain file in place
+ * of the FIFO or device node. */
+static int open_direct(struct csvexport_file *f, struct error *err)
+{
+	int fd = open(f->target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return open_failed(f, errno, "opening it", err);
+	return stream_on(f, fd, err);
+}
+
+/* The temporary file beside the target; old, when not NULL, is the file
+ * it will replace, whose permissions it takes. */
+static int open_temporary(struct csvexport_file *f, const struct stat *old,
+			  struct error *err)
+{
+	const char *base = strrchr(f->target, '/');
+	base = base ? base + 1 : f->target;
+	char *dir = folder_of(f->target);
+	size_t n = strlen(f->target) + 16;
+	f->tmp = dir ? malloc(n) : NULL;
+	if (!f->tmp) {
 		free(dir);
-		release(f);
-		return error_errno(err, ERROR_RUNTIME, ENOMEM, "%s", path);
+		return open_failed(f, ENOMEM, "creating the file", err);
 	}
 	/* A dot file in the same folder: rename() cannot cross file
 	 * systems, and a listing of the folder hides it meanwhile. */
@@ -181,23 +228,48 @@ int csvexport_file_open(struct csvexport_file *f, const char *path,
 	free(dir);
 	int fd = mkstemp(f->tmp);
 	if (fd < 0) {
-		int e = errno;
-		release(f);
-		return csvexport_file_fail(err, path, e, "creating the file");
+		free(f->tmp);
+		f->tmp = NULL;
+		return open_failed(f, errno, "creating the file", err);
 	}
+	if (old)
+		(void)fchmod(fd, old->st_mode & 07777);
+	return stream_on(f, fd, err);
+}
+
+int csvexport_file_open(struct csvexport_file *f, const char *path,
+			enum csvexport_file_use use, struct error *err)
+{
+	memset(f, 0, sizeof *f);
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	if (!*base)
+		return error_set(err, ERROR_INPUT, "%s: not a file name", path);
+	f->path = strdup(path);
+	/* Through its symlinks, so a link stays a link; a folder that
+	 * cannot be resolved is reported by the file's creation below. */
+	f->target = resolve_target(path);
+	if (!f->target)
+		f->target = strdup(path);
+	if (!f->path || !f->target)
+		return open_failed(f, ENOMEM, "opening it", err);
 	struct stat st;
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-		(void)fchmod(fd, st.st_mode & 07777);
-	f->fp = fdopen(fd, "wb");
-	if (!f->fp) {
-		int e = errno;
-		close(fd);
-		unlink(f->tmp);
+	if (stat(f->target, &st) != 0)
+		return open_temporary(f, NULL, err);
+	if (S_ISREG(st.st_mode))
+		return open_temporary(f, &st, err);
+	if (S_ISDIR(st.st_mode) || use == CSVEXPORT_FILE_BY_NAME) {
+		int dir = S_ISDIR(st.st_mode);
+		error_set(err, ERROR_INPUT,
+			  "%s: %s; name a file to write the %s to", path,
+			  dir ? "that is a folder"
+			      : "that is a pipe or a device, not a file",
+			  use == CSVEXPORT_FILE_BY_NAME ? "workbook"
+							: "export");
 		release(f);
-		return error_errno(err, ERROR_RUNTIME, e, "%s", path);
+		return -1;
 	}
-	setvbuf(f->fp, NULL, _IOFBF, FILE_BUFFER);
-	return 0;
+	return open_direct(f, err);
 }
 
 /* Makes the rename itself durable. */
@@ -214,21 +286,35 @@ static void sync_folder(const char *path)
 	free(dir);
 }
 
+/* A pipe or device written directly: flushed, nothing to rename. */
+static int close_direct(struct csvexport_file *f, int ok, struct error *err)
+{
+	int rc = ok ? 0 : -1;
+	if (ok && fflush(f->fp) == EOF)
+		rc = csvexport_file_fail(err, f->path, errno, "writing");
+	if (fclose(f->fp) == EOF && rc == 0)
+		rc = csvexport_file_fail(err, f->path, errno, "writing");
+	release(f);
+	return rc;
+}
+
 int csvexport_file_close(struct csvexport_file *f, int ok, int errnum,
 			 struct error *err)
 {
-	int rc = ok ? 0 : -1;
 	if (!ok && errnum)
 		csvexport_file_fail(err, f->path, errnum, "writing");
+	if (!f->tmp)
+		return close_direct(f, ok, err);
+	int rc = ok ? 0 : -1;
 	if (ok && (fflush(f->fp) == EOF || fsync(fileno(f->fp)) != 0))
 		rc = csvexport_file_fail(err, f->path, errno, "writing");
 	if (fclose(f->fp) == EOF && rc == 0)
 		rc = csvexport_file_fail(err, f->path, errno, "writing");
-	if (rc == 0 && rename(f->tmp, f->path) != 0)
+	if (rc == 0 && rename(f->tmp, f->target) != 0)
 		rc = csvexport_file_fail(err, f->path, errno,
 					 "replacing the file");
 	if (rc == 0)
-		sync_folder(f->path);
+		sync_folder(f->target);
 	else
 		unlink(f->tmp);
 	release(f);

@@ -13,21 +13,30 @@
 
 struct csvexport_file {
 	FILE *fp;        /* write here; buffered */
-	char *path;      /* the target */
-	char *tmp;       /* the temporary file */
+	char *path;      /* the target as the user named it, for messages */
+	char *target;    /* the file renamed over: path through its symlinks */
+	char *tmp;       /* the temporary file; NULL when fp is the target */
 };
 
+/* How the caller writes: through fp, or by the temporary file's name. */
+enum csvexport_file_use { CSVEXPORT_FILE_STREAM, CSVEXPORT_FILE_BY_NAME };
+
 /* Creates the temporary file for path (private to the user, or with the
- * permissions of the file it replaces).  A missing folder is ERROR_INPUT,
- * other failures ERROR_RUNTIME, each message naming path and the cause. */
+ * permissions of the file it replaces).  A symlink stays a link: the file
+ * it points to is replaced.  A pipe or a device (/dev/stdout, a FIFO) is
+ * written to directly when use is CSVEXPORT_FILE_STREAM and refused when
+ * the caller needs a file by name, as is a folder.  Wrong targets and a
+ * missing folder are ERROR_INPUT, other failures ERROR_RUNTIME, each
+ * message naming path and the cause. */
 int csvexport_file_open(struct csvexport_file *f, const char *path,
-			struct error *err);
+			enum csvexport_file_use use, struct error *err);
 
 /* With ok: flushes, syncs and renames the temporary file over the
- * target; without ok (the caller failed and err holds why), removes it.
- * Either way everything is released.  A nonzero errnum is the errno of a
- * failed write on the stream: err is then rewritten to name the file and
- * the cause (a full disk above all). */
+ * target (or flushes a pipe or device written directly); without ok (the
+ * caller failed and err holds why), removes it.  Either way everything is
+ * released.  A nonzero errnum is the errno of a failed write on the
+ * stream: err is then rewritten to name the file and the cause (a full
+ * disk above all). */
 int csvexport_file_close(struct csvexport_file *f, int ok, int errnum,
 			 struct error *err);
 

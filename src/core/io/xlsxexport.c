@@ -604,7 +604,7 @@ int xlsxexport_write(struct store *s, const struct content *c,
 		return error_set(err, ERROR_INPUT,
 				 "the content has no centre pillar");
 	if (library_load(err) || csvexport_check_target(s, path, err) ||
-	    csvexport_file_open(&file, path, err))
+	    csvexport_file_open(&file, path, CSVEXPORT_FILE_BY_NAME, err))
 		return -1;
 	sessionfacts_init(&b.facts);
 	int rc = book_write(&b, file.tmp);
