@@ -45,10 +45,12 @@ CREATE TEMP TABLE tricky (k INTEGER PRIMARY KEY, v TEXT);
 INSERT INTO tricky (v) VALUES ('=1+1'), ('${tab}starts with a tab'),
 	('   three spaces'), ('007'), ('''quoted'), ('#NAME?'), ('Err:509'),
 	('TRUE'), ('3.50'), ('a;b,c'), ('+4'), ('-x'), ('@sum(A1)'),
-	('trailing  '), ('''''two'), ('=HYPERLINK(\"http://x\")');
+	('trailing  '), ('''''two'), ('=HYPERLINK(\"http://x\")'),
+	('May 1'), ('Jan-5'), ('June 5, 2026');
 UPDATE answer SET note = (SELECT v FROM tricky WHERE k = (
 	SELECT count(*) FROM answer a2 WHERE a2.rowid <= answer.rowid))
-	WHERE rowid IN (SELECT rowid FROM answer ORDER BY rowid LIMIT 16);
+	WHERE rowid IN (SELECT rowid FROM answer ORDER BY rowid LIMIT 19);
+UPDATE session SET coach = 'March 2026' WHERE id = (SELECT min(id) FROM session);
 " || fail "tricky values stored"
 people=$("$SQLITE3" "$db" "SELECT count(DISTINCT person_id) FROM session
 	WHERE id IN (SELECT session_id FROM rating)")

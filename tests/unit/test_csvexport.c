@@ -217,10 +217,12 @@ START_TEST(guard_rule)
 		"=1+1", "+4", "-x", "@a", "\tx", "\rx", "\nx", " lead", "007",
 		"3.50", "1e5", "$5", "#NAME?", "#x", "'quoted", "''", "(1)",
 		"2026-06-27", "TRUE", "false", "Err:509", "12345678901234567",
-		".5", "%", NULL};
+		".5", "%", "May 1", "march 2026", "Jan-5", "June 5, 2026",
+		"DEC/1", "nov  3", NULL};
 	static const char *const plain[] = {
 		"", "0", "7", "42", "123456789012345", "Ada", "note", "é=x",
-		"x=1", "Errand", "truth", NULL};
+		"x=1", "Errand", "truth", "May", "Maybe 3", "Mayor 1",
+		"Monday 5", "Ju 5", "March", "Sept", NULL};
 	for (size_t i = 0; guarded[i]; i++)
 		ck_assert_msg(csvexport_guard_needed(guarded[i]), "%s",
 			      guarded[i]);

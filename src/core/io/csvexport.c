@@ -112,6 +112,30 @@ static int plain_integer(const char *v)
 	return n > 0 && n <= 15 && !v[n] && (v[0] != '0' || n == 1);
 }
 
+/* 1 when v starts with an English month, in full or its first three
+ * letters, then a separator and a number: gnumeric reads "May 1",
+ * "Jan-5", "June 5, 2026" and "March 2026" as dates, in any letter case. */
+static int month_led(const char *v)
+{
+	static const char *const months[] = {"january", "february", "march",
+					     "april",	"may",	    "june",
+					     "july",	"august",   "september",
+					     "october", "november", "december"};
+	size_t len = 0;
+	while ((v[len] | 0x20) >= 'a' && (v[len] | 0x20) <= 'z')
+		len++;
+	for (size_t m = 0; m < sizeof months / sizeof *months; m++)
+		if ((len == 3 || len == strlen(months[m])) &&
+		    strncasecmp(v, months[m], len) == 0) {
+			const char *p = v + len;
+			if (!*p || !strchr(" -/.,", *p))
+				return 0;
+			p += strspn(p + 1, " ") + 1;
+			return *p >= '0' && *p <= '9';
+		}
+	return 0;
+}
+
 int csvexport_guard_needed(const char *v)
 {
 	unsigned char c = (unsigned char)v[0];
@@ -122,12 +146,12 @@ int csvexport_guard_needed(const char *v)
 	/* Anything a spreadsheet may read as a formula, number, date,
 	 * currency, error or blank-trimmed value starts with an ASCII
 	 * character that is not a letter; of the values starting with a
-	 * letter, only booleans are converted, and Calc's "Err:NNN" is what
-	 * import takes for a failed formula. */
+	 * letter, booleans and dates led by a month are converted, and Calc's
+	 * "Err:NNN" is what import takes for a failed formula. */
 	if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
 		return 1;
 	return strcasecmp(v, "true") == 0 || strcasecmp(v, "false") == 0 ||
-	       strncmp(v, "Err:", 4) == 0;
+	       strncmp(v, "Err:", 4) == 0 || month_led(v);
 }
 
 /* Makes room for a copy of len bytes behind the guard character. */

@@ -96,8 +96,9 @@ int csvexport_detail_rows(struct store *s, const struct csvexport_options *o,
 /* 1 when a detail value must be written behind CSVEXPORT_GUARD: it starts
  * with the guard itself, or with an ASCII character other than a letter
  * (a formula, number, date, currency, error value or blank), is a
- * boolean word or starts with "Err:"; plain integers ("0", "42") come back unchanged and are
- * left alone. */
+ * boolean word, starts with "Err:" or is a date led by a month name
+ * ("May 1"); plain integers ("0", "42") come back unchanged and are left
+ * alone. */
 int csvexport_guard_needed(const char *v);
 
 /* Refuses (ERROR_INPUT) an export target that is the database of s or
