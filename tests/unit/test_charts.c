@@ -24,6 +24,36 @@ START_TEST(test_band)
 }
 END_TEST
 
+/* Stacked under their labels, bars still share one track: the same
+ * length and ticks whatever each label and status word. */
+START_TEST(test_bars_stacked_share_a_scale)
+{
+	struct error err = {0};
+	struct canvas *c = canvas_new(40, 8, CANVAS_ASCII, &err);
+	struct charts_bar b[] = {
+	    {"Vague updates", 1.2, 1.5, 2.5, "Few signs", 0, 0.0, NULL},
+	    {"Slow escalation", 2.0, 1.5, 2.5, "Discuss first", 0, 0.0,
+	     NULL},
+	    {"Not my job", 4.0, 1.5, 2.5, "Act", 0, 0.0, NULL},
+	};
+	ck_assert_int_eq(charts_bars_stacked(c, 0, 0, 40, 3, b, 3, &err), 0);
+	char *s = charthelp_render(c, 0);
+	/* 40 - blank - blank - score - longest note (14) = track 21; 4.0 of
+	 * 4 fills it, and every score starts in column 23. */
+	ck_assert_str_eq(s,
+		"Vague updates\n"
+		" ######-|-----|------- 1.2 Few signs\n"
+		"\n"
+		"Slow escalation\n"
+		" #######|###--|------- 2.0 Discuss first\n"
+		"\n"
+		"Not my job\n"
+		" #######|#####|####### 4.0 Act\n");
+	free(s);
+	canvas_free(c);
+}
+END_TEST
+
 START_TEST(test_bars_utf8)
 {
 	struct error err = {0};
@@ -285,6 +315,7 @@ int main(void)
 	const TTest *const tests[] = {
 	    test_band,
 	    test_bars_utf8,
+	    test_bars_stacked_share_a_scale,
 	    test_bars_ascii,
 	    test_bars_team,
 	    test_bars_status_kept,

@@ -149,53 +149,87 @@ static int bars_share(int w, int *label_w, int *note_w)
 	return w - *label_w - fixed - *note_w;
 }
 
+/* Where a row's parts go: the same for every bar of one chart, so that
+ * every track has one length and one scale. */
+struct bars_layout {
+	int label_w, note_w, team_w, track;
+};
+
+/* label_w < 0: no label column (the labels are drawn above the rows). */
+static int bars_lay_out(const struct canvas *c, const struct charts_bar *bars,
+			int n, int w, int label_w, int team_words,
+			struct bars_layout *L, struct error *err)
+{
+	int widths[3];
+	if (bars_measure(c, bars, n, widths, err) < 0)
+		return -1;
+	L->note_w = widths[1];
+	L->team_w = team_words ? widths[2] : 0;
+	L->label_w = label_w < 0 ? 0 : label_w > 0 ? label_w : widths[0];
+	if (L->label_w > LABEL_MAX)
+		L->label_w = LABEL_MAX;
+	L->track = bars_share(w, &L->label_w, &L->note_w);
+	if (L->track < TRACK_MIN)
+		return error_set(err, ERROR_INPUT,
+				 "bars: %d columns leave no "
+				 "room for a track (need %d more)",
+				 w, TRACK_MIN - L->track);
+	/* The team's words are extra: the mark already places its score,
+	 * so they take room only from a track longer than it needs. */
+	if (L->team_w && L->track - L->team_w >= TRACK_MIN)
+		L->track -= L->team_w;
+	else
+		L->team_w = 0;
+	if (L->track > TRACK_MAX)
+		L->track = TRACK_MAX;
+	return 0;
+}
+
+static void bar_row(struct canvas *c, int x, int y, int w,
+		    const struct bars_layout *L, const struct charts_bar *b)
+{
+	char num[16];
+	int tx = x + L->label_w + 1, sx = tx + L->track + 1;
+	int team_x = sx + 3 + L->note_w + 2;
+	enum canvas_style band = charts_band(b->score, b->amber_at, b->red_at);
+
+	canvas_clear_rect(c, x, y, w, 1);
+	if (L->label_w)
+		canvas_text(c, x, y, L->label_w, b->label, CANVAS_STYLE_LABEL);
+	bar_track(c, tx, y, L->track, b);
+	radar_format(b->score, 0, canvas_mode(c), num);
+	sx += canvas_text(c, sx, y, 3, num, band);
+	if (b->note && L->note_w > 1)
+		canvas_text(c, sx + 1, y, L->note_w - 1, b->note, band);
+	if (b->team_note && L->team_w)
+		canvas_text(c, team_x, y, L->team_w - 2, b->team_note,
+			    CANVAS_STYLE_SERIES_B);
+}
+
 int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
 		const struct charts_bar *bars, int n, struct error *err)
 {
-	int widths[3], note_w, team_w, track;
-	enum canvas_mode mode = canvas_mode(c);
-
-	if (bars_measure(c, bars, n, widths, err) < 0)
+	struct bars_layout L;
+	if (bars_lay_out(c, bars, n, w, label_w, 1, &L, err) < 0)
 		return -1;
-	note_w = widths[1];
-	team_w = widths[2];
-	if (label_w <= 0)
-		label_w = widths[0];
-	if (label_w > LABEL_MAX)
-		label_w = LABEL_MAX;
-	track = bars_share(w, &label_w, &note_w);
-	if (track < TRACK_MIN)
-		return error_set(err, ERROR_INPUT, "bars: %d columns leave no "
-				 "room for a track (need %d more)", w,
-				 TRACK_MIN - track);
-	/* The team's words are extra: the mark already places its score,
-	 * so they take room only from a track longer than it needs. */
-	if (team_w && track - team_w >= TRACK_MIN)
-		track -= team_w;
-	else
-		team_w = 0;
-	if (track > TRACK_MAX)
-		track = TRACK_MAX;
-	for (int i = 0; i < n; i++) {
-		const struct charts_bar *b = &bars[i];
-		char num[16];
-		int tx = x + label_w + 1, sx = tx + track + 1;
-		int team_x = sx + 3 + note_w + 2;
+	for (int i = 0; i < n; i++)
+		bar_row(c, x, y + i, w, &L, &bars[i]);
+	return 0;
+}
 
-		canvas_clear_rect(c, x, y + i, w, 1);
-		canvas_text(c, x, y + i, label_w, b->label,
-			    CANVAS_STYLE_LABEL);
-		bar_track(c, tx, y + i, track, b);
-		radar_format(b->score, 0, mode, num);
-		sx += canvas_text(c, sx, y + i, 3, num,
-				  charts_band(b->score, b->amber_at,
-					      b->red_at));
-		if (b->note && note_w > 1)
-			canvas_text(c, sx + 1, y + i, note_w - 1, b->note,
-				    charts_band(b->score, b->amber_at,
-						b->red_at));
-		if (b->team_note && team_w)
-			canvas_text(c, team_x, y + i, team_w - 2, b->team_note,
+int charts_bars_stacked(struct canvas *c, int x, int y, int w, int pitch,
+			const struct charts_bar *bars, int n, struct error *err)
+{
+	struct bars_layout L;
+	if (bars_lay_out(c, bars, n, w, -1, 0, &L, err) < 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		int top = y + pitch * i;
+		canvas_text(c, x, top, w, bars[i].label, CANVAS_STYLE_LABEL);
+		bar_row(c, x, top + 1, w, &L, &bars[i]);
+		/* Under the track's start, where the eye reads the bar. */
+		if (bars[i].team_note && pitch > 2)
+			canvas_text(c, x + 1, top + 2, w - 1, bars[i].team_note,
 				    CANVAS_STYLE_SERIES_B);
 	}
 	return 0;

@@ -62,6 +62,14 @@ enum canvas_style charts_band(double score, double amber_at, double red_at);
 int charts_bars(struct canvas *c, int x, int y, int w, int label_w,
 		const struct charts_bar *bars, int n, struct error *err);
 
+/* The same bars for a column too narrow for labels beside the tracks:
+ * each bar takes pitch rows from (x, y + pitch * i): its label, then its
+ * track, then (pitch > 2) its team note under the track's start.  Every
+ * track has the same length and scale, whatever its label. */
+int charts_bars_stacked(struct canvas *c, int x, int y, int w, int pitch,
+			const struct charts_bar *bars, int n,
+			struct error *err);
+
 /* Draws a sparkline of the last w of n values (oldest first) at (x, y),
  * scaled so lo is the lowest glyph and hi the highest; NAN is a gap.
  * Returns the cells used (min(n, w)).  lo < hi. */

@@ -183,19 +183,9 @@ static struct canvas *bars_canvas(struct build *b, struct charts_bar *bars)
 	int rc = cv ? 0 : -1;
 	if (cv && !stacked)
 		rc = charts_bars(cv, 0, 0, r->width, 0, bars, n, b->err);
-	for (int i = 0; cv && stacked && i < n && !rc; i++) {
-		struct charts_bar untitled = bars[i];
-		untitled.label = "";
-		untitled.team_note = NULL;
-		canvas_text(cv, 0, pitch * i, r->width, bars[i].label,
-			    CANVAS_STYLE_LABEL);
-		rc = charts_bars(cv, 0, pitch * i + 1, r->width, 0, &untitled,
-				 1, b->err);
-		/* Under the track's start, where the eye reads the bar. */
-		if (bars[i].team_note)
-			canvas_text(cv, 1, pitch * i + 2, r->width - 1,
-				    bars[i].team_note, CANVAS_STYLE_SERIES_B);
-	}
+	else if (cv)
+		rc = charts_bars_stacked(cv, 0, 0, r->width, pitch, bars, n,
+					 b->err);
 	if (rc) {
 		canvas_free(cv);
 		return NULL;
