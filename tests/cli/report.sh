@@ -53,6 +53,18 @@ like "$out" "[━─╸] [0-4]\\.[0-9] (Few signs|Worth a look|Discuss first)\$"
 like "$out" "^┼ marks where a band starts: Worth a look from 1\\.5, Discuss first from 2\\.5\$" \
 	"the tick marks are explained under the bars"
 unlike "$out" "[Pp]erception gap" "the name perception gap is not used"
+# A note taken on a statement during the diagnostic is part of the
+# session's record: under Notes, after the statement it was taken on.
+"$SQLITE3" "$db" "UPDATE answer SET note = 'Twice in the release retro'
+  WHERE session_id = $sid AND item_id = (SELECT min(item_id) FROM answer
+  WHERE session_id = $sid)"
+stmt=$("$SQLITE3" "$db" "SELECT statement FROM answer WHERE session_id = $sid
+  AND note = 'Twice in the release retro'")
+run "$OWNIT" --db "$db" report --width 400 $sid
+notes=$(printf '%s\n' "$out" | sed -n '/^Notes$/,$p')
+like "$notes" "^  On \"$(printf '%s' "$stmt" | sed 's/[][\.*^$()+?{}|]/\\&/g')\":\$" \
+	"a statement's note is under Notes, after its statement"
+like "$notes" "^    Twice in the release retro\$" "with the note itself"
 like "$out" "^  Pillar +Rating +Behaviour +Gap$" \
 	"each pillar's rating against the reported behaviour"
 # Each signal: its summary, practices with their actions, and its

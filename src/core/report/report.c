@@ -214,15 +214,45 @@ static int sec_ladder(struct build *b)
 
 /* ---------------------------------------------------------------- notes */
 
+struct notes_ctx {
+	struct build *b;
+	int headed;
+};
+
+static int notes_heading(struct notes_ctx *n)
+{
+	if (n->headed)
+		return 0;
+	n->headed = 1;
+	return report_heading(n->b->r, REPORT_SEC_NOTES, "Notes");
+}
+
+/* A statement's note, under the statement as the user saw it: a note
+ * taken during the diagnostic belongs with the session's record. */
+static int on_answer_note(const struct store_answer *a, void *ud)
+{
+	struct notes_ctx *n = ud;
+	struct report *r = n->b->r;
+	if (!a->note || !a->note[0])
+		return 0;
+	if (notes_heading(n) ||
+	    report_addf(r, CANVAS_STYLE_LABEL, "  ", "    ", "On \"%s\":",
+			a->statement ? a->statement : a->item_id) ||
+	    report_add_wrapped(r, CANVAS_STYLE_NONE, "    ", "    ", a->note))
+		return 1;
+	return 0;
+}
+
 static int sec_notes(struct build *b)
 {
-	if (!b->cur.note)
-		return 0;
-	if (report_heading(b->r, REPORT_SEC_NOTES, "Notes") ||
-	    report_add_wrapped(b->r, CANVAS_STYLE_NONE, "  ", "  ",
-			       b->cur.note))
+	struct notes_ctx n = {.b = b};
+	if (b->cur.note &&
+	    (notes_heading(&n) || report_add_wrapped(b->r, CANVAS_STYLE_NONE,
+						     "  ", "  ", b->cur.note)))
 		return report_nomem(b);
-	return 0;
+	int rc = store_answers_each(b->s, b->r->session.id, on_answer_note, &n,
+				    b->err);
+	return rc > 0 ? report_nomem(b) : rc;
 }
 
 /* ------------------------------------------------------------ the report */
