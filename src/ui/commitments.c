@@ -20,6 +20,7 @@
 #include "ui/review.h"
 #include "ui/renegotiate.h"
 #include "ui/screen.h"
+#include "ui/wrap.h"
 
 enum {
 	CM_KEPT = 1,
@@ -208,10 +209,40 @@ static void cm_header(struct app *app, int y)
 		draw_text(app, y, c.owner, "Owner", c.owner_w, UI_HEADING);
 }
 
-/* The list's rows: all below the column heads but the filter's line. */
+/* Under the list, the selected commitment whole: a rule naming whose it
+ * is and when it is due, then its text over up to four rows, as the
+ * list's column cuts a long commitment short. */
+#define CM_PANEL_ROWS 5
+
+/* The list's rows: all below the column heads but the filter's line and
+ * the panel. */
 static int cm_rows(const struct list *l)
 {
-	return LINES - 2 - 2 - (list_filtering(l) || list_filter(l)[0]);
+	return LINES - 2 - 2 - (list_filtering(l) || list_filter(l)[0]) -
+	       CM_PANEL_ROWS;
+}
+
+static void cm_panel_draw(struct app *app, const struct commit_row *r, int y)
+{
+	char about[512];
+	const char *join = draw_glyph(app, GLYPH_JOIN);
+	/* The due date first, as a narrow rule cuts the end; the owner
+	 * only when it is someone else. */
+	int other = r->owner && strcmp(r->owner, r->person) != 0;
+	snprintf(about, sizeof about, "%s%s%s%s%s%s",
+		 r->due[0] ? "due " : "no due date", r->due, join, r->person,
+		 other ? join : "", other ? "owner " : "");
+	if (other)
+		snprintf(about + strlen(about), sizeof about - strlen(about),
+			 "%s", r->owner);
+	draw_rule(app, y, r->overdue ? "Overdue" : "Commitment", about);
+	int width = COLS - 4, rows = CM_PANEL_ROWS - 1;
+	int drawn =
+	    wrap_draw(app, y + 1, 2, width, 0, rows, r->what, UI_NORMAL);
+	/* Longer than the panel: say so where the text stops. */
+	if (drawn == rows && wrap_count(r->what, width) > rows)
+		draw_text(app, y + rows, COLS - 2,
+			  draw_glyph(app, GLYPH_ELLIPSIS), 1, UI_DIM);
 }
 
 static void cm_show(struct screen *s, struct app *app)
@@ -230,7 +261,10 @@ static void cm_draw(struct screen *s, struct app *app)
 	list_draw(l, app, 2, 0, list_h, COLS);
 	if (filter)
 		list_filter_draw(l, app, 2 + list_h, 1, COLS - 2);
-	if (!list_current(l) && !list_failed(l))
+	const struct commit_row *cur = list_current(l);
+	if (cur)
+		cm_panel_draw(app, cur, 2 + list_h + filter);
+	else if (!list_failed(l))
 		draw_text(app, 2, 3,
 			  list_filter(l)[0]
 				  ? "No open commitment matches the filter."

@@ -34,8 +34,11 @@ total=$("$SQLITE3" "$OWNIT_DB" \
 	"SELECT count(*) FROM commitment WHERE status = 'open'")
 last=$(printf %04d "$total")
 
-# The "Task NNNN" numbers on screen, one a line.
-shown() { tui_screen | sed -n 's/.* Task \([0-9]\{4\}\).*/\1/p'; }
+# The "Task NNNN" numbers of the list's rows, one a line (the panel
+# under the list, from its rule down, repeats the selected one).
+shown() {
+	tui_screen | sed -n '/^─ /q; s/.* Task \([0-9]\{4\}\).*/\1/p'
+}
 consecutive() {
 	shown | awk 'NR > 1 && $1 != prev + 1 { bad = 1 } { prev = $1 }
 		END { exit bad || NR < 3 }'
@@ -70,13 +73,15 @@ like "$(tui_screen | sed -n 3p)" "2026-" "dated rows above the undated"
 tui_keys Home
 tui_wait "Task 0001" "Home goes back to the first"
 is "$(shown | head -1)" 0001 "on the top row"
-# Eight pages down crosses from the overdue ones into the coming ones.
-tui_keys NPage NPage NPage NPage NPage NPage NPage NPage
+# Nine pages down (of 14 rows: 24 lines less the title, the heads, the
+# panel and the key line) cross from the overdue ones into the coming
+# ones.
+tui_keys NPage NPage NPage NPage NPage NPage NPage NPage NPage
 tui_settle
-check_consecutive "eight PgDn from the top: consecutive rows"
+check_consecutive "nine PgDn from the top: consecutive rows"
 overdue=$("$SQLITE3" "$OWNIT_DB" "SELECT count(*) FROM commitment
 	WHERE status = 'open' AND due < '$OWNIT_TODAY'")
-[ "$overdue" -gt 19 ] && [ "$overdue" -lt $((8 * 19)) ] &&
+[ "$overdue" -gt 14 ] && [ "$overdue" -lt $((8 * 14)) ] &&
 	pass "the pages read crossed from overdue to coming" ||
 	fail "the pages read crossed from overdue to coming" "$overdue"
 is "$(tui_screen | grep -c '^ ! ')" 0 "no overdue mark down there"

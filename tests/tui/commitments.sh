@@ -29,6 +29,23 @@ is "$(tui_screen | grep -c '^ ! ')" \
 	"$(db "SELECT count(*) FROM commitment WHERE status = 'open'
 		AND due < '$OWNIT_TODAY'")" "every overdue one is marked"
 
+# Under the list, the selected commitment whole: whose it is, when it is
+# due, and every word the list's column cut off.
+like "$(tui_screen | grep -E '^─ Overdue ')" \
+	"^─ Overdue  due [0-9-]{10} · $who " "the panel heads the selected one"
+long='Write down the decision rights for the release process, share them with the whole team, collect every objection in one place and settle them before the planning'
+last=$(db "SELECT id FROM commitment WHERE status = 'open'
+	ORDER BY due < '$OWNIT_TODAY' DESC, due, id LIMIT 1 OFFSET 2")
+db "UPDATE commitment SET what = '$long', owner = 'Priya Raman'
+	WHERE id = $last"
+tui_keys Escape c
+tui_wait "ownit · Commitments" "the screen opens again"
+tui_keys j j
+tui_wait "owner Priya Raman" "the panel names another owner"
+is "$(tui_screen | sed -n '/^─ /,$p' | sed -n '2,5p' | sed 's/^  //' |
+	tr '\n' ' ' | sed 's/ *$//')" "$long" \
+	"it shows the commitment the list cut short, whole"
+tui_keys k k
 tui_keys k
 sleep 0.3
 is "$(db "SELECT status FROM commitment WHERE id = $first")" open \
