@@ -168,9 +168,17 @@ static int is_help_entry(const struct action *a)
 	return (!a->code && a->ch == L'?') || a->code == KEY_F(1);
 }
 
-/* When the labelled keys do not all fit, those that do are shown and the
- * help entry keeps its place at the end: help lists the rest.  A table
- * without a labelled help key gets one, so every screen offers it. */
+/* The way on (Tab) and the way back (Esc): on a narrow key line they
+ * stay, as help does, since without them a step looks like a dead end. */
+static int is_kept_entry(const struct action *a)
+{
+	return a->label && !a->code && (a->ch == L'\t' || a->ch == UI_KEY_ESC);
+}
+
+/* When the labelled keys do not all fit, those that do are shown, Tab's
+ * and Esc's entries keep their places, and the help entry keeps its place
+ * at the end: help lists the rest.  A table without a labelled help key
+ * gets one, so every screen offers it. */
 void draw_keyline(struct app *app, const struct action *actions,
 		  enum draw_help mode)
 {
@@ -201,12 +209,22 @@ void draw_keyline(struct app *app, const struct action *actions,
 	 * while everything fits. */
 	int reserve = help && (!in_table || total + help_w > COLS) ? help_w
 								   : 0;
+	int kept_w = 0;
+	for (const struct action *a = actions; a && a->id; a++)
+		if (is_kept_entry(a))
+			kept_w += keyline_entry_width(a);
+	int full = 0;
 	for (const struct action *a = actions; a && a->id; a++) {
 		if (!a->label || (is_help_entry(a) && a != help) ||
 		    (reserve && a == help))
 			continue;
-		if (x + keyline_entry_width(a) > COLS - reserve)
-			break;
+		int w = keyline_entry_width(a);
+		if (is_kept_entry(a))
+			kept_w -= w;
+		else if (full || x + w > COLS - reserve - kept_w) {
+			full = 1;
+			continue;
+		}
 		x += keyline_entry(app, y, x, a);
 	}
 	if (reserve)

@@ -114,7 +114,25 @@ tui_keys Escape x
 tui_wait "File" "60x18: the export dialog fits"
 tui_keys Escape c
 tui_wait "ownit · Commitments" "60x18: commitments open"
+like "$(tui_screen | tail -n 1)" 'Esc back  \? help$' \
+	"60x18: a short key line keeps the way back"
 tui_keys Escape
+# A session step with more keys than fit: the way on and the way out
+# stay, as help does.
+tui_keys k
+tui_wait "Open commitments of Amira" "60x18: back on the first person"
+tui_keys r
+tui_wait "Tab next step" "60x18: a step offers the next step"
+for step in 2 3 4 5; do
+	tui_keys Tab
+	tui_settle
+	like "$(tui_screen | tail -n 1)" 'Tab next step  Esc leave  \? help$' \
+		"60x18: step $step keeps Tab and Esc on its key line"
+done
+tui_keys Escape
+tui_wait "ownit · Home" "60x18: Esc leaves the session"
+tui_keys j
+tui_wait "Open commitments of Eve" "60x18: on the second person again"
 tui_resize 40x12
 tui_wait "terminal too small" "40x12 says too small"
 tui_resize 60x18
