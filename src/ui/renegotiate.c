@@ -47,6 +47,7 @@ struct renegotiate {
 	struct rn_row row;
 	struct fields *f;
 	char error[ERROR_MSG_MAX];
+	char hint[200]; /* with an example day a week from today */
 };
 
 static void rn_draw(struct screen *s, struct app *app)
@@ -66,11 +67,7 @@ static void rn_draw(struct screen *s, struct app *app)
 	if (rn->error[0])
 		fields_wrap(app, y + 8, x + 2, w - 4, 3, rn->error, UI_BAD);
 	else
-		fields_wrap(app, y + 8, x + 2, w - 4, 3,
-			    "Due: 2026-12-05, today, +7d, +2w or a weekday "
-			    "(mon..sun). What got in the way and what you "
-			    "will do differently are optional.",
-			    UI_DIM);
+		fields_wrap(app, y + 8, x + 2, w - 4, 3, rn->hint, UI_DIM);
 }
 
 /* The review closes the commitment and opens its successor in one
@@ -231,6 +228,13 @@ struct screen *renegotiate_dialog_new(struct app *app,
 		return NULL;
 	}
 	rn->row.session_id = session_id;
+	char today[DATES_DAY_SIZE], example[DATES_DAY_SIZE];
+	dates_today(today);
+	dates_due_example(today, example);
+	snprintf(rn->hint, sizeof rn->hint,
+		 "Due: %s, today, +7d, +2w or a weekday (mon..sun). What got "
+		 "in the way and what you will do differently are optional.",
+		 example);
 	if (seen->obstacle)
 		fields_set(rn->f, RF_OBSTACLE, seen->obstacle);
 	if (seen->differently)

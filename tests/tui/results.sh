@@ -87,7 +87,7 @@ tui_keys a
 tui_wait "New commitment" "a opens the form"
 tui_keys 'Book the review' Tab Tab 'someday' Enter
 tui_wait 'not understood' "a due date that does not parse is refused"
-like "$(tui_screen)" 'due date "someday" not understood: try 2026-12-05, \+7d, \+2w or fri' \
+like "$(tui_screen)" 'due date "someday" not understood: try 2026-11-30, \+7d, \+2w or fri' \
 	"the message ends in its remedy, not an ellipsis"
 tui_keys Escape Escape
 tui_keys Escape

@@ -143,6 +143,28 @@ START_TEST(due_refused)
 }
 END_TEST
 
+/* The example the screens show is a week ahead of whatever today is, and
+ * the messages name the same one, so typing it is always accepted. */
+START_TEST(due_example)
+{
+	char ex[DATES_DAY_SIZE], out[DATES_DAY_SIZE];
+	dates_due_example("2026-11-23", ex);
+	ck_assert_str_eq(ex, "2026-11-30");
+	dates_due_example("2026-12-28", ex);
+	ck_assert_str_eq(ex, "2027-01-04");
+	dates_due_example("2028-02-25", ex);
+	ck_assert_str_eq(ex, "2028-03-03");
+	ck_assert_int_eq(dates_parse_due_ahead(ex, "2028-02-25", out, NULL), 0);
+	ck_assert_str_eq(out, ex);
+	dates_due_example("9999-12-30", ex);
+	ck_assert_str_eq(ex, "");
+	dates_due_example("2026-02-30", ex);
+	ck_assert_str_eq(ex, "");
+	due_bad("soon", "try 2026-11-30, +7d");
+	due_bad("", "such as 2026-11-30, +7d");
+}
+END_TEST
+
 START_TEST(today_hook)
 {
 	char day[DATES_DAY_SIZE], now[DATES_TS_SIZE];
@@ -204,6 +226,7 @@ int main(void)
 	tcase_add_test(tc, arithmetic);
 	tcase_add_test(tc, due_forms);
 	tcase_add_test(tc, due_refused);
+	tcase_add_test(tc, due_example);
 	tcase_add_test(tc, due_ahead);
 	tcase_add_test(tc, today_hook);
 	tcase_add_test(tc, local_times);

@@ -240,6 +240,14 @@ static int parse_relative(const char *s, const char *in, long today,
 	return 0;
 }
 
+void dates_due_example(const char *today, char out[DATES_DAY_SIZE])
+{
+	out[0] = '\0';
+	if (dates_valid_day(today) &&
+	    day_number(today) + 7 <= last_day_number())
+		format_day(day_number(today) + 7, out);
+}
+
 int dates_parse_due(const char *in, const char *today,
 		    char out[DATES_DAY_SIZE], struct error *err)
 {
@@ -250,18 +258,22 @@ int dates_parse_due(const char *in, const char *today,
 	size_t n = strlen(p);
 	while (n > 0 && isspace((unsigned char)p[n - 1]))
 		n--;
+	if (!dates_valid_day(today))
+		return error_set(err, ERROR_RUNTIME,
+				 "today (\"%s\") is not a valid day",
+				 today ? today : "");
+	char example[DATES_DAY_SIZE];
+	dates_due_example(today, example);
 	if (n == 0)
 		return error_set(err, ERROR_INPUT,
 				 "due date is empty: write a day such as "
-				 "2026-12-05, +7d, +2w or fri");
+				 "%s, +7d, +2w or fri",
+				 example);
 	if (n >= sizeof s)
 		return error_set(err, ERROR_INPUT,
 				 "due date \"%.40s...\" is too long", p);
 	memcpy(s, p, n);
 	s[n] = '\0';
-	if (!dates_valid_day(today))
-		return error_set(err, ERROR_RUNTIME, "today (\"%s\") is not a "
-				 "valid day", today ? today : "");
 	long t = day_number(today), z = 0;
 	long y;
 	int m, d;
@@ -288,8 +300,8 @@ int dates_parse_due(const char *in, const char *today,
 		if (wd < 0)
 			return error_set(err, ERROR_INPUT,
 					 "due date \"%.12s\" not understood: "
-					 "try 2026-12-05, +7d, +2w or fri",
-					 s);
+					 "try %s, +7d, +2w or fri",
+					 s, example);
 		int ahead = (wd - dates_weekday(today) + 7) % 7;
 		z = t + (ahead ? ahead : 7);
 	}

@@ -54,6 +54,11 @@ int dates_weekday(const char *day);
 int dates_parse_due(const char *in, const char *today,
 		    char out[DATES_DAY_SIZE], struct error *err);
 
+/* The example due date the screens and messages show beside the forms
+ * they take: a week after today (a valid day), so an example typed as
+ * shown is always accepted.  An invalid today gives an empty string. */
+void dates_due_example(const char *today, char out[DATES_DAY_SIZE]);
+
 /* As dates_parse_due, for a commitment being made or renegotiated now:
  * a YYYY-MM-DD before today is refused too, with the same message as
  * the other past forms.  (Import keeps dates_parse_due's leniency, as

@@ -58,6 +58,9 @@ struct commits {
 	/* The ladder's top answer until a commitment says the same. */
 	char *draft;
 	char draft_climb[160]; /* where the climb started and ended */
+	/* The form's due label, with an example day a week from today;
+	 * the open form points at it. */
+	char due_label[80];
 };
 
 struct top_answer {
@@ -281,9 +284,13 @@ static void commit_draw(struct screen *s, struct app *app)
 static struct intent form_open(struct commits *c,
 			       const struct store_commitment *it)
 {
-	static const char *const labels[] = {
-		"What will be done", "Owner",
-		"Due (2026-12-05, +7d, +2w, mon..sun; empty for none)"};
+	char today[DATES_DAY_SIZE], example[DATES_DAY_SIZE];
+	dates_today(today);
+	dates_due_example(today, example);
+	snprintf(c->due_label, sizeof c->due_label,
+		 "Due (%s, +7d, +2w, mon..sun; empty for none)", example);
+	const char *const labels[] = {"What will be done", "Owner",
+				      c->due_label};
 	const char *init[3] = {c->draft, c->ctx->person, NULL};
 	if (it) {
 		init[0] = it->what;
