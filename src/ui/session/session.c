@@ -3,7 +3,9 @@
  * The frame owns one sub-screen per step (see session.h) and shows one
  * of them at a time.  Its own ops are a copy it keeps up to date: the key
  * table is the current step's table followed by the frame's keys, so the
- * key line and `?` help always show what works right now. */
+ * key line and `?` help always show what works right now.  A step whose
+ * keys follow its state (the summary's m, the follow-up's u) points its
+ * ops at another table, and the frame merges that one in turn. */
 #include "config.h"
 
 #include <stdio.h>
@@ -55,6 +57,8 @@ struct session {
 	struct session_ctx ctx;
 	struct screen *steps[STORE_STEP_COUNT];
 	struct action *tables[STORE_STEP_COUNT];
+	/* The step table each of tables was merged from. */
+	const struct action *merged[STORE_STEP_COUNT];
 	struct screen_ops ops;
 	char started[DATES_LOCAL_SIZE];
 	/* A completed session changed afterwards says so: the store's
@@ -198,6 +202,26 @@ static struct screen *step_top(struct session *se)
 	return se->steps[se->ctx.step];
 }
 
+/* Merges the current step's table again when the step has changed it,
+ * and makes the merged one the frame's.  Out of memory, the old table
+ * stays: the keys still work, only the labels may be stale. */
+static void table_follow(struct session *se)
+{
+	int i = se->ctx.step;
+	const struct action *now = se->steps[i]->ops->actions;
+	if (now != se->merged[i]) {
+		struct action *t = table_merge(now);
+		if (t) {
+			free(se->tables[i]);
+			se->tables[i] = t;
+			se->merged[i] = now;
+		} else {
+			app_status(se->ctx.app, 1, "out of memory");
+		}
+	}
+	se->ops.actions = se->tables[i];
+}
+
 static void step_show(struct session *se, int step)
 {
 	struct session_ctx *ctx = &se->ctx;
@@ -208,9 +232,9 @@ static void step_show(struct session *se, int step)
 	ctx->visited[step] = 1;
 	struct screen *s = step_top(se);
 	se->ops.purpose = s->ops->purpose;
-	se->ops.actions = se->tables[step];
 	if (s->ops->enter)
 		s->ops->enter(s, ctx->app);
+	table_follow(se);
 	error_clear(&err);
 	if (!ctx->complete &&
 	    store_session_set_step(ctx->app->store, ctx->session_id,
@@ -397,6 +421,7 @@ static struct intent session_act(struct screen *s, struct app *app, int id,
 		return intent_push(help_screen_new(s));
 	int was_complete = ctx->complete;
 	struct intent in = step->ops->act(step, app, id, key);
+	table_follow(se);
 	edits_note(se, was_complete);
 	if (in.kind == INTENT_PUSH || in.kind == INTENT_QUIT)
 		return in;
@@ -413,6 +438,7 @@ static void session_enter(struct screen *s, struct app *app)
 	int was_complete = se->ctx.complete;
 	if (step->ops->enter)
 		step->ops->enter(step, app);
+	table_follow(se);
 	/* A dialog over the session (a note, a commitment) may have saved. */
 	edits_note(se, was_complete);
 	progress_refresh(se);
@@ -530,9 +556,10 @@ static struct screen *session_open(struct app *app, int64_t session_id)
 	int ok = resume_find(ctx, &err) == 0;
 	for (int i = 0; ok && i < STORE_STEP_COUNT; i++) {
 		se->steps[i] = step_new[i](ctx);
+		se->merged[i] =
+		    se->steps[i] ? se->steps[i]->ops->actions : NULL;
 		se->tables[i] =
-			se->steps[i] ? table_merge(se->steps[i]->ops->actions)
-				     : NULL;
+		    se->merged[i] ? table_merge(se->merged[i]) : NULL;
 		ok = se->steps[i] && se->tables[i];
 	}
 	if (!ok) {

@@ -36,7 +36,9 @@ enum {
 	SM_SCROLL, /* SM_SCROLL + enum page_key */
 };
 
-static const struct action step_actions[] = {
+/* m's entry follows the session's state, so the key line says what m
+ * does now: the open and done tables differ in that entry alone. */
+static const struct action step_open_actions[] = {
 	{0, L'm', "m", "mark complete",
 	 "mark the session complete (m again reopens it)", SM_COMPLETE},
 	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
@@ -44,7 +46,15 @@ static const struct action step_actions[] = {
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
-static const struct action screen_actions[] = {
+static const struct action step_done_actions[] = {
+	{0, L'm', "m", "reopen",
+	 "open the session again (m again marks it complete)", SM_COMPLETE},
+	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
+	PAGE_SCROLL_ACTIONS(SM_SCROLL),
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
+static const struct action screen_open_actions[] = {
 	{0, 27, "Esc", "back", "back to the screen before", SM_BACK},
 	{0, L'q', "q", NULL, NULL, SM_BACK},
 	{0, L'm', "m", "mark complete",
@@ -54,7 +64,20 @@ static const struct action screen_actions[] = {
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
+static const struct action screen_done_actions[] = {
+	{0, 27, "Esc", "back", "back to the screen before", SM_BACK},
+	{0, L'q', "q", NULL, NULL, SM_BACK},
+	{0, L'm', "m", "reopen",
+	 "open the session again (m again marks it complete)", SM_COMPLETE},
+	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
+	PAGE_SCROLL_ACTIONS(SM_SCROLL),
+	{0, 0, NULL, NULL, NULL, 0},
+};
+
 struct summary {
+	/* The screen's ops are this copy, whose key table follows the
+	 * session's state (summary_keys). */
+	struct screen_ops ops;
 	struct session_ctx *ctx; /* NULL for the standalone screen */
 	int64_t session_id;
 	int64_t person_id;
@@ -65,10 +88,26 @@ struct summary {
 	int built_rows; /* the height the page was built for */
 };
 
+/* The key table for the session as it stands: m offers to reopen a
+ * completed session and to mark an open one complete. */
+static void summary_keys(struct summary *m)
+{
+	if (m->ctx)
+		m->ops.actions =
+		    m->complete ? step_done_actions : step_open_actions;
+	else
+		m->ops.actions =
+		    m->complete ? screen_done_actions : screen_open_actions;
+}
+
 static void summary_enter(struct screen *s, struct app *app)
 {
 	struct summary *m = s->data;
 	(void)app;
+	/* The session frame's state, which another step may have changed. */
+	if (m->ctx)
+		m->complete = m->ctx->complete;
+	summary_keys(m);
 	m->stale = 1;
 }
 
@@ -127,6 +166,7 @@ static struct intent complete_toggle(struct summary *m, struct app *app)
 	m->complete = !m->complete;
 	if (m->ctx)
 		m->ctx->complete = m->complete;
+	summary_keys(m);
 	app_status(app, 0, m->complete ? "Session marked complete."
 				       : "Session open again.");
 	m->stale = 1;
@@ -168,8 +208,8 @@ static void summary_destroy(struct screen *s)
 static const struct screen_ops step_ops = {
 	.title = "Summary",
 	.purpose = "The whole session on one page, as `ownit report` prints "
-	       "it; m marks it complete, x exports it.",
-	.actions = step_actions,
+	       "it; m marks it complete or reopens it, x exports it.",
+	.actions = step_open_actions,
 	.enter = summary_enter,
 	.show = summary_show,
 	.draw = summary_draw,
@@ -180,8 +220,8 @@ static const struct screen_ops step_ops = {
 static const struct screen_ops screen_ops = {
 	.title = "Session summary",
 	.purpose = "A session on one page, as `ownit report` prints it; m "
-	       "marks it complete, x exports it.",
-	.actions = screen_actions,
+	       "marks it complete or reopens it, x exports it.",
+	.actions = screen_open_actions,
 	.enter = summary_enter,
 	.show = summary_show,
 	.draw = summary_draw,
@@ -201,6 +241,8 @@ static struct screen *summary_make(struct app *app, int64_t session_id,
 		app_status(app, 1, "out of memory");
 		return NULL;
 	}
+	m->ops = *s->ops;
+	s->ops = &m->ops;
 	m->ctx = ctx;
 	m->session_id = session_id;
 	m->pg = pg;
@@ -215,6 +257,7 @@ struct screen *summary_step_new(struct session_ctx *ctx)
 		struct summary *m = s->data;
 		m->person_id = ctx->person_id;
 		m->complete = ctx->complete;
+		summary_keys(m);
 	}
 	return s;
 }
@@ -229,6 +272,7 @@ struct screen *summary_screen_new(struct app *app, int64_t session_id)
 		struct summary *m = s->data;
 		m->person_id = ses.person_id;
 		m->complete = ses.status == STORE_SESSION_COMPLETE;
+		summary_keys(m);
 	}
 	store_session_clear(&ses);
 	return s;
