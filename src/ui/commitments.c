@@ -392,8 +392,7 @@ static struct intent cm_act(struct screen *s, struct app *app, int id,
 		if (!r)
 			return intent_of(INTENT_NONE);
 		struct store_commitment seen = row_seen(r);
-		return intent_push(
-			renegotiate_dialog_new(app, &seen, 0, r->person));
+		return intent_push(renegotiate_dialog_new(app, &seen, 0));
 	}
 	case CM_UNDO:
 		return cm_undo(cm, app);

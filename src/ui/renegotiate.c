@@ -40,7 +40,6 @@ static const struct fields_def rn_fields[RF_COUNT] = {
 struct rn_row {
 	struct store_commitment seen;
 	int64_t session_id; /* reviewing session, 0 outside any */
-	char *person;
 };
 
 struct renegotiate {
@@ -56,10 +55,15 @@ static void rn_draw(struct screen *s, struct app *app)
 	int y, x, w;
 	fields_dialog(app, 13, 66, "Renegotiate", &y, &x, &w);
 	int fx = x + 2 + fields_label_width(rn->f) + 2;
-	int n = draw_text(app, y + 2, x + 2, rn->row.person, w / 3,
-			  UI_ACCENT);
-	draw_text(app, y + 2, x + 2 + n, ": ", 2, UI_NORMAL);
-	draw_text(app, y + 2, x + 4 + n, rn->row.seen.what, w - 6 - n,
+	/* Headed by whoever owns it, which need not be the person coached;
+	 * one without an owner is its words alone. */
+	const char *owner = rn->row.seen.owner;
+	int n = 0;
+	if (owner && owner[0]) {
+		n = draw_text(app, y + 2, x + 2, owner, w / 3, UI_ACCENT);
+		n += draw_text(app, y + 2, x + 2 + n, ": ", 2, UI_NORMAL);
+	}
+	draw_text(app, y + 2, x + 2 + n, rn->row.seen.what, w - 4 - n,
 		  UI_NORMAL);
 	fields_draw(rn->f, app, RF_DUE, y + 4, x + 2, fx);
 	fields_draw(rn->f, app, RF_OBSTACLE, y + 5, x + 2, fx);
@@ -188,7 +192,6 @@ static void rn_free(struct renegotiate *rn)
 		return;
 	fields_free(rn->f);
 	store_commitment_clear(&rn->row.seen);
-	free(rn->row.person);
 	free(rn);
 }
 
@@ -211,7 +214,7 @@ static const struct screen_ops rn_ops = {
 
 struct screen *renegotiate_dialog_new(struct app *app,
 				      const struct store_commitment *seen,
-				      int64_t session_id, const char *person)
+				      int64_t session_id)
 {
 	struct screen *s = screen_alloc(&rn_ops, sizeof(struct renegotiate));
 	struct renegotiate *rn = s ? s->data : NULL;
@@ -219,9 +222,8 @@ struct screen *renegotiate_dialog_new(struct app *app,
 	if (rn) {
 		rn->f = fields_new(rn_fields, RF_COUNT);
 		copied = store_commitment_dup(&rn->row.seen, seen);
-		rn->row.person = strdup(person);
 	}
-	if (!s || !rn || !rn->f || copied < 0 || !rn->row.person) {
+	if (!s || !rn || !rn->f || copied < 0) {
 		app_status(app, 1, "out of memory");
 		free(s);
 		rn_free(rn);

@@ -842,6 +842,16 @@ START_TEST(commitments)
 	ck_assert_int_eq(got.session_id, s2);
 	ck_assert_int_eq(got.status, STORE_C_OPEN);
 	store_commitment_clear(&got);
+	/* The renegotiated one knows its new date; others have none. */
+	char new_due[STORE_DAY_SIZE];
+	ck_assert_int_eq(
+	    store_commitment_renegotiated_due(s, c1.id, new_due, &err), 1);
+	ck_assert_str_eq(new_due, "2027-01-15");
+	ck_assert_int_eq(
+	    store_commitment_renegotiated_due(s, c2.id, new_due, &err), 0);
+	ck_assert_str_eq(new_due, "");
+	ck_assert_int_eq(
+	    store_commitment_renegotiated_due(s, fresh, new_due, &err), 0);
 	/* Reviewed ones leave the open list; the renegotiated one's
 	 * successor joins it by its date. */
 	memset(&sn, 0, sizeof sn);

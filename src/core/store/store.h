@@ -35,6 +35,8 @@
 #define STORE_UUID_SIZE 37
 /* Room for a stored time (UTC ISO 8601, 20 characters) with a margin. */
 #define STORE_TIME_SIZE 40
+/* A due date "YYYY-MM-DD" and its NUL (DATES_DAY_SIZE). */
+#define STORE_DAY_SIZE 11
 
 struct store;
 
@@ -453,6 +455,16 @@ struct store_review {
 int store_commitment_review_with(struct store *s, int64_t id,
 				 const struct store_review *r, int64_t *new_id,
 				 struct error *err);
+
+/* The due date a renegotiated commitment was given (its successor's, as
+ * made by the renegotiation): 1 with due filled, 0 when id is not
+ * renegotiated or its successor is gone or no longer reads the same
+ * (deleted, or its words edited since), -1.  The successor is the first
+ * commitment of the same person, words and owner made at or after the
+ * renegotiation. */
+int store_commitment_renegotiated_due(struct store *s, int64_t id,
+				      char due[STORE_DAY_SIZE],
+				      struct error *err);
 
 /* The same without what helped and what will change: a follow-up of
  * commitment id in session reviewed_in (0: outside any session). */

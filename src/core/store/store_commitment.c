@@ -178,6 +178,32 @@ int store_commitment_review_with(struct store *s, int64_t id,
 	return store_write_end(s, ok, doing, err) || !ok ? -1 : 0;
 }
 
+int store_commitment_renegotiated_due(struct store *s, int64_t id,
+				      char due[STORE_DAY_SIZE],
+				      struct error *err)
+{
+	/* No column links the two: renegotiate() makes the successor in
+	 * the same transaction, after the review's time was written. */
+	static const char sql[] =
+		"SELECT n.due FROM commitment o JOIN commitment n "
+		"ON n.person_id = o.person_id AND n.id <> o.id "
+		"AND n.what = o.what AND n.owner IS o.owner "
+		"AND n.created >= o.reviewed "
+		"WHERE o.id = ?1 AND o.status = 'renegotiated' "
+		"AND n.due IS NOT NULL ORDER BY n.created, n.id LIMIT 1";
+	const char *doing = "reading a renegotiated due date";
+	char *text = NULL;
+	due[0] = '\0';
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
+	if (!st)
+		return -1;
+	int r = store_row_get(s, st, &store_row_text_reader, &text, doing, err);
+	if (r == 1 && text && dates_valid_day(text))
+		snprintf(due, STORE_DAY_SIZE, "%s", text);
+	free(text);
+	return r < 0 ? -1 : due[0] != '\0';
+}
+
 int store_commitment_review(struct store *s, int64_t id,
 			    enum store_cstatus status, int64_t reviewed_in,
 			    const char *obstacle, const char *new_due,

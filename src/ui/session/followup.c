@@ -41,7 +41,7 @@ static const struct action followup_actions[] = {
 	 FU_RENEGOTIATE},
 	{0, L'w', "w", "why", "what helped, or what got in the way and what "
 	 "will be done differently", FU_WHY},
-	{0, L'u', "u", NULL, "undo the review (back to open)", FU_UNDO},
+	{0, L'u', "u", "undo", "undo the review (back to open)", FU_UNDO},
 	{KEY_UP, 0, "Up/Down", NULL, "choose a commitment (also k/j)", FU_UP},
 	{0, L'k', "k", NULL, NULL, FU_UP},
 	{KEY_DOWN, 0, "Down", NULL, NULL, FU_DOWN},
@@ -49,12 +49,63 @@ static const struct action followup_actions[] = {
 	{0, 0, NULL, NULL, NULL, 0},
 };
 
+/* The key line offers what works on the commitment under the cursor. */
+enum fu_row { FU_ROW_OPEN, FU_ROW_REVIEWED, FU_ROW_RENEGOTIATED, FU_ROWS };
+#define FU_NACTIONS (sizeof followup_actions / sizeof followup_actions[0])
+
+static int fu_labelled(int id, enum fu_row row)
+{
+	switch (id) {
+	case FU_KEPT:
+	case FU_PARTLY:
+	case FU_MISSED:
+		return row != FU_ROW_RENEGOTIATED;
+	case FU_RENEGOTIATE:
+		return row == FU_ROW_OPEN;
+	case FU_WHY:
+		return row == FU_ROW_REVIEWED;
+	case FU_UNDO:
+		return row != FU_ROW_OPEN;
+	default:
+		return 1;
+	}
+}
+
 struct followup {
+	/* The step's ops are this copy, its key table one of keys, by the
+	 * row under the cursor (followup_keys). */
+	struct screen_ops ops;
+	struct action keys[FU_ROWS][FU_NACTIONS];
 	struct session_ctx *ctx;
 	struct commit_rows rows;
+	/* Row i's new due date when it was renegotiated, else "": read
+	 * with the rows, as the renegotiation's successor holds it. */
+	char (*new_due)[STORE_DAY_SIZE];
 	size_t cur, first;
 	struct review_ask ask; /* what helped, or what got in the way */
 };
+
+/* The new due dates of the renegotiated rows. */
+static void new_dues_read(struct followup *f, struct app *app)
+{
+	struct error err;
+	free(f->new_due);
+	f->new_due = f->rows.n ? calloc(f->rows.n, sizeof *f->new_due) : NULL;
+	if (f->rows.n && !f->new_due) {
+		app_status(app, 1, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < f->rows.n; i++) {
+		if (f->rows.v[i].status != STORE_C_RENEGOTIATED)
+			continue;
+		error_clear(&err);
+		if (store_commitment_renegotiated_due(
+			app->store, f->rows.v[i].id, f->new_due[i], &err) < 0) {
+			session_fail(app, &err);
+			break;
+		}
+	}
+}
 
 static void reload(struct followup *f, struct app *app)
 {
@@ -67,6 +118,7 @@ static void reload(struct followup *f, struct app *app)
 	error_clear(&err);
 	if (commit_rows_read(&f->rows, app->store, &flt, &err) < 0)
 		session_fail(app, &err);
+	new_dues_read(f, app);
 	for (size_t i = 0; was && i < f->rows.n; i++)
 		if (f->rows.v[i].id == was)
 			f->cur = i;
@@ -130,11 +182,24 @@ static struct store_review review_of(const struct store_commitment *it,
 	return r;
 }
 
+static void followup_keys(struct followup *f)
+{
+	enum fu_row row = FU_ROW_OPEN;
+	if (f->cur < f->rows.n) {
+		enum store_cstatus st = f->rows.v[f->cur].status;
+		row = st == STORE_C_OPEN	   ? FU_ROW_OPEN
+		      : st == STORE_C_RENEGOTIATED ? FU_ROW_RENEGOTIATED
+						   : FU_ROW_REVIEWED;
+	}
+	f->ops.actions = f->keys[row];
+}
+
 static void followup_enter(struct screen *s, struct app *app)
 {
 	struct followup *f = s->data;
 	review_ask_clear(&f->ask);
 	reload(f, app);
+	followup_keys(f);
 }
 
 static const char *status_word(enum store_cstatus st)
@@ -234,11 +299,20 @@ static void followup_draw(struct screen *s, struct app *app)
 		y++;
 		if (y >= bottom)
 			break;
-		snprintf(buf, sizeof buf, "%s%s%s%s%s%s%s",
-			 it->due ? "due " : "no due date", it->due ? it->due : "",
-			 it->overdue ? " (overdue)" : "",
-			 it->owner ? " " : "", it->owner ? dot : "",
-			 it->owner ? " " : "", it->owner ? it->owner : "");
+		const char *now_due =
+		    f->new_due && f->new_due[i][0] ? f->new_due[i] : NULL;
+		char when[64];
+		if (now_due)
+			snprintf(when, sizeof when, "now due %s (was %s)",
+				 now_due, it->due ? it->due : "none");
+		else
+			snprintf(when, sizeof when, "%s%s",
+				 it->due ? "due " : "no due date",
+				 it->due ? it->due : "");
+		snprintf(buf, sizeof buf, "%s%s%s%s%s%s", when,
+			 it->overdue ? " (overdue)" : "", it->owner ? " " : "",
+			 it->owner ? dot : "", it->owner ? " " : "",
+			 it->owner ? it->owner : "");
 		int n = draw_text(app, y, x + 15, buf, w - 15,
 				  it->overdue ? UI_BAD : UI_DIM);
 		if (it->status != STORE_C_OPEN && !it->reviewed_session_id)
@@ -260,10 +334,9 @@ static struct intent ask_why(struct followup *f,
 	return intent_push(review_ask_new(&f->ask, f->ctx->session_id, st, it));
 }
 
-static struct intent followup_act(struct screen *s, struct app *app, int id,
-				  struct key key)
+static struct intent followup_review(struct followup *f, struct app *app,
+				     int id, struct key key)
 {
-	struct followup *f = s->data;
 	if (f->rows.n == 0)
 		return intent_of(INTENT_NONE);
 	const struct store_commitment *it = &f->rows.v[f->cur];
@@ -306,8 +379,8 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 					   "first.");
 			break;
 		}
-		return intent_push(renegotiate_dialog_new(
-		    app, it, f->ctx->session_id, f->ctx->person));
+		return intent_push(
+		    renegotiate_dialog_new(app, it, f->ctx->session_id));
 	case FU_WHY:
 		if (it->status == STORE_C_OPEN) {
 			app_status(app, 1, "Review it first: y, p, m or r.");
@@ -333,10 +406,20 @@ static struct intent followup_act(struct screen *s, struct app *app, int id,
 	return intent_of(INTENT_REDRAW);
 }
 
+static struct intent followup_act(struct screen *s, struct app *app, int id,
+				  struct key key)
+{
+	struct followup *f = s->data;
+	struct intent in = followup_review(f, app, id, key);
+	followup_keys(f);
+	return in;
+}
+
 static void followup_destroy(struct screen *s)
 {
 	struct followup *f = s->data;
 	commit_rows_free(&f->rows);
+	free(f->new_due);
 	review_ask_free(&f->ask);
 	free(f);
 	free(s);
@@ -362,6 +445,16 @@ struct screen *followup_step_new(struct session_ctx *ctx)
 		screen_free(s);
 		return NULL;
 	}
+	for (int row = 0; row < FU_ROWS; row++)
+		for (size_t i = 0; i < FU_NACTIONS; i++) {
+			struct action *a = &f->keys[row][i];
+			*a = followup_actions[i];
+			if (!fu_labelled(a->id, (enum fu_row)row))
+				a->label = NULL;
+		}
+	f->ops = followup_ops;
+	s->ops = &f->ops;
+	followup_keys(f);
 	f->ctx = ctx;
 	return s;
 }
