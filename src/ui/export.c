@@ -130,28 +130,45 @@ static char *target_path(const char *in, struct error *err)
 	return paths_join(cwd, in, err);
 }
 
-static int ex_run(struct export *ex, struct app *app, const char *path)
+/* What to export, from the fields: 0, or -1 with the message said and
+ * the field to mend focused (a day that is none, a range that is empty).
+ * The days live in since and until. */
+static int ex_options(struct export *ex, struct csvexport_options *o,
+		      char since[DATES_DAY_SIZE], char until[DATES_DAY_SIZE])
 {
-	struct csvexport_options o;
-	char since[DATES_DAY_SIZE], until[DATES_DAY_SIZE];
-	csvexport_options_init(&o);
-	o.format = fields_choice(ex->f, F_FORMAT) == FMT_DETAIL
-			   ? CSVEXPORT_DETAIL
-			   : CSVEXPORT_SUMMARY;
-	o.session_id = ex->session_id;
-	if (!ex->session_id) {
-		o.person_id = fields_choice(ex->f, F_WHO) ? ex->person_id : 0;
-		if (day_field(ex, F_SINCE, "Since", since, &o.since) ||
-		    day_field(ex, F_UNTIL, "Until", until, &o.until))
-			return -1;
+	csvexport_options_init(o);
+	o->format = fields_choice(ex->f, F_FORMAT) == FMT_DETAIL
+			? CSVEXPORT_DETAIL
+			: CSVEXPORT_SUMMARY;
+	o->session_id = ex->session_id;
+	if (ex->session_id)
+		return 0;
+	o->person_id = fields_choice(ex->f, F_WHO) ? ex->person_id : 0;
+	if (day_field(ex, F_SINCE, "Since", since, &o->since) ||
+	    day_field(ex, F_UNTIL, "Until", until, &o->until))
+		return -1;
+	/* Both are valid YYYY-MM-DD days: text order is day order. */
+	if (o->since && o->until && strcmp(o->since, o->until) > 0) {
+		snprintf(ex->message, sizeof ex->message,
+			 "Since %s is later than Until %s: no day is in both. "
+			 "Swap them, or empty one.",
+			 o->since, o->until);
+		fields_focus(ex->f, F_SINCE);
+		return -1;
 	}
+	return 0;
+}
+
+static int ex_run(struct export *ex, struct app *app,
+		  const struct csvexport_options *o, const char *path)
+{
 	size_t rows = 0;
 	struct error err = {0};
 	int xlsx = fields_choice(ex->f, F_FORMAT) == FMT_XLSX;
-	int rc = xlsx ? xlsxexport_write(app->store, app->content, &o, path,
+	int rc = xlsx ? xlsxexport_write(app->store, app->content, o, path,
 					 &rows, &err)
-		      : csvexport_write(app->store, app->content, &o, path,
-					NULL, &rows, &err);
+		      : csvexport_write(app->store, app->content, o, path, NULL,
+					&rows, &err);
 	if (rc != 0) {
 		snprintf(ex->message, sizeof ex->message, "%s", err.msg);
 		return -1;
@@ -168,8 +185,14 @@ static struct intent ex_write(struct export *ex, struct app *app)
 	char *in = fields_get(ex->f, F_FILE);
 	char *path = in && in[0] ? target_path(in, &err) : NULL;
 	struct stat st;
+	struct csvexport_options o;
+	char since[DATES_DAY_SIZE], until[DATES_DAY_SIZE];
 	ex->message_bad = 1;
-	if (!in || !in[0]) {
+	/* What to export is checked before the file: a bad range is said
+	 * before asking whether to replace a file it would not write. */
+	if (ex_options(ex, &o, since, until) != 0) {
+		ex->confirmed[0] = '\0';
+	} else if (!in || !in[0]) {
 		snprintf(ex->message, sizeof ex->message,
 			 "A file name is needed.");
 		fields_focus(ex->f, F_FILE);
@@ -181,7 +204,7 @@ static struct intent ex_write(struct export *ex, struct app *app)
 		snprintf(ex->message, sizeof ex->message,
 			 "%s exists: Enter again replaces it.", path);
 		snprintf(ex->confirmed, sizeof ex->confirmed, "%s", path);
-	} else if (ex_run(ex, app, path) == 0) {
+	} else if (ex_run(ex, app, &o, path) == 0) {
 		ex->message_bad = 0;
 	}
 	free(in);

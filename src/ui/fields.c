@@ -197,6 +197,13 @@ static int cells_of(const struct textbuf *t, size_t a, size_t b)
 static void scroll_to_cursor(struct field *fd, int w)
 {
 	const struct textbuf *t = &fd->tb;
+	/* Text that fits whole, with the cursor past its end, shows from
+	 * its start: a scroll left over from a narrower frame (the count
+	 * took room) never hides its beginning. */
+	if (cells_of(t, 0, t->len) <= w - 1) {
+		fd->scroll = 0;
+		return;
+	}
 	if (fd->scroll > t->cur || fd->scroll > t->len)
 		fd->scroll = textbuf_cluster_prev(t, t->cur);
 	while (fd->scroll < t->cur && cells_of(t, fd->scroll, t->cur) > w - 1)
@@ -218,12 +225,16 @@ static void cluster_draw(struct app *app, const struct textbuf *t, size_t a,
 }
 
 /* "37/40" when the text is within a quarter of its limit, so the limit is
- * seen before it bites; "" otherwise. */
+ * seen before it bites; "" otherwise, and always for a field w cells wide
+ * that shows its whole limit (a date): there the count would only take
+ * the room the text needs. */
 static void count_text(const struct fields_def *d, const struct textbuf *t,
-		       char *buf, size_t sz)
+		       int w, char *buf, size_t sz)
 {
 	size_t max = field_max(d);
 	buf[0] = '\0';
+	if (w > 0 && max < (size_t)w)
+		return;
 	if (t->len * 4 >= max * 3)
 		snprintf(buf, sz, "%zu/%zu", t->len, max);
 }
@@ -241,7 +252,7 @@ void fields_draw_at(struct fields *f, struct app *app, int i, int y, int x,
 	int focus = fields_current(f) == i;
 	char count[32] = "";
 	if (focus)
-		count_text(&f->defs[i], &fd->tb, count, sizeof count);
+		count_text(&f->defs[i], &fd->tb, w, count, sizeof count);
 	int cw = (int)strlen(count);
 	if (cw && w - cw - 1 >= 4) {
 		draw_text(app, y, x + w - cw, count, cw,
