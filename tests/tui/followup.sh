@@ -55,6 +55,11 @@ tui_wait "y kept  p partly  m missed  w why  u undo  Tab" \
 	"a missed one offers why and u, not r"
 tui_keys r
 tui_wait "Already reviewed: u undoes it first." "r points at u there too"
+tui_keys u
+tui_wait "y kept  p partly  m missed  r renegotiate  Tab" "u opens it again"
+is "$("$SQLITE3" "$OWNIT_DB" "SELECT count(*) FROM commitment
+	WHERE what = 'Ask Priya for the budget figures'")" 1 \
+	"undoing the renegotiation took back the copy it made"
 tui_keys Escape
 tui_wait "Open commitments of Zoë" "Esc leaves the session"
 

@@ -940,6 +940,59 @@ START_TEST(commitments)
 }
 END_TEST
 
+/* Undoing a renegotiation takes back the open copy it made, unless that
+ * copy has a follow-up of its own. */
+START_TEST(renegotiation_undone)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	int64_t p = t_person(s, "P");
+	int64_t s1 = t_session(s, p, "2026-10-01T09:00:00Z");
+	struct store_commitment a = {.person_id = p, .session_id = s1,
+				     .what = "Ship it", .owner = "P",
+				     .due = "2026-11-01"};
+	struct store_commitment b = {.person_id = p, .session_id = s1,
+				     .what = "Tell them", .due = "2026-11-02"};
+	ck_assert_int_eq(store_commitment_add(s, &a, &err), 0);
+	ck_assert_int_eq(store_commitment_add(s, &b, &err), 0);
+	int64_t fresh_a = 0, fresh_b = 0;
+	ck_assert_int_eq(store_commitment_review(s, a.id,
+						 STORE_C_RENEGOTIATED, 0, NULL,
+						 "2026-12-20", &fresh_a, &err),
+			 0);
+	ck_assert_int_eq(store_commitment_review(s, b.id,
+						 STORE_C_RENEGOTIATED, 0, NULL,
+						 "2026-12-21", &fresh_b, &err),
+			 0);
+	/* b's copy is followed up in its turn: it has a history now. */
+	ck_assert_int_eq(store_commitment_review(s, fresh_b, STORE_C_KEPT, 0,
+						 NULL, NULL, NULL, &err),
+			 0);
+
+	ck_assert_int_eq(store_commitment_review(s, a.id, STORE_C_OPEN, 0,
+						 NULL, NULL, NULL, &err),
+			 0);
+	ck_assert_int_eq(store_commitment_review(s, b.id, STORE_C_OPEN, 0,
+						 NULL, NULL, NULL, &err),
+			 0);
+	struct store_commitment got;
+	ck_assert_int_eq(store_commitment_get(s, fresh_a, &got, &err), 0);
+	ck_assert_int_eq(store_commitment_get(s, a.id, &got, &err), 1);
+	ck_assert_int_eq(got.status, STORE_C_OPEN);
+	ck_assert_str_eq(got.due, "2026-11-01");
+	store_commitment_clear(&got);
+	ck_assert_int_eq(store_commitment_get(s, fresh_b, &got, &err), 1);
+	ck_assert_int_eq(got.status, STORE_C_KEPT);
+	store_commitment_clear(&got);
+	struct seen sn = {0};
+	ck_assert_int_eq(store_open_commitments_each(s, p, collect_open, &sn,
+						     &err),
+			 0);
+	ck_assert_int_eq(sn.n, 2); /* a and b, once each */
+	store_close(s);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- resume */
 
 START_TEST(resume)
@@ -1164,6 +1217,7 @@ int main(void)
 	tcase_add_test(tc, ratings);
 	tcase_add_test(tc, ladder);
 	tcase_add_test(tc, notes);
+	tcase_add_test(tc, renegotiation_undone);
 	tcase_add_test(tc, commitments);
 	tcase_add_test(tc, resume);
 	tcase_add_test(tc, answers_no_occasion);

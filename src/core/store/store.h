@@ -450,8 +450,10 @@ struct store_review {
  * commitment is closed as renegotiated and a new open one with the same
  * text, owner and the new due date is made (its id in *new_id when not
  * NULL) in the reviewing session, or outside a session in the person's
- * newest one.  Which session's scoring a follow-up outside any session
- * counts for is the rule in score.h. */
+ * newest one.  STORE_C_OPEN on a renegotiated commitment also removes the
+ * open one its renegotiation made, while that has no follow-up of its own.
+ * Which session's scoring a follow-up outside any session counts for is
+ * the rule in score.h. */
 int store_commitment_review_with(struct store *s, int64_t id,
 				 const struct store_review *r, int64_t *new_id,
 				 struct error *err);

@@ -107,6 +107,35 @@ static int newest_session(struct store *s, int64_t person_id, int64_t *id,
 	return st ? store_int_get(s, st, id, doing, err) : -1;
 }
 
+/* The successor of renegotiated commitment ?1 as n: no column links the
+ * two, but renegotiate() makes it in the same transaction, after the
+ * review's time was written, with the same person, words and owner; the
+ * first such one is it. */
+#define SUCCESSOR_OF                                                           \
+	"FROM commitment o JOIN commitment n "                                 \
+	"ON n.person_id = o.person_id AND n.id <> o.id "                       \
+	"AND n.what = o.what AND n.owner IS o.owner "                          \
+	"AND n.created >= o.reviewed "                                         \
+	"WHERE o.id = ?1 AND o.status = 'renegotiated' "
+
+/* Undoing a renegotiation takes back the open commitment it made, while
+ * that one is still untouched: left behind, it would be a second open
+ * copy of the commitment put back to open. */
+static int successor_drop(struct store *s, int64_t id, const char *doing,
+			  struct error *err)
+{
+	static const char sql[] =
+	    "DELETE FROM commitment WHERE id = (SELECT n.id " SUCCESSOR_OF
+	    "ORDER BY n.created, n.id LIMIT 1) "
+	    "AND status = 'open' AND reviewed IS NULL";
+	sqlite3_stmt *st = store_stmt_for_id(s, sql, id, doing, err);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	store_stmt_done(s, st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, rc, doing, err);
+}
+
 /* The renegotiated follow-up: a fresh open commitment, same words, new
  * date, in the reviewing session (outside one: the person's newest). */
 static int renegotiate(struct store *s, int64_t id, int64_t reviewed_in,
@@ -159,7 +188,9 @@ int store_commitment_review_with(struct store *s, int64_t id,
 	dates_now(now);
 	if (store_write_begin(s, doing, err))
 		return -1;
-	sqlite3_stmt *st = store_stmt_get(s, sql, doing, err);
+	sqlite3_stmt *st = reopen && successor_drop(s, id, doing, err)
+			       ? NULL
+			       : store_stmt_get(s, sql, doing, err);
 	int ok = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
@@ -182,15 +213,9 @@ int store_commitment_renegotiated_due(struct store *s, int64_t id,
 				      char due[STORE_DAY_SIZE],
 				      struct error *err)
 {
-	/* No column links the two: renegotiate() makes the successor in
-	 * the same transaction, after the review's time was written. */
 	static const char sql[] =
-		"SELECT n.due FROM commitment o JOIN commitment n "
-		"ON n.person_id = o.person_id AND n.id <> o.id "
-		"AND n.what = o.what AND n.owner IS o.owner "
-		"AND n.created >= o.reviewed "
-		"WHERE o.id = ?1 AND o.status = 'renegotiated' "
-		"AND n.due IS NOT NULL ORDER BY n.created, n.id LIMIT 1";
+	    "SELECT n.due " SUCCESSOR_OF "AND n.due IS NOT NULL "
+	    "ORDER BY n.created, n.id LIMIT 1";
 	const char *doing = "reading a renegotiated due date";
 	char *text = NULL;
 	due[0] = '\0';
