@@ -1,6 +1,7 @@
 /* check.c - `ownit check`: is the database sound? */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
@@ -9,9 +10,11 @@
 
 static int print_problem(const char *problem, void *ud)
 {
-	(void)ud;
-	printf("%s\n", problem);
-	return 0;
+	int *werr = ud;
+	if (printf("%s\n", problem) >= 0)
+		return 0;
+	*werr = errno;
+	return 1; /* stop: nobody will read the rest */
 }
 
 int cmd_check(int argc, char **argv, struct cli_globals *g)
@@ -28,16 +31,20 @@ int cmd_check(int argc, char **argv, struct cli_globals *g)
 		cli_fail(&err);
 		return 1; /* a database that cannot be opened is not ok */
 	}
-	int r = store_check(s, print_problem, NULL, &err);
-	if (r < 0)
-		cli_fail(&err);
-	else if (r == 0)
-		printf("ok\n");
-	else
+	int werr = 0;
+	int r = store_check(s, print_problem, &werr, &err);
+	if (r == 0 && printf("ok\n") < 0)
+		werr = errno;
+	int status = 0;
+	if (cli_stdout_done("writing the check's result", werr)) {
+		status = 1; /* it said why; the findings did not get out */
+	} else if (r < 0) {
+		status = cli_fail(&err);
+	} else if (r > 0) {
 		fprintf(stderr, "ownit: %s has problems (listed above): keep "
 			"a copy of it and restore a backup\n", store_path(s));
+		status = 1;
+	}
 	store_close(s);
-	if (r < 0 || fflush(stdout) != 0)
-		return 1;
-	return r == 0 ? 0 : 1;
+	return status;
 }

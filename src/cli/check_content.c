@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -44,13 +45,12 @@ static int check_dir(const char *dir)
 		size_t team = 0;
 		for (size_t k = 0; k < c->nteam; k++)
 			team += !c->team[k].retired;
-		printf("content OK: %zu red flags, %zu statements, %zu team "
-		       "statements, %zu pillars, %zu rungs, %zu practices, "
-		       "%zu checks\n",
-		       c->nflags, c->nasked, team, c->npillars, c->nrungs,
-		       c->npractices, c->nchecks);
-		if (fflush(stdout) != 0)
-			rc = 1;
+		int n = printf("content OK: %zu red flags, %zu statements, "
+			       "%zu team statements, %zu pillars, %zu rungs, "
+			       "%zu practices, %zu checks\n",
+			       c->nflags, c->nasked, team, c->npillars,
+			       c->nrungs, c->npractices, c->nchecks);
+		rc = cli_stdout_done("writing the result", n < 0 ? errno : 0);
 	}
 	content_free(c);
 	content_diags_free(&d);
@@ -73,7 +73,7 @@ int cmd_check_content(int argc, char **argv, struct cli_globals *g)
 			     "Check a content folder, laid over the installed "
 			     "content, and print each\nproblem as "
 			     "FILE:LINE:COLUMN: message.");
-			return fflush(stdout) == 0 ? 0 : 1;
+			return cli_stdout_done("writing the help", 0);
 		}
 		return cli_usage_hint();
 	}

@@ -58,6 +58,19 @@ int cli_usage_hint(void);
 /* Prints "ownit: MESSAGE" for err to stderr; returns its exit status. */
 int cli_fail(const struct error *err);
 
+/* Ends what a command writes to standard output: flushes it and, when
+ * a write to it failed (now, or before: errnum is that write's errno, 0
+ * when not known), reports it as "ownit: standard output: ..." naming
+ * what ("writing the list").  Every command that writes to standard
+ * output reports a failed write through here, so they all word it the
+ * same.  Returns 0, or the exit status 1. */
+int cli_stdout_done(const char *what, int errnum);
+
+/* Reports err as cli_fail does, unless standard output has failed: then
+ * err is a writer stopped by it, and the failed write is reported as
+ * cli_stdout_done does, with err's errno. */
+int cli_fail_writing(const struct error *err, const char *what);
+
 /* Prints prefix and line on one line of stderr, sanitised
  * (utext_sanitize_line): a message may quote a file's own bytes (an
  * imported value, a survey answer, a file name), and an escape sequence

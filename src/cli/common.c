@@ -89,6 +89,33 @@ int cli_fail(const struct error *err)
 	return err->kind == ERROR_INPUT ? 2 : 1;
 }
 
+int cli_stdout_done(const char *what, int errnum)
+{
+	/* glibc drops what it could not write and clears nothing: the
+	 * error flag stays, and a later fflush succeeds on an empty
+	 * buffer, so the errno of a failed printf is only known to its
+	 * caller. */
+	int failed = errnum != 0 || ferror(stdout);
+	errno = 0;
+	if (fflush(stdout) != 0) {
+		if (!errnum)
+			errnum = errno;
+		failed = 1;
+	}
+	if (!failed)
+		return 0;
+	struct error err = {0};
+	error_write(&err, "standard output", errnum, what);
+	return cli_fail(&err);
+}
+
+int cli_fail_writing(const struct error *err, const char *what)
+{
+	if (!ferror(stdout))
+		return cli_fail(err);
+	return cli_stdout_done(what, err->errnum);
+}
+
 void cli_version(FILE *out)
 {
 	fputs(PACKAGE_NAME " " PACKAGE_VERSION "\n"

@@ -139,8 +139,8 @@ int cmd_export(int argc, char **argv, struct cli_globals *g)
 {
 	struct export_args a;
 	int rc = parse_args(argc, argv, g, &a);
-	if (rc)
-		return rc < 0 ? 0 : rc;
+	if (rc) /* -1: --help was printed */
+		return rc < 0 ? cli_stdout_done("writing the help", 0) : rc;
 	struct error err = {0};
 	struct store *s = cli_store_open(g, 0, &err);
 	if (!s)

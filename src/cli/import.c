@@ -33,7 +33,7 @@ int cmd_import(int argc, char **argv, struct cli_globals *g)
 			      "is checked whole first: on any problem nothing "
 			      "is imported.\nFILE - reads standard input.\n",
 			      stdout);
-			return 0;
+			return cli_stdout_done("writing the help", 0);
 		}
 		if (!cli_global_option(c, optarg, g))
 			return cli_usage_hint();
@@ -56,15 +56,19 @@ int cmd_import(int argc, char **argv, struct cli_globals *g)
 				   print_problem, NULL, &n, &err)) {
 		status = cli_fail(&err);
 	} else {
-		printf("imported %zu rows: people %zu added, %zu skipped; "
-		       "sessions %zu added, %zu skipped; commitments %zu "
-		       "added, %zu skipped\n",
-		       n.rows, n.people_added, n.people_skipped,
-		       n.sessions_added, n.sessions_skipped,
-		       n.commitments_added, n.commitments_skipped);
-		if (n.rounds_added || n.rounds_skipped)
-			printf("team rounds %zu added, %zu skipped\n",
-			       n.rounds_added, n.rounds_skipped);
+		int w =
+		    printf("imported %zu rows: people %zu added, %zu skipped; "
+			   "sessions %zu added, %zu skipped; commitments %zu "
+			   "added, %zu skipped\n",
+			   n.rows, n.people_added, n.people_skipped,
+			   n.sessions_added, n.sessions_skipped,
+			   n.commitments_added, n.commitments_skipped);
+		if (w >= 0 && (n.rounds_added || n.rounds_skipped))
+			w = printf("team rounds %zu added, %zu skipped\n",
+				   n.rounds_added, n.rounds_skipped);
+		status = cli_stdout_done(
+		    "writing the summary (the rows were imported)",
+		    w < 0 ? errno : 0);
 	}
 	store_close(s);
 	if (!from_stdin)

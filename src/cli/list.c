@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,8 @@ struct table {
 	size_t ncols;
 	size_t width[MAX_COLS];
 	int right[MAX_COLS]; /* numbers are right-aligned */
+	int write_failed;    /* a line could not be written: stop there */
+	int werr;	     /* its errno */
 };
 
 /* Length of the UTF-8 sequence at s (1..4), or 0 when it is invalid
@@ -102,6 +105,13 @@ static size_t safe_size(const char *s)
 	return strlen(s) * 4 + 1;
 }
 
+/* Notes a failed write to standard output, with its errno. */
+static void write_failed(struct table *t)
+{
+	t->werr = errno;
+	t->write_failed = 1;
+}
+
 /* Measures or prints one row of cells (NULL cells print as "-"). */
 static int table_row(struct table *t, const char *const *cells)
 {
@@ -124,16 +134,21 @@ static int table_row(struct table *t, const char *const *cells)
 			if (w > t->width[i])
 				t->width[i] = w;
 		} else if (t->tsv) {
-			printf("%s%s", safe, i + 1 < t->ncols ? "\t" : "\n");
+			if (printf("%s%s", safe,
+				   i + 1 < t->ncols ? "\t" : "\n") < 0)
+				write_failed(t);
 		} else {
 			size_t pad = t->width[i] - w;
-			if (t->right[i])
-				printf("%*s%s", (int)pad, "", safe);
-			else
-				printf("%s%*s", safe, last ? 0 : (int)pad, "");
-			fputs(last ? "\n" : "  ", stdout);
+			if ((t->right[i]
+				 ? printf("%*s%s", (int)pad, "", safe)
+				 : printf("%s%*s", safe, last ? 0 : (int)pad,
+					  "")) < 0 ||
+			    fputs(last ? "\n" : "  ", stdout) == EOF)
+				write_failed(t);
 		}
 		free(safe);
+		if (t->write_failed)
+			return -1;
 	}
 	return 0;
 }
@@ -266,7 +281,7 @@ int cmd_list(int argc, char **argv, struct cli_globals *g)
 			break;
 		case 'h':
 			usage_text();
-			return 0;
+			return cli_stdout_done("writing the help", 0);
 		default:
 			return cli_usage_hint();
 		}
@@ -304,14 +319,16 @@ int cmd_list(int argc, char **argv, struct cli_globals *g)
 	}
 	for (l.t.printing = 0; l.t.printing <= 1; l.t.printing++) {
 		if (setup(what, &l) || walk(s, what, &l, &err)) {
-			status = err.msg[0] ? cli_fail(&err) : 1;
+			if (l.t.write_failed)
+				status = cli_stdout_done("writing the list",
+							 l.t.werr);
+			else
+				status = err.msg[0] ? cli_fail(&err) : 1;
 			break;
 		}
 	}
 	store_close(s);
-	if (fflush(stdout) != 0 && status == 0) {
-		perror("ownit: writing the list");
-		status = 1;
-	}
+	if (status == 0)
+		status = cli_stdout_done("writing the list", 0);
 	return status;
 }

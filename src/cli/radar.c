@@ -175,11 +175,11 @@ static int radar_print(const struct radar_input *in, int w, int h,
 		free(chart);
 		return cli_fail(&err);
 	}
+	int werr = 0;
 	if (fputs(chart, stdout) == EOF || fputs("\n", stdout) == EOF ||
-	    fputs(table, stdout) == EOF || fflush(stdout) == EOF) {
-		error_errno(&err, ERROR_RUNTIME, errno, "writing the chart");
-		rc = cli_fail(&err);
-	}
+	    fputs(table, stdout) == EOF)
+		werr = errno;
+	rc = cli_stdout_done("writing the chart", werr);
 	free(chart);
 	free(table);
 	return rc;

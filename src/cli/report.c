@@ -36,7 +36,7 @@ int cmd_report(int argc, char **argv, struct cli_globals *g)
 	while ((c = getopt_long(argc, argv, "w:h", longopts, NULL)) != -1) {
 		if (c == 'h') {
 			report_help();
-			return 0;
+			return cli_stdout_done("writing the help", 0);
 		}
 		if (c == 'w') {
 			if (cli_number("width", optarg, REPORT_WIDTH_MIN,
@@ -69,12 +69,14 @@ int cmd_report(int argc, char **argv, struct cli_globals *g)
 	    .width = width,
 	    .mode = cli_canvas_mode(g),
 	};
-	if (!(r = report_build(s, ct, id, &o, &err)) ||
-	    report_write(r, stdout,
-			 cli_use_color(g, stdout) ? CANVAS_RENDER_COLOR : 0,
-			 &err) ||
-	    fflush(stdout) == EOF)
+	if (!(r = report_build(s, ct, id, &o, &err)))
 		goto fail;
+	if (report_write(r, stdout,
+			 cli_use_color(g, stdout) ? CANVAS_RENDER_COLOR : 0,
+			 &err))
+		status = cli_fail_writing(&err, "writing the report");
+	else
+		status = cli_stdout_done("writing the report", 0);
 	goto done;
 fail:
 	status = cli_fail(&err);

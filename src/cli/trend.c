@@ -119,11 +119,8 @@ static int print_chart(struct trend_data *d, struct trend_series *series, int w,
 	    cli_use_color(g, stdout) ? CANVAS_RENDER_COLOR : 0, &err);
 	if (!out)
 		return cli_fail(&err);
-	int rc = 0;
-	if (fputs(out, stdout) == EOF || fflush(stdout) == EOF) {
-		error_errno(&err, ERROR_RUNTIME, errno, "writing the chart");
-		rc = cli_fail(&err);
-	}
+	int rc = cli_stdout_done("writing the chart",
+				 fputs(out, stdout) == EOF ? errno : 0);
 	free(out);
 	return rc;
 }

@@ -3,6 +3,7 @@
 
 #include "core/base/error.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +17,7 @@ int error_set(struct error *err, enum error_kind kind, const char *fmt, ...)
 	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 	va_end(ap);
 	err->kind = kind;
+	err->errnum = 0;
 	return -1;
 }
 
@@ -32,7 +34,34 @@ int error_errno(struct error *err, enum error_kind kind, int errnum,
 		snprintf(err->msg + n, sizeof err->msg - (size_t)n, ": %s",
 			 strerror(errnum));
 	err->kind = kind;
+	err->errnum = errnum;
 	return -1;
+}
+
+int error_write(struct error *err, const char *target, int errnum,
+		const char *what)
+{
+	int r;
+	switch (errnum) {
+	case 0:
+		return error_set(err, ERROR_RUNTIME, "%s: %s failed", target,
+				 what);
+	case ENOSPC:
+#ifdef EDQUOT
+	case EDQUOT:
+#endif
+		r = error_set(err, ERROR_RUNTIME,
+			      "%s: disk full while %s; the output is "
+			      "incomplete, free some space and try again",
+			      target, what);
+		break;
+	default:
+		r = error_errno(err, ERROR_RUNTIME, errnum, "%s: %s", target,
+				what);
+	}
+	if (err)
+		err->errnum = errnum;
+	return r;
 }
 
 void error_clear(struct error *err)
@@ -40,5 +69,6 @@ void error_clear(struct error *err)
 	if (!err)
 		return;
 	err->kind = ERROR_NONE;
+	err->errnum = 0;
 	err->msg[0] = '\0';
 }

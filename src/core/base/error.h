@@ -20,6 +20,7 @@ enum error_kind {
 
 struct error {
 	enum error_kind kind;
+	int errnum; /* the errno behind it (error_errno), else 0 */
 	char msg[ERROR_MSG_MAX];
 };
 
@@ -31,6 +32,12 @@ int error_set(struct error *err, enum error_kind kind, const char *fmt, ...)
 /* Like error_set, but appends ": strerror(errnum)". */
 int error_errno(struct error *err, enum error_kind kind, int errnum,
 		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Fills err for a write to target (a file name, "standard output") that
+ * failed with errnum (0 when not known) while doing what ("writing the
+ * report"); a full disk is said plainly.  Always ERROR_RUNTIME. */
+int error_write(struct error *err, const char *target, int errnum,
+		const char *what);
 
 /* Clears an error so it can be reused. */
 void error_clear(struct error *err);

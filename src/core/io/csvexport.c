@@ -728,11 +728,11 @@ int csvexport_write(struct store *s, const struct content *c,
 	if (path)
 		rc = csvexport_file_close(&file, rc == 0, werr, err);
 	else if (werr)
-		rc = csvexport_file_fail(err, "standard output", werr,
-					 "writing the export");
+		rc = error_write(err, "standard output", werr,
+				 "writing the export");
 	else if (rc == 0 && (fflush(fp) == EOF || ferror(fp)))
-		rc = csvexport_file_fail(err, "standard output", errno,
-					 "writing the export");
+		rc = error_write(err, "standard output", errno,
+				 "writing the export");
 	if (rc == 0 && rows)
 		*rows = x.rows;
 	return rc;
