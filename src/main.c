@@ -61,10 +61,10 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			cli_help(stdout);
-			return fflush(stdout) == 0 ? 0 : 1;
+			return cli_stdout_done("writing the help", 0);
 		case 'V':
 			cli_version(stdout);
-			return fflush(stdout) == 0 ? 0 : 1;
+			return cli_stdout_done("writing the version", 0);
 		default:
 			return cli_usage_hint();
 		}

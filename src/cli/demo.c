@@ -1,6 +1,7 @@
 /* demo.c - `ownit demo FILE`: write the sample history into a new file. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -42,7 +43,8 @@ int cmd_demo(int argc, char **argv, struct cli_globals *g)
 		demo_remove(NULL, path);
 		return cli_fail(&err);
 	}
-	printf("wrote sample coaching history for %d people to %s\n",
-	       DEMO_PEOPLE, path);
-	return fflush(stdout) == 0 ? 0 : 1;
+	int n = printf("wrote sample coaching history for %d people to %s\n",
+		       DEMO_PEOPLE, path);
+	return cli_stdout_done("writing the summary (the database was written)",
+			       n < 0 ? errno : 0);
 }

@@ -65,8 +65,12 @@ static int survey_print(struct survey_args *a, struct cli_globals *g)
 	struct error err = {0};
 	struct content *c = cli_content_load(g, &err);
 	int status = 0;
-	if (!c || team_survey_print(c, fmt, stdout, &err))
+	if (!c)
 		status = cli_fail(&err);
+	else if (team_survey_print(c, fmt, stdout, &err))
+		status = cli_fail_writing(&err, "writing the team statements");
+	else
+		status = cli_stdout_done("writing the team statements", 0);
 	content_free(c);
 	return status;
 }
@@ -158,7 +162,7 @@ int cmd_survey(int argc, char **argv, struct cli_globals *g)
 		switch (c) {
 		case 'h':
 			survey_help();
-			return 0;
+			return cli_stdout_done("writing the help", 0);
 		case OPT_FORMAT:
 			a.format = optarg;
 			break;

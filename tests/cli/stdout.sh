@@ -42,7 +42,12 @@ full "the chart" "$OWNIT" --db "$DB" trend "$person"
 full "the result" "$OWNIT" check-content "$OWNIT_SRCDIR/content"
 full "the summary (the rows were imported)" \
 	"$OWNIT" --db "$T_TMP/new.db" import "$T_TMP/detail.csv"
-for cmd in report export list import check-content; do
+full "the summary (the database was written)" "$OWNIT" demo "$T_TMP/d2.db"
+full "the team statements" "$OWNIT" survey print
+full "the team statements" "$OWNIT" survey print --format csv
+full "the help" "$OWNIT" --help
+full "the version" "$OWNIT" --version
+for cmd in report export list import check-content survey; do
 	full "the help" "$OWNIT" "$cmd" --help
 done
 
