@@ -27,10 +27,8 @@ int cmd_check(int argc, char **argv, struct cli_globals *g)
 	struct error err = {0};
 	/* Never create: checking a file that is not there is an error. */
 	struct store *s = cli_store_open(g, 0, &err);
-	if (!s) {
-		cli_fail(&err);
-		return 1; /* a database that cannot be opened is not ok */
-	}
+	if (!s) /* exits as every command does on the same file */
+		return cli_fail(&err);
 	int werr = 0;
 	int r = store_check(s, print_problem, &werr, &err);
 	if (r == 0 && printf("ok\n") < 0)

@@ -24,18 +24,30 @@ is "$out" "table answer row $("$SQLITE3" "$db" 'SELECT max(rowid) FROM answer') 
 	"the problem is printed"
 like "$err" "has problems" "stderr says what to do"
 
-# Not a database: refused, exit 1, file untouched.
+# Not a database: refused, exit 2 as for every command, file untouched.
 printf 'a,b\n1,2\n' >"$T_TMP/data.csv"
 run "$OWNIT" --db "$T_TMP/data.csv" check
-is "$status" 1 "a CSV file is not ok (exit 1)"
+is "$status" 2 "a CSV file is invalid input (exit 2)"
 is "$err" "ownit: $T_TMP/data.csv is not an ownit database (not an SQLite file at all); nothing was written to it: choose another file with --db" \
 	"the message names the file"
 is "$(cat "$T_TMP/data.csv")" "a,b
 1,2" "the CSV file is untouched"
+run "$OWNIT" --db "$T_TMP/data.csv" list people
+is "$status" 2 "list exits the same on it"
+
+# From a newer ownit: refused the same way as list does, exit 2.
+"$OWNIT" demo "$T_TMP/newer.db" >/dev/null
+"$SQLITE3" "$T_TMP/newer.db" 'PRAGMA user_version = 999'
+run "$OWNIT" --db "$T_TMP/newer.db" check
+is "$status" 2 "a newer ownit's database exits 2"
+like "$err" "newer.db was written by a newer ownit \(database version 999" \
+	"and says so"
+run "$OWNIT" --db "$T_TMP/newer.db" list people
+is "$status" 2 "list exits the same on it"
 
 # A missing database is not created by check.
 run "$OWNIT" --db "$T_TMP/none.db" check
-is "$status" 1 "a missing database exits 1"
+is "$status" 2 "a missing database exits 2, as for list"
 like "$err" "no database at $T_TMP/none.db" "and says so"
 [ -e "$T_TMP/none.db" ] && fail "check created a database" || pass "check created nothing"
 
