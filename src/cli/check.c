@@ -25,8 +25,9 @@ int cmd_check(int argc, char **argv, struct cli_globals *g)
 		return cli_usage("check takes no arguments");
 
 	struct error err = {0};
-	/* Never create: checking a file that is not there is an error. */
-	struct store *s = cli_store_open(g, 0, &err);
+	/* Never create: checking a file that is not there is an error.
+	 * STORE_CHECKING opens a damaged file too, to list its damage. */
+	struct store *s = cli_store_open(g, STORE_CHECKING, &err);
 	if (!s) /* exits as every command does on the same file */
 		return cli_fail(&err);
 	int werr = 0;

@@ -55,9 +55,33 @@ like "$err" "no database at $T_TMP/none.db" "and says so"
 "$OWNIT" demo "$T_TMP/d.db" >/dev/null
 size=$(stat -c %s "$T_TMP/d.db")
 dd if=/dev/zero of="$T_TMP/d.db" bs=1 seek=$((size / 2)) count=8192 conv=notrunc 2>/dev/null
+sum=$(cksum <"$T_TMP/d.db")
 run "$OWNIT" --db "$T_TMP/d.db" check
 is "$status" 1 "a damaged database exits 1"
 unlike "$out" "^ok$" "and is not reported ok"
+like "$out" "(Page|page) [0-9]+" "the damaged pages are listed"
+is "$err" "ownit: $T_TMP/d.db has problems (listed above): keep a copy of it and restore a backup" \
+	"stderr says what to do, and not to run the check again"
+is "$(cksum <"$T_TMP/d.db")" "$sum" "checking wrote nothing to it"
+
+# Damaged so that the other commands cannot open it: they send the user
+# to ownit check, which must then open it and say what is wrong.
+"$OWNIT" demo "$T_TMP/whole.db" >/dev/null
+head -c 50000 "$T_TMP/whole.db" >"$T_TMP/cut.db"
+chmod 600 "$T_TMP/cut.db"
+sum=$(cksum <"$T_TMP/cut.db")
+run "$OWNIT" --db "$T_TMP/cut.db" list sessions
+is "$status" 1 "list refuses a truncated database (exit 1)"
+like "$err" "cut.db is damaged .*run \`ownit check\`" "and advises ownit check"
+run "$OWNIT" --db "$T_TMP/cut.db" check
+is "$status" 1 "check exits 1 on it"
+like "$out" "(Page|page) [0-9]+" "check opens it and lists the damage"
+is "$err" "ownit: $T_TMP/cut.db has problems (listed above): keep a copy of it and restore a backup" \
+	"and says what to do"
+is "$(cksum <"$T_TMP/cut.db")" "$sum" "checking wrote nothing to it"
+ls "$T_TMP"/cut.db-* >/dev/null 2>&1 &&
+	fail "check left files beside it" "$(ls "$T_TMP"/cut.db-*)" ||
+	pass "check left nothing beside it"
 
 # Readable by others: a warning, still checked.
 "$OWNIT" demo "$T_TMP/open.db" >/dev/null

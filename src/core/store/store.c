@@ -94,6 +94,7 @@ int store_fail(struct store *s, int rc, const char *doing, struct error *err)
 	const char *why = s && s->db ? sqlite3_errmsg(s->db)
 				      : sqlite3_errstr(rc);
 	const char *path = s && s->path ? s->path : "the database";
+	int checking = s && s->checking;
 
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
@@ -111,19 +112,22 @@ int store_fail(struct store *s, int rc, const char *doing, struct error *err)
 	case SQLITE_IOERR:
 		return error_set(err, ERROR_RUNTIME,
 				 "%s: input/output error while %s (%s, code "
-				 "%d); check the disk, then run `ownit check`",
-				 path, doing, why, ext);
+				 "%d); check the disk%s",
+				 path, doing, why, ext,
+				 checking ? "" : ", then run `ownit check`");
 	case SQLITE_NOTADB:
 		return error_set(err, ERROR_INPUT,
 				 "%s is not an ownit database; nothing was "
 				 "written to it: choose another file with --db",
 				 path);
 	case SQLITE_CORRUPT:
+		/* The check itself must not send the reader to the check. */
 		return error_set(err, ERROR_RUNTIME,
 				 "%s is damaged (%s, met while %s); nothing "
-				 "was written: keep a copy of the file, run "
-				 "`ownit check` and restore a backup",
-				 path, why, doing);
+				 "was written: keep a copy of the file%s and "
+				 "restore a backup",
+				 path, why, doing,
+				 checking ? "" : ", run `ownit check`");
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 	case SQLITE_CANTOPEN:
@@ -528,6 +532,20 @@ static int check_rows(struct store *s, const char *sql, int fk,
 			break;
 	}
 	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_CORRUPT) {
+		/* SQLite lists what it can, then stops at damage it cannot
+		 * read past: that is a finding too. */
+		char line[512];
+		snprintf(line, sizeof line,
+			 "the %s check stopped at damage it cannot read past "
+			 "(%s)",
+			 fk ? "foreign key" : "integrity",
+			 sqlite3_errmsg(s->db));
+		*bad = 1;
+		if (cb)
+			cb(line, ud);
+		return 0;
+	}
 	if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return store_fail(s, rc, "checking the database", err);
 	return 0;

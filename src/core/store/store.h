@@ -45,6 +45,10 @@ struct store;
 enum store_open_flags {
 	STORE_CREATE = 1,    /* create the file (and its folders) if missing */
 	STORE_EXCLUSIVE = 2, /* with STORE_CREATE: refuse a path that exists */
+	/* For store_check: reads only (no migration, nothing written), and
+	 * an ownit database damaged past its header still opens, its schema
+	 * read leniently, so that the check can list the damage. */
+	STORE_CHECKING = 4,
 };
 
 /* Opens (and if asked creates) the database at path, bringing an older
@@ -72,9 +76,10 @@ const char *store_path(const struct store *s);
 void store_set_busy_timeout(struct store *s, int ms);
 
 /* Runs integrity_check and foreign_key_check.  Each problem found is
- * passed to cb (may be NULL) as one line of text.  Returns 0 when the
- * database is sound, 1 when problems were reported, -1 when the check
- * itself failed. */
+ * passed to cb (may be NULL) as one line of text; damage a check cannot
+ * read past ends that check with a line saying so, and is a problem
+ * found, not a failure.  Returns 0 when the database is sound, 1 when
+ * problems were reported, -1 when the check itself failed. */
 int store_check(struct store *s, int (*cb)(const char *problem, void *ud),
 		void *ud, struct error *err);
 

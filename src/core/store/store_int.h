@@ -28,6 +28,7 @@ struct store {
 	char *path;
 	char *warning;
 	int readonly; /* a store_ro: why it was opened to read only */
+	int checking; /* opened with STORE_CHECKING */
 	int in_tx;    /* inside store_tx_begin */
 	int depth; /* store_write_begin calls not yet ended */
 	int bulk;  /* store_import_begin .. _end: writes inside the import's

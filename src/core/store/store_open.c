@@ -160,8 +160,8 @@ static int privacy_check(struct store *s, struct error *err)
 	return 0;
 }
 
-static int pragma_int(struct store *s, const char *sql, int *out,
-		      struct error *err)
+/* The one number sql gives into *out; an SQLite result code. */
+static int pragma_read(struct store *s, const char *sql, int *out)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
@@ -173,9 +173,36 @@ static int pragma_int(struct store *s, const char *sql, int *out,
 		}
 	}
 	sqlite3_finalize(st);
+	return rc;
+}
+
+static int pragma_int(struct store *s, const char *sql, int *out,
+		      struct error *err)
+{
+	int rc = pragma_read(s, sql, out);
 	if (rc != SQLITE_OK)
 		return store_fail(s, rc, "reading the database header", err);
 	return 0;
+}
+
+/* How many objects the schema holds.  Checking, a schema too damaged to
+ * count is not an error yet (-1): the header has said whose file it is,
+ * and listing the damage is the check's work. */
+static int schema_objects(struct store *s, int *objects, struct error *err)
+{
+	if (!s->checking)
+		return pragma_int(s, "SELECT count(*) FROM sqlite_schema",
+				  objects, err);
+	int rc = pragma_read(s, "SELECT count(*) FROM sqlite_schema", objects);
+	if ((rc & 0xff) == SQLITE_CORRUPT) {
+		*objects = -1;
+		return 0;
+	}
+	return rc == SQLITE_OK ? 0
+			       : store_fail(s, rc,
+					    "reading the database "
+					    "header",
+					    err);
 }
 
 /* Decides, by reading only, whether this is ours and how old it is.
@@ -186,7 +213,7 @@ static int identify(struct store *s, enum file_state state, int *version,
 	int app = 0, objects = 0;
 	if (pragma_int(s, "PRAGMA application_id", &app, err) ||
 	    pragma_int(s, "PRAGMA user_version", version, err) ||
-	    pragma_int(s, "SELECT count(*) FROM sqlite_schema", &objects, err))
+	    schema_objects(s, &objects, err))
 		return -1;
 	if (app == 0 && *version == 0 && objects == 0) {
 		if (state != FILE_WAL_ONLY)
@@ -300,7 +327,8 @@ static int sqlite_open(struct store *s, struct error *err)
 		return -1;
 	char *uri = NULL;
 	const char *name = real;
-	if (s->readonly) {
+	/* A check reads only, and leaves nothing beside the file either. */
+	if (s->readonly || s->checking) {
 		char wal[4200];
 		snprintf(wal, sizeof wal, "%s-wal", s->path);
 		uri = file_uri(real, file_size(wal) > 0 ? "?mode=ro"
@@ -370,7 +398,7 @@ static int sides_usable(const char *path)
 
 /* Opens what store_open was given; on failure the store is closed. */
 static struct store *open_checked(const char *path, enum file_state state,
-				  struct error *err)
+				  int flags, struct error *err)
 {
 	struct store *s = calloc(1, sizeof *s);
 	if (!s || !(s->path = strdup(path))) {
@@ -378,6 +406,7 @@ static struct store *open_checked(const char *path, enum file_state state,
 		error_errno(err, ERROR_RUNTIME, errno, "out of memory");
 		return NULL;
 	}
+	s->checking = (flags & STORE_CHECKING) != 0;
 	if (access(path, W_OK) != 0)
 		s->readonly = STORE_RO_FILE;
 	else if (!sides_usable(path))
@@ -385,10 +414,20 @@ static struct store *open_checked(const char *path, enum file_state state,
 	if (sqlite_open(s, err) || store_page_functions(s, err))
 		goto fail;
 	sqlite3_busy_timeout(s->db, 5000);
+	/* Checking, a schema SQLite cannot make sense of is read past (the
+	 * connection cannot write, so nothing can be changed through it):
+	 * integrity_check then reports what is wrong instead of stopping
+	 * at the first table it cannot parse. */
+	if (s->checking && store_exec(s, "PRAGMA writable_schema = ON",
+				      "opening the database to check it", err))
+		goto fail;
 	int version = 0;
 	if (privacy_check(s, err) || identify(s, state, &version, err) ||
-	    connection_setup(s, err) || store_text_register(s, err) ||
-	    store_schema_migrate(s, version, err))
+	    store_text_register(s, err))
+		goto fail;
+	if (s->checking)
+		return s; /* nothing to set up or bring up to date */
+	if (connection_setup(s, err) || store_schema_migrate(s, version, err))
 		goto fail;
 	return s;
 fail:
@@ -430,7 +469,7 @@ struct store *store_open(const char *path, int flags, struct error *err)
 		if (create_private(path, err))
 			return NULL;
 	}
-	struct store *s = open_checked(path, state, err);
+	struct store *s = open_checked(path, state, flags, err);
 	if (!s && state == FILE_MISSING)
 		created_remove(path, had_side);
 	return s;
