@@ -42,7 +42,8 @@ static void survey_help(void)
 	      "      --format F    print as text (default) or csv (id, code, "
 	      "statement)\n"
 	      "      --person NAME the leader the team answered about\n"
-	      "      --round LABEL a label for the round (\"Q1 offsite\")\n"
+	      "      --round LABEL a label for the round (\"Q1 offsite\"), "
+	      "up to 60\n                    characters\n"
 	      "      --date DAY    the round's day, YYYY-MM-DD (default "
 	      "today)\n"
 	      "  -h, --help        display this help and exit\n",
@@ -133,10 +134,13 @@ static int survey_import(int argc, char **argv, struct survey_args *a,
 		return cli_usage("survey import: --date is a day like "
 				 "2026-12-01, not \"%s\"",
 				 a->date);
+	struct error err = {0};
+	if (a->round &&
+	    team_label_check(a->round, "survey import: --round", &err))
+		return cli_usage("%s", err.msg);
 	const char *path = argv[0];
 	int from_stdin = strcmp(path, "-") == 0;
 	FILE *fp = from_stdin ? stdin : fopen(path, "rb");
-	struct error err = {0};
 	if (!fp) {
 		error_errno(&err, ERROR_INPUT, errno, "survey import: %s", path);
 		return cli_fail(&err);

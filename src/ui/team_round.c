@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,10 +25,6 @@
 #include "ui/draw.h"
 #include "ui/prompt.h"
 #include "ui/wrap.h"
-
-/* Long enough for "Q4 retro after the reorganisation", short enough to
- * name the round on one line of the history. */
-#define TR_LABEL_MAX 60
 
 enum tr_state { TR_INTRO, TR_ASK, TR_CONFIRM, TR_DONE };
 
@@ -308,18 +305,18 @@ static struct intent tr_next(struct team_round *t)
 	return intent_of(INTENT_REDRAW);
 }
 
-/* Refuses a label too long to name the round on one line. */
+/* Refuses a label the core rule does not take (too long to name the
+ * round on one line, blank, a pasted control character); an empty one
+ * leaves the round unlabelled. */
 static int label_check(char *const *texts, int *field, char *msg, size_t msgsz)
 {
-	size_t chars = 0;
-	for (const char *p = texts[0]; p && *p; p++)
-		chars += ((unsigned char)*p & 0xC0) != 0x80;
-	if (chars <= TR_LABEL_MAX)
+	struct error e = {0};
+	if (!texts[0] || !texts[0][0] ||
+	    team_label_check(texts[0], NULL, &e) == 0)
 		return 0;
 	*field = 0;
-	snprintf(msg, msgsz,
-		 "A label has at most %d characters (this has %zu).",
-		 TR_LABEL_MAX, chars);
+	snprintf(msg, msgsz, "%c%s.", toupper((unsigned char)e.msg[0]),
+		 e.msg + 1);
 	return 1;
 }
 

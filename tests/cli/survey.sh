@@ -221,6 +221,32 @@ is "$status" 0 "survey --help exits 0"
 like "$out" "^Usage: ownit survey print" "survey --help prints usage"
 is "$(rounds)" "$before" "usage errors write nothing"
 
+# --round follows the one rule for a label (the team round screen's): a
+# label an export could not carry, or the screens could not show, is
+# refused before anything is read.
+badround() { # NAME LABEL REGEX
+	run "$OWNIT" --db "$db" survey import "$fix/google-forms.csv" \
+		--person me --round "$2"
+	is "$status" 2 "--round $1: exits 2"
+	like "$err" "^ownit: survey import: --round: $3" "--round $1: named"
+	is "$(rounds)" "$before" "--round $1: nothing written"
+}
+badround "not UTF-8" "$(printf 'Q4\377')" "a label must be UTF-8 text"
+badround "of 5000 characters" "$(printf '%05000d' 0)" \
+	"a label has at most 60 characters \(this has 5000\)"
+badround "of 61 characters" "$(printf 'é%.0s' $(seq 61))" \
+	"a label has at most 60 characters \(this has 61\)"
+badround "with an escape" "$(printf 'Q4\033[31m')" \
+	"a label may not hold a control character \(character 3 is one\)"
+badround "of blanks" "   " "a label must not be blank"
+badround "empty" "" "a label must not be blank"
+run "$OWNIT" --db "$db" survey import "$fix/google-forms.csv" --person me \
+	--round "$(printf 'é%.0s' $(seq 60))"
+is "$status" 0 "--round of 60 characters is taken"
+is "$(q "SELECT length(label) FROM team_round WHERE id = (SELECT max(id)
+	FROM team_round)")" 60 "and kept whole"
+before=$(rounds)
+
 # From standard input.
 run sh -c "\"$OWNIT\" --db \"$db\" survey import - --person me <\"$fix/limesurvey.csv\""
 is "$status" 0 "responses read from standard input"

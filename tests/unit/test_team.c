@@ -277,6 +277,29 @@ START_TEST(threshold_upward_only)
 }
 END_TEST
 
+START_TEST(label_rule)
+{
+	char label[4 * TEAM_LABEL_MAX + 8] = "";
+	for (int i = 0; i < TEAM_LABEL_MAX; i++)
+		strcat(label, "\xc3\xa9"); /* é: one character, two bytes */
+	ck_assert_int_eq(team_label_check(label, "--round", &e), 0);
+	ck_assert_int_eq(team_label_check("Q4 retro", NULL, &e), 0);
+	strcat(label, "x");
+	ck_assert_int_eq(team_label_check(label, "--round", &e), -1);
+	ck_assert_int_eq(e.kind, ERROR_INPUT);
+	ck_assert_str_eq(e.msg, "--round: a label has at most 60 characters "
+				"(this has 61)");
+	ck_assert_int_eq(team_label_check("Q4\xff", NULL, &e), -1);
+	ck_assert_str_eq(e.msg, "a label must be UTF-8 text");
+	ck_assert_int_eq(team_label_check("Q4\x1b[31m", NULL, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "(character 3 is one)"));
+	ck_assert_int_eq(team_label_check("Q4\xc2\x9b", NULL, &e), -1);
+	ck_assert_int_eq(team_label_check("  ", NULL, &e), -1);
+	ck_assert_str_eq(e.msg, "a label must not be blank");
+	ck_assert_int_eq(team_label_check("", NULL, &e), -1);
+}
+END_TEST
+
 START_TEST(spread_words)
 {
 	ck_assert_str_eq(team_spread_word(0), "agree");
@@ -306,6 +329,7 @@ int main(void)
 	tcase_add_test(tc, gap_both_directions);
 	tcase_add_test(tc, bad_counts_and_unknown_ids);
 	tcase_add_test(tc, threshold_upward_only);
+	tcase_add_test(tc, label_rule);
 	tcase_add_test(tc, spread_words);
 	suite_add_tcase(su, tc);
 	return unit_run(su);

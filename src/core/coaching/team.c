@@ -8,10 +8,44 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/utext.h"
+
 /* A spread below this is a team that broadly agrees; from the second
  * edge on, answers sit at both ends of the scale. */
 #define TEAM_SPREAD_MIXED 0.75
 #define TEAM_SPREAD_SPLIT 1.25
+
+int team_label_check(const char *label, const char *what, struct error *err)
+{
+	const char *sep = what ? ": " : "";
+	size_t len = strlen(label), chars = 0;
+	int blank = 1;
+	if (!what)
+		what = "";
+	if (!utext_valid(label, len))
+		return error_set(err, ERROR_INPUT,
+				 "%s%sa label must be UTF-8 text", what, sep);
+	for (size_t i = 0; i < len; chars++) {
+		uint32_t uc;
+		i += utext_decode(label + i, len - i, &uc);
+		if (utext_is_control(uc))
+			return error_set(err, ERROR_INPUT,
+					 "%s%sa label may not hold a control "
+					 "character (character %zu is one)",
+					 what, sep, chars + 1);
+		if (uc != ' ')
+			blank = 0;
+	}
+	if (blank)
+		return error_set(err, ERROR_INPUT,
+				 "%s%sa label must not be blank", what, sep);
+	if (chars > TEAM_LABEL_MAX)
+		return error_set(err, ERROR_INPUT,
+				 "%s%sa label has at most %d characters (this "
+				 "has %zu)",
+				 what, sep, TEAM_LABEL_MAX, chars);
+	return 0;
+}
 
 int team_min_parse(const char *text, const char *what, unsigned *out,
 		   struct error *err)

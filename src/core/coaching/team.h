@@ -47,6 +47,11 @@
  * asked in one round from a terminal). */
 #define TEAM_MIN_RESPONSES_MAX 1000
 
+/* The most characters in a round's label: long enough for "Q4 retro
+ * after the reorganisation", short enough to name the round on one line
+ * of the history. */
+#define TEAM_LABEL_MAX 60
+
 /* How many members gave each value 0..4 to one statement. */
 struct team_tally {
 	const char *item; /* a team statement id (content.team) */
@@ -108,6 +113,13 @@ struct team_result {
  * what (an option or variable name) on anything else. */
 int team_min_parse(const char *text, const char *what, unsigned *out,
 		   struct error *err);
+
+/* The one rule for a round's label, wherever it is given: valid UTF-8,
+ * no control character, not blank and at most TEAM_LABEL_MAX characters.
+ * 0 when label keeps it, else -1 with ERROR_INPUT saying why, after
+ * "WHAT: " when what (an option name) is not NULL.  The label itself is
+ * never quoted: it may hold anything. */
+int team_label_check(const char *label, const char *what, struct error *err);
 
 /* The threshold from the environment (OWNIT_TEAM_MIN), or the default
  * when unset or empty. */
