@@ -58,9 +58,27 @@ run "$OWNIT" demo
 is "$status" 2 "demo without FILE exits 2"
 like "$err" "demo needs exactly one FILE" "demo without FILE says why"
 
+# A named file's folder must be there: only the default location's
+# folders are made (0700), never a tree after a typo.
 run "$OWNIT" demo "$T_TMP/no/such/dir/x.db"
-is "$status" 0 "missing folders are created"
-is "$(stat -c %a "$T_TMP/no/such/dir")" 700 "created folders are private (0700)"
+is "$status" 2 "a missing folder is refused (exit 2)"
+is "$err" "ownit: cannot create $T_TMP/no/such/dir/x.db: there is no folder $T_TMP/no/such/dir (make it first, or give a file in a folder that exists)" \
+	"the refusal names the missing folder"
+test ! -e "$T_TMP/no"
+is "$?" 0 "and no folder is created"
+"$OWNIT" --db "$db" export --detail -o "$T_TMP/detail.csv" 2>/dev/null
+run "$OWNIT" --db "$T_TMP/no/x.db" import "$T_TMP/detail.csv"
+is "$status" 2 "import into a missing folder is refused"
+test ! -e "$T_TMP/no"
+is "$?" 0 "and creates no folder either"
+printf 'not a folder\n' >"$T_TMP/plain"
+run "$OWNIT" demo "$T_TMP/plain/x.db"
+is "$status" 2 "a file where the folder should be is refused (exit 2)"
+like "$err" "cannot create .*/plain/x.db: a part of its path is not a folder" \
+	"and named"
+run env -u OWNIT_DB XDG_DATA_HOME="$T_TMP/xdg" "$OWNIT" import "$T_TMP/detail.csv"
+is "$status" 0 "import into the default location works"
+is "$(stat -c %a "$T_TMP/xdg/ownit")" 700 "the default location's folder is made, private (0700)"
 
 run "$OWNIT" demo --width 3 "$T_TMP/opt.db"
 is "$status" 2 "an option demo does not take is a usage error"

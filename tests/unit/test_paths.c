@@ -27,7 +27,7 @@ static void teardown(void)
 static void assert_db(const char *flag, const char *want)
 {
 	struct error err = {0};
-	char *db = paths_db(flag, &err);
+	char *db = paths_db(flag, NULL, &err);
 	ck_assert_msg(db != NULL, "paths_db failed: %s", err.msg);
 	ck_assert_str_eq(db, want);
 	free(db);
@@ -86,7 +86,7 @@ END_TEST
 START_TEST(db_empty_flag_is_input_error)
 {
 	struct error err = {0};
-	ck_assert_ptr_null(paths_db("", &err));
+	ck_assert_ptr_null(paths_db("", NULL, &err));
 	ck_assert_int_eq(err.kind, ERROR_INPUT);
 	ck_assert_str_eq(err.msg, "--db: empty file name");
 }

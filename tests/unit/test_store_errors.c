@@ -52,7 +52,13 @@ START_TEST(private_files)
 {
 	umask(022);
 	snprintf(t_db, sizeof t_db, "%s/a/b/ownit.db", t_dir);
-	struct store *s = t_open();
+	struct error err = {0};
+	struct store *s = store_open(t_db, STORE_CREATE, &err);
+	ck_assert_ptr_null(s);
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	ck_assert_msg(strstr(err.msg, "there is no folder"), "%s", err.msg);
+	s = store_open(t_db, STORE_CREATE | STORE_MAKE_DIRS, &err);
+	ck_assert_msg(s != NULL, "open failed: %s", err.msg);
 	char path[600];
 	snprintf(path, sizeof path, "%s/a", t_dir);
 	ck_assert_int_eq(mode_of(path), 0700);

@@ -54,6 +54,25 @@ START_TEST(default_db_is_created_under_xdg_data)
 }
 END_TEST
 
+/* Only ownit's own place is made: a file the user names, by --db or
+ * OWNIT_DB, must be in a folder that is there. */
+START_TEST(named_db_folder_is_not_created)
+{
+	char dir[PATH_MAX], db[PATH_MAX];
+	in_tmp(dir, "typo");
+	in_tmp(db, "typo/x.db");
+	struct error err = {0};
+	ck_assert_ptr_null(workspace_store_open(db, STORE_CREATE, NULL, &err));
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	ck_assert_msg(strstr(err.msg, dir), "the folder is named: %s", err.msg);
+	setenv("OWNIT_DB", db, 1);
+	ck_assert_ptr_null(
+	    workspace_store_open(NULL, STORE_CREATE, NULL, &err));
+	ck_assert_int_eq(err.kind, ERROR_INPUT);
+	ck_assert(!exists(dir));
+}
+END_TEST
+
 START_TEST(missing_db_names_the_path_it_looked_at)
 {
 	char db[PATH_MAX];
@@ -154,6 +173,7 @@ int main(void)
 	TCase *tc = tcase_create("workspace");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, default_db_is_created_under_xdg_data);
+	tcase_add_test(tc, named_db_folder_is_not_created);
 	tcase_add_test(tc, missing_db_names_the_path_it_looked_at);
 	tcase_add_test(tc, content_is_layered_and_loaded);
 	tcase_add_test(tc, missing_user_content_folder_is_an_error);

@@ -74,8 +74,10 @@ static char *xdg_dir(const char *var, const char *fallback, struct error *err)
 	return dir;
 }
 
-char *paths_db(const char *flag, struct error *err)
+char *paths_db(const char *flag, int *is_default, struct error *err)
 {
+	if (is_default)
+		*is_default = 0;
 	if (flag) {
 		if (!flag[0]) {
 			error_set(err, ERROR_INPUT, "--db: empty file name");
@@ -91,6 +93,8 @@ char *paths_db(const char *flag, struct error *err)
 		return NULL;
 	char *db = paths_join(data, "ownit/ownit.db", err);
 	free(data);
+	if (db && is_default)
+		*is_default = 1;
 	return db;
 }
 

@@ -20,8 +20,10 @@
 /* The user's home directory: $HOME when absolute, else the passwd entry. */
 char *paths_home(struct error *err);
 
-/* The database file to use; flag is the --db argument or NULL. */
-char *paths_db(const char *flag, struct error *err);
+/* The database file to use; flag is the --db argument or NULL.  With
+ * is_default non-NULL, *is_default says whether it is the XDG default
+ * (1), whose folders ownit may create, or a file the user named (0). */
+char *paths_db(const char *flag, int *is_default, struct error *err);
 
 /* Creates the missing directories leading to file, each mode 0700. */
 int paths_make_parents(const char *file, struct error *err);

@@ -43,20 +43,23 @@ struct store;
 /* ------------------------------------------------------------------ open */
 
 enum store_open_flags {
-	STORE_CREATE = 1,    /* create the file (and its folders) if missing */
+	STORE_CREATE = 1,    /* create the file if missing */
 	STORE_EXCLUSIVE = 2, /* with STORE_CREATE: refuse a path that exists */
 	/* For store_check: reads only (no migration, nothing written), and
 	 * an ownit database damaged past its header still opens, its schema
 	 * read leniently, so that the check can list the damage. */
 	STORE_CHECKING = 4,
+	STORE_MAKE_DIRS = 8, /* with STORE_CREATE: its missing folders too */
 };
 
 /* Opens (and if asked creates) the database at path, bringing an older
- * schema up to date.  A new file and its missing folders are created
- * private to the user (0600 / 0700); symbolic links are refused.  Refuses,
- * without writing anything, a file that is not an ownit database, one from
- * a newer ownit, or a damaged one.  A 0-byte file counts as new unless a
- * -wal file beside it says it is what is left of a WAL database.
+ * schema up to date.  A new file (and with STORE_MAKE_DIRS its missing
+ * folders) is created private to the user (0600 / 0700); without it a
+ * missing folder is ERROR_INPUT naming it.  Symbolic links are refused.
+ * Refuses, without writing anything, a file that is not an ownit
+ * database, one from a newer ownit, or a damaged one.  A 0-byte file
+ * counts as new unless a -wal file beside it says it is what is left of
+ * a WAL database.
  * Returns NULL with err filled in on failure. */
 struct store *store_open(const char *path, int flags, struct error *err);
 

@@ -51,7 +51,9 @@ static int inspect_file(const char *path, int flags, enum file_state *state,
 {
 	struct stat st;
 	if (lstat(path, &st) != 0) {
-		if (errno != ENOENT)
+		/* ENOTDIR: a file where a folder should be, as missing a
+		 * place as ENOENT is. */
+		if (errno != ENOENT && errno != ENOTDIR)
 			return error_errno(err, ERROR_RUNTIME, errno,
 					   "cannot look at %s", path);
 		if (!(flags & STORE_CREATE))
@@ -118,16 +120,39 @@ static int inspect_file(const char *path, int flags, enum file_state *state,
 	return 0;
 }
 
-/* Creates a missing database file private to the user: the folders 0700,
- * the file 0600 whatever the umask, before SQLite opens it (SQLite gives
- * its -wal and -shm files the same mode). */
-static int create_private(const char *path, struct error *err)
+/* A new file's folder is missing or is no folder: the user named a
+ * place that is not there, and only the default location's folders are
+ * made for them (a typo must not leave a tree of folders behind). */
+static int folder_missing(const char *path, int e, struct error *err)
 {
-	if (paths_make_parents(path, err))
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	if (e == ENOTDIR || !slash)
+		return error_set(err, ERROR_INPUT,
+				 "cannot create %s: a part of its path is not "
+				 "a folder",
+				 path);
+	return error_set(err, ERROR_INPUT,
+			 "cannot create %s: there is no folder %s (make it "
+			 "first, or give a file in a folder that exists)",
+			 path, dir);
+}
+
+/* Creates a missing database file private to the user: the folders 0700
+ * (with STORE_MAKE_DIRS), the file 0600 whatever the umask, before SQLite
+ * opens it (SQLite gives its -wal and -shm files the same mode). */
+static int create_private(const char *path, int flags, struct error *err)
+{
+	if ((flags & STORE_MAKE_DIRS) && paths_make_parents(path, err))
 		return -1;
 	int fd = open(path,
 		      O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 		      0600);
+	if (fd < 0 && (errno == ENOENT || errno == ENOTDIR))
+		return folder_missing(path, errno, err);
 	if (fd < 0)
 		return error_errno(err, ERROR_RUNTIME, errno,
 				   "cannot create %s", path);
@@ -466,7 +491,7 @@ struct store *store_open(const char *path, int flags, struct error *err)
 		had_side[0] = file_size(side) >= 0;
 		snprintf(side, sizeof side, "%s-shm", path);
 		had_side[1] = file_size(side) >= 0;
-		if (create_private(path, err))
+		if (create_private(path, flags, err))
 			return NULL;
 	}
 	struct store *s = open_checked(path, state, flags, err);

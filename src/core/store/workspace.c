@@ -12,9 +12,14 @@ struct store *workspace_store_open(const char *db_flag, int flags, char **path,
 {
 	if (path)
 		*path = NULL;
-	char *file = paths_db(db_flag, err);
+	int is_default;
+	char *file = paths_db(db_flag, &is_default, err);
 	if (!file)
 		return NULL;
+	/* Only ownit's own place is made for the user; a named file's
+	 * folder must be there already. */
+	if (is_default && (flags & STORE_CREATE))
+		flags |= STORE_MAKE_DIRS;
 	struct store *s = store_open(file, flags, err);
 	if (path)
 		*path = file;

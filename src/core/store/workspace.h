@@ -17,7 +17,9 @@
 #include "core/store/store.h"
 
 /* Opens the database named by db_flag (--db, or NULL for $OWNIT_DB and
- * then the XDG default) with store_open flags.  With path non-NULL the
+ * then the XDG default) with store_open flags; with STORE_CREATE the
+ * folders of the XDG default are made when missing, never those of a
+ * file the user named.  With path non-NULL the
  * malloc'd file name is left in *path, also on failure when it was
  * found (NULL otherwise), so a caller can name it in its messages. */
 struct store *workspace_store_open(const char *db_flag, int flags, char **path,
