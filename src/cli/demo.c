@@ -20,6 +20,9 @@ int cmd_demo(int argc, char **argv, struct cli_globals *g)
 	if (optind != argc - 1)
 		return cli_usage("demo needs exactly one FILE to create");
 	const char *path = argv[optind];
+	if (!path[0])
+		return cli_usage("demo: FILE is empty: name the new database "
+				 "file");
 
 	struct error err = {0};
 	/* The same content layers the TUI reads, so statement texts and ids

@@ -80,6 +80,12 @@ run env -u OWNIT_DB XDG_DATA_HOME="$T_TMP/xdg" "$OWNIT" import "$T_TMP/detail.cs
 is "$status" 0 "import into the default location works"
 is "$(stat -c %a "$T_TMP/xdg/ownit")" 700 "the default location's folder is made, private (0700)"
 
+# An empty FILE is demo's own argument, not --db.
+run "$OWNIT" demo ""
+is "$status" 2 "demo with an empty FILE exits 2"
+is "$(printf '%s\n' "$err" | head -1)" "ownit: demo: FILE is empty: name the new database file" \
+	"the empty name is demo's FILE, not --db"
+
 run "$OWNIT" demo --width 3 "$T_TMP/opt.db"
 is "$status" 2 "an option demo does not take is a usage error"
 is "$err" "ownit demo: unrecognized option '--width'
