@@ -72,11 +72,9 @@ int main(int argc, char **argv)
 
 	if (optind < argc) {
 		const struct command *cmd = command_find(argv[optind]);
-		if (!cmd) {
-			fprintf(stderr, "ownit: unrecognized command '%s'\n",
-				argv[optind]);
-			return cli_usage_hint();
-		}
+		if (!cmd)
+			return cli_usage("unrecognized command '%s'",
+					 argv[optind]);
 		if (demo)
 			return cli_usage("--demo starts the TUI and takes no "
 					 "command (did you mean 'ownit demo "

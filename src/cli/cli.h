@@ -39,7 +39,8 @@ enum {
 /* Applies a global option; returns 1 if c was one, 0 otherwise. */
 int cli_global_option(int c, const char *arg, struct cli_globals *g);
 
-/* Prints "ownit: MESSAGE" and the --help hint to stderr; returns 2. */
+/* Prints "ownit: MESSAGE", sanitised as cli_say does, and the --help hint
+ * to stderr; returns 2. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Reads the options of a command that has none of its own, leaving optind

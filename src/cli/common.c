@@ -67,12 +67,14 @@ int cli_number(const char *opt, const char *s, int min, int max, int *out)
 
 int cli_usage(const char *fmt, ...)
 {
+	/* A usage message quotes what was typed, which may hold an escape
+	 * sequence: it goes out sanitised like every other message. */
+	char msg[ERROR_MSG_MAX];
 	va_list ap;
-	fputs("ownit: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	cli_say("ownit: ", msg);
 	return cli_usage_hint();
 }
 
