@@ -185,6 +185,12 @@ bad "no statement at all" "Timestamp,Email\nx,y\n" \
 bad "cell beyond the header" "$h\nx,1,2,3\ny,1,2\nz,1,2\n" \
 	'bad\.csv:2:4: field beyond the last column'
 bad "broken quoting" "$h\nx,\"1,2\n" 'bad\.csv:2:2: '
+# A Latin-1 file (a spreadsheet's default save) breaks in its header: that
+# one problem is the report, not an "empty file" after it.
+bad "Latin-1 header" "Horodat\0351ur,vague-updates-1\nx,1\ny,2\nz,3\n" \
+	'bad\.csv:1:1: invalid UTF-8 in field: save the file as UTF-8'
+unlike "$err" "empty file" "Latin-1 header: no spurious empty file"
+like "$err" "bad\.csv: 1 problem: nothing imported" "Latin-1 header: one problem counted"
 # Every problem is reported, not just the first.
 printf '%b' "$h\nx,9,2\ny,3,Sometimes\nz,0,-1\n" >"$T/bad.csv"
 run "$OWNIT" --db "$db" survey import "$T/bad.csv" --person me

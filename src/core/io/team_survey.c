@@ -347,7 +347,8 @@ static int make_tallies(struct reading *rd)
  * to keep. */
 static int conclude(struct reading *rd, unsigned min)
 {
-	if (!rd->have_header)
+	/* A file broken before its header was read has said so already. */
+	if (!rd->have_header && !rd->problems)
 		problem(rd, 1, 1,
 			"empty file: a header row of statements and one row "
 			"per respondent are needed");
