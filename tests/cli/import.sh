@@ -178,6 +178,13 @@ write("controls", with_row(b'"meet\x1b]0;owned\x07\ning"' + b"," * 32))
 # line break.
 write("controls", with_row(b'"meet\x1b]0;owned\x07\ning"' + b"," * 32))
 write("bom", b"\xef\xbb\xbf" + good)
+# A person whose name is only blanks, with the sessions that name them.
+def blank_name(l):
+    f = l.split(b",")
+    if f[0] == b"person":
+        f[4] = b"   "
+    return b",".join(f)
+write("blankname", b"\r\n".join([head] + [blank_name(l) for l in body]))
 EOF
 
 broken unterminated 2 "^unterminated.csv:[0-9]+:2: quoted field not closed"
@@ -196,6 +203,18 @@ broken many 2 "problems; nothing was imported"
 n=$(printf '%s\n' "$err" | grep -c '^many.csv:[0-9]*: ')
 is "$n" 2 "many: every problem is reported"
 like "$err" "ownit: many.csv: 2 problems; nothing was imported" "many: the count is given"
+
+# A blank name is the person row's one problem, named by its column;
+# the rows naming that person are not each reported again.
+: >"$T/blank.db"
+chmod 600 "$T/blank.db"
+run sh -c 'cd "$1" && exec "$2" --db "$3" import "$4"' sh "$T" \
+	"$OWNIT" "$T/blank.db" blankname.csv
+is "$status" 2 "blank name: exit status 2"
+is "$err" "blankname.csv:2:5: column \"name\": a person's name must not be blank
+ownit: blankname.csv: 1 problem; nothing was imported" \
+	"blank name: one problem, at its column, and no cascade"
+is "$(count "$T/blank.db" person)" 0 "blank name: nobody imported"
 
 # A byte order mark at the start (export --bom) is fine.
 run "$OWNIT" --db "$T/bom.db" import "$T/bom.csv"

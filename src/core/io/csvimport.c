@@ -141,6 +141,16 @@ static int on_record(const struct csvfile_record *rec, void *ctx,
 				 r.f[DCOL_UUID]);
 			im->team_round_bad = 1;
 		}
+		/* A person not taken is still one the rows below may name:
+		 * remembered as not written, they are checked without a
+		 * problem of their own for each. */
+		if (r.type == R_PERSON && r.f[DCOL_UUID][0]) {
+			uint64_t d[2];
+			csvimport_row_digest(&r, NULL, d);
+			if (csvimport_dup_remember(
+				im, DUP_PERSON, r.f[DCOL_UUID], r.line, 0, d))
+				return -1;
+		}
 		if (r.type == R_SESSION) {
 			/* Its rows are checked against it, not written. */
 			snprintf(im->session_uuid, sizeof im->session_uuid,

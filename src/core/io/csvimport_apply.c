@@ -127,8 +127,14 @@ static int apply_person(struct imp *im, const struct row *r, int writing)
 	    .regulated = r->regulated,
 	};
 	memcpy(p.uuid, uuid, sizeof p.uuid);
-	if (store_person_add(im->s, &p, &e))
-		return csvimport_store_problem(im, r->line, &e);
+	if (store_person_add(im->s, &p, &e)) {
+		/* Refused: the rows naming this person are not each a
+		 * problem too. */
+		if (csvimport_store_problem(im, r->line, &e))
+			return -1;
+		return csvimport_dup_remember(im, DUP_PERSON, uuid, r->line, 0,
+					      d);
+	}
 	im->n->people_added++;
 	return csvimport_dup_remember(im, DUP_PERSON, uuid, r->line, p.id, d);
 }

@@ -210,8 +210,21 @@ static int session_status_parse(const char *v)
 	return store_status_parse(v);
 }
 
+/* 1 when s holds nothing but spaces: the store keeps no such name. */
+static int blank(const char *s)
+{
+	return s[strspn(s, " ")] == '\0';
+}
+
 static void check_values(struct imp *im, struct row *r, int *bad)
 {
+	if (r->type == R_PERSON && r->f[DCOL_NAME][0] &&
+	    blank(r->f[DCOL_NAME])) {
+		field_problem(im, r, DCOL_NAME,
+			      "column \"name\": a person's name must not be "
+			      "blank");
+		*bad = 1;
+	}
 	r->value = -1;
 	r->step = -1;
 	/* Answers run 0..4 on the frequency scale, ratings 1..5. */
