@@ -24,9 +24,13 @@ struct content *cli_content_load(const struct cli_globals *g,
 {
 	struct content_diags d = {0};
 	struct content *c = workspace_content_load(g->content, &d, err);
-	if (!c)
+	/* One error is err itself, for the caller to print; more are each
+	 * listed once and err sums them up instead of repeating the first. */
+	if (!c && err->kind == ERROR_INPUT && d.nerrors > 1) {
 		for (size_t i = 0; i < d.nerrors; i++)
 			cli_say("", d.errors[i]);
+		content_diags_summary(&d, err);
+	}
 	content_diags_free(&d);
 	return c;
 }

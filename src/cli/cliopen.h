@@ -18,8 +18,10 @@
 struct store *cli_store_open(const struct cli_globals *g, int flags,
 			     struct error *err);
 
-/* Loads the installed content with the user's folder over it; on
- * failure every content error is printed to stderr first. */
+/* Loads the installed content with the user's folder over it.  On
+ * failure with more than one content error, each is printed to stderr
+ * and err sums them up; a single one is left in err alone, so that no
+ * problem is printed twice. */
 struct content *cli_content_load(const struct cli_globals *g,
 				 struct error *err);
 

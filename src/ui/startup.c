@@ -117,7 +117,12 @@ int app_data_report(struct app *app, const struct error *err)
 	struct content_diags *d = app->content_diags;
 	for (size_t i = 0; d && i < d->nerrors; i++)
 		say(d->errors[i]);
-	say(err->msg);
+	/* Once the errors are listed, err (the first again) gives way to a
+	 * summary. */
+	struct error sum = *err;
+	if (d && err->kind == ERROR_INPUT)
+		content_diags_summary(d, &sum);
+	say(sum.msg);
 	if (d) {
 		content_diags_free(d);
 		free(d);

@@ -70,6 +70,9 @@ content dup-id
 sed -n 2p "$C/dup-id/items.csv" >>"$C/dup-id/items.csv"
 content dangling
 sed -i '2s/,vague-updates,/,no-such-flag,/' "$C/dangling/items.csv"
+content two-dangling
+sed -i '2s/,vague-updates,/,no-such-flag,/; 7s/,slow-escalation,/,no-such-flag,/' \
+	"$C/two-dangling/items.csv"
 content missing-column
 sed -i '1s/,reverse,retired,team,pillar$//; 2,$s/,[01],[01],.*$//' "$C/missing-column/items.csv"
 content unknown-column

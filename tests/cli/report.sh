@@ -176,4 +176,36 @@ run "$OWNIT" --db "$T/none.db" report 1
 is "$status" 2 "a missing database is refused"
 is "$out" "" "nothing on stdout when it fails"
 
+# A broken content folder: each problem is printed once.  One problem is
+# the message itself; more are listed, then counted.
+broken_content() { # DIR LINE...: content/ with those items.csv lines broken
+	dir=$1
+	shift
+	cp -r "$OWNIT_SRCDIR/content" "$dir"
+	chmod -R u+w "$dir"
+	for l in "$@"; do
+		sed -i "${l}s/^\([^,]*\),[^,]*,/\1,no-such-flag,/" "$dir/items.csv"
+	done
+}
+broken_content "$T/one-bad" 2
+run env OWNIT_CONTENT="$T/one-bad" "$OWNIT" --db "$db" report "$sid"
+is "$status" 2 "one content problem: exits 2"
+is "$err" "ownit: $T/one-bad/items.csv:2:2: unknown red flag \"no-such-flag\" (not in $T/one-bad/redflags.csv)" \
+	"one content problem: printed once"
+ln=$(grep -n '^not-my-job-' "$OWNIT_SRCDIR/content/items.csv" | head -1 | cut -d: -f1)
+broken_content "$T/two-bad" 3 "$ln"
+run env OWNIT_CONTENT="$T/two-bad" "$OWNIT" --db "$db" report "$sid"
+is "$status" 2 "two content problems: exits 2"
+is "$(printf '%s\n' "$err" | grep -c 'items.csv:3:2: unknown red flag')" 1 \
+	"two content problems: the first printed once"
+is "$(printf '%s\n' "$err" | grep -c "items.csv:$ln:2: unknown red flag")" 1 \
+	"two content problems: the second printed once"
+is "$(printf '%s\n' "$err" | tail -1)" "ownit: content not loaded: 2 errors (listed above)" \
+	"two content problems: counted at the end"
+# demo prints no list: its one line counts the rest, in good English.
+run env OWNIT_CONTENT="$T/two-bad" "$OWNIT" demo "$T/broken-content.db"
+is "$status" 2 "demo on broken content exits 2"
+like "$err" "items\.csv:3:2: unknown red flag .* \\(and 1 more error\\)$" \
+	"one more error, singular"
+
 done_testing

@@ -855,7 +855,8 @@ START_TEST(all_errors_collected)
 	ck_assert_str_eq(d.errors[1], "items.csv:2:2: unknown red flag "
 				      "\"vague-updatez\" (not in redflags.csv)");
 	ck_assert_str_eq(e.msg, "items.csv:13:1: duplicate id \"not-my-job-2\" "
-				"(first on line 12) (and 1 more errors)");
+				"(first on line 12) (and 1 more error)");
+	ck_assert_uint_eq(d.nfound, 2);
 }
 END_TEST
 
@@ -878,6 +879,9 @@ START_TEST(error_flood_capped)
 				      "a-z, 0-9 and '-' (at most 64)");
 	/* 150 bad ids, and four red flags left without statements. */
 	ck_assert_str_eq(d.errors[100], "(54 more errors not shown)");
+	ck_assert_uint_eq(d.nfound, 154);
+	content_diags_summary(&d, &e);
+	ck_assert_str_eq(e.msg, "content not loaded: 154 errors (listed above)");
 }
 END_TEST
 

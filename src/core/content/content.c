@@ -14,6 +14,13 @@ void content_free(struct content *c)
 		content_pool_free(c->priv_);
 }
 
+void content_diags_summary(const struct content_diags *d, struct error *err)
+{
+	error_set(err, ERROR_INPUT,
+		  "content not loaded: %zu error%s (listed above)", d->nfound,
+		  d->nfound == 1 ? "" : "s");
+}
+
 void content_diags_free(struct content_diags *d)
 {
 	if (!d)

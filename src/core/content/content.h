@@ -194,6 +194,7 @@ struct content_diags {
 	size_t nerrors;
 	char **warnings;
 	size_t nwarnings;
+	size_t nfound; /* errors found, with those past the listed ones */
 };
 
 /* Loads base (required) with user (NULL for none) laid over it file by
@@ -214,6 +215,12 @@ struct content *content_load_mem(const char *const *names,
 
 /* Frees a model (NULL is fine). */
 void content_free(struct content *c);
+
+/* For a caller that has shown every error line of a failed load: err
+ * becomes a summary that repeats none of them, "content not loaded: 2
+ * errors (listed above)" (ERROR_INPUT), where err itself would repeat
+ * the first. */
+void content_diags_summary(const struct content_diags *d, struct error *err);
 
 /* Frees the lines of diags and empties it. */
 void content_diags_free(struct content_diags *d);

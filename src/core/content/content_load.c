@@ -316,12 +316,14 @@ static struct content *loader_end(struct loader *L,
 	loader_release(L);
 	if (!c) {
 		content_pool_free(L->pool);
+		L->diags->nfound = L->diags->nerrors + L->dropped;
 		if (!L->runtime && L->diags->nerrors) {
 			size_t more = L->diags->nerrors - 1 + L->dropped;
 			if (more)
 				error_set(L->err, ERROR_INPUT,
-					  "%s (and %zu more errors)",
-					  L->diags->errors[0], more);
+					  "%s (and %zu more error%s)",
+					  L->diags->errors[0], more,
+					  more == 1 ? "" : "s");
 			else
 				error_set(L->err, ERROR_INPUT, "%s",
 					  L->diags->errors[0]);
@@ -330,8 +332,8 @@ static struct content *loader_end(struct loader *L,
 		}
 		char *s = NULL;
 		if (L->dropped && !L->runtime &&
-		    (asprintf(&s, "(%zu more errors not shown)",
-			      L->dropped) < 0 ||
+		    (asprintf(&s, "(%zu more error%s not shown)", L->dropped,
+			      L->dropped == 1 ? "" : "s") < 0 ||
 		     diag_add(L, 0, s) < 0))
 			content_diags_free(L->diags);
 	}
