@@ -524,7 +524,7 @@ static struct intent home_act(struct screen *s, struct app *app, int id,
 	case HOME_ESC:
 		if (list_filter(h->people)[0]) {
 			list_filter_begin(h->people);
-			struct key esc = {.code = 0, .ch = 27};
+			struct key esc = {.code = 0, .ch = UI_KEY_ESC};
 			list_filter_key(h->people, app, esc);
 		}
 		return intent_of(INTENT_REDRAW);

@@ -20,7 +20,7 @@ static const struct action pf_actions[] = {
 	{0, L'\t', "Tab", "next field", "move between the fields "
 	 "(also Up, Down, Shift-Tab)", PF_FIELD},
 	{KEY_BTAB, 0, NULL, NULL, NULL, PF_FIELD},
-	{0, 27, "Esc", "cancel", "back without saving", PF_CANCEL},
+	{0, UI_KEY_ESC, "Esc", "cancel", "back without saving", PF_CANCEL},
 	{0, 0, NULL, NULL, NULL, 0},
 };
 

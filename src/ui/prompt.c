@@ -31,7 +31,7 @@ static const struct action prompt_actions[] = {
 	{0, L'\r', "Enter", "save", "save what is typed and close", PR_ACCEPT},
 	{0, L'\n', "Enter", NULL, NULL, PR_ACCEPT},
 	{KEY_ENTER, 0, "Enter", NULL, NULL, PR_ACCEPT},
-	{0, 27, "Esc", "cancel", "close without saving", PR_CANCEL},
+	{0, UI_KEY_ESC, "Esc", "cancel", "close without saving", PR_CANCEL},
 	{0, L'\t', "Tab", "next field", "next field (Shift-Tab: previous)",
 	 PR_NEXT},
 	{KEY_DOWN, 0, "Down", NULL, NULL, PR_NEXT},

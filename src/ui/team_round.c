@@ -54,7 +54,7 @@ static const struct action tr_actions[] = {
 	{KEY_BACKSPACE, 0, NULL, NULL, NULL, TR_BACK},
 	{0, L'f', "f", "finish", "end the round and see what it adds up to",
 	 TR_FINISH},
-	{0, 27, "Esc", "discard/leave",
+	{0, UI_KEY_ESC, "Esc", "discard/leave",
 	 "while answering: throw away your own answers; else leave",
 	 TR_ESC},
 	{0, L'q', NULL, NULL, NULL, TR_ESC},

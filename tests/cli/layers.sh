@@ -67,4 +67,11 @@ is "$(grep -l 'nl_langinfo' $files | tr '\n' ' ')" "src/core/base/utext.c " \
 is "$(grep -lE '\bwc(s)?width[[:space:]]*\(' $files | tr '\n' ' ')" "" \
 	"character widths come from utext, never the C library's wcwidth"
 
+# Esc has one name: a bare 27 (or 033) where the screens match keys
+# would hide it from a reader and from grep.
+# shellcheck disable=SC2086
+is "$(grep -nE '(ch|\{0,)[[:space:]]*(==|=)?[[:space:]]*(27|033|0x1[bB])\b' \
+	$(printf '%s\n' $files | grep '^src/ui/') | grep -v 'define UI_KEY_ESC')" "" \
+	"the screens name the Esc key UI_KEY_ESC"
+
 done_testing

@@ -321,7 +321,7 @@ static int leave_key(struct notes *n, struct app *app, struct key key)
 		r = SESSION_PREV;
 	else if (!key.code && key.ch == L'\t')
 		r = SESSION_NEXT;
-	else if (!key.code && key.ch == 27)
+	else if (!key.code && key.ch == UI_KEY_ESC)
 		r = SESSION_LEAVE;
 	else
 		return 0;

@@ -37,42 +37,29 @@ enum {
 };
 
 /* m's entry follows the session's state, so the key line says what m
- * does now: the open and done tables differ in that entry alone. */
-static const struct action step_open_actions[] = {
-	{0, L'm', "m", "mark complete",
-	 "mark the session complete (m again reopens it)", SM_COMPLETE},
-	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
-	PAGE_SCROLL_ACTIONS(SM_SCROLL),
-	{0, 0, NULL, NULL, NULL, 0},
-};
+ * does now: the open and done tables differ in that entry alone, and the
+ * History screen's have Esc and q before it. */
+#define SM_MARK_OPEN                                                           \
+	{0, L'm', "m", "mark complete",                                        \
+	 "mark the session complete (m again reopens it)", SM_COMPLETE}
+#define SM_MARK_DONE                                                           \
+	{0, L'm', "m", "reopen",                                               \
+	 "open the session again (m again marks it complete)", SM_COMPLETE}
+#define SM_BACK_KEYS                                                           \
+	{0, UI_KEY_ESC, "Esc", "back", "back to the screen before", SM_BACK},  \
+	    {0, L'q', "q", NULL, NULL, SM_BACK}
+#define SM_REST_KEYS                                                           \
+	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},     \
+	    PAGE_SCROLL_ACTIONS(SM_SCROLL), {0, 0, NULL, NULL, NULL, 0}
 
-static const struct action step_done_actions[] = {
-	{0, L'm', "m", "reopen",
-	 "open the session again (m again marks it complete)", SM_COMPLETE},
-	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
-	PAGE_SCROLL_ACTIONS(SM_SCROLL),
-	{0, 0, NULL, NULL, NULL, 0},
-};
-
+static const struct action step_open_actions[] = {SM_MARK_OPEN,
+						  SM_REST_KEYS};
+static const struct action step_done_actions[] = {SM_MARK_DONE,
+						  SM_REST_KEYS};
 static const struct action screen_open_actions[] = {
-	{0, 27, "Esc", "back", "back to the screen before", SM_BACK},
-	{0, L'q', "q", NULL, NULL, SM_BACK},
-	{0, L'm', "m", "mark complete",
-	 "mark the session complete (m again reopens it)", SM_COMPLETE},
-	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
-	PAGE_SCROLL_ACTIONS(SM_SCROLL),
-	{0, 0, NULL, NULL, NULL, 0},
-};
-
+	SM_BACK_KEYS, SM_MARK_OPEN, SM_REST_KEYS};
 static const struct action screen_done_actions[] = {
-	{0, 27, "Esc", "back", "back to the screen before", SM_BACK},
-	{0, L'q', "q", NULL, NULL, SM_BACK},
-	{0, L'm', "m", "reopen",
-	 "open the session again (m again marks it complete)", SM_COMPLETE},
-	{0, L'x', "x", "export", "export this session to CSV", SM_EXPORT},
-	PAGE_SCROLL_ACTIONS(SM_SCROLL),
-	{0, 0, NULL, NULL, NULL, 0},
-};
+	SM_BACK_KEYS, SM_MARK_DONE, SM_REST_KEYS};
 
 struct summary {
 	/* The screen's ops are this copy, whose key table follows the
