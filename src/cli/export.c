@@ -123,6 +123,10 @@ static int parse_args(int argc, char **argv, struct cli_globals *g,
 	if (optind < argc)
 		return cli_usage("export: unexpected argument \"%s\"",
 				 argv[optind]);
+	if (csvexport_range_empty(&a->o))
+		return cli_usage("export: --since %s is later than --until %s: "
+				 "no day is in both",
+				 a->o.since, a->o.until);
 	if (a->output && !*a->output)
 		return cli_usage("export: -o needs a file name");
 	if (a->xlsx && !*a->xlsx)

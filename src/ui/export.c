@@ -147,8 +147,7 @@ static int ex_options(struct export *ex, struct csvexport_options *o,
 	if (day_field(ex, F_SINCE, "Since", since, &o->since) ||
 	    day_field(ex, F_UNTIL, "Until", until, &o->until))
 		return -1;
-	/* Both are valid YYYY-MM-DD days: text order is day order. */
-	if (o->since && o->until && strcmp(o->since, o->until) > 0) {
+	if (csvexport_range_empty(o)) {
 		snprintf(ex->message, sizeof ex->message,
 			 "Since %s is later than Until %s: no day is in both. "
 			 "Swap them, or empty one.",

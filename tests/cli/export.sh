@@ -212,6 +212,15 @@ like "$err" 'no person called "Nobody"' "unknown person named"
 run "$OWNIT" --db "$db" export --since 2026-02-30
 is "$status" 2 "bad date exits 2"
 like "$err" 'YYYY-MM-DD, not "2026-02-30"' "bad date named"
+for how in "-o $T/never.csv" "--xlsx $T/never.xlsx"; do
+	# shellcheck disable=SC2086
+	run "$OWNIT" --db "$db" export $how --since 2026-11-20 --until 2026-11-01
+	is "$status" 2 "export $how: --since after --until exits 2"
+	like "$err" "--since 2026-11-20 is later than --until 2026-11-01" \
+		"export $how: both days named"
+done
+[ ! -e "$T/never.csv" ] && [ ! -e "$T/never.xlsx" ]
+is "$?" 0 "an empty range writes no file"
 run "$OWNIT" --db "$db" export --status done
 is "$status" 2 "bad status exits 2"
 

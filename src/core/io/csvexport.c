@@ -42,6 +42,12 @@ void csvexport_options_init(struct csvexport_options *o)
 	o->status = -1;
 }
 
+int csvexport_range_empty(const struct csvexport_options *o)
+{
+	/* Valid YYYY-MM-DD days: text order is day order. */
+	return o->since && o->until && strcmp(o->since, o->until) > 0;
+}
+
 /* Writes v's decimal digits so that they end just before end, and returns
  * where they start: the export formats every number without printf. */
 static char *digits_before(char *end, unsigned long long v)

@@ -70,6 +70,11 @@ struct csvexport_options {
 /* Sets o to the defaults: summary, everything, status all. */
 void csvexport_options_init(struct csvexport_options *o);
 
+/* 1 when since and until (both set) leave no day between them: since is
+ * the later.  Such options select nothing, which is a mistake to say, not
+ * an empty file to write. */
+int csvexport_range_empty(const struct csvexport_options *o);
+
 /* Writes the export to path atomically, or to fp when path is NULL (fp is
  * flushed, not closed).  c is only read by the summary (NULL will do for
  * the detail).  Sets *rows (when not NULL) to the number of data
