@@ -273,6 +273,38 @@ START_TEST(test_one_session)
 }
 END_TEST
 
+/* Lines that meet at a point each keep their mark there, side by side:
+ * three pillars rated 3 in the same session all show at that session. */
+START_TEST(test_meeting_lines_all_named)
+{
+	static const double a[2] = {3, 4}, b[2] = {3, 2}, c3[2] = {3, 5};
+	struct trend_series three[3] = {
+	    {"Clarity", a}, {"Autonomy", b}, {"Feedback", c3}};
+	struct trend_input in = {three, 3, 2, 1.0, 5.0, NULL};
+	struct trend_layout l;
+	/* Short enough that coinciding lines are not drawn apart. */
+	struct canvas *c = draw(&in, 60, 9, CANVAS_UTF8, &l);
+	int y = value_row(&l, 3.0);
+	const struct {
+		char mark;
+		enum canvas_style style;
+	} want[] = {{'C', CANVAS_STYLE_SERIES_A},
+		    {'A', CANVAS_STYLE_SERIES_B},
+		    {'F', CANVAS_STYLE_SERIES_C}};
+	for (size_t k = 0; k < 3; k++) {
+		int found = 0;
+		for (int x = l.plot_x; x < l.plot_x + 4; x++)
+			found |= charthelp_cell_is(c, x, y, want[k].mark,
+						   want[k].style);
+		char *out = charthelp_render(c, 0);
+		ck_assert_msg(found, "mark %c at the first session:\n%s",
+			      want[k].mark, out);
+		free(out);
+	}
+	canvas_free(c);
+}
+END_TEST
+
 int main(void)
 {
 	const TTest *const tests[] = {
@@ -286,6 +318,7 @@ int main(void)
 	    test_goldens,
 	    test_errors,
 	    test_one_session,
+	    test_meeting_lines_all_named,
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -3,6 +3,7 @@
 
 #include "core/chart/trend.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -336,6 +337,31 @@ static void draw_line(struct frame *f, int k)
 	}
 }
 
+/* A plot cell no mark holds yet (marks are ASCII letters and digits;
+ * lines are Braille, or punctuation in ASCII). */
+static int mark_room(const struct frame *f, int cx, int cy)
+{
+	struct canvas_glyph g;
+	if (cx < f->px || cx >= f->px + f->pw ||
+	    canvas_get(f->c, cx, cy, &g) < 0)
+		return 0;
+	return !(g.cp < 128 && isalnum((int)g.cp));
+}
+
+/* Where a mark goes: at its point, or when lines meet there and another
+ * mark has it, beside it (right first, then left), so that no mark hides
+ * another and every line meeting there is named. */
+static int mark_cell(const struct frame *f, int cx, int cy)
+{
+	for (int d = 0; d < TREND_SERIES_MAX; d++)
+		if (mark_room(f, cx + d, cy))
+			return cx + d;
+	for (int d = 1; d < TREND_SERIES_MAX; d++)
+		if (mark_room(f, cx - d, cy))
+			return cx - d;
+	return cx;
+}
+
 /* The series' mark on its points two cells apart or more, and always on
  * its newest point. */
 static void draw_marks(struct frame *f, int k)
@@ -349,10 +375,11 @@ static void draw_marks(struct frame *f, int k)
 	for (int i = 0; i <= last; i++) {
 		if (isnan(v[i]) || (!spaced && i != last))
 			continue;
-		canvas_put(
-		    f->c, (int)floor(point_x(f, i) / 2.0),
-		    (int)floor(point_y(f, v[i], series_offset(f, k)) / 4.0),
-		    (uint32_t)(unsigned char)f->mark[k], trend_style(k));
+		int cy =
+		    (int)floor(point_y(f, v[i], series_offset(f, k)) / 4.0);
+		int cx = mark_cell(f, (int)floor(point_x(f, i) / 2.0), cy);
+		canvas_put(f->c, cx, cy, (uint32_t)(unsigned char)f->mark[k],
+			   trend_style(k));
 	}
 }
 

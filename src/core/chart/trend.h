@@ -13,7 +13,8 @@
  * when letters repeat), put on its points where they stand at least two
  * cells apart and always on its newest one: without colour, in NO_COLOR or
  * ASCII, the mark says which line is which, and the legend says what the
- * mark stands for.  Lines that would lie on top of each other (ratings are
+ * mark stands for.  Where lines meet at a point, their marks sit side by
+ * side there, so every line through it is named.  Lines that would lie on top of each other (ratings are
  * whole numbers, so they often do) are drawn a dot or two apart when the
  * chart has room between its levels.
  *
