@@ -218,7 +218,10 @@ static int colors_wanted(const struct ui_options *opts)
  * out yellow and cyan text, which all but vanish on white, and bold black,
  * which many terminals show as grey: the title is bold white on blue, and
  * where 256 colours exist amber, green and the accents take darker shades
- * that read on black and on white alike. */
+ * that read on black and on white alike.  One exception: with eight
+ * colours the fifth chart line is cyan, the only colour left that no other
+ * line has (blue is the first's); pale on white, it is still told apart,
+ * and its letter names it anyway. */
 static void colors_init(void)
 {
 	static const short fg8[UI_STYLE_COUNT] = {
@@ -229,7 +232,7 @@ static void colors_init(void)
 		[UI_WARN] = COLOR_YELLOW,    [UI_BAD] = COLOR_RED,
 		[UI_ACCENT] = COLOR_BLUE,    [UI_ACCENT2] = COLOR_MAGENTA,
 		[UI_SERIES_C] = COLOR_GREEN, [UI_SERIES_D] = COLOR_RED,
-		[UI_SERIES_E] = COLOR_BLUE,  [UI_SERIES_F] = -1,
+		[UI_SERIES_E] = COLOR_CYAN,  [UI_SERIES_F] = -1,
 	};
 	/* xterm-256 cube: 28 green, 136 dark gold, 25 and 33 blues, 127
 	 * magenta; each keeps 4:1 contrast or better on both backgrounds. */
@@ -285,7 +288,7 @@ attr_t app_attr(const struct app *app, enum ui_style style)
 		a |= A_BOLD;
 	/* Plain blue of eight colours is too dark on black for a chart's
 	 * line; bold brightens it on most terminals. */
-	if ((style == UI_ACCENT || style == UI_SERIES_E) && COLORS < 256)
+	if (style == UI_ACCENT && COLORS < 256)
 		a |= A_BOLD;
 	if (style == UI_DIM)
 		a |= A_DIM;

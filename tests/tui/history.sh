@@ -93,5 +93,26 @@ like "$screen" "Clarity +Trust and openness +Autonomy +Feedback systems +Role-mo
 	"large: the list's columns carry whole pillar names, vision's too"
 tui_keys q q
 tui_expect_exit 0 "large: quit"
+tmux_ kill-session -t =t:
+
+# With eight colours each pillar's line still has a colour of its own:
+# the legend's marks, each in its line's style, all differ.
+tui_start 160x48 TERM=xterm -- --db "$OWNIT_DB"
+tui_wait "ownit · Home" "eight colours: home is up"
+tui_keys h
+tui_wait "C Clarity" "eight colours: the history chart is up"
+is "$(tmux_ capture-pane -p -e -t =t: | "$PYTHON3" -c 'import re, sys
+text = sys.stdin.buffer.read().decode()
+names = ["Clarity", "Trust and openness", "Autonomy", "Feedback systems",
+         "Role-model behaviours", "Connection to vision"]
+seen = {}
+for n in names:
+    m = re.search(r"\x1b\[([0-9;]*)m[A-Z](?:\x1b\[[0-9;]*m)* " + re.escape(n),
+                  text)
+    seen[n] = m.group(1) if m else None
+print(len(set(seen.values())) if None not in seen.values() else seen)')" 6 \
+	"eight colours: six pillar lines, six colours"
+tui_keys q q
+tui_expect_exit 0 "eight colours: quit"
 
 done_testing
