@@ -537,8 +537,12 @@ static void session_draw_row(void *ud, struct app *app, const void *row,
 	for (int p = 0; p < score_cols(h); p++) {
 		char num[16];
 		double v = r->score[p];
-		snprintf(num, sizeof num, isnan(v) ? "   -" : "%4.0f", v);
-		draw_text(app, y, x + score_x(h, p), num, 4,
+		/* Right-aligned in four cells, the blanks left plain: with
+		 * eight colours amber has a black ground, which would join
+		 * neighbouring columns into slabs. */
+		snprintf(num, sizeof num, isnan(v) ? "-" : "%.0f", v);
+		int len = (int)strlen(num);
+		draw_text(app, y, x + score_x(h, p) + 4 - len, num, len,
 			  selected ? base
 			  : isnan(v) ? UI_DIM
 				     : score_style(app, v));

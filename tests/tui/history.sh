@@ -112,6 +112,12 @@ for n in names:
     seen[n] = m.group(1) if m else None
 print(len(set(seen.values())) if None not in seen.values() else seen)')" 6 \
 	"eight colours: six pillar lines, six colours"
+# Amber has a black ground with eight colours: on the digit alone, so the
+# columns of the list do not run together into black slabs.
+rows=$(tmux_ capture-pane -p -e -t =t: | sed -n '/Started/,$p')
+esc=$(printf '\033')
+like "$rows" "${esc}\\[40m[1-5]" "eight colours: an amber rating has its chip"
+unlike "$rows" "${esc}\\[40m +" "eight colours: the blanks beside it have none"
 tui_keys q q
 tui_expect_exit 0 "eight colours: quit"
 
