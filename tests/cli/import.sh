@@ -472,4 +472,50 @@ fi
 run sh -c '"$0" --db "$1" import - <"$2"' "$OWNIT" "$T/stdin.db" "$T/me.csv"
 is "$status" 0 "import - reads standard input"
 
+# A team round's tallies: an answer counted twice (the store would add
+# the two up) or more answers than the round has responses (no report
+# could show it) are refused, naming the lines.
+"$OWNIT" demo "$T/team.db" >/dev/null 2>&1
+"$OWNIT" --db "$T/team.db" survey import \
+	"$OWNIT_SRCDIR/tests/cli/survey/google-forms.csv" \
+	--person "Amira Haddad" --date 2026-11-28 >/dev/null 2>&1
+"$OWNIT" --db "$T/team.db" export --detail -o "$T/team.csv" 2>/dev/null
+"$PYTHON3" - "$T" <<'EOF2'
+import csv, io, sys
+t = sys.argv[1]
+rows = list(csv.reader(open(t + "/team.csv", newline="", encoding="utf-8")))
+head, body = rows[0], rows[1:]
+rnd = [i for i, r in enumerate(body) if r[0] == "team_round"][0]
+tal = rnd + 1
+facts = open(t + "/team.facts", "w")
+def write(name, recs):
+    # Writes recs as NAME.csv; returns the line each record starts on.
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\r\n")
+    at = []
+    for r in [head] + recs:
+        at.append(buf.getvalue().count("\n") + 1)
+        w.writerow(r)
+    open("%s/%s.csv" % (t, name), "w", newline="", encoding="utf-8").write(
+        buf.getvalue())
+    return at[1:]
+facts.write("round=%s\n" % body[rnd][1])
+facts.write("item=%s\n" % body[tal][head.index("item")])
+facts.write("value=%s\n" % body[tal][head.index("value")])
+facts.write("responses=%s\n" % body[rnd][head.index("count")])
+at = write("tally_twice", body[:tal + 1] + [body[tal]] + body[tal + 1:])
+facts.write("twice_first=%d\ntwice_second=%d\n" % (at[tal], at[tal + 1]))
+many = [list(r) for r in body]
+many[tal][head.index("count")] = "99"
+at = write("tally_too_many", many)
+facts.write("many_line=%d\n" % at[tal])
+EOF2
+. "$T/team.facts"
+refused tally_twice "$T/scratch.db" \
+	"^tally_twice.csv:$twice_second: team round $round counts answer $value to \"$item\" twice; its first count is at tally_twice.csv:$twice_first" \
+	"a team answer counted twice"
+refused tally_too_many "$T/scratch.db" \
+	"^tally_too_many.csv:$many_line: team round $round: \"$item\" has 99 answers counted so far, more than the round's $responses responses" \
+	"more answers than the round has responses"
+
 done_testing

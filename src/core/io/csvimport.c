@@ -184,6 +184,9 @@ static int run(struct store *s, const char *name, csvimport_feed_fn feed,
 	struct error perr = {0};
 	int rc = csvimport_pipe(name, feed, src, on_record, &im, &perr);
 	csvimport_once_free(&im.once);
+	csvimport_team_reset(&im);
+	csvimport_once_free(&im.team_once);
+	free(im.team_sums);
 	if (rc < 0 && !im.failed) {
 		if (perr.kind == ERROR_RUNTIME) {
 			error_set(err, ERROR_RUNTIME, "%s: %s", name, perr.msg);

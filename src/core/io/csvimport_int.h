@@ -85,7 +85,16 @@ struct imp {
 	int64_t team_round_id;
 	int team_round_skip; /* already here: its counts are skipped */
 	int team_round_bad;  /* its row had problems */
+	long team_round_responses;
+	/* Its tallies so far: each (statement, value) once, and per
+	 * statement the answers counted, which its responses bound. */
+	struct csvimport_once team_once;
+	struct csvimport_team_sum *team_sums;
+	size_t team_nsums, team_sums_cap;
 };
+
+/* Forgets the round's tallies (csvimport_team.c). */
+void csvimport_team_reset(struct imp *im);
 
 enum rtype {
 	R_PERSON,
