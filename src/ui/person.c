@@ -39,6 +39,10 @@ struct person_form {
 	int64_t id; /* 0 when adding */
 	struct fields *f;
 	char error[ERROR_MSG_MAX];
+	/* The person as the form read it (editing): saved over only while
+	 * the store still holds that, so another ownit's change is not
+	 * silently undone. */
+	struct store_person seen;
 };
 
 /* What the field under the cursor is for. */
@@ -84,6 +88,30 @@ static char *field_or_null(struct fields *f, int i)
 	return v;
 }
 
+/* Another ownit changed the person since the form read it: say what it
+ * holds now, which the next Enter saves over (or Esc keeps). */
+static int pf_changed_elsewhere(struct person_form *pf, struct app *app,
+				struct error *err)
+{
+	struct store_person now;
+	int found = store_person_get(app->store, pf->id, &now, err);
+	if (found < 0)
+		return -1;
+	if (!found)
+		return error_set(err, ERROR_INPUT,
+				 "changed elsewhere: another ownit deleted "
+				 "this person; Esc closes the form");
+	error_set(err, ERROR_INPUT,
+		  "changed elsewhere: another ownit made it %s%s%s%s%s%s; "
+		  "Enter saves yours over it, Esc keeps theirs",
+		  now.name, now.role ? ", " : "", now.role ? now.role : "",
+		  now.team ? ", " : "", now.team ? now.team : "",
+		  now.archived ? " (archived)" : "");
+	store_person_clear(&pf->seen);
+	pf->seen = now;
+	return -1;
+}
+
 static int pf_write(struct person_form *pf, struct app *app,
 		    struct store_person *p, struct error *err)
 {
@@ -95,8 +123,11 @@ static int pf_write(struct person_form *pf, struct app *app,
 		return 0;
 	}
 	p->id = pf->id;
-	if (store_person_update(app->store, p, err) != 0)
+	int r = store_person_update_if(app->store, p, &pf->seen, err);
+	if (r < 0)
 		return -1;
+	if (r == 1)
+		return pf_changed_elsewhere(pf, app, err);
 	app_status(app, 0, "Saved %s.", p->name);
 	return 0;
 }
@@ -165,8 +196,10 @@ static int pf_wants_text(const struct screen *s)
 static void pf_destroy(struct screen *s)
 {
 	struct person_form *pf = s->data;
-	if (pf)
+	if (pf) {
 		fields_free(pf->f);
+		store_person_clear(&pf->seen);
+	}
 	free(pf);
 	free(s);
 }
@@ -194,7 +227,7 @@ static int pf_load(struct person_form *pf, struct app *app)
 		fields_set(pf->f, F_TEAM, p.team);
 	fields_set_choice(pf->f, F_REGULATED, p.regulated ? 1 : 0);
 	fields_set_choice(pf->f, F_ARCHIVED, p.archived ? 1 : 0);
-	store_person_clear(&p);
+	pf->seen = p;
 	if (r)
 		app_status(app, 1, "out of memory");
 	return r ? -1 : 0;

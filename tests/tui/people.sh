@@ -63,6 +63,25 @@ is "$(tui_screen | grep -c 'Regulated .*no  \[yes\]')" 1 \
 	"the form shows the saved regulated setting"
 tui_keys Escape
 tui_wait_gone "Edit person" "Esc closes it"
+
+# Another ownit changes the person while the form is open: Enter does not
+# undo that change silently; it says what is stored now, and a second
+# Enter saves over it.
+tui_keys e
+tui_wait "Edit person" "the form opens for the race"
+db "UPDATE person SET role = 'Role from elsewhere', archived = 1"
+tui_keys Tab C-u 'Role from here' Enter
+tui_wait "changed elsewhere: another ownit made it Zoë Ångström," \
+	"Enter says another ownit changed the person"
+like "$(tui_screen | tr -d '│' | tr -s ' \n' ' ')" \
+	"Role from elsewhere, Platform \\(archived\\); Enter saves yours over it, Esc keeps theirs" \
+	"naming what it holds now"
+is "$(db "SELECT role || '|' || archived FROM person")" \
+	"Role from elsewhere|1" "and keeps their change"
+tui_keys Enter
+tui_wait "Saved Zoë Ångström." "a second Enter saves over it"
+is "$(db "SELECT role || '|' || archived FROM person")" \
+	"Role from here|0" "with what the form shows"
 tui_keys v
 
 tui_keys m

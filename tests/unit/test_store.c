@@ -940,6 +940,35 @@ START_TEST(commitments)
 }
 END_TEST
 
+/* A person's form saves only over what it read: another ownit's change
+ * (or deletion) in between is reported, not undone. */
+START_TEST(person_update_if_seen)
+{
+	struct store *s = t_open();
+	struct error err = {0};
+	int64_t p = t_person(s, "P");
+	struct store_person seen;
+	ck_assert_int_eq(store_person_get(s, p, &seen, &err), 1);
+	struct store_person mine = {.id = p, .name = "P", .role = "Mine"};
+	ck_assert_int_eq(store_person_update_if(s, &mine, &seen, &err), 0);
+	/* seen is stale now: the role is "Mine". */
+	struct store_person theirs = {.id = p, .name = "P", .archived = 1};
+	ck_assert_int_eq(store_person_update_if(s, &theirs, &seen, &err), 1);
+	struct store_person now;
+	ck_assert_int_eq(store_person_get(s, p, &now, &err), 1);
+	ck_assert_str_eq(now.role, "Mine");
+	ck_assert_int_eq(now.archived, 0);
+	ck_assert_int_eq(store_person_update_if(s, &theirs, &now, &err), 0);
+	store_person_clear(&now);
+	ck_assert_int_eq(store_person_get(s, p, &now, &err), 1);
+	ck_assert_int_eq(store_person_delete(s, p, &err), 0);
+	ck_assert_int_eq(store_person_update_if(s, &mine, &now, &err), 1);
+	store_person_clear(&now);
+	store_person_clear(&seen);
+	store_close(s);
+}
+END_TEST
+
 /* Undoing a renegotiation takes back the open copy it made, unless that
  * copy has a follow-up of its own. */
 START_TEST(renegotiation_undone)
@@ -1218,6 +1247,7 @@ int main(void)
 	tcase_add_test(tc, ladder);
 	tcase_add_test(tc, notes);
 	tcase_add_test(tc, renegotiation_undone);
+	tcase_add_test(tc, person_update_if_seen);
 	tcase_add_test(tc, commitments);
 	tcase_add_test(tc, resume);
 	tcase_add_test(tc, answers_no_occasion);

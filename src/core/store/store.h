@@ -136,6 +136,11 @@ int store_person_add(struct store *s, struct store_person *p,
 /* Changes name, role, team, archived and regulated of the person p->id. */
 int store_person_update(struct store *s, const struct store_person *p,
 			struct error *err);
+/* The same only while the person is still what seen holds (name, role,
+ * team, archived, regulated: what the form read): 0 changed, 1 another
+ * ownit changed or deleted the person meanwhile (nothing written), -1. */
+int store_person_update_if(struct store *s, const struct store_person *p,
+			   const struct store_person *seen, struct error *err);
 
 /* Deletes a person with all their sessions and commitments. */
 int store_person_delete(struct store *s, int64_t id, struct error *err);

@@ -437,3 +437,32 @@ int store_ladder_step_save_if(struct store *s,
 			same == 1 ? store_ladder_step_save(s, ls, err) : -1,
 			doing, err);
 }
+
+/* 1 when person id is still as seen, 0 when changed or gone, -1. */
+static int person_is(struct store *s, int64_t id,
+		     const struct store_person *seen, struct error *err)
+{
+	struct store_person now;
+	int found = store_person_get(s, id, &now, err);
+	if (found <= 0)
+		return found;
+	int same = text_same(now.name, seen->name) &&
+		   text_same(now.role, seen->role) &&
+		   text_same(now.team, seen->team) &&
+		   !now.archived == !seen->archived &&
+		   !now.regulated == !seen->regulated;
+	store_person_clear(&now);
+	return same;
+}
+
+int store_person_update_if(struct store *s, const struct store_person *p,
+			   const struct store_person *seen, struct error *err)
+{
+	const char *doing = "changing a person";
+	if (store_write_begin(s, doing, err))
+		return -1;
+	int same = person_is(s, p->id, seen, err);
+	return save_end(s, same,
+			same == 1 ? store_person_update(s, p, err) : -1, doing,
+			err);
+}
