@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/base/dates.h"
@@ -132,6 +133,23 @@ START_TEST(nearest_round_beside_a_session)
 	ck_assert_int_eq(beside(bo, "2026-03-11T09:00:00Z"), re);
 	ck_assert_int_eq(beside(cy, "2026-03-06T09:00:00Z"), 0);
 	ck_assert_int_ne(rc_, ra);
+}
+END_TEST
+
+/* A session belongs to the coach's local day, as round days do: an
+ * evening session in Los Angeles is stored on the next UTC day. */
+START_TEST(session_day_is_local)
+{
+	int64_t near = round_on(cy, "2026-11-27", 1);
+	int64_t far = round_on(cy, "2026-12-02", 2);
+	/* 20:00 on 2026-11-29 in Los Angeles: the 27th is two days off, the
+	 * 2nd three.  The UTC date, the 30th, is nearer the 2nd. */
+	setenv("TZ", "America/Los_Angeles", 1);
+	tzset();
+	ck_assert_int_eq(beside(cy, "2026-11-30T04:00:00Z"), near);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	ck_assert_int_eq(beside(cy, "2026-11-30T04:00:00Z"), far);
 }
 END_TEST
 
@@ -275,6 +293,7 @@ int main(void)
 	TCase *tc = tcase_create("rounds");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, nearest_round_beside_a_session);
+	tcase_add_test(tc, session_day_is_local);
 	tcase_add_test(tc, export_reads_each_round_once);
 	tcase_add_test(tc, cache_stays_bounded);
 	tcase_add_test(tc, impossible_round_is_an_error);

@@ -206,13 +206,16 @@ static int64_t round_days_nearest(const struct teamview_days *rd,
 	return after && to_after <= STORE_TEAM_NEAR_DAYS ? after->id : 0;
 }
 
-/* The day a session started: stored times are UTC ISO 8601, so their
- * first ten characters, near enough for picking a round. */
+/* The local day a session started on: round days are the coach's local
+ * days, and a stored time is UTC, whose date is another day for an
+ * evening session west of Greenwich or a morning one east of it.  ""
+ * (no round) for a time that cannot be read. */
 static void session_day(const struct store_session *ses,
 			char day[DATES_DAY_SIZE])
 {
-	snprintf(day, DATES_DAY_SIZE, "%.10s",
-		 ses->started ? ses->started : "");
+	struct error e = {0};
+	if (!ses->started || dates_local_day(ses->started, day, &e) != 0)
+		day[0] = '\0';
 }
 
 int teamview_load_session(struct teamview *v, struct store *s,
