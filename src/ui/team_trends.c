@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/utext.h"
 #include "core/chart/charts.h"
 #include "core/content/content.h"
 #include "core/store/store.h"
@@ -89,30 +90,48 @@ void team_trends_load(struct team_trends *tt, struct app *app,
 	}
 }
 
+/* The first `chars` characters of name (whole UTF-8 sequences). */
+static void name_start(const char *name, int chars, char *out, size_t size)
+{
+	size_t len = strlen(name), i = 0;
+	for (int k = 0; k < chars && i < len; k++) {
+		uint32_t uc;
+		i += utext_decode(name + i, len - i, &uc);
+	}
+	snprintf(out, size, "%.*s", (int)i, name);
+}
+
+/* A round: its day, its label in twelve columns (cut by characters, not
+ * bytes), its responses and each pillar's evidence, or why it has none. */
 static void round_line(struct app *app, const struct teamview *v, int y)
 {
 	const struct content *c = app->content;
+	enum ui_style style = v->result.shown ? UI_NORMAL : UI_DIM;
 	char line[512];
-	int n = snprintf(line, sizeof line, " %s  %-12.12s %3u resp. ",
-			 v->round.day, v->round.label ? v->round.label : "",
-			 v->round.responses);
-	if (!v->result.shown) {
+	snprintf(line, sizeof line, " %s  ", v->round.day);
+	int x = draw_text(app, y, 0, line, COLS, style);
+	draw_text(app, y, x, v->round.label ? v->round.label : "", 12, style);
+	x += 12;
+	int n = snprintf(line, sizeof line, " %3u resp. ", v->round.responses);
+	if (!v->result.shown)
 		snprintf(line + n, sizeof line - (size_t)n,
 			 " figures withheld (fewer than %u)", v->result.min);
-		draw_text(app, y, 0, line, COLS, UI_DIM);
-		return;
-	}
-	for (size_t p = 0; p < c->npillars && n < (int)sizeof line - 16; p++) {
+	for (size_t p = 0;
+	     v->result.shown && p < c->npillars && n < (int)sizeof line - 32;
+	     p++) {
 		const struct team_pillar *tp = &v->result.pillars[p];
+		char name[16];
+		name_start(c->pillars[p].name, 3, name, sizeof name);
 		if (tp->shown)
 			n += snprintf(line + n, sizeof line - (size_t)n,
-				      " %.3s %.1f", c->pillars[p].name,
+				      " %s %.1f", name,
 				      score_shown(tp->evidence));
 		else
 			n += snprintf(line + n, sizeof line - (size_t)n,
-				      " %.3s -", c->pillars[p].name);
+				      " %s -", name);
 	}
-	draw_text(app, y, 0, line, COLS, UI_NORMAL);
+	if (x < COLS)
+		draw_text(app, y, x, line, COLS - x, style);
 }
 
 /* One pillar's sketch: its short name and the evidence across the

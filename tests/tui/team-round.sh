@@ -174,6 +174,20 @@ tui_wait "Old pulse" "entered again, the history reads the new round"
 like "$(tui_screen)" "Team rounds.*3 rounds, the team's view" "three rounds counted"
 like "$(tui_screen | grep 'Trend, ')" "Trend, 3 rounds " \
 	"the trend takes in the new round"
+# A label is cut to its twelve columns by characters, never inside one,
+# and the columns after it stay in line.
+"$OWNIT" --db "$OWNIT_DB" survey import "$T_TMP/nov.csv" \
+	--person "Amira Haddad" --round "Équipe été, hiver" --date 2025-02-15 \
+	>/dev/null || fail "survey import of a long accented label"
+tui_keys Escape h
+tui_wait "Équipe été," "entered again, the history shows the accented label"
+line=$(tui_screen | grep ' 2025-02-15 ')
+like "$line" "Équipe été,…  +3 resp\." "cut with an ellipsis at twelve columns"
+unlike "$line" "$(printf '\357\277\275')" "no character broken into U+FFFD"
+col() { printf '%s\n' "$1" | "$PYTHON3" -c 'import sys
+print(sys.stdin.read().index("resp."))'; }
+is "$(col "$line")" "$(col "$(tui_screen | grep ' 2026-11-01 ')")" \
+	"its responses stand in the column of the other rounds'"
 # Leaving before anyone answered leaves no round behind.
 before=$(db "SELECT count(*) FROM team_round")
 tui_keys Escape
