@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/cliopen.h"
+#include "core/io/csvfile.h"
 #include "core/io/csvimport.h"
 
 static const struct option longopts[] = {
@@ -42,13 +43,13 @@ int cmd_import(int argc, char **argv, struct cli_globals *g)
 		return cli_usage("import needs one file: ownit import FILE");
 	const char *path = argv[optind];
 	int from_stdin = strcmp(path, "-") == 0;
-	FILE *fp = from_stdin ? stdin : fopen(path, "rb");
-	if (!fp) {
-		struct error e = {0};
-		error_errno(&e, ERROR_INPUT, errno, "import: %s", path);
-		return cli_fail(&e);
-	}
 	struct error err = {0};
+	FILE *fp = from_stdin ? stdin : csvfile_open(path, &err);
+	if (!fp) {
+		struct error open_err = err;
+		error_set(&err, open_err.kind, "import: %s", open_err.msg);
+		return cli_fail(&err);
+	}
 	int status = 0;
 	struct store *s = cli_store_open(g, STORE_CREATE, &err);
 	struct csvimport_counts n;

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/cliopen.h"
+#include "core/io/csvfile.h"
 #include "core/base/dates.h"
 #include "core/coaching/team.h"
 #include "core/io/team_survey.h"
@@ -140,9 +141,11 @@ static int survey_import(int argc, char **argv, struct survey_args *a,
 		return cli_usage("%s", err.msg);
 	const char *path = argv[0];
 	int from_stdin = strcmp(path, "-") == 0;
-	FILE *fp = from_stdin ? stdin : fopen(path, "rb");
+	FILE *fp = from_stdin ? stdin : csvfile_open(path, &err);
 	if (!fp) {
-		error_errno(&err, ERROR_INPUT, errno, "survey import: %s", path);
+		struct error open_err = err;
+		error_set(&err, open_err.kind, "survey import: %s",
+			  open_err.msg);
 		return cli_fail(&err);
 	}
 	int status = 0;

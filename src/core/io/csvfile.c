@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/base/utext.h"
 
@@ -411,14 +412,30 @@ int csvfile_read_stream(const char *name, FILE *fp, csvfile_record_fn fn,
 	return rc;
 }
 
+FILE *csvfile_open(const char *path, struct error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		error_errno(err, errno == ENOMEM ? ERROR_RUNTIME : ERROR_INPUT,
+			    errno, "%s", path);
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		error_set(err, ERROR_INPUT,
+			  "%s: that is a folder; name a CSV file", path);
+		return NULL;
+	}
+	return fp;
+}
+
 int csvfile_read_path(const char *path, csvfile_record_fn fn, void *ctx,
 		      struct error *err)
 {
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = csvfile_open(path, err);
 	if (!fp)
-		return error_errno(err, errno == ENOMEM ? ERROR_RUNTIME
-							: ERROR_INPUT,
-				   errno, "%s", path);
+		return -1;
 	int rc = csvfile_read_stream(path, fp, fn, ctx, err);
 	fclose(fp);
 	return rc;

@@ -72,6 +72,11 @@ int csvfile_read_mem(const char *name, const void *buf, size_t len,
 		     csvfile_record_fn fn, void *ctx, struct error *err);
 int csvfile_read_stream(const char *name, FILE *fp, csvfile_record_fn fn,
 			void *ctx, struct error *err);
+/* Opens path for reading as CSV: NULL with err set (ERROR_INPUT naming
+ * the path) when it cannot be opened or is a folder, which fopen accepts
+ * and only the first read refuses. */
+FILE *csvfile_open(const char *path, struct error *err);
+
 /* Opens path (named as given in messages); a missing or unreadable file is
  * ERROR_INPUT, a read failure ERROR_RUNTIME. */
 int csvfile_read_path(const char *path, csvfile_record_fn fn, void *ctx,
