@@ -34,7 +34,10 @@ tui_keys a
 tui_wait "Add a person" "the form opens again"
 # Names fold in every script (here an ASCII letter differs).
 tui_keys 'ZOë Ångström' Enter
-tui_wait "already exists" "a name taken in another letter case is refused"
+tui_wait "already here as" "a name taken in another letter case is refused"
+like "$(tui_screen | tr -d '│' | tr -s ' \n' ' ')" \
+	'"ZOë Ångström" is already here as "Zoë Ångström"' \
+	"naming the person stored, as stored"
 tui_keys Escape
 tui_wait_gone "Add a person" "Esc cancels"
 is "$(db "SELECT count(*) FROM person")" 1 "nothing was added"

@@ -39,17 +39,44 @@ static void name_forms_free(struct name_forms *f)
 	free(f->key);
 }
 
-/* An INSERT or UPDATE failing on the unique name is the user's input. */
-static int name_taken(struct store *s, const char *name, struct error *err)
+/* The name of the person stored under key, malloc'd, or NULL. */
+static char *name_holding(struct store *s, const char *key)
+{
+	static const char sql[] = "SELECT name FROM person WHERE name_key = ?1";
+	struct error ignored = {0};
+	sqlite3_stmt *st =
+	    store_stmt_for_text(s, sql, key, "naming a person", &ignored);
+	char *name = NULL;
+	if (st && store_row_get(s, st, &store_row_text_reader, &name,
+				"naming a person", &ignored) != 1) {
+		free(name);
+		name = NULL;
+	}
+	return name;
+}
+
+/* An INSERT or UPDATE failing on the unique name is the user's input:
+ * named as the person already stored, whose spelling may differ. */
+static int name_taken(struct store *s, const char *name, const char *key,
+		      struct error *err)
 {
 	int ext = sqlite3_extended_errcode(s->db);
 	if (ext == SQLITE_CONSTRAINT_UNIQUE &&
-	    strstr(sqlite3_errmsg(s->db), "person.name"))
-		return error_set(err, ERROR_INPUT,
-				 "a person called \"%s\" already exists "
-				 "(names are compared ignoring letter case "
-				 "and accents typed apart)",
-				 name);
+	    strstr(sqlite3_errmsg(s->db), "person.name")) {
+		char *held = name_holding(s, key);
+		if (held && strcmp(held, name) != 0)
+			error_set(err, ERROR_INPUT,
+				  "\"%s\" is already here as \"%s\" (names "
+				  "are compared ignoring letter case and "
+				  "accents typed apart)",
+				  name, held);
+		else
+			error_set(err, ERROR_INPUT,
+				  "a person called \"%s\" already exists",
+				  name);
+		free(held);
+		return -1;
+	}
 	if ((ext & 0xff) == SQLITE_CONSTRAINT)
 		return error_set(err, ERROR_INPUT,
 				 "person \"%s\": %s (a name must not be "
@@ -90,7 +117,7 @@ int store_person_add(struct store *s, struct store_person *p,
 		if (rc == SQLITE_DONE)
 			p->id = sqlite3_last_insert_rowid(s->db);
 		else
-			name_taken(s, p->name, err);
+			name_taken(s, p->name, nf.key, err);
 		store_stmt_done(s, st);
 	}
 	name_forms_free(&nf);
@@ -128,7 +155,7 @@ int store_person_update(struct store *s, const struct store_person *p,
 		store_bind_text(st, 7, nf.key);
 		int rc = sqlite3_step(st);
 		if (rc != SQLITE_DONE)
-			name_taken(s, p->name, err);
+			name_taken(s, p->name, nf.key, err);
 		else if (sqlite3_changes(s->db) == 0)
 			error_set(err, ERROR_INPUT, "no person with id %lld",
 				  (long long)p->id);
