@@ -26,6 +26,7 @@ import openpyxl
 
 NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 DAY = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+DAY = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 UTC = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})Z$")
 LOCAL = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})[+-][0-9]{2}:[0-9]{2}$")
 problems = []
@@ -110,17 +111,23 @@ def cmd_workbook(path, summary_path, detail_path, people):
     ws = wb["Sessions"]
     if ws.max_row != len(summary):
         problem("Sessions: %d rows, the summary has %d" % (ws.max_row, len(summary)))
-    # The Sessions sheet holds the leader's columns; the team columns
-    # after notes are in the summary CSV only.
-    own = summary[0].index("notes") + 1
+    # The Sessions sheet has every column of the summary CSV, the team's
+    # included, in the same order, each cell typed.
     for i, (fields, cells) in enumerate(zip(summary, ws.iter_rows()), 1):
-        for j, field in enumerate(fields[:own]):
+        if len(cells) < len(fields):
+            problem("Sessions row %d: %d cells, the summary has %d" % (i, len(cells), len(fields)))
+            continue
+        for j, field in enumerate(fields):
             c = cells[j]
             m = LOCAL.match(field)
+            d = DAY.match(field)
             if i > 1 and m:
                 ok = c.is_date and c.value == as_time(m)
+            elif i > 1 and d:
+                ok = c.is_date and c.value == datetime.datetime(*map(int, d.groups()))
             elif i > 1 and NUMBER.match(field):
-                ok = c.data_type == "n" and abs(c.value - float(field)) < 0.005
+                # The CSV rounds to two decimals: half a hundredth at most.
+                ok = c.data_type == "n" and abs(c.value - float(field)) <= 0.005 + 1e-9
             else:
                 ok = (c.value or "") == field and c.data_type in ("s", "n")
             if not ok:

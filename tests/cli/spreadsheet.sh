@@ -52,6 +52,11 @@ UPDATE answer SET note = (SELECT v FROM tricky WHERE k = (
 	WHERE rowid IN (SELECT rowid FROM answer ORDER BY rowid LIMIT 19);
 UPDATE session SET coach = 'March 2026' WHERE id = (SELECT min(id) FROM session);
 " || fail "tricky values stored"
+# A team round beside the sessions, so the team columns have figures.
+"$OWNIT" --db "$db" survey import \
+	"$OWNIT_SRCDIR/tests/cli/survey/google-forms.csv" --person "Amira Haddad" \
+	--round "Q4 pulse" --date 2026-11-28 >/dev/null 2>&1 ||
+	fail "a team round imported"
 people=$("$SQLITE3" "$db" "SELECT count(DISTINCT person_id) FROM session
 	WHERE id IN (SELECT session_id FROM rating)")
 

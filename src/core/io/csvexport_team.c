@@ -17,8 +17,9 @@ static int put(struct csvfile_writer *w, const char *v, struct error *err)
 	return csvfile_write_field(w, v ? v : "", v ? strlen(v) : 0, err);
 }
 
-static int put_name(struct csvfile_writer *w, const char *prefix,
-		    const char *id, struct error *err)
+/* A column's name from a content id: '-' becomes '_'. */
+static int column(const struct csvexport_team_out *o, const char *prefix,
+		  const char *id, struct error *err)
 {
 	char buf[256];
 	int n = snprintf(buf, sizeof buf, "%s%s", prefix, id);
@@ -30,66 +31,130 @@ static int put_name(struct csvfile_writer *w, const char *prefix,
 	for (char *p = buf; *p; p++)
 		if (*p == '-')
 			*p = '_';
-	return put(w, buf, err);
+	return o->name(o->ud, buf, err);
 }
 
-static int put_num(struct csvfile_writer *w, int has, double v,
-		   struct error *err)
-{
-	char buf[32];
-	return put(w, has ? csvexport_decimal(v, buf) : "", err);
-}
-
-/* The label is the user's text: guarded like the summary's free text. */
-static int put_label(struct csvfile_writer *w, const char *v, int raw,
-		     struct error *err)
-{
-	if (!v || raw || !csvexport_guard_needed(v))
-		return put(w, v, err);
-	char buf[512];
-	snprintf(buf, sizeof buf, "%c%s", CSVEXPORT_GUARD, v);
-	return csvfile_write_quoted(w, buf, strlen(buf), err);
-}
-
-int csvexport_team_header(struct csvfile_writer *w, const struct content *c,
-			  struct error *err)
+int csvexport_team_names(const struct content *c,
+			 const struct csvexport_team_out *o, struct error *err)
 {
 	static const char *const head[] = {"team_day", "team_label",
 					   "team_responses"};
 	int rc = 0;
 	for (size_t i = 0; i < 3 && !rc; i++)
-		rc = put(w, head[i], err);
+		rc = o->name(o->ud, head[i], err);
 	for (size_t f = 0; f < c->nflags && !rc; f++)
-		rc = put_name(w, "team_flag_", c->flags[f].id, err);
+		rc = column(o, "team_flag_", c->flags[f].id, err);
 	for (size_t f = 0; f < c->nflags && !rc; f++)
-		rc = put_name(w, "team_spread_", c->flags[f].id, err);
+		rc = column(o, "team_spread_", c->flags[f].id, err);
 	for (size_t f = 0; f < c->nflags && !rc; f++)
-		rc = put_name(w, "team_gap_flag_", c->flags[f].id, err);
+		rc = column(o, "team_gap_flag_", c->flags[f].id, err);
 	for (size_t p = 0; p < c->npillars && !rc; p++)
-		rc = put_name(w, "team_pillar_", c->pillars[p].id, err);
+		rc = column(o, "team_pillar_", c->pillars[p].id, err);
 	for (size_t p = 0; p < c->npillars && !rc; p++)
-		rc = put_name(w, "team_gap_", c->pillars[p].id, err);
+		rc = column(o, "team_gap_", c->pillars[p].id, err);
 	return rc ? -1 : 0;
 }
 
-static int put_figures(struct csvfile_writer *w, const struct content *c,
-		       const struct team_result *t, struct error *err)
+/* The figures of t, or (t NULL: no round, or one below the threshold)
+ * as many empty ones. */
+static int figures(const struct content *c, const struct team_result *t,
+		   const struct csvexport_team_out *o, struct error *err)
 {
 	int rc = 0;
 	for (size_t f = 0; f < c->nflags && !rc; f++)
-		rc = put_num(w, t->flags[f].fig.shown, t->flags[f].fig.mean,
-			     err);
+		rc = o->figure(o->ud, t && t->flags[f].fig.shown,
+			       t ? t->flags[f].fig.mean : 0, err);
 	for (size_t f = 0; f < c->nflags && !rc; f++)
-		rc = put_num(w, t->flags[f].fig.shown, t->flags[f].fig.spread,
-			     err);
+		rc = o->figure(o->ud, t && t->flags[f].fig.shown,
+			       t ? t->flags[f].fig.spread : 0, err);
 	for (size_t f = 0; f < c->nflags && !rc; f++)
-		rc = put_num(w, t->flags[f].has_gap, t->flags[f].gap, err);
+		rc = o->figure(o->ud, t && t->flags[f].has_gap,
+			       t ? t->flags[f].gap : 0, err);
 	for (size_t p = 0; p < c->npillars && !rc; p++)
-		rc = put_num(w, t->pillars[p].shown, t->pillars[p].evidence,
-			     err);
+		rc = o->figure(o->ud, t && t->pillars[p].shown,
+			       t ? t->pillars[p].evidence : 0, err);
 	for (size_t p = 0; p < c->npillars && !rc; p++)
-		rc = put_num(w, t->pillars[p].has_gap, t->pillars[p].gap, err);
+		rc = o->figure(o->ud, t && t->pillars[p].has_gap,
+			       t ? t->pillars[p].gap : 0, err);
 	return rc ? -1 : 0;
+}
+
+int csvexport_team_values(struct store *s, struct teamview_cache *rounds,
+			  const struct content *c,
+			  const struct store_session *ses,
+			  const struct score_result *self,
+			  const struct csvexport_team_out *o, struct error *err)
+{
+	unsigned min;
+	struct teamview v;
+	if (team_min_from_env(&min, err))
+		return -1;
+	int rc = teamview_cache_load_session(&v, rounds, s, c, ses, min, self,
+					     err);
+	int has = rc == 0 && v.has_round;
+	if (rc == 0)
+		rc = o->day(o->ud, has ? v.round.day : NULL, err) ||
+		     o->label(o->ud, has ? v.round.label : NULL, err) ||
+		     o->responses(o->ud, has, has ? v.round.responses : 0, err);
+	/* No round, or one below the threshold: every figure empty. */
+	if (rc == 0)
+		rc = figures(c, has && v.result.shown ? &v.result : NULL, o,
+			     err);
+	teamview_clear(&v);
+	return rc ? -1 : 0;
+}
+
+/* ---------------------------------------------------------- in the CSV */
+
+struct csv_out {
+	struct csvfile_writer *w;
+	int raw;
+};
+
+static int csv_text(void *ud, const char *v, struct error *err)
+{
+	struct csv_out *x = ud;
+	return put(x->w, v, err);
+}
+
+/* The label is the user's text: guarded like the summary's free text. */
+static int csv_label(void *ud, const char *v, struct error *err)
+{
+	struct csv_out *x = ud;
+	if (!v || x->raw || !csvexport_guard_needed(v))
+		return put(x->w, v, err);
+	char buf[512];
+	snprintf(buf, sizeof buf, "%c%s", CSVEXPORT_GUARD, v);
+	return csvfile_write_quoted(x->w, buf, strlen(buf), err);
+}
+
+static int csv_responses(void *ud, int has, unsigned n, struct error *err)
+{
+	struct csv_out *x = ud;
+	char buf[16];
+	snprintf(buf, sizeof buf, "%u", n);
+	return put(x->w, has ? buf : "", err);
+}
+
+static int csv_figure(void *ud, int has, double v, struct error *err)
+{
+	struct csv_out *x = ud;
+	char buf[32];
+	return put(x->w, has ? csvexport_decimal(v, buf) : "", err);
+}
+
+static struct csvexport_team_out csv_out(struct csv_out *x)
+{
+	return (struct csvexport_team_out){csv_text,	  csv_text,   csv_label,
+					   csv_responses, csv_figure, x};
+}
+
+int csvexport_team_header(struct csvfile_writer *w, const struct content *c,
+			  struct error *err)
+{
+	struct csv_out x = {w, 0};
+	struct csvexport_team_out o = csv_out(&x);
+	return csvexport_team_names(c, &o, err);
 }
 
 int csvexport_team_cells(struct csvfile_writer *w, struct store *s,
@@ -98,30 +163,9 @@ int csvexport_team_cells(struct csvfile_writer *w, struct store *s,
 			 const struct score_result *self, int raw,
 			 struct error *err)
 {
-	unsigned min;
-	struct teamview v;
-	if (team_min_from_env(&min, err))
-		return -1;
-	int rc = teamview_cache_load_session(&v, rounds, s, c, ses, min, self,
-					     err);
-	if (rc == 0 && v.has_round) {
-		char n[16];
-		snprintf(n, sizeof n, "%u", v.round.responses);
-		rc = put(w, v.round.day, err) ||
-		     put_label(w, v.round.label, raw, err) || put(w, n, err);
-	} else if (rc == 0) {
-		rc = put(w, "", err) || put(w, "", err) || put(w, "", err);
-	}
-	/* No round, or one below the threshold: every figure empty. */
-	const struct team_result *t =
-		v.has_round && v.result.shown ? &v.result : NULL;
-	size_t cells = 3 * c->nflags + 2 * c->npillars;
-	if (rc == 0 && t)
-		rc = put_figures(w, c, t, err);
-	for (size_t i = 0; rc == 0 && !t && i < cells; i++)
-		rc = put(w, "", err);
-	teamview_clear(&v);
-	return rc ? -1 : 0;
+	struct csv_out x = {w, raw};
+	struct csvexport_team_out o = csv_out(&x);
+	return csvexport_team_values(s, rounds, c, ses, self, &o, err);
 }
 
 /* ------------------------------------------------------------- detail */

@@ -16,6 +16,7 @@
 
 #include "core/io/csvexport.h"
 #include "core/io/csvexport_file.h"
+#include "core/io/csvexport_team.h"
 #include "core/base/dates.h"
 #include "core/report/report.h"
 #include "core/coaching/sessionfacts.h"
@@ -51,7 +52,9 @@ struct book {
 	lxw_row_t row[SH_COUNT]; /* next row of each sheet */
 	lxw_format *bold, *when, *day, *score;
 	struct sessionfacts facts;
+	struct teamview_cache rounds;	 /* the team rounds read so far */
 	const struct store_session *ses; /* the session being written */
+	lxw_col_t col; /* the next team column of the session's row */
 	struct radar_row *people;
 	size_t npeople, people_cap;
 	size_t sessions;
@@ -231,6 +234,21 @@ static char *column_name(const char *prefix, const char *id)
 	return s;
 }
 
+/* The team columns' names, after the leader's own (csvexport_team.h). */
+struct team_names {
+	char **names;
+	size_t k, n;
+};
+
+static int team_name(void *ud, const char *name, struct error *err)
+{
+	struct team_names *t = ud;
+	if (t->k == t->n || !(t->names[t->k] = strdup(name)))
+		return error_errno(err, ERROR_RUNTIME, ENOMEM, "workbook");
+	t->k++;
+	return 0;
+}
+
 static int sessions_header(struct book *b)
 {
 	static const char *const head[] = {
@@ -242,7 +260,8 @@ static int sessions_header(struct book *b)
 	    "commitments_made",	  "commitments_kept",
 	    "commitments_missed", "notes"};
 	const struct content *c = b->c;
-	size_t n = 8 + c->nflags + 2 * c->npillars - 1 + 8;
+	size_t n = 8 + c->nflags + 2 * c->npillars - 1 + 8 + 3 + 3 * c->nflags +
+		   2 * c->npillars;
 	char **names = calloc(n, sizeof *names);
 	if (!names)
 		return error_errno(b->err, ERROR_RUNTIME, ENOMEM, "workbook");
@@ -263,8 +282,12 @@ static int sessions_header(struct book *b)
 							  c->pillars[i].id));
 	for (size_t i = 0; i < 8; i++)
 		oom |= !(names[k++] = strdup(tail[i]));
+	struct team_names tn = {names, k, n};
+	struct csvexport_team_out o = {.name = team_name, .ud = &tn};
 	int rc = oom ? error_errno(b->err, ERROR_RUNTIME, ENOMEM, "workbook")
-		     : header(b, SH_SESSIONS, (const char *const *)names, k);
+		     : csvexport_team_names(c, &o, b->err);
+	if (!rc)
+		rc = header(b, SH_SESSIONS, (const char *const *)names, tn.k);
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -299,6 +322,50 @@ static int sessions_scores(struct book *b, lxw_col_t *col)
 	return rc;
 }
 
+/* The team's cells of the session's row, typed like the others: the
+ * round's day a date, its label text, responses and figures numbers. */
+static int team_day(void *ud, const char *d, struct error *err)
+{
+	struct book *b = ud;
+	(void)err;
+	return day(b, SH_SESSIONS, b->col++, d);
+}
+
+static int team_label(void *ud, const char *label, struct error *err)
+{
+	struct book *b = ud;
+	(void)err;
+	return text(b, SH_SESSIONS, b->col++, label, "a round's label");
+}
+
+static int team_responses(void *ud, int has, unsigned n, struct error *err)
+{
+	struct book *b = ud;
+	(void)err;
+	lxw_col_t col = b->col++;
+	return has ? number(b, SH_SESSIONS, col, n, NULL) : 0;
+}
+
+static int team_figure(void *ud, int has, double v, struct error *err)
+{
+	struct book *b = ud;
+	(void)err;
+	lxw_col_t col = b->col++;
+	return has ? number(b, SH_SESSIONS, col, v, b->score) : 0;
+}
+
+static int sessions_team(struct book *b, lxw_col_t col)
+{
+	struct csvexport_team_out o = {.day = team_day,
+				       .label = team_label,
+				       .responses = team_responses,
+				       .figure = team_figure,
+				       .ud = b};
+	b->col = col;
+	return csvexport_team_values(b->s, &b->rounds, b->c, b->ses,
+				     &b->facts.score, &o, b->err);
+}
+
 static int sessions_row(struct book *b)
 {
 	const struct store_session *ses = b->ses;
@@ -328,7 +395,8 @@ static int sessions_row(struct book *b)
 	if (number(b, sh, col, f->made, NULL) ||
 	    number(b, sh, col + 1, f->kept, NULL) ||
 	    number(b, sh, col + 2, f->missed, NULL) ||
-	    text(b, sh, col + 3, f->note, "the note"))
+	    text(b, sh, col + 3, f->note, "the note") ||
+	    sessions_team(b, col + 4))
 		return -1;
 	b->row[sh]++;
 	return 0;
@@ -607,8 +675,10 @@ int xlsxexport_write(struct store *s, const struct content *c,
 	    csvexport_file_open(&file, path, CSVEXPORT_FILE_BY_NAME, err))
 		return -1;
 	sessionfacts_init(&b.facts);
+	teamview_cache_init(&b.rounds);
 	int rc = book_write(&b, file.tmp);
 	sessionfacts_free(&b.facts);
+	teamview_cache_free(&b.rounds);
 	for (size_t i = 0; i < b.npeople; i++) {
 		free(b.people[i].name);
 		free(b.people[i].self);
