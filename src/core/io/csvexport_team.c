@@ -145,8 +145,12 @@ static int csv_figure(void *ud, int has, double v, struct error *err)
 
 static struct csvexport_team_out csv_out(struct csv_out *x)
 {
-	return (struct csvexport_team_out){csv_text,	  csv_text,   csv_label,
-					   csv_responses, csv_figure, x};
+	return (struct csvexport_team_out){.name = csv_text,
+					   .day = csv_text,
+					   .label = csv_label,
+					   .responses = csv_responses,
+					   .figure = csv_figure,
+					   .ud = x};
 }
 
 int csvexport_team_header(struct csvfile_writer *w, const struct content *c,
