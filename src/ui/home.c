@@ -88,6 +88,7 @@ struct home {
 	struct home_commits sel;
 	struct prompt_result confirm; /* the typed "delete" */
 	int64_t deleting;             /* the person it is asked for */
+	int64_t version; /* the store's data version read last (tick) */
 };
 
 static void person_row_free(void *p)
@@ -220,12 +221,32 @@ static void home_enter(struct screen *s, struct app *app)
 	h->anyone = anyone > 0;
 	list_reload(h->people);
 	home_commits_stale(&h->sel);
+	if (store_data_version(app->store, &h->version, &err))
+		app_status(app, 1, "%s", err.msg);
 	if (app->focus_person) {
 		size_t i = people_index(h, app->focus_person);
 		if (i != (size_t)-1)
 			list_set_cursor(h->people, i);
 		app->focus_person = 0;
 	}
+}
+
+/* Another ownit (or an import) changed the database: the counts and the
+ * panel are read again, so the screen does not go on showing what is no
+ * longer true.  The cursor, a filter and a pending question stay. */
+static void home_tick(struct screen *s, struct app *app)
+{
+	struct home *h = s->data;
+	struct error err = {0};
+	int64_t now;
+	if (store_data_version(app->store, &now, &err) || now == h->version)
+		return;
+	h->version = now;
+	int anyone = store_people_exist(app->store, &err);
+	if (anyone >= 0)
+		h->anyone = anyone > 0;
+	list_reload(h->people);
+	home_commits_stale(&h->sel);
 }
 
 /* -------------------------------------------------------------- drawing */
@@ -572,15 +593,16 @@ static const struct list_ops people_ops = {
 };
 
 static const struct screen_ops home_ops = {
-	.title = "Home",
-	.purpose = "The people you coach, their sessions and open commitments.",
-	.actions = home_actions,
-	.enter = home_enter,
-	.show = home_show,
-	.draw = home_draw,
-	.act = home_act,
-	.wants_text = home_wants_text,
-	.destroy = home_destroy,
+    .title = "Home",
+    .purpose = "The people you coach, their sessions and open commitments.",
+    .actions = home_actions,
+    .enter = home_enter,
+    .show = home_show,
+    .draw = home_draw,
+    .act = home_act,
+    .tick = home_tick,
+    .wants_text = home_wants_text,
+    .destroy = home_destroy,
 };
 
 struct screen *home_screen_new(struct app *app)

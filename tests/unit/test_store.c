@@ -941,6 +941,25 @@ START_TEST(commitments)
 }
 END_TEST
 
+/* The data version moves for another connection's commit, never for
+ * this one's own: home reads again only what someone else changed. */
+START_TEST(data_version_moves_for_others)
+{
+	struct store *a = t_open(), *b = t_open();
+	struct error err = {0};
+	int64_t v0, v1, v2;
+	ck_assert_int_eq(store_data_version(a, &v0, &err), 0);
+	t_person(a, "Mine");
+	ck_assert_int_eq(store_data_version(a, &v1, &err), 0);
+	ck_assert_int_eq(v1, v0);
+	t_person(b, "Theirs");
+	ck_assert_int_eq(store_data_version(a, &v2, &err), 0);
+	ck_assert_int_ne(v2, v1);
+	store_close(b);
+	store_close(a);
+}
+END_TEST
+
 /* A person's form saves only over what it read: another ownit's change
  * (or deletion) in between is reported, not undone. */
 START_TEST(person_update_if_seen)
@@ -1249,6 +1268,7 @@ int main(void)
 	tcase_add_test(tc, notes);
 	tcase_add_test(tc, renegotiation_undone);
 	tcase_add_test(tc, person_update_if_seen);
+	tcase_add_test(tc, data_version_moves_for_others);
 	tcase_add_test(tc, commitments);
 	tcase_add_test(tc, resume);
 	tcase_add_test(tc, answers_no_occasion);

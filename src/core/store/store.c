@@ -626,6 +626,13 @@ long long store_changes(const struct store *s)
 	return s && s->db ? (long long)sqlite3_total_changes(s->db) : 0;
 }
 
+int store_data_version(struct store *s, int64_t *out, struct error *err)
+{
+	const char *doing = "reading the data version";
+	sqlite3_stmt *st = store_stmt_get(s, "PRAGMA data_version", doing, err);
+	return st && store_int_get(s, st, out, doing, err) == 1 ? 0 : -1;
+}
+
 /* ------------------------------------------------------------- watching */
 
 /* SQLITE_TRACE_STMT: a statement starts running. */

@@ -232,6 +232,12 @@ int store_session_edited(struct store *s, int64_t id,
  * compares two readings to learn whether an action wrote anything. */
 long long store_changes(const struct store *s);
 
+/* SQLite's data version: it moves when another connection (another ownit,
+ * an import) commits a change, never for this one's own writes.  A screen
+ * compares two readings to learn whether to read again.  0 with *out set,
+ * -1 with err set. */
+int store_data_version(struct store *s, int64_t *out, struct error *err);
+
 /* Deletes a session with everything said in it; commitments made in it
  * go too, and reviews it recorded are undone (back to open). */
 int store_session_delete(struct store *s, int64_t id, struct error *err);
