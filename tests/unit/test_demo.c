@@ -338,7 +338,7 @@ START_TEST(refuses_taken_names)
 	struct store_person me = {.name = "Me"};
 	ck_assert_int_eq(store_person_add(s, &me, &err), 0);
 	ck_assert_int_eq(demo_seed(s, NULL, &err), -1);
-	ck_assert_ptr_nonnull(strstr(err.msg, "already exists"));
+	ck_assert_ptr_nonnull(strstr(err.msg, "is already here as \"Me\""));
 	/* Nothing of the sample stayed behind. */
 	int64_t id;
 	ck_assert_int_eq(store_person_find(s, "amira haddad", &id, &err), 0);
