@@ -90,15 +90,13 @@ void team_trends_load(struct team_trends *tt, struct app *app,
 	}
 }
 
-/* The first `chars` characters of name (whole UTF-8 sequences). */
-static void name_start(const char *name, int chars, char *out, size_t size)
+/* A pillar's name shortened to three columns ("Cla"), cut between whole
+ * characters, never inside one. */
+static void pillar_abbrev(const char *name, char out[32])
 {
-	size_t len = strlen(name), i = 0;
-	for (int k = 0; k < chars && i < len; k++) {
-		uint32_t uc;
-		i += utext_decode(name + i, len - i, &uc);
-	}
-	snprintf(out, size, "%.*s", (int)i, name);
+	size_t next;
+	size_t n = utext_row(name, 3, &next);
+	snprintf(out, 32, "%.*s", (int)n, name);
 }
 
 /* A round: its day, its label in twelve columns (cut by characters, not
@@ -120,8 +118,8 @@ static void round_line(struct app *app, const struct teamview *v, int y)
 	     v->result.shown && p < c->npillars && n < (int)sizeof line - 32;
 	     p++) {
 		const struct team_pillar *tp = &v->result.pillars[p];
-		char name[16];
-		name_start(c->pillars[p].name, 3, name, sizeof name);
+		char name[32];
+		pillar_abbrev(c->pillars[p].name, name);
 		if (tp->shown)
 			n += snprintf(line + n, sizeof line - (size_t)n,
 				      " %s %.1f", name,
@@ -140,8 +138,8 @@ static void trend_pillar(struct app *app, struct canvas *cv,
 			 const struct teamview_trend *t, size_t p, size_t k,
 			 int y, int x)
 {
-	char name[8];
-	snprintf(name, sizeof name, "%.3s", app->content->pillars[p].name);
+	char name[32];
+	pillar_abbrev(app->content->pillars[p].name, name);
 	draw_text(app, y, x, name, 3, UI_NORMAL);
 	canvas_clear(cv);
 	charts_sparkline(cv, 0, 0, (int)k, t->evidence + p * t->n, (int)t->n,
